@@ -1,0 +1,9 @@
+export type BenchResult = {
+  name: string;
+  ours: number;
+  peer: number;
+  ratio: number;
+  unit: string;
+  target: string;
+  pass: boolean;
+};

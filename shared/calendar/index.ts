@@ -1,0 +1,12 @@
+export type { LocalDate } from './local-date';
+export { isLocalDate } from './local-date';
+export type { Instant } from './instant';
+export { shanghaiDate, endOfDay } from './instant';
+export type { Closure, CalendarData } from './calendar-data';
+export type { Calendar } from './calendar';
+export { createCalendar } from './calendar';
+export { officialCalendarData, officialYears } from './official';
+export type { Pause, Deadline, DeadlineOptions } from './deadline';
+export { deadlineFrom } from './deadline';
+export type { Level, Thresholds, Remaining } from './remaining';
+export { defaultThresholds, remainingAt } from './remaining';
