@@ -1,0 +1,219 @@
+import {
+  deadlineFrom,
+  remainingAt,
+  shanghaiDate,
+  type Calendar,
+  type Deadline,
+  type Instant,
+  type LocalDate,
+  type Pause,
+  type Remaining,
+  type Thresholds,
+} from '../calendar';
+import type { SpecialProcedure } from './payloads';
+import { occurredAtMs } from './rules';
+import { openPause, type CaseState, type OpenCase } from './state';
+
+/** Art. 32(4): everything missing must be notified within 5 working days of receipt. */
+export const completenessWorkingDays = 5;
+/** Art. 44: the certificate is issued and delivered within 10 working days of the decision. */
+export const deliveryWorkingDays = 10;
+
+export type ClockKind = 'completeness' | 'promised' | 'statutory' | 'delivery';
+export type ClockState = 'running' | 'paused' | 'stopped';
+export type ClockStopReason =
+  | 'noticeIssued'
+  | 'accepted'
+  | 'refused'
+  | 'withdrawn'
+  | 'deemedAccepted'
+  | 'stamped'
+  | 'delivered';
+
+export const clockLabels: Readonly<Record<ClockKind, string>> = {
+  completeness: '补正告知期限',
+  promised: '承诺办结期限',
+  statutory: '法定办结期限',
+  delivery: '送达期限',
+};
+
+export type ClockView = {
+  kind: ClockKind;
+  label: string;
+  state: ClockState;
+  /** the limit in working days, a granted extension included */
+  workingDays: number;
+  /** the act the clock counts from */
+  startedAt: string;
+  deadline: Deadline;
+  /** at `now`; for a stopped clock at the stop, so it tells whether the limit was kept */
+  remaining: Remaining;
+  paused?: { since: string; procedure: SpecialProcedure };
+  stopped?: { reason: ClockStopReason; at: string };
+  /** completeness only: the 5 days ran out, so the application counts as accepted on receipt */
+  deemedAccepted?: { on: LocalDate };
+};
+
+type Stop = { reason: ClockStopReason; at: string };
+
+/**
+ * The act that stopped a clock, from candidates listed in the order the log can hold them (the
+ * rules make the later ones follow or exclude the earlier), so the first present is the earliest.
+ */
+function firstStop(
+  candidates: readonly [ClockStopReason, string | null | undefined][],
+): Stop | null {
+  for (const [reason, at] of candidates) if (at) return { reason, at };
+  return null;
+}
+
+type ClockInput = {
+  kind: ClockKind;
+  startedAt: string;
+  workingDays: number;
+  extraWorkingDays?: number;
+  pauses?: Pause[];
+  stop: Stop | null;
+  pausedBy?: OpenCase['pauses'][number] | null;
+};
+
+function view(cal: Calendar, now: number, t: Thresholds | undefined, c: ClockInput): ClockView {
+  const deadline = deadlineFrom(cal, c.startedAt, c.workingDays, {
+    pauses: c.pauses ?? [],
+    extraWorkingDays: c.extraWorkingDays ?? 0,
+    now,
+  });
+  const stopped = c.stop !== null;
+  const paused = !stopped && c.pausedBy ? c.pausedBy : null;
+  return {
+    kind: c.kind,
+    label: clockLabels[c.kind],
+    state: stopped ? 'stopped' : paused ? 'paused' : 'running',
+    workingDays: c.workingDays + (c.extraWorkingDays ?? 0),
+    startedAt: c.startedAt,
+    deadline,
+    remaining: remainingAt(cal, deadline, c.stop?.at ?? now, t),
+    ...(paused ? { paused: { since: paused.from, procedure: paused.procedure } } : {}),
+    ...(c.stop ? { stopped: c.stop } : {}),
+  };
+}
+
+/**
+ * Art. 32(4): when neither a one-time notice, an acceptance nor a refusal came within 5 working
+ * days of receipt, the application counts as accepted on the day it was received.
+ */
+export function deemedAcceptance(
+  state: OpenCase,
+  cal: Calendar,
+  now: Instant,
+): { on: LocalDate } | null {
+  assertPinned(state, cal);
+  return completenessClock(state, cal, now).deemedAccepted ?? null;
+}
+
+function assertPinned(state: OpenCase, cal: Calendar): void {
+  if (cal.version !== state.calendarVersion) {
+    throw new Error(
+      `case ${state.caseNumber} is pinned to calendar ${state.calendarVersion}, got ${cal.version}`,
+    );
+  }
+}
+
+function completenessClock(
+  state: OpenCase,
+  cal: Calendar,
+  now: Instant,
+  t?: Thresholds,
+): ClockView {
+  const clock = view(cal, effectiveNow(state, now), t, {
+    kind: 'completeness',
+    startedAt: state.receivedAt,
+    workingDays: completenessWorkingDays,
+    stop: firstStop([
+      ['noticeIssued', state.notices[0]?.at],
+      ['accepted', state.acceptedAt],
+      ['refused', state.refusedAt],
+      ['withdrawn', state.withdrawnAt],
+    ]),
+  });
+  if (!clock.remaining.overdue) return clock;
+  const deemedAccepted = { on: shanghaiDate(state.receivedAt) };
+  if (clock.stopped) return { ...clock, deemedAccepted };
+  // Nothing is left to count once the law has accepted the application: the clock ends at its deadline.
+  const at = clock.deadline.dueAt;
+  return {
+    ...clock,
+    state: 'stopped',
+    remaining: remainingAt(cal, clock.deadline, at, t),
+    stopped: { reason: 'deemedAccepted', at },
+    deemedAccepted,
+  };
+}
+
+// A terminal whose clock lags the one that recorded the last event must not see time run
+// backwards (an open pause would then end before it began).
+function effectiveNow(state: OpenCase, now: Instant): number {
+  const nowMs =
+    now instanceof Date
+      ? now.getTime()
+      : typeof now === 'number'
+        ? now
+        : (occurredAtMs(now) ?? Number.NaN);
+  if (!Number.isFinite(nowMs)) throw new Error(`caseClocks: invalid now ${String(now)}`);
+  return Math.max(nowMs, occurredAtMs(state.lastOccurredAt) ?? nowMs);
+}
+
+/**
+ * The legal clocks of a case that have started, in the order the law runs them: completeness
+ * (Art. 32), promised and statutory decision limits (Art. 42, pauses of Art. 45 not counted),
+ * delivery (Art. 44). `cal` must be the calendar pinned on the case, or printed dates would move.
+ */
+export function caseClocks(
+  state: CaseState,
+  cal: Calendar,
+  now: Instant,
+  t?: Thresholds,
+): ClockView[] {
+  if (state.status === 'none') return [];
+  assertPinned(state, cal);
+  const at = effectiveNow(state, now);
+  const completeness = completenessClock(state, cal, at, t);
+  const clocks: ClockView[] = [completeness];
+
+  const decisionStart = completeness.deemedAccepted ? state.receivedAt : state.acceptedAt;
+  if (decisionStart) {
+    const decision = {
+      startedAt: decisionStart,
+      pauses: state.pauses.map((p): Pause =>
+        p.to === null ? { from: p.from } : { from: p.from, to: p.to },
+      ),
+      stop: firstStop([
+        ['stamped', state.stampedAt],
+        ['refused', state.refusedAt],
+        ['withdrawn', state.withdrawnAt],
+      ]),
+      pausedBy: openPause(state),
+    };
+    clocks.push(
+      view(cal, at, t, { ...decision, kind: 'promised', workingDays: state.item.promisedDays }),
+      view(cal, at, t, {
+        ...decision,
+        kind: 'statutory',
+        workingDays: state.item.statutoryDays,
+        extraWorkingDays: state.extension?.workingDays ?? 0,
+      }),
+    );
+  }
+
+  if (state.stampedAt) {
+    clocks.push(
+      view(cal, at, t, {
+        kind: 'delivery',
+        startedAt: state.stampedAt,
+        workingDays: deliveryWorkingDays,
+        stop: firstStop([['delivered', state.deliveredAt]]),
+      }),
+    );
+  }
+  return clocks;
+}

@@ -1,0 +1,48 @@
+import type { CaseEventType } from './payloads';
+import type { Role } from './roles';
+import type { CaseStatus } from './state';
+
+// The words the windows use (DOMAIN.md glossary), for buttons, lists and rule messages.
+
+export const roleLabels: Readonly<Record<Role, string>> = {
+  clerk: '窗口工作人员',
+  reviewer: '审批人员',
+  chief: '首席代表',
+  manager: '中心管理人员',
+  supervisor: '监察人员',
+};
+
+export const statusLabels: Readonly<Record<CaseStatus, string>> = {
+  none: '未收件',
+  received: '已收件',
+  awaitingSupplement: '待补正',
+  accepted: '已受理',
+  underReview: '审查中',
+  reviewed: '待决定',
+  decided: '已决定',
+  stamped: '已盖章',
+  certificateIssued: '已制证',
+  delivered: '已送达',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+};
+
+export const eventLabels: Readonly<Record<CaseEventType, string>> = {
+  received: '收件',
+  materialsChecked: '材料核验',
+  noticeIssued: '一次性告知',
+  supplementReceived: '接收补正材料',
+  accepted: '受理',
+  refused: '不予受理',
+  reviewed: '审查',
+  checked: '复核',
+  paused: '启动特别程序',
+  resumed: '特别程序结束',
+  extended: '延期',
+  decided: '作出决定',
+  stamped: '盖章',
+  certificateIssued: '制证',
+  delivered: '送达',
+  withdrawn: '撤回申请',
+  rated: '评价',
+};

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { appealNoticeSchema } from './appeal';
+import { localDateSchema, text, workingDaysSchema } from './schema-parts';
+
+// Identifier checks (resident ID, USCC, mobile) belong to shared/ids and are applied by the API
+// layer; here a stored event only has to be well-formed, so that old events always fold.
+
+export const itemMaterialSchema = z.object({
+  id: text,
+  name: text,
+  required: z.boolean(),
+  form: z.enum(['original', 'copy', 'either']),
+  count: z.number().int().positive(),
+});
+export type ItemMaterial = z.infer<typeof itemMaterialSchema>;
+
+/** The catalog item as it was when the case was received: later catalog edits must not move this case. */
+export const itemSnapshotSchema = z
+  .object({
+    code: text,
+    name: text,
+    departmentCode: text,
+    reviewMode: z.enum(['single', 'twoPerson']),
+    promisedDays: workingDaysSchema,
+    statutoryDays: workingDaysSchema,
+    extensionDays: workingDaysSchema,
+    joint: z.boolean(),
+    materials: z.array(itemMaterialSchema),
+  })
+  .refine((item) => item.promisedDays <= item.statutoryDays, {
+    message: '承诺时限不能长于法定时限',
+    path: ['promisedDays'],
+  })
+  .refine((item) => new Set(item.materials.map((m) => m.id)).size === item.materials.length, {
+    message: '材料编号重复',
+    path: ['materials'],
+  });
+export type ItemSnapshot = z.infer<typeof itemSnapshotSchema>;
+
+export const applicantSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), name: text, idNumber: text, mobile: text }),
+  z.object({
+    kind: z.literal('organisation'),
+    name: text,
+    uscc: text,
+    legalRepresentative: text,
+    contact: text,
+    mobile: text,
+  }),
+]);
+export type Applicant = z.infer<typeof applicantSchema>;
+
+export const agentSchema = z.object({ name: text, idNumber: text, mobile: text });
+export type Agent = z.infer<typeof agentSchema>;
+
+export const specialProcedures = [
+  'hearing',
+  'bidding',
+  'auction',
+  'inspection',
+  'testing',
+  'quarantine',
+  'appraisal',
+  'expertReview',
+  'publication',
+] as const;
+export type SpecialProcedure = (typeof specialProcedures)[number];
+
+const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
+
+export const noticeItemSchema = z.object({
+  materialId: text,
+  problem: z.enum(['missing', 'defective']),
+  detail: text,
+});
+export type NoticeItem = z.infer<typeof noticeItemSchema>;
+
+export const denialSchema = z.object({
+  outcome: z.literal('deny'),
+  facts: text,
+  reasons: text,
+  legalBasis: text,
+  appealNotice: appealNoticeSchema,
+});
+
+export const approvalSchema = z.object({
+  outcome: z.literal('approve'),
+  granted: text,
+  validUntil: localDateSchema.optional(),
+  conditions: text.optional(),
+});
+
+/** One schema per event type: the API validates a command's payload with it before the store adds the envelope. */
+export const payloadSchemas = {
+  received: z.object({
+    caseNumber: text,
+    item: itemSnapshotSchema,
+    applicant: applicantSchema,
+    agent: agentSchema.optional(),
+    channel: z.enum(['window', 'online']),
+    notes: z.string().optional(),
+    calendarVersion: text,
+    secondApplicationOf: text.optional(),
+  }),
+  materialsChecked: z.object({
+    materials: z
+      .array(
+        z
+          .object({
+            materialId: text,
+            status: z.enum(['received', 'missing', 'defective']),
+            defect: text.optional(),
+          })
+          .refine((m) => m.status !== 'defective' || m.defect !== undefined, {
+            message: '有缺陷的材料须写明缺陷',
+            path: ['defect'],
+          }),
+      )
+      .min(1)
+      .refine((ms) => uniqueIds(ms.map((m) => m.materialId)), '同一材料只能出现一次'),
+  }),
+  noticeIssued: z.object({
+    items: z
+      .array(noticeItemSchema)
+      .min(1)
+      .refine((items) => uniqueIds(items.map((i) => i.materialId)), '同一材料只能出现一次'),
+    returnBy: localDateSchema.optional(),
+    override: z.object({ supervisorId: text, reason: text }).optional(),
+  }),
+  supplementReceived: z.object({ materialIds: z.array(text).min(1) }),
+  accepted: z.object({
+    // 容缺受理: a missing non-essential material is waived under a published rule, named here.
+    waivedMaterials: z.array(z.object({ materialId: text, rule: text })).optional(),
+  }),
+  refused: z
+    .object({
+      ground: z.enum(['noLicenceNeeded', 'notThisAgency', 'other']),
+      reasons: text,
+      legalBasis: text,
+      rightAgency: text.optional(),
+    })
+    .refine((r) => r.ground !== 'notThisAgency' || r.rightAgency !== undefined, {
+      message: '非本机关职权范围的，须告知向哪个机关申请',
+      path: ['rightAgency'],
+    }),
+  reviewed: z.object({ opinion: text, recommendation: z.enum(['approve', 'deny']) }),
+  checked: z.object({ opinion: text, agree: z.boolean() }),
+  paused: z.object({
+    procedure: z.enum(specialProcedures),
+    expectedWorkingDays: z.number().int().positive(),
+    applicantNoticeRef: text,
+    centerFilingRef: text,
+  }),
+  resumed: z.object({}),
+  extended: z.object({
+    workingDays: z.number().int().positive(),
+    approver: text,
+    reason: text,
+    // Art. 42 requires the reasons to be told to the applicant: the 延期告知书 is that telling.
+    applicantNoticeRef: text,
+  }),
+  decided: z.discriminatedUnion('outcome', [approvalSchema, denialSchema]),
+  stamped: z.object({ decisionHash: text }),
+  certificateIssued: z.object({ certificateNumber: text, validUntil: localDateSchema.optional() }),
+  delivered: z.object({
+    method: z.enum(['window', 'post', 'electronic']),
+    recipient: text,
+    receiptRef: text,
+  }),
+  withdrawn: z.object({ reason: text }),
+  rated: z.object({ score: z.number().int().min(1).max(5) }),
+} as const;
+
+export type CaseEventType = keyof typeof payloadSchemas;
+export type CaseEventPayload<T extends CaseEventType> = z.infer<(typeof payloadSchemas)[T]>;
+export type Decision = CaseEventPayload<'decided'>;
+export type Denial = z.infer<typeof denialSchema>;

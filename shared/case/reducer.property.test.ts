@@ -1,0 +1,372 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { appealNotice, appealNoticeComplete } from './appeal';
+import { caseEventTypes, type Actor, type CaseEvent } from './events';
+import type { CaseEventType, ItemSnapshot } from './payloads';
+import { apply, evaluate } from './reducer';
+import { allowedEvents } from './rules';
+import { roles } from './roles';
+import { isBlank } from './schema-parts';
+import {
+  currentReview,
+  initialCaseState,
+  isClosed,
+  openPause,
+  type CaseState,
+  type OpenCase,
+} from './state';
+import {
+  jointItem,
+  people,
+  receivedPayload,
+  shanghaiIso,
+  singleItem,
+  twoPersonItem,
+} from './test-fixtures';
+
+const pool: readonly Actor[] = Object.values(people);
+const items: readonly ItemSnapshot[] = [singleItem, twoPersonItem, jointItem];
+
+/** One random step: what to try, by whom, how (in)valid, how much later. */
+type Step = {
+  guided: boolean;
+  pick: number;
+  actor: number;
+  variant: number;
+  bits: number;
+  minutes: number;
+};
+
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  // Nine steps in ten follow what the UI offers, so sequences get deep; the rest is anything.
+  guided: fc.nat(9).map((n) => n < 9),
+  pick: fc.nat(1000),
+  actor: fc.nat(1000),
+  variant: fc.nat(9),
+  bits: fc.nat(255),
+  // Mostly forward in time, sometimes a little backwards: the rules must catch that too.
+  minutes: fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: 0, max: 3 * 24 * 60 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -120, max: -1 }) },
+  ),
+});
+
+function at<T>(list: readonly T[], index: number): T {
+  const value = list[index % list.length];
+  if (value === undefined) throw new Error('empty list');
+  return value;
+}
+
+/** Some of the item's material ids chosen by `bits`, at least one; variant 0 slips in an unknown one. */
+function someMaterials(state: CaseState, bits: number, variant: number): string[] {
+  const ids = state.status === 'none' ? ['m1'] : state.materials.map((m) => m.materialId);
+  const chosen = ids.filter((_, i) => (bits >> i) & 1);
+  const base = chosen.length > 0 ? chosen : [at(ids, bits)];
+  return variant === 0 ? [...base, 'm9'] : base;
+}
+
+/** Blank on variant 0: the invalid twin of a required text. */
+const textOr = (variant: number, value: string) => (variant === 0 ? ' ' : value);
+
+function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor): unknown {
+  const v = s.variant;
+  switch (type) {
+    case 'received':
+      return receivedPayload(at(items, s.bits));
+    case 'materialsChecked':
+      return {
+        materials: someMaterials(state, s.bits, v).map((materialId, i) => {
+          const status = at(
+            ['received', 'received', 'missing', 'defective'] as const,
+            (s.bits >> (2 * i)) + v,
+          );
+          return status === 'defective'
+            ? { materialId, status, defect: '复印件不清' }
+            : { materialId, status };
+        }),
+      };
+    case 'noticeIssued': {
+      const ids = someMaterials(state, s.bits, v === 1 ? 0 : v);
+      const override =
+        actor.role === 'supervisor' || v === 2
+          ? { override: { supervisorId: v === 3 ? 'x' : actor.userId, reason: '监察同意' } }
+          : {};
+      return {
+        items: ids.map((materialId) => ({
+          materialId,
+          problem: v % 2 ? 'missing' : 'defective',
+          detail: '须补正',
+        })),
+        ...override,
+      };
+    }
+    case 'supplementReceived':
+      return { materialIds: someMaterials(state, s.bits, v) };
+    case 'accepted':
+      return v < 5
+        ? {}
+        : {
+            waivedMaterials: someMaterials(state, s.bits, v - 5).map((materialId) => ({
+              materialId,
+              rule: textOr(v - 5, '容缺〔2025〕1号'),
+            })),
+          };
+    case 'refused': {
+      const ground = at(['noLicenceNeeded', 'notThisAgency', 'other'] as const, s.bits);
+      return {
+        ground,
+        reasons: textOr(v, '不符合受理条件'),
+        legalBasis: textOr(v - 1, '《行政许可法》第三十二条'),
+        ...(ground === 'notThisAgency' && v !== 2 ? { rightAgency: '区卫生健康委' } : {}),
+      };
+    }
+    case 'reviewed':
+      return { opinion: '审查意见', recommendation: v % 2 ? 'approve' : 'deny' };
+    case 'checked':
+      return { opinion: '复核意见', agree: v !== 0 };
+    case 'paused':
+      return {
+        procedure: 'inspection',
+        expectedWorkingDays: 3,
+        applicantNoticeRef: textOr(v, '特告1号'),
+        centerFilingRef: textOr(v - 1, '中心备1号'),
+      };
+    case 'resumed':
+      return {};
+    case 'extended':
+      return {
+        workingDays: s.bits % 18,
+        approver: textOr(v, '局长'),
+        reason: textOr(v - 1, '情况复杂'),
+        applicantNoticeRef: '延告1号',
+      };
+    case 'decided':
+      if (v >= 5) return { outcome: 'approve', granted: '准予许可' };
+      return {
+        outcome: 'deny',
+        facts: textOr(v, '事实'),
+        reasons: textOr(v - 1, '理由'),
+        legalBasis: textOr(v - 2, '依据'),
+        appealNotice:
+          v === 3
+            ? { reconsiderationDays: 60, litigationMonths: 6, text: '可以申请行政复议。' }
+            : appealNotice(),
+      };
+    case 'stamped':
+      return { decisionHash: `h${s.bits}` };
+    case 'certificateIssued':
+      return { certificateNumber: `C${s.bits}` };
+    case 'delivered':
+      return { method: 'window', recipient: '申请人', receiptRef: `R${s.bits}` };
+    case 'withdrawn':
+      return { reason: '申请人撤回' };
+    case 'rated':
+      return { score: 1 + (s.bits % 5) };
+  }
+}
+
+/**
+ * A candidate event: guided steps pick a type the UI would offer to some role and an actor of that
+ * role (mostly valid, with invalid payload variants); unguided steps pick anything by anyone.
+ */
+function candidate(state: CaseState, s: Step, id: number, clock: number): CaseEvent {
+  let type: CaseEventType = at(caseEventTypes, s.pick);
+  let actor = at(pool, s.actor);
+  if (s.guided) {
+    // Ending the case is always on offer; taking it rarely lets sequences reach the seal and delivery.
+    const ending = (t: CaseEventType) => t === 'refused' || t === 'withdrawn';
+    const offered = roles
+      .flatMap((role) => allowedEvents(state, role).map((t) => [role, t] as const))
+      .filter(([, t]) => !ending(t) || s.variant === 0);
+    if (offered.length > 0) {
+      const [role, t] = at(offered, s.pick);
+      type = t;
+      actor = at(
+        pool.filter((p) => p.role === role),
+        s.actor,
+      );
+    }
+  }
+  return {
+    id: `e${id}`,
+    caseId: s.variant === 9 && s.bits === 0 ? 'other-case' : 'case-1',
+    type,
+    payload: payloadFor(type, state, s, actor),
+    actor,
+    windowId: 'w-01',
+    occurredAt: shanghaiIso(clock),
+  } as CaseEvent;
+}
+
+function requiredMaterialsCovered(
+  before: OpenCase,
+  event: Extract<CaseEvent, { type: 'accepted' }>,
+): boolean {
+  const waived = new Set(
+    (event.payload.waivedMaterials ?? []).filter((w) => !isBlank(w.rule)).map((w) => w.materialId),
+  );
+  return before.materials.every(
+    (m) => !m.required || m.status === 'received' || waived.has(m.materialId),
+  );
+}
+
+/** What must hold of every reachable state, whatever path led there. */
+function checkState(state: OpenCase, history: readonly CaseEvent[]): void {
+  expect(state.eventCount).toBe(history.length);
+  expect(state.lastEventId).toBe(history.at(-1)?.id);
+  expect(history.every((e) => e.caseId === state.caseId)).toBe(true);
+
+  expect(state.pauses.filter((p) => p.to === null).length).toBeLessThanOrEqual(1);
+  for (const p of state.pauses) expect(isBlank(p.noticeRef) || isBlank(p.filingRef)).toBe(false);
+
+  const decidedOrLater = ['decided', 'stamped', 'certificateIssued', 'delivered'].includes(
+    state.status,
+  );
+  if (decidedOrLater) {
+    expect(state.decision).not.toBeNull();
+    expect(openPause(state)).toBeNull();
+    expect(state.acceptedAt).not.toBeNull();
+  }
+
+  expect(history.filter((e) => e.type === 'extended').length).toBeLessThanOrEqual(1);
+  if (state.extension) {
+    expect(state.extension.workingDays).toBeGreaterThanOrEqual(1);
+    expect(state.extension.workingDays).toBeLessThanOrEqual(state.item.extensionDays);
+    expect(state.extension.workingDays).toBeLessThanOrEqual(state.item.joint ? 15 : 10);
+  }
+
+  const decision = state.decision;
+  if (decision && state.item.reviewMode === 'twoPerson') {
+    const review = currentReview(state);
+    expect(review).not.toBeNull();
+    const check = state.reviews.at(-1);
+    expect(check?.kind === 'check' && check.agree).toBe(true);
+    expect(review?.by.userId).not.toBe(decision.by.userId);
+    expect(check?.by.userId).not.toBe(review?.by.userId);
+    expect(
+      new Set([review?.by.userId, check?.by.userId, decision.by.userId]).size,
+    ).toBeGreaterThanOrEqual(2);
+  }
+  if (decision?.decision.outcome === 'deny') {
+    const d = decision.decision;
+    expect([d.facts, d.reasons, d.legalBasis].some(isBlank)).toBe(false);
+    expect(appealNoticeComplete(d.appealNotice)).toBe(true);
+  }
+
+  if (state.stamp) {
+    expect(state.stamp.by.role).toBe('chief');
+    expect(decision).not.toBeNull();
+    expect(Date.parse(state.stamp.at)).toBeGreaterThanOrEqual(Date.parse(decision?.at ?? ''));
+  }
+  if (state.certificate) expect(decision?.decision.outcome).toBe('approve');
+
+  expect(state.firstNotice ?? null).toEqual(state.notices[0]?.items ?? null);
+  const first = new Set(state.firstNotice?.map((i) => i.materialId));
+  for (const notice of state.notices) {
+    const addsItems = notice.items.some((i) => !first.has(i.materialId));
+    const recorded = state.violations.some(
+      (v) => v.rule === 'notice.newItems' && v.eventId === notice.eventId,
+    );
+    expect(addsItems).toBe(recorded);
+    if (recorded) expect(notice.by.role).toBe('supervisor');
+  }
+
+  if (state.refusal) {
+    expect(isBlank(state.refusal.reasons) || isBlank(state.refusal.legalBasis)).toBe(false);
+    if (state.refusal.ground === 'notThisAgency')
+      expect(isBlank(state.refusal.rightAgency)).toBe(false);
+  }
+}
+
+/** What must hold of each admitted step, comparing before and after. */
+function checkStep(
+  before: CaseState,
+  event: CaseEvent,
+  after: OpenCase,
+  stampedDecision: string | null,
+): void {
+  expect(isClosed(before)).toBe(false);
+  expect(allowedEvents(before, event.actor.role)).toContain(event.type);
+  if (before.status === 'none') return expect(event.type).toBe('received');
+  expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(Date.parse(before.lastOccurredAt));
+  if (event.type === 'decided') expect(openPause(before)).toBeNull();
+  if (event.type === 'accepted') expect(requiredMaterialsCovered(before, event)).toBe(true);
+  if (stampedDecision !== null) expect(after.decision?.eventId).toBe(stampedDecision);
+}
+
+type Run = { state: CaseState; history: CaseEvent[]; seen: Set<string> };
+
+function run(steps: readonly Step[]): Run {
+  let state: CaseState = initialCaseState;
+  const history: CaseEvent[] = [];
+  const seen = new Set<string>();
+  let clock = Date.parse('2025-03-03T09:00:00+08:00');
+  steps.forEach((s, i) => {
+    clock += s.minutes * 60_000;
+    const event = candidate(state, s, i, clock);
+    const result = evaluate(state, event);
+    if (!result.ok) return;
+    const after = result.state;
+    if (after.status === 'none') throw new Error('a case cannot fold back to none');
+    const stampedDecision =
+      state.status !== 'none' && state.stamp ? (state.decision?.eventId ?? null) : null;
+    checkStep(state, event, after, stampedDecision);
+    history.push(event);
+    checkState(after, history);
+    state = after;
+    seen.add(after.status);
+  });
+  return { state, history, seen };
+}
+
+const sequences = fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' });
+
+describe('the reducer under random event sequences', () => {
+  it('admits no sequence that reaches a state the rules forbid', () => {
+    fc.assert(
+      fc.property(sequences, (steps) => void run(steps)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replays any admitted sequence to the same state, every time, from memory or from JSON', () => {
+    fc.assert(
+      fc.property(sequences, (steps) => {
+        const { state, history } = run(steps);
+        const first = history.reduce(apply, initialCaseState);
+        const second = history.reduce(apply, initialCaseState);
+        const stored = (JSON.parse(JSON.stringify(history)) as CaseEvent[]).reduce(
+          apply,
+          initialCaseState,
+        );
+        expect(first).toStrictEqual(state);
+        expect(second).toStrictEqual(first);
+        expect(stored).toStrictEqual(first);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reaches deep states often enough for the invariants to mean something', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(sequences, (steps) => run(steps).seen.forEach((status) => reached.add(status))),
+      { numRuns: 300, seed: 42 },
+    );
+    expect([...reached].sort()).toEqual(
+      [
+        'received',
+        'awaitingSupplement',
+        'accepted',
+        'underReview',
+        'reviewed',
+        'decided',
+        'stamped',
+        'certificateIssued',
+        'delivered',
+        'refused',
+        'withdrawn',
+      ].sort(),
+    );
+  });
+});

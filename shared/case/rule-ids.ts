@@ -1,0 +1,62 @@
+// Every rule the case enforces, with the sentence a clerk sees when it bites. The id travels in
+// API errors and supervision records, so renaming one is a breaking change.
+export const ruleMessages = {
+  'case.firstMustBeReceived': '办件的第一个环节必须是收件',
+  'case.alreadyReceived': '该办件已经收件，不能重复收件',
+  'case.otherCase': '该事件不属于本办件',
+  'case.timeInvalid': '事件时间无效：须为带时区的 ISO 8601 时间',
+  'case.timeBackwards': '事件时间早于本办件上一环节的时间',
+  'case.closed': '办件已终结（不予受理、已撤回或已送达并评价），不能再办理',
+  'role.notAllowed': '当前角色无权办理此环节',
+  'status.notAllowed': '办件当前状态下不能办理此环节',
+  'material.unknown': '材料不在本事项公布的申报材料目录中',
+  'notice.newItems': '一次性告知后再次告知只能重复首次告知的材料，不得提出新的补正要求',
+  'notice.overrideNotSupervisor': '监督例外只能由监察人员本人作出',
+  'notice.supervisorOverrideOnly': '监察人员只能对再次告知作出监督例外',
+  'accept.materialsIncomplete': '必要材料尚未齐全（也未按容缺规则登记），不能受理',
+  'refusal.reasonsAndBasis': '不予受理须写明理由和法律依据',
+  'refusal.rightAgency': '不属于本机关职权范围的，须告知申请人向哪个行政机关申请',
+  'decision.denialReasonsAndBasis': '不予许可须写明事实、理由和法律依据',
+  'decision.appealNotice': '不予许可须告知申请人可在60日内申请行政复议或在6个月内提起行政诉讼',
+  'decision.whilePaused': '特别程序进行中，不能作出决定',
+  'decision.final': '决定已盖章生效，不能更改（更正须另立关联办件）',
+  'pause.noticeAndFiling': '特别程序须事先书面告知申请人并报中心备案',
+  'pause.alreadyPaused': '已有进行中的特别程序',
+  'pause.timing': '特别程序只能在受理后、作出决定前启动',
+  'resume.notPaused': '没有进行中的特别程序，无需恢复计时',
+  'extension.once': '办理期限只能延长一次',
+  'extension.approverAndReason': '延期须经本机关负责人批准，写明理由并书面告知申请人',
+  'extension.beyondLimit': '延长的期限超过了法定可延长的工作日数',
+  'extension.timing': '延期只能在受理后、作出决定前办理',
+  'review.missing': '一审一核事项须先经审查，才能作出决定',
+  'review.checkMissing': '一审一核事项须经另一人复核同意，才能作出决定',
+  'review.checkNotRequired': '本事项不实行一审一核，无需复核',
+  'review.checkBeforeReview': '尚未审查，不能复核',
+  'review.checkerIsReviewer': '复核人不能是审查人本人',
+  'review.reviewerDecides': '审查人不能对同一办件作出决定',
+  'stamp.beforeDecision': '尚未作出决定，不能盖章',
+  'certificate.notApproved': '只有准予许可的办件才能制发证照',
+} as const;
+
+export type RuleId = keyof typeof ruleMessages;
+
+export type Rejection = { ok: false; rule: RuleId; message: string };
+
+export function reject(rule: RuleId, detail?: string): Rejection {
+  return {
+    ok: false,
+    rule,
+    message: detail ? `${ruleMessages[rule]}：${detail}` : ruleMessages[rule],
+  };
+}
+
+/** Thrown by `apply`; the API turns it into a `not_allowed` answer carrying the rule id. */
+export class RuleViolation extends Error {
+  readonly rule: RuleId;
+
+  constructor(rule: RuleId, message: string) {
+    super(message);
+    this.name = 'RuleViolation';
+    this.rule = rule;
+  }
+}

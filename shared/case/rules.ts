@@ -1,0 +1,287 @@
+import { appealNoticeComplete } from './appeal';
+import { eventLabels, roleLabels, statusLabels } from './labels';
+import { caseEventTypes, type CaseEvent } from './events';
+import type { CaseEventType, NoticeItem } from './payloads';
+import type { Role } from './roles';
+import { reject, type Rejection } from './rule-ids';
+import { isBlank } from './schema-parts';
+import {
+  currentCheck,
+  currentReview,
+  isClosed,
+  openPause,
+  type CaseState,
+  type CaseStatus,
+  type OpenCase,
+} from './state';
+
+/**
+ * Who may record which event — the one table. The chief holds the seal and the window's 审批权,
+ * so may do any window act; a reviewer only reviews and re-checks; a supervisor only overrides
+ * the one-time-notice rule on a later notice (and that is recorded as a violation); the manager
+ * runs the center and its reports and never acts on a case.
+ */
+export const emitters: Readonly<Record<CaseEventType, readonly Role[]>> = {
+  received: ['clerk', 'chief'],
+  materialsChecked: ['clerk', 'chief'],
+  noticeIssued: ['clerk', 'chief', 'supervisor'],
+  supplementReceived: ['clerk', 'chief'],
+  accepted: ['clerk', 'chief'],
+  refused: ['clerk', 'chief'],
+  reviewed: ['reviewer', 'chief'],
+  checked: ['reviewer', 'chief'],
+  paused: ['clerk', 'chief'],
+  resumed: ['clerk', 'chief'],
+  extended: ['chief'],
+  decided: ['chief'],
+  stamped: ['chief'],
+  certificateIssued: ['chief'],
+  delivered: ['clerk', 'chief'],
+  withdrawn: ['clerk', 'chief'],
+  rated: ['clerk', 'chief'],
+};
+
+const intake: readonly CaseStatus[] = ['received', 'awaitingSupplement'];
+const beforeDecision: readonly CaseStatus[] = ['accepted', 'underReview', 'reviewed'];
+const sealed: readonly CaseStatus[] = ['stamped', 'certificateIssued', 'delivered'];
+
+function roleGuard(state: CaseState, type: CaseEventType, role: Role): Rejection | null {
+  if (!emitters[type].includes(role))
+    return reject('role.notAllowed', `${roleLabels[role]}不能办理“${eventLabels[type]}”`);
+  if (
+    type === 'noticeIssued' &&
+    role === 'supervisor' &&
+    state.status !== 'none' &&
+    state.firstNotice === null
+  ) {
+    return reject('notice.supervisorOverrideOnly');
+  }
+  return null;
+}
+
+function inStatus(state: OpenCase, allowed: readonly CaseStatus[]): Rejection | null {
+  return allowed.includes(state.status)
+    ? null
+    : reject('status.notAllowed', `办件${statusLabels[state.status]}，不能办理该环节`);
+}
+
+/** What the case's state alone permits, whoever asks and whatever the payload says. */
+function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
+  if (state.status === 'none')
+    return type === 'received' ? null : reject('case.firstMustBeReceived');
+  if (isClosed(state)) return reject('case.closed');
+  switch (type) {
+    case 'received':
+      return reject('case.alreadyReceived');
+    case 'materialsChecked':
+    case 'noticeIssued':
+    case 'accepted':
+    case 'refused':
+      return inStatus(state, intake);
+    case 'supplementReceived':
+      return inStatus(state, ['awaitingSupplement']);
+    case 'reviewed':
+      return inStatus(state, beforeDecision);
+    case 'checked':
+      if (state.item.reviewMode !== 'twoPerson') return reject('review.checkNotRequired');
+      if (state.status === 'accepted') return reject('review.checkBeforeReview');
+      return inStatus(state, ['underReview', 'reviewed']);
+    case 'paused':
+      if (openPause(state)) return reject('pause.alreadyPaused');
+      return beforeDecision.includes(state.status) ? null : reject('pause.timing');
+    case 'resumed':
+      return openPause(state) ? null : reject('resume.notPaused');
+    case 'extended':
+      if (state.extension) return reject('extension.once');
+      return beforeDecision.includes(state.status) ? null : reject('extension.timing');
+    case 'decided':
+      return decisionGuard(state);
+    case 'stamped':
+      if (intake.includes(state.status) || beforeDecision.includes(state.status)) {
+        return reject('stamp.beforeDecision');
+      }
+      return inStatus(state, ['decided']);
+    case 'certificateIssued':
+      if (state.decision?.decision.outcome === 'deny') return reject('certificate.notApproved');
+      return inStatus(state, ['stamped']);
+    case 'delivered':
+      return inStatus(state, ['stamped', 'certificateIssued']);
+    case 'withdrawn':
+      return inStatus(state, [...intake, ...beforeDecision]);
+    case 'rated':
+      return inStatus(state, ['delivered']);
+  }
+}
+
+function decisionGuard(state: OpenCase): Rejection | null {
+  if (sealed.includes(state.status)) return reject('decision.final');
+  // Before the seal the chief may still reconsider: a second `decided` replaces the first.
+  const status = inStatus(state, [...beforeDecision, 'decided']);
+  if (status) return status;
+  if (openPause(state)) return reject('decision.whilePaused');
+  if (state.item.reviewMode === 'twoPerson') {
+    // 审 → 核 → 决定: the decision rests on the latest review and its latest re-check.
+    if (!currentReview(state)) return reject('review.missing');
+    if (!currentCheck(state)?.agree) return reject('review.checkMissing');
+  }
+  return null;
+}
+
+function unknownMaterials(state: OpenCase, ids: readonly string[]): Rejection | null {
+  const known = new Set(state.materials.map((m) => m.materialId));
+  const unknown = ids.filter((id) => !known.has(id));
+  return unknown.length > 0 ? reject('material.unknown', unknown.join('、')) : null;
+}
+
+function materialNames(state: OpenCase, ids: readonly string[]): string {
+  return ids.map((id) => state.materials.find((m) => m.materialId === id)?.name ?? id).join('、');
+}
+
+/** Materials a later notice asks for that the first one-time notice did not. */
+export function newNoticeItems(state: OpenCase, items: readonly NoticeItem[]): string[] {
+  if (state.firstNotice === null) return [];
+  const first = new Set(state.firstNotice.map((i) => i.materialId));
+  return items.map((i) => i.materialId).filter((id) => !first.has(id));
+}
+
+function noticeRules(
+  state: OpenCase,
+  event: Extract<CaseEvent, { type: 'noticeIssued' }>,
+): Rejection | null {
+  const { items, override } = event.payload;
+  const unknown = unknownMaterials(
+    state,
+    items.map((i) => i.materialId),
+  );
+  if (unknown) return unknown;
+  const bySupervisor = event.actor.role === 'supervisor';
+  if (override && (!bySupervisor || override.supervisorId !== event.actor.userId)) {
+    return reject('notice.overrideNotSupervisor');
+  }
+  if (bySupervisor && !override) return reject('notice.supervisorOverrideOnly');
+  const added = newNoticeItems(state, items);
+  // A supervisor's override lets the notice through; the reducer records it as a violation.
+  if (added.length > 0 && !override) return reject('notice.newItems', materialNames(state, added));
+  return null;
+}
+
+function acceptanceRules(
+  state: OpenCase,
+  event: Extract<CaseEvent, { type: 'accepted' }>,
+): Rejection | null {
+  const waivers = event.payload.waivedMaterials ?? [];
+  const unknown = unknownMaterials(
+    state,
+    waivers.map((w) => w.materialId),
+  );
+  if (unknown) return unknown;
+  const waived = new Set(waivers.filter((w) => !isBlank(w.rule)).map((w) => w.materialId));
+  const outstanding = state.materials.filter(
+    (m) => m.required && m.status !== 'received' && !waived.has(m.materialId),
+  );
+  return outstanding.length > 0
+    ? reject('accept.materialsIncomplete', outstanding.map((m) => m.name).join('、'))
+    : null;
+}
+
+function decisionRules(
+  state: OpenCase,
+  event: Extract<CaseEvent, { type: 'decided' }>,
+): Rejection | null {
+  const decision = event.payload;
+  if (decision.outcome === 'deny') {
+    if (isBlank(decision.facts) || isBlank(decision.reasons) || isBlank(decision.legalBasis)) {
+      return reject('decision.denialReasonsAndBasis');
+    }
+    if (!appealNoticeComplete(decision.appealNotice)) return reject('decision.appealNotice');
+  }
+  if (
+    state.item.reviewMode === 'twoPerson' &&
+    currentReview(state)?.by.userId === event.actor.userId
+  ) {
+    return reject('review.reviewerDecides');
+  }
+  return null;
+}
+
+/** Rules that read the event's content and who records it. */
+function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
+  switch (event.type) {
+    case 'materialsChecked':
+      return unknownMaterials(
+        state,
+        event.payload.materials.map((m) => m.materialId),
+      );
+    case 'noticeIssued':
+      return noticeRules(state, event);
+    case 'supplementReceived':
+      return unknownMaterials(state, event.payload.materialIds);
+    case 'accepted':
+      return acceptanceRules(state, event);
+    case 'refused': {
+      const { ground, reasons, legalBasis, rightAgency } = event.payload;
+      if (isBlank(reasons) || isBlank(legalBasis)) return reject('refusal.reasonsAndBasis');
+      if (ground === 'notThisAgency' && isBlank(rightAgency)) return reject('refusal.rightAgency');
+      return null;
+    }
+    case 'checked':
+      return currentReview(state)?.by.userId === event.actor.userId
+        ? reject('review.checkerIsReviewer')
+        : null;
+    case 'paused':
+      return isBlank(event.payload.applicantNoticeRef) || isBlank(event.payload.centerFilingRef)
+        ? reject('pause.noticeAndFiling')
+        : null;
+    case 'extended': {
+      const { workingDays, approver, reason, applicantNoticeRef } = event.payload;
+      if (isBlank(approver) || isBlank(reason) || isBlank(applicantNoticeRef)) {
+        return reject('extension.approverAndReason');
+      }
+      const limit = state.item.extensionDays;
+      return Number.isInteger(workingDays) && workingDays >= 1 && workingDays <= limit
+        ? null
+        : reject(
+            'extension.beyondLimit',
+            `本事项最多可延长${limit}个工作日，申请延长${workingDays}个工作日`,
+          );
+    }
+    case 'decided':
+      return decisionRules(state, event);
+    default:
+      return null;
+  }
+}
+
+const OFFSET_AT_END = /(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/** Milliseconds of an ISO time that names its offset; null otherwise (a bare local time is ambiguous). */
+export function occurredAtMs(occurredAt: string): number | null {
+  const ms = OFFSET_AT_END.test(occurredAt) ? Date.parse(occurredAt) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function envelopeRules(state: CaseState, event: CaseEvent): Rejection | null {
+  const at = occurredAtMs(event.occurredAt);
+  if (at === null) return reject('case.timeInvalid', event.occurredAt);
+  if (state.status === 'none') return null;
+  if (event.caseId !== state.caseId) return reject('case.otherCase');
+  const last = occurredAtMs(state.lastOccurredAt) ?? Number.NEGATIVE_INFINITY;
+  return at < last
+    ? reject('case.timeBackwards', `${event.occurredAt} < ${state.lastOccurredAt}`)
+    : null;
+}
+
+/** The first rule `event` breaks in `state`, or null when the event may be recorded. */
+export function firstBrokenRule(state: CaseState, event: CaseEvent): Rejection | null {
+  return (
+    envelopeRules(state, event) ??
+    roleGuard(state, event.type, event.actor.role) ??
+    stateGuard(state, event.type) ??
+    (state.status === 'none' ? null : contentRules(state, event))
+  );
+}
+
+/** The event types `role` may record in `state` — what the UI offers; content rules still apply. */
+export function allowedEvents(state: CaseState, role: Role): CaseEventType[] {
+  return caseEventTypes.filter((type) => !roleGuard(state, type, role) && !stateGuard(state, type));
+}
