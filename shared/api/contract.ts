@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { CaseEvent, CaseState, ClockView, Role } from '../case';
+import { caseEventTypes } from '../case';
+import type { ServiceItem } from '../catalog';
+import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
+import type { CallName } from './names';
+
+// A person's or organisation's name as typed at the window: trimmed, bounded, no control
+// characters (they break printed notices and CSV exports).
+const nameText = z
+  .string()
+  .trim()
+  .min(1, '必填')
+  .max(100, '不能超过100个字')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '含有不可见的控制字符');
+
+const freeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字`)
+    .refine(
+      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
+      '含有不可见的控制字符',
+    );
+
+export const roleSchema = z.enum(['clerk', 'reviewer', 'chief', 'manager', 'supervisor']);
+
+export const applicantInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('person'),
+    name: nameText,
+    idNumber: residentIdSchema,
+    mobile: mobileSchema,
+  }),
+  z.object({
+    kind: z.literal('organisation'),
+    name: nameText,
+    uscc: usccSchema,
+    legalRepresentative: nameText,
+    contact: nameText,
+    mobile: mobileSchema,
+  }),
+]);
+
+export const sessionSchema = z.object({
+  token: z.string(),
+  user: z.object({ id: z.string(), username: z.string(), name: z.string(), role: roleSchema }),
+  window: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+  department: z.object({ code: z.string(), name: z.string() }).nullable(),
+  centerName: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const caseRowSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  applicantName: z.string(),
+  status: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  clock: z.custom<ClockView | null>(),
+});
+export type CaseRow = z.infer<typeof caseRowSchema>;
+
+type Access = 'public' | 'signedIn' | readonly Role[];
+type CallSpec = { input: z.ZodType; output: z.ZodType; access: Access };
+
+function call<I extends z.ZodType, O extends z.ZodType>(spec: {
+  input: I;
+  output: O;
+  access: Access;
+}) {
+  return spec;
+}
+
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '无效的编号');
+
+/** The one contract between renderer and main: every call, its input, its output, who may call it. */
+export const contract = {
+  'auth.login': call({
+    input: z.object({
+      username: z.string().trim().min(1, '请输入用户名').max(64),
+      password: z.string().min(1, '请输入密码').max(256),
+    }),
+    output: sessionSchema,
+    access: 'public',
+  }),
+  'auth.logout': call({ input: z.object({}), output: z.object({}), access: 'signedIn' }),
+  'session.current': call({ input: z.object({}), output: sessionSchema, access: 'signedIn' }),
+  'catalog.items': call({
+    input: z.object({
+      query: z.string().trim().max(50).optional(),
+      departmentCode: z.string().max(8).optional(),
+    }),
+    output: z.array(z.custom<ServiceItem>()),
+    access: 'signedIn',
+  }),
+  'cases.receive': call({
+    input: z.object({
+      itemCode: z.string().trim().min(1, '请选择事项').max(32),
+      applicant: applicantInput,
+      agent: z
+        .object({ name: nameText, idNumber: residentIdSchema, mobile: mobileSchema })
+        .optional(),
+      channel: z.enum(['window', 'online']),
+      notes: freeText(2000).optional(),
+      secondApplicationOf: uuid.optional(),
+    }),
+    output: z.object({ caseId: z.string(), caseNumber: z.string() }),
+    access: ['clerk', 'chief'],
+  }),
+  'cases.record': call({
+    input: z.object({
+      caseId: uuid,
+      type: z.enum(caseEventTypes),
+      payload: z.record(z.string(), z.unknown()),
+    }),
+    output: z.object({ eventId: z.string(), status: z.string() }),
+    access: ['clerk', 'reviewer', 'chief', 'supervisor'],
+  }),
+  'cases.get': call({
+    input: z.object({ caseId: uuid }),
+    output: z.object({
+      state: z.custom<CaseState>(),
+      events: z.array(z.custom<CaseEvent & { deviceSeq: number; syncState: string }>()),
+      clocks: z.array(z.custom<ClockView>()),
+    }),
+    access: 'signedIn',
+  }),
+  'cases.list': call({
+    input: z.object({
+      status: z.enum(['open', 'all']).default('open'),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+    }),
+    output: z.object({ rows: z.array(caseRowSchema), total: z.number() }),
+    access: 'signedIn',
+  }),
+} satisfies Record<CallName, CallSpec>;
+
+export type Contract = typeof contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;

@@ -1,0 +1,18 @@
+// The call names alone, without schemas: the sandboxed preload imports this list, and must not
+// pull zod or the domain into the renderer's privileged bridge.
+export const callNames = [
+  'auth.login',
+  'auth.logout',
+  'session.current',
+  'catalog.items',
+  'cases.receive',
+  'cases.record',
+  'cases.get',
+  'cases.list',
+] as const;
+
+export type CallName = (typeof callNames)[number];
+
+export function isCallName(name: string): name is CallName {
+  return (callNames as readonly string[]).includes(name);
+}

@@ -1,0 +1,36 @@
+import type { Role } from '../case';
+
+// What travels and is chained: the case event plus where it was made. `hash` covers every field
+// here except `hash` and `signature`; `signature` is the device's Ed25519 signature over `hash`.
+export type EventEnvelope = {
+  id: string;
+  caseId: string;
+  type: string;
+  payload: unknown;
+  actor: { userId: string; name: string; role: Role };
+  windowId: string;
+  occurredAt: string;
+  deviceId: string;
+  deviceSeq: number;
+  prevHash: string;
+};
+
+export type SignedEvent = EventEnvelope & { hash: string; signature: string };
+
+// The chain of a device starts from this well-known value so that the first event is chained too.
+export const genesisHash = '0'.repeat(64);
+
+export function hashedFields(e: EventEnvelope): EventEnvelope {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    type: e.type,
+    payload: e.payload,
+    actor: e.actor,
+    windowId: e.windowId,
+    occurredAt: e.occurredAt,
+    deviceId: e.deviceId,
+    deviceSeq: e.deviceSeq,
+    prevHash: e.prevHash,
+  };
+}
