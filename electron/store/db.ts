@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+// WAL + synchronous=FULL: a write that returned is on disk even if the PC loses power the next
+// instant; the window must never tell an applicant "received" for a case it later forgets.
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+// Every command is one BEGIN IMMEDIATE transaction: it takes the write lock up front, so two
+// writers never both read the same "last seq" and then collide on commit.
+export function inTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection: compiling costs more than running a
+ * small insert. Only for constant SQL text; values always go in as parameters.
+ */
+export function sql(db: Db, text: string): Database.Statement {
+  let byText = statementCache.get(db);
+  if (!byText) {
+    byText = new Map();
+    statementCache.set(db, byText);
+  }
+  let statement = byText.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    byText.set(text, statement);
+  }
+  return statement;
+}

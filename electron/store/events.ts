@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type { CaseEvent } from '../../shared/case';
+import { canonicalJson } from '../../shared/sync/canonical';
+import {
+  genesisHash,
+  hashedFields,
+  type EventEnvelope,
+  type SignedEvent,
+} from '../../shared/sync/envelope';
+import { sql, type Db } from './db';
+import { verifySignature, type Device } from './device';
+
+export type SyncState = 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
+export type StoredEvent = SignedEvent & { seq: number; syncState: SyncState };
+
+type EventRow = {
+  seq: number;
+  id: string;
+  case_id: string;
+  type: string;
+  payload: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  window_id: string;
+  occurred_at: string;
+  device_id: string;
+  device_seq: number;
+  prev_hash: string;
+  hash: string;
+  signature: string;
+  sync_state: SyncState;
+};
+
+export function hashEnvelope(e: EventEnvelope): string {
+  return createHash('sha256')
+    .update(canonicalJson(hashedFields(e)))
+    .digest('hex');
+}
+
+const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,
+  actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature)
+  VALUES (@id, @caseId, @type, @payload, @actorId, @actorName, @actorRole, @windowId,
+  @occurredAt, @deviceId, @deviceSeq, @prevHash, @hash, @signature)`;
+
+/**
+ * Appends one event to this device's chain. Call inside the command's transaction: the seq and
+ * prev_hash read here are only safe while the write lock is held.
+ */
+export function appendEvent(db: Db, device: Device, event: CaseEvent): StoredEvent {
+  const head = sql(
+    db,
+    'SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
+  ).get(device.id) as { device_seq: number; hash: string } | undefined;
+  const envelope: EventEnvelope = {
+    id: event.id,
+    caseId: event.caseId,
+    type: event.type,
+    payload: event.payload,
+    actor: event.actor,
+    windowId: event.windowId,
+    occurredAt: event.occurredAt,
+    deviceId: device.id,
+    deviceSeq: (head?.device_seq ?? 0) + 1,
+    prevHash: head?.hash ?? genesisHash,
+  };
+  const hash = hashEnvelope(envelope);
+  const signature = device.sign(hash);
+  const info = sql(db, insertSql).run({
+    id: envelope.id,
+    caseId: envelope.caseId,
+    type: envelope.type,
+    payload: JSON.stringify(envelope.payload),
+    actorId: envelope.actor.userId,
+    actorName: envelope.actor.name,
+    actorRole: envelope.actor.role,
+    windowId: envelope.windowId,
+    occurredAt: envelope.occurredAt,
+    deviceId: envelope.deviceId,
+    deviceSeq: envelope.deviceSeq,
+    prevHash: envelope.prevHash,
+    hash,
+    signature,
+  });
+  return { ...envelope, hash, signature, seq: Number(info.lastInsertRowid), syncState: 'pending' };
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    caseId: row.case_id,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+    actor: {
+      userId: row.actor_id,
+      name: row.actor_name,
+      role: row.actor_role as CaseEvent['actor']['role'],
+    },
+    windowId: row.window_id,
+    occurredAt: row.occurred_at,
+    deviceId: row.device_id,
+    deviceSeq: row.device_seq,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    signature: row.signature,
+    syncState: row.sync_state,
+  };
+}
+
+export function caseEvents(db: Db, caseId: string): StoredEvent[] {
+  return (
+    sql(db, 'SELECT * FROM events WHERE case_id = ? ORDER BY seq').all(caseId) as EventRow[]
+  ).map(toStoredEvent);
+}
+
+/** The domain's view of a stored event: what the reducer folds. */
+export function asCaseEvent(e: StoredEvent): CaseEvent {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    type: e.type,
+    payload: e.payload,
+    actor: e.actor,
+    windowId: e.windowId,
+    occurredAt: e.occurredAt,
+  } as CaseEvent;
+}
+
+export type ChainReport =
+  | { ok: true; events: number }
+  | {
+      ok: false;
+      events: number;
+      broken: { eventId: string; deviceId: string; deviceSeq: number; reason: string };
+    };
+
+/**
+ * Re-derives every hash and link of every device chain and checks each signature. Names the
+ * first broken link, so an edited row in the database can be pointed at.
+ */
+export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): ChainReport {
+  const rows = db
+    .prepare('SELECT * FROM events ORDER BY device_id, device_seq')
+    .iterate() as IterableIterator<EventRow>;
+  let count = 0;
+  let device = '';
+  let expectedSeq = 1;
+  let prev = genesisHash;
+  for (const row of rows) {
+    count += 1;
+    if (row.device_id !== device) {
+      device = row.device_id;
+      expectedSeq = 1;
+      prev = genesisHash;
+    }
+    const e = toStoredEvent(row);
+    const broken = (reason: string): ChainReport => ({
+      ok: false,
+      events: count,
+      broken: { eventId: e.id, deviceId: e.deviceId, deviceSeq: e.deviceSeq, reason },
+    });
+    if (e.deviceSeq !== expectedSeq)
+      return broken(`序号断裂：应为 ${expectedSeq}，实为 ${e.deviceSeq}`);
+    if (e.prevHash !== prev) return broken('前一事件哈希不符 (prev_hash does not match)');
+    if (hashEnvelope(e) !== e.hash) return broken('事件内容与哈希不符 (content was altered)');
+    const key = publicKeys.get(e.deviceId);
+    if (!key) return broken('未知设备 (unknown device)');
+    if (!verifySignature(key, e.hash, e.signature)) return broken('签名无效 (bad signature)');
+    prev = e.hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, events: count };
+}

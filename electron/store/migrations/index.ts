@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial';
+
+export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
+
+// Append only: a shipped migration is never edited, the next change is a new file.
+export const migrations: readonly Migration[] = [m001Initial];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `数据库版本 ${current} 高于本程序支持的版本 ${latest}：请升级一窗通终端 (database is newer than this program)`,
+    );
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

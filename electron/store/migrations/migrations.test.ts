@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, migrations } from './index';
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  for (const m of migrations) {
+    it(`${m.version} (${m.name}) applies on a fresh database up to itself`, () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      for (const earlier of migrations.filter((x) => x.version <= m.version)) {
+        earlier.up(db);
+        db.pragma(`user_version = ${earlier.version}`);
+      }
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    });
+  }
+
+  it('migrate() brings a fresh database to the latest version and is idempotent', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toBe(migrations.length);
+    expect(migrate(db)).toBe(migrations.length);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'events',
+        'cases',
+        'items',
+        'departments',
+        'calendar_versions',
+        'staff',
+        'settings',
+        'windows',
+        'device',
+      ]),
+    );
+    db.close();
+  });
+
+  it('refuses a database written by a newer program instead of damaging it', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    expect(() => migrate(db)).toThrow(/请升级/);
+    db.close();
+  });
+
+  it('the events table refuses invalid JSON payloads and duplicate device sequence numbers', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const insert =
+      db.prepare(`INSERT INTO events (id, case_id, type, payload, actor_id, actor_name, actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature)
+      VALUES (?, 'c', 'received', ?, 'u', 'n', 'clerk', 'w', '2026-01-05T09:00:00+08:00', 'd', ?, 'p', 'h', 's')`);
+    expect(() => insert.run('e1', '{not json', 1)).toThrow(/CHECK/);
+    insert.run('e1', '{}', 1);
+    expect(() => insert.run('e2', '{}', 1)).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

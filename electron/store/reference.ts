@@ -1,0 +1,117 @@
+import type { Role } from '../../shared/case';
+import type { CalendarData } from '../../shared/calendar';
+import type { Catalog, Department, ServiceItem } from '../../shared/catalog';
+import { sql, type Db } from './db';
+
+// Reference data the center owns (catalog, calendar, staff, windows, settings). The terminal
+// keeps a copy so the hall works offline; sync replaces it by version.
+
+export type StaffRow = {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  window_id: string | null;
+  password_hash: string;
+  active: number;
+};
+export type WindowRow = { id: string; code: string; name: string; department_code: string };
+
+export function replaceCatalog(db: Db, catalog: Catalog): void {
+  const upsertDept = sql(
+    db,
+    'INSERT INTO departments (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name',
+  );
+  for (const d of catalog.departments) upsertDept.run(d.code, d.name);
+  sql(db, 'DELETE FROM items').run();
+  const insertItem = sql(
+    db,
+    'INSERT INTO items (code, department_code, name, data) VALUES (?, ?, ?, ?)',
+  );
+  for (const item of catalog.items) {
+    insertItem.run(item.code, item.departmentCode, item.name, JSON.stringify(item));
+  }
+  setSetting(db, 'catalog.version', catalog.version);
+}
+
+export function listItems(db: Db, departmentCode?: string): ServiceItem[] {
+  const rows = (
+    departmentCode
+      ? sql(db, 'SELECT data FROM items WHERE department_code = ? ORDER BY code').all(
+          departmentCode,
+        )
+      : sql(db, 'SELECT data FROM items ORDER BY code').all()
+  ) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as ServiceItem);
+}
+
+export function getItem(db: Db, code: string): ServiceItem | undefined {
+  const row = sql(db, 'SELECT data FROM items WHERE code = ?').get(code) as
+    { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as ServiceItem) : undefined;
+}
+
+export function getDepartment(db: Db, code: string): Department | undefined {
+  return sql(db, 'SELECT code, name FROM departments WHERE code = ?').get(code) as
+    Department | undefined;
+}
+
+export function listDepartments(db: Db): Department[] {
+  return sql(db, 'SELECT code, name FROM departments ORDER BY code').all() as Department[];
+}
+
+export function saveCalendarVersion(db: Db, version: string, data: CalendarData): void {
+  sql(
+    db,
+    'INSERT INTO calendar_versions (version, data, created_at) VALUES (?, ?, ?) ON CONFLICT(version) DO NOTHING',
+  ).run(version, JSON.stringify(data), new Date().toISOString());
+  setSetting(db, 'calendar.current', version);
+}
+
+export function loadCalendarVersion(db: Db, version: string): CalendarData | undefined {
+  const row = sql(db, 'SELECT data FROM calendar_versions WHERE version = ?').get(version) as
+    { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as CalendarData) : undefined;
+}
+
+export function getSetting<T>(db: Db, key: string): T | undefined {
+  const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+export function setSetting(db: Db, key: string, value: unknown): void {
+  sql(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, JSON.stringify(value));
+}
+
+export function insertWindow(db: Db, w: WindowRow): void {
+  sql(db, 'INSERT INTO windows (id, code, name, department_code) VALUES (?, ?, ?, ?)').run(
+    w.id,
+    w.code,
+    w.name,
+    w.department_code,
+  );
+}
+
+export function getWindow(db: Db, id: string): WindowRow | undefined {
+  return sql(db, 'SELECT * FROM windows WHERE id = ?').get(id) as WindowRow | undefined;
+}
+
+export function insertStaff(db: Db, s: StaffRow): void {
+  sql(
+    db,
+    `INSERT INTO staff (id, username, name, role, window_id, password_hash, active)
+     VALUES (@id, @username, @name, @role, @window_id, @password_hash, @active)`,
+  ).run(s);
+}
+
+export function findStaffByUsername(db: Db, username: string): StaffRow | undefined {
+  return sql(db, 'SELECT * FROM staff WHERE username = ?').get(username) as StaffRow | undefined;
+}
+
+export function getStaff(db: Db, id: string): StaffRow | undefined {
+  return sql(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+}
