@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import {
+  contract,
+  isCallName,
+  type ApiResult,
+  type CallName,
+  type CallOutput,
+  type ParsedInput,
+} from '../../shared/api';
+import { RuleViolation } from '../../shared/case';
+import type { SessionRecord } from '../services/sessions';
+import type { Terminal } from '../services/terminal';
+import { ApiFailure } from './errors';
+
+export type HandlerContext = {
+  terminal: Terminal;
+  session: SessionRecord | null;
+  /** the token the session was obtained with, so logout can end exactly that session */
+  token: string | null;
+};
+
+export type Handler<K extends CallName> = (
+  input: ParsedInput<K>,
+  ctx: HandlerContext & { session: K extends 'auth.login' ? SessionRecord | null : SessionRecord },
+) => CallOutput<K> | Promise<CallOutput<K>>;
+
+export type Handlers = { [K in CallName]: Handler<K> };
+
+function firstIssue(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  return { field, message: issue ? `${field ? `${field}: ` : ''}${issue.message}` : '输入无效' };
+}
+
+/**
+ * The one way into the terminal's services, for IPC and HTTP alike: parse the input with the
+ * contract's schema (the renderer is untrusted), check who may call, run the named handler, and
+ * turn every failure into a result the renderer can show — never a stack trace.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+  ctx: HandlerContext,
+): Promise<ApiResult<unknown>> {
+  try {
+    if (!isCallName(name)) throw new ApiFailure('unknown_call', `未知的调用：${name.slice(0, 64)}`);
+    const spec = contract[name];
+    if (spec.access !== 'public') {
+      if (!ctx.session)
+        throw new ApiFailure('unauthenticated', '请先登录 (not signed in or session expired)');
+      if (Array.isArray(spec.access) && !spec.access.includes(ctx.session.role)) {
+        throw new ApiFailure('forbidden', '当前角色无权执行此操作');
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const { field, message } = firstIssue(parsed.error);
+      throw new ApiFailure('invalid_input', message, { field });
+    }
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof ApiFailure) {
+      return { ok: false, error: { code: error.code, message: error.message, ...error.extra } };
+    }
+    if (error instanceof RuleViolation) {
+      return {
+        ok: false,
+        error: { code: 'not_allowed', message: error.message, rule: error.rule },
+      };
+    }
+    console.error(`[api] ${name} failed`, error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: '内部错误，操作未执行 (internal error)' },
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { IpcMain, WebContents } from 'electron';
+import { dispatch, type Handlers } from './api/dispatch';
+import type { Terminal } from './services/terminal';
+
+/**
+ * Binds the contract to IPC. The session belongs to the window's web contents: the renderer
+ * signs in with auth.login like in web mode, but its token never has to travel afterwards.
+ */
+export function bindIpc(ipcMain: IpcMain, terminal: Terminal, handlers: Handlers): void {
+  const tokens = new WeakMap<WebContents, string>();
+  ipcMain.handle('hall', async (event, name: unknown, input: unknown) => {
+    const token = tokens.get(event.sender) ?? null;
+    const result = await dispatch(handlers, String(name), input, {
+      terminal,
+      session: terminal.sessions.resolve(token),
+      token,
+    });
+    if (result.ok && name === 'auth.login') {
+      tokens.set(event.sender, (result.value as { token: string }).token);
+    }
+    if (name === 'auth.logout') tokens.delete(event.sender);
+    return result;
+  });
+}

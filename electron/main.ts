@@ -1,0 +1,69 @@
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { handlers } from './api/handlers';
+import { bindIpc } from './ipc';
+import { contentSecurityPolicy } from './security';
+import { openTerminal } from './services/terminal';
+
+// Kept thin on purpose: everything behind the window is plain Node, tested without Electron.
+
+// resources/ is packed inside the app archive (read-only data), so it sits beside dist/ both in
+// development and when packaged.
+const appRoot = app.getAppPath();
+const resourcesDir = join(appRoot, 'resources');
+const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '一窗通 OneWindow',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the outside (e.g. a law on the official site) open in the system browser only.
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith('file://')) event.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+}
+
+void app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy],
+      },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  const terminal = openTerminal({ dataDir: app.getPath('userData'), resourcesDir });
+  for (const a of terminal.demoAccounts)
+    console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
+  bindIpc(ipcMain, terminal, handlers);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  createWindow();
+  app.on('window-all-closed', () => {
+    terminal.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,14 @@
+// One CSP for the Electron window and the web mode. antd injects its styles at run time (CSS-in-JS),
+// hence 'unsafe-inline' for styles only; scripts come from the app's own files and nothing else.
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,199 @@
+import type { CallOutput, ParsedInput } from '../../shared/api';
+import {
+  caseEventSchema,
+  evaluate,
+  initialCaseState,
+  payloadSchemas,
+  RuleViolation,
+  type Actor,
+  type CaseEvent,
+  type CaseState,
+  type OpenCase,
+} from '../../shared/case';
+import { shanghaiDate } from '../../shared/calendar';
+import { toItemSnapshot } from '../../shared/catalog';
+import { ApiFailure } from '../api/errors';
+import { inTransaction } from '../store/db';
+import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
+import { getCaseState, listWindowCases, nextCaseSerial } from '../store/cases';
+import { clocksOf, foldCase, projectCase } from './projections';
+import {
+  getDepartment,
+  getItem,
+  getStaff,
+  getSetting,
+  getWindow,
+  type WindowRow,
+} from '../store/reference';
+import { uuidv7 } from '../store/uuidv7';
+import type { SessionRecord } from './sessions';
+import type { Terminal } from './terminal';
+
+/** ISO 8601 in Beijing time with its offset, whatever the PC's own zone is set to. */
+export function shanghaiIso(at: Date): string {
+  const shifted = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 23)}+08:00`;
+}
+
+function terminalWindow(t: Terminal): WindowRow {
+  const id = getSetting<string>(t.db, 'terminal.windowId');
+  const w = id ? getWindow(t.db, id) : undefined;
+  if (!w)
+    throw new ApiFailure(
+      'not_allowed',
+      '本终端尚未绑定窗口：请在设置中登记 (terminal not bound to a window)',
+    );
+  return w;
+}
+
+function actorOf(t: Terminal, session: SessionRecord): Actor {
+  const staff = getStaff(t.db, session.staffId);
+  if (!staff || !staff.active) throw new ApiFailure('unauthenticated', '账号已停用');
+  return { userId: staff.id, name: staff.name, role: staff.role };
+}
+
+// Folds, checks and stores one event, then refreshes the projection — all in the caller's
+// transaction, so the projection is never ahead of or behind the log.
+function commit(
+  t: Terminal,
+  state: CaseState,
+  event: CaseEvent,
+  windowId: string,
+): { stored: StoredEvent; state: OpenCase } {
+  const parsed = caseEventSchema.safeParse(event);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiFailure('invalid_input', issue?.message ?? '事件无效', {
+      field: issue?.path.join('.'),
+    });
+  }
+  const verdict = evaluate(state, parsed.data);
+  if (!verdict.ok) throw new RuleViolation(verdict.rule, verdict.message);
+  const next = verdict.state as OpenCase;
+  const stored = appendEvent(t.db, t.device, parsed.data);
+  projectCase(t, next, windowId);
+  return { stored, state: next };
+}
+
+export function receiveCase(
+  t: Terminal,
+  session: SessionRecord,
+  input: ParsedInput<'cases.receive'>,
+): CallOutput<'cases.receive'> {
+  const actor = actorOf(t, session);
+  const window = terminalWindow(t);
+  const item = getItem(t.db, input.itemCode);
+  if (!item)
+    throw new ApiFailure('invalid_input', `事项 ${input.itemCode} 不在本窗口目录中`, {
+      field: 'itemCode',
+    });
+  if (item.departmentCode !== window.department_code) {
+    throw new ApiFailure('invalid_input', `事项 ${item.name} 不属于本窗口所在部门`, {
+      field: 'itemCode',
+    });
+  }
+  const department = getDepartment(t.db, item.departmentCode);
+  if (!department) throw new ApiFailure('internal', '部门数据缺失');
+  const now = t.now();
+  const caseId = uuidv7(now.getTime());
+  return inTransaction(t.db, () => {
+    const day = shanghaiDate(now).replaceAll('-', '');
+    const serial = nextCaseSerial(t.db, department.code, day, window.code);
+    const caseNumber = `${department.code}-${day}-${window.code}-${String(serial).padStart(4, '0')}`;
+    const event = {
+      id: uuidv7(now.getTime()),
+      caseId,
+      type: 'received',
+      actor,
+      windowId: window.id,
+      occurredAt: shanghaiIso(now),
+      payload: {
+        caseNumber,
+        item: toItemSnapshot(item),
+        applicant: input.applicant,
+        ...(input.agent ? { agent: input.agent } : {}),
+        channel: input.channel,
+        ...(input.notes ? { notes: input.notes } : {}),
+        calendarVersion: t.currentCalendar().version,
+        ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
+      },
+    } as CaseEvent;
+    commit(t, initialCaseState, event, window.id);
+    return { caseId, caseNumber };
+  });
+}
+
+export function recordEvent(
+  t: Terminal,
+  session: SessionRecord,
+  input: ParsedInput<'cases.record'>,
+): CallOutput<'cases.record'> {
+  const actor = actorOf(t, session);
+  const window = terminalWindow(t);
+  const payload = payloadSchemas[input.type].safeParse(input.payload);
+  if (!payload.success) {
+    const issue = payload.error.issues[0];
+    const field = ['payload', ...(issue?.path.map(String) ?? [])].join('.');
+    throw new ApiFailure('invalid_input', `${field}: ${issue?.message ?? '无效'}`, { field });
+  }
+  const now = t.now();
+  return inTransaction(t.db, () => {
+    const state = getCaseState(t.db, input.caseId);
+    if (!state) throw new ApiFailure('not_found', '办件不存在');
+    const event = {
+      id: uuidv7(now.getTime()),
+      caseId: input.caseId,
+      type: input.type,
+      actor,
+      windowId: window.id,
+      occurredAt: shanghaiIso(now),
+      payload: payload.data,
+    } as CaseEvent;
+    const { stored, state: next } = commit(t, state, event, window.id);
+    return { eventId: stored.id, status: next.status };
+  });
+}
+
+export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutput<'cases.get'> {
+  const events = caseEvents(t.db, input.caseId);
+  if (events.length === 0) throw new ApiFailure('not_found', '办件不存在');
+  const state = foldCase(events.map(asCaseEvent));
+  if (state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
+  return {
+    state,
+    events: events.map((e) => ({
+      ...asCaseEvent(e),
+      deviceSeq: e.deviceSeq,
+      syncState: e.syncState,
+    })),
+    clocks: clocksOf(t, state),
+  };
+}
+
+export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOutput<'cases.list'> {
+  const window = terminalWindow(t);
+  const { rows, total } = listWindowCases(t.db, window.id, {
+    open: input.status === 'open',
+    limit: input.limit,
+    offset: input.offset,
+  });
+  return {
+    total,
+    rows: rows.map((r) => {
+      const state = JSON.parse(r.state) as OpenCase;
+      const running =
+        clocksOf(t, state).find((c) => c.state === 'running' || c.state === 'paused') ?? null;
+      return {
+        id: r.id,
+        caseNumber: r.case_number,
+        itemCode: r.item_code,
+        itemName: state.item.name,
+        applicantName: r.applicant_name,
+        status: r.status,
+        receivedAt: r.received_at,
+        dueAt: r.due_at,
+        clock: running,
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '../../shared/case';
+import { parseCatalog } from '../../shared/catalog';
+import { inTransaction, type Db } from '../store/db';
+import { hashPassword } from '../store/passwords';
+import { insertStaff, insertWindow, replaceCatalog, setSetting } from '../store/reference';
+import { uuidv7 } from '../store/uuidv7';
+
+export type DemoAccount = { username: string; name: string; role: Role; password: string };
+
+const demoWindow = { code: 'SJ01', name: '市场监管窗口', departmentCode: 'SJ' };
+
+const demoStaff: Omit<DemoAccount, 'password'>[] = [
+  { username: 'clerk', name: '张敏', role: 'clerk' },
+  { username: 'chief', name: '李建国', role: 'chief' },
+  { username: 'reviewer', name: '王芳', role: 'reviewer' },
+  { username: 'manager', name: '陈静', role: 'manager' },
+  { username: 'supervisor', name: '赵刚', role: 'supervisor' },
+];
+
+/**
+ * A terminal with no staff yet gets the embedded demo: the default catalog, one window of the
+ * market regulation department and one account per role. Passwords are random per data folder
+ * (a demo must not teach the hall a shared password) and kept in demo-accounts.json beside it.
+ */
+export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAccount[] {
+  const accountsFile = join(dataDir, 'demo-accounts.json');
+  const hasStaff = db.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
+  if (hasStaff) {
+    return existsSync(accountsFile)
+      ? (JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[])
+      : [];
+  }
+  const catalog = parseCatalog(
+    JSON.parse(readFileSync(join(resourcesDir, 'catalog', 'default-catalog.json'), 'utf8')),
+  );
+  const accounts = demoStaff.map((s) => ({ ...s, password: demoPassword() }));
+  inTransaction(db, () => {
+    replaceCatalog(db, catalog);
+    const windowId = uuidv7();
+    insertWindow(db, {
+      id: windowId,
+      code: demoWindow.code,
+      name: demoWindow.name,
+      department_code: demoWindow.departmentCode,
+    });
+    setSetting(db, 'terminal.windowId', windowId);
+    setSetting(db, 'center.name', '示范区政务服务中心');
+    for (const a of accounts) {
+      const atWindow = a.role === 'clerk' || a.role === 'chief' || a.role === 'reviewer';
+      insertStaff(db, {
+        id: uuidv7(),
+        username: a.username,
+        name: a.name,
+        role: a.role,
+        window_id: atWindow ? windowId : null,
+        password_hash: hashPassword(a.password),
+        active: 1,
+      });
+    }
+  });
+  writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  return accounts;
+}
+
+function demoPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  let out = '';
+  for (let i = 0; i < 10; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}

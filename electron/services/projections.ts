@@ -1,0 +1,74 @@
+import {
+  caseClocks,
+  evaluate,
+  initialCaseState,
+  isClosed,
+  type CaseEvent,
+  type CaseState,
+  type ClockView,
+  type OpenCase,
+} from '../../shared/case';
+import { inTransaction } from '../store/db';
+import { asCaseEvent, caseEvents } from '../store/events';
+import { upsertCase } from '../store/cases';
+import type { Terminal } from './terminal';
+
+export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
+  return caseClocks(state, t.calendar(state.calendarVersion), t.now(), t.thresholds());
+}
+
+/** The earliest deadline among the clocks that are running now: the window's work order. */
+export function nextDue(clocks: readonly ClockView[]): string | null {
+  let due: string | null = null;
+  for (const c of clocks) {
+    if (c.state !== 'running') continue;
+    if (due === null || Date.parse(c.deadline.dueAt) < Date.parse(due)) due = c.deadline.dueAt;
+  }
+  return due;
+}
+
+/** Writes the case's row in the projection; `windowId` is the window that received the case. */
+export function projectCase(t: Terminal, state: OpenCase, windowId: string): void {
+  upsertCase(t.db, {
+    state,
+    windowId,
+    dueAt: nextDue(clocksOf(t, state)),
+    // a delivered case waits only for the applicant's rating: it is off the window's work list
+    open: !isClosed(state) && state.status !== 'delivered',
+  });
+}
+
+/**
+ * Drops the projection and folds it again from the event log — after a sync brought events in,
+ * or when the projection is suspected. The log is the truth; the projection can always be redone.
+ */
+export function rebuildProjections(t: Terminal): number {
+  return inTransaction(t.db, () => {
+    t.db.exec('DELETE FROM cases');
+    // Case by case: a statement may not write while another one is still iterating.
+    const caseIds = (
+      t.db.prepare('SELECT DISTINCT case_id FROM events').all() as { case_id: string }[]
+    ).map((r) => r.case_id);
+    for (const caseId of caseIds) {
+      const events = caseEvents(t.db, caseId).map(asCaseEvent);
+      const state = foldCase(events);
+      if (state.status !== 'none') projectCase(t, state, events[0]!.windowId);
+    }
+    return caseIds.length;
+  });
+}
+
+/**
+ * Replays a case's log with the same rules that recorded it. An event that no longer folds means
+ * the log was altered behind the program's back, which must be loud, never silently skipped.
+ */
+export function foldCase(events: readonly CaseEvent[]): CaseState {
+  let state: CaseState = initialCaseState;
+  for (const event of events) {
+    const verdict = evaluate(state, event);
+    if (!verdict.ok)
+      throw new Error(`event ${event.id} of case ${event.caseId} does not fold: ${verdict.rule}`);
+    state = verdict.state;
+  }
+  return state;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { handlers } from './api/handlers';
+import { openTerminal } from './services/terminal';
+import { startWebServer } from './web';
+
+// Web mode: the terminal without Electron, for browsers on this PC and for the end-to-end tests.
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4310' },
+    data: { type: 'string', default: '.data/terminal' },
+    resources: { type: 'string', default: 'resources' },
+    static: { type: 'string', default: 'dist/renderer' },
+    now: { type: 'string' },
+  },
+  allowPositionals: true,
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number, got ${values.port}`);
+  process.exit(2);
+}
+// A fixed clock for demonstrations and tests of deadlines: --now 2026-03-02T09:00:00+08:00
+const fixedNow = values.now ? new Date(values.now) : null;
+if (fixedNow && Number.isNaN(fixedNow.getTime())) {
+  console.error(`--now must be an ISO date-time, got ${values.now}`);
+  process.exit(2);
+}
+
+const staticDir = resolve(values.static);
+const terminal = openTerminal({
+  dataDir: resolve(values.data),
+  resourcesDir: resolve(values.resources),
+  ...(fixedNow ? { now: () => new Date(fixedNow.getTime()) } : {}),
+});
+const server = await startWebServer({
+  terminal,
+  handlers,
+  staticDir: existsSync(staticDir) ? staticDir : null,
+  port,
+});
+
+console.log(`一窗通 web mode: ${server.url}  (data: ${terminal.dataDir})`);
+for (const a of terminal.demoAccounts) {
+  console.log(
+    `  demo ${a.role.padEnd(10)} ${a.name}  username: ${a.username}  password: ${a.password}`,
+  );
+}
+
+const shutdown = () => {
+  void server.close().then(() => {
+    terminal.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

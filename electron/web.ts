@@ -1,0 +1,180 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiResult } from '../shared/api';
+import { dispatch, type Handlers } from './api/dispatch';
+import type { Terminal } from './services/terminal';
+import { contentSecurityPolicy } from './security';
+
+// The same handler table as IPC, over HTTP, for a browser: tests and PCs without Electron.
+// Loopback only; a session token from auth.login in `Authorization: Bearer`.
+
+export const maxBodyBytes = 1024 * 1024;
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export type WebServer = { url: string; port: number; close: () => Promise<void> };
+
+export function startWebServer(opts: {
+  terminal: Terminal;
+  handlers: Handlers;
+  staticDir: string | null;
+  port: number;
+}): Promise<WebServer> {
+  const server = createServer((req, res) => {
+    handle(req, res, opts).catch((error: unknown) => {
+      console.error('[web] request failed', error);
+      if (!res.headersSent) send(res, 500, fail('internal', '内部错误'));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : opts.port;
+      resolve({ url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) });
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function fail(code: string, message: string): ApiResult<never> {
+  return { ok: false, error: { code: code as never, message } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+const statusOf: Record<string, number> = {
+  invalid_input: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unknown_call: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_allowed: 409,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { terminal: Terminal; handlers: Handlers; staticDir: string | null },
+): Promise<void> {
+  // A page on another site could otherwise reach this loopback port through DNS rebinding.
+  const host = req.headers.host ?? '';
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+    send(res, 403, fail('forbidden', 'host not allowed'));
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith('/api/')) {
+    if (req.method !== 'POST') {
+      send(res, 405, fail('invalid_input', '只接受 POST'));
+      return;
+    }
+    const body = await readBody(req);
+    if (body === null) {
+      send(res, 413, fail('payload_too_large', `请求过大（上限 ${maxBodyBytes} 字节）`));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      send(res, 400, fail('invalid_json', '请求不是有效的 JSON'));
+      return;
+    }
+    const token = bearer(req.headers.authorization);
+    const session = opts.terminal.sessions.resolve(token);
+    const result = await dispatch(opts.handlers, url.pathname.slice('/api/'.length), input, {
+      terminal: opts.terminal,
+      session,
+      token,
+    });
+    send(res, result.ok ? 200 : (statusOf[result.error.code] ?? 400), result);
+    return;
+  }
+  serveStatic(url.pathname, res, opts.staticDir);
+}
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+/** The body as text, or null when it exceeds maxBodyBytes (then it is drained, never parsed). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      req.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(pathname: string, res: ServerResponse, staticDir: string | null): void {
+  if (!staticDir) {
+    res.writeHead(404).end();
+    return;
+  }
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let file = join(staticDir, relative);
+  if (!file.startsWith(staticDir + sep) && file !== staticDir) {
+    res.writeHead(404).end();
+    return;
+  }
+  // A single-page app: unknown paths are the app's routes, served by index.html.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
+  if (!existsSync(file)) {
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('界面未构建：请先运行 npm run build');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  });
+  createReadStream(file).pipe(res);
+}
