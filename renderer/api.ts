@@ -1,0 +1,44 @@
+import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/api';
+import { useSession } from './stores/session';
+
+type Bridge = { [K in CallName]: (input: CallInput<K>) => Promise<ApiResult<CallOutput<K>>> };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting the DOM's Window needs an interface
+  interface Window {
+    /** set by the Electron preload; absent in a browser (web mode) */
+    hall?: Bridge;
+  }
+}
+
+/**
+ * The renderer's only road to the main process: `window.hall` inside Electron, the same
+ * contract over HTTP in a browser. Failures come back as results, never as exceptions.
+ */
+export async function call<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<ApiResult<CallOutput<K>>> {
+  if (window.hall) return window.hall[name](input);
+  const token = useSession.getState().session?.token;
+  try {
+    const res = await fetch(`./api/${name}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(input),
+    });
+    const result = (await res.json()) as ApiResult<CallOutput<K>>;
+    if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
+      useSession.getState().clear();
+    }
+    return result;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: '无法连接本机服务 (terminal service unreachable)' },
+    };
+  }
+}

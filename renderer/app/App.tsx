@@ -1,0 +1,25 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useLocale } from '../i18n';
+import { useSession } from '../stores/session';
+import { LoginPage } from './LoginPage';
+import { Shell } from './Shell';
+
+const fontFamily =
+  "-apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+
+export function App() {
+  const locale = useLocale((s) => s.locale);
+  const session = useSession((s) => s.session);
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b3261e', fontFamily, borderRadius: 6 } }}
+    >
+      <AntApp style={{ height: '100%' }}>
+        {session ? <Shell session={session} /> : <LoginPage />}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,85 @@
+import { Avatar, Badge, Button, Empty, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { Session } from '../../shared/api';
+import { call } from '../api';
+import { MyCases } from '../features/cases/MyCases';
+import { useT } from '../i18n';
+import { useSession } from '../stores/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { pageLabel, pagesByRole, type Page } from './navigation';
+
+export function Shell({ session }: { session: Session }) {
+  const t = useT();
+  const clear = useSession((s) => s.clear);
+  const pages = pagesByRole[session.user.role];
+  const [page, setPage] = useState<Page>(pages[0] ?? 'myCases');
+
+  const logout = async () => {
+    await call('auth.logout', {});
+    clear();
+  };
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          background: '#7f1d1d',
+          paddingInline: 24,
+        }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Typography.Text>
+        <div style={{ color: '#fde7e7', lineHeight: 1.3, minWidth: 0 }} data-testid="shell-place">
+          <div style={{ fontSize: 13, opacity: 0.85 }}>{session.centerName}</div>
+          <div style={{ fontSize: 15, fontWeight: 600, color: '#fff' }}>
+            {session.department
+              ? `${session.department.name} · ${session.window?.name ?? ''}`
+              : t('shell.noWindow')}
+          </div>
+        </div>
+        <div style={{ flex: 1 }} />
+        <Tag color="default" style={{ margin: 0 }} data-testid="sync-status">
+          <Badge status="default" /> {t('sync.offline')}
+        </Tag>
+        <Space style={{ color: '#fff' }}>
+          <Avatar style={{ background: '#fff', color: '#7f1d1d' }}>
+            {session.user.name.slice(0, 1)}
+          </Avatar>
+          <div style={{ lineHeight: 1.2 }} data-testid="shell-user">
+            <div>{session.user.name}</div>
+            <div style={{ fontSize: 12, opacity: 0.8 }}>{t(`role.${session.user.role}`)}</div>
+          </div>
+          <LanguageSwitch onDark />
+          <Button size="small" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            onClick={(e) => setPage(e.key as Page)}
+            items={pages.map((p) => ({ key: p, label: t(pageLabel[p]) }))}
+            style={{ borderRight: 0, paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          {page === 'myCases' ? (
+            <MyCases />
+          ) : (
+            <Empty
+              style={{ marginTop: 96 }}
+              description={t('page.comingWith', { what: t(pageLabel[page]) })}
+            />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
