@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type DemoAccount = { role: string; name: string; username: string; password: string };
+export type WebTerminal = {
+  url: string;
+  dataDir: string;
+  accounts: DemoAccount[];
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the built web mode (dist/electron/web-cli.mjs) as a real process on a free loopback
+ * port with its own data folder, and reads the URL and demo accounts it prints.
+ */
+export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTerminal> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/electron/web-cli.mjs', '--port', '0', '--data', dataDir, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`web terminal did not start:\n${output}`)),
+      20_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /web mode: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m && output.includes('supervisor')) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`web terminal exited with ${code}:\n${output}`)));
+  });
+  const url = await ready;
+  const accounts = [
+    ...output.matchAll(/demo (\w+)\s+(\S+)\s+username: (\S+)\s+password: (\S+)/g),
+  ].map((m) => ({ role: m[1]!, name: m[2]!, username: m[3]!, password: m[4]! }));
+  return {
+    url,
+    dataDir,
+    accounts,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Receives one case over the HTTP bridge as `account`, the way the renderer does. */
+export async function receiveThroughApi(
+  t: WebTerminal,
+  account: DemoAccount,
+): Promise<{ caseId: string; caseNumber: string }> {
+  const post = async (call: string, body: unknown, token?: string) => {
+    const res = await fetch(`${t.url}/api/${call}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    const result = (await res.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { message: string };
+    };
+    if (!result.ok) throw new Error(`${call}: ${result.error?.message}`);
+    return result.value;
+  };
+  const session = (await post('auth.login', {
+    username: account.username,
+    password: account.password,
+  })) as { token: string };
+  const items = (await post('catalog.items', { query: 'gtgsh' }, session.token)) as {
+    code: string;
+  }[];
+  return (await post(
+    'cases.receive',
+    {
+      itemCode: items[0]!.code,
+      applicant: {
+        kind: 'person',
+        name: '王小明',
+        idNumber: '11010519491231002X',
+        mobile: '13800138000',
+      },
+      channel: 'window',
+    },
+    session.token,
+  )) as { caseId: string; caseNumber: string };
+}
