@@ -49,7 +49,7 @@ export async function dispatch(
     if (spec.access !== 'public') {
       if (!ctx.session)
         throw new ApiFailure('unauthenticated', '请先登录 (not signed in or session expired)');
-      if (Array.isArray(spec.access) && !spec.access.includes(ctx.session.role)) {
+      if (Array.isArray(spec.access) && !spec.access.includes(ctx.session.actor.role)) {
         throw new ApiFailure('forbidden', '当前角色无权执行此操作');
       }
     }

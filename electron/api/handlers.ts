@@ -40,7 +40,7 @@ export const handlers: Handlers = {
     const valid = verifyPassword(input.password, staff?.password_hash ?? decoyHash);
     if (!staff || !valid || !staff.active)
       throw new ApiFailure('unauthenticated', '用户名或密码错误');
-    const token = terminal.sessions.open(staff.id, staff.role);
+    const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
     return sessionView(terminal, staff.id, token);
   },
   'auth.logout': (_input, { terminal, token }) => {
@@ -48,7 +48,7 @@ export const handlers: Handlers = {
     return {};
   },
   'session.current': (_input, { terminal, session, token }) =>
-    sessionView(terminal, session.staffId, token ?? ''),
+    sessionView(terminal, session.actor.userId, token ?? ''),
   'catalog.items': (input, { terminal }) => {
     const windowId = getSetting<string>(terminal.db, 'terminal.windowId');
     const department =

@@ -5,7 +5,6 @@ import {
   initialCaseState,
   payloadSchemas,
   RuleViolation,
-  type Actor,
   type CaseEvent,
   type CaseState,
   type OpenCase,
@@ -13,18 +12,11 @@ import {
 import { shanghaiDate } from '../../shared/calendar';
 import { toItemSnapshot } from '../../shared/catalog';
 import { ApiFailure } from '../api/errors';
-import { inTransaction } from '../store/db';
+import { inTransaction, sql } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
 import { getCaseState, listWindowCases, nextCaseSerial } from '../store/cases';
 import { clocksOf, foldCase, projectCase } from './projections';
-import {
-  getDepartment,
-  getItem,
-  getStaff,
-  getSetting,
-  getWindow,
-  type WindowRow,
-} from '../store/reference';
+import { getItem, type WindowRow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './terminal';
@@ -35,21 +27,23 @@ export function shanghaiIso(at: Date): string {
   return `${shifted.slice(0, 23)}+08:00`;
 }
 
-function terminalWindow(t: Terminal): WindowRow {
-  const id = getSetting<string>(t.db, 'terminal.windowId');
-  const w = id ? getWindow(t.db, id) : undefined;
-  if (!w)
+type TerminalWindow = WindowRow & { department_name: string };
+
+function terminalWindow(t: Terminal): TerminalWindow {
+  const w = sql(
+    t.db,
+    `SELECT w.*, d.name AS department_name FROM settings s
+     JOIN windows w ON w.id = json_extract(s.value, '$')
+     JOIN departments d ON d.code = w.department_code
+     WHERE s.key = 'terminal.windowId'`,
+  ).get() as TerminalWindow | undefined;
+  if (!w) {
     throw new ApiFailure(
       'not_allowed',
       '本终端尚未绑定窗口：请在设置中登记 (terminal not bound to a window)',
     );
+  }
   return w;
-}
-
-function actorOf(t: Terminal, session: SessionRecord): Actor {
-  const staff = getStaff(t.db, session.staffId);
-  if (!staff || !staff.active) throw new ApiFailure('unauthenticated', '账号已停用');
-  return { userId: staff.id, name: staff.name, role: staff.role };
 }
 
 // Folds, checks and stores one event, then refreshes the projection — all in the caller's
@@ -80,7 +74,7 @@ export function receiveCase(
   session: SessionRecord,
   input: ParsedInput<'cases.receive'>,
 ): CallOutput<'cases.receive'> {
-  const actor = actorOf(t, session);
+  const actor = session.actor;
   const window = terminalWindow(t);
   const item = getItem(t.db, input.itemCode);
   if (!item)
@@ -92,14 +86,12 @@ export function receiveCase(
       field: 'itemCode',
     });
   }
-  const department = getDepartment(t.db, item.departmentCode);
-  if (!department) throw new ApiFailure('internal', '部门数据缺失');
   const now = t.now();
   const caseId = uuidv7(now.getTime());
   return inTransaction(t.db, () => {
     const day = shanghaiDate(now).replaceAll('-', '');
-    const serial = nextCaseSerial(t.db, department.code, day, window.code);
-    const caseNumber = `${department.code}-${day}-${window.code}-${String(serial).padStart(4, '0')}`;
+    const serial = nextCaseSerial(t.db, window.department_code, day, window.code);
+    const caseNumber = `${window.department_code}-${day}-${window.code}-${String(serial).padStart(4, '0')}`;
     const event = {
       id: uuidv7(now.getTime()),
       caseId,
@@ -128,7 +120,7 @@ export function recordEvent(
   session: SessionRecord,
   input: ParsedInput<'cases.record'>,
 ): CallOutput<'cases.record'> {
-  const actor = actorOf(t, session);
+  const actor = session.actor;
   const window = terminalWindow(t);
   const payload = payloadSchemas[input.type].safeParse(input.payload);
   if (!payload.success) {

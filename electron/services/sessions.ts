@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../shared/case';
+import type { Actor } from '../../shared/case';
 
-export type SessionRecord = { staffId: string; role: Role; expiresAt: number };
+// The actor is fixed at sign-in: every event of the session is signed with the same name and
+// role. Changing or deactivating staff must therefore end their sessions (closeFor).
+export type SessionRecord = { actor: Actor; expiresAt: number };
 
 const idleLimitMs = 8 * 60 * 60 * 1000; // one working day at the window
 
@@ -14,9 +16,9 @@ export class Sessions {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  open(staffId: string, role: Role): string {
+  open(actor: Actor): string {
     const token = randomBytes(32).toString('base64url');
-    this.byHash.set(digest(token), { staffId, role, expiresAt: this.now() + idleLimitMs });
+    this.byHash.set(digest(token), { actor, expiresAt: this.now() + idleLimitMs });
     return token;
   }
 
@@ -35,6 +37,11 @@ export class Sessions {
 
   close(token: string | null): void {
     if (token) this.byHash.delete(digest(token));
+  }
+
+  /** Ends every session of a staff member, e.g. when their account is changed or deactivated. */
+  closeFor(userId: string): void {
+    for (const [key, s] of this.byHash) if (s.actor.userId === userId) this.byHash.delete(key);
   }
 }
 
