@@ -1,11 +1,26 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './electron/security';
+
+// The built page carries its CSP itself: Electron loads it from file://, where no server sends
+// headers. Only the build: the dev server needs inline scripts for hot reload.
+const cspMeta: Plugin = {
+  name: 'onewindow-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 // base './' so the same build loads from file:// in Electron and from the web-mode server.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: true, proxy: { '/api': 'http://127.0.0.1:4310' } },
 });

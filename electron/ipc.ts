@@ -6,9 +6,21 @@ import type { Terminal } from './services/terminal';
  * Binds the contract to IPC. The session belongs to the window's web contents: the renderer
  * signs in with auth.login like in web mode, but its token never has to travel afterwards.
  */
-export function bindIpc(ipcMain: IpcMain, terminal: Terminal, handlers: Handlers): void {
+export function bindIpc(
+  ipcMain: IpcMain,
+  terminal: Terminal,
+  handlers: Handlers,
+  appUrl: string,
+): void {
   const tokens = new WeakMap<WebContents, string>();
   ipcMain.handle('hall', async (event, name: unknown, input: unknown) => {
+    // Only the app's own page may call; a frame that somehow loaded other content may not.
+    if (event.senderFrame?.url.split('#')[0] !== appUrl) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'caller is not the OneWindow page' },
+      };
+    }
     const token = tokens.get(event.sender) ?? null;
     const result = await dispatch(handlers, String(name), input, {
       terminal,

@@ -1,5 +1,6 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { handlers } from './api/handlers';
 import { bindIpc } from './ipc';
 import { contentSecurityPolicy } from './security';
@@ -30,19 +31,21 @@ function createWindow(): void {
       spellcheck: false,
     },
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside (e.g. a law on the official site) open in the system browser only.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith('file://')) event.preventDefault();
-  });
+  // The window shows the app and nothing else: no pop-ups, no navigation away from index.html.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const appUrl = pathToFileURL(rendererIndex).href;
+  const stayHome = (event: Electron.Event, url: string) => {
+    if (url.split('#')[0] !== appUrl) event.preventDefault();
+  };
+  win.webContents.on('will-navigate', stayHome);
+  win.webContents.on('will-redirect', stayHome);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex);
 }
 
 void app.whenReady().then(() => {
+  // file:// pages carry their CSP in a <meta> tag (added by the build); this header covers
+  // anything else the session might load.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -57,7 +60,7 @@ void app.whenReady().then(() => {
   const terminal = openTerminal({ dataDir: app.getPath('userData'), resourcesDir });
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
-  bindIpc(ipcMain, terminal, handlers);
+  bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

@@ -12,3 +12,9 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+// frame-ancestors is ignored (and warned about) in a <meta> tag; the page sets it by header only.
+export const metaContentSecurityPolicy = contentSecurityPolicy
+  .split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

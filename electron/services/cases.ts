@@ -5,6 +5,7 @@ import {
   initialCaseState,
   payloadSchemas,
   RuleViolation,
+  type Actor,
   type CaseEvent,
   type CaseState,
   type OpenCase,
@@ -69,6 +70,22 @@ function commit(
   return { stored, state: next };
 }
 
+/** A new event of this terminal, stamped with the time in Beijing. */
+function newEvent(
+  now: Date,
+  base: { caseId: string; actor: Actor; windowId: string },
+  type: CaseEvent['type'],
+  payload: unknown,
+): CaseEvent {
+  return {
+    id: uuidv7(now.getTime()),
+    ...base,
+    type,
+    occurredAt: shanghaiIso(now),
+    payload,
+  } as CaseEvent; // commit() parses it against caseEventSchema before anything is stored
+}
+
 export function receiveCase(
   t: Terminal,
   session: SessionRecord,
@@ -89,27 +106,24 @@ export function receiveCase(
   const now = t.now();
   const caseId = uuidv7(now.getTime());
   return inTransaction(t.db, () => {
+    if (input.secondApplicationOf && !getCaseState(t.db, input.secondApplicationOf)) {
+      throw new ApiFailure('invalid_input', '所关联的原办件不存在', {
+        field: 'secondApplicationOf',
+      });
+    }
     const day = shanghaiDate(now).replaceAll('-', '');
     const serial = nextCaseSerial(t.db, window.department_code, day, window.code);
     const caseNumber = `${window.department_code}-${day}-${window.code}-${String(serial).padStart(4, '0')}`;
-    const event = {
-      id: uuidv7(now.getTime()),
-      caseId,
-      type: 'received',
-      actor,
-      windowId: window.id,
-      occurredAt: shanghaiIso(now),
-      payload: {
-        caseNumber,
-        item: toItemSnapshot(item),
-        applicant: input.applicant,
-        ...(input.agent ? { agent: input.agent } : {}),
-        channel: input.channel,
-        ...(input.notes ? { notes: input.notes } : {}),
-        calendarVersion: t.currentCalendar().version,
-        ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
-      },
-    } as CaseEvent;
+    const event = newEvent(now, { caseId, actor, windowId: window.id }, 'received', {
+      caseNumber,
+      item: toItemSnapshot(item),
+      applicant: input.applicant,
+      ...(input.agent ? { agent: input.agent } : {}),
+      channel: input.channel,
+      ...(input.notes ? { notes: input.notes } : {}),
+      calendarVersion: t.currentCalendar().version,
+      ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
+    });
     commit(t, initialCaseState, event, window.id);
     return { caseId, caseNumber };
   });
@@ -128,19 +142,15 @@ export function recordEvent(
     const field = ['payload', ...(issue?.path.map(String) ?? [])].join('.');
     throw new ApiFailure('invalid_input', `${field}: ${issue?.message ?? '无效'}`, { field });
   }
-  const now = t.now();
   return inTransaction(t.db, () => {
     const state = getCaseState(t.db, input.caseId);
     if (!state) throw new ApiFailure('not_found', '办件不存在');
-    const event = {
-      id: uuidv7(now.getTime()),
-      caseId: input.caseId,
-      type: input.type,
-      actor,
-      windowId: window.id,
-      occurredAt: shanghaiIso(now),
-      payload: payload.data,
-    } as CaseEvent;
+    const event = newEvent(
+      t.now(),
+      { caseId: input.caseId, actor, windowId: window.id },
+      input.type,
+      payload.data,
+    );
     const { stored, state: next } = commit(t, state, event, window.id);
     return { eventId: stored.id, status: next.status };
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CaseEvent } from '../../shared/case';
 import { canonicalJson } from '../../shared/sync/canonical';
 import {
+  casePart,
   genesisHash,
   hashedFields,
   type EventEnvelope,
@@ -116,15 +117,8 @@ export function caseEvents(db: Db, caseId: string): StoredEvent[] {
 
 /** The domain's view of a stored event: what the reducer folds. */
 export function asCaseEvent(e: StoredEvent): CaseEvent {
-  return {
-    id: e.id,
-    caseId: e.caseId,
-    type: e.type,
-    payload: e.payload,
-    actor: e.actor,
-    windowId: e.windowId,
-    occurredAt: e.occurredAt,
-  } as CaseEvent;
+  // Stored events were validated against caseEventSchema before they were written.
+  return casePart(e) as CaseEvent;
 }
 
 export type ChainReport =

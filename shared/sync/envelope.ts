@@ -20,7 +20,10 @@ export type SignedEvent = EventEnvelope & { hash: string; signature: string };
 // The chain of a device starts from this well-known value so that the first event is chained too.
 export const genesisHash = '0'.repeat(64);
 
-export function hashedFields(e: EventEnvelope): EventEnvelope {
+/** The case event inside an envelope: what the reducer folds, without transport fields. */
+export function casePart(
+  e: EventEnvelope,
+): Omit<EventEnvelope, 'deviceId' | 'deviceSeq' | 'prevHash'> {
   return {
     id: e.id,
     caseId: e.caseId,
@@ -29,6 +32,13 @@ export function hashedFields(e: EventEnvelope): EventEnvelope {
     actor: e.actor,
     windowId: e.windowId,
     occurredAt: e.occurredAt,
+  };
+}
+
+/** Exactly the fields the hash covers, so that extra properties on a row never change it. */
+export function hashedFields(e: EventEnvelope): EventEnvelope {
+  return {
+    ...casePart(e),
     deviceId: e.deviceId,
     deviceSeq: e.deviceSeq,
     prevHash: e.prevHash,

@@ -1,0 +1,253 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../shared/api';
+import { appealNotice } from '../../shared/case';
+import { personApplicant } from '../../tests/support/applicants';
+import { tempTerminal } from '../../tests/support/terminal';
+import { dispatch } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import type { Terminal } from './terminal';
+
+// The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
+// file, with a clock the test moves.
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function setup(start: string) {
+  let now = new Date(start);
+  const opened = tempTerminal(() => now);
+  cleanup = opened.cleanup;
+  const t = opened.terminal;
+  const as = async (role: string) => {
+    const account = t.demoAccounts.find((a) => a.role === role)!;
+    const login = await call(t, null, 'auth.login', {
+      username: account.username,
+      password: account.password,
+    });
+    return login.token as string;
+  };
+  return { t, as, setNow: (iso: string) => (now = new Date(iso)) };
+}
+
+async function attempt(
+  t: Terminal,
+  token: string | null,
+  name: string,
+  input: unknown,
+): Promise<ApiResult<Record<string, unknown>>> {
+  return (await dispatch(handlers, name, input, {
+    terminal: t,
+    session: t.sessions.resolve(token),
+    token,
+  })) as ApiResult<Record<string, unknown>>;
+}
+
+async function call(t: Terminal, token: string | null, name: string, input: unknown) {
+  const r = await attempt(t, token, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+function itemMaterials(t: Terminal, code: string): { id: string; required: boolean }[] {
+  const row = t.db.prepare('SELECT data FROM items WHERE code = ?').get(code) as { data: string };
+  return (JSON.parse(row.data) as { materials: { id: string; required: boolean }[] }).materials;
+}
+
+type Clock = {
+  kind: string;
+  state: string;
+  deadline: { date: string };
+  deemedAccepted?: { on: string };
+};
+
+describe('a case through the terminal', () => {
+  it('runs from receipt to delivery with the right clocks, people and states', async () => {
+    // Monday 2026-03-02, 09:00 in Beijing
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
+    let clerk = await as('clerk');
+    let chief = await as('chief');
+    const { caseId, caseNumber } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(7),
+      channel: 'window',
+    });
+    expect(caseNumber).toBe('SJ-20260302-SJ01-0001');
+
+    const materials = itemMaterials(t, 'SJ-002').map((m) => ({
+      materialId: m.id,
+      status: 'received',
+    }));
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'materialsChecked',
+      payload: { materials },
+    });
+    await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+
+    let view = (await call(t, clerk, 'cases.get', { caseId })) as {
+      state: { status: string };
+      clocks: Clock[];
+    };
+    expect(view.state.status).toBe('accepted');
+    const promised = view.clocks.find((c) => c.kind === 'promised')!;
+    // SJ-002 promises 5 working days from Monday 2 March: Tue 3 … Mon 9 March
+    expect(promised).toMatchObject({ state: 'running', deadline: { date: '2026-03-09' } });
+    expect(view.clocks.find((c) => c.kind === 'completeness')!.state).toBe('stopped');
+
+    // the clerk may not decide; the chief decides and stamps
+    const denied = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'decided',
+      payload: { outcome: 'approve', granted: '食品经营许可证' },
+    });
+    expect(!denied.ok && denied.error).toMatchObject({
+      code: 'not_allowed',
+      rule: 'role.notAllowed',
+    });
+    // two days later: sessions idle longer than a working day have ended, so both sign in again
+    setNow('2026-03-04T10:00:00+08:00');
+    expect((await attempt(t, chief, 'cases.list', {})).ok).toBe(false);
+    chief = await as('chief');
+    clerk = await as('clerk');
+    await call(t, chief, 'cases.record', {
+      caseId,
+      type: 'decided',
+      payload: { outcome: 'approve', granted: '食品经营许可证' },
+    });
+    await call(t, chief, 'cases.record', {
+      caseId,
+      type: 'stamped',
+      payload: { decisionHash: 'f'.repeat(64) },
+    });
+    await call(t, chief, 'cases.record', {
+      caseId,
+      type: 'certificateIssued',
+      payload: { certificateNumber: 'JY13201060000001' },
+    });
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'delivered',
+      payload: { method: 'window', recipient: '王伟', receiptRef: 'SD-0001' },
+    });
+
+    view = (await call(t, clerk, 'cases.get', { caseId })) as typeof view & {
+      events: { type: string; actor: { role: string }; deviceSeq: number }[];
+    };
+    expect(view.state.status).toBe('delivered');
+    expect((view as unknown as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
+      'received',
+      'materialsChecked',
+      'accepted',
+      'decided',
+      'stamped',
+      'certificateIssued',
+      'delivered',
+    ]);
+    expect(view.clocks.find((c) => c.kind === 'delivery')).toMatchObject({ state: 'stopped' });
+    // a delivered case leaves the window's work list
+    const open = (await call(t, clerk, 'cases.list', {})) as { total: number };
+    expect(open.total).toBe(0);
+  });
+
+  it('shows a case as deemed accepted when 5 working days pass without a notice', async () => {
+    const { t, as, setNow } = setup('2026-09-24T16:00:00+08:00'); // Thursday before National Day
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    // 5 working days after Thu 24 Sep 2026: Fri 25 is off (中秋), Sun 20 was the make-up day, so
+    // Mon 28, Tue 29, Wed 30, then Oct 1–7 off, Thu 8, Fri 9 → due at the end of 9 Oct.
+    let clocks = ((await call(t, clerk, 'cases.get', { caseId })) as { clocks: Clock[] }).clocks;
+    expect(clocks[0]).toMatchObject({ kind: 'completeness', deadline: { date: '2026-10-09' } });
+    expect(clocks[0]!.deemedAccepted).toBeUndefined();
+    setNow('2026-10-10T09:00:00+08:00');
+    clocks = ((await call(t, await as('clerk'), 'cases.get', { caseId })) as { clocks: Clock[] })
+      .clocks;
+    expect(clocks[0]!.deemedAccepted).toEqual({ on: '2026-09-24' });
+    // the decision clocks now run from the day of receipt
+    expect(clocks.map((c) => c.kind)).toEqual(['completeness', 'promised', 'statutory']);
+  });
+
+  it('orders the work list by the earliest running deadline', async () => {
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
+    let clerk = await as('clerk');
+    const first = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-003',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    setNow('2026-03-03T09:00:00+08:00');
+    clerk = await as('clerk');
+    const second = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(2),
+      channel: 'window',
+    });
+    // accepting the first moves it to its decision deadline (10 working days), after the
+    // second case's completeness deadline (5 working days from 3 March)
+    const materials = itemMaterials(t, 'SJ-003').map((m) => ({
+      materialId: m.id,
+      status: 'received',
+    }));
+    await call(t, clerk, 'cases.record', {
+      caseId: first.caseId,
+      type: 'materialsChecked',
+      payload: { materials },
+    });
+    await call(t, clerk, 'cases.record', { caseId: first.caseId, type: 'accepted', payload: {} });
+    const list = (await call(t, clerk, 'cases.list', {})) as {
+      rows: { id: string; dueAt: string }[];
+    };
+    expect(list.rows.map((r) => r.id)).toEqual([second.caseId, first.caseId]);
+    expect(list.rows[0]!.dueAt < list.rows[1]!.dueAt).toBe(true);
+  });
+
+  it('refuses a denial without reasons and a link to an unknown earlier case', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const chief = await as('chief');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(3),
+      channel: 'window',
+    });
+    const materials = itemMaterials(t, 'SJ-002').map((m) => ({
+      materialId: m.id,
+      status: 'received',
+    }));
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'materialsChecked',
+      payload: { materials },
+    });
+    await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+    const blank = await attempt(t, chief, 'cases.record', {
+      caseId,
+      type: 'decided',
+      payload: {
+        outcome: 'deny',
+        facts: '经现场核查',
+        reasons: ' ',
+        legalBasis: '《食品安全法》第三十五条',
+        appealNotice: appealNotice(),
+      },
+    });
+    expect(!blank.ok && blank.error).toMatchObject({
+      code: 'invalid_input',
+      field: 'payload.reasons',
+    });
+    const linked = await attempt(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(3),
+      channel: 'window',
+      secondApplicationOf: '01890000-0000-7000-8000-000000000000',
+    });
+    expect(!linked.ok && linked.error).toMatchObject({
+      code: 'invalid_input',
+      field: 'secondApplicationOf',
+    });
+    expect(t.db.prepare('SELECT count(*) n FROM cases').get()).toEqual({ n: 1 });
+  });
+});

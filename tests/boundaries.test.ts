@@ -1,0 +1,67 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+// The boundaries of ARCHITECTURE.md are lint rules; this proves the rules bite, on code placed
+// (virtually) in each folder. The files do not exist, so type-aware rules are switched off: the
+// boundary rules do not need types.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+});
+
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  const fatal = result?.messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('boundary lint rules', () => {
+  it.each([
+    [
+      'shared/case/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    ],
+    ['shared/case/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['shared/case/x.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
+    [
+      'shared/case/x.ts',
+      "import { openDatabase } from '../../electron/store/db';\nexport const x = openDatabase;\n",
+    ],
+    [
+      'renderer/app/x.ts',
+      "import { openDatabase } from '../../electron/store/db';\nexport const x = openDatabase;\n",
+    ],
+    [
+      'renderer/app/x.ts',
+      "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+    ],
+    [
+      'server/x.ts',
+      "import { handlers } from '../electron/api/handlers';\nexport const x = handlers;\n",
+    ],
+  ])('%s may not import: %s', async (file, code) => {
+    expect(await boundaryErrors(file, code)).not.toEqual([]);
+  });
+
+  it('allows what the architecture allows', async () => {
+    expect(
+      await boundaryErrors(
+        'renderer/app/x.ts',
+        "import type { Session } from '../../shared/api';\nexport type X = Session;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'electron/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('shared/case/x.ts', "import { z } from 'zod';\nexport const x = z;\n"),
+    ).toEqual([]);
+  });
+});
