@@ -187,6 +187,25 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
     expect(status).toBe(403);
   });
 
+  it('locks an account after five wrong passwords, even against the right one', async () => {
+    const chief = terminal.demoAccounts.find((a) => a.role === 'chief')!;
+    for (let i = 0; i < 5; i++) {
+      const wrong = await post(
+        'auth.login',
+        { username: chief.username, password: `guess-${i}` },
+        null,
+      );
+      expect(wrong.status).toBe(401);
+    }
+    const right = await post(
+      'auth.login',
+      { username: chief.username, password: chief.password },
+      null,
+    );
+    expect(right.status).toBe(401);
+    expect(!right.result.ok && right.result.error.message).toMatch(/秒后再试/);
+  });
+
   it('answers only for a loopback Host (no DNS rebinding)', async () => {
     // fetch() will not send a foreign Host header; a raw request does, as a rebinding page would
     const status = await new Promise<number>((resolve, reject) => {

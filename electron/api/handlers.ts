@@ -36,10 +36,20 @@ function sessionView(t: Terminal, staffId: string, token: string): Session {
 
 export const handlers: Handlers = {
   'auth.login': (input, { terminal }) => {
+    const wait = terminal.logins.waitFor(input.username);
+    if (wait > 0) {
+      throw new ApiFailure(
+        'unauthenticated',
+        `密码连续输错次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`,
+      );
+    }
     const staff = findStaffByUsername(terminal.db, input.username);
     const valid = verifyPassword(input.password, staff?.password_hash ?? decoyHash);
-    if (!staff || !valid || !staff.active)
+    if (!staff || !valid || !staff.active) {
+      terminal.logins.failed(input.username);
       throw new ApiFailure('unauthenticated', '用户名或密码错误');
+    }
+    terminal.logins.succeeded(input.username);
     const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
     return sessionView(terminal, staff.id, token);
   },

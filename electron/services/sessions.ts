@@ -48,3 +48,36 @@ export class Sessions {
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+const maxFailures = 5;
+const lockoutMs = 60_000;
+
+/**
+ * Slows down password guessing at a shared hall PC: after five wrong passwords in a row an
+ * account is refused for a minute. In memory only, like the sessions.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Milliseconds until the account may try again; 0 when it may try now. */
+  waitFor(username: string): number {
+    const f = this.failures.get(username);
+    return f ? Math.max(0, f.lockedUntil - this.now()) : 0;
+  }
+
+  failed(username: string): void {
+    const f = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
+    f.count += 1;
+    if (f.count >= maxFailures) {
+      f.lockedUntil = this.now() + lockoutMs;
+      f.count = 0;
+    }
+    this.failures.set(username, f);
+  }
+
+  succeeded(username: string): void {
+    this.failures.delete(username);
+  }
+}

@@ -11,7 +11,7 @@ import { openDatabase, type Db } from '../store/db';
 import { loadOrCreateDevice, type Device } from '../store/device';
 import { getSetting, loadCalendarVersion, saveCalendarVersion } from '../store/reference';
 import { seedDemo, type DemoAccount } from './demo';
-import { Sessions } from './sessions';
+import { LoginThrottle, Sessions } from './sessions';
 
 /** Everything behind the API, opened once per process: main.ts, web mode and tests share it. */
 export type Terminal = {
@@ -19,6 +19,7 @@ export type Terminal = {
   readonly db: Db;
   readonly device: Device;
   readonly sessions: Sessions;
+  readonly logins: LoginThrottle;
   readonly now: () => Date;
   readonly demoAccounts: DemoAccount[];
   centerName(): string;
@@ -58,6 +59,7 @@ export function openTerminal(opts: TerminalOptions): Terminal {
     db,
     device,
     sessions: new Sessions(() => now().getTime()),
+    logins: new LoginThrottle(() => now().getTime()),
     now,
     demoAccounts,
     centerName: () => getSetting<string>(db, 'center.name') ?? '行政服务中心',

@@ -17,6 +17,7 @@ test('a demo clerk signs in and sees the shell of their window', async ({ page }
   const login = loginPage(page);
   await login.signIn(clerk!.username, 'wrong-password');
   await expect(login.locators.error).toContainText('用户名或密码错误');
+  await page.screenshot({ path: 'tests/e2e/artifacts/login-error.png' });
 
   await login.signIn(clerk!.username, clerk!.password);
   const s = shell(page);
