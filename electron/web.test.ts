@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../shared/api';
 import { personApplicant } from '../tests/support/applicants';
@@ -221,5 +224,37 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
       req.end('{}');
     });
     expect(status).toBe(403);
+  });
+});
+
+describe('static files of the web mode', () => {
+  it('serves the app, its routes and CSP, and nothing outside its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onewindow-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>一窗通</title>');
+    const web = await startWebServer({ terminal, handlers, staticDir: dir, port: 0 });
+    try {
+      const index = await fetch(`${web.url}/`);
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await index.text()).toContain('一窗通');
+      // an app route falls back to index.html
+      expect((await fetch(`${web.url}/cases/123`)).status).toBe(200);
+      const raw = (path: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request(`${web.url}${path}`, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const traversal = await raw('/..%2F..%2F..%2Fetc%2Fpasswd');
+      expect(traversal.body).not.toContain('root:');
+      expect((await raw('/%E0%A4%A')).status).toBe(400);
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

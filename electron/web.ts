@@ -155,7 +155,14 @@ function serveStatic(pathname: string, res: ServerResponse, staticDir: string | 
     res.writeHead(404).end();
     return;
   }
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(staticDir, relative);
   if (!file.startsWith(staticDir + sep) && file !== staticDir) {
     res.writeHead(404).end();
