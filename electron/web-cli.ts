@@ -24,9 +24,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 // A fixed clock for demonstrations and tests of deadlines: --now 2026-03-02T09:00:00+08:00
+// The offset is required: a bare local time would be read in this machine's zone.
 const fixedNow = values.now ? new Date(values.now) : null;
-if (fixedNow && Number.isNaN(fixedNow.getTime())) {
-  console.error(`--now must be an ISO date-time, got ${values.now}`);
+if (values.now && (!/(Z|[+-]\d{2}:\d{2})$/.test(values.now) || Number.isNaN(fixedNow?.getTime()))) {
+  console.error(`--now must be an ISO date-time with an offset (e.g. +08:00), got ${values.now}`);
   process.exit(2);
 }
 

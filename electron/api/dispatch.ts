@@ -10,6 +10,7 @@ import {
 import { RuleViolation } from '../../shared/case';
 import type { SessionRecord } from '../services/sessions';
 import type { Terminal } from '../services/terminal';
+import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
 
 export type HandlerContext = {
@@ -49,6 +50,13 @@ export async function dispatch(
     if (spec.access !== 'public') {
       if (!ctx.session)
         throw new ApiFailure('unauthenticated', '请先登录 (not signed in or session expired)');
+      // A session outlives nothing about its account: deactivated or given another role, the
+      // staff member is signed out at their next call.
+      const staff = getStaff(ctx.terminal.db, ctx.session.actor.userId);
+      if (!staff || !staff.active || staff.role !== ctx.session.actor.role) {
+        ctx.terminal.sessions.close(ctx.token);
+        throw new ApiFailure('unauthenticated', '账号已变更，请重新登录');
+      }
       if (Array.isArray(spec.access) && !spec.access.includes(ctx.session.actor.role)) {
         throw new ApiFailure('forbidden', '当前角色无权执行此操作');
       }

@@ -1,16 +1,16 @@
 import type { Session } from '../../shared/api';
+import type { Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
 import type { Terminal } from '../services/terminal';
 import { verifyPassword } from '../store/passwords';
 import {
+  boundWindow,
   findStaffByUsername,
-  getDepartment,
-  getSetting,
   getStaff,
-  getWindow,
   listDepartments,
   listItems,
+  type StaffRow,
 } from '../store/reference';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
@@ -20,19 +20,19 @@ import { ApiFailure } from './errors';
 const decoyHash =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-function sessionView(t: Terminal, staffId: string, token: string): Session {
-  const staff = getStaff(t.db, staffId);
-  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
-  const window = staff.window_id ? getWindow(t.db, staff.window_id) : undefined;
-  const department = window ? getDepartment(t.db, window.department_code) : undefined;
+// The shell shows the window this PC serves: that is the window every event is written for.
+function sessionView(t: Terminal, staff: StaffRow, token: string): Session {
+  const window = boundWindow(t.db);
   return {
     token,
     user: { id: staff.id, username: staff.username, name: staff.name, role: staff.role },
     window: window ? { id: window.id, code: window.code, name: window.name } : null,
-    department: department ?? null,
+    department: window ? { code: window.department_code, name: window.department_name } : null,
     centerName: t.centerName(),
   };
 }
+
+const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 
 export const handlers: Handlers = {
   'auth.login': (input, { terminal }) => {
@@ -50,20 +50,25 @@ export const handlers: Handlers = {
       throw new ApiFailure('unauthenticated', '用户名或密码错误');
     }
     terminal.logins.succeeded(input.username);
+    // A window's staff act for their own window only; signing in at another window's PC would
+    // write their acts as that window's.
+    if (windowRoles.includes(staff.role) && staff.window_id !== boundWindow(terminal.db)?.id) {
+      throw new ApiFailure('forbidden', '此账号不属于本终端所在窗口');
+    }
     const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
-    return sessionView(terminal, staff.id, token);
+    return sessionView(terminal, staff, token);
   },
   'auth.logout': (_input, { terminal, token }) => {
     terminal.sessions.close(token);
     return {};
   },
-  'session.current': (_input, { terminal, session, token }) =>
-    sessionView(terminal, session.actor.userId, token ?? ''),
+  'session.current': (_input, { terminal, session, token }) => {
+    const staff = getStaff(terminal.db, session.actor.userId);
+    if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+    return sessionView(terminal, staff, token ?? '');
+  },
   'catalog.items': (input, { terminal }) => {
-    const windowId = getSetting<string>(terminal.db, 'terminal.windowId');
-    const department =
-      input.departmentCode ??
-      (windowId ? getWindow(terminal.db, windowId)?.department_code : undefined);
+    const department = input.departmentCode ?? boundWindow(terminal.db)?.department_code;
     const items = listItems(terminal.db);
     if (!input.query)
       return department ? items.filter((i) => i.departmentCode === department) : items;

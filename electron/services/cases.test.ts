@@ -5,6 +5,8 @@ import { personApplicant } from '../../tests/support/applicants';
 import { tempTerminal } from '../../tests/support/terminal';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
+import { hashPassword } from '../store/passwords';
+import { insertStaff, insertWindow } from '../store/reference';
 import type { Terminal } from './terminal';
 
 // The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
@@ -64,14 +66,14 @@ describe('a case through the terminal', () => {
   it('runs from receipt to delivery with the right clocks, people and states', async () => {
     // Monday 2026-03-02, 09:00 in Beijing
     const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
-    let clerk = await as('clerk');
-    let chief = await as('chief');
+    const clerk = await as('clerk');
+    const chief = await as('chief');
     const { caseId, caseNumber } = await call(t, clerk, 'cases.receive', {
       itemCode: 'SJ-002',
       applicant: personApplicant(7),
       channel: 'window',
     });
-    expect(caseNumber).toBe('SJ-20260302-SJ01-0001');
+    expect(caseNumber).toBe('SJ-20260302-SJ01-T1-0001');
 
     const materials = itemMaterials(t, 'SJ-002').map((m) => ({
       materialId: m.id,
@@ -104,11 +106,7 @@ describe('a case through the terminal', () => {
       code: 'not_allowed',
       rule: 'role.notAllowed',
     });
-    // two days later: sessions idle longer than a working day have ended, so both sign in again
     setNow('2026-03-04T10:00:00+08:00');
-    expect((await attempt(t, chief, 'cases.list', {})).ok).toBe(false);
-    chief = await as('chief');
-    clerk = await as('clerk');
     await call(t, chief, 'cases.record', {
       caseId,
       type: 'decided',
@@ -163,8 +161,7 @@ describe('a case through the terminal', () => {
     expect(clocks[0]).toMatchObject({ kind: 'completeness', deadline: { date: '2026-10-09' } });
     expect(clocks[0]!.deemedAccepted).toBeUndefined();
     setNow('2026-10-10T09:00:00+08:00');
-    clocks = ((await call(t, await as('clerk'), 'cases.get', { caseId })) as { clocks: Clock[] })
-      .clocks;
+    clocks = ((await call(t, clerk, 'cases.get', { caseId })) as { clocks: Clock[] }).clocks;
     expect(clocks[0]!.deemedAccepted).toEqual({ on: '2026-09-24' });
     // the decision clocks now run from the day of receipt
     expect(clocks.map((c) => c.kind)).toEqual(['completeness', 'promised', 'statutory']);
@@ -172,14 +169,13 @@ describe('a case through the terminal', () => {
 
   it('orders the work list by the earliest running deadline', async () => {
     const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
-    let clerk = await as('clerk');
+    const clerk = await as('clerk');
     const first = await call(t, clerk, 'cases.receive', {
       itemCode: 'SJ-003',
       applicant: personApplicant(1),
       channel: 'window',
     });
     setNow('2026-03-03T09:00:00+08:00');
-    clerk = await as('clerk');
     const second = await call(t, clerk, 'cases.receive', {
       itemCode: 'SJ-002',
       applicant: personApplicant(2),
@@ -249,5 +245,64 @@ describe('a case through the terminal', () => {
       field: 'secondApplicationOf',
     });
     expect(t.db.prepare('SELECT count(*) n FROM cases').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('who may act at this terminal', () => {
+  it('signs a deactivated account out at its next call', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    expect((await attempt(t, clerk, 'cases.list', {})).ok).toBe(true);
+    t.db.prepare("UPDATE staff SET active = 0 WHERE username = 'clerk'").run();
+    const after = await attempt(t, clerk, 'cases.list', {});
+    expect(!after.ok && after.error.code).toBe('unauthenticated');
+    t.db.prepare("UPDATE staff SET active = 1 WHERE username = 'clerk'").run();
+    // the session is gone for good, not just refused while inactive
+    expect((await attempt(t, clerk, 'cases.list', {})).ok).toBe(false);
+  });
+
+  it("refuses a clerk of another window at this window's PC", async () => {
+    const { t } = setup('2026-03-02T09:00:00+08:00');
+    insertWindow(t.db, { id: 'w-zj', code: 'ZJ01', name: '住建窗口', department_code: 'ZJ' });
+    insertStaff(t.db, {
+      id: 's-zj',
+      username: 'zjclerk',
+      name: '周洁',
+      role: 'clerk',
+      window_id: 'w-zj',
+      password_hash: hashPassword('zj-password-1'),
+      active: 1,
+    });
+    const r = await attempt(t, null, 'auth.login', {
+      username: 'zjclerk',
+      password: 'zj-password-1',
+    });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/不属于本终端/),
+    });
+  });
+
+  it('keeps working when the PC clock steps back behind the last event', async () => {
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    setNow('2026-03-02T08:58:00+08:00'); // time sync pulled the clock back two minutes
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'withdrawn',
+      payload: { reason: '申请人撤回' },
+    });
+    const view = (await call(t, clerk, 'cases.get', { caseId })) as {
+      events: { occurredAt: string }[];
+    };
+    expect(view.events.map((e) => e.occurredAt)).toEqual([
+      '2026-03-02T09:00:00.000+08:00',
+      '2026-03-02T09:00:00.000+08:00',
+    ]);
   });
 });

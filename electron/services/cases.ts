@@ -13,11 +13,11 @@ import {
 import { shanghaiDate } from '../../shared/calendar';
 import { toItemSnapshot } from '../../shared/catalog';
 import { ApiFailure } from '../api/errors';
-import { inTransaction, sql } from '../store/db';
+import { inTransaction } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
 import { getCaseState, listWindowCases, nextCaseSerial } from '../store/cases';
 import { clocksOf, foldCase, projectCase } from './projections';
-import { getItem, type WindowRow } from '../store/reference';
+import { boundWindow, getItem, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './terminal';
@@ -28,16 +28,8 @@ export function shanghaiIso(at: Date): string {
   return `${shifted.slice(0, 23)}+08:00`;
 }
 
-type TerminalWindow = WindowRow & { department_name: string };
-
-function terminalWindow(t: Terminal): TerminalWindow {
-  const w = sql(
-    t.db,
-    `SELECT w.*, d.name AS department_name FROM settings s
-     JOIN windows w ON w.id = json_extract(s.value, '$')
-     JOIN departments d ON d.code = w.department_code
-     WHERE s.key = 'terminal.windowId'`,
-  ).get() as TerminalWindow | undefined;
+function terminalWindow(t: Terminal): BoundWindow {
+  const w = boundWindow(t.db);
   if (!w) {
     throw new ApiFailure(
       'not_allowed',
@@ -112,8 +104,11 @@ export function receiveCase(
       });
     }
     const day = shanghaiDate(now).replaceAll('-', '');
-    const serial = nextCaseSerial(t.db, window.department_code, day, window.code);
-    const caseNumber = `${window.department_code}-${day}-${window.code}-${String(serial).padStart(4, '0')}`;
+    // Department + day + window + terminal: each PC counts its own serials, so numbers made
+    // offline never collide, even between PCs of one window.
+    const terminal = `${window.code}-T${window.terminal_number}`;
+    const serial = nextCaseSerial(t.db, window.department_code, day, terminal);
+    const caseNumber = `${window.department_code}-${day}-${terminal}-${String(serial).padStart(4, '0')}`;
     const event = newEvent(now, { caseId, actor, windowId: window.id }, 'received', {
       caseNumber,
       item: toItemSnapshot(item),
@@ -145,8 +140,11 @@ export function recordEvent(
   return inTransaction(t.db, () => {
     const state = getCaseState(t.db, input.caseId);
     if (!state) throw new ApiFailure('not_found', '办件不存在');
+    // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
+    // unworkable: the event keeps the case's order, never earlier than its last event.
+    const last = state.status === 'none' ? 0 : Date.parse(state.lastOccurredAt);
     const event = newEvent(
-      t.now(),
+      new Date(Math.max(t.now().getTime(), last)),
       { caseId: input.caseId, actor, windowId: window.id },
       input.type,
       payload.data,

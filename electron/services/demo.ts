@@ -1,11 +1,17 @@
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/case';
 import { parseCatalog } from '../../shared/catalog';
-import { inTransaction, type Db } from '../store/db';
+import { inTransaction, sql, type Db } from '../store/db';
 import { hashPassword } from '../store/passwords';
-import { insertStaff, insertWindow, replaceCatalog, setSetting } from '../store/reference';
+import {
+  insertStaff,
+  insertWindow,
+  replaceCatalog,
+  setSetting,
+  type TerminalBinding,
+} from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 
 export type DemoAccount = { username: string; name: string; role: Role; password: string };
@@ -27,17 +33,14 @@ const demoStaff: Omit<DemoAccount, 'password'>[] = [
  */
 export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAccount[] {
   const accountsFile = join(dataDir, 'demo-accounts.json');
-  const hasStaff = db.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
-  if (hasStaff) {
-    return existsSync(accountsFile)
-      ? (JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[])
-      : [];
-  }
   const catalog = parseCatalog(
     JSON.parse(readFileSync(join(resourcesDir, 'catalog', 'default-catalog.json'), 'utf8')),
   );
-  const accounts = demoStaff.map((s) => ({ ...s, password: demoPassword() }));
-  inTransaction(db, () => {
+  // Checked and seeded under one write lock: two processes starting on a fresh folder at the
+  // same moment must not both seed.
+  const seeded = inTransaction(db, () => {
+    if (sql(db, 'SELECT 1 FROM staff LIMIT 1').get() !== undefined) return null;
+    const accounts = demoStaff.map((s) => ({ ...s, password: demoPassword() }));
     replaceCatalog(db, catalog);
     const windowId = uuidv7();
     insertWindow(db, {
@@ -46,7 +49,7 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
       name: demoWindow.name,
       department_code: demoWindow.departmentCode,
     });
-    setSetting(db, 'terminal.windowId', windowId);
+    setSetting(db, 'terminal.binding', { windowId, number: 1 } satisfies TerminalBinding);
     setSetting(db, 'center.name', '示范区政务服务中心');
     for (const a of accounts) {
       const atWindow = a.role === 'clerk' || a.role === 'chief' || a.role === 'reviewer';
@@ -60,9 +63,17 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
         active: 1,
       });
     }
+    // Written before the commit: if writing fails nothing is seeded, so the passwords are never
+    // lost; the rename makes the file appear whole or not at all.
+    const partial = `${accountsFile}.tmp`;
+    writeFileSync(partial, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+    renameSync(partial, accountsFile);
+    return accounts;
   });
-  writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
-  return accounts;
+  if (seeded) return seeded;
+  return existsSync(accountsFile)
+    ? (JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[])
+    : [];
 }
 
 function demoPassword(): string {

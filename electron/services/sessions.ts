@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/case';
 
-// The actor is fixed at sign-in: every event of the session is signed with the same name and
-// role. Changing or deactivating staff must therefore end their sessions (closeFor).
+// The actor is fixed at sign-in: every event of the session carries the same name and role.
+// dispatch() re-checks the account on every call, so a changed account loses its session.
 export type SessionRecord = { actor: Actor; expiresAt: number };
 
 const idleLimitMs = 8 * 60 * 60 * 1000; // one working day at the window
@@ -37,11 +37,6 @@ export class Sessions {
 
   close(token: string | null): void {
     if (token) this.byHash.delete(digest(token));
-  }
-
-  /** Ends every session of a staff member, e.g. when their account is changed or deactivated. */
-  closeFor(userId: string): void {
-    for (const [key, s] of this.byHash) if (s.actor.userId === userId) this.byHash.delete(key);
   }
 }
 

@@ -58,8 +58,9 @@ export function openTerminal(opts: TerminalOptions): Terminal {
     dataDir: opts.dataDir,
     db,
     device,
-    sessions: new Sessions(() => now().getTime()),
-    logins: new LoginThrottle(() => now().getTime()),
+    // Security timers run on the real clock even when the business clock is fixed (--now).
+    sessions: new Sessions(),
+    logins: new LoginThrottle(),
     now,
     demoAccounts,
     centerName: () => getSetting<string>(db, 'center.name') ?? '行政服务中心',

@@ -6,6 +6,7 @@ import type { Terminal } from '../services/terminal';
 import { personApplicant } from '../../tests/support/applicants';
 import { tempTerminal } from '../../tests/support/terminal';
 import { verifyChain } from './events';
+import { getSetting, setSetting } from './reference';
 
 let done: (() => void) | undefined;
 afterEach(() => done?.());
@@ -79,7 +80,7 @@ describe('the event chain', () => {
     });
   });
 
-  it('makes unique case numbers: department + date + window + serial', async () => {
+  it('makes unique case numbers: department + date + window + terminal + serial', async () => {
     const { terminal, session, itemCode } = await clerkTerminal();
     const numbers = Array.from(
       { length: 12 },
@@ -91,8 +92,37 @@ describe('the event chain', () => {
         }).caseNumber,
     );
     expect(new Set(numbers).size).toBe(12);
-    for (const [i, number] of numbers.entries())
-      expect(number).toMatch(new RegExp(`^SJ-\\d{8}-SJ01-${String(i + 1).padStart(4, '0')}$`));
+    for (const [i, number] of numbers.entries()) {
+      expect(number).toMatch(new RegExp(`^SJ-\\d{8}-SJ01-T1-${String(i + 1).padStart(4, '0')}$`));
+    }
+  });
+
+  it('keeps case numbers apart between two PCs of the same window', async () => {
+    const first = await clerkTerminal();
+    const firstDone = done;
+    const second = await clerkTerminal();
+    const secondDone = done;
+    done = () => {
+      firstDone?.();
+      secondDone?.();
+    };
+    // the second PC of window SJ01 (enrollment gives each PC of a window its own number)
+    setSetting(second.terminal.db, 'terminal.binding', {
+      windowId: getSetting<{ windowId: string }>(second.terminal.db, 'terminal.binding')!.windowId,
+      number: 2,
+    });
+    const a = receiveCase(first.terminal, first.session, {
+      itemCode: first.itemCode,
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    const b = receiveCase(second.terminal, second.session, {
+      itemCode: second.itemCode,
+      applicant: personApplicant(2),
+      channel: 'window',
+    });
+    expect(a.caseNumber).toMatch(/-SJ01-T1-0001$/);
+    expect(b.caseNumber).toMatch(/-SJ01-T2-0001$/);
   });
 
   it('rebuilds the cases projection from events alone', async () => {

@@ -17,6 +17,26 @@ export type StaffRow = {
 };
 export type WindowRow = { id: string; code: string; name: string; department_code: string };
 
+/**
+ * Which window this PC serves, and its number among that window's terminals: a window may have
+ * several PCs, and case numbers made offline must not collide between them.
+ */
+export type TerminalBinding = { windowId: string; number: number };
+
+export type BoundWindow = WindowRow & { department_name: string; terminal_number: number };
+
+export function boundWindow(db: Db): BoundWindow | undefined {
+  return sql(
+    db,
+    `SELECT w.*, d.name AS department_name,
+       json_extract(s.value, '$.number') AS terminal_number
+     FROM settings s
+     JOIN windows w ON w.id = json_extract(s.value, '$.windowId')
+     JOIN departments d ON d.code = w.department_code
+     WHERE s.key = 'terminal.binding'`,
+  ).get() as BoundWindow | undefined;
+}
+
 export function replaceCatalog(db: Db, catalog: Catalog): void {
   const upsertDept = sql(
     db,
