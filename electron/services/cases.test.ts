@@ -306,3 +306,40 @@ describe('who may act at this terminal', () => {
     ]);
   });
 });
+
+describe('the work list as time passes', () => {
+  it('moves a case that became deemed accepted to its decision deadline without any event', async () => {
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00'); // Monday
+    const clerk = await as('clerk');
+    // A: received Monday, never handled → completeness due Mon 9 March (end of day)
+    const a = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-003',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    // B: received Wednesday → completeness due Wed 11 March
+    setNow('2026-03-04T09:00:00+08:00');
+    const b = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(2),
+      channel: 'window',
+    });
+    let list = (await call(t, clerk, 'cases.list', {})) as {
+      rows: { id: string; dueAt: string; clock: Clock }[];
+    };
+    expect(list.rows.map((r) => r.id)).toEqual([a.caseId, b.caseId]);
+
+    // Tuesday 10 March: A's 5 days ran out without a notice, so A counts as accepted on
+    // 2 March and its clock is now the promised limit (SJ-003: 10 working days → 16 March),
+    // after B's completeness deadline (11 March).
+    setNow('2026-03-10T09:00:00+08:00');
+    list = (await call(t, clerk, 'cases.list', {})) as typeof list;
+    expect(list.rows.map((r) => r.id)).toEqual([b.caseId, a.caseId]);
+    expect(list.rows[1]!.clock).toMatchObject({
+      kind: 'promised',
+      deadline: { date: '2026-03-16' },
+    });
+    const row = t.db.prepare('SELECT due_at, recheck_at FROM cases WHERE id = ?').get(a.caseId);
+    expect(row).toEqual({ due_at: '2026-03-17T00:00:00+08:00', recheck_at: null });
+  });
+});

@@ -16,17 +16,12 @@ import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
 import { getCaseState, listWindowCases, nextCaseSerial } from '../store/cases';
-import { clocksOf, foldCase, projectCase } from './projections';
+import { clocksOf, foldCase, nextDue, projectCase, refreshLapsed } from './projections';
+import { shanghaiIso } from './time';
 import { boundWindow, getItem, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './terminal';
-
-/** ISO 8601 in Beijing time with its offset, whatever the PC's own zone is set to. */
-export function shanghaiIso(at: Date): string {
-  const shifted = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 23)}+08:00`;
-}
 
 function terminalWindow(t: Terminal): BoundWindow {
   const w = boundWindow(t.db);
@@ -172,6 +167,7 @@ export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutpu
 
 export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOutput<'cases.list'> {
   const window = terminalWindow(t);
+  refreshLapsed(t);
   const { rows, total } = listWindowCases(t.db, window.id, {
     open: input.status === 'open',
     limit: input.limit,
@@ -181,8 +177,13 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
     total,
     rows: rows.map((r) => {
       const state = JSON.parse(r.state) as OpenCase;
-      const running =
-        clocksOf(t, state).find((c) => c.state === 'running' || c.state === 'paused') ?? null;
+      const clocks = clocksOf(t, state);
+      // the clock the row is ordered by; a paused case shows its pause
+      const due = nextDue(clocks);
+      const shown =
+        clocks.find((c) => c.state === 'running' && c.deadline.dueAt === due) ??
+        clocks.find((c) => c.state === 'paused') ??
+        null;
       return {
         id: r.id,
         caseNumber: r.case_number,
@@ -191,8 +192,8 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
         applicantName: r.applicant_name,
         status: r.status,
         receivedAt: r.received_at,
-        dueAt: r.due_at,
-        clock: running,
+        dueAt: due,
+        clock: shown,
       };
     }),
   };

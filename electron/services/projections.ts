@@ -10,7 +10,8 @@ import {
 } from '../../shared/case';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, caseEvents } from '../store/events';
-import { upsertCase } from '../store/cases';
+import { lapsedCases, upsertCase } from '../store/cases';
+import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
 export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
@@ -29,13 +30,30 @@ export function nextDue(clocks: readonly ClockView[]): string | null {
 
 /** Writes the case's row in the projection; `windowId` is the window that received the case. */
 export function projectCase(t: Terminal, state: OpenCase, windowId: string): void {
+  const clocks = clocksOf(t, state);
+  const completeness = clocks.find((c) => c.kind === 'completeness' && c.state === 'running');
   upsertCase(t.db, {
     state,
     windowId,
-    dueAt: nextDue(clocksOf(t, state)),
+    dueAt: nextDue(clocks),
+    recheckAt: completeness?.deadline.dueAt ?? null,
     // a delivered case waits only for the applicant's rating: it is off the window's work list
     open: !isClosed(state) && state.status !== 'delivered',
   });
+}
+
+/**
+ * Folds again the rows that time alone has changed — a completeness deadline passed without a
+ * notice, so the case now counts as accepted and its decision clocks run. Called before the
+ * work list is read, so the list is never stale; each case lapses once.
+ */
+export function refreshLapsed(t: Terminal): number {
+  const lapsed = lapsedCases(t.db, shanghaiIso(t.now()));
+  if (lapsed.length === 0) return 0;
+  inTransaction(t.db, () => {
+    for (const row of lapsed) projectCase(t, JSON.parse(row.state) as OpenCase, row.window_id);
+  });
+  return lapsed.length;
 }
 
 /**

@@ -6,6 +6,8 @@ export type CaseProjection = {
   windowId: string;
   /** the earliest running legal deadline, the window's work order; null while paused or done */
   dueAt: string | null;
+  /** when time alone may change this row (the completeness deadline), or null */
+  recheckAt: string | null;
   open: boolean;
 };
 
@@ -31,11 +33,11 @@ export function upsertCase(db: Db, p: CaseProjection): void {
   sql(
     db,
     `INSERT INTO cases (id, case_number, item_code, department_code, window_id, applicant_name,
-       applicant_key, status, open, received_at, due_at, order_key, updated_at, state)
+       applicant_key, status, open, received_at, due_at, order_key, recheck_at, updated_at, state)
      VALUES (@id, @caseNumber, @itemCode, @departmentCode, @windowId, @applicantName, @applicantKey,
-       @status, @open, @receivedAt, @dueAt, @orderKey, @updatedAt, @state)
+       @status, @open, @receivedAt, @dueAt, @orderKey, @recheckAt, @updatedAt, @state)
      ON CONFLICT(id) DO UPDATE SET status = excluded.status, open = excluded.open,
-       due_at = excluded.due_at, order_key = excluded.order_key, updated_at = excluded.updated_at, state = excluded.state`,
+       due_at = excluded.due_at, order_key = excluded.order_key, recheck_at = excluded.recheck_at, updated_at = excluded.updated_at, state = excluded.state`,
   ).run({
     id: p.state.caseId,
     caseNumber: p.state.caseNumber,
@@ -49,6 +51,7 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     receivedAt: p.state.receivedAt,
     dueAt: p.dueAt,
     orderKey: p.dueAt ?? stoppedClockKey,
+    recheckAt: p.recheckAt,
     updatedAt: p.state.lastOccurredAt,
     state: JSON.stringify(p.state),
   });
@@ -94,4 +97,15 @@ export function nextCaseSerial(
        RETURNING last`,
   ).get(departmentCode, day, windowCode) as { last: number };
   return row.last;
+}
+
+/** Cases whose projection time alone has made stale: their recheck instant has passed. */
+export function lapsedCases(
+  db: Db,
+  nowIso: string,
+): { id: string; window_id: string; state: string }[] {
+  return sql(
+    db,
+    'SELECT id, window_id, state FROM cases WHERE recheck_at IS NOT NULL AND recheck_at <= ?',
+  ).all(nowIso) as { id: string; window_id: string; state: string }[];
 }

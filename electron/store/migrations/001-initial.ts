@@ -93,10 +93,15 @@ export const m001Initial: Migration = {
         -- due_at, or a value after every date for cases whose clock is stopped, so that the
         -- window's work order is an index range scan, not a sort
         order_key TEXT NOT NULL,
+        -- while the 5-day completeness clock runs, its deadline: when it passes without a notice
+        -- the case counts as accepted (Art. 32) and its row must be folded again, although no
+        -- event happened
+        recheck_at TEXT,
         updated_at TEXT NOT NULL,
         state TEXT NOT NULL CHECK (json_valid(state))
       );
       CREATE INDEX cases_window_open_order ON cases(window_id, open, order_key);
+      CREATE INDEX cases_recheck ON cases(recheck_at) WHERE recheck_at IS NOT NULL;
       CREATE INDEX cases_applicant ON cases(applicant_key);
 
       -- Serials behind offline case numbers: department + day + window + serial is unique
