@@ -94,9 +94,11 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
   });
 
   it('unknown call → 404 unknown_call', async () => {
+    const before = counts();
     const { status, result } = await post('cases.dropTable', {});
     expect(status).toBe(404);
     expect(!result.ok && result.error.code).toBe('unknown_call');
+    expect(counts()).toEqual(before);
   });
 
   it('oversized payload → 413, the body is not parsed', async () => {
@@ -110,6 +112,62 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
     });
     expect(status).toBe(413);
     expect(!result.ok && result.error.code).toBe('payload_too_large');
+    expect(counts()).toEqual(before);
+  });
+
+  it('oversized chunked payload (no Content-Length) → 413 as well', async () => {
+    const before = counts();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${server.url}/api/cases.receive`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      const chunk = 'x'.repeat(64 * 1024);
+      req.write('{"notes":"');
+      for (let sent = 0; sent <= maxBodyBytes; sent += chunk.length) req.write(chunk);
+      req.end('"}');
+    });
+    expect(status).toBe(413);
+    expect(counts()).toEqual(before);
+  });
+
+  it('a request another web page could send (foreign Origin, text/plain) is refused', async () => {
+    const before = counts();
+    const body = JSON.stringify({ itemCode, applicant: personApplicant(9), channel: 'window' });
+    const foreign = await fetch(`${server.url}/api/cases.receive`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://evil.example',
+        authorization: `Bearer ${token}`,
+      },
+      body,
+    });
+    expect(foreign.status).toBe(403);
+    const plain = await fetch(`${server.url}/api/cases.receive`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      body,
+    });
+    expect(plain.status).toBe(415);
+    const sameOrigin = await fetch(`${server.url}/api/cases.list`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: server.url,
+        authorization: `Bearer ${token}`,
+      },
+      body: '{}',
+    });
+    expect(sameOrigin.status).toBe(200);
     expect(counts()).toEqual(before);
   });
 
@@ -145,7 +203,7 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
     expect(none.status).toBe(401);
     const junk = await fetch(`${server.url}/api/cases.list`, {
       method: 'POST',
-      headers: { authorization: 'Bearer ../../etc/passwd' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ../../etc/passwd' },
       body: '{}',
     });
     expect(junk.status).toBe(401);
@@ -182,12 +240,14 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
       null,
     );
     const managerToken = (login.result as { ok: true; value: { token: string } }).value.token;
+    const before = counts();
     const { status } = await post(
       'cases.receive',
       { itemCode, applicant: personApplicant(6), channel: 'window' },
       managerToken,
     );
     expect(status).toBe(403);
+    expect(counts()).toEqual(before);
   });
 
   it('locks an account after five wrong passwords, even against the right one', async () => {

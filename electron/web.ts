@@ -98,6 +98,18 @@ async function handle(
       send(res, 405, fail('invalid_input', '只接受 POST'));
       return;
     }
+    // Any web page the clerk opens can POST to loopback; only a JSON request from this origin
+    // is ours. A browser cannot send application/json cross-origin without a preflight, which
+    // this server never grants.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      send(res, 403, fail('forbidden', 'origin not allowed'));
+      return;
+    }
+    if (!/^application\/json(;|$)/.test(req.headers['content-type'] ?? '')) {
+      send(res, 415, fail('invalid_input', '请求须为 application/json'));
+      return;
+    }
     const body = await readBody(req);
     if (body === null) {
       send(res, 413, fail('payload_too_large', `请求过大（上限 ${maxBodyBytes} 字节）`));

@@ -46,6 +46,8 @@ function digest(token: string): string {
 
 const maxFailures = 5;
 const lockoutMs = 60_000;
+// Guessing many made-up usernames must not grow memory without end.
+const maxTracked = 1000;
 
 /**
  * Slows down password guessing at a shared hall PC: after five wrong passwords in a row an
@@ -64,6 +66,10 @@ export class LoginThrottle {
 
   failed(username: string): void {
     const f = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
+    if (!this.failures.has(username) && this.failures.size >= maxTracked) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest !== undefined) this.failures.delete(oldest);
+    }
     f.count += 1;
     if (f.count >= maxFailures) {
       f.lockedUntil = this.now() + lockoutMs;
