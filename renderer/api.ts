@@ -19,26 +19,34 @@ export async function call<K extends CallName>(
   name: K,
   input: CallInput<K>,
 ): Promise<ApiResult<CallOutput<K>>> {
-  if (window.hall) return window.hall[name](input);
-  const token = useSession.getState().session?.token;
+  let result: ApiResult<CallOutput<K>>;
   try {
-    const res = await fetch(`./api/${name}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(input),
-    });
-    const result = (await res.json()) as ApiResult<CallOutput<K>>;
-    if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
-      useSession.getState().clear();
-    }
-    return result;
+    result = window.hall ? await window.hall[name](input) : await overHttp(name, input);
   } catch {
-    return {
+    result = {
       ok: false,
       error: { code: 'internal', message: '无法连接本机服务 (terminal service unreachable)' },
     };
   }
+  // An ended session (idle, signed out elsewhere, account changed) returns the clerk to login.
+  if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
+    useSession.getState().clear();
+  }
+  return result;
+}
+
+async function overHttp<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<ApiResult<CallOutput<K>>> {
+  const token = useSession.getState().session?.token;
+  const res = await fetch(`./api/${name}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as ApiResult<CallOutput<K>>;
 }

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ClockView } from '../../../shared/case';
 import type { Level } from '../../../shared/calendar';
@@ -54,8 +54,12 @@ export function Countdown({ clock, now }: { clock: ClockView; now: number }) {
       </Tag>
       <Typography.Text>{text}</Typography.Text>
       <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-        {clock.label} {clock.deadline.date}
-        {clock.deadline.provisional ? ' *' : ''}
+        {t(`clock.${clock.kind}`)} {clock.deadline.date}
+        {clock.deadline.provisional && (
+          <Tooltip title={t('clock.provisional')}>
+            <Tag style={{ marginLeft: 6 }}>{t('clock.provisionalTag')}</Tag>
+          </Tooltip>
+        )}
       </Typography.Text>
     </span>
   );
