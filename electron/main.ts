@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { handlers } from './api/handlers';
@@ -43,7 +43,19 @@ function createWindow(): void {
   void win.loadFile(rendererIndex);
 }
 
+// One terminal process per PC: two would fight over the same database and demo seed.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   // file:// pages carry their CSP in a <meta> tag (added by the build); this header covers
   // anything else the session might load.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -57,7 +69,19 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
-  const terminal = openTerminal({ dataDir: app.getPath('userData'), resourcesDir });
+  const terminal = openTerminal({
+    dataDir: app.getPath('userData'),
+    resourcesDir,
+    ...(safeStorage.isEncryptionAvailable()
+      ? {
+          keyProtector: {
+            scheme: 'safeStorage',
+            seal: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
+            open: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+          },
+        }
+      : {}),
+  });
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);

@@ -1,31 +1,51 @@
-// `npm start`: the terminal in Electron; where Electron's binary is missing (or with --web) the
-// same UI in web mode on http://127.0.0.1:4310.
+// `npm start`: the terminal in Electron; where Electron's binary is not installed or cannot run
+// (or with --web) the same UI in web mode on http://127.0.0.1:4310.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const forceWeb = args.includes('--web');
-const rest = args.filter((a) => a !== '--web');
+const webArgs = args.filter((a) => a !== '--web');
 
+// Read electron's own path.txt rather than require('electron'): since Electron 42 requiring it
+// downloads the binary on the spot, which must not happen behind the user's back.
 function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = join('node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function startWeb(reason) {
+  if (reason) console.log(reason);
+  const child = spawn(process.execPath, ['dist/electron/web-cli.mjs', ...webArgs], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
 }
 
 const electron = forceWeb ? null : electronBinary();
-if (!forceWeb && !electron) {
-  console.log(
-    'Electron 的运行程序在本机不可用（未下载）：改用网页模式。 Electron binary not available here; serving the web mode instead.',
+if (forceWeb) {
+  startWeb(null);
+} else if (!electron) {
+  startWeb(
+    'Electron 的运行程序未安装（npx install-electron 可下载）：改用网页模式。\n' +
+      'Electron binary not installed (npx install-electron fetches it); serving the web mode instead.',
   );
+} else {
+  const started = Date.now();
+  const child = spawn(electron, ['.'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => {
+    // An Electron that dies at once (no display, missing libraries) leaves the hall without a
+    // terminal; the web mode still gives them one.
+    if (code !== 0 && Date.now() - started < 10_000) {
+      startWeb(
+        `Electron 无法运行（退出码 ${code}）：改用网页模式。 Electron could not run; serving the web mode instead.`,
+      );
+    } else process.exit(code ?? 0);
+  });
 }
-const [command, commandArgs] = electron
-  ? [electron, ['.', ...rest]]
-  : [process.execPath, ['dist/electron/web-cli.mjs', ...rest]];
-const child = spawn(command, commandArgs, { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));

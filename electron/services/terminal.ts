@@ -8,7 +8,7 @@ import {
   type Thresholds,
 } from '../../shared/calendar';
 import { openDatabase, type Db } from '../store/db';
-import { loadOrCreateDevice, type Device } from '../store/device';
+import { loadOrCreateDevice, type Device, type KeyProtector } from '../store/device';
 import { getSetting, loadCalendarVersion, saveCalendarVersion } from '../store/reference';
 import { seedDemo, type DemoAccount } from './demo';
 import { LoginThrottle, Sessions } from './sessions';
@@ -37,12 +37,14 @@ export type TerminalOptions = {
   now?: () => Date;
   /** false for a terminal that gets its reference data from the center */
   demo?: boolean;
+  /** seals the device key at rest (Electron's safeStorage); web mode and tests have none */
+  keyProtector?: KeyProtector;
 };
 
 export function openTerminal(opts: TerminalOptions): Terminal {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(join(opts.dataDir, 'terminal.sqlite'));
-  const device = loadOrCreateDevice(db);
+  const device = loadOrCreateDevice(db, opts.keyProtector ?? null);
   const now = opts.now ?? (() => new Date());
 
   // The official tables ship inside the program; when an update brings a new year's table the

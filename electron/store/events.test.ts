@@ -61,7 +61,21 @@ describe('the event chain', () => {
     });
   });
 
-  it('detects a deleted event as a gap and a re-signed event by its signature', async () => {
+  it('detects events cut off the end of the log', async () => {
+    const { terminal, session, itemCode } = await clerkTerminal();
+    for (let n = 0; n < 3; n++) {
+      receiveCase(terminal, session, {
+        itemCode,
+        applicant: personApplicant(n),
+        channel: 'window',
+      });
+    }
+    terminal.db.prepare('DELETE FROM events WHERE device_seq = 3').run();
+    const report = verifyChain(terminal.db, keys(terminal));
+    expect(!report.ok && report.broken.reason).toMatch(/removed from the end/);
+  });
+
+  it('detects a deleted event as a gap and a forged signature', async () => {
     const { terminal, session, itemCode } = await clerkTerminal();
     for (let n = 0; n < 3; n++)
       receiveCase(terminal, session, {

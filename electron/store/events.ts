@@ -164,5 +164,23 @@ export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): Ch
     prev = e.hash;
     expectedSeq += 1;
   }
+  // AUTOINCREMENT remembers the highest seq ever written: rows cut off the end of the log leave
+  // it higher than the last row that is still there.
+  const written = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as
+    { seq: number } | undefined;
+  const last = db.prepare('SELECT max(seq) AS seq, id, device_id, device_seq FROM events').get() as
+    { seq: number | null; id: string; device_id: string; device_seq: number } | undefined;
+  if ((written?.seq ?? 0) !== (last?.seq ?? 0)) {
+    return {
+      ok: false,
+      events: count,
+      broken: {
+        eventId: last?.id ?? '',
+        deviceId: last?.device_id ?? '',
+        deviceSeq: last?.device_seq ?? 0,
+        reason: `日志末尾的事件被删除：已写入至 ${written?.seq ?? 0}，现存至 ${last?.seq ?? 0} (events removed from the end)`,
+      },
+    };
+  }
   return { ok: true, events: count };
 }
