@@ -71,11 +71,6 @@ export function getItem(db: Db, code: string): ServiceItem | undefined {
   return row ? (JSON.parse(row.data) as ServiceItem) : undefined;
 }
 
-export function getDepartment(db: Db, code: string): Department | undefined {
-  return sql(db, 'SELECT code, name FROM departments WHERE code = ?').get(code) as
-    Department | undefined;
-}
-
 export function listDepartments(db: Db): Department[] {
   return sql(db, 'SELECT code, name FROM departments ORDER BY code').all() as Department[];
 }
@@ -114,10 +109,6 @@ export function insertWindow(db: Db, w: WindowRow): void {
     w.name,
     w.department_code,
   );
-}
-
-export function getWindow(db: Db, id: string): WindowRow | undefined {
-  return sql(db, 'SELECT * FROM windows WHERE id = ?').get(id) as WindowRow | undefined;
 }
 
 export function insertStaff(db: Db, s: StaffRow): void {
