@@ -25,7 +25,34 @@ export type TerminalBinding = { windowId: string; number: number };
 
 export type BoundWindow = WindowRow & { department_name: string; terminal_number: number };
 
+// Reference data changes rarely (a catalog or binding update) and is read by every command, so
+// it is memoised per connection. Every write below goes through this module and drops the memo;
+// a memo is only filled outside a transaction, so a rolled-back write can never be remembered.
+type Memo = { items?: Map<string, ServiceItem>; bound?: BoundWindow | undefined };
+const memos = new WeakMap<Db, Memo>();
+
+function memo(db: Db): Memo {
+  let m = memos.get(db);
+  if (!m) {
+    m = {};
+    memos.set(db, m);
+  }
+  return m;
+}
+
+function forget(db: Db): void {
+  memos.delete(db);
+}
+
 export function boundWindow(db: Db): BoundWindow | undefined {
+  const m = memo(db);
+  if ('bound' in m) return m.bound;
+  const bound = readBoundWindow(db);
+  if (!db.inTransaction) m.bound = bound;
+  return bound;
+}
+
+function readBoundWindow(db: Db): BoundWindow | undefined {
   return sql(
     db,
     `SELECT w.*, d.name AS department_name,
@@ -38,6 +65,7 @@ export function boundWindow(db: Db): BoundWindow | undefined {
 }
 
 export function replaceCatalog(db: Db, catalog: Catalog): void {
+  forget(db);
   const upsertDept = sql(
     db,
     'INSERT INTO departments (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name',
@@ -66,9 +94,11 @@ export function listItems(db: Db, departmentCode?: string): ServiceItem[] {
 }
 
 export function getItem(db: Db, code: string): ServiceItem | undefined {
-  const row = sql(db, 'SELECT data FROM items WHERE code = ?').get(code) as
-    { data: string } | undefined;
-  return row ? (JSON.parse(row.data) as ServiceItem) : undefined;
+  const m = memo(db);
+  if (m.items) return m.items.get(code);
+  const items = new Map(listItems(db).map((i) => [i.code, i]));
+  if (!db.inTransaction) m.items = items;
+  return items.get(code);
 }
 
 export function listDepartments(db: Db): Department[] {
@@ -96,6 +126,7 @@ export function getSetting<T>(db: Db, key: string): T | undefined {
 }
 
 export function setSetting(db: Db, key: string, value: unknown): void {
+  forget(db);
   sql(
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -103,6 +134,7 @@ export function setSetting(db: Db, key: string, value: unknown): void {
 }
 
 export function insertWindow(db: Db, w: WindowRow): void {
+  forget(db);
   sql(db, 'INSERT INTO windows (id, code, name, department_code) VALUES (?, ?, ?, ?)').run(
     w.id,
     w.code,
