@@ -12,14 +12,15 @@ export type WebTerminal = {
 };
 
 /**
- * Starts the built web mode (dist/electron/web-cli.mjs) as a real process on a free loopback
- * port with its own data folder, and reads the URL and demo accounts it prints.
+ * Starts the built terminal in web mode as a real process on a free loopback port with its own
+ * data folder, and reads the URL and demo accounts it prints.
  */
 export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTerminal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/electron/web-cli.mjs', '--port', '0', '--data', dataDir, ...extraArgs],
+    // exactly what `npm start -- --web` runs after its build step
+    ['scripts/start.mjs', '--web', '--port', '0', '--data', dataDir, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
