@@ -55,6 +55,20 @@ function itemMaterials(t: Terminal, code: string): { id: string; required: boole
   return (JSON.parse(row.data) as { materials: { id: string; required: boolean }[] }).materials;
 }
 
+/** The clerk checks every material of the item as received and accepts the case. */
+async function acceptComplete(t: Terminal, clerk: string, caseId: string, itemCode: string) {
+  const materials = itemMaterials(t, itemCode).map((m) => ({
+    materialId: m.id,
+    status: 'received',
+  }));
+  await call(t, clerk, 'cases.record', {
+    caseId,
+    type: 'materialsChecked',
+    payload: { materials },
+  });
+  await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+}
+
 type Clock = {
   kind: string;
   state: string;
@@ -75,16 +89,7 @@ describe('a case through the terminal', () => {
     });
     expect(caseNumber).toBe('SJ-20260302-SJ01-T1-0001');
 
-    const materials = itemMaterials(t, 'SJ-002').map((m) => ({
-      materialId: m.id,
-      status: 'received',
-    }));
-    await call(t, clerk, 'cases.record', {
-      caseId,
-      type: 'materialsChecked',
-      payload: { materials },
-    });
-    await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+    await acceptComplete(t, clerk, caseId, 'SJ-002');
 
     let view = (await call(t, clerk, 'cases.get', { caseId })) as {
       state: { status: string };
@@ -183,16 +188,7 @@ describe('a case through the terminal', () => {
     });
     // accepting the first moves it to its decision deadline (10 working days), after the
     // second case's completeness deadline (5 working days from 3 March)
-    const materials = itemMaterials(t, 'SJ-003').map((m) => ({
-      materialId: m.id,
-      status: 'received',
-    }));
-    await call(t, clerk, 'cases.record', {
-      caseId: first.caseId,
-      type: 'materialsChecked',
-      payload: { materials },
-    });
-    await call(t, clerk, 'cases.record', { caseId: first.caseId, type: 'accepted', payload: {} });
+    await acceptComplete(t, clerk, first.caseId, 'SJ-003');
     const list = (await call(t, clerk, 'cases.list', {})) as {
       rows: { id: string; dueAt: string }[];
     };
@@ -209,16 +205,7 @@ describe('a case through the terminal', () => {
       applicant: personApplicant(3),
       channel: 'window',
     });
-    const materials = itemMaterials(t, 'SJ-002').map((m) => ({
-      materialId: m.id,
-      status: 'received',
-    }));
-    await call(t, clerk, 'cases.record', {
-      caseId,
-      type: 'materialsChecked',
-      payload: { materials },
-    });
-    await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+    await acceptComplete(t, clerk, caseId, 'SJ-002');
     const blank = await attempt(t, chief, 'cases.record', {
       caseId,
       type: 'decided',
