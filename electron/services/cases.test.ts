@@ -56,7 +56,7 @@ function itemMaterials(t: Terminal, code: string): { id: string; required: boole
 }
 
 /** The clerk checks every material of the item as received and accepts the case. */
-async function acceptComplete(t: Terminal, clerk: string, caseId: string, itemCode: string) {
+async function acceptComplete(t: Terminal, clerk: string, caseId: unknown, itemCode: string) {
   const materials = itemMaterials(t, itemCode).map((m) => ({
     materialId: m.id,
     status: 'received',
