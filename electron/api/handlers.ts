@@ -2,11 +2,14 @@ import type { Session } from '../../shared/api';
 import type { Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
+import { caseDocument } from '../services/documents';
+import { findApplicant } from '../store/cases';
 import type { Terminal } from '../services/terminal';
 import { verifyPassword } from '../store/passwords';
 import {
   boundWindow,
   findStaffByUsername,
+  getItem,
   getStaff,
   listDepartments,
   listItems,
@@ -78,6 +81,13 @@ export const handlers: Handlers = {
       department,
     );
   },
+  'catalog.item': (input, { terminal }) => {
+    const item = getItem(terminal.db, input.code);
+    if (!item) throw new ApiFailure('not_found', `事项 ${input.code} 不在目录中`);
+    return item;
+  },
+  'applicants.find': (input, { terminal }) => findApplicant(terminal.db, input.key),
+  'documents.get': (input, { terminal }) => caseDocument(terminal, input),
   'cases.receive': (input, { terminal, session }) => receiveCase(terminal, session, input),
   'cases.record': (input, { terminal, session }) => recordEvent(terminal, session, input),
   'cases.get': (input, { terminal }) => getCase(terminal, input),

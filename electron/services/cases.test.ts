@@ -50,9 +50,13 @@ async function call(t: Terminal, token: string | null, name: string, input: unkn
   return r.value;
 }
 
-function itemMaterials(t: Terminal, code: string): { id: string; required: boolean }[] {
+function itemMaterials(
+  t: Terminal,
+  code: string,
+): { id: string; name: string; required: boolean }[] {
   const row = t.db.prepare('SELECT data FROM items WHERE code = ?').get(code) as { data: string };
-  return (JSON.parse(row.data) as { materials: { id: string; required: boolean }[] }).materials;
+  return (JSON.parse(row.data) as { materials: { id: string; name: string; required: boolean }[] })
+    .materials;
 }
 
 /** The clerk checks every material of the item as received and accepts the case. */
@@ -328,5 +332,135 @@ describe('the work list as time passes', () => {
     });
     const row = t.db.prepare('SELECT due_at, recheck_at FROM cases WHERE id = ?').get(a.caseId);
     expect(row).toEqual({ due_at: '2026-03-17T00:00:00+08:00', recheck_at: null });
+  });
+});
+
+describe('finding cases and applicants', () => {
+  it('filters the work list by item and searches by case number, name or ID', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const a = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: { ...personApplicant(1), name: '欧阳娜娜' },
+      channel: 'window',
+    });
+    await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-003',
+      applicant: personApplicant(2),
+      channel: 'window',
+    });
+    const odd = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-003',
+      applicant: { ...personApplicant(3), name: '王_100%' },
+      channel: 'window',
+    });
+    const ids = async (input: object) =>
+      ((await call(t, clerk, 'cases.list', input)) as { rows: { id: string }[] }).rows.map(
+        (r) => r.id,
+      );
+    expect(await ids({ itemCode: 'SJ-002' })).toEqual([a.caseId]);
+    expect(await ids({ query: '欧阳' })).toEqual([a.caseId]);
+    expect(await ids({ query: String(a.caseNumber) })).toEqual([a.caseId]);
+    expect(await ids({ query: 'SJ-20260302-SJ01-T1-000' })).toHaveLength(3);
+    expect(await ids({ query: personApplicant(1).idNumber.toLowerCase() })).toEqual([a.caseId]);
+    // % and _ are characters to find, not wildcards
+    expect(await ids({ query: '_100%' })).toEqual([odd.caseId]);
+    expect(await ids({ query: '%' })).toEqual([odd.caseId]);
+    expect(await ids({ query: '不存在的人' })).toEqual([]);
+  });
+
+  it('finds a returning applicant by ID for prefilling', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const applicant = personApplicant(5);
+    expect(await call(t, clerk, 'applicants.find', { key: applicant.idNumber })).toBeNull();
+    await call(t, clerk, 'cases.receive', { itemCode: 'SJ-002', applicant, channel: 'window' });
+    expect(await call(t, clerk, 'applicants.find', { key: applicant.idNumber })).toEqual(applicant);
+  });
+});
+
+describe('notices', () => {
+  it('an acceptance notice carries the promised date the calendar gives across the Spring Festival', async () => {
+    const { t, as } = setup('2026-02-12T10:00:00+08:00'); // Thursday before the holiday
+    const clerk = await as('clerk');
+    const { caseId, caseNumber } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    const all = itemMaterials(t, 'SJ-002');
+    const [first, second, ...rest] = all;
+    // two materials missing → one notice listing exactly those two
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'materialsChecked',
+      payload: {
+        materials: [
+          { materialId: first!.id, status: 'missing' },
+          { materialId: second!.id, status: 'defective', defect: '复印件不清晰' },
+          ...rest.map((m) => ({ materialId: m.id, status: 'received' })),
+        ],
+      },
+    });
+    const notice = (await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'noticeIssued',
+      payload: {
+        items: [
+          { materialId: first!.id, problem: 'missing', detail: '未提交' },
+          { materialId: second!.id, problem: 'defective', detail: '复印件不清晰' },
+        ],
+      },
+    })) as { eventId: string };
+    const noticeDoc = (await call(t, clerk, 'documents.get', {
+      caseId,
+      eventId: notice.eventId,
+    })) as {
+      kind: string;
+      items: { name: string }[];
+      caseNumber: string;
+      verificationCode: string;
+    };
+    expect(noticeDoc.kind).toBe('notice');
+    expect(noticeDoc.items.map((i) => i.name)).toEqual([first!.name, second!.name]);
+    expect(noticeDoc.caseNumber).toBe(caseNumber);
+    expect(noticeDoc.verificationCode).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+    );
+
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'supplementReceived',
+      payload: { materialIds: [first!.id, second!.id] },
+    });
+    const accepted = (await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: {},
+    })) as { eventId: string };
+    const doc = (await call(t, clerk, 'documents.get', { caseId, eventId: accepted.eventId })) as {
+      kind: string;
+      promisedDate: string;
+      provisional: boolean;
+      materials: { name: string }[];
+      clerkName: string;
+      windowName: string;
+    };
+    // 5 working days after Thu 12 Feb: Fri 13, Sat 14 (make-up day), [15–23 off], Tue 24, Wed 25, Thu 26
+    expect(doc).toMatchObject({
+      kind: 'acceptance',
+      promisedDate: '2026-02-26',
+      provisional: false,
+      clerkName: '张敏',
+      windowName: '市场监管窗口',
+    });
+    expect(doc.materials.map((m) => m.name)).toEqual(all.map((m) => m.name));
+    // a received event issues no notice
+    const events = (
+      (await call(t, clerk, 'cases.get', { caseId })) as { events: { id: string; type: string }[] }
+    ).events;
+    const received = events.find((e) => e.type === 'received')!;
+    const none = await attempt(t, clerk, 'documents.get', { caseId, eventId: received.id });
+    expect(!none.ok && none.error.code).toBe('invalid_input');
   });
 });

@@ -170,6 +170,8 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
   refreshLapsed(t);
   const { rows, total } = listWindowCases(t.db, window.id, {
     open: input.status === 'open',
+    itemCode: input.itemCode,
+    query: input.query,
     limit: input.limit,
     offset: input.offset,
   });
@@ -194,6 +196,7 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
         receivedAt: r.received_at,
         dueAt: due,
         clock: shown,
+        deemedAcceptedOn: clocks.find((c) => c.deemedAccepted)?.deemedAccepted?.on ?? null,
       };
     }),
   };

@@ -65,22 +65,65 @@ export function getCaseState(db: Db, caseId: string): CaseState | undefined {
 
 // Open cases by deadline; paused ones (no running deadline) after them. The index
 // (window_id, open, order_key) serves this without sorting the window's cases.
+export type CaseFilter = {
+  open: boolean;
+  itemCode?: string | undefined;
+  query?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+// LIKE treats % and _ as wildcards; a clerk searching for them means the characters.
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Open cases by deadline; paused ones (no running deadline) after them. The index
+// (window_id, open, order_key) serves this without sorting the window's cases.
 export function listWindowCases(
   db: Db,
   windowId: string,
-  opts: { open: boolean; limit: number; offset: number },
+  filter: CaseFilter,
 ): { rows: CaseListRow[]; total: number } {
-  const where = opts.open ? 'window_id = ? AND open = 1' : 'window_id = ?';
+  const where = ['window_id = @windowId'];
+  if (filter.open) where.push('open = 1');
+  if (filter.itemCode) where.push('item_code = @itemCode');
+  const query = filter.query?.trim();
+  if (query) {
+    // an ID or USCC matches exactly (indexed); anything else is a case number's start or a
+    // part of the applicant's name
+    where.push(
+      /^[0-9A-Z]{18}$/i.test(query)
+        ? 'applicant_key = @key'
+        : "(case_number LIKE @prefix ESCAPE '\\' OR applicant_name LIKE @part ESCAPE '\\')",
+    );
+  }
+  const params = {
+    windowId,
+    itemCode: filter.itemCode ?? null,
+    key: query?.toUpperCase() ?? null,
+    prefix: `${likeEscaped(query ?? '')}%`,
+    part: `%${likeEscaped(query ?? '')}%`,
+  };
+  const clause = where.join(' AND ');
   const rows = sql(
     db,
     `SELECT id, case_number, item_code, applicant_name, status, received_at, due_at, state
-       FROM cases WHERE ${where}
-       ORDER BY order_key LIMIT ? OFFSET ?`,
-  ).all(windowId, opts.limit, opts.offset) as CaseListRow[];
+     FROM cases WHERE ${clause} ORDER BY order_key LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: filter.limit, offset: filter.offset }) as CaseListRow[];
   const total = (
-    sql(db, `SELECT count(*) AS n FROM cases WHERE ${where}`).get(windowId) as { n: number }
+    sql(db, `SELECT count(*) AS n FROM cases WHERE ${clause}`).get(params) as { n: number }
   ).n;
   return { rows, total };
+}
+
+/** The applicant as recorded on their latest case at this terminal, for prefilling intake. */
+export function findApplicant(db: Db, key: string): OpenCase['applicant'] | null {
+  const row = sql(
+    db,
+    'SELECT state FROM cases WHERE applicant_key = ? ORDER BY received_at DESC LIMIT 1',
+  ).get(key.toUpperCase()) as { state: string } | undefined;
+  return row ? (JSON.parse(row.state) as OpenCase).applicant : null;
 }
 
 /** Next serial for a case number; runs inside the receiving command's transaction. */

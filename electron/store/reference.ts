@@ -158,3 +158,8 @@ export function findStaffByUsername(db: Db, username: string): StaffRow | undefi
 export function getStaff(db: Db, id: string): StaffRow | undefined {
   return sql(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
 }
+
+export function windowName(db: Db, id: string): string | undefined {
+  return (sql(db, 'SELECT name FROM windows WHERE id = ?').get(id) as { name: string } | undefined)
+    ?.name;
+}

@@ -29,3 +29,22 @@ export function useT(): Translate {
       : template;
   };
 }
+
+/**
+ * A feature's own messages, Chinese first, with the English beside them: features add their words
+ * without touching the shell's dictionary. `const useM = defineMessages({ zh: {...}, en: {...} })`.
+ */
+export function defineMessages<K extends string>(dict: {
+  zh: Record<K, string>;
+  en: Record<K, string>;
+}): () => (key: K, vars?: Record<string, string | number>) => string {
+  return () => {
+    const locale = useLocale((s) => s.locale);
+    return (key, vars) => {
+      const template = (locale === 'en' ? dict.en : dict.zh)[key];
+      return vars
+        ? template.replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''))
+        : template;
+    };
+  };
+}

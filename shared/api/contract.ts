@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { CaseEvent, CaseState, ClockView, Role } from '../case';
+import type { Applicant, CaseEvent, CaseState, ClockView, Role } from '../case';
 import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
+import type { CaseDocument } from '../documents';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import type { CallName } from './names';
 
@@ -62,6 +63,8 @@ export const caseRowSchema = z.object({
   receivedAt: z.string(),
   dueAt: z.string().nullable(),
   clock: z.custom<ClockView | null>(),
+  /** Art. 32(4): the 5 days ran out without a notice; the case counts as accepted on this day */
+  deemedAcceptedOn: z.string().nullable(),
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
@@ -100,6 +103,17 @@ export const contract = {
     output: z.array(z.custom<ServiceItem>()),
     access: 'signedIn',
   }),
+  'catalog.item': call({
+    input: z.object({ code: z.string().trim().min(1).max(32) }),
+    output: z.custom<ServiceItem>(),
+    access: 'signedIn',
+  }),
+  /** A returning applicant, found by resident ID or USCC, as last recorded at this terminal. */
+  'applicants.find': call({
+    input: z.object({ key: z.string().trim().toUpperCase().min(15).max(18) }),
+    output: z.custom<Applicant | null>(),
+    access: 'signedIn',
+  }),
   'cases.receive': call({
     input: z.object({
       itemCode: z.string().trim().min(1, '请选择事项').max(32),
@@ -135,10 +149,20 @@ export const contract = {
   'cases.list': call({
     input: z.object({
       status: z.enum(['open', 'all']).default('open'),
-      limit: z.number().int().min(1).max(200).default(50),
+      /** only cases of this item */
+      itemCode: z.string().trim().max(32).optional(),
+      /** a case number (or its start), an applicant's name (or part of it), an ID or USCC */
+      query: z.string().trim().max(50).optional(),
+      limit: z.number().int().min(1).max(10_000).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),
     output: z.object({ rows: z.array(caseRowSchema), total: z.number() }),
+    access: 'signedIn',
+  }),
+  /** The notice an event issued (acceptance, refusal, one-time notice, pause, extension). */
+  'documents.get': call({
+    input: z.object({ caseId: uuid, eventId: uuid }),
+    output: z.custom<CaseDocument>(),
     access: 'signedIn',
   }),
 } satisfies Record<CallName, CallSpec>;

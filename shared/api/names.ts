@@ -5,10 +5,13 @@ export const callNames = [
   'auth.logout',
   'session.current',
   'catalog.items',
+  'catalog.item',
+  'applicants.find',
   'cases.receive',
   'cases.record',
   'cases.get',
   'cases.list',
+  'documents.get',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
