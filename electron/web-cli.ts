@@ -14,6 +14,8 @@ const { values } = parseArgs({
     resources: { type: 'string', default: 'resources' },
     static: { type: 'string', default: 'dist/renderer' },
     now: { type: 'string' },
+    // end-to-end tests move the business clock through POST /__test/clock
+    'clock-control': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -32,16 +34,18 @@ if (values.now && (!/(Z|[+-]\d{2}:\d{2})$/.test(values.now) || Number.isNaN(fixe
 }
 
 const staticDir = resolve(values.static);
+let clock: Date | null = fixedNow;
 const terminal = openTerminal({
   dataDir: resolve(values.data),
   resourcesDir: resolve(values.resources),
-  ...(fixedNow ? { now: () => new Date(fixedNow.getTime()) } : {}),
+  ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
 });
 const server = await startWebServer({
   terminal,
   handlers,
   staticDir: existsSync(staticDir) ? staticDir : null,
   port,
+  ...(values['clock-control'] && clock ? { setClock: (now: Date) => (clock = now) } : {}),
 });
 
 console.log(`一窗通 web mode: ${server.url}  (data: ${terminal.dataDir})`);

@@ -25,12 +25,16 @@ const mimeTypes: Record<string, string> = {
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
-export function startWebServer(opts: {
+export type WebOptions = {
   terminal: Terminal;
   handlers: Handlers;
   staticDir: string | null;
   port: number;
-}): Promise<WebServer> {
+  /** end-to-end tests only (--clock-control): POST /__test/clock { now } moves the business clock */
+  setClock?: (now: Date) => void;
+};
+
+export function startWebServer(opts: WebOptions): Promise<WebServer> {
   const server = createServer((req, res) => {
     handle(req, res, opts).catch((error: unknown) => {
       console.error('[web] request failed', error);
@@ -81,11 +85,7 @@ const statusOf: Record<string, number> = {
   internal: 500,
 };
 
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  opts: { terminal: Terminal; handlers: Handlers; staticDir: string | null },
-): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOptions): Promise<void> {
   // A page on another site could otherwise reach this loopback port through DNS rebinding.
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
@@ -93,6 +93,17 @@ async function handle(
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (opts.setClock && url.pathname === '/__test/clock' && req.method === 'POST') {
+    const body = await readBody(req);
+    const now = new Date((JSON.parse(body ?? '{}') as { now?: string }).now ?? '');
+    if (Number.isNaN(now.getTime())) {
+      send(res, 400, fail('invalid_input', 'now must be an ISO date-time'));
+      return;
+    }
+    opts.setClock(now);
+    send(res, 200, { ok: true, value: { now: now.toISOString() } });
+    return;
+  }
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') {
       send(res, 405, fail('invalid_input', '只接受 POST'));

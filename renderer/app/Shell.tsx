@@ -1,18 +1,52 @@
 import { Avatar, Badge, Button, Empty, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
+import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
+import { GuidePage, PrintPage } from '../features/documents/PrintPage';
+import { IntakePage } from '../features/intake/IntakePage';
 import { useT } from '../i18n';
+import { useRoute, type Route } from '../stores/route';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { pageLabel, pagesByRole, type Page } from './navigation';
+
+function Content({ route, t }: { route: Route; t: ReturnType<typeof useT> }) {
+  switch (route.page) {
+    case 'myCases':
+      return <MyCases />;
+    case 'intake':
+      return (
+        <IntakePage
+          key={route.caseId ?? 'new'}
+          {...(route.caseId ? { caseId: route.caseId } : {})}
+        />
+      );
+    case 'case':
+      return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'guide':
+      return <GuidePage itemCode={route.itemCode} />;
+    case 'print':
+      return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
+    default:
+      return (
+        <Empty
+          style={{ marginTop: 96 }}
+          description={t('page.comingWith', { what: t(pageLabel[route.page]) })}
+        />
+      );
+  }
+}
 
 export function Shell({ session }: { session: Session }) {
   const t = useT();
   const clear = useSession((s) => s.clear);
   const pages = pagesByRole[session.user.role];
-  const [page, setPage] = useState<Page>(pages[0] ?? 'myCases');
+  const { route: current, navigate } = useRoute();
+  const route: Route = current ?? { page: pages[0] ?? 'myCases' };
+  // A printed notice is the document alone: no header, no menu (window.print() prints the page).
+  if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
+  const page = route.page;
 
   const logout = async () => {
     await call('auth.logout', {});
@@ -64,20 +98,13 @@ export function Shell({ session }: { session: Session }) {
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            onClick={(e) => setPage(e.key as Page)}
+            onClick={(e) => navigate({ page: e.key as Page })}
             items={pages.map((p) => ({ key: p, label: t(pageLabel[p]) }))}
             style={{ borderRight: 0, paddingTop: 8 }}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          {page === 'myCases' ? (
-            <MyCases />
-          ) : (
-            <Empty
-              style={{ marginTop: 96 }}
-              description={t('page.comingWith', { what: t(pageLabel[page]) })}
-            />
-          )}
+          <Content route={route} t={t} />
         </Layout.Content>
       </Layout>
     </Layout>

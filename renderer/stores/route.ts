@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+
+/**
+ * Where the user is, mirrored in the URL hash (#/case/<id>) so a reload or a printed link comes
+ * back to the same screen. Hash routing: the app is loaded from file:// in Electron.
+ */
+export type Route =
+  | { page: 'myCases' }
+  | { page: 'intake'; caseId?: string }
+  | { page: 'case'; caseId: string }
+  | { page: 'print'; caseId: string; eventId: string }
+  | { page: 'guide'; itemCode: string }
+  | { page: 'review' }
+  | { page: 'reports' }
+  | { page: 'supervision' }
+  | { page: 'settings' };
+
+export function parseHash(hash: string): Route | null {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'cases':
+      return { page: 'myCases' };
+    case 'intake':
+      return parts[1] ? { page: 'intake', caseId: parts[1] } : { page: 'intake' };
+    case 'case':
+      return parts[1] ? { page: 'case', caseId: parts[1] } : null;
+    case 'print':
+      return parts[1] && parts[2] ? { page: 'print', caseId: parts[1], eventId: parts[2] } : null;
+    case 'guide':
+      return parts[1] ? { page: 'guide', itemCode: parts[1] } : null;
+    case 'review':
+    case 'reports':
+    case 'supervision':
+    case 'settings':
+      return { page: parts[0] };
+    default:
+      return null;
+  }
+}
+
+export function toHash(route: Route): string {
+  switch (route.page) {
+    case 'myCases':
+      return '#/cases';
+    case 'intake':
+      return route.caseId ? `#/intake/${route.caseId}` : '#/intake';
+    case 'case':
+      return `#/case/${route.caseId}`;
+    case 'print':
+      return `#/print/${route.caseId}/${route.eventId}`;
+    case 'guide':
+      return `#/guide/${encodeURIComponent(route.itemCode)}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+type RouteState = { route: Route | null; navigate: (route: Route) => void };
+
+export const useRoute = create<RouteState>((set) => ({
+  route: typeof location === 'undefined' ? null : parseHash(location.hash),
+  navigate: (route) => {
+    const hash = toHash(route);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    set({ route });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => useRoute.setState({ route: parseHash(location.hash) }));
+}
