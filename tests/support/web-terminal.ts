@@ -8,6 +8,8 @@ export type WebTerminal = {
   url: string;
   dataDir: string;
   accounts: DemoAccount[];
+  /** moves the business clock; the terminal must be started with --now and --clock-control */
+  setClock: (iso: string) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -20,7 +22,17 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
   const child: ChildProcess = spawn(
     process.execPath,
     // exactly what `npm start -- --web` runs after its build step
-    ['scripts/start.mjs', '--web', '--port', '0', '--data', dataDir, ...extraArgs],
+    [
+      'scripts/start.mjs',
+      '--web',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      // a helper building elsewhere can point the tests at its own build
+      ...(process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : []),
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -48,6 +60,14 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
     url,
     dataDir,
     accounts,
+    setClock: async (iso) => {
+      const res = await fetch(`${url}/__test/clock`, {
+        method: 'POST',
+        body: JSON.stringify({ now: iso }),
+      });
+      if (!res.ok)
+        throw new Error(`setClock: ${res.status} (start with --now and --clock-control)`);
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
