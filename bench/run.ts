@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { benchCalendar } from './calendar';
+import { benchIntake } from './intake';
 import { benchAppend, benchWorkList } from './store';
 import type { BenchResult } from './types';
 
 // `npm run bench`: each target is a ratio against a peer or ceiling measured in the same run.
 const results: BenchResult[] = [];
-for (const bench of [benchAppend, benchCalendar, benchWorkList]) {
+for (const bench of [benchAppend, benchCalendar, benchWorkList, benchIntake]) {
   const r = await bench();
   results.push(r);
   console.log(
