@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { handlers } from './api/handlers';
 import { bindIpc } from './ipc';
+import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
 import { openTerminal } from './services/terminal';
 
@@ -85,6 +86,7 @@ void app.whenReady().then(() => {
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);
+  bindPrintToPdf(ipcMain, pathToFileURL(rendererIndex).href, app.getPath('documents'));
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

@@ -8,3 +8,12 @@ const hall = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld('hall', Object.freeze(hall));
+
+// Saving the notice on screen as PDF is the one thing only the desktop app can do; the web mode
+// prints with the browser instead.
+contextBridge.exposeInMainWorld(
+  'hallPrint',
+  Object.freeze({
+    toPdf: (name: string) => ipcRenderer.invoke('hall-print-pdf', name),
+  }),
+);
