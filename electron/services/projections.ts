@@ -10,7 +10,7 @@ import {
 } from '../../shared/case';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, caseEvents } from '../store/events';
-import { lapsedCases, upsertCase } from '../store/cases';
+import { lapsedCases, upsertCase, type WorkClock } from '../store/cases';
 import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
@@ -29,12 +29,31 @@ export function nextDue(clocks: readonly ClockView[]): string | null {
 }
 
 /** Writes the case's row in the projection; `windowId` is the window that received the case. */
+/** The clock the work list shows — the running one due first, else the paused one. */
+export function workClock(clocks: readonly ClockView[]): WorkClock {
+  const due = nextDue(clocks);
+  const shown =
+    clocks.find((c) => c.state === 'running' && c.deadline.dueAt === due) ??
+    clocks.find((c) => c.state === 'paused') ??
+    null;
+  let clock: WorkClock['clock'] = null;
+  if (shown) {
+    const { remaining: _remaining, ...rest } = shown;
+    clock = rest;
+  }
+  return {
+    clock,
+    deemedAcceptedOn: clocks.find((c) => c.deemedAccepted)?.deemedAccepted?.on ?? null,
+  };
+}
+
 export function projectCase(t: Terminal, state: OpenCase, windowId: string): void {
   const clocks = clocksOf(t, state);
   const completeness = clocks.find((c) => c.kind === 'completeness' && c.state === 'running');
   upsertCase(t.db, {
     state,
     windowId,
+    workClock: workClock(clocks),
     dueAt: nextDue(clocks),
     recheckAt: completeness?.deadline.dueAt ?? null,
     // a delivered case waits only for the applicant's rating: it is off the window's work list

@@ -1,9 +1,19 @@
-import type { CaseState, OpenCase } from '../../shared/case';
+import type { CaseState, ClockView, OpenCase } from '../../shared/case';
 import { sql, type Db } from './db';
+
+/**
+ * What the work list shows of a case's clocks, kept in the row: the clock it is ordered by
+ * (without the remaining time, which depends on the moment of reading) and a deemed acceptance.
+ */
+export type WorkClock = {
+  clock: Omit<ClockView, 'remaining'> | null;
+  deemedAcceptedOn: string | null;
+};
 
 export type CaseProjection = {
   state: OpenCase;
   windowId: string;
+  workClock: WorkClock;
   /** the earliest running legal deadline, the window's work order; null while paused or done */
   dueAt: string | null;
   /** when time alone may change this row (the completeness deadline), or null */
@@ -15,11 +25,13 @@ export type CaseListRow = {
   id: string;
   case_number: string;
   item_code: string;
+  item_name: string;
   applicant_name: string;
   status: string;
   received_at: string;
   due_at: string | null;
-  state: string;
+  calendar_version: string;
+  work_clock: string;
 };
 
 // Sorts after every ISO date: cases without a running clock come last.
@@ -32,16 +44,22 @@ export function applicantKey(state: OpenCase): string {
 export function upsertCase(db: Db, p: CaseProjection): void {
   sql(
     db,
-    `INSERT INTO cases (id, case_number, item_code, department_code, window_id, applicant_name,
-       applicant_key, status, open, received_at, due_at, order_key, recheck_at, updated_at, state)
-     VALUES (@id, @caseNumber, @itemCode, @departmentCode, @windowId, @applicantName, @applicantKey,
-       @status, @open, @receivedAt, @dueAt, @orderKey, @recheckAt, @updatedAt, @state)
+    `INSERT INTO cases (id, case_number, item_code, item_name, department_code, window_id,
+       applicant_name, applicant_key, calendar_version, status, open, received_at, due_at,
+       order_key, recheck_at, work_clock, updated_at, state)
+     VALUES (@id, @caseNumber, @itemCode, @itemName, @departmentCode, @windowId, @applicantName,
+       @applicantKey, @calendarVersion, @status, @open, @receivedAt, @dueAt, @orderKey, @recheckAt,
+       @workClock, @updatedAt, @state)
      ON CONFLICT(id) DO UPDATE SET status = excluded.status, open = excluded.open,
-       due_at = excluded.due_at, order_key = excluded.order_key, recheck_at = excluded.recheck_at, updated_at = excluded.updated_at, state = excluded.state`,
+       due_at = excluded.due_at, order_key = excluded.order_key, recheck_at = excluded.recheck_at,
+       work_clock = excluded.work_clock, updated_at = excluded.updated_at, state = excluded.state`,
   ).run({
     id: p.state.caseId,
     caseNumber: p.state.caseNumber,
     itemCode: p.state.item.code,
+    itemName: p.state.item.name,
+    calendarVersion: p.state.calendarVersion,
+    workClock: JSON.stringify(p.workClock),
     departmentCode: p.state.item.departmentCode,
     windowId: p.windowId,
     applicantName: p.state.applicant.name,
@@ -108,7 +126,8 @@ export function listWindowCases(
   const clause = where.join(' AND ');
   const rows = sql(
     db,
-    `SELECT id, case_number, item_code, applicant_name, status, received_at, due_at, state
+    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
+       calendar_version, work_clock
      FROM cases WHERE ${clause} ORDER BY order_key LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: filter.limit, offset: filter.offset }) as CaseListRow[];
   const total = (

@@ -84,8 +84,10 @@ export const m001Initial: Migration = {
         item_code TEXT NOT NULL,
         department_code TEXT NOT NULL,
         window_id TEXT NOT NULL,
+        item_name TEXT NOT NULL,
         applicant_name TEXT NOT NULL,
         applicant_key TEXT NOT NULL,
+        calendar_version TEXT NOT NULL,
         status TEXT NOT NULL,
         open INTEGER NOT NULL,
         received_at TEXT NOT NULL,
@@ -97,6 +99,9 @@ export const m001Initial: Migration = {
         -- the case counts as accepted (Art. 32) and its row must be folded again, although no
         -- event happened
         recheck_at TEXT,
+        -- the clock the work list shows for the row (kind, deadline, pause), so that listing
+        -- thousands of cases needs no fold of their state
+        work_clock TEXT NOT NULL CHECK (json_valid(work_clock)),
         updated_at TEXT NOT NULL,
         state TEXT NOT NULL CHECK (json_valid(state))
       );
