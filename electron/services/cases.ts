@@ -16,7 +16,7 @@ import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
 import { getCaseState, listWindowCases, nextCaseSerial, type WorkClock } from '../store/cases';
-import { clocksOf, foldCase, nextDue, projectCase, refreshLapsed } from './projections';
+import { clocksOf, foldCase, projectCase, refreshLapsed } from './projections';
 import { shanghaiIso } from './time';
 import { boundWindow, getItem, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
