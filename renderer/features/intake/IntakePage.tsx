@@ -1,6 +1,7 @@
-import { Empty } from 'antd';
+import { CaseIntake } from './CaseIntake';
+import { NewIntake } from './NewIntake';
 
-// Placeholder until the intake feature lands (same commit series).
+/** 收件受理: without a case, a new application; with one, that case's intake continues. */
 export function IntakePage({ caseId }: { caseId?: string }) {
-  return <Empty description={caseId ?? '收件受理'} />;
+  return caseId ? <CaseIntake caseId={caseId} /> : <NewIntake />;
 }

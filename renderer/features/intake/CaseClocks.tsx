@@ -1,0 +1,48 @@
+import { Tag, Typography } from 'antd';
+import type { ClockStopReason, ClockView } from '../../../shared/case';
+import type { M } from './messages';
+
+const levelColor = { normal: 'green', warning: 'blue', yellow: 'gold', red: 'red' } as const;
+
+const stopLabels: Record<ClockStopReason, string> = {
+  noticeIssued: '已一次性告知',
+  accepted: '已受理',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+  deemedAccepted: '视为受理',
+  stamped: '已盖章',
+  delivered: '已送达',
+};
+
+/** The legal clocks of the case; dates are the deadline's own (Shanghai) day, never re-zoned. */
+export function CaseClocks({ clocks, m }: { clocks: readonly ClockView[]; m: M }) {
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 20px' }} data-testid="case-clocks">
+      {clocks
+        .filter((c) => c.kind !== 'delivery')
+        .map((c) => (
+          <div
+            key={c.kind}
+            data-testid={`clock-${c.kind}`}
+            style={{ display: 'flex', alignItems: 'center', gap: 6 }}
+          >
+            <Typography.Text type="secondary">{c.label}</Typography.Text>
+            <Typography.Text strong>{m('clockDue', { date: c.deadline.date })}</Typography.Text>
+            {c.deemedAccepted ? (
+              <Tag color="red">{m('deemedAccepted', { date: c.deemedAccepted.on })}</Tag>
+            ) : c.state === 'stopped' && c.stopped ? (
+              <Tag>{m('clockStopped', { reason: stopLabels[c.stopped.reason] })}</Tag>
+            ) : (
+              <Tag color={levelColor[c.remaining.level]}>
+                {c.remaining.overdue
+                  ? m('clockOverdue')
+                  : c.remaining.workingDays === 0
+                    ? m('clockToday')
+                    : m('clockLeft', { n: c.remaining.workingDays })}
+              </Tag>
+            )}
+          </div>
+        ))}
+    </div>
+  );
+}

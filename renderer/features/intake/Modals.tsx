@@ -1,0 +1,313 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Form, Input, List, Modal, Radio, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import {
+  payloadSchemas,
+  ruleMessages,
+  type CaseEventPayload,
+  type MaterialState,
+  type NoticeItem,
+} from '../../../shared/case';
+import type { M } from './messages';
+import { Kbd, useShortcuts } from './shortcuts';
+
+type Base = { m: M; open: boolean; busy: boolean; onCancel: () => void };
+
+function okText(label: string) {
+  return (
+    <>
+      {label}
+      <Kbd>Ctrl+Enter</Kbd>
+    </>
+  );
+}
+
+/** 受理: lists what was received; a required material not received needs a named 容缺 rule. */
+export function AcceptModal({
+  m,
+  open,
+  busy,
+  onCancel,
+  materials,
+  onConfirm,
+}: Base & {
+  materials: readonly MaterialState[];
+  onConfirm: (p: CaseEventPayload<'accepted'>) => void;
+}) {
+  const outstanding = materials.filter((mat) => mat.required && mat.status !== 'received');
+  const [rules, setRules] = useState<Record<string, string>>({});
+  const [tried, setTried] = useState(false);
+  const confirm = () => {
+    setTried(true);
+    if (outstanding.some((mat) => !rules[mat.materialId]?.trim())) return;
+    onConfirm(
+      outstanding.length > 0
+        ? {
+            waivedMaterials: outstanding.map((mat) => ({
+              materialId: mat.materialId,
+              rule: rules[mat.materialId]!.trim(),
+            })),
+          }
+        : {},
+    );
+  };
+  useShortcuts([{ combo: 'Ctrl+Enter', run: confirm }], { modal: true, active: open });
+  return (
+    <Modal
+      open={open}
+      title={outstanding.length > 0 ? m('acceptWaived') : m('acceptTitle')}
+      okText={okText(m('acceptConfirm'))}
+      cancelText={m('cancel')}
+      confirmLoading={busy}
+      onOk={confirm}
+      onCancel={onCancel}
+      destroyOnHidden
+      okButtonProps={{ autoFocus: outstanding.length === 0, 'data-testid': 'confirm-accept' }}
+    >
+      <Typography.Text type="secondary">{m('acceptMaterials')}</Typography.Text>
+      <List
+        size="small"
+        dataSource={materials.filter((mat) => mat.status === 'received')}
+        renderItem={(mat) => <List.Item style={{ paddingInline: 0 }}>✓ {mat.name}</List.Item>}
+      />
+      {outstanding.length > 0 && (
+        <>
+          <Alert type="warning" showIcon style={{ margin: '8px 0' }} title={m('waiverTitle')} />
+          {outstanding.map((mat, i) => (
+            <Form.Item
+              key={mat.materialId}
+              layout="vertical"
+              label={mat.name}
+              htmlFor={`waiver-${mat.materialId}`}
+              validateStatus={tried && !rules[mat.materialId]?.trim() ? 'error' : ''}
+              help={tried && !rules[mat.materialId]?.trim() ? m('waiverRequired') : undefined}
+              style={{ marginBottom: 8 }}
+            >
+              <Input
+                id={`waiver-${mat.materialId}`}
+                autoFocus={i === 0}
+                placeholder={m('waiverRule')}
+                value={rules[mat.materialId] ?? ''}
+                onChange={(e) => setRules({ ...rules, [mat.materialId]: e.target.value })}
+              />
+            </Form.Item>
+          ))}
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** The one-time notice as it will be frozen: every item, what is wrong, an optional return date. */
+export function NoticeModal({
+  m,
+  open,
+  busy,
+  onCancel,
+  items,
+  names,
+  onConfirm,
+}: Base & {
+  items: readonly NoticeItem[];
+  names: ReadonlyMap<string, string>;
+  onConfirm: (p: CaseEventPayload<'noticeIssued'>) => void;
+}) {
+  const [returnBy, setReturnBy] = useState('');
+  const confirm = () => {
+    if (items.length === 0) return;
+    onConfirm({ items: [...items], ...(returnBy ? { returnBy } : {}) });
+  };
+  useShortcuts([{ combo: 'Ctrl+Enter', run: confirm }], { modal: true, active: open });
+  return (
+    <Modal
+      open={open}
+      width={640}
+      title={m('noticeTitle')}
+      okText={okText(m('noticeConfirm'))}
+      cancelText={m('cancel')}
+      confirmLoading={busy}
+      onOk={confirm}
+      onCancel={onCancel}
+      destroyOnHidden
+      okButtonProps={{
+        disabled: items.length === 0,
+        autoFocus: true,
+        'data-testid': 'confirm-notice',
+      }}
+    >
+      <Typography.Paragraph>{m('noticeIntro')}</Typography.Paragraph>
+      <ol data-testid="notice-preview" style={{ paddingLeft: 20 }}>
+        {items.map((it) => (
+          <li key={it.materialId} style={{ marginBottom: 4 }}>
+            {names.get(it.materialId) ?? it.materialId}{' '}
+            <Tag color={it.problem === 'missing' ? 'red' : 'orange'}>
+              {it.problem === 'missing' ? m('problemMissing') : m('problemDefective')}
+            </Tag>
+            <Typography.Text type="secondary">{it.detail}</Typography.Text>
+          </li>
+        ))}
+      </ol>
+      <Form.Item
+        label={m('noticeReturnBy')}
+        htmlFor="notice-return-by"
+        layout="horizontal"
+        style={{ marginBottom: 0 }}
+      >
+        <Input
+          id="notice-return-by"
+          type="date"
+          style={{ width: 180 }}
+          value={returnBy}
+          onChange={(e) => setReturnBy(e.target.value)}
+        />
+      </Form.Item>
+    </Modal>
+  );
+}
+
+type RefuseValues = {
+  ground: 'noLicenceNeeded' | 'notThisAgency' | 'other';
+  reasons: string;
+  legalBasis: string;
+  rightAgency: string;
+};
+const refuseSchema = z.preprocess(
+  ({ rightAgency, ...v }: RefuseValues) =>
+    v.ground === 'notThisAgency' ? { ...v, rightAgency } : v,
+  payloadSchemas.refused,
+);
+
+/** 不予受理 under Art. 32: ground, reasons and legal basis required; the right agency when it applies. */
+export function RefuseModal({
+  m,
+  open,
+  busy,
+  onCancel,
+  onConfirm,
+}: Base & { onConfirm: (p: CaseEventPayload<'refused'>) => void }) {
+  const { control, handleSubmit, watch } = useForm<
+    RefuseValues,
+    unknown,
+    CaseEventPayload<'refused'>
+  >({
+    resolver: zodResolver(refuseSchema),
+    defaultValues: { ground: 'notThisAgency', reasons: '', legalBasis: '', rightAgency: '' },
+  });
+  const ground = watch('ground');
+  const confirm = handleSubmit((p) => onConfirm(p));
+  useShortcuts([{ combo: 'Ctrl+Enter', run: () => void confirm() }], { modal: true, active: open });
+  const text = (
+    name: 'reasons' | 'legalBasis' | 'rightAgency',
+    label: string,
+    rows: number,
+    autoFocus = false,
+  ) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Form.Item
+          label={label}
+          htmlFor={`refuse-${name}`}
+          required
+          validateStatus={fieldState.error ? 'error' : ''}
+          help={fieldState.error?.message}
+          style={{ marginBottom: 12 }}
+        >
+          <Input.TextArea id={`refuse-${name}`} autoFocus={autoFocus} rows={rows} {...field} />
+        </Form.Item>
+      )}
+    />
+  );
+  return (
+    <Modal
+      open={open}
+      width={620}
+      title={m('refuseTitle')}
+      okText={okText(m('refuseConfirm'))}
+      okButtonProps={{ danger: true, 'data-testid': 'confirm-refuse' }}
+      cancelText={m('cancel')}
+      confirmLoading={busy}
+      onOk={() => void confirm()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      <Form component={false} layout="vertical">
+        <Form.Item label={m('ground')} required style={{ marginBottom: 12 }}>
+          <Controller
+            control={control}
+            name="ground"
+            render={({ field }) => (
+              <Radio.Group
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+                options={(['noLicenceNeeded', 'notThisAgency', 'other'] as const).map((g) => ({
+                  value: g,
+                  label: m(`ground_${g}`),
+                }))}
+              />
+            )}
+          />
+        </Form.Item>
+        {ground === 'notThisAgency' && text('rightAgency', m('rightAgency'), 1)}
+        {text('reasons', m('reasons'), 3, true)}
+        {text('legalBasis', m('legalBasisField'), 2)}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {ruleMessages['refusal.reasonsAndBasis']}
+        </Typography.Text>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Withdrawal at the applicant's request, with the reason they gave. */
+export function WithdrawModal({
+  m,
+  open,
+  busy,
+  onCancel,
+  onConfirm,
+}: Base & { onConfirm: (p: CaseEventPayload<'withdrawn'>) => void }) {
+  const { control, handleSubmit } = useForm<
+    { reason: string },
+    unknown,
+    CaseEventPayload<'withdrawn'>
+  >({
+    resolver: zodResolver(payloadSchemas.withdrawn),
+    defaultValues: { reason: '' },
+  });
+  const confirm = handleSubmit((p) => onConfirm(p));
+  useShortcuts([{ combo: 'Ctrl+Enter', run: () => void confirm() }], { modal: true, active: open });
+  return (
+    <Modal
+      open={open}
+      title={m('withdrawTitle')}
+      okText={okText(m('withdrawConfirm'))}
+      cancelText={m('cancel')}
+      confirmLoading={busy}
+      onOk={() => void confirm()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      <Form component={false} layout="vertical">
+        <Controller
+          control={control}
+          name="reason"
+          render={({ field, fieldState }) => (
+            <Form.Item
+              label={m('withdrawReason')}
+              htmlFor="withdraw-reason"
+              required
+              validateStatus={fieldState.error ? 'error' : ''}
+              help={fieldState.error?.message}
+            >
+              <Input.TextArea id="withdraw-reason" autoFocus rows={3} {...field} />
+            </Form.Item>
+          )}
+        />
+      </Form>
+    </Modal>
+  );
+}
