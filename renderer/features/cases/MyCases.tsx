@@ -1,37 +1,95 @@
-import { Alert, Card, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseRow } from '../../../shared/api';
+import { statusLabels, type CaseStatus } from '../../../shared/case';
 import { call } from '../../api';
 import { useT } from '../../i18n';
+import { useRoute } from '../../stores/route';
+import { useSession } from '../../stores/session';
 import { Countdown, useNow } from './Countdown';
+import { useCaseMessages } from './messages';
 
-const pageSize = 50;
 // Levels and working days left come from the main process; a minute is fine-grained enough for
-// them to change colour, while the hours tick locally every second.
+// them to change colour, while the time left ticks locally every second.
 const refreshMs = 60_000;
+// One call for the whole window: 10,000 rows are a few MB locally, and the table is virtual.
+const listLimit = 10_000;
+
+type Filters = { status: 'open' | 'all'; itemCode: string | undefined; query: string };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+function useTableHeight(reserved: number): number {
+  const [h, setH] = useState(() => Math.max(320, window.innerHeight - reserved));
+  useEffect(() => {
+    const onResize = () => setH(Math.max(320, window.innerHeight - reserved));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [reserved]);
+  return h;
+}
+
+function useItemOptions() {
+  const departmentCode = useSession((s) => s.session?.department?.code);
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void call('catalog.items', departmentCode ? { departmentCode } : {}).then((r) => {
+      if (live && r.ok)
+        setOptions(r.value.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [departmentCode]);
+  return options;
+}
 
 export function MyCases() {
   const t = useT();
+  const m = useCaseMessages();
   const now = useNow();
-  const [page, setPage] = useState(1);
+  const navigate = useRoute((s) => s.navigate);
+  const itemOptions = useItemOptions();
+  const [filters, setFilters] = useState<Filters>({
+    status: 'open',
+    itemCode: undefined,
+    query: '',
+  });
+  const query = useDebounced(filters.query.trim(), 250);
   const [rows, setRows] = useState<CaseRow[]>([]);
   const [total, setTotal] = useState(0);
+  const [loadedAt, setLoadedAt] = useState(() => Date.now());
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  const tableHeight = useTableHeight(270);
 
   const load = useCallback(async () => {
+    const mine = ++seq.current;
     const r = await call('cases.list', {
-      status: 'open',
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      status: filters.status,
+      ...(filters.itemCode ? { itemCode: filters.itemCode } : {}),
+      ...(query ? { query } : {}),
+      limit: listLimit,
+      offset: 0,
     });
+    if (mine !== seq.current) return; // a newer filter's answer wins
     setLoading(false);
     if (r.ok) {
       setRows(r.value.rows);
       setTotal(r.value.total);
+      setLoadedAt(Date.now());
       setError(null);
     } else setError(r.error.message);
-  }, [page]);
+  }, [filters.status, filters.itemCode, query]);
 
   useEffect(() => {
     void load();
@@ -44,36 +102,116 @@ export function MyCases() {
     };
   }, [load]);
 
+  const open = (row: CaseRow) => navigate({ page: 'case', caseId: row.id });
+
   return (
-    <Card title={t('cases.title')}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <Card
+      title={
+        <Space size={12}>
+          <span>{t('cases.title')}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="case-count">
+            {m('count', { n: total })}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Segmented<Filters['status']>
+            data-testid="status-filter"
+            value={filters.status}
+            onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
+            options={[
+              { value: 'open', label: m('filterOpen') },
+              { value: 'all', label: m('filterAll') },
+            ]}
+          />
+          <Select
+            data-testid="item-filter"
+            aria-label="item-filter"
+            style={{ width: 260 }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={m('allItems')}
+            value={filters.itemCode}
+            onChange={(v?: string) => setFilters((f) => ({ ...f, itemCode: v }))}
+            options={itemOptions}
+          />
+          <Input.Search
+            style={{ width: 300 }}
+            allowClear
+            placeholder={m('search')}
+            aria-label={m('search')}
+            value={filters.query}
+            onChange={(e) => setFilters((f) => ({ ...f, query: e.target.value }))}
+            onSearch={() => void load()}
+          />
+        </Space>
+      }
+      styles={{ body: { padding: 0 } }}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={m('loadFailed', { message: error })}
+          style={{ margin: 12 }}
+        />
+      )}
       <Table<CaseRow>
         rowKey="id"
         size="middle"
+        virtual
+        scroll={{ y: tableHeight }}
         loading={loading}
         dataSource={rows}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: setPage }
-            : false
-        }
+        pagination={false}
         locale={{ emptyText: t('cases.empty') }}
+        onRow={(row) => ({
+          // the virtual table renders divs: give each row its role and a handle for tests
+          role: 'row',
+          'data-case-number': row.caseNumber,
+          onClick: () => open(row),
+          onKeyDown: (e) => {
+            if (e.key === 'Enter') open(row);
+          },
+          tabIndex: 0,
+          style: { cursor: 'pointer' },
+        })}
         columns={[
-          { title: t('cases.caseNumber'), dataIndex: 'caseNumber', width: 220 },
-          { title: t('cases.item'), dataIndex: 'itemName' },
-          { title: t('cases.applicant'), dataIndex: 'applicantName', width: 140 },
+          {
+            title: t('cases.caseNumber'),
+            dataIndex: 'caseNumber',
+            width: 190,
+            render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+          },
+          { title: t('cases.item'), dataIndex: 'itemName', width: 200, ellipsis: true },
+          { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130, ellipsis: true },
+          {
+            title: t('cases.status'),
+            key: 'status',
+            width: 150,
+            render: (_: unknown, row) => (
+              <Space orientation="vertical" size={2}>
+                <span>{statusLabels[row.status as CaseStatus] ?? row.status}</span>
+                {row.deemedAcceptedOn && (
+                  <Tag color="orange" style={{ margin: 0 }}>
+                    {m('deemedAccepted', { date: row.deemedAcceptedOn })}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('cases.received'),
             dataIndex: 'receivedAt',
-            width: 170,
+            width: 140,
             render: (v: string) => v.slice(0, 16).replace('T', ' '),
           },
           {
             title: t('cases.deadline'),
             key: 'clock',
-            width: 360,
             render: (_: unknown, row) =>
-              row.clock ? <Countdown clock={row.clock} now={now} /> : null,
+              row.clock ? <Countdown clock={row.clock} now={now} loadedAt={loadedAt} /> : null,
           },
         ]}
       />

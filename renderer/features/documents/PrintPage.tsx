@@ -1,10 +1,103 @@
-import { Empty } from 'antd';
+import { Alert, Button, Spin } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ServiceItem } from '../../../shared/catalog';
+import type { CaseDocument } from '../../../shared/documents';
+import { call } from '../../api';
+import { useSession } from '../../stores/session';
+import { CaseNotice } from './CaseNotice';
+import { useDocumentMessages } from './messages';
+import { ServiceGuide } from './ServiceGuide';
 
-// Placeholder until the documents feature lands (same commit series).
+type Loaded<T> =
+  { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
+
+/** The grey desk with the toolbar (hidden on paper) around one A4 sheet. */
+function Desk({ children }: { children: ReactNode }) {
+  const m = useDocumentMessages();
+  return (
+    <div className="a4-desk">
+      <div className="a4-toolbar" role="toolbar">
+        {/* history.back keeps the in-memory session: the case page comes back as it was */}
+        <Button onClick={() => history.back()}>{m('back')}</Button>
+        <Button type="primary" onClick={() => window.print()}>
+          {m('print')}
+        </Button>
+        <span className="a4-toolbar-hint">{m('hint')}</span>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+function Status<T>({ loaded, render }: { loaded: Loaded<T>; render: (v: T) => ReactNode }) {
+  const m = useDocumentMessages();
+  if (loaded.state === 'loading')
+    return <Spin style={{ display: 'block', marginTop: 96 }} description={m('loading')} />;
+  if (loaded.state === 'error')
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={m('notFound')}
+        description={loaded.message}
+        style={{ maxWidth: 640, margin: '48px auto' }}
+      />
+    );
+  return <>{render(loaded.value)}</>;
+}
+
 export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string }) {
-  return <Empty description={`${caseId} ${eventId}`} />;
+  const [doc, setDoc] = useState<Loaded<CaseDocument>>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void call('documents.get', { caseId, eventId }).then((r) => {
+      if (!live) return;
+      setDoc(r.ok ? { state: 'ok', value: r.value } : { state: 'error', message: r.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [caseId, eventId]);
+  return (
+    <Desk>
+      <Status loaded={doc} render={(d) => <CaseNotice doc={d} />} />
+    </Desk>
+  );
+}
+
+/** Today in Shanghai as 'YYYY-MM-DD', whatever zone the PC is set to. */
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
 export function GuidePage({ itemCode }: { itemCode: string }) {
-  return <Empty description={itemCode} />;
+  const session = useSession((s) => s.session);
+  const [item, setItem] = useState<Loaded<ServiceItem>>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void call('catalog.item', { code: itemCode }).then((r) => {
+      if (!live) return;
+      setItem(
+        r.ok ? { state: 'ok', value: r.value } : { state: 'error', message: r.error.message },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [itemCode]);
+  return (
+    <Desk>
+      <Status
+        loaded={item}
+        render={(i) => (
+          <ServiceGuide
+            item={i}
+            centerName={session?.centerName ?? ''}
+            departmentName={session?.department?.name ?? i.departmentCode}
+            date={shanghaiToday()}
+          />
+        )}
+      />
+    </Desk>
+  );
 }

@@ -1,0 +1,185 @@
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import {
+  eventLabels,
+  specialProcedures,
+  type CaseEventType,
+  type OpenCase,
+} from '../../../shared/case';
+import { procedureLabels } from '../documents/labels';
+import { useCaseMessages } from './messages';
+
+export type Rejection = { message: string; rule?: string | undefined };
+
+/** main's refusal, word for word, with the rule id the supervision log will carry. */
+export function RejectionAlert({ rejection }: { rejection: Rejection | null }) {
+  const m = useCaseMessages();
+  if (!rejection) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="case-rejection"
+      title={rejection.message}
+      {...(rejection.rule ? { description: m('ruleId', { rule: rejection.rule }) } : {})}
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
+type PauseForm = {
+  procedure: (typeof specialProcedures)[number];
+  expectedWorkingDays: number;
+  applicantNoticeRef: string;
+  centerFilingRef: string;
+};
+
+type ExtendForm = {
+  workingDays: number;
+  approver: string;
+  reason: string;
+  applicantNoticeRef: string;
+};
+
+function ActionModal<T extends object>({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (values: T) => Promise<Rejection | null>;
+  children: React.ReactNode;
+}) {
+  const m = useCaseMessages();
+  const [form] = Form.useForm<T>();
+  const [busy, setBusy] = useState(false);
+  const [rejection, setRejection] = useState<Rejection | null>(null);
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setBusy(true);
+    const r = await onSubmit(values);
+    setBusy(false);
+    setRejection(r);
+    if (!r) {
+      form.resetFields();
+      onClose();
+    }
+  };
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={m('submit')}
+      cancelText={m('cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <RejectionAlert rejection={rejection} />
+      <Form form={form} layout="vertical" requiredMark>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Pause, resume and extension: only what `allowedEvents` offers this role in this state. */
+export function CaseActions({
+  state,
+  allowed,
+  record,
+}: {
+  state: OpenCase;
+  allowed: readonly CaseEventType[];
+  record: (type: CaseEventType, payload: Record<string, unknown>) => Promise<Rejection | null>;
+}) {
+  const m = useCaseMessages();
+  const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null);
+  const required = [{ required: true, whitespace: true, message: m('required_') }];
+  const maxExtension = state.item.extensionDays;
+  return (
+    <Space wrap>
+      {allowed.includes('paused') && (
+        <Button onClick={() => setDialog('pause')}>{m('pause')}</Button>
+      )}
+      {allowed.includes('resumed') && (
+        <Popconfirm
+          title={m('resumeConfirm')}
+          okText={m('submit')}
+          cancelText={m('cancel')}
+          onConfirm={() => void record('resumed', {})}
+        >
+          <Button type="primary">{m('resume')}</Button>
+        </Popconfirm>
+      )}
+      {allowed.includes('extended') && (
+        <Button
+          onClick={() => setDialog('extend')}
+          disabled={maxExtension === 0}
+          title={maxExtension === 0 ? m('noExtension') : undefined}
+        >
+          {m('extend')}
+        </Button>
+      )}
+      <ActionModal<PauseForm>
+        title={eventLabels.paused}
+        open={dialog === 'pause'}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => record('paused', v)}
+      >
+        <Form.Item
+          name="procedure"
+          label={m('procedure')}
+          rules={[{ required: true, message: m('required_') }]}
+        >
+          <Select
+            options={specialProcedures.map((p) => ({ value: p, label: procedureLabels[p] }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="expectedWorkingDays"
+          label={m('expectedDays')}
+          rules={[{ required: true, message: m('required_') }]}
+        >
+          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="applicantNoticeRef" label={m('noticeRef')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="centerFilingRef" label={m('filingRef')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </ActionModal>
+      <ActionModal<ExtendForm>
+        title={eventLabels.extended}
+        open={dialog === 'extend'}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => record('extended', v)}
+      >
+        <Form.Item
+          name="workingDays"
+          label={m('extensionDays', { n: maxExtension })}
+          rules={[{ required: true, message: m('required_') }]}
+        >
+          <InputNumber min={1} max={maxExtension} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="approver" label={m('approver')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="reason" label={m('reason')} rules={required}>
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="applicantNoticeRef" label={m('noticeRef')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </ActionModal>
+    </Space>
+  );
+}

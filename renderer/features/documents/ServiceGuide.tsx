@@ -1,0 +1,112 @@
+import type { ServiceItem } from '../../../shared/catalog';
+import { A4Document, SealBlock } from './A4Document';
+import { formLabels } from './labels';
+
+const numerals = ['一', '二', '三', '四', '五', '六', '七', '八'];
+
+function timeLimit(item: ServiceItem): string {
+  const promised =
+    item.promisedDays === 0 ? '即办（当场办结）' : `承诺${item.promisedDays}个工作日内办结`;
+  const extension =
+    item.extensionDays > 0
+      ? `；经本机关负责人批准可延长${item.extensionDays}个工作日并告知申请人理由`
+      : '';
+  return `${promised}；法定时限${item.statutoryDays}个工作日${extension}。依法需要听证、检验、检测、鉴定、专家评审的，所需时间不计算在内。`;
+}
+
+/** 办事指南: the item's 七公开 on the same A4 sheet the notices use; no case yet, so the item code. */
+export function ServiceGuide({
+  item,
+  centerName,
+  departmentName,
+  date,
+}: {
+  item: ServiceItem;
+  centerName: string;
+  departmentName: string;
+  date: string;
+}) {
+  const sections: { title: string; body: React.ReactNode }[] = [
+    { title: '设定依据', body: <List lines={item.legalBasis} /> },
+    { title: '申请条件', body: <List lines={item.conditions} /> },
+    {
+      title: '申请材料',
+      body: (
+        <table className="a4-table">
+          <thead>
+            <tr>
+              <th className="a4-num">序号</th>
+              <th>材料名称</th>
+              <th style={{ width: '16mm' }}>是否必需</th>
+              <th style={{ width: '24mm' }}>原件/复印件</th>
+              <th style={{ width: '12mm' }}>份数</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.materials.map((m, i) => (
+              <tr key={m.id}>
+                <td className="a4-num">{i + 1}</td>
+                <td>{m.name}</td>
+                <td>{m.required ? '必需' : '视情形'}</td>
+                <td>{formLabels[m.form]}</td>
+                <td>{m.count}</td>
+                <td>{m.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ),
+    },
+    { title: '办理流程', body: <List lines={item.procedure} numbered /> },
+    { title: '办理时限', body: <p className="a4-indent">{timeLimit(item)}</p> },
+    { title: '收费标准', body: <p className="a4-indent">{item.fee.standard}</p> },
+    { title: '收费依据', body: <p className="a4-indent">{item.fee.basis}</p> },
+    {
+      title: '咨询方式',
+      body: (
+        <p className="a4-indent">
+          咨询电话：{item.contact.phone}　办理地点：{item.contact.address}
+        </p>
+      ),
+    },
+  ];
+  return (
+    <A4Document
+      centerName={centerName}
+      title="办事指南"
+      subtitle={item.name}
+      reference={`事项编码：${item.code}`}
+    >
+      {sections.map((s, i) => (
+        <section key={s.title}>
+          <h3>
+            {numerals[i]}、{s.title}
+          </h3>
+          {s.body}
+        </section>
+      ))}
+      {item.certificate && (
+        <p className="a4-indent">办理结果：准予许可的，核发{item.certificate}。</p>
+      )}
+      <SealBlock
+        departmentName={departmentName}
+        date={date}
+        left={<div>本指南依据本中心公布的事项目录打印，内容以最新公布为准。</div>}
+      />
+    </A4Document>
+  );
+}
+
+function List({ lines, numbered }: { lines: readonly string[]; numbered?: boolean }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={line} className="a4-indent">
+          {numbered ? `${i + 1}. ` : lines.length > 1 ? `（${numerals[i] ?? i + 1}）` : ''}
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { SpecialProcedure } from '../../../shared/case';
+import type { CaseDocument, MaterialLine } from '../../../shared/documents';
+
+/** 行政许可法 Art. 45: the procedures whose time is not counted, as a notice names them. */
+export const procedureLabels: Readonly<Record<SpecialProcedure, string>> = {
+  hearing: '听证',
+  bidding: '招标',
+  auction: '拍卖',
+  inspection: '检验',
+  testing: '检测',
+  quarantine: '检疫',
+  appraisal: '鉴定',
+  expertReview: '专家评审',
+  publication: '公示',
+};
+
+export const formLabels: Readonly<Record<MaterialLine['form'], string>> = {
+  original: '原件',
+  copy: '复印件',
+  either: '原件或复印件',
+};
+
+export const documentTitles: Readonly<Record<CaseDocument['kind'], string>> = {
+  acceptance: '受理通知书',
+  refusal: '不予受理决定书',
+  notice: '补正材料通知书',
+  pause: '特别程序告知书',
+  extension: '延期告知书',
+};
+
+/** '2026-02-26' or an ISO time with +08:00 → '2026年2月26日' (read from the string: never the PC's zone). */
+export function cnDate(isoOrDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoOrDate);
+  if (!m) return isoOrDate;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** An ISO time with +08:00 → '2026年2月12日 10:00'. */
+export function cnDateTime(iso: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
+  return time ? `${cnDate(iso)} ${time}` : cnDate(iso);
+}
+
+/** 'YYYY-MM-DD HH:mm' of an ISO time carrying +08:00, by slicing (never the browser's zone). */
+export function shanghaiMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+
+// Locators in one place, actions in another: the specs read as the clerk's day.
+export function myCases(page: Page) {
+  const locators = {
+    count: page.getByTestId('case-count'),
+    statusFilter: page.getByTestId('status-filter'),
+    itemFilter: page.getByTestId('item-filter'),
+    search: page.getByPlaceholder('办件编号、申请人名称或证件号码'),
+    rows: page.locator('[data-case-number]'),
+    row: (caseNumber: string) => page.locator(`[data-case-number="${caseNumber}"]`),
+    countdown: (caseNumber: string) =>
+      page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('countdown'),
+    ticker: (caseNumber: string) =>
+      page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('countdown-ticker'),
+  };
+  return {
+    locators,
+    async open() {
+      await page.getByRole('menu').getByText('我的办件').click();
+    },
+    /** What a clerk returning to the window does: the list reloads on focus. */
+    async refocus() {
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    },
+    async searchFor(text: string) {
+      await locators.search.fill(text);
+    },
+    async clearSearch() {
+      await locators.search.fill('');
+    },
+    async filterItem(label: string) {
+      await locators.itemFilter.click();
+      await page.locator('.ant-select-dropdown').getByText(label, { exact: false }).first().click();
+    },
+    async clearItem() {
+      await locators.itemFilter.hover();
+      await locators.itemFilter.locator('.ant-select-clear').click();
+    },
+    async showStatus(label: '在办' | '全部') {
+      await locators.statusFilter.getByText(label).click();
+    },
+    async openCase(caseNumber: string) {
+      await locators.row(caseNumber).click();
+    },
+  };
+}
+
+export function casePage(page: Page) {
+  const dialog = (title: string) => page.getByRole('dialog', { name: title });
+  const locators = {
+    caseNumber: page.getByTestId('case-number'),
+    status: page.getByTestId('case-status'),
+    clocks: page.getByTestId('case-clocks'),
+    history: page.getByTestId('case-history'),
+    events: page.getByTestId('history-event'),
+    event: (label: string) => page.getByTestId('history-event').filter({ hasText: label }),
+    pauseButton: page.getByRole('button', { name: '启动特别程序' }),
+    resumeButton: page.getByRole('button', { name: '特别程序结束，恢复计时' }),
+    extendButton: page.getByRole('button', { name: '延长办理期限' }),
+    continueIntake: page.getByRole('button', { name: '继续收件' }),
+    rejection: page.getByTestId('case-rejection'),
+    pauseDialog: dialog('启动特别程序'),
+    extendDialog: dialog('延期'),
+    back: page.getByRole('button', { name: '返回我的办件' }),
+  };
+  const ok = (d: ReturnType<typeof dialog>) => d.getByRole('button', { name: /确\s*定/ }).click();
+  return {
+    locators,
+    async startPause(p: { procedure: string; days: number; noticeRef: string; filingRef: string }) {
+      await locators.pauseButton.click();
+      const d = locators.pauseDialog;
+      await d.getByLabel('特别程序').click();
+      await page.locator('.ant-select-dropdown').getByText(p.procedure, { exact: true }).click();
+      await d.getByLabel('预计所需工作日').fill(String(p.days));
+      await d.getByLabel('告知申请人的书面通知文号').fill(p.noticeRef);
+      await d.getByLabel('报中心备案文号').fill(p.filingRef);
+      await ok(d);
+    },
+    async resume() {
+      await locators.resumeButton.click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
+    },
+    async requestExtension(e: {
+      days: number;
+      approver: string;
+      reason: string;
+      noticeRef: string;
+    }) {
+      await locators.extendButton.click();
+      const d = locators.extendDialog;
+      await d.getByLabel(/延长工作日/).fill(String(e.days));
+      await d.getByLabel('批准的机关负责人').fill(e.approver);
+      await d.getByLabel('延期理由').fill(e.reason);
+      await d.getByLabel('告知申请人的书面通知文号').fill(e.noticeRef);
+      await ok(d);
+    },
+    async printNoticeOf(label: string) {
+      await locators
+        .event(label)
+        .getByRole('button', { name: /打\s*印/ })
+        .click();
+    },
+  };
+}

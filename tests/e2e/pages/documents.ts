@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { DemoAccount, WebTerminal } from '../../support/web-terminal';
+
+const artifacts = 'tests/e2e/artifacts';
+
+type Applicant = { kind: 'person'; name: string; idNumber: string; mobile: string };
+type Item = { code: string; name: string; materials: { id: string; required: boolean }[] };
+
+/**
+ * The terminal's HTTP API as the renderer uses it (web mode wants JSON with a bearer token):
+ * prepares cases for the documents and the work list without walking the intake screens.
+ */
+export async function apiAs(t: WebTerminal, account: DemoAccount) {
+  const post = async <T>(name: string, body: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${t.url}/api/${name}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    const result = (await res.json()) as {
+      ok: boolean;
+      value?: T;
+      error?: { message: string; rule?: string };
+    };
+    if (!result.ok) throw new Error(`${name}: ${result.error?.message} (${result.error?.rule})`);
+    return result.value as T;
+  };
+  const { token } = await post<{ token: string }>('auth.login', {
+    username: account.username,
+    password: account.password,
+  });
+  const api = {
+    item: (code: string) => post<Item>('catalog.item', { code }, token),
+    receive: (itemCode: string, applicant: Applicant) =>
+      post<{ caseId: string; caseNumber: string }>(
+        'cases.receive',
+        { itemCode, applicant, channel: 'window' },
+        token,
+      ),
+    record: (caseId: string, type: string, payload: Record<string, unknown>) =>
+      post<{ eventId: string; status: string }>('cases.record', { caseId, type, payload }, token),
+    document: (caseId: string, eventId: string) =>
+      post<Record<string, unknown>>('documents.get', { caseId, eventId }, token),
+    /** received → every material received → accepted; answers the acceptance event */
+    async acceptedCase(itemCode: string, applicant: Applicant) {
+      const item = await api.item(itemCode);
+      const c = await api.receive(itemCode, applicant);
+      await api.record(c.caseId, 'materialsChecked', {
+        materials: item.materials.map((m) => ({ materialId: m.id, status: 'received' })),
+      });
+      const { eventId } = await api.record(c.caseId, 'accepted', {});
+      return { ...c, eventId };
+    },
+    /** received → two materials wrong → the one-time notice listing exactly them */
+    async noticeCase(
+      itemCode: string,
+      applicant: Applicant,
+      problems: { missing: string; defective: string; defect: string },
+      returnBy: string,
+    ) {
+      const item = await api.item(itemCode);
+      const c = await api.receive(itemCode, applicant);
+      await api.record(c.caseId, 'materialsChecked', {
+        materials: item.materials.map((m) =>
+          m.id === problems.missing
+            ? { materialId: m.id, status: 'missing' }
+            : m.id === problems.defective
+              ? { materialId: m.id, status: 'defective', defect: problems.defect }
+              : { materialId: m.id, status: 'received' },
+        ),
+      });
+      const { eventId } = await api.record(c.caseId, 'noticeIssued', {
+        items: [
+          { materialId: problems.missing, problem: 'missing', detail: '请提交原件一份' },
+          { materialId: problems.defective, problem: 'defective', detail: problems.defect },
+        ],
+        returnBy,
+      });
+      return { ...c, eventId, item };
+    },
+  };
+  return api;
+}
+
+export function printPage(page: Page) {
+  const locators = {
+    sheet: page.getByTestId('a4-document'),
+    qr: page.getByTestId('document-qr').locator('img[data-ready="true"]'),
+    toolbar: page.getByRole('toolbar'),
+    printButton: page.getByRole('toolbar').getByRole('button', { name: /打\s*印/ }),
+    backButton: page.getByRole('toolbar').getByRole('button', { name: /返\s*回/ }),
+  };
+  return {
+    locators,
+    /** In-app navigation: a reload would lose the in-memory session. */
+    async open(caseId: string, eventId: string) {
+      await page.evaluate((hash) => (location.hash = hash), `#/print/${caseId}/${eventId}`);
+      await locators.sheet.waitFor();
+      await locators.qr.waitFor();
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
+    },
+    /** page → A4 PDF → first page as PNG (poppler), and the PDF's text. */
+    async toPdf(name: string): Promise<{ pdf: string; png: string; text: string; fonts: string }> {
+      mkdirSync(artifacts, { recursive: true });
+      const pdf = `${artifacts}/${name}.pdf`;
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdf,
+        `${artifacts}/${name}`,
+      ]);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+      return { pdf, png: `${artifacts}/${name}.png`, text, fonts };
+    },
+  };
+}
