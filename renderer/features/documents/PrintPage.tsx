@@ -5,15 +5,31 @@ import type { CaseDocument } from '../../../shared/documents';
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { CaseNotice } from './CaseNotice';
+import { documentTitles } from './labels';
 import { useDocumentMessages } from './messages';
 import { ServiceGuide } from './ServiceGuide';
 
 type Loaded<T> =
   { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting the DOM's Window needs an interface
+  interface Window {
+    /** the desktop app's PDF export (electron/print/pdf.ts); absent in web mode */
+    hallPrint?: {
+      toPdf: (name: string) => Promise<{ ok: boolean; path?: string; error?: string }>;
+    };
+  }
+}
+
 /** The grey desk with the toolbar (hidden on paper) around one A4 sheet. */
-function Desk({ children }: { children: ReactNode }) {
+function Desk({ children, pdfName }: { children: ReactNode; pdfName: string }) {
   const m = useDocumentMessages();
+  const [saved, setSaved] = useState<string | null>(null);
+  const savePdf = async () => {
+    const result = await window.hallPrint?.toPdf(pdfName);
+    if (result?.ok && result.path) setSaved(result.path);
+  };
   return (
     <div className="a4-desk">
       <div className="a4-toolbar" role="toolbar">
@@ -22,7 +38,8 @@ function Desk({ children }: { children: ReactNode }) {
         <Button type="primary" onClick={() => window.print()}>
           {m('print')}
         </Button>
-        <span className="a4-toolbar-hint">{m('hint')}</span>
+        {window.hallPrint && <Button onClick={() => void savePdf()}>{m('savePdf')}</Button>}
+        <span className="a4-toolbar-hint">{saved ? m('savedTo', { path: saved }) : m('hint')}</span>
       </div>
       {children}
     </div>
@@ -59,7 +76,11 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
     };
   }, [caseId, eventId]);
   return (
-    <Desk>
+    <Desk
+      pdfName={
+        doc.state === 'ok' ? `${documentTitles[doc.value.kind]}-${doc.value.caseNumber}` : 'notice'
+      }
+    >
       <Status loaded={doc} render={(d) => <CaseNotice doc={d} />} />
     </Desk>
   );
@@ -86,7 +107,7 @@ export function GuidePage({ itemCode }: { itemCode: string }) {
     };
   }, [itemCode]);
   return (
-    <Desk>
+    <Desk pdfName={`办事指南-${itemCode}`}>
       <Status
         loaded={item}
         render={(i) => (
