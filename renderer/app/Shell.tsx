@@ -11,7 +11,14 @@ import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { pageLabel, pagesByRole, type Page } from './navigation';
 
-function Content({ route, t }: { route: Route; t: ReturnType<typeof useT> }) {
+// print and guide pages are whole-window documents, rendered before the shell
+function Content({
+  route,
+  t,
+}: {
+  route: Exclude<Route, { page: 'print' | 'guide' }>;
+  t: ReturnType<typeof useT>;
+}) {
   switch (route.page) {
     case 'myCases':
       return <MyCases />;
@@ -24,10 +31,6 @@ function Content({ route, t }: { route: Route; t: ReturnType<typeof useT> }) {
       );
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} />;
-    case 'guide':
-      return <GuidePage itemCode={route.itemCode} />;
-    case 'print':
-      return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
     default:
       return (
         <Empty
@@ -44,8 +47,10 @@ export function Shell({ session }: { session: Session }) {
   const pages = pagesByRole[session.user.role];
   const { route: current, navigate } = useRoute();
   const route: Route = current ?? { page: pages[0] ?? 'myCases' };
-  // A printed notice is the document alone: no header, no menu (window.print() prints the page).
+  // A printed notice or guide is the document alone: no header, no menu (window.print() prints
+  // the page).
   if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
+  if (route.page === 'guide') return <GuidePage itemCode={route.itemCode} />;
   const page = route.page;
 
   const logout = async () => {
