@@ -87,6 +87,15 @@ test('the one-time notice lists exactly the two materials and prints on A4', asy
   expect(text).toContain(head(names[2]!));
   for (const other of [names[0]!, ...names.slice(3)]) expect(text).not.toContain(head(other));
   expect(text).toContain('申请人（或代理人）签收');
+
+  // The notice is frozen: after the supplements, a second notice may only repeat its items. The
+  // intake screen offers no way to ask for anything new, and main refuses it outright.
+  await api.record(notice.caseId, 'supplementReceived', { materialIds: ['m2', 'm3'] });
+  await expect(
+    api.record(notice.caseId, 'noticeIssued', {
+      items: [{ materialId: 'm4', problem: 'missing', detail: '新增要求' }],
+    }),
+  ).rejects.toThrow(/notice\.newItems/);
 });
 
 test("the applicant's guide prints the item's seven public facts with its code", async ({
