@@ -1,4 +1,5 @@
 import { Avatar, Badge, Button, Empty, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
 import { CasePage } from '../features/cases/CasePage';
@@ -47,6 +48,21 @@ export function Shell({ session }: { session: Session }) {
   const pages = pagesByRole[session.user.role];
   const { route: current, navigate } = useRoute();
   const route: Route = current ?? { page: pages[0] ?? 'myCases' };
+  const canReceive = pages.includes('intake');
+
+  // Alt+I opens a new intake from anywhere: the next applicant is already at the counter.
+  useEffect(() => {
+    if (!canReceive) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyI') {
+        e.preventDefault();
+        navigate({ page: 'intake' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canReceive, navigate]);
+
   // A printed notice or guide is the document alone: no header, no menu (window.print() prints
   // the page).
   if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
@@ -104,7 +120,10 @@ export function Shell({ session }: { session: Session }) {
             mode="inline"
             selectedKeys={[page]}
             onClick={(e) => navigate({ page: e.key as Page })}
-            items={pages.map((p) => ({ key: p, label: t(pageLabel[p]) }))}
+            items={pages.map((p) => ({
+              key: p,
+              label: p === 'intake' ? `${t(pageLabel[p])}  Alt+I` : t(pageLabel[p]),
+            }))}
             style={{ borderRight: 0, paddingTop: 8 }}
           />
         </Layout.Sider>
