@@ -464,3 +464,48 @@ describe('notices', () => {
     expect(!none.ok && none.error.code).toBe('invalid_input');
   });
 });
+
+describe('after the 5-day completeness limit', () => {
+  it('refuses a late one-time notice or refusal: the case counts as accepted on receipt', async () => {
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    setNow('2026-03-10T09:00:00+08:00'); // 5 working days ran out at the end of 9 March
+    const late = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'noticeIssued',
+      payload: { items: [{ materialId: 'm1', problem: 'missing', detail: '未提交' }] },
+    });
+    expect(!late.ok && late.error).toMatchObject({
+      code: 'not_allowed',
+      rule: 'intake.deemedAccepted',
+    });
+    const refusal = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'refused',
+      payload: {
+        ground: 'notThisAgency',
+        reasons: '不属于本机关职权',
+        legalBasis: '《行政许可法》第三十二条',
+        rightAgency: '区卫生健康局',
+      },
+    });
+    expect(!refusal.ok && refusal.error.rule).toBe('intake.deemedAccepted');
+    // accepting is still possible, and its notice says it was accepted by law on receipt
+    await acceptComplete(t, clerk, caseId, 'SJ-002');
+    const events = (
+      (await call(t, clerk, 'cases.get', { caseId })) as { events: { id: string; type: string }[] }
+    ).events;
+    const accepted = events.find((e) => e.type === 'accepted')!;
+    const doc = (await call(t, clerk, 'documents.get', { caseId, eventId: accepted.id })) as {
+      deemedAcceptedOn: string;
+      promisedDate: string;
+    };
+    // promised 5 working days counted from receipt (2 March), not from the late acceptance
+    expect(doc).toMatchObject({ deemedAcceptedOn: '2026-03-02', promisedDate: '2026-03-09' });
+  });
+});

@@ -135,6 +135,20 @@ export function recordEvent(
   return inTransaction(t.db, () => {
     const state = getCaseState(t.db, input.caseId);
     if (!state) throw new ApiFailure('not_found', '办件不存在');
+    // Art. 32(4): once 5 working days passed without a notice the application is accepted by
+    // law; a late notice or refusal would be unlawful. Time-dependent, so checked here with the
+    // case's clocks rather than in the calendar-free reducer.
+    if (
+      (input.type === 'noticeIssued' || input.type === 'refused') &&
+      state.status !== 'none' &&
+      clocksOf(t, state).some((c) => c.deemedAccepted)
+    ) {
+      throw new ApiFailure(
+        'not_allowed',
+        '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
+        { rule: 'intake.deemedAccepted' },
+      );
+    }
     // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
     // unworkable: the event keeps the case's order, never earlier than its last event.
     const last = state.status === 'none' ? 0 : Date.parse(state.lastOccurredAt);

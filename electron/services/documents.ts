@@ -53,7 +53,8 @@ export function caseDocument(
   };
   const nameOf = (materialId: string) =>
     state.item.materials.find((m) => m.id === materialId)?.name ?? materialId;
-  return build(header, event, state, dateOf, nameOf);
+  const deemedOn = clocks.find((c) => c.deemedAccepted)?.deemedAccepted?.on;
+  return build(header, event, state, dateOf, nameOf, deemedOn);
 }
 
 function build(
@@ -62,6 +63,7 @@ function build(
   state: OpenCase,
   dateOf: (kind: string) => { date: string; provisional: boolean } | undefined,
   nameOf: (materialId: string) => string,
+  deemedOn: string | undefined,
 ): CaseDocument {
   switch (event.type) {
     case 'accepted': {
@@ -80,6 +82,7 @@ function build(
         promisedDate: promised.date,
         statutoryDate: statutory.date,
         provisional: promised.provisional || statutory.provisional,
+        deemedAcceptedOn: deemedOn ?? null,
       };
     }
     case 'refused':
@@ -116,6 +119,7 @@ function build(
       return {
         ...header,
         kind: 'extension',
+        joint: state.item.joint,
         workingDays: event.payload.workingDays,
         reason: event.payload.reason,
         approver: event.payload.approver,

@@ -54,7 +54,9 @@ export function Shell({ session }: { session: Session }) {
   useEffect(() => {
     if (!canReceive) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyI') {
+      // not over an open dialog: what is typed there would be lost
+      const dialogOpen = document.querySelector('.ant-modal-wrap:not([style*="display: none"])');
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyI' && !dialogOpen) {
         e.preventDefault();
         navigate({ page: 'intake' });
       }

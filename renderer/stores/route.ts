@@ -16,7 +16,12 @@ export type Route =
   | { page: 'settings' };
 
 export function parseHash(hash: string): Route | null {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  } catch {
+    return null; // a malformed link opens the first page instead of a blank window
+  }
   switch (parts[0]) {
     case 'cases':
       return { page: 'myCases' };

@@ -37,6 +37,8 @@ export type CaseDocument = DocumentHeader &
         statutoryDate: string;
         /** the dates fall in a year whose holidays are not published yet */
         provisional: boolean;
+        /** Art. 32(4): accepted by law on the day of receipt because no notice came in 5 days */
+        deemedAcceptedOn: string | null;
       }
     | {
         kind: 'refusal';
@@ -61,6 +63,8 @@ export type CaseDocument = DocumentHeader &
       }
     | {
         kind: 'extension';
+        /** joint or centralized handling: Art. 42(2), approved by the government's head */
+        joint: boolean;
         workingDays: number;
         reason: string;
         approver: string;

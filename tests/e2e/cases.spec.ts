@@ -16,12 +16,13 @@ const monday = '2026-03-02T09:00:00+08:00';
 let terminal: WebTerminal;
 let clerk: DemoAccount;
 let chief: DemoAccount;
-test.beforeAll(async () => {
+// A terminal of its own per test: stories move the clock, and must not see each other's cases.
+test.beforeEach(async () => {
   terminal = await startWebTerminal(['--now', monday, '--clock-control']);
   clerk = terminal.accounts.find((a) => a.role === 'clerk')!;
   chief = terminal.accounts.find((a) => a.role === 'chief')!;
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await terminal.stop();
 });
 
@@ -79,8 +80,13 @@ test('my cases: live countdowns turn warning, yellow and red as the clock advanc
   await expect(list.locators.row(a.caseNumber)).toContainText('视为受理 2026-03-02');
   await expect(list.locators.countdown(a.caseNumber)).toHaveAttribute('data-level', 'red');
   await expect(list.locators.countdown(e.caseNumber)).not.toHaveAttribute('data-level', 'red');
-  // overdue at the top
-  await expect(list.locators.rows.first()).not.toContainText(e.caseNumber);
+  // overdue at the top: the two red cases come first, the one still running after them
+  await expect(list.locators.rows.nth(0)).toHaveAttribute('data-case-number', /.+/);
+  const firstTwo = [
+    await list.locators.rows.nth(0).getAttribute('data-case-number'),
+    await list.locators.rows.nth(1).getAttribute('data-case-number'),
+  ].sort();
+  expect(firstTwo).toEqual([a.caseNumber, b.caseNumber].sort());
   await page.screenshot({ path: 'tests/e2e/artifacts/my-cases-overdue.png', fullPage: true });
 
   // search by case number, by name, by ID; filter by item

@@ -10,11 +10,11 @@ const now = '2026-02-12T10:00:00+08:00';
 
 let terminal: WebTerminal;
 let clerk: DemoAccount;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   terminal = await startWebTerminal(['--now', now, '--clock-control']);
   clerk = terminal.accounts.find((a) => a.role === 'clerk')!;
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await terminal.stop();
 });
 

@@ -9,10 +9,10 @@ const badId = '110105194912310021'; // check character changed: X → 1
 const materials = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 
 let terminal: WebTerminal;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   terminal = await startWebTerminal(['--now', '2026-02-12T10:00:00+08:00', '--clock-control']);
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await terminal.stop();
 });
 
@@ -135,7 +135,7 @@ test('a refusal without reasons is blocked by the form', async ({ page }) => {
     .getByLabel('法律依据')
     .fill('《中华人民共和国行政许可法》第三十二条第一款第（二）项');
   await l.confirmRefuse.click();
-  await expect(page.getByText('不予受理').first()).toBeVisible();
+  await expect(l.status).toHaveText('不予受理');
   await page.getByTestId('second-apply').click();
   await expect(page.getByTestId('second-application')).toContainText('二次申请');
   await expect(l.selectedItem).toContainText(food.name);

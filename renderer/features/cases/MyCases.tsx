@@ -1,3 +1,4 @@
+import { shanghaiMinute } from '../../format';
 import { Alert, Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseRow } from '../../../shared/api';
@@ -205,7 +206,7 @@ export function MyCases() {
             title: t('cases.received'),
             dataIndex: 'receivedAt',
             width: 140,
-            render: (v: string) => v.slice(0, 16).replace('T', ' '),
+            render: (v: string) => shanghaiMinute(v),
           },
           {
             title: t('cases.deadline'),

@@ -65,13 +65,22 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
     <>
       <Salutation doc={doc} />
       <p className="a4-indent">
-        你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}
-        申请，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。
+        你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，
+        {doc.deemedAcceptedOn
+          ? `本机关未在五个工作日内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（${cnDate(doc.deemedAcceptedOn)}）起即为受理。`
+          : doc.waived.length > 0
+            ? `经审查，申请材料基本齐全、符合法定形式，下列材料依据本中心容缺受理规定暂缺，本机关决定予以受理，请于办结前补齐。`
+            : '经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。'}
       </p>
       <CaseTable
         doc={doc}
         extra={[
-          ['受理时间', cnDateTime(doc.acceptedAt)],
+          [
+            '受理时间',
+            doc.deemedAcceptedOn
+              ? `${cnDate(doc.deemedAcceptedOn)}（视为受理）`
+              : cnDateTime(doc.acceptedAt),
+          ],
           ['承诺办结日期', `${cnDate(doc.promisedDate)}前`],
           ['法定办结期限', `${cnDate(doc.statutoryDate)}前`],
         ]}
@@ -208,8 +217,12 @@ function Pause({ doc }: { doc: Doc<'pause'> }) {
       <Salutation doc={doc} />
       <p className="a4-indent">
         你（单位）申请的{doc.itemName}（办件编号 {doc.caseNumber}
-        ），依法需要进行{procedure}。根据《中华人民共和国行政许可法》第四十五条的规定，{procedure}
-        所需时间不计算在行政许可期限内，现书面告知如下：
+        ），依法需要进行{procedure}。
+        {/* Art. 45 lists hearing, bidding, auction, inspection, testing, quarantine, appraisal
+            and expert review; publication is not counted by the center's rules, not by Art. 45 */}
+        {doc.procedure === 'publication'
+          ? `依照有关规定，${procedure}期间不计算在办理期限内，现书面告知如下：`
+          : `根据《中华人民共和国行政许可法》第四十五条的规定，${procedure}所需时间不计算在行政许可期限内，现书面告知如下：`}
       </p>
       <CaseTable
         doc={doc}
@@ -234,7 +247,9 @@ function Extension({ doc }: { doc: Doc<'extension'> }) {
       <p className="a4-indent">
         你（单位）申请的{doc.itemName}（办件编号 {doc.caseNumber}
         ），因{doc.reason}
-        ，本机关不能在法定期限内作出决定。经本机关负责人批准，根据《中华人民共和国行政许可法》第四十二条第一款的规定，办理期限延长
+        {doc.joint
+          ? '，在四十五日内不能办结。经本级人民政府负责人批准，根据《中华人民共和国行政许可法》第四十二条第二款的规定，办理期限延长'
+          : '，在二十日内不能作出决定。经本机关负责人批准，根据《中华人民共和国行政许可法》第四十二条第一款的规定，办理期限延长'}
         <span className="a4-strong">{doc.workingDays}个工作日</span>，延长后的法定办结期限为
         <span className="a4-strong">{cnDate(doc.newStatutoryDate)}</span>。
       </p>

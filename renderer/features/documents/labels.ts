@@ -1,3 +1,4 @@
+import { inShanghai } from '../../format';
 import type { SpecialProcedure } from '../../../shared/case';
 import type { CaseDocument, MaterialLine } from '../../../shared/documents';
 
@@ -29,19 +30,17 @@ export const documentTitles: Readonly<Record<CaseDocument['kind'], string>> = {
 };
 
 /** '2026-02-26' or an ISO time with +08:00 → '2026年2月26日' (read from the string: never the PC's zone). */
+/** A date or an instant → '2026年2月12日' (the Shanghai day). */
 export function cnDate(isoOrDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoOrDate);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(inShanghai(isoOrDate));
   if (!m) return isoOrDate;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** An ISO time with +08:00 → '2026年2月12日 10:00'. */
+/** An instant → '2026年2月12日 10:00' in Beijing time. */
 export function cnDateTime(iso: string): string {
-  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
+  const time = /T(\d{2}:\d{2})/.exec(inShanghai(iso))?.[1];
   return time ? `${cnDate(iso)} ${time}` : cnDate(iso);
 }
 
-/** 'YYYY-MM-DD HH:mm' of an ISO time carrying +08:00, by slicing (never the browser's zone). */
-export function shanghaiMinute(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
-}
+export { shanghaiMinute } from '../../format';

@@ -41,12 +41,13 @@ import {
 import { useIntakeDraft } from './draft';
 import { useM, type M } from './messages';
 import { AcceptModal, NoticeModal, RefuseModal, WithdrawModal } from './Modals';
+import { shanghaiMinute } from '../../format';
 import { Kbd, ShortcutHelp, useShortcuts } from './shortcuts';
 
 type Loaded = CallOutput<'cases.get'>;
 type Dialog = 'accept' | 'notice' | 'refuse' | 'withdraw' | null;
 
-const at = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const at = shanghaiMinute;
 
 /** Continues a received case: checklist → one-time notice / supplements → accept, refuse, withdraw. */
 export function CaseIntake({ caseId }: { caseId: string }) {
@@ -78,6 +79,9 @@ export function CaseIntake({ caseId }: { caseId: string }) {
 
   const state = data && data.state.status !== 'none' ? data.state : null;
   const intake = state?.status === 'received' || state?.status === 'awaitingSupplement';
+  // Art. 32(4): 5 working days passed without a notice — the application is accepted by law, so
+  // neither a one-time notice nor a refusal may follow
+  const deemed = data?.clocks.some((c) => c.deemedAccepted) ?? false;
   const checking = state?.status === 'received';
   const supplementing = state?.status === 'awaitingSupplement';
   const lastEvent = (type: CaseEventType) => data?.events.filter((e) => e.type === type).at(-1)?.id;
@@ -177,11 +181,16 @@ export function CaseIntake({ caseId }: { caseId: string }) {
       when: intake,
     },
     { combo: 'Alt+A', run: () => void openDialog('accept'), when: intake },
-    { combo: 'Alt+N', run: () => void openDialog('notice'), when: checking },
-    { combo: 'Alt+R', run: () => void openDialog('refuse'), when: intake },
+    { combo: 'Alt+N', run: () => void openDialog('notice'), when: checking && !deemed },
+    { combo: 'Alt+R', run: () => void openDialog('refuse'), when: intake && !deemed },
     { combo: 'Alt+W', run: () => void openDialog('withdraw'), when: intake },
     { combo: 'Alt+P', run: print, when: Boolean(printable) },
-    { combo: 'Esc', run: () => navigate({ page: 'myCases' }) },
+    // unsaved checklist marks are never thrown away by a key
+    {
+      combo: 'Esc',
+      run: () => navigate({ page: 'myCases' }),
+      when: !(state && marksChanged(state, marks)),
+    },
   ]);
 
   if (loadError)
@@ -266,6 +275,7 @@ export function CaseIntake({ caseId }: { caseId: string }) {
                   state={state}
                   verdict={verdict}
                   noticeCount={noticeItems.length}
+                  deemed={deemed}
                   onDialog={(d) => void openDialog(d)}
                 />
               </>
@@ -480,19 +490,22 @@ function ActionBar({
   state,
   verdict,
   noticeCount,
+  deemed,
   onDialog,
 }: {
   m: M;
   state: OpenCase;
   verdict: 'accept' | 'notice' | 'pending' | null;
   noticeCount: number;
+  deemed: boolean;
   onDialog: (d: Exclude<Dialog, null>) => void;
 }) {
   const checking = state.status === 'received';
   const complete = state.materials.every((mat) => !mat.required || mat.status === 'received');
   const acceptReady = checking ? verdict === 'accept' : complete;
-  const banner =
-    state.status === 'awaitingSupplement'
+  const banner = deemed
+    ? { type: 'warning' as const, text: m('deemedOnly') }
+    : state.status === 'awaitingSupplement'
       ? null
       : verdict === 'accept'
         ? { type: 'success' as const, text: m('verdictAccept') }
@@ -515,11 +528,13 @@ function ActionBar({
           {m('withdraw')}
           <Kbd>Alt+W</Kbd>
         </Button>
-        <Button danger onClick={() => onDialog('refuse')}>
-          {m('refuse')}
-          <Kbd>Alt+R</Kbd>
-        </Button>
-        {checking && (
+        {!deemed && (
+          <Button danger onClick={() => onDialog('refuse')}>
+            {m('refuse')}
+            <Kbd>Alt+R</Kbd>
+          </Button>
+        )}
+        {checking && !deemed && (
           <Button
             type={verdict === 'notice' ? 'primary' : 'default'}
             disabled={noticeCount === 0}

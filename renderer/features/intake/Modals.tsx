@@ -243,7 +243,8 @@ export function RefuseModal({
               <Radio.Group
                 value={field.value}
                 onChange={(e) => field.onChange(e.target.value)}
-                options={(['noLicenceNeeded', 'notThisAgency', 'other'] as const).map((g) => ({
+                // Art. 32 allows refusal only for these two grounds; incomplete materials get the notice
+                options={(['noLicenceNeeded', 'notThisAgency'] as const).map((g) => ({
                   value: g,
                   label: m(`ground_${g}`),
                 }))}

@@ -155,7 +155,12 @@ export function NewIntake() {
     { combo: 'Alt+1', run: () => finderRef.current?.focus() },
     { combo: 'Alt+2', run: () => setFocus('applicant.name') },
     { combo: 'Ctrl+Enter', run: () => void submit() },
-    { combo: 'Esc', run: () => navigate({ page: 'myCases' }) },
+    // never throws typed input away: with anything entered, Esc only closes popups
+    {
+      combo: 'Esc',
+      run: () => navigate({ page: 'myCases' }),
+      when: !form.formState.isDirty && !item,
+    },
   ]);
 
   const lookUp = async (key: string) => {

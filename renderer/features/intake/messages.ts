@@ -86,6 +86,8 @@ export const useM = defineMessages({
     verdictAccept: '必要材料齐全，可以受理',
     verdictNotice: '必要材料不齐：应出具一次性告知书',
     verdictPending: '请逐项核验材料',
+    deemedOnly:
+      '已逾五个工作日未一次告知，依法自收件之日起视为受理：不能再出具补正告知书或不予受理，只能受理或撤回。',
     accept: '受理',
     acceptWaived: '容缺受理',
     acceptTitle: '受理申请',
@@ -239,6 +241,8 @@ export const useM = defineMessages({
     verdictAccept: 'All required materials received: may accept',
     verdictNotice: 'Required materials missing: issue the one-time notice',
     verdictPending: 'Check every material',
+    deemedOnly:
+      'Five working days passed without a notice: the application counts as accepted on receipt. No notice or refusal any more — accept or withdraw only.',
     accept: 'Accept',
     acceptWaived: 'Accept with waiver',
     acceptTitle: 'Accept the application',
