@@ -518,6 +518,26 @@ describe('the near misses pass', () => {
     expect(waived.ok).toBe(true);
   });
 
+  it('waives only a material checked and found missing, never one nobody has looked at', () => {
+    const e = caseScript();
+    // m2 was never checked (status pending): naming a 容缺 rule for it does not make it waivable
+    const unchecked = [e('received', receivedPayload(), clerk)].reduce(apply, initialCaseState);
+    const verdict = evaluate(
+      unchecked,
+      e(
+        'accepted',
+        {
+          waivedMaterials: [
+            { materialId: 'm1', rule: '容缺〔2025〕3号' },
+            { materialId: 'm2', rule: '容缺〔2025〕3号' },
+          ],
+        },
+        clerk,
+      ),
+    );
+    expect(verdict).toMatchObject({ ok: false, rule: 'accept.materialsIncomplete' });
+  });
+
   it('ignores a missing optional material at acceptance', () => {
     const e = caseScript();
     passes([

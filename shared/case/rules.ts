@@ -175,7 +175,16 @@ function acceptanceRules(
     waivers.map((w) => w.materialId),
   );
   if (unknown) return unknown;
-  const waived = new Set(waivers.filter((w) => !isBlank(w.rule)).map((w) => w.materialId));
+  // 容缺 waives a material the clerk checked and found missing, under a named rule; a material
+  // nobody has looked at yet cannot be waived
+  const checkedMissing = new Set(
+    state.materials.filter((m) => m.status === 'missing').map((m) => m.materialId),
+  );
+  const waived = new Set(
+    waivers
+      .filter((w) => !isBlank(w.rule) && checkedMissing.has(w.materialId))
+      .map((w) => w.materialId),
+  );
   const outstanding = state.materials.filter(
     (m) => m.required && m.status !== 'received' && !waived.has(m.materialId),
   );
