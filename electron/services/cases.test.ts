@@ -6,7 +6,7 @@ import { tempTerminal } from '../../tests/support/terminal';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { hashPassword } from '../store/passwords';
-import { insertStaff, insertWindow } from '../store/reference';
+import { insertStaff, insertWindow, setSetting } from '../store/reference';
 import type { Terminal } from './terminal';
 
 // The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
@@ -507,5 +507,31 @@ describe('after the 5-day completeness limit', () => {
     };
     // promised 5 working days counted from receipt (2 March), not from the late acceptance
     expect(doc).toMatchObject({ deemedAcceptedOn: '2026-03-02', promisedDate: '2026-03-09' });
+  });
+});
+
+describe('a reprint', () => {
+  it('names the center and department that received the case, even after they were renamed', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(1),
+      channel: 'window',
+    });
+    await acceptComplete(t, clerk, caseId, 'SJ-002');
+    const accepted = (
+      (await call(t, clerk, 'cases.get', { caseId })) as { events: { id: string; type: string }[] }
+    ).events.find((e) => e.type === 'accepted')!;
+    setSetting(t.db, 'center.name', '新区政务服务中心');
+    t.db.prepare("UPDATE departments SET name = '新区市场监督管理局' WHERE code = 'SJ'").run();
+    const doc = (await call(t, clerk, 'documents.get', { caseId, eventId: accepted.id })) as {
+      centerName: string;
+      departmentName: string;
+    };
+    expect(doc).toMatchObject({
+      centerName: '示范区政务服务中心',
+      departmentName: '市场监督管理局',
+    });
   });
 });

@@ -112,6 +112,7 @@ export function receiveCase(
       channel: input.channel,
       ...(input.notes ? { notes: input.notes } : {}),
       calendarVersion: t.currentCalendar().version,
+      issuer: { centerName: t.centerName(), departmentName: window.department_name },
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
     });
     commit(t, initialCaseState, event, window.id);

@@ -42,8 +42,11 @@ export function caseDocument(
     caseNumber: state.caseNumber,
     verificationCode: verificationCode(issuing.hash),
     issuedAt: event.occurredAt,
-    centerName: t.centerName(),
-    departmentName: boundWindow(t.db)?.department_name ?? state.item.departmentCode,
+    centerName: state.issuer?.centerName ?? t.centerName(),
+    departmentName:
+      state.issuer?.departmentName ??
+      boundWindow(t.db)?.department_name ??
+      state.item.departmentCode,
     windowName: windowName(t.db, event.windowId) ?? '',
     clerkName: event.actor.name,
     applicant: state.applicant,

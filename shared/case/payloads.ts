@@ -101,6 +101,9 @@ export const payloadSchemas = {
     notes: z.string().optional(),
     calendarVersion: text,
     secondApplicationOf: text.optional(),
+    // who took the case in, as named on that day: a reprint of any later notice names the same
+    // center and department even after the PC is bound elsewhere
+    issuer: z.object({ centerName: text, departmentName: text }).optional(),
   }),
   materialsChecked: z.object({
     materials: z

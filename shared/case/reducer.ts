@@ -19,6 +19,7 @@ function receive(event: EventOf<'received'>): OpenCase {
     notes: p.notes ?? null,
     secondApplicationOf: p.secondApplicationOf ?? null,
     calendarVersion: p.calendarVersion,
+    issuer: p.issuer ?? null,
     receivedAt: event.occurredAt,
     acceptedAt: null,
     refusedAt: null,

@@ -94,6 +94,8 @@ export type OpenCase = {
   channel: 'window' | 'online';
   notes: string | null;
   secondApplicationOf: string | null;
+  /** the center and department that received the case, as they were named then */
+  issuer: { centerName: string; departmentName: string } | null;
   /** the calendar the printed deadlines were computed with; clocks must use the same one */
   calendarVersion: string;
   receivedAt: string;
