@@ -101,6 +101,11 @@ test('a clerk receives, notifies once, takes the supplements and accepts across 
   await expect(l.acceptedCard).toContainText('承诺办结日期 2026-02-26');
   await l.printAcceptance.click();
   await expect(page).toHaveURL(/#\/print\/[0-9a-f-]+\/[0-9a-f-]+$/);
+  // the printed acceptance notice carries the same promised date and the case number
+  const sheet = page.locator('.a4-sheet');
+  await expect(sheet).toContainText('受理通知书');
+  await expect(sheet).toContainText('2026年2月26日');
+  await expect(sheet).toContainText(/SJ-20260212-SJ01-T1-\d{4}/);
 });
 
 test('a refusal without reasons is blocked by the form', async ({ page }) => {
