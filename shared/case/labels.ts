@@ -1,3 +1,4 @@
+import type { ClockStopReason } from './clocks';
 import type { CaseEventType } from './payloads';
 import type { Role } from './roles';
 import type { CaseStatus } from './state';
@@ -45,4 +46,15 @@ export const eventLabels: Readonly<Record<CaseEventType, string>> = {
   delivered: '送达',
   withdrawn: '撤回申请',
   rated: '评价',
+};
+
+/** Why a legal clock stopped, as the window says it. */
+export const clockStopLabels: Readonly<Record<ClockStopReason, string>> = {
+  noticeIssued: '已一次性告知',
+  accepted: '已受理',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+  deemedAccepted: '视为受理',
+  stamped: '已盖章',
+  delivered: '已送达',
 };

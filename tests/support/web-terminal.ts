@@ -79,28 +79,40 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
   };
 }
 
+/**
+ * One call of the terminal's HTTP API as the renderer makes it (JSON, bearer token); a failure
+ * throws with main's message and rule, so a test can expect a refusal.
+ */
+export async function apiPost<T>(
+  t: WebTerminal,
+  call: string,
+  body: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${t.url}/api/${call}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const result = (await res.json()) as {
+    ok: boolean;
+    value?: T;
+    error?: { message: string; rule?: string };
+  };
+  if (!result.ok) throw new Error(`${call}: ${result.error?.message} (${result.error?.rule})`);
+  return result.value as T;
+}
+
 /** Receives one case over the HTTP bridge as `account`, the way the renderer does. */
 export async function receiveThroughApi(
   t: WebTerminal,
   account: DemoAccount,
 ): Promise<{ caseId: string; caseNumber: string }> {
-  const post = async (call: string, body: unknown, token?: string) => {
-    const res = await fetch(`${t.url}/api/${call}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    const result = (await res.json()) as {
-      ok: boolean;
-      value?: unknown;
-      error?: { message: string };
-    };
-    if (!result.ok) throw new Error(`${call}: ${result.error?.message}`);
-    return result.value;
-  };
+  const post = (call: string, body: unknown, token?: string) =>
+    apiPost<unknown>(t, call, body, token);
   const session = (await post('auth.login', {
     username: account.username,
     password: account.password,

@@ -12,10 +12,11 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CallOutput } from '../../../shared/api';
 import {
   allowedEvents,
+  clockStopLabels,
   eventLabels,
   roleLabels,
   statusLabels,
@@ -32,28 +33,17 @@ import { useSession } from '../../stores/session';
 import { procedureLabels, shanghaiMinute } from '../documents/labels';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
 import { Countdown, useNow } from './Countdown';
+import { useLiveRefresh } from './live';
 import { useCaseMessages } from './messages';
 
 type Loaded = CallOutput<'cases.get'> & { loadedAt: number };
 type Msg = ReturnType<typeof useCaseMessages>;
-
-const refreshMs = 60_000;
 
 const materialStatus: Record<MaterialStatus, { label: string; color: string }> = {
   pending: { label: '待核验', color: 'default' },
   received: { label: '已收取', color: 'green' },
   missing: { label: '缺少', color: 'red' },
   defective: { label: '有误', color: 'orange' },
-};
-
-const stopLabels: Record<NonNullable<ClockView['stopped']>['reason'], string> = {
-  noticeIssued: '已一次性告知',
-  accepted: '已受理',
-  refused: '不予受理',
-  withdrawn: '已撤回',
-  deemedAccepted: '视为受理',
-  stamped: '已盖章',
-  delivered: '已送达',
 };
 
 function materialName(state: OpenCase, id: string): string {
@@ -129,7 +119,7 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
                 <Tag>{m('clockStopped')}</Tag>
                 {c.stopped && (
                   <span>
-                    {stopLabels[c.stopped.reason]} {shanghaiMinute(c.stopped.at)}
+                    {clockStopLabels[c.stopped.reason]} {shanghaiMinute(c.stopped.at)}
                   </span>
                 )}
                 {c.deemedAccepted ? (
@@ -163,16 +153,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     } else setError(r.error.message);
   }, [caseId]);
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), refreshMs);
-    const onFocus = () => void load();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [load]);
+  useLiveRefresh(load);
 
   const record = async (
     type: CaseEventType,

@@ -3,15 +3,9 @@ import { useEffect, useState } from 'react';
 import type { ClockView } from '../../../shared/case';
 import type { Level } from '../../../shared/calendar';
 import { useT } from '../../i18n';
+import { levelColor } from '../../levels';
 import { procedureLabels, shanghaiMinute } from '../documents/labels';
 import { useCaseMessages } from './messages';
-
-export const levelColor: Record<Level, string> = {
-  normal: 'green',
-  warning: 'blue',
-  yellow: 'gold',
-  red: 'red',
-};
 
 /** Re-renders every second so countdowns tick without a reload. */
 export function useNow(intervalMs = 1000): number {

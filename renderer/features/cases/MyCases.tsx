@@ -8,11 +8,9 @@ import { useT } from '../../i18n';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { Countdown, useNow } from './Countdown';
+import { useLiveRefresh } from './live';
 import { useCaseMessages } from './messages';
 
-// Levels and working days left come from the main process; a minute is fine-grained enough for
-// them to change colour, while the time left ticks locally every second.
-const refreshMs = 60_000;
 // One call for the whole window: 10,000 rows are a few MB locally, and the table is virtual.
 const listLimit = 10_000;
 
@@ -92,16 +90,7 @@ export function MyCases() {
     } else setError(r.error.message);
   }, [filters.status, filters.itemCode, query]);
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), refreshMs);
-    const onFocus = () => void load();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [load]);
+  useLiveRefresh(load);
 
   const open = (row: CaseRow) => navigate({ page: 'case', caseId: row.id });
 

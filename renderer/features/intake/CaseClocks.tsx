@@ -1,18 +1,7 @@
 import { Tag, Typography } from 'antd';
-import type { ClockStopReason, ClockView } from '../../../shared/case';
+import { clockStopLabels, type ClockView } from '../../../shared/case';
+import { levelColor } from '../../levels';
 import type { M } from './messages';
-
-const levelColor = { normal: 'green', warning: 'blue', yellow: 'gold', red: 'red' } as const;
-
-const stopLabels: Record<ClockStopReason, string> = {
-  noticeIssued: '已一次性告知',
-  accepted: '已受理',
-  refused: '不予受理',
-  withdrawn: '已撤回',
-  deemedAccepted: '视为受理',
-  stamped: '已盖章',
-  delivered: '已送达',
-};
 
 /** The legal clocks of the case; dates are the deadline's own (Shanghai) day, never re-zoned. */
 export function CaseClocks({ clocks, m }: { clocks: readonly ClockView[]; m: M }) {
@@ -31,7 +20,7 @@ export function CaseClocks({ clocks, m }: { clocks: readonly ClockView[]; m: M }
             {c.deemedAccepted ? (
               <Tag color="red">{m('deemedAccepted', { date: c.deemedAccepted.on })}</Tag>
             ) : c.state === 'stopped' && c.stopped ? (
-              <Tag>{m('clockStopped', { reason: stopLabels[c.stopped.reason] })}</Tag>
+              <Tag>{m('clockStopped', { reason: clockStopLabels[c.stopped.reason] })}</Tag>
             ) : (
               <Tag color={levelColor[c.remaining.level]}>
                 {c.remaining.overdue

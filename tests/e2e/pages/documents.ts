@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { DemoAccount, WebTerminal } from '../../support/web-terminal';
+import { apiPost, type DemoAccount, type WebTerminal } from '../../support/web-terminal';
 
 const artifacts = 'tests/e2e/artifacts';
 
@@ -13,23 +13,7 @@ type Item = { code: string; name: string; materials: { id: string; required: boo
  * prepares cases for the documents and the work list without walking the intake screens.
  */
 export async function apiAs(t: WebTerminal, account: DemoAccount) {
-  const post = async <T>(name: string, body: unknown, token?: string): Promise<T> => {
-    const res = await fetch(`${t.url}/api/${name}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    const result = (await res.json()) as {
-      ok: boolean;
-      value?: T;
-      error?: { message: string; rule?: string };
-    };
-    if (!result.ok) throw new Error(`${name}: ${result.error?.message} (${result.error?.rule})`);
-    return result.value as T;
-  };
+  const post = <T>(name: string, body: unknown, token?: string) => apiPost<T>(t, name, body, token);
   const { token } = await post<{ token: string }>('auth.login', {
     username: account.username,
     password: account.password,
