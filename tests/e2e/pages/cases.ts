@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // Locators in one place, actions in another: the specs read as the clerk's day.
 export function myCases(page: Page) {
@@ -30,8 +30,7 @@ export function myCases(page: Page) {
       await locators.search.fill('');
     },
     async filterItem(label: string) {
-      await locators.itemFilter.click();
-      await page.locator('.ant-select-dropdown').getByText(label, { exact: false }).first().click();
+      await choose(page, locators.itemFilter, label);
     },
     async clearItem() {
       await locators.itemFilter.hover();
@@ -70,8 +69,7 @@ export function casePage(page: Page) {
     async startPause(p: { procedure: string; days: number; noticeRef: string; filingRef: string }) {
       await locators.pauseButton.click();
       const d = locators.pauseDialog;
-      await d.getByLabel('特别程序').click();
-      await page.locator('.ant-select-dropdown').getByText(p.procedure, { exact: true }).click();
+      await choose(page, d.getByLabel('特别程序'), p.procedure);
       await d.getByLabel('预计所需工作日').fill(String(p.days));
       await d.getByLabel('告知申请人的书面通知文号').fill(p.noticeRef);
       await d.getByLabel('报中心备案文号').fill(p.filingRef);
@@ -105,4 +103,23 @@ export function casePage(page: Page) {
         .click();
     },
   };
+}
+
+/**
+ * Picks an option of an antd Select and waits until it is shown as chosen. A click that lands
+ * while the dropdown is still animating in is lost, so the whole pick is retried until it holds.
+ */
+async function choose(page: Page, select: Locator, option: string) {
+  const field = select.locator(
+    "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(option, { exact: false })
+      .first()
+      .click({ timeout: 2000 });
+    await expect(field).toContainText(option, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }
