@@ -9,7 +9,6 @@ import {
   Row,
   Space,
   Spin,
-  Steps,
   Tag,
   Timeline,
   Typography,
@@ -42,7 +41,8 @@ import { useIntakeDraft } from './draft';
 import { useM, type M } from './messages';
 import { AcceptModal, NoticeModal, RefuseModal, WithdrawModal } from './Modals';
 import { shanghaiMinute } from '../../format';
-import { Kbd, ShortcutHelp, useShortcuts } from './shortcuts';
+import { PageHeader } from './PageHeader';
+import { Kbd, useShortcuts } from './shortcuts';
 
 type Loaded = CallOutput<'cases.get'>;
 type Dialog = 'accept' | 'notice' | 'refuse' | 'withdraw' | null;
@@ -207,24 +207,12 @@ export function CaseIntake({ caseId }: { caseId: string }) {
 
   return (
     <div>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 24, marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-          {m('title')}
-        </Typography.Title>
-        <Steps
-          size="small"
-          current={stepIndex}
-          status={stepStatus}
-          style={{ maxWidth: 520 }}
-          items={[
-            { title: m('stepReceive') },
-            { title: m('stepCheck') },
-            { title: state.status === 'awaitingSupplement' ? m('noticeTitle') : m('stepDecide') },
-          ]}
-        />
-        <div style={{ flex: 1 }} />
-        <ShortcutHelp m={m} />
-      </div>
+      <PageHeader
+        m={m}
+        current={stepIndex}
+        status={stepStatus}
+        {...(state.status === 'awaitingSupplement' ? { lastStep: m('noticeTitle') } : {})}
+      />
       <Row gutter={16} align="top">
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>

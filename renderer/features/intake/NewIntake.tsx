@@ -10,8 +10,6 @@ import {
   Radio,
   Row,
   Space,
-  Steps,
-  Typography,
   type InputRef,
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -28,7 +26,8 @@ import { useIntakeDraft, type IntakeDraft } from './draft';
 import { ItemFinder } from './ItemFinder';
 import { ItemGuide } from './ItemGuide';
 import { useM, type M } from './messages';
-import { Kbd, ShortcutHelp, useShortcuts } from './shortcuts';
+import { PageHeader } from './PageHeader';
+import { Kbd, useShortcuts } from './shortcuts';
 
 type FormValues = {
   itemCode: string;
@@ -196,7 +195,7 @@ export function NewIntake() {
       }}
       noValidate
     >
-      <PageHeader m={m} />
+      <PageHeader m={m} current={0} />
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -460,24 +459,6 @@ export function NewIntake() {
         </Col>
       </Row>
     </form>
-  );
-}
-
-function PageHeader({ m }: { m: M }) {
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 24, marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-        {m('title')}
-      </Typography.Title>
-      <Steps
-        size="small"
-        current={0}
-        style={{ maxWidth: 520 }}
-        items={[{ title: m('stepReceive') }, { title: m('stepCheck') }, { title: m('stepDecide') }]}
-      />
-      <div style={{ flex: 1 }} />
-      <ShortcutHelp m={m} />
-    </div>
   );
 }
 
