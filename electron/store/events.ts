@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CaseEvent } from '../../shared/case';
-import { canonicalJson } from '../../shared/sync/canonical';
 import {
   casePart,
   genesisHash,
-  hashedFields,
+  hashInput,
   type EventEnvelope,
   type SignedEvent,
 } from '../../shared/sync/envelope';
@@ -34,9 +33,7 @@ type EventRow = {
 };
 
 export function hashEnvelope(e: EventEnvelope): string {
-  return createHash('sha256')
-    .update(canonicalJson(hashedFields(e)))
-    .digest('hex');
+  return createHash('sha256').update(hashInput(e)).digest('hex');
 }
 
 const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,

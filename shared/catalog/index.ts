@@ -11,3 +11,5 @@ export { parseCatalog } from './parse';
 export type { ItemSnapshot } from './snapshot';
 export { toItemSnapshot } from './snapshot';
 export { searchItems } from './search';
+export type { Power, WindowPowers } from './powers';
+export { powerLabels, powerSchema, powers, windowPowersSchema } from './powers';

@@ -1,4 +1,5 @@
 import type { Role } from '../case';
+import { canonicalJson } from './canonical';
 
 // What travels and is chained: the case event plus where it was made. `hash` covers every field
 // here except `hash` and `signature`; `signature` is the device's Ed25519 signature over `hash`.
@@ -43,4 +44,9 @@ export function hashedFields(e: EventEnvelope): EventEnvelope {
     deviceSeq: e.deviceSeq,
     prevHash: e.prevHash,
   };
+}
+
+/** The exact bytes whose SHA-256 is an event's `hash` (terminal and center hash the same text). */
+export function hashInput(e: EventEnvelope): string {
+  return canonicalJson(hashedFields(e));
 }

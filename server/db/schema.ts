@@ -1,0 +1,103 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// The center's tables, one shape for both dialects: JSON is stored as text and booleans as
+// 0/1 integers, so that SQLite and PostgreSQL read back identical values and the same code and
+// the same golden numbers hold on both. Times are ISO-8601 text with +08:00.
+
+export type ServerDb = {
+  /** one row per reference kind (catalog, calendar, staff, settings): bumped by every change */
+  reference_versions: { kind: string; version: number };
+  departments: { code: string; name: string };
+  windows: { id: string; code: string; name: string; department_code: string };
+  staff: {
+    id: string;
+    username: string;
+    name: string;
+    role: string;
+    window_id: string | null;
+    password_hash: string;
+    active: number;
+  };
+  /** `data` is the whole ServiceItem as JSON (shared/catalog's schema) */
+  items: { code: string; department_code: string; name: string; data: string };
+  /** `powers` is a JSON array of shared/catalog Power */
+  window_powers: { window_id: string; item_code: string; powers: string };
+  closures: { date: string; reason: string };
+  /** `value` is JSON */
+  settings: { key: string; value: string };
+  /** staff sign-in at the center; only the SHA-256 of the token is kept */
+  sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
+  enrollment_codes: {
+    code_hash: string;
+    window_id: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+    device_id: string | null;
+  };
+  devices: {
+    id: string;
+    window_id: string;
+    department_code: string;
+    terminal_number: number;
+    label: string;
+    public_key: string;
+    /** SHA-256 of the bearer secret handed out at enrollment */
+    token_hash: string;
+    enrolled_at: string;
+    revoked_at: string | null;
+    /** the highest device_seq stored for this device and its hash: where its chain continues */
+    last_seq: number;
+    last_hash: string;
+  };
+  /** every event ever admitted, accepted or conflicted; never updated, never deleted */
+  events: {
+    server_seq: Generated<number>;
+    id: string;
+    case_id: string;
+    department_code: string;
+    window_id: string;
+    device_id: string;
+    device_seq: number;
+    type: string;
+    payload: string;
+    actor_id: string;
+    actor_name: string;
+    actor_role: string;
+    occurred_at: string;
+    prev_hash: string;
+    hash: string;
+    signature: string;
+    status: 'accepted' | 'conflicted';
+    conflict_rule: string | null;
+    conflict_message: string | null;
+    /** the server's clock at commit: the terminal's clock may be wrong */
+    received_at: string;
+    /** for events that issue a document: shared/documents verificationCode(hash) */
+    verification_code: string | null;
+  };
+  /** projection of the accepted events of each case; rebuildable from `events` */
+  cases: {
+    id: string;
+    case_number: string;
+    department_code: string;
+    window_id: string;
+    item_code: string;
+    item_name: string;
+    applicant_name: string;
+    status: string;
+    open: number;
+    received_at: string;
+    due_at: string | null;
+    /** JSON CaseState (shared/case) after the accepted events */
+    state: string;
+    last_server_seq: number;
+    updated_at: string;
+  };
+};
+
+export type EventRow = Selectable<ServerDb['events']>;
+export type NewEvent = Insertable<ServerDb['events']>;
+export type CaseRow = Selectable<ServerDb['cases']>;
+export type DeviceRow = Selectable<ServerDb['devices']>;

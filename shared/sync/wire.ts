@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { actorSchema, roleSchema } from '../case';
+import { departmentSchema, serviceItemSchema, windowPowersSchema } from '../catalog';
+import { isLocalDate } from '../calendar';
+
+// The wire between a window terminal and the center server. Both sides parse with these schemas;
+// the server's OpenAPI description is generated from them, so the three can never disagree.
+
+/**
+ * Travels with every request as the `x-onewindow-protocol` header. The server answers the
+ * current and the previous version and refuses others with 426, so a terminal one release
+ * behind keeps syncing while it waits for its update, and an older one keeps queueing.
+ */
+export const protocolVersion = 1;
+export const protocolHeader = 'x-onewindow-protocol';
+export function protocolAccepted(version: number): boolean {
+  return version === protocolVersion || version === protocolVersion - 1;
+}
+
+/** A push batch is at most this many events and this many bytes of JSON. */
+export const pushLimits = { events: 500, bytes: 1024 * 1024 } as const;
+/** A pull page carries at most this many events. */
+export const pullPageLimit = 1000;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256 / a hex SHA-256');
+
+/**
+ * An event as the terminal signed it. Its case part (type, payload, actor …) is checked against
+ * `caseEventSchema` separately, so that a schema error names the event rather than the batch.
+ */
+export const signedEventSchema = z.strictObject({
+  id: z.string().min(1),
+  caseId: z.string().min(1),
+  type: z.string().min(1),
+  payload: z.unknown(),
+  actor: actorSchema,
+  windowId: z.string().min(1),
+  occurredAt: z.string().min(1),
+  deviceId: z.string().min(1),
+  deviceSeq: z.number().int().positive(),
+  prevHash: hex64,
+  hash: hex64,
+  signature: z.string().min(1),
+});
+export type WireEvent = z.infer<typeof signedEventSchema>;
+
+// ---- errors -------------------------------------------------------------------------------
+
+export const syncErrorCodes = [
+  'invalid_json',
+  'invalid_input',
+  'payload_too_large',
+  'protocol_unsupported',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'enrollment_used',
+  'enrollment_expired',
+  'device_revoked',
+  'sequence_gap',
+  'chain_broken',
+  'bad_signature',
+  'chain_forked',
+  'conflict',
+  'internal',
+] as const;
+export type SyncErrorCode = (typeof syncErrorCodes)[number];
+
+/** Every 4xx/5xx body. `event` names the event at fault in a push; `lastSeq` comes with a gap. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(syncErrorCodes),
+    message: z.string(),
+    field: z.string().optional(),
+    lastSeq: z.number().int().nonnegative().optional(),
+    event: z.object({ id: z.string(), deviceSeq: z.number().int() }).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ---- enrollment ---------------------------------------------------------------------------
+
+export const enrollRequestSchema = z.strictObject({
+  code: z.string().trim().min(1, '请输入注册码 / enrollment code required').max(64),
+  /** SPKI PEM of the Ed25519 key the terminal just made; the private half never leaves it. */
+  publicKey: z.string().min(1).max(1000),
+  /** what the hall calls this PC (host name), shown to the manager */
+  label: z.string().trim().min(1).max(100),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  /** bearer secret for push and pull: `Authorization: Bearer <deviceToken>` */
+  deviceToken: z.string(),
+  windowId: z.string(),
+  /** this PC's number among its window's terminals: part of offline case numbers */
+  terminalNumber: z.number().int().positive(),
+  centerName: z.string(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+// ---- push ---------------------------------------------------------------------------------
+
+export const pushRequestSchema = z.strictObject({
+  events: z.array(signedEventSchema).min(1).max(pushLimits.events),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const eventStatusSchema = z.enum(['accepted', 'conflicted']);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+/** Why the server's case state did not admit an event: the shared reducer's rule. */
+export const conflictSchema = z.object({ rule: z.string(), message: z.string() });
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const pushResultSchema = z.object({
+  id: z.string(),
+  deviceSeq: z.number().int(),
+  serverSeq: z.number().int().positive(),
+  status: eventStatusSchema,
+  conflict: conflictSchema.optional(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  /** one per event sent, in order; an event sent again gets its first answer again */
+  results: z.array(pushResultSchema),
+  /** the highest device_seq the server holds for this device, after this batch */
+  lastSeq: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** What the server holds of this device: the terminal compares it with what it believes. */
+export const deviceStatusResponseSchema = z.object({
+  deviceId: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+  revoked: z.boolean(),
+});
+export type DeviceStatusResponse = z.infer<typeof deviceStatusResponseSchema>;
+
+// ---- reference data (what the center owns) -------------------------------------------------
+
+export const referenceKinds = ['catalog', 'calendar', 'staff', 'settings'] as const;
+export type ReferenceKind = (typeof referenceKinds)[number];
+export const referenceVersionsSchema = z.strictObject({
+  catalog: z.number().int().nonnegative(),
+  calendar: z.number().int().nonnegative(),
+  staff: z.number().int().nonnegative(),
+  settings: z.number().int().nonnegative(),
+});
+export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
+
+export const closureSchema = z.strictObject({
+  date: z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD / a date YYYY-MM-DD'),
+  reason: z.string().trim().min(1, '请写明闭馆原因 / reason required').max(100),
+});
+
+export const windowSchema = z.strictObject({
+  id: z.string().min(1),
+  code: z.string().regex(/^[A-Z]{2,4}\d{2}$/, '窗口编号须形如 SJ01 / window code like SJ01'),
+  name: z.string().trim().min(1).max(50),
+  departmentCode: z.string().min(1),
+});
+export type CenterWindow = z.infer<typeof windowSchema>;
+
+export const staffRecordSchema = z.strictObject({
+  id: z.string().min(1),
+  username: z.string().min(1),
+  name: z.string().min(1),
+  role: roleSchema,
+  /** window staff (clerk, reviewer, chief) sit at a window; managers and supervisors do not */
+  windowId: z.string().nullable(),
+  /** scrypt, so that staff can sign in at the window while the center is unreachable */
+  passwordHash: z.string().min(1),
+  active: z.boolean(),
+});
+export type StaffRecord = z.infer<typeof staffRecordSchema>;
+
+export const deviceRecordSchema = z.strictObject({
+  id: z.string(),
+  windowId: z.string(),
+  terminalNumber: z.number().int().positive(),
+  publicKey: z.string(),
+  revoked: z.boolean(),
+});
+export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
+
+export const referenceSchema = z.strictObject({
+  catalog: z
+    .strictObject({
+      version: z.number().int(),
+      departments: z.array(departmentSchema),
+      items: z.array(serviceItemSchema),
+      powers: z.array(windowPowersSchema),
+    })
+    .optional(),
+  calendar: z
+    .strictObject({ version: z.number().int(), closures: z.array(closureSchema) })
+    .optional(),
+  /** the center's windows, the staff of the terminal's department plus center-level staff, and
+   * the department's devices (their public keys verify the chains the terminal pulls) */
+  staff: z
+    .strictObject({
+      version: z.number().int(),
+      windows: z.array(windowSchema),
+      staff: z.array(staffRecordSchema),
+      devices: z.array(deviceRecordSchema),
+    })
+    .optional(),
+  settings: z
+    .strictObject({
+      version: z.number().int(),
+      centerName: z.string(),
+      thresholds: z.strictObject({
+        warningWorkingDays: z.number().int().nonnegative(),
+        yellowWorkingDays: z.number().int().nonnegative(),
+      }),
+    })
+    .optional(),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+// ---- pull ---------------------------------------------------------------------------------
+
+export const pullRequestSchema = z.strictObject({
+  /** the last server_seq this terminal applied; 0 for a fresh terminal */
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(pullPageLimit).optional(),
+  /** the reference versions the terminal holds; a kind comes back only when it moved */
+  versions: referenceVersionsSchema,
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledEventSchema = z.object({
+  serverSeq: z.number().int().positive(),
+  status: eventStatusSchema,
+  conflict: conflictSchema.optional(),
+  event: signedEventSchema,
+});
+export type PulledEvent = z.infer<typeof pulledEventSchema>;
+
+export const pullResponseSchema = z.object({
+  /** case events of the terminal's department after the cursor, in server order */
+  events: z.array(pulledEventSchema),
+  /** the cursor to send next time */
+  cursor: z.number().int().nonnegative(),
+  /** more events wait beyond this page */
+  more: z.boolean(),
+  reference: referenceSchema,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---- paths --------------------------------------------------------------------------------
+
+export const syncPaths = {
+  enroll: '/api/sync/enroll',
+  push: '/api/sync/push',
+  pull: '/api/sync/pull',
+  device: '/api/sync/device',
+} as const;
