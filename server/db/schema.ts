@@ -27,6 +27,13 @@ export type ServerDb = {
   settings: { key: string; value: string };
   /** staff sign-in at the center; only the SHA-256 of the token is kept */
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
+  /** failed sign-ins per username (any process): 5 within 15 minutes lock it for 15 minutes */
+  login_attempts: {
+    username: string;
+    failures: number;
+    last_failed_at: string;
+    locked_until: string | null;
+  };
   enrollment_codes: {
     code_hash: string;
     window_id: string;

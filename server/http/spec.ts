@@ -32,6 +32,8 @@ export type AuthStaff = {
   name: string;
   role: Role;
   windowId: string | null;
+  /** the session's key (SHA-256 of its token): sign-out ends this session, not every one */
+  sessionId: string;
 };
 
 export type Auth =

@@ -1,7 +1,7 @@
 export type { LocalDate } from './local-date';
 export { isLocalDate } from './local-date';
 export type { Instant } from './instant';
-export { shanghaiDate, endOfDay } from './instant';
+export { shanghaiDate, shanghaiIso, endOfDay } from './instant';
 export type { Closure, CalendarData } from './calendar-data';
 export type { Calendar } from './calendar';
 export { createCalendar } from './calendar';

@@ -42,3 +42,10 @@ export function shanghaiDate(at: Instant): LocalDate {
 export function endOfDay(date: LocalDate): string {
   return `${addDays(date, 1)}T00:00:00+08:00`;
 }
+
+/** ISO 8601 in Beijing time with its offset, whatever the machine's own zone is set to. Stored
+ * times compare as text, which is only sound while every one of them carries this same offset. */
+export function shanghaiIso(at: Date): string {
+  const shifted = new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 23)}+08:00`;
+}

@@ -1,0 +1,82 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { departmentSchema, type Department } from '../../shared/catalog';
+import type { ServerDb } from '../db/schema';
+import { route, type RouteSpec } from '../http/spec';
+import { bumpVersion } from '../reference/versions';
+import { conflict, managerOnly, managerOrSupervisor, notFound } from './access';
+
+export async function readDepartments(db: Kysely<ServerDb>): Promise<Department[]> {
+  return db.selectFrom('departments').select(['code', 'name']).orderBy('code').execute();
+}
+
+export async function departmentExists(db: Kysely<ServerDb>, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('departments')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function createDepartment(trx: Transaction<ServerDb>, department: Department) {
+  if (await departmentExists(trx, department.code)) {
+    throw conflict(
+      'body.code',
+      `部门编码已存在: ${department.code} / department code already exists`,
+    );
+  }
+  await trx.insertInto('departments').values(department).execute();
+  await bumpVersion(trx, 'catalog');
+}
+
+async function renameDepartment(trx: Transaction<ServerDb>, code: string, name: string) {
+  const { numUpdatedRows } = await trx
+    .updateTable('departments')
+    .set({ name })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) throw notFound('部门', 'department');
+  await bumpVersion(trx, 'catalog');
+}
+
+const codeParams = z.strictObject({ code: z.string() });
+
+export const departmentRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/departments',
+    summary: '部门列表 / departments',
+    tag: 'catalog',
+    auth: managerOrSupervisor,
+    response: z.array(departmentSchema),
+    handler: async (_input, ctx) => ({ body: await readDepartments(ctx.db) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/departments',
+    summary: '新增部门 / add a department',
+    tag: 'catalog',
+    auth: managerOnly,
+    body: departmentSchema,
+    response: departmentSchema,
+    handler: async ({ body }, ctx) => {
+      await ctx.db.transaction().execute((trx) => createDepartment(trx, body));
+      return { status: 201, body };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/departments/:code',
+    summary: '修改部门名称 / rename a department',
+    tag: 'catalog',
+    auth: managerOnly,
+    params: codeParams,
+    body: departmentSchema.pick({ name: true }),
+    response: departmentSchema,
+    handler: async ({ params, body }, ctx) => {
+      await ctx.db.transaction().execute((trx) => renameDepartment(trx, params.code, body.name));
+      return { body: { code: params.code, name: body.name } };
+    },
+  }),
+];

@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import { eachDialect } from '../db/test-db';
+import { testApp } from '../test-app';
+
+eachDialect('admin: devices', (t) => {
+  it('lists terminals and revokes one, bumping the staff version once', async () => {
+    const now = new Date('2026-03-02T11:00:00+08:00');
+    const { call, device, tokenFor, versions, window } = testApp(t(), () => now);
+    const token = await tokenFor('manager');
+    const windowId = await window('SJ01');
+    await device({ id: 'd1', windowId, token: 'secret-1' });
+    await device({ id: 'd2', windowId, token: 'secret-2' });
+    const list = await call('GET', '/api/devices', { token: await tokenFor('supervisor') });
+    expect(list.json()).toEqual([
+      {
+        id: 'd1',
+        window: { id: windowId, code: 'SJ01', name: 'SJ01窗口' },
+        label: 'PC-d1',
+        terminalNumber: 1,
+        enrolledAt: '2026-03-02T09:00:00.000+08:00',
+        revokedAt: null,
+        lastSeq: 0,
+      },
+      expect.objectContaining({ id: 'd2', terminalNumber: 2 }),
+    ]);
+    const revoked = await call('POST', '/api/devices/d1/revoke', { token });
+    expect(revoked.json()).toMatchObject({ id: 'd1', revokedAt: '2026-03-02T11:00:00.000+08:00' });
+    expect((await versions()).staff).toBe(2);
+    expect((await call('POST', '/api/devices/d1/revoke', { token })).statusCode).toBe(200);
+    expect((await versions()).staff).toBe(2);
+  });
+
+  it('answers 404 for an unknown device, 403 for a supervisor, 401 without a token', async () => {
+    const { call, device, tokenFor, versions, window } = testApp(t());
+    const token = await tokenFor('manager');
+    await device({ id: 'd1', windowId: await window('SJ01'), token: 'secret-1' });
+    expect((await call('POST', '/api/devices/nope/revoke', { token })).statusCode).toBe(404);
+    const supervisor = await tokenFor('supervisor');
+    expect((await call('POST', '/api/devices/d1/revoke', { token: supervisor })).statusCode).toBe(
+      403,
+    );
+    expect((await call('POST', '/api/devices/d1/revoke')).statusCode).toBe(401);
+    expect((await versions()).staff).toBe(1);
+  });
+});

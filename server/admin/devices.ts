@@ -1,0 +1,90 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { shanghaiIso } from '../../shared/calendar';
+import type { ServerDb } from '../db/schema';
+import { route, type RouteSpec } from '../http/spec';
+import { bumpVersion } from '../reference/versions';
+import { managerOnly, managerOrSupervisor, notFound } from './access';
+
+const deviceSummarySchema = z.object({
+  id: z.string(),
+  window: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  label: z.string(),
+  terminalNumber: z.number().int(),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastSeq: z.number().int(),
+});
+type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+
+async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSummary[]> {
+  let query = db
+    .selectFrom('devices')
+    .innerJoin('windows', 'windows.id', 'devices.window_id')
+    .select([
+      'devices.id',
+      'windows.id as windowId',
+      'windows.code as windowCode',
+      'windows.name as windowName',
+      'devices.label',
+      'devices.terminal_number',
+      'devices.enrolled_at',
+      'devices.revoked_at',
+      'devices.last_seq',
+    ])
+    .orderBy('windows.code')
+    .orderBy('devices.terminal_number');
+  if (id !== undefined) query = query.where('devices.id', '=', id);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    window: { id: row.windowId, code: row.windowCode, name: row.windowName },
+    label: row.label,
+    terminalNumber: row.terminal_number,
+    enrolledAt: row.enrolled_at,
+    revokedAt: row.revoked_at,
+    lastSeq: row.last_seq,
+  }));
+}
+
+/**
+ * Revoking is final for that token: the device gets 403 from then on and must enroll again. A
+ * second revoke changes nothing and so bumps nothing. The staff version moves because the
+ * terminals learn of revoked devices through the staff reference.
+ */
+async function revokeDevice(trx: Transaction<ServerDb>, id: string, now: Date) {
+  const { numUpdatedRows } = await trx
+    .updateTable('devices')
+    .set({ revoked_at: shanghaiIso(now) })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (numUpdatedRows > 0n) await bumpVersion(trx, 'staff');
+  const [device] = await readDevices(trx, id);
+  if (!device) throw notFound('终端', 'device');
+  return device;
+}
+
+export const deviceRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/devices',
+    summary: '已注册终端 / enrolled terminals',
+    tag: 'devices',
+    auth: managerOrSupervisor,
+    response: z.array(deviceSummarySchema),
+    handler: async (_input, ctx) => ({ body: await readDevices(ctx.db) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/devices/:id/revoke',
+    summary: '停用终端 / revoke a terminal',
+    tag: 'devices',
+    auth: managerOnly,
+    params: z.strictObject({ id: z.string() }),
+    response: deviceSummarySchema,
+    handler: async ({ params }, ctx) => ({
+      body: await ctx.db.transaction().execute((trx) => revokeDevice(trx, params.id, ctx.now())),
+    }),
+  }),
+];

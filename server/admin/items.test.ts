@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { itemJson } from '../../shared/catalog/catalog.fixture';
+import { eachDialect } from '../db/test-db';
+import { testApp } from '../test-app';
+
+eachDialect('admin: items', (t) => {
+  it('adds, replaces and deletes an item, bumping the catalog version once each', async () => {
+    const { call, tokenFor, versions, window } = testApp(t());
+    const token = await tokenFor('manager');
+    const windowId = await window('SJ01');
+    const created = await call('POST', '/api/items', { token, body: itemJson() });
+    expect(created.statusCode).toBe(201);
+    expect((await versions()).catalog).toBe(2);
+    const replaced = await call('PUT', '/api/items/SJ-001', {
+      token,
+      body: itemJson({ promisedDays: 1 }),
+    });
+    expect(replaced.statusCode).toBe(200);
+    const list = await call('GET', '/api/items', { token: await tokenFor('supervisor') });
+    expect(list.json()).toEqual([itemJson({ promisedDays: 1 })]);
+    expect((await versions()).catalog).toBe(3);
+    await call('PUT', `/api/windows/${windowId}/powers`, {
+      token,
+      body: [{ itemCode: 'SJ-001', powers: ['accept'] }],
+    });
+    const deleted = await call('DELETE', '/api/items/SJ-001', { token });
+    expect(deleted.statusCode).toBe(200);
+    expect(await t().db.selectFrom('window_powers').selectAll().execute()).toEqual([]);
+    expect((await versions()).catalog).toBe(5);
+  });
+
+  it('refuses what the catalog rules refuse, with the field, and changes nothing', async () => {
+    const { call, tokenFor, versions, window } = testApp(t());
+    const token = await tokenFor('manager');
+    await window('SJ01');
+    const post = (body: object) => call('POST', '/api/items', { token, body });
+    const err = (res: Awaited<ReturnType<typeof post>>) =>
+      [res.statusCode, res.json<{ error: { field?: string } }>().error.field] as const;
+    expect(err(await post(itemJson({ promisedDays: 9 })))).toEqual([400, 'body.promisedDays']);
+    expect(err(await post(itemJson({ code: 'ZJ-001', departmentCode: 'ZJ' })))).toEqual([
+      400,
+      'body.departmentCode',
+    ]);
+    expect((await post(itemJson())).statusCode).toBe(201);
+    expect(err(await post(itemJson()))).toEqual([409, 'body.code']);
+    expect(err(await post(itemJson({ code: 'SJ-002' })))).toEqual([409, 'body.name']);
+    const renamed = await call('PUT', '/api/items/SJ-001', {
+      token,
+      body: itemJson({ code: 'SJ-003' }),
+    });
+    expect(err(renamed)).toEqual([400, 'body.code']);
+    expect((await call('DELETE', '/api/items/SJ-404', { token })).statusCode).toBe(404);
+    const put404 = await call('PUT', '/api/items/SJ-404', {
+      token,
+      body: itemJson({ code: 'SJ-404', name: '无', initials: 'w' }),
+    });
+    expect(put404.statusCode).toBe(404);
+    expect((await versions()).catalog).toBe(2);
+  });
+
+  it('lets only the manager write', async () => {
+    const { call, tokenFor } = testApp(t());
+    expect((await call('POST', '/api/items', { body: itemJson() })).statusCode).toBe(401);
+    const token = await tokenFor('chief');
+    expect((await call('POST', '/api/items', { token, body: itemJson() })).statusCode).toBe(403);
+  });
+});

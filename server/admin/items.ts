@@ -1,0 +1,136 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { serviceItemSchema, type ServiceItem } from '../../shared/catalog';
+import type { ServerDb } from '../db/schema';
+import { route, type RouteSpec } from '../http/spec';
+import { bumpVersion } from '../reference/versions';
+import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
+import { departmentExists } from './departments';
+
+export async function readItems(db: Kysely<ServerDb>): Promise<ServiceItem[]> {
+  const rows = await db.selectFrom('items').select('data').orderBy('code').execute();
+  return rows.map((row) => serviceItemSchema.parse(JSON.parse(row.data)));
+}
+
+export async function itemDepartment(
+  db: Kysely<ServerDb>,
+  code: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('items')
+    .select('department_code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.department_code;
+}
+
+/** Checks an item against the others; `replacing` is the code of the item it replaces. */
+async function checkItem(trx: Transaction<ServerDb>, item: ServiceItem, replacing: string | null) {
+  if (!(await departmentExists(trx, item.departmentCode))) {
+    throw invalid('body.departmentCode', `未知部门: ${item.departmentCode} / unknown department`);
+  }
+  const exists = (await itemDepartment(trx, item.code)) !== undefined;
+  if (replacing === null && exists) {
+    throw conflict('body.code', `事项编码已存在: ${item.code} / item code already exists`);
+  }
+  if (replacing !== null && !exists) throw notFound('事项', 'item');
+  const sameName = await trx
+    .selectFrom('items')
+    .select('code')
+    .where('name', '=', item.name)
+    .executeTakeFirst();
+  if (sameName && sameName.code !== replacing) {
+    throw conflict('body.name', `事项名称已被 ${sameName.code} 使用 / item name already used`);
+  }
+}
+
+export function itemRow(item: ServiceItem): ServerDb['items'] {
+  return {
+    code: item.code,
+    department_code: item.departmentCode,
+    name: item.name,
+    data: JSON.stringify(item),
+  };
+}
+
+async function createItem(trx: Transaction<ServerDb>, item: ServiceItem) {
+  await checkItem(trx, item, null);
+  await trx.insertInto('items').values(itemRow(item)).execute();
+  await bumpVersion(trx, 'catalog');
+}
+
+async function replaceItem(trx: Transaction<ServerDb>, item: ServiceItem) {
+  await checkItem(trx, item, item.code);
+  const { code: _code, ...change } = itemRow(item);
+  await trx.updateTable('items').set(change).where('code', '=', item.code).execute();
+  await bumpVersion(trx, 'catalog');
+}
+
+// Cases keep the item's name and code of their own, so deleting an item only stops new intake;
+// the windows' delegated powers for it go with it (ON DELETE CASCADE).
+async function deleteItem(trx: Transaction<ServerDb>, code: string) {
+  const { numDeletedRows } = await trx
+    .deleteFrom('items')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (numDeletedRows === 0n) throw notFound('事项', 'item');
+  await bumpVersion(trx, 'catalog');
+}
+
+const codeParams = z.strictObject({ code: z.string() });
+
+export const itemRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/items',
+    summary: '事项目录 / service items',
+    tag: 'catalog',
+    auth: managerOrSupervisor,
+    response: z.array(serviceItemSchema),
+    handler: async (_input, ctx) => ({ body: await readItems(ctx.db) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/items',
+    summary: '新增事项 / add a service item',
+    tag: 'catalog',
+    auth: managerOnly,
+    body: serviceItemSchema,
+    response: serviceItemSchema,
+    handler: async ({ body }, ctx) => {
+      await ctx.db.transaction().execute((trx) => createItem(trx, body));
+      return { status: 201, body };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/items/:code',
+    summary: '修改事项（编码不可改）/ replace a service item (its code stays)',
+    tag: 'catalog',
+    auth: managerOnly,
+    params: codeParams,
+    body: serviceItemSchema,
+    response: serviceItemSchema,
+    handler: async ({ params, body }, ctx) => {
+      // the code names the item in cases and delegated powers; a new code is a new item
+      if (body.code !== params.code) {
+        throw invalid('body.code', '事项编码不可更改 / the item code cannot change');
+      }
+      await ctx.db.transaction().execute((trx) => replaceItem(trx, body));
+      return { body };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/items/:code',
+    summary: '删除事项 / delete a service item',
+    tag: 'catalog',
+    auth: managerOnly,
+    params: codeParams,
+    response: z.object({ ok: z.literal(true) }),
+    handler: async ({ params }, ctx) => {
+      await ctx.db.transaction().execute((trx) => deleteItem(trx, params.code));
+      return { body: { ok: true } };
+    },
+  }),
+];

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { roleSchema, type Role } from '../../shared/case';
+import { hashPassword } from '../auth/passwords';
+import { endSessionsOf } from '../auth/sessions';
+import type { ServerDb } from '../db/schema';
+import { route, type RouteSpec } from '../http/spec';
+import { bumpVersion } from '../reference/versions';
+import { conflict, invalid, managerOnly, managerOrSupervisor, notFound, signedIn } from './access';
+import { findWindow } from './windows';
+
+const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
+
+const passwordSchema = z
+  .string()
+  .min(8, '密码至少8位 / at least 8 characters')
+  .max(128, '密码至多128位 / at most 128 characters');
+
+const staffFields = {
+  name: z.string().trim().min(1, '请输入姓名 / name required').max(50),
+  role: roleSchema,
+  windowId: z.string().min(1).nullable().default(null),
+};
+const newStaffSchema = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{2,32}$/, '用户名为2–32位字母、数字或 ._- / 2–32 of A-Z a-z 0-9 . _ -'),
+  ...staffFields,
+  password: passwordSchema,
+});
+const staffChangeSchema = z.strictObject(staffFields);
+type StaffChange = z.infer<typeof staffChangeSchema>;
+
+const staffSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  windowId: z.string().nullable(),
+  active: z.boolean(),
+});
+type StaffSummary = z.infer<typeof staffSummarySchema>;
+
+async function readStaff(db: Kysely<ServerDb>, id?: string): Promise<StaffSummary[]> {
+  let query = db
+    .selectFrom('staff')
+    .select(['id', 'username', 'name', 'role', 'window_id', 'active'])
+    .orderBy('username');
+  if (id !== undefined) query = query.where('id', '=', id);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    role: roleSchema.parse(row.role),
+    windowId: row.window_id,
+    active: row.active === 1,
+  }));
+}
+
+async function staffById(db: Kysely<ServerDb>, id: string): Promise<StaffSummary> {
+  const [member] = await readStaff(db, id);
+  if (!member) throw notFound('人员', 'staff member');
+  return member;
+}
+
+/** Window staff sit at an existing window; managers and supervisors at none. */
+async function checkPlacement(db: Kysely<ServerDb>, role: Role, windowId: string | null) {
+  if (!windowRoles.includes(role)) {
+    if (windowId !== null) {
+      throw invalid(
+        'body.windowId',
+        '管理员和督查人员不属于窗口 / managers and supervisors have no window',
+      );
+    }
+    return;
+  }
+  if (windowId === null) {
+    throw invalid('body.windowId', '窗口人员须指定窗口 / window staff need a window');
+  }
+  if (!(await findWindow(db, windowId))) {
+    throw invalid('body.windowId', '窗口不存在 / unknown window');
+  }
+}
+
+/** Read-only, so it runs before the costly hash; a race past it meets the UNIQUE index (409). */
+async function checkNewStaff(db: Kysely<ServerDb>, member: StaffChange & { username: string }) {
+  await checkPlacement(db, member.role, member.windowId);
+  const taken = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('username', '=', member.username)
+    .executeTakeFirst();
+  if (taken) throw conflict('body.username', `用户名已存在: ${member.username} / username taken`);
+}
+
+async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & NewLogin) {
+  await trx
+    .insertInto('staff')
+    .values({
+      id: member.id,
+      username: member.username,
+      name: member.name,
+      role: member.role,
+      window_id: member.windowId,
+      password_hash: member.passwordHash,
+      active: 1,
+    })
+    .execute();
+  await bumpVersion(trx, 'staff');
+}
+type NewLogin = { id: string; username: string; passwordHash: string };
+
+async function updateStaff(trx: Transaction<ServerDb>, id: string, change: StaffChange) {
+  await staffById(trx, id);
+  await checkPlacement(trx, change.role, change.windowId);
+  await trx
+    .updateTable('staff')
+    .set({ name: change.name, role: change.role, window_id: change.windowId })
+    .where('id', '=', id)
+    .execute();
+  await bumpVersion(trx, 'staff');
+}
+
+/** A manager locking themselves out leaves nobody to undo it. */
+async function deactivateStaff(trx: Transaction<ServerDb>, id: string, byId: string) {
+  if (id === byId)
+    throw conflict('params.id', '不能停用自己的账号 / you cannot deactivate yourself');
+  const member = await staffById(trx, id);
+  if (!member.active) return;
+  await trx.updateTable('staff').set({ active: 0 }).where('id', '=', id).execute();
+  await endSessionsOf(trx, id);
+  await bumpVersion(trx, 'staff');
+}
+
+async function setPassword(trx: Transaction<ServerDb>, id: string, passwordHash: string) {
+  await staffById(trx, id);
+  await trx
+    .updateTable('staff')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', id)
+    .execute();
+  await endSessionsOf(trx, id);
+  // the terminals verify offline sign-ins with the hash they pulled: they must get the new one
+  await bumpVersion(trx, 'staff');
+}
+
+const idParams = z.strictObject({ id: z.string() });
+
+export const staffRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/staff',
+    summary: '人员列表 / staff',
+    tag: 'staff',
+    auth: managerOrSupervisor,
+    response: z.array(staffSummarySchema),
+    handler: async (_input, ctx) => ({ body: await readStaff(ctx.db) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/staff',
+    summary: '新增人员 / add a staff member',
+    tag: 'staff',
+    auth: managerOnly,
+    body: newStaffSchema,
+    response: staffSummarySchema,
+    handler: async ({ body }, ctx) => {
+      // hashed before the transaction: 50 ms of scrypt must not hold the database
+      const { password, ...member } = body;
+      await checkNewStaff(ctx.db, member);
+      const login = { id: randomUUID(), passwordHash: await hashPassword(password) };
+      await ctx.db.transaction().execute((trx) => createStaff(trx, { ...member, ...login }));
+      return { status: 201, body: await staffById(ctx.db, login.id) };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/staff/:id',
+    summary: '修改人员姓名、角色或窗口 / change a member’s name, role or window',
+    tag: 'staff',
+    auth: managerOnly,
+    params: idParams,
+    body: staffChangeSchema,
+    response: staffSummarySchema,
+    handler: async ({ params, body }, ctx) => {
+      await ctx.db.transaction().execute((trx) => updateStaff(trx, params.id, body));
+      return { body: await staffById(ctx.db, params.id) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/staff/:id/deactivate',
+    summary: '停用人员（并结束其登录）/ deactivate a member (ends their sessions)',
+    tag: 'staff',
+    auth: managerOnly,
+    params: idParams,
+    response: staffSummarySchema,
+    handler: async ({ params, staff }, ctx) => {
+      const byId = signedIn(staff).id;
+      await ctx.db.transaction().execute((trx) => deactivateStaff(trx, params.id, byId));
+      return { body: await staffById(ctx.db, params.id) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/staff/:id/reset-password',
+    summary: '重置密码（并结束其登录）/ set a new password (ends their sessions)',
+    tag: 'staff',
+    auth: managerOnly,
+    params: idParams,
+    body: z.strictObject({ password: passwordSchema }),
+    response: staffSummarySchema,
+    handler: async ({ params, body }, ctx) => {
+      const passwordHash = await hashPassword(body.password);
+      await ctx.db.transaction().execute((trx) => setPassword(trx, params.id, passwordHash));
+      return { body: await staffById(ctx.db, params.id) };
+    },
+  }),
+];

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { windowSchema, type CenterWindow } from '../../shared/sync';
+import type { ServerDb } from '../db/schema';
+import { route, type RouteSpec } from '../http/spec';
+import { bumpVersion } from '../reference/versions';
+import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
+import { departmentExists } from './departments';
+
+const windowColumns = ['id', 'code', 'name', 'department_code as departmentCode'] as const;
+
+export async function readWindows(db: Kysely<ServerDb>): Promise<CenterWindow[]> {
+  return db.selectFrom('windows').select(windowColumns).orderBy('code').execute();
+}
+
+export async function findWindow(
+  db: Kysely<ServerDb>,
+  id: string,
+): Promise<CenterWindow | undefined> {
+  return db.selectFrom('windows').select(windowColumns).where('id', '=', id).executeTakeFirst();
+}
+
+async function assertCodeFree(trx: Transaction<ServerDb>, code: string, exceptId: string | null) {
+  const holder = await trx
+    .selectFrom('windows')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (holder && holder.id !== exceptId) {
+    throw conflict('body.code', `窗口编号已存在: ${code} / window code already exists`);
+  }
+}
+
+async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
+  if (!(await departmentExists(trx, window.departmentCode))) {
+    throw invalid('body.departmentCode', `未知部门: ${window.departmentCode} / unknown department`);
+  }
+  await assertCodeFree(trx, window.code, null);
+  await trx
+    .insertInto('windows')
+    .values({
+      id: window.id,
+      code: window.code,
+      name: window.name,
+      department_code: window.departmentCode,
+    })
+    .execute();
+  await bumpVersion(trx, 'staff');
+}
+
+// The department stays: the window's devices, cases and delegated powers belong to it.
+async function updateWindow(trx: Transaction<ServerDb>, id: string, change: WindowChange) {
+  const current = await findWindow(trx, id);
+  if (!current) throw notFound('窗口', 'window');
+  await assertCodeFree(trx, change.code, id);
+  await trx.updateTable('windows').set(change).where('id', '=', id).execute();
+  await bumpVersion(trx, 'staff');
+  return { ...current, ...change };
+}
+
+const newWindowSchema = windowSchema.omit({ id: true });
+const windowChangeSchema = windowSchema.pick({ code: true, name: true });
+type WindowChange = z.infer<typeof windowChangeSchema>;
+
+export const windowIdParams = z.strictObject({ id: z.string() });
+
+export const windowRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/windows',
+    summary: '窗口列表 / windows',
+    tag: 'staff',
+    auth: managerOrSupervisor,
+    response: z.array(windowSchema),
+    handler: async (_input, ctx) => ({ body: await readWindows(ctx.db) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/windows',
+    summary: '新增窗口 / add a window',
+    tag: 'staff',
+    auth: managerOnly,
+    body: newWindowSchema,
+    response: windowSchema,
+    handler: async ({ body }, ctx) => {
+      const window = { id: randomUUID(), ...body };
+      await ctx.db.transaction().execute((trx) => createWindow(trx, window));
+      return { status: 201, body: window };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/windows/:id',
+    summary: '修改窗口编号或名称 / change a window’s code or name',
+    tag: 'staff',
+    auth: managerOnly,
+    params: windowIdParams,
+    body: windowChangeSchema,
+    response: windowSchema,
+    handler: async ({ params, body }, ctx) => ({
+      body: await ctx.db.transaction().execute((trx) => updateWindow(trx, params.id, body)),
+    }),
+  }),
+];

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { roleSchema } from '../../shared/case';
+import type { ServerDb } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { clearFailures, lockedUntil, lockout, recordFailure } from './lockout';
+import { hashPassword, verifyPassword } from './passwords';
+import { createSession } from './sessions';
+import type { LoginResponse } from './schemas';
+
+// An unknown username costs the same scrypt as a known one, so response times do not tell
+// which usernames exist.
+let dummyHash: Promise<string> | null = null;
+
+/** Checks the password (lockout first), then opens a session. */
+export async function login(
+  db: Kysely<ServerDb>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<LoginResponse> {
+  if (await lockedUntil(db, username, now)) {
+    throw new HttpError(
+      429,
+      'unauthenticated',
+      `登录失败次数过多，请${lockout.minutes}分钟后再试 / too many failed sign-ins, try again in ${lockout.minutes} minutes`,
+    );
+  }
+  const staff = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const stored = staff?.password_hash ?? (await (dummyHash ??= hashPassword('-')));
+  if (!staff || !(await verifyPassword(password, stored))) {
+    await recordFailure(db, username, now);
+    throw new HttpError(401, 'unauthenticated', '用户名或密码错误 / wrong username or password');
+  }
+  if (staff.active !== 1) {
+    throw new HttpError(401, 'unauthenticated', '账号已停用 / account deactivated');
+  }
+  await clearFailures(db, username);
+  const token = await createSession(db, staff.id, now);
+  return {
+    token,
+    staff: {
+      id: staff.id,
+      username: staff.username,
+      name: staff.name,
+      role: roleSchema.parse(staff.role),
+      windowId: staff.window_id,
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from '../http/spec';
+import { initialSchema } from './migrations/0001-initial';
+import { loginAttempts } from './migrations/0002-login-attempts';
+import type { ServerDb } from './schema';
+
+/** Every migration in order; the names are stored in kysely_migration, so never rename one. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': initialSchema(dialect),
+    '0002-login-attempts': loginAttempts(),
+  };
+}
+
+/**
+ * Several center processes may start at once on one PostgreSQL: Kysely's Migrator takes a lock
+ * table row for the whole run, so only one of them migrates and the others wait and find nothing
+ * left to do.
+ */
+export async function migrateToLatest(db: Kysely<ServerDb>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`数据库迁移失败 / migration ${failed} failed: ${reason}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

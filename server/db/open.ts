@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from '../http/spec';
+import { migrateToLatest } from './migrate';
+import type { ServerDb } from './schema';
+
+export type ServerDbHandle = { db: Kysely<ServerDb>; dialect: Dialect; close(): Promise<void> };
+
+export type OpenServerDbOptions = {
+  /** postgres:// or postgresql:// → PostgreSQL; anything else (or nothing) → embedded SQLite */
+  databaseUrl?: string;
+  /** where the embedded SQLite lives (center.sqlite); required without a PostgreSQL URL */
+  dataDir?: string;
+};
+
+const INT8_OID = 20;
+
+/** Opens the center's database and brings its schema to the latest migration. */
+export async function openServerDb(opts: OpenServerDbOptions): Promise<ServerDbHandle> {
+  const handle = isPostgresUrl(opts.databaseUrl)
+    ? openPostgres(opts.databaseUrl)
+    : openSqlite(opts.dataDir);
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+function openPostgres(connectionString: string): ServerDbHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    // server_seq, last_seq and count(*) are int8; the wire carries them as JSON numbers, which
+    // stay exact far beyond any sequence this center will reach (2^53).
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : (pg.types.getTypeParser(oid, format) as (v: string) => unknown),
+    },
+  });
+  const db = new Kysely<ServerDb>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function openSqlite(dataDir: string | undefined): ServerDbHandle {
+  if (!dataDir) throw new Error('openServerDb: dataDir is required for the embedded SQLite');
+  mkdirSync(dataDir, { recursive: true });
+  const database = new SQLite(join(dataDir, 'center.sqlite'));
+  database.pragma('journal_mode = WAL');
+  // FULL: an acknowledged push must survive a power cut, or the terminal would drop events the
+  // center then forgets.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<ServerDb>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { shanghaiIso } from '../../shared/calendar';
+import { roleSchema } from '../../shared/case';
+import type { ServerDb } from '../db/schema';
+import { HttpError } from './errors';
+import type { Auth, AuthDevice, AuthStaff } from './spec';
+import { bearerToken, sha256Hex } from './tokens';
+
+export type Principal = { device: AuthDevice | null; staff: AuthStaff | null };
+
+const anonymous: Principal = { device: null, staff: null };
+
+/** Resolves the bearer token a route demands: 401 without a valid one, 403 when not allowed. */
+export async function authenticate(
+  auth: Auth,
+  authorization: string | undefined,
+  db: Kysely<ServerDb>,
+  now: Date,
+): Promise<Principal> {
+  if (auth.kind === 'none') return anonymous;
+  const token = bearerToken(authorization);
+  if (!token) throw unauthenticated('请先登录或注册终端 / bearer token required');
+  const hash = sha256Hex(token);
+  if (auth.kind === 'device') return { device: await deviceFor(db, hash), staff: null };
+  const staff = await staffFor(db, hash, now);
+  if (!auth.roles.includes(staff.role)) {
+    throw new HttpError(403, 'forbidden', '当前角色无权执行此操作 / not allowed for your role');
+  }
+  return { device: null, staff };
+}
+
+async function deviceFor(db: Kysely<ServerDb>, tokenHash: string): Promise<AuthDevice> {
+  const row = await db
+    .selectFrom('devices')
+    .select(['id', 'window_id', 'department_code', 'terminal_number', 'public_key', 'revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) throw unauthenticated('终端未注册或令牌无效 / unknown device token');
+  if (row.revoked_at !== null) {
+    throw new HttpError(
+      403,
+      'device_revoked',
+      '本终端已被中心停用，请联系管理员重新注册 / this terminal was revoked by the center; ask the manager to enroll it again',
+    );
+  }
+  return {
+    id: row.id,
+    windowId: row.window_id,
+    departmentCode: row.department_code,
+    terminalNumber: row.terminal_number,
+    publicKey: row.public_key,
+  };
+}
+
+async function staffFor(db: Kysely<ServerDb>, tokenHash: string, now: Date): Promise<AuthStaff> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('staff', 'staff.id', 'sessions.staff_id')
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.name',
+      'staff.role',
+      'staff.window_id',
+      'staff.active',
+      'sessions.expires_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) throw unauthenticated('请先登录 / sign-in required');
+  if (row.expires_at <= shanghaiIso(now)) {
+    throw unauthenticated('登录已过期，请重新登录 / session expired, sign in again');
+  }
+  if (row.active !== 1) throw unauthenticated('账号已停用 / account deactivated');
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    role: roleSchema.parse(row.role),
+    windowId: row.window_id,
+    sessionId: tokenHash,
+  };
+}
+
+function unauthenticated(message: string): HttpError {
+  return new HttpError(401, 'unauthenticated', message);
+}

@@ -1,0 +1,86 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { shanghaiIso } from '../shared/calendar';
+import { parseCatalog, type Catalog } from '../shared/catalog';
+import { itemRow } from './admin/items';
+import { defaultSettings, writeSettings } from './admin/settings';
+import { hashPassword } from './auth/passwords';
+import type { ServerDb } from './db/schema';
+
+export const defaultCatalogFile = new URL(
+  '../resources/catalog/default-catalog.json',
+  import.meta.url,
+);
+
+export type SeededAdmin = {
+  username: string;
+  password: string;
+  /** <dataDir>/admin-account.json, or null when there is no data folder (PostgreSQL) */
+  file: string | null;
+};
+
+/**
+ * Gives an empty center what it needs to be used at all: the default catalog, the settings and
+ * one manager `admin` with a random password (returned once for the console and written, 0600,
+ * to the data folder). A database that has settings is left as it is.
+ */
+export async function seedCenter(
+  db: Kysely<ServerDb>,
+  opts: { dataDir?: string; now?: Date; catalog?: Catalog } = {},
+): Promise<SeededAdmin | null> {
+  if (await isSeeded(db)) return null;
+  const catalog =
+    opts.catalog ?? parseCatalog(JSON.parse(readFileSync(defaultCatalogFile, 'utf8')));
+  const password = randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const seeded = await db.transaction().execute(async (trx) => {
+    // Two processes starting on one empty PostgreSQL: this row lock makes the second wait for
+    // the first to commit, and its own check then finds the settings and does nothing.
+    await trx
+      .updateTable('reference_versions')
+      .set({ version: sql<number>`version` })
+      .where('kind', '=', 'settings')
+      .execute();
+    if (await isSeeded(trx)) return false;
+    if (catalog.departments.length > 0) {
+      await trx.insertInto('departments').values(catalog.departments).execute();
+    }
+    if (catalog.items.length > 0) {
+      await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();
+    }
+    await writeSettings(trx, defaultSettings);
+    await trx
+      .insertInto('staff')
+      .values({
+        id: randomUUID(),
+        username: 'admin',
+        name: '系统管理员',
+        role: 'manager',
+        window_id: null,
+        password_hash: passwordHash,
+        active: 1,
+      })
+      .execute();
+    return true;
+  });
+  if (!seeded) return null;
+  const file = opts.dataDir ? join(opts.dataDir, 'admin-account.json') : null;
+  if (file) {
+    const createdAt = shanghaiIso(opts.now ?? new Date());
+    writeFileSync(
+      file,
+      `${JSON.stringify({ username: 'admin', password, createdAt }, null, 2)}\n`,
+      {
+        mode: 0o600,
+      },
+    );
+  }
+  return { username: 'admin', password, file };
+}
+
+async function isSeeded(db: Kysely<ServerDb>): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('key').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
