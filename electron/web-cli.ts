@@ -14,6 +14,8 @@ const { values } = parseArgs({
     resources: { type: 'string', default: 'resources' },
     static: { type: 'string', default: 'dist/renderer' },
     now: { type: 'string' },
+    // the center's address (enrollment stores it; this replaces it, e.g. a test server's port)
+    server: { type: 'string' },
     // end-to-end tests move the business clock through POST /__test/clock
     'clock-control': { type: 'boolean', default: false },
   },
@@ -38,6 +40,7 @@ let clock: Date | null = fixedNow;
 const terminal = openTerminal({
   dataDir: resolve(values.data),
   resourcesDir: resolve(values.resources),
+  ...(values.server ? { serverUrl: values.server } : {}),
   ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
 });
 const server = await startWebServer({

@@ -3,6 +3,8 @@ import type { Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
 import { caseDocument } from '../services/documents';
+import { enroll } from '../services/enrollment';
+import { conflicts } from '../services/conflicts';
 import { findApplicant } from '../store/cases';
 import type { Terminal } from '../services/terminal';
 import { verifyPassword } from '../store/passwords';
@@ -92,4 +94,8 @@ export const handlers: Handlers = {
   'cases.record': (input, { terminal, session }) => recordEvent(terminal, session, input),
   'cases.get': (input, { terminal }) => getCase(terminal, input),
   'cases.list': (input, { terminal }) => listCases(terminal, input),
+  'cases.conflicts': (_input, { terminal }) => conflicts(terminal),
+  'sync.status': (_input, { terminal }) => terminal.sync.status(),
+  'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
+  'sync.enroll': (input, { terminal }) => enroll(terminal, input),
 };

@@ -167,14 +167,16 @@ export function recordEvent(
 export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutput<'cases.get'> {
   const events = caseEvents(t.db, input.caseId);
   if (events.length === 0) throw new ApiFailure('not_found', '办件不存在');
-  const state = foldCase(events.map(asCaseEvent));
+  const state = foldCase(events);
   if (state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
   return {
     state,
+    // conflicted events too, marked: the window must see what the center did not take
     events: events.map((e) => ({
       ...asCaseEvent(e),
       deviceSeq: e.deviceSeq,
       syncState: e.syncState,
+      syncNote: e.syncNote,
     })),
     clocks: clocksOf(t, state),
   };
@@ -219,6 +221,7 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
             }
           : null,
         deemedAcceptedOn,
+        conflicted: r.conflicted === 1,
       };
     }),
   };

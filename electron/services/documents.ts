@@ -7,7 +7,7 @@ import {
   type DocumentHeader,
 } from '../../shared/documents';
 import { ApiFailure } from '../api/errors';
-import { asCaseEvent, caseEvents } from '../store/events';
+import { asCaseEvent, caseEvents, folds } from '../store/events';
 import { boundWindow, windowName } from '../store/reference';
 import { foldCase } from './projections';
 import type { Terminal } from './terminal';
@@ -26,9 +26,10 @@ export function caseDocument(
   const issuing = stored[at]!;
   const kind = documentOfEvent[issuing.type];
   if (!kind) throw new ApiFailure('invalid_input', '该事件不出具文书', { field: 'eventId' });
-  const events = stored.slice(0, at + 1).map(asCaseEvent);
-  const state = foldCase(events) as OpenCase;
-  const event = events[at]!;
+  if (!folds(issuing))
+    throw new ApiFailure('not_found', '该事件未被中心采纳，不出具文书 (event not admitted)');
+  const state = foldCase(stored.slice(0, at + 1)) as OpenCase;
+  const event = asCaseEvent(issuing);
   const clocks = caseClocks(
     state,
     t.calendar(state.calendarVersion),

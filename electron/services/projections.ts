@@ -3,14 +3,13 @@ import {
   evaluate,
   initialCaseState,
   isClosed,
-  type CaseEvent,
   type CaseState,
   type ClockView,
   type OpenCase,
 } from '../../shared/case';
 import { inTransaction } from '../store/db';
-import { asCaseEvent, caseEvents } from '../store/events';
-import { lapsedCases, upsertCase, type WorkClock } from '../store/cases';
+import { asCaseEvent, caseEvents, folds, type StoredEvent } from '../store/events';
+import { deleteCase, lapsedCases, upsertCase, type WorkClock } from '../store/cases';
 import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
@@ -76,36 +75,51 @@ export function refreshLapsed(t: Terminal): number {
 }
 
 /**
- * Drops the projection and folds it again from the event log — after a sync brought events in,
- * or when the projection is suspected. The log is the truth; the projection can always be redone.
+ * Folds the named cases again and writes their rows: after sync brought events in, changed their
+ * order or took one out of the fold. Runs in the caller's transaction, so the projection never
+ * disagrees with the log it was folded from.
+ */
+export function refoldCases(t: Terminal, caseIds: Iterable<string>): void {
+  for (const caseId of caseIds) {
+    const events = caseEvents(t.db, caseId);
+    const state = foldCase(events);
+    if (state.status === 'none') deleteCase(t.db, caseId);
+    else projectCase(t, state, events[0]!.windowId);
+  }
+}
+
+/**
+ * Drops the projection and folds it again from the event log — when the projection is
+ * suspected. The log is the truth; the projection can always be redone.
  */
 export function rebuildProjections(t: Terminal): number {
   return inTransaction(t.db, () => {
     t.db.exec('DELETE FROM cases');
-    // Case by case: a statement may not write while another one is still iterating.
+    // Read first: a statement may not write while another one is still iterating.
     const caseIds = (
       t.db.prepare('SELECT DISTINCT case_id FROM events').all() as { case_id: string }[]
     ).map((r) => r.case_id);
-    for (const caseId of caseIds) {
-      const events = caseEvents(t.db, caseId).map(asCaseEvent);
-      const state = foldCase(events);
-      if (state.status !== 'none') projectCase(t, state, events[0]!.windowId);
-    }
+    refoldCases(t, caseIds);
     return caseIds.length;
   });
 }
 
 /**
- * Replays a case's log with the same rules that recorded it. An event that no longer folds means
- * the log was altered behind the program's back, which must be loud, never silently skipped.
+ * Replays a case's log (in caseEvents' order) with the same rules that recorded it. Conflicted
+ * and rejected events are left out: the center did not take them. An unanswered event of ours
+ * may no longer fold once the center's order put a colleague's event before it; it is skipped,
+ * and the center will answer it as a conflict. Any other event that does not fold means the log
+ * was altered behind the program's back, which must be loud, never silently skipped.
  */
-export function foldCase(events: readonly CaseEvent[]): CaseState {
+export function foldCase(events: readonly StoredEvent[]): CaseState {
+  const reordered = events.some((e) => e.serverSeq !== null);
   let state: CaseState = initialCaseState;
   for (const event of events) {
-    const verdict = evaluate(state, event);
-    if (!verdict.ok)
+    if (!folds(event)) continue;
+    const verdict = evaluate(state, asCaseEvent(event));
+    if (verdict.ok) state = verdict.state;
+    else if (!(reordered && event.syncState === 'pending'))
       throw new Error(`event ${event.id} of case ${event.caseId} does not fold: ${verdict.rule}`);
-    state = verdict.state;
   }
   return state;
 }

@@ -9,7 +9,14 @@ import {
 } from '../../shared/calendar';
 import { openDatabase, type Db } from '../store/db';
 import { loadOrCreateDevice, type Device, type KeyProtector } from '../store/device';
-import { getSetting, loadCalendarVersion, saveCalendarVersion } from '../store/reference';
+import {
+  getSetting,
+  loadCalendarVersion,
+  saveCalendarVersion,
+  setSetting,
+} from '../store/reference';
+import { isEnrolled, syncKeys } from '../store/sync-state';
+import { defaultSyncIntervalMs, SyncEngine, type SyncOptions } from '../sync/engine';
 import { seedDemo, type DemoAccount } from './demo';
 import { LoginThrottle, Sessions } from './sessions';
 
@@ -17,11 +24,20 @@ import { LoginThrottle, Sessions } from './sessions';
 export type Terminal = {
   readonly dataDir: string;
   readonly db: Db;
+  /** the key every new event is signed with; replaced once, by enrollment */
   readonly device: Device;
+  /** seals secrets at rest (device key, sync token); null in web mode and tests */
+  readonly keyProtector: KeyProtector | null;
   readonly sessions: Sessions;
   readonly logins: LoginThrottle;
   readonly now: () => Date;
-  readonly demoAccounts: DemoAccount[];
+  readonly demoAccounts: readonly DemoAccount[];
+  readonly sync: SyncEngine;
+  /**
+   * After an enrollment committed: sign as the device the center registered, offer no demo
+   * accounts, and start syncing.
+   */
+  enrolledAs(device: Device): void;
   centerName(): string;
   thresholds(): Thresholds;
   /** The calendar new cases pin. */
@@ -39,12 +55,17 @@ export type TerminalOptions = {
   demo?: boolean;
   /** seals the device key at rest (Electron's safeStorage); web mode and tests have none */
   keyProtector?: KeyProtector;
+  /** background sync with the center once enrolled; false: only on demand (tests) */
+  sync?: SyncOptions;
+  /** the center's address, replacing the stored one (web mode --server) */
+  serverUrl?: string;
 };
 
 export function openTerminal(opts: TerminalOptions): Terminal {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(join(opts.dataDir, 'terminal.sqlite'));
-  const device = loadOrCreateDevice(db, opts.keyProtector ?? null);
+  const keyProtector = opts.keyProtector ?? null;
+  let device = loadOrCreateDevice(db, keyProtector);
   const now = opts.now ?? (() => new Date());
 
   // The official tables ship inside the program; when an update brings a new year's table the
@@ -53,21 +74,41 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   const official = createCalendar(officialCalendarData(closures));
   saveCalendarVersion(db, official.version, official.data);
 
-  const demoAccounts = opts.demo === false ? [] : seedDemo(db, opts.resourcesDir, opts.dataDir);
+  if (opts.serverUrl) setSetting(db, syncKeys.server, opts.serverUrl);
+
+  // An enrolled terminal gets its staff from the center: an empty staff table means the first
+  // pull has not come yet, not a fresh demo.
+  let demoAccounts =
+    opts.demo === false || isEnrolled(db) ? [] : seedDemo(db, opts.resourcesDir, opts.dataDir);
   const calendars = new Map<string, Calendar>([[official.version, official]]);
 
-  return {
+  const terminal: Terminal = {
     dataDir: opts.dataDir,
     db,
-    device,
+    get device() {
+      return device;
+    },
+    keyProtector,
     // Security timers run on the real clock even when the business clock is fixed (--now).
     sessions: new Sessions(),
     logins: new LoginThrottle(),
     now,
-    demoAccounts,
+    get demoAccounts() {
+      return demoAccounts;
+    },
+    get sync() {
+      return engine;
+    },
+    enrolledAs(enrolled) {
+      device = enrolled;
+      demoAccounts = [];
+      engine.start();
+    },
     centerName: () => getSetting<string>(db, 'center.name') ?? '行政服务中心',
     thresholds: () => getSetting<Thresholds>(db, 'clock.thresholds') ?? defaultThresholds,
-    currentCalendar: () => official,
+    // a pulled calendar becomes current for new cases without a restart
+    currentCalendar: () =>
+      terminal.calendar(getSetting<string>(db, 'calendar.current') ?? official.version),
     calendar(version) {
       let cal = calendars.get(version);
       if (!cal) {
@@ -78,6 +119,12 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       }
       return cal;
     },
-    close: () => db.close(),
+    close() {
+      engine.close();
+      db.close();
+    },
   };
+  const engine = new SyncEngine(terminal, opts.sync ?? { intervalMs: defaultSyncIntervalMs });
+  engine.start();
+  return terminal;
 }

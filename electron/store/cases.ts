@@ -32,6 +32,8 @@ export type CaseListRow = {
   due_at: string | null;
   calendar_version: string;
   work_clock: string;
+  /** 1 when the center did not take one of the case's events */
+  conflicted: number;
 };
 
 // Sorts after every ISO date: cases without a running clock come last.
@@ -73,6 +75,11 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     updatedAt: p.state.lastOccurredAt,
     state: JSON.stringify(p.state),
   });
+}
+
+/** A case none of whose events folds any more (its receipt conflicted at the center). */
+export function deleteCase(db: Db, caseId: string): void {
+  sql(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
 }
 
 export function getCaseState(db: Db, caseId: string): CaseState | undefined {
@@ -127,7 +134,9 @@ export function listWindowCases(
   const rows = sql(
     db,
     `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
-       calendar_version, work_clock
+       calendar_version, work_clock,
+       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
+         AS conflicted
      FROM cases WHERE ${clause} ORDER BY order_key LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: filter.limit, offset: filter.offset }) as CaseListRow[];
   const total = (

@@ -19,7 +19,7 @@ type DeviceRow = { id: string; public_key: string; private_key: string };
 
 const plainScheme = 'plain';
 
-function unseal(stored: string, protector: KeyProtector | null): string {
+export function openSecret(stored: string, protector: KeyProtector | null): string {
   const cut = stored.indexOf(':');
   const scheme = stored.slice(0, cut);
   const body = stored.slice(cut + 1);
@@ -30,35 +30,71 @@ function unseal(stored: string, protector: KeyProtector | null): string {
   );
 }
 
+/** A secret as stored at rest: sealed by the protector when there is one, else marked plain. */
+export function sealSecret(plain: string, protector: KeyProtector | null): string {
+  return protector ? `${protector.scheme}:${protector.seal(plain)}` : `${plainScheme}:${plain}`;
+}
+
+/** A fresh Ed25519 key pair as PEM: SPKI for the public half, PKCS#8 for the private one. */
+export function newKeyPair(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+function signer(id: string, publicKey: string, privatePem: string): Device {
+  const key = createPrivateKey(privatePem);
+  return {
+    id,
+    publicKey,
+    sign: (message) => sign(null, Buffer.from(message), key).toString('base64'),
+  };
+}
+
 // The device key signs every event this PC writes; the center later checks it against the
 // public key registered at enrollment.
 export function loadOrCreateDevice(db: Db, protector: KeyProtector | null = null): Device {
-  const seal = (pem: string) =>
-    protector ? `${protector.scheme}:${protector.seal(pem)}` : `${plainScheme}:${pem}`;
   let row = db.prepare('SELECT id, public_key, private_key FROM device LIMIT 1').get() as
     DeviceRow | undefined;
   if (!row) {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const pair = newKeyPair();
     row = {
       id: uuidv7(),
-      public_key: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      private_key: seal(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      public_key: pair.publicKey,
+      private_key: sealSecret(pair.privateKey, protector),
     };
     db.prepare(
       'INSERT INTO device (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
     ).run(row.id, row.public_key, row.private_key, new Date().toISOString());
   }
-  const pem = unseal(row.private_key, protector);
+  const pem = openSecret(row.private_key, protector);
   // A key written before protection was available is sealed as soon as it is.
   if (protector && row.private_key.startsWith(`${plainScheme}:`)) {
-    db.prepare('UPDATE device SET private_key = ? WHERE id = ?').run(seal(pem), row.id);
+    db.prepare('UPDATE device SET private_key = ? WHERE id = ?').run(
+      sealSecret(pem, protector),
+      row.id,
+    );
   }
-  const key = createPrivateKey(pem);
-  return {
-    id: row.id,
-    publicKey: row.public_key,
-    sign: (message) => sign(null, Buffer.from(message), key).toString('base64'),
-  };
+  return signer(row.id, row.public_key, pem);
+}
+
+/**
+ * Makes this PC the device the center enrolled: the id it gave and the key pair registered with
+ * it. Call inside the enrollment's transaction; the returned signer is used only after commit.
+ */
+export function replaceDevice(
+  db: Db,
+  id: string,
+  pair: { publicKey: string; privateKey: string },
+  protector: KeyProtector | null,
+): Device {
+  db.prepare('DELETE FROM device').run();
+  db.prepare(
+    'INSERT INTO device (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
+  ).run(id, pair.publicKey, sealSecret(pair.privateKey, protector), new Date().toISOString());
+  return signer(id, pair.publicKey, pair.privateKey);
 }
 
 export function verifySignature(publicKeyPem: string, message: string, signature: string): boolean {

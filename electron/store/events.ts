@@ -11,9 +11,17 @@ import { sql, type Db } from './db';
 import { verifySignature, type Device } from './device';
 
 export type SyncState = 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
-export type StoredEvent = SignedEvent & { seq: number; syncState: SyncState };
+/** Why the center did not take an event: the reducer's rule (conflicted) or the error code. */
+export type SyncNote = { rule: string; message: string };
+export type StoredEvent = SignedEvent & {
+  seq: number;
+  /** the center's global order; null until the center answered */
+  serverSeq: number | null;
+  syncState: SyncState;
+  syncNote: SyncNote | null;
+};
 
-type EventRow = {
+export type EventRow = {
   seq: number;
   id: string;
   case_id: string;
@@ -30,6 +38,8 @@ type EventRow = {
   hash: string;
   signature: string;
   sync_state: SyncState;
+  server_seq: number | null;
+  sync_note: string | null;
 };
 
 export function hashEnvelope(e: EventEnvelope): string {
@@ -37,9 +47,36 @@ export function hashEnvelope(e: EventEnvelope): string {
 }
 
 const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,
-  actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature)
+  actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature,
+  server_seq, sync_state, sync_note)
   VALUES (@id, @caseId, @type, @payload, @actorId, @actorName, @actorRole, @windowId,
-  @occurredAt, @deviceId, @deviceSeq, @prevHash, @hash, @signature)`;
+  @occurredAt, @deviceId, @deviceSeq, @prevHash, @hash, @signature, @serverSeq, @syncState,
+  @syncNote)`;
+
+function insertParams(
+  e: SignedEvent,
+  sync: { serverSeq: number | null; syncState: SyncState; syncNote: SyncNote | null },
+) {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    type: e.type,
+    payload: JSON.stringify(e.payload),
+    actorId: e.actor.userId,
+    actorName: e.actor.name,
+    actorRole: e.actor.role,
+    windowId: e.windowId,
+    occurredAt: e.occurredAt,
+    deviceId: e.deviceId,
+    deviceSeq: e.deviceSeq,
+    prevHash: e.prevHash,
+    hash: e.hash,
+    signature: e.signature,
+    serverSeq: sync.serverSeq,
+    syncState: sync.syncState,
+    syncNote: sync.syncNote ? JSON.stringify(sync.syncNote) : null,
+  };
+}
 
 /**
  * Appends one event to this device's chain. Call inside the command's transaction: the seq and
@@ -64,23 +101,31 @@ export function appendEvent(db: Db, device: Device, event: CaseEvent): StoredEve
   };
   const hash = hashEnvelope(envelope);
   const signature = device.sign(hash);
-  const info = sql(db, insertSql).run({
-    id: envelope.id,
-    caseId: envelope.caseId,
-    type: envelope.type,
-    payload: JSON.stringify(envelope.payload),
-    actorId: envelope.actor.userId,
-    actorName: envelope.actor.name,
-    actorRole: envelope.actor.role,
-    windowId: envelope.windowId,
-    occurredAt: envelope.occurredAt,
-    deviceId: envelope.deviceId,
-    deviceSeq: envelope.deviceSeq,
-    prevHash: envelope.prevHash,
-    hash,
-    signature,
-  });
-  return { ...envelope, hash, signature, seq: Number(info.lastInsertRowid), syncState: 'pending' };
+  const pending = { serverSeq: null, syncState: 'pending', syncNote: null } as const;
+  const signed = { ...envelope, hash, signature };
+  const info = sql(db, insertSql).run(insertParams(signed, pending));
+  return { ...signed, ...pending, seq: Number(info.lastInsertRowid) };
+}
+
+/**
+ * Stores an event as the center answered it: a foreign one is written once (pulling the same
+ * page again changes nothing), one already here (ours) only takes the center's order and
+ * verdict. Another event in the same device slot is a forked chain and fails the transaction.
+ */
+export function storeAnsweredEvent(
+  db: Db,
+  e: SignedEvent,
+  answer: {
+    serverSeq: number;
+    syncState: 'acknowledged' | 'conflicted';
+    syncNote: SyncNote | null;
+  },
+): void {
+  sql(
+    db,
+    `${insertSql} ON CONFLICT(id) DO UPDATE SET server_seq = excluded.server_seq,
+       sync_state = excluded.sync_state, sync_note = excluded.sync_note`,
+  ).run(insertParams(e, answer));
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -102,14 +147,28 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
     signature: row.signature,
+    serverSeq: row.server_seq,
     syncState: row.sync_state,
+    syncNote: row.sync_note ? (JSON.parse(row.sync_note) as SyncNote) : null,
   };
 }
 
+/**
+ * A case's events in the order every terminal folds them: the center's order first, then our
+ * events it has not answered yet, in the order we wrote them.
+ */
 export function caseEvents(db: Db, caseId: string): StoredEvent[] {
   return (
-    sql(db, 'SELECT * FROM events WHERE case_id = ? ORDER BY seq').all(caseId) as EventRow[]
+    sql(
+      db,
+      'SELECT * FROM events WHERE case_id = ? ORDER BY server_seq IS NULL, server_seq, seq',
+    ).all(caseId) as EventRow[]
   ).map(toStoredEvent);
+}
+
+/** Conflicted and rejected events stay in the history but never shape the case. */
+export function folds(e: StoredEvent): boolean {
+  return e.syncState !== 'conflicted' && e.syncState !== 'rejected';
 }
 
 /** The domain's view of a stored event: what the reducer folds. */

@@ -163,3 +163,107 @@ export function windowName(db: Db, id: string): string | undefined {
   return (sql(db, 'SELECT name FROM windows WHERE id = ?').get(id) as { name: string } | undefined)
     ?.name;
 }
+
+/** What the center sends of its people: every window, the department's staff and devices. */
+export type StaffSnapshot = {
+  windows: readonly { id: string; code: string; name: string; departmentCode: string }[];
+  staff: readonly {
+    id: string;
+    username: string;
+    name: string;
+    role: Role;
+    windowId: string | null;
+    passwordHash: string;
+    active: boolean;
+  }[];
+  devices: readonly {
+    id: string;
+    windowId: string;
+    terminalNumber: number;
+    publicKey: string;
+    revoked: boolean;
+  }[];
+};
+
+/**
+ * Replaces windows, staff and the department's devices with the center's. The window this PC is
+ * bound to stays even if the snapshot lacks it: the binding and every case number refer to it.
+ * Run inside the pull's transaction.
+ */
+export function replaceStaffSnapshot(
+  db: Db,
+  snap: StaffSnapshot,
+  keepWindowId: string | null,
+): void {
+  forget(db);
+  sql(db, 'DELETE FROM staff').run();
+  sql(
+    db,
+    `DELETE FROM windows WHERE id NOT IN (SELECT value FROM json_each(?))
+       AND id IS NOT coalesce(?, '')`,
+  ).run(JSON.stringify(snap.windows.map((w) => w.id)), keepWindowId);
+  const upsertWindow = sql(
+    db,
+    `INSERT INTO windows (id, code, name, department_code) VALUES (?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name,
+       department_code = excluded.department_code`,
+  );
+  for (const w of snap.windows) upsertWindow.run(w.id, w.code, w.name, w.departmentCode);
+  for (const s of snap.staff) {
+    insertStaff(db, {
+      id: s.id,
+      username: s.username,
+      name: s.name,
+      role: s.role,
+      window_id: s.windowId,
+      password_hash: s.passwordHash,
+      active: s.active ? 1 : 0,
+    });
+  }
+  sql(db, 'DELETE FROM peer_devices').run();
+  const insertPeer = sql(
+    db,
+    `INSERT INTO peer_devices (id, window_id, terminal_number, public_key, revoked)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const d of snap.devices) {
+    insertPeer.run(d.id, d.windowId, d.terminalNumber, d.publicKey, d.revoked ? 1 : 0);
+  }
+}
+
+export function replaceWindowPowers(
+  db: Db,
+  powers: readonly { windowId: string; itemCode: string; powers: readonly string[] }[],
+): void {
+  sql(db, 'DELETE FROM window_powers').run();
+  const insert = sql(
+    db,
+    'INSERT INTO window_powers (window_id, item_code, powers) VALUES (?, ?, ?)',
+  );
+  for (const p of powers) insert.run(p.windowId, p.itemCode, JSON.stringify(p.powers));
+}
+
+/** Public keys of the department's other PCs, by device id: they verify pulled chains. */
+export function peerKeys(db: Db): Map<string, string> {
+  const rows = sql(db, 'SELECT id, public_key FROM peer_devices').all() as {
+    id: string;
+    public_key: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.public_key]));
+}
+
+/**
+ * Forgets the demo's reference data (staff, windows, catalog, powers, peers) when the terminal
+ * joins a center: the first pull brings the center's own.
+ */
+export function wipeReference(db: Db): void {
+  forget(db);
+  db.exec(`
+    DELETE FROM staff;
+    DELETE FROM windows;
+    DELETE FROM items;
+    DELETE FROM departments;
+    DELETE FROM window_powers;
+    DELETE FROM peer_devices;
+  `);
+}

@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Empty, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Empty, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
@@ -6,6 +6,8 @@ import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
 import { useRoute, type Route } from '../stores/route';
 import { useSession } from '../stores/session';
@@ -32,6 +34,8 @@ function Content({
       );
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'settings':
+      return <SettingsPage />;
     default:
       return (
         <Empty
@@ -99,9 +103,7 @@ export function Shell({ session }: { session: Session }) {
           </div>
         </div>
         <div style={{ flex: 1 }} />
-        <Tag color="default" style={{ margin: 0 }} data-testid="sync-status">
-          <Badge status="default" /> {t('sync.offline')}
-        </Tag>
+        <SyncIndicator />
         <Space style={{ color: '#fff' }}>
           <Avatar style={{ background: '#fff', color: '#7f1d1d' }}>
             {session.user.name.slice(0, 1)}

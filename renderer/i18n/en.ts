@@ -13,8 +13,6 @@ export const en: Record<MessageKey, string> = {
   'shell.logout': 'Sign out',
   'shell.language': '中文',
   'shell.noWindow': 'No window assigned',
-  'sync.offline': 'Not connected to the center · working locally',
-  'sync.pending': '{n} pending upload',
   'role.clerk': 'Window clerk',
   'role.reviewer': 'Reviewer',
   'role.chief': 'Chief representative',

@@ -11,8 +11,6 @@ export const zhCN = {
   'shell.logout': '退出登录',
   'shell.language': 'English',
   'shell.noWindow': '未分配窗口',
-  'sync.offline': '未连接中心 · 本机办理',
-  'sync.pending': '待上传 {n} 件',
   'role.clerk': '窗口工作人员',
   'role.reviewer': '审核人员',
   'role.chief': '首席代表',

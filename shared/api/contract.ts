@@ -4,6 +4,7 @@ import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
+import type { Conflict } from '../sync';
 import type { CallName } from './names';
 
 // A person's or organisation's name as typed at the window: trimmed, bounded, no control
@@ -65,8 +66,49 @@ export const caseRowSchema = z.object({
   clock: z.custom<ClockView | null>(),
   /** Art. 32(4): the 5 days ran out without a notice; the case counts as accepted on this day */
   deemedAcceptedOn: z.string().nullable(),
+  /** the center did not take one of the case's events */
+  conflicted: z.boolean(),
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
+
+export const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  /** the last round reached the center */
+  online: z.boolean(),
+  state: z.enum(['idle', 'syncing', 'offline', 'outdated', 'blocked']),
+  /** this terminal's events the center has not answered yet */
+  pending: z.number(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** conflicted events in the cases of this terminal's window */
+  conflicts: z.number(),
+  serverUrl: z.string().nullable(),
+  enrollment: z
+    .object({
+      deviceId: z.string(),
+      windowId: z.string(),
+      /** null until the first pull brought the center's windows */
+      windowName: z.string().nullable(),
+      terminalNumber: z.number(),
+    })
+    .nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const conflictRowSchema = z.object({
+  eventId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  type: z.string(),
+  actorName: z.string(),
+  actorRole: roleSchema,
+  windowId: z.string(),
+  occurredAt: z.string(),
+  /** the reducer's rule the center's case state did not admit */
+  rule: z.string(),
+  message: z.string(),
+});
+export type ConflictRow = z.infer<typeof conflictRowSchema>;
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 type CallSpec = { input: z.ZodType; output: z.ZodType; access: Access };
@@ -141,7 +183,16 @@ export const contract = {
     input: z.object({ caseId: uuid }),
     output: z.object({
       state: z.custom<CaseState>(),
-      events: z.array(z.custom<CaseEvent & { deviceSeq: number; syncState: string }>()),
+      events: z.array(
+        z.custom<
+          CaseEvent & {
+            deviceSeq: number;
+            syncState: 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
+            /** why the center did not take the event */
+            syncNote: Conflict | null;
+          }
+        >(),
+      ),
       clocks: z.array(z.custom<ClockView>()),
     }),
     access: 'signedIn',
@@ -158,6 +209,33 @@ export const contract = {
     }),
     output: z.object({ rows: z.array(caseRowSchema), total: z.number() }),
     access: 'signedIn',
+  }),
+  /** The conflicted events of this terminal's department: what the center did not take. */
+  'cases.conflicts': call({
+    input: z.object({}),
+    output: z.array(conflictRowSchema),
+    access: 'signedIn',
+  }),
+  'sync.status': call({ input: z.object({}), output: syncStatusSchema, access: 'signedIn' }),
+  /** A sync round now; answers with the status after it. */
+  'sync.now': call({ input: z.object({}), output: syncStatusSchema, access: 'signedIn' }),
+  /** Joins this terminal to a center with a one-time enrollment code. */
+  'sync.enroll': call({
+    input: z.object({
+      serverUrl: z
+        .string()
+        .trim()
+        .max(200)
+        .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '中心地址须形如 https://center.example.cn'),
+      code: z.string().trim().min(1, '请输入注册码').max(64),
+    }),
+    output: z.object({
+      deviceId: z.string(),
+      windowId: z.string(),
+      terminalNumber: z.number(),
+      centerName: z.string(),
+    }),
+    access: ['manager'],
   }),
   /** The notice an event issued (acceptance, refusal, one-time notice, pause, extension). */
   'documents.get': call({

@@ -11,7 +11,11 @@ export const callNames = [
   'cases.record',
   'cases.get',
   'cases.list',
+  'cases.conflicts',
   'documents.get',
+  'sync.status',
+  'sync.now',
+  'sync.enroll',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

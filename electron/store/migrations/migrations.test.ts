@@ -41,8 +41,43 @@ describe('migrations', () => {
         'settings',
         'windows',
         'device',
+        'peer_devices',
+        'window_powers',
       ]),
     );
+    db.close();
+  });
+
+  it('002 brings a version-1 database that holds events to the sync schema, keeping them', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrations[0]!.up(db);
+    db.pragma('user_version = 1');
+    db.prepare(
+      `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name, actor_role, window_id,
+         occurred_at, device_id, device_seq, prev_hash, hash, signature)
+       VALUES ('e1', 'c', 'received', '{}', 'u', 'n', 'clerk', 'w', '2026-01-05T09:00:00+08:00',
+         'd', 1, 'p', 'h', 's')`,
+    ).run();
+    expect(migrate(db)).toBe(2);
+    expect(db.prepare('SELECT id, sync_state, server_seq FROM events').all()).toEqual([
+      { id: 'e1', sync_state: 'pending', server_seq: null },
+    ]);
+    const indexes = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['events_server_seq', 'events_conflicted']));
+    db.prepare(
+      "INSERT INTO peer_devices (id, window_id, terminal_number, public_key) VALUES ('d2', 'w', 2, 'k')",
+    ).run();
+    db.prepare(
+      "INSERT INTO window_powers (window_id, item_code, powers) VALUES ('w', 'i', '[\"accept\"]')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO window_powers (window_id, item_code, powers) VALUES ('w', 'j', '{')")
+        .run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 

@@ -32,6 +32,7 @@ import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { procedureLabels, shanghaiMinute } from '../documents/labels';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
+import { ConflictBanner } from './ConflictBanner';
 import { Countdown, useNow } from './Countdown';
 import { useLiveRefresh } from './live';
 import { useCaseMessages } from './messages';
@@ -182,6 +183,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <ConflictBanner events={data.events} />
       <Card
         title={
           <Space size={12} wrap>
@@ -287,6 +289,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <span>
                       {e.actor.name}（{roleLabels[e.actor.role]}）
                     </span>
+                    {e.syncState === 'conflicted' && <Tag color="red">{m('notAdmitted')}</Tag>}
                     {documentOfEvent[e.type] && (
                       <Button
                         size="small"

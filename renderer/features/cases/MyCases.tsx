@@ -183,6 +183,11 @@ export function MyCases() {
             render: (_: unknown, row) => (
               <Space orientation="vertical" size={2}>
                 <span>{statusLabels[row.status as CaseStatus] ?? row.status}</span>
+                {row.conflicted && (
+                  <Tag color="red" style={{ margin: 0 }} data-testid="case-conflict-tag">
+                    {m('conflictTag')}
+                  </Tag>
+                )}
                 {row.deemedAcceptedOn && (
                   <Tag color="orange" style={{ margin: 0 }}>
                     {m('deemedAccepted', { date: row.deemedAcceptedOn })}

@@ -1,0 +1,81 @@
+import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { CallOutput, ParsedInput } from '../../shared/api';
+import { ApiFailure } from '../api/errors';
+import { inTransaction, sql } from '../store/db';
+import { newKeyPair, replaceDevice, sealSecret } from '../store/device';
+import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
+import { noVersions, syncKeys } from '../store/sync-state';
+import { SyncFailure, syncClient } from '../sync/client';
+import type { Terminal } from './terminal';
+
+function refuseWithEvents(t: Terminal): void {
+  if (sql(t.db, 'SELECT 1 FROM events LIMIT 1').get() !== undefined) {
+    throw new ApiFailure(
+      'not_allowed',
+      '本终端已有办件记录，不能再注册为另一台终端：请在未办理过业务的终端上注册 (a terminal that holds events cannot change identity)',
+    );
+  }
+}
+
+/** The center's refusal (or silence) in words for the manager at the settings page. */
+function enrollmentFailure(error: unknown): unknown {
+  if (!(error instanceof SyncFailure)) return error;
+  if (error.kind === 'http' && error.status !== null && error.status < 500) {
+    return new ApiFailure('invalid_input', `中心拒绝注册：${error.message}`, { field: 'code' });
+  }
+  return new ApiFailure('not_allowed', `无法完成注册，请检查中心地址：${error.message}`, {
+    field: 'serverUrl',
+  });
+}
+
+/**
+ * Joins this PC to a center with a manager's one-time code: a new key pair, registered there;
+ * the center's device id, window and terminal number replace the demo's, and the demo's staff and
+ * catalog are dropped (the first pull brings the center's). Refused once the terminal holds
+ * events: they are signed by the old key and numbered for the old window.
+ */
+export async function enroll(
+  t: Terminal,
+  input: ParsedInput<'sync.enroll'>,
+): Promise<CallOutput<'sync.enroll'>> {
+  refuseWithEvents(t);
+  const pair = newKeyPair();
+  const serverUrl = input.serverUrl.replace(/\/+$/, '');
+  const enrolled = await syncClient({ serverUrl, token: null })
+    .enroll({ code: input.code, publicKey: pair.publicKey, label: hostname().slice(0, 100) })
+    .catch((error: unknown) => {
+      throw enrollmentFailure(error);
+    });
+  // If a case was received while the center answered, the center has registered a device this
+  // PC will never use; the manager revokes it. Refusing here keeps the events' signatures true.
+  const device = inTransaction(t.db, () => {
+    refuseWithEvents(t);
+    const d = replaceDevice(t.db, enrolled.deviceId, pair, t.keyProtector);
+    wipeReference(t.db);
+    const binding: TerminalBinding = {
+      windowId: enrolled.windowId,
+      number: enrolled.terminalNumber,
+    };
+    setSetting(t.db, 'terminal.binding', binding);
+    setSetting(t.db, 'center.name', enrolled.centerName);
+    setSetting(t.db, syncKeys.server, serverUrl);
+    setSetting(t.db, syncKeys.deviceToken, sealSecret(enrolled.deviceToken, t.keyProtector));
+    setSetting(t.db, syncKeys.cursor, 0);
+    setSetting(t.db, syncKeys.versions, noVersions);
+    setSetting(t.db, syncKeys.lastAckSeq, 0);
+    setSetting(t.db, syncKeys.lastError, null);
+    setSetting(t.db, syncKeys.enrolled, true);
+    return d;
+  });
+  // the demo's passwords no longer open anything
+  rmSync(join(t.dataDir, 'demo-accounts.json'), { force: true });
+  t.enrolledAs(device);
+  return {
+    deviceId: enrolled.deviceId,
+    windowId: enrolled.windowId,
+    terminalNumber: enrolled.terminalNumber,
+    centerName: enrolled.centerName,
+  };
+}

@@ -1,0 +1,137 @@
+import type { PushResult, ReferenceVersions } from '../../shared/sync';
+import { sql, type Db } from './db';
+import { toStoredEvent, type EventRow, type StoredEvent, type SyncNote } from './events';
+import { getSetting, setSetting } from './reference';
+
+// What the terminal remembers of its conversation with the center, in the settings table.
+export const syncKeys = {
+  /** the center's base URL */
+  server: 'sync.server',
+  /** the bearer secret from enrollment, sealed like the device key */
+  deviceToken: 'sync.deviceToken',
+  /** the last server_seq applied from a pull */
+  cursor: 'sync.cursor',
+  /** the reference versions held (ReferenceVersions) */
+  versions: 'sync.versions',
+  /** the highest device_seq of ours the center acknowledged */
+  lastAckSeq: 'sync.lastAckSeq',
+  /** ISO instant of the last round that reached the center and finished */
+  lastSync: 'sync.lastSync',
+  /** what went wrong in the last round, for the status; null after a clean round */
+  lastError: 'sync.lastError',
+  /** set by enrollment: the center, not the demo seed, provides staff and catalog */
+  enrolled: 'terminal.enrolled',
+} as const;
+
+export const noVersions: ReferenceVersions = { catalog: 0, calendar: 0, staff: 0, settings: 0 };
+
+export function isEnrolled(db: Db): boolean {
+  return getSetting<boolean>(db, syncKeys.enrolled) === true;
+}
+
+/**
+ * Our own unanswered events in chain order, at most `limit`. None at or after a rejected event:
+ * the center cannot take an event whose predecessor it refused, so the queue waits there.
+ */
+export function pushableEvents(db: Db, deviceId: string, limit: number): StoredEvent[] {
+  return (
+    sql(
+      db,
+      `SELECT * FROM events WHERE device_id = @deviceId AND sync_state = 'pending'
+         AND device_seq < coalesce((SELECT min(device_seq) FROM events
+           WHERE device_id = @deviceId AND sync_state = 'rejected'), 9007199254740991)
+       ORDER BY device_seq LIMIT @limit`,
+    ).all({ deviceId, limit }) as EventRow[]
+  ).map(toStoredEvent);
+}
+
+/** Records the center's answer to a push; returns the cases whose fold may have changed. */
+export function recordPushResults(db: Db, results: readonly PushResult[]): Set<string> {
+  const update = sql(
+    db,
+    `UPDATE events SET sync_state = ?, server_seq = ?, sync_note = ? WHERE id = ?
+     RETURNING case_id`,
+  );
+  const touched = new Set<string>();
+  let highest = getSetting<number>(db, syncKeys.lastAckSeq) ?? 0;
+  for (const r of results) {
+    const note = r.conflict ? JSON.stringify(r.conflict satisfies SyncNote) : null;
+    const state = r.status === 'accepted' ? 'acknowledged' : 'conflicted';
+    const row = update.get(state, r.serverSeq, note, r.id) as { case_id: string } | undefined;
+    if (row) touched.add(row.case_id);
+    highest = Math.max(highest, r.deviceSeq);
+  }
+  setSetting(db, syncKeys.lastAckSeq, highest);
+  return touched;
+}
+
+/** The center refused this event outright (not a conflict): it and everything after it wait. */
+export function markRejected(db: Db, eventId: string, note: SyncNote): string | undefined {
+  const row = sql(
+    db,
+    "UPDATE events SET sync_state = 'rejected', sync_note = ? WHERE id = ? RETURNING case_id",
+  ).get(JSON.stringify(note), eventId) as { case_id: string } | undefined;
+  return row?.case_id;
+}
+
+/**
+ * The center holds our chain only up to `lastSeq` (it was restored from a backup): everything
+ * after it is ours to send again. Returns the cases whose fold order changed.
+ */
+export function resendAfter(db: Db, deviceId: string, lastSeq: number): Set<string> {
+  const rows = sql(
+    db,
+    `UPDATE events SET sync_state = 'pending', server_seq = NULL, sync_note = NULL
+     WHERE device_id = ? AND device_seq > ? AND sync_state IN ('acknowledged', 'conflicted')
+     RETURNING case_id`,
+  ).all(deviceId, lastSeq) as { case_id: string }[];
+  setSetting(db, syncKeys.lastAckSeq, lastSeq);
+  return new Set(rows.map((r) => r.case_id));
+}
+
+export type QueueCounts = { pending: number; rejected: number; conflicts: number };
+
+/**
+ * What the status shows: our unsent events, our refused ones, and the conflicts in the cases of
+ * this terminal's window (ours, or a colleague's at the same window).
+ */
+export function queueCounts(db: Db, deviceId: string, windowId: string | null): QueueCounts {
+  return sql(
+    db,
+    `SELECT
+       (SELECT count(*) FROM events WHERE device_id = @deviceId AND sync_state = 'pending')
+         AS pending,
+       (SELECT count(*) FROM events WHERE device_id = @deviceId AND sync_state = 'rejected')
+         AS rejected,
+       (SELECT count(*) FROM events e WHERE e.sync_state = 'conflicted'
+         AND (e.device_id = @deviceId
+           OR e.case_id IN (SELECT id FROM cases WHERE window_id = @windowId))) AS conflicts`,
+  ).get({ deviceId, windowId }) as QueueCounts;
+}
+
+export type ConflictRecord = {
+  event_id: string;
+  case_id: string;
+  case_number: string;
+  type: string;
+  actor_name: string;
+  actor_role: string;
+  window_id: string;
+  occurred_at: string;
+  sync_note: string | null;
+};
+
+/**
+ * The conflicted events of a department's cases, newest first. Case number and department come
+ * from the case's receipt, not the projection: a case whose receipt itself conflicted has no row.
+ */
+export function departmentConflicts(db: Db, departmentCode: string): ConflictRecord[] {
+  return sql(
+    db,
+    `SELECT e.id AS event_id, e.case_id, json_extract(r.payload, '$.caseNumber') AS case_number,
+       e.type, e.actor_name, e.actor_role, e.window_id, e.occurred_at, e.sync_note
+     FROM events e JOIN events r ON r.case_id = e.case_id AND r.type = 'received'
+     WHERE e.sync_state = 'conflicted' AND json_extract(r.payload, '$.item.departmentCode') = ?
+     ORDER BY e.occurred_at DESC`,
+  ).all(departmentCode) as ConflictRecord[];
+}

@@ -1,0 +1,137 @@
+import type { SyncStatus } from '../../shared/api';
+import type { Terminal } from '../services/terminal';
+import { openSecret } from '../store/device';
+import { boundWindow, getSetting, setSetting } from '../store/reference';
+import { isEnrolled, queueCounts, syncKeys } from '../store/sync-state';
+import { SyncFailure, syncClient } from './client';
+import { pullAll } from './pull';
+import { checkDevice, pushPending } from './push';
+import { RoundScheduler } from './schedule';
+
+type SyncStateName = SyncStatus['state'];
+
+type Round = { retry: boolean; state: SyncStateName; online: boolean };
+
+export type SyncOptions = { intervalMs: number } | false;
+
+export const defaultSyncIntervalMs = 30_000;
+
+/**
+ * The terminal's conversation with the center: a round is device check, push, then pull; rounds
+ * run in the background (when enrolled) and on demand, one at a time. The terminal works the same
+ * whether a round succeeds or not: sync only ever moves what is already committed.
+ */
+export class SyncEngine {
+  private readonly scheduler: RoundScheduler<Round>;
+  private readonly abort = new AbortController();
+  private last: Round = { retry: false, state: 'idle', online: false };
+
+  constructor(
+    private readonly t: Terminal,
+    private readonly opts: SyncOptions,
+  ) {
+    this.scheduler = new RoundScheduler(() => this.round(), {
+      intervalMs: opts === false ? defaultSyncIntervalMs : opts.intervalMs,
+    });
+  }
+
+  /** Starts the background rounds, if this terminal is enrolled and background sync is on. */
+  start(): void {
+    if (this.opts !== false && isEnrolled(this.t.db)) this.scheduler.start();
+  }
+
+  /** One round now (or right after the running one); resolves with the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    await this.scheduler.now();
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const db = this.t.db;
+    const enrolled = isEnrolled(db);
+    const window = boundWindow(db);
+    const binding = getSetting<{ windowId: string; number: number }>(db, 'terminal.binding');
+    const counts = queueCounts(db, this.t.device.id, window?.id ?? null);
+    let state: SyncStateName = this.scheduler.running ? 'syncing' : this.last.state;
+    // a refused event stops the queue until someone acts: say so whatever the last round did
+    if (counts.rejected > 0 && state !== 'syncing') state = 'blocked';
+    return {
+      enrolled,
+      online: this.last.online,
+      state,
+      pending: counts.pending,
+      lastSyncAt: getSetting<string>(db, syncKeys.lastSync) ?? null,
+      lastError: getSetting<string | null>(db, syncKeys.lastError) ?? null,
+      conflicts: counts.conflicts,
+      serverUrl: getSetting<string>(db, syncKeys.server) ?? null,
+      enrollment:
+        enrolled && binding
+          ? {
+              deviceId: this.t.device.id,
+              windowId: binding.windowId,
+              windowName: window?.name ?? null,
+              terminalNumber: binding.number,
+            }
+          : null,
+    };
+  }
+
+  close(): void {
+    this.scheduler.close();
+    this.abort.abort();
+  }
+
+  private async round(): Promise<Round> {
+    const db = this.t.db;
+    const serverUrl = getSetting<string>(db, syncKeys.server);
+    const sealedToken = getSetting<string>(db, syncKeys.deviceToken);
+    if (!isEnrolled(db) || !serverUrl || !sealedToken) {
+      return { retry: false, state: 'idle', online: false };
+    }
+    const client = syncClient({
+      serverUrl,
+      token: openSecret(sealedToken, this.t.keyProtector),
+      signal: this.abort.signal,
+    });
+    let result: Round;
+    let error: string | null = null;
+    try {
+      if (!(await checkDevice(this.t, client))) {
+        error = '本终端已被中心停用：请联系中心管理人员 (device revoked)';
+        result = { retry: false, state: 'blocked', online: true };
+      } else {
+        const pushed = await pushPending(this.t, client);
+        await pullAll(this.t, client);
+        error = pushed.rejected;
+        result = { retry: false, state: pushed.rejected ? 'blocked' : 'idle', online: true };
+        setSetting(db, syncKeys.lastSync, this.t.now().toISOString());
+      }
+    } catch (failure) {
+      ({ result, error } = classify(failure));
+    }
+    // the engine closed during the round: the database may be gone
+    if (this.abort.signal.aborted) return result;
+    setSetting(db, syncKeys.lastError, error);
+    this.last = result;
+    return result;
+  }
+}
+
+function classify(failure: unknown): { result: Round; error: string } {
+  const message = failure instanceof Error ? failure.message : String(failure);
+  if (!(failure instanceof SyncFailure)) {
+    // our side failed (a page that does not apply): retrying at once would fail the same way
+    return { result: { retry: false, state: 'blocked', online: true }, error: message };
+  }
+  if (failure.kind === 'network')
+    return { result: { retry: true, state: 'offline', online: false }, error: message };
+  if (failure.status === 426) {
+    return {
+      result: { retry: false, state: 'outdated', online: true },
+      error: `终端版本过旧，中心已不再接受：请升级一窗通终端（办件照常保存，升级后上传）(${message})`,
+    };
+  }
+  if (failure.kind === 'malformed' || (failure.status ?? 500) >= 500)
+    return { result: { retry: true, state: 'offline', online: true }, error: message };
+  return { result: { retry: false, state: 'blocked', online: true }, error: message };
+}

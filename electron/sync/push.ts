@@ -1,0 +1,106 @@
+import { hashedFields, pushLimits, type WireEvent } from '../../shared/sync';
+import { refoldCases } from '../services/projections';
+import type { Terminal } from '../services/terminal';
+import { inTransaction } from '../store/db';
+import type { StoredEvent } from '../store/events';
+import { getSetting } from '../store/reference';
+import {
+  markRejected,
+  pushableEvents,
+  recordPushResults,
+  resendAfter,
+  syncKeys,
+} from '../store/sync-state';
+import { splitBatches } from './batches';
+import { SyncFailure, type SyncClient } from './client';
+
+/** An event as it travels: the signed fields only (the center's schema is strict). */
+export function toWire(e: StoredEvent): WireEvent {
+  return { ...hashedFields(e), hash: e.hash, signature: e.signature };
+}
+
+/** The center holds less of our chain than we believe: send the rest again. */
+function resendFrom(t: Terminal, lastSeq: number): void {
+  inTransaction(t.db, () => refoldCases(t, resendAfter(t.db, t.device.id, lastSeq)));
+}
+
+/**
+ * Compares what the center holds of this device with what we believe it holds, at the start of
+ * every round: a center restored from a backup has forgotten our latest events, and they must
+ * be sent again, not left acknowledged here and missing there. Returns false when the center
+ * revoked this device.
+ */
+export async function checkDevice(t: Terminal, client: SyncClient): Promise<boolean> {
+  const status = await client.device();
+  if (status.revoked) return false;
+  const believed = getSetting<number>(t.db, syncKeys.lastAckSeq) ?? 0;
+  if (status.lastSeq < believed) resendFrom(t, status.lastSeq);
+  return true;
+}
+
+export type PushOutcome = { rejected: string | null };
+
+/**
+ * Sends our unanswered events in chain order until none is left. Each answer is recorded (and
+ * the touched cases folded again) in one transaction, only after it arrived: a lost answer
+ * leaves the events pending, and sending them again is harmless (the center answers an event it
+ * holds with its first answer). Throws SyncFailure for the round to classify.
+ */
+export async function pushPending(t: Terminal, client: SyncClient): Promise<PushOutcome> {
+  let rejected: string | null = null;
+  let resent = false;
+  for (;;) {
+    const pending = pushableEvents(t.db, t.device.id, pushLimits.events).map(toWire);
+    if (pending.length === 0) return { rejected };
+    for (const batch of splitBatches(pending)) {
+      const refusal = await pushBatch(t, client, batch);
+      if (refusal === 'sent') continue;
+      if (refusal.kind === 'resend') {
+        // Once per round: a center that keeps moving its sequence backwards is not recovering
+        // from a backup, and sending again would loop.
+        if (resent) throw refusal.failure;
+        resent = true;
+        resendFrom(t, refusal.lastSeq);
+      } else rejected = refusal.message;
+      break; // read the queue again: it changed
+    }
+  }
+}
+
+type Refusal =
+  { kind: 'resend'; lastSeq: number; failure: SyncFailure } | { kind: 'rejected'; message: string };
+
+async function pushBatch(
+  t: Terminal,
+  client: SyncClient,
+  batch: WireEvent[],
+): Promise<'sent' | Refusal> {
+  try {
+    const answer = await client.push(batch);
+    inTransaction(t.db, () => refoldCases(t, recordPushResults(t.db, answer.results)));
+    return 'sent';
+  } catch (error) {
+    if (!(error instanceof SyncFailure) || error.kind !== 'http' || !error.status) throw error;
+    const body = error.body;
+    const first = batch[0]!.deviceSeq;
+    if (body?.code === 'sequence_gap' && body.lastSeq !== undefined && body.lastSeq < first - 1)
+      return { kind: 'resend', lastSeq: body.lastSeq, failure: error };
+    // The whole batch was refused because of one event: the ones before it go next, it waits
+    // marked rejected, and so does everything after it (the chain cannot pass a gap).
+    if (error.status >= 400 && error.status < 500 && error.status !== 426 && body?.event) {
+      const note = { rule: body.code, message: body.message };
+      const eventId = body.event.id;
+      inTransaction(t.db, () => {
+        const caseId = markRejected(t.db, eventId, note);
+        // an event we do not hold: marking nothing would send the same batch forever
+        if (caseId === undefined) throw error;
+        refoldCases(t, [caseId]);
+      });
+      return {
+        kind: 'rejected',
+        message: `事件（序号 ${body.event.deviceSeq}）被中心拒收，其后的事件无法上传：${body.message}`,
+      };
+    }
+    throw error;
+  }
+}

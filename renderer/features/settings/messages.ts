@@ -1,0 +1,48 @@
+import { defineMessages } from '../../i18n';
+
+export const useSettingsMessages = defineMessages({
+  zh: {
+    title: '终端设置',
+    enrollTitle: '注册到中心',
+    enrollHint:
+      '在中心管理端为本窗口生成一次性注册码后填写。注册后本机的示范账号和目录将被中心下发的数据取代，请使用中心账号重新登录。已办理过业务的终端不能注册。',
+    serverUrl: '中心地址',
+    serverUrlRequired: '请输入中心地址',
+    code: '注册码',
+    codeRequired: '请输入注册码',
+    enroll: '注册本终端',
+    enrollFailed: '注册未完成',
+    enrolled: '注册成功：请使用中心下发的账号重新登录',
+    enrolledTitle: '本终端已注册',
+    deviceId: '设备编号',
+    window: '窗口',
+    windowPending: '（待首次同步）',
+    terminalNumber: '终端序号',
+    server: '中心地址',
+    lastSync: '上次同步',
+    never: '尚未同步',
+    lastError: '最近的问题',
+  },
+  en: {
+    title: 'Terminal settings',
+    enrollTitle: 'Enroll with the center',
+    enrollHint:
+      'Enter the one-time code the center issued for this window. Enrolling replaces the demo accounts and catalog with the center’s; sign in again with a center account. A terminal that already holds cases cannot enroll.',
+    serverUrl: 'Center address',
+    serverUrlRequired: 'Enter the center address',
+    code: 'Enrollment code',
+    codeRequired: 'Enter the enrollment code',
+    enroll: 'Enroll this terminal',
+    enrollFailed: 'Enrollment failed',
+    enrolled: 'Enrolled: sign in again with an account from the center',
+    enrolledTitle: 'This terminal is enrolled',
+    deviceId: 'Device',
+    window: 'Window',
+    windowPending: '(after the first sync)',
+    terminalNumber: 'Terminal number',
+    server: 'Center address',
+    lastSync: 'Last sync',
+    never: 'Never',
+    lastError: 'Last problem',
+  },
+});
