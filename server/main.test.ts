@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { expect, it } from 'vitest';
+import { eachDialect } from './db/test-db';
+
+eachDialect('main (the CLI)', (t) => {
+  it('seeds, says where it listens, serves, and exits cleanly on SIGTERM', async () => {
+    const { databaseUrl, dataDir } = t().options;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    else delete env.DATABASE_URL;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/main.ts',
+        '--port',
+        '0',
+        '--data',
+        dataDir,
+        '--now',
+        '2026-03-02T09:00:00+08:00',
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /OneWindow center listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', () => reject(new Error(`center exited:\n${output}`)));
+    });
+    expect(output).toMatch(/first manager: admin {2}密码 \/ password: \S+/);
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toEqual({ ok: true, dialect: t().dialect, db: 'up' });
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+});
