@@ -121,11 +121,20 @@ export function storeAnsweredEvent(
     syncNote: SyncNote | null;
   },
 ): void {
-  sql(
+  // Update first, insert only what is new: an upsert would spend an AUTOINCREMENT value on every
+  // event we already hold, and verifyChain reads a gap at the end of the log as rows cut off.
+  const updated = sql(
     db,
-    `${insertSql} ON CONFLICT(id) DO UPDATE SET server_seq = excluded.server_seq,
-       sync_state = excluded.sync_state, sync_note = excluded.sync_note`,
-  ).run(insertParams(e, answer));
+    `UPDATE events SET server_seq = @serverSeq, sync_state = @syncState, sync_note = @syncNote
+     WHERE id = @id AND hash = @hash`,
+  ).run({
+    id: e.id,
+    hash: e.hash,
+    serverSeq: answer.serverSeq,
+    syncState: answer.syncState,
+    syncNote: answer.syncNote ? JSON.stringify(answer.syncNote) : null,
+  });
+  if (updated.changes === 0) sql(db, insertSql).run(insertParams(e, answer));
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
