@@ -8,6 +8,7 @@ import { settingsRoutes } from './admin/settings';
 import { staffRoutes } from './admin/staff';
 import { windowRoutes } from './admin/windows';
 import { authRoutes } from './auth/routes';
+import { caseRoutes } from './cases/routes';
 import type { RouteSpec } from './http/spec';
 import { referenceRoutes } from './reference/routes';
 import { syncRoutes } from './sync/routes';
@@ -26,4 +27,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...enrollmentCodeRoutes,
   ...deviceRoutes,
   ...syncRoutes,
+  ...caseRoutes,
 ];

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { Level } from '../../shared/calendar';
+import type { OpenCase } from '../../shared/case';
+import type { CaseRow, ServerDb } from '../db/schema';
+import { clocksAt, levelOf, type ClockContext } from './clocks';
+import { parseCaseState } from './projection';
+
+/** One case as the center's lists show it. */
+export type CaseItem = {
+  id: string;
+  caseNumber: string;
+  departmentCode: string;
+  windowId: string;
+  itemCode: string;
+  itemName: string;
+  applicantName: string;
+  status: string;
+  open: boolean;
+  receivedAt: string;
+  dueAt: string | null;
+  level: Level;
+  /** events of this case the center stored as conflicted */
+  conflicts: number;
+};
+
+export type ItemRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'case_number'
+  | 'department_code'
+  | 'window_id'
+  | 'item_code'
+  | 'item_name'
+  | 'applicant_name'
+  | 'status'
+  | 'open'
+  | 'received_at'
+  | 'due_at'
+  | 'state'
+>;
+
+export const itemColumns = [
+  'id',
+  'case_number',
+  'department_code',
+  'window_id',
+  'item_code',
+  'item_name',
+  'applicant_name',
+  'status',
+  'open',
+  'received_at',
+  'due_at',
+  'state',
+] as const satisfies readonly (keyof CaseRow)[];
+
+/**
+ * The level of the clock the window's list shows, measured now — not the stored due_at: time
+ * alone can move a case (5 days without a notice and it counts as accepted, its decision clocks
+ * start), so only a fresh fold of the clocks agrees with the terminal. A closed case runs none.
+ */
+export function caseLevel(row: Pick<ItemRow, 'open' | 'state'>, c: ClockContext): Level {
+  if (row.open !== 1) return 'normal';
+  const state = parseCaseState(row.state) as OpenCase;
+  return levelOf(clocksAt(state, c.calendar, c.now, c.thresholds) ?? []);
+}
+
+export function caseItemOf(row: ItemRow, level: Level, conflicts: number): CaseItem {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    departmentCode: row.department_code,
+    windowId: row.window_id,
+    itemCode: row.item_code,
+    itemName: row.item_name,
+    applicantName: row.applicant_name,
+    status: row.status,
+    open: row.open === 1,
+    receivedAt: row.received_at,
+    dueAt: row.due_at,
+    level,
+    conflicts,
+  };
+}
+
+/** How many conflicted events each of these cases has, in one query. */
+export async function conflictCounts(
+  db: Kysely<ServerDb>,
+  caseIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('events')
+    .select(['case_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'conflicted')
+    .where('case_id', 'in', caseIds)
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, r.n]));
+}

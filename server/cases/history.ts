@@ -1,0 +1,39 @@
+import { initialCaseState, type CaseState } from '../../shared/case';
+import type { PulledEvent } from '../../shared/sync';
+import { HttpError } from '../http/errors';
+import type { ServerContext } from '../http/spec';
+import { pulledEventOf } from '../sync/event-rows';
+import { caseItemOf, caseLevel, itemColumns, type CaseItem } from './case-item';
+import { clockContext } from './clocks';
+import { parseCaseState } from './projection';
+
+/** A stored event with when the center received it (its own clock, not the terminal's). */
+export type CaseHistoryEvent = PulledEvent & { receivedAt: string };
+
+/**
+ * A case with every event the center holds of it, in server order, conflicted ones included.
+ * `case` is null while no event of it was accepted (its receipt itself conflicted).
+ */
+export type CaseHistory = { case: CaseItem | null; state: CaseState; events: CaseHistoryEvent[] };
+
+export async function caseHistory(ctx: ServerContext, caseId: string): Promise<CaseHistory> {
+  const [row, events] = await Promise.all([
+    ctx.db.selectFrom('cases').select(itemColumns).where('id', '=', caseId).executeTakeFirst(),
+    ctx.db
+      .selectFrom('events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('server_seq')
+      .execute(),
+  ]);
+  if (!row && events.length === 0)
+    throw new HttpError(404, 'not_found', '办件不存在 / no such case');
+  const conflicts = events.filter((e) => e.status === 'conflicted').length;
+  return {
+    case: row
+      ? caseItemOf(row, caseLevel(row, await clockContext(ctx.db, ctx.now())), conflicts)
+      : null,
+    state: row ? parseCaseState(row.state) : initialCaseState,
+    events: events.map((e) => ({ ...pulledEventOf(e), receivedAt: e.received_at })),
+  };
+}

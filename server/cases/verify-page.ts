@@ -1,0 +1,67 @@
+import type { CaseDocumentKind } from '../../shared/documents';
+import type { Verification } from './verify';
+
+// What a phone shows after scanning the QR of a printed notice: one small self-contained page
+// (no scripts, fonts or images from elsewhere), readable without zooming.
+
+// The titles printed on the notices (renderer/features/documents/labels.ts documentTitles, which
+// the server may not import): the page must name the paper the holder has in hand.
+const titles: Readonly<Record<CaseDocumentKind, string>> = {
+  acceptance: '受理通知书',
+  refusal: '不予受理决定书',
+  notice: '补正材料通知书',
+  pause: '特别程序告知书',
+  extension: '延期告知书',
+};
+
+const entities: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
+}
+
+/** '2025-03-03T09:00:00.000+08:00' → '2025年3月3日 09:00' (as written: terminals write +08:00). */
+function cnTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}` : iso;
+}
+
+export function verificationPage(v: Verification): string {
+  const [mark, headline, tone] = v.genuine
+    ? ['✔', '真实有效', '#1a7f37']
+    : 'conflicted' in v
+      ? ['!', '与中心记录不一致', '#b35900']
+      : ['✘', '未找到', '#b42318'];
+  const rows: [string, string | null][] =
+    'kind' in v
+      ? [
+          ['文书', titles[v.kind]],
+          ['办件编号', v.caseNumber],
+          ['事项', v.itemName],
+          ['部门', v.department],
+          ['窗口', v.window],
+          ['出具时间', cnTime(v.issuedAt)],
+        ]
+      : [];
+  const details = rows
+    .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
+    .map(([k, value]) => `<dt>${k}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('');
+  const note = v.genuine ? '' : `<p>${escapeHtml(v.message.split(' / ')[0] ?? '')}</p>`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>文书核验 ${escapeHtml(v.code)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;color:#1f2328}
+h1{color:${tone};font-size:1.6rem;margin:0 0 1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
+dt{color:#59636e}dd{margin:0}.code{font-family:monospace;letter-spacing:.1em}</style></head>
+<body><main><h1>${mark} ${headline}</h1><p>核验码 <span class="code">${escapeHtml(v.code)}</span></p>
+${note}<dl>${details}</dl></main></body></html>
+`;
+}

@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { verificationCode } from '../../shared/documents';
+import { eachDialect } from '../db/test-db';
+import { caseScript, seedHall, syncHarness } from '../sync/test-support';
+import { normalizeVerificationCode } from './verify';
+
+it('reads a typed code the way it was printed', () => {
+  expect(normalizeVerificationCode(' abcd efgh-jkmn ')).toBe('ABCD-EFGH-JKMN');
+  // the letters base32 leaves out are the digits they look like
+  expect(normalizeVerificationCode('O1IL-0000-0000')).toBe('0111-0000-0000');
+  expect(normalizeVerificationCode('ABCD-EFGH-JKMU')).toBeNull();
+  expect(normalizeVerificationCode('ABCD')).toBeNull();
+});
+
+eachDialect('center: verify a printed notice', (t) => {
+  const setup = async () => {
+    await seedHall(t().db);
+    const h = syncHarness(t());
+    const one = await h.enroll('w-sj-1');
+    const two = await h.enroll('w-sj-2');
+    const script = caseScript({ caseNumber: 'SJ-20250303-01-0007' });
+    const [received, checked, accepted] = one.sign([
+      script.received(),
+      script.checked(),
+      script.accepted(),
+    ]);
+    await one.pushOk([received!, checked!, accepted!]);
+    // another window accepts the same case again: signed and stored, but not the center's record
+    const [late] = two.sign([script.accepted()]);
+    await two.pushOk([late!]);
+    return { h, accepted: accepted!, late: late! };
+  };
+
+  it('confirms a genuine notice in JSON and as a page a phone can show', async () => {
+    const { h, accepted } = await setup();
+    const code = verificationCode(accepted.hash);
+    const res = await h.call('GET', `/verify/${code.toLowerCase().replace(/-/g, '')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      genuine: true,
+      code,
+      kind: 'acceptance',
+      eventType: 'accepted',
+      caseNumber: 'SJ-20250303-01-0007',
+      itemName: '食品经营许可',
+      department: '市场监督管理局',
+      window: '市场监管一号窗',
+      issuedAt: accepted.occurredAt,
+    });
+    const page = await h.call('GET', `/verify/${code}?format=html`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('真实有效');
+    expect(page.body).toContain('受理通知书');
+    expect(page.body).toContain('SJ-20250303-01-0007');
+    expect(page.body).not.toMatch(/(src|href)=/);
+  });
+
+  it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {
+    const { h, late } = await setup();
+    const missing = await h.call('GET', '/verify/0000-0000-0000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ genuine: false, code: '0000-0000-0000' });
+    const garbage = await h.call('GET', `/verify/${encodeURIComponent('<script>')}?format=html`);
+    expect(garbage.statusCode).toBe(404);
+    expect(garbage.body).toContain('未找到');
+    expect(garbage.body).not.toContain('<script>');
+
+    const conflicted = await h.call('GET', `/verify/${verificationCode(late.hash)}`);
+    expect(conflicted.statusCode).toBe(200);
+    expect(conflicted.json()).toMatchObject({
+      genuine: false,
+      conflicted: true,
+      kind: 'acceptance',
+    });
+  });
+});

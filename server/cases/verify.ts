@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { CaseDocumentKind } from '../../shared/documents';
+import { documentOfEvent } from '../../shared/documents';
+import type { ServerContext } from '../http/spec';
+
+// Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
+// center's log by the code printed under its QR, without an account.
+
+export const verifyParamsSchema = z.object({ code: z.string().min(1).max(64) });
+export const verifyQuerySchema = z.object({ format: z.enum(['json', 'html']).optional() });
+
+export type VerifiedDocument = {
+  kind: CaseDocumentKind;
+  eventType: string;
+  caseNumber: string | null;
+  itemName: string | null;
+  department: string;
+  window: string;
+  /** when the window issued it (the event's own time) */
+  issuedAt: string;
+};
+
+export type Verification =
+  | ({ genuine: true; code: string } & VerifiedDocument)
+  | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
+  | { genuine: false; code: string; message: string };
+
+/**
+ * The printed form 'XXXX-XXXX-XXXX' of whatever was typed: case, spaces and dashes do not matter
+ * and the letters Crockford's base32 leaves out are read as the digits they look like.
+ */
+export function normalizeVerificationCode(typed: string): string | null {
+  const plain = typed
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return null;
+  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
+}
+
+export async function verifyDocument(ctx: ServerContext, typed: string): Promise<Verification> {
+  const code = normalizeVerificationCode(typed);
+  const notFound: Verification = {
+    genuine: false,
+    code: code ?? typed,
+    message: '未找到该文书，请核对编码或向服务中心咨询 / no document with this code',
+  };
+  if (!code) return notFound;
+  const row = await ctx.db
+    .selectFrom('events as e')
+    .leftJoin('cases as c', 'c.id', 'e.case_id')
+    .leftJoin('departments as d', 'd.code', 'e.department_code')
+    .leftJoin('windows as w', 'w.id', 'e.window_id')
+    .select([
+      'e.type',
+      'e.status',
+      'e.occurred_at',
+      'e.department_code',
+      'c.case_number',
+      'c.item_name',
+      'd.name as department_name',
+      'w.name as window_name',
+    ])
+    .where('e.verification_code', '=', code)
+    .orderBy('e.server_seq')
+    .executeTakeFirst();
+  const kind = row ? documentOfEvent[row.type] : undefined;
+  if (!row || !kind) return notFound;
+  const document: VerifiedDocument = {
+    kind,
+    eventType: row.type,
+    caseNumber: row.case_number,
+    itemName: row.item_name,
+    department: row.department_name ?? row.department_code,
+    window: row.window_name ?? '',
+    issuedAt: row.occurred_at,
+  };
+  if (row.status === 'accepted') return { genuine: true, code, ...document };
+  // Issued and signed by an enrolled window, but the center's record of the case did not admit
+  // it (another window had acted first): the holder must ask rather than rely on it.
+  return {
+    genuine: false,
+    code,
+    conflicted: true,
+    message: '该文书与服务中心记录不一致，请向服务中心核实 / conflicts with the center’s record',
+    ...document,
+  };
+}

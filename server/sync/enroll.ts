@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { EnrollRequest, EnrollResponse } from '../../shared/sync';
+import { genesisHash } from '../../shared/sync';
+import { shanghaiIso } from '../../shared/calendar';
+import { HttpError } from '../http/errors';
+import type { ServerContext } from '../http/spec';
+import { enrollmentCodeHash } from '../admin/enrollment-code';
+import { readSettings } from '../admin/settings';
+import { bumpVersion } from '../reference/versions';
+import { newBearerToken, sha256Hex } from '../http/tokens';
+import { ed25519PublicKeyPem } from './crypto';
+import { advisoryLock, lockKeys } from './lock';
+
+/** Binds a terminal's public key to the window the one-time code was issued for. */
+export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<EnrollResponse> {
+  const codeHash = enrollmentCodeHash(input.code);
+  const now = ctx.now();
+  const found = await ctx.db
+    .selectFrom('enrollment_codes')
+    .select(['used_at', 'expires_at'])
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
+  if (!found) throw new HttpError(404, 'not_found', '注册码不存在 / unknown enrollment code');
+  if (found.used_at) throw used();
+  if (Date.parse(found.expires_at) <= now.getTime()) {
+    throw new HttpError(410, 'enrollment_expired', '注册码已过期 / enrollment code expired');
+  }
+  const publicKey = ed25519PublicKeyPem(input.publicKey);
+  if (!publicKey) {
+    throw new HttpError(
+      400,
+      'invalid_input',
+      '公钥须为 Ed25519 SPKI PEM / not an Ed25519 public key',
+      {
+        field: 'body.publicKey',
+      },
+    );
+  }
+
+  const deviceId = randomUUID();
+  // shown to the terminal once; the center keeps only its SHA-256, as for staff sessions
+  const token = newBearerToken();
+  const tokenHash = sha256Hex(token);
+  const enrolledAt = shanghaiIso(now);
+  const bound = await ctx.db.transaction().execute(async (trx) => {
+    await advisoryLock(trx, ctx.dialect, lockKeys.enrollment);
+    // The guard is the WHERE, not the read above: of two redemptions racing in different server
+    // processes only one UPDATE finds used_at still NULL.
+    const claimed = await trx
+      .updateTable('enrollment_codes')
+      .set({ used_at: enrolledAt, device_id: deviceId })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows !== 1n) throw used();
+    const window = await trx
+      .selectFrom('enrollment_codes as c')
+      .innerJoin('windows as w', 'w.id', 'c.window_id')
+      .leftJoin('devices as d', 'd.window_id', 'w.id')
+      .select(['w.id', 'w.department_code'])
+      .select((eb) => eb.fn.max('d.terminal_number').as('highest'))
+      .where('c.code_hash', '=', codeHash)
+      .groupBy(['w.id', 'w.department_code'])
+      .executeTakeFirstOrThrow();
+    const terminalNumber = Number(window.highest ?? 0) + 1;
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        window_id: window.id,
+        department_code: window.department_code,
+        terminal_number: terminalNumber,
+        label: input.label,
+        public_key: publicKey,
+        token_hash: tokenHash,
+        enrolled_at: enrolledAt,
+        revoked_at: null,
+        last_seq: 0,
+        last_hash: genesisHash,
+      })
+      .execute();
+    // the department's other terminals verify this one's chain with its key: they must pull it
+    await bumpVersion(trx, 'staff');
+    return { windowId: window.id, terminalNumber };
+  });
+  const { centerName } = await readSettings(ctx.db);
+  return { deviceId, deviceToken: token, ...bound, centerName };
+}
+
+function used(): HttpError {
+  return new HttpError(409, 'enrollment_used', '注册码已被使用 / enrollment code already used');
+}

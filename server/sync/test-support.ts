@@ -1,0 +1,333 @@
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type {
+  Actor,
+  CaseEvent,
+  CaseEventPayload,
+  CaseEventType,
+  ItemSnapshot,
+} from '../../shared/case';
+import { createCalendar, officialCalendarData, shanghaiIso } from '../../shared/calendar';
+import {
+  enrollResponseSchema,
+  genesisHash,
+  protocolHeader,
+  protocolVersion,
+  pullResponseSchema,
+  pushResponseSchema,
+  syncPaths,
+  type PullResponse,
+  type PushResponse,
+  type ReferenceVersions,
+  type WireEvent,
+} from '../../shared/sync';
+import { enrollmentCodeHash } from '../admin/enrollment-code';
+import { buildApp } from '../app';
+import { caseRoutes } from '../cases/routes';
+import { registerRoute } from '../http/register';
+import { apiRoutes } from '../routes';
+import type { ServerDb } from '../db/schema';
+import type { TestDatabase } from '../db/test-db';
+import { eventHash } from './crypto';
+
+// What the sync and case tests share: a small hall (two departments, three windows), terminals
+// that enroll through the real route and sign real chains with Ed25519, and valid case events.
+
+/** The center's business clock in these tests: a week after the cases below were received. */
+export const testNow = new Date('2025-03-10T10:00:00+08:00');
+
+export const hall = {
+  departments: [
+    { code: 'SJ', name: '市场监督管理局' },
+    { code: 'ZJ', name: '住房和城乡建设局' },
+  ],
+  windows: [
+    { id: 'w-sj-1', code: 'SJ01', name: '市场监管一号窗', department_code: 'SJ' },
+    { id: 'w-sj-2', code: 'SJ02', name: '市场监管二号窗', department_code: 'SJ' },
+    { id: 'w-zj-1', code: 'ZJ01', name: '住建一号窗', department_code: 'ZJ' },
+  ],
+} as const;
+
+export async function seedHall(db: Kysely<ServerDb>): Promise<void> {
+  await db
+    .insertInto('departments')
+    .values([...hall.departments])
+    .execute();
+  await db
+    .insertInto('windows')
+    .values([...hall.windows])
+    .execute();
+}
+
+export const actors = {
+  clerk: { userId: 'u-clerk', name: '王窗口', role: 'clerk' },
+  reviewer: { userId: 'u-rev', name: '李审查', role: 'reviewer' },
+  chief: { userId: 'u-chief', name: '张首席', role: 'chief' },
+  chief2: { userId: 'u-chief2', name: '孙首席', role: 'chief' },
+} as const satisfies Record<string, Actor>;
+
+export function itemOf(departmentCode: string): ItemSnapshot {
+  return {
+    code: `${departmentCode}-001`,
+    name: departmentCode === 'SJ' ? '食品经营许可' : '建筑工程施工许可',
+    departmentCode,
+    reviewMode: 'single',
+    promisedDays: 5,
+    statutoryDays: 20,
+    extensionDays: 10,
+    joint: false,
+    materials: [
+      { id: 'm1', name: '申请书', required: true, form: 'original', count: 1 },
+      { id: 'm2', name: '营业执照', required: true, form: 'copy', count: 1 },
+    ],
+  };
+}
+
+const calendarVersion = createCalendar(officialCalendarData()).version;
+
+export type CaseOptions = {
+  caseId?: string;
+  windowId?: string;
+  departmentCode?: string;
+  caseNumber?: string;
+  applicantName?: string;
+  /** when the case is received; each later event is 10 minutes after the one before */
+  start?: string;
+};
+
+/** The events of one case, made in order; `next` stamps each with the case's envelope. */
+export function caseScript(o: CaseOptions = {}) {
+  const caseId = o.caseId ?? randomUUID();
+  const departmentCode = o.departmentCode ?? 'SJ';
+  let clock = Date.parse(o.start ?? '2025-03-03T09:00:00+08:00') - 10 * 60_000;
+  const next = <T extends CaseEventType>(
+    type: T,
+    payload: CaseEventPayload<T>,
+    actor: Actor,
+    windowId = o.windowId ?? 'w-sj-1',
+  ): CaseEvent => {
+    clock += 10 * 60_000;
+    return {
+      id: randomUUID(),
+      caseId,
+      type,
+      payload,
+      actor,
+      windowId,
+      occurredAt: shanghaiIso(new Date(clock)),
+    } as CaseEvent;
+  };
+  const received = () =>
+    next(
+      'received',
+      {
+        caseNumber: o.caseNumber ?? `${departmentCode}-20250303-01-${caseId.slice(0, 4)}`,
+        item: itemOf(departmentCode),
+        applicant: {
+          kind: 'person',
+          name: o.applicantName ?? '申请人甲',
+          idNumber: '110101199003077777',
+          mobile: '13800138000',
+        },
+        channel: 'window',
+        calendarVersion,
+      },
+      actors.clerk,
+    );
+  const checked = () =>
+    next(
+      'materialsChecked',
+      {
+        materials: [
+          { materialId: 'm1', status: 'received' },
+          { materialId: 'm2', status: 'received' },
+        ],
+      },
+      actors.clerk,
+    );
+  const accepted = () => next('accepted', {}, actors.clerk);
+  const reviewed = () =>
+    next('reviewed', { opinion: '材料齐全，符合条件', recommendation: 'approve' }, actors.reviewer);
+  const decided = (actor: Actor = actors.chief, windowId?: string) =>
+    next('decided', { outcome: 'approve', granted: '准予食品经营许可' }, actor, windowId);
+  return { caseId, next, received, checked, accepted, reviewed, decided };
+}
+
+/** received → materialsChecked → accepted → reviewed: ready for the chief's decision. */
+export function reviewedCase(o: CaseOptions = {}) {
+  const script = caseScript(o);
+  return {
+    script,
+    events: [script.received(), script.checked(), script.accepted(), script.reviewed()],
+  };
+}
+
+export const noVersions: ReferenceVersions = { catalog: 0, calendar: 0, staff: 0, settings: 0 };
+
+export type Call = (
+  method: 'GET' | 'POST',
+  url: string,
+  opts?: { token?: string; body?: unknown; protocol?: number | null },
+) => Promise<LightMyRequestResponse>;
+
+export type SyncHarness = {
+  app: FastifyInstance;
+  db: Kysely<ServerDb>;
+  call: Call;
+  /** a one-time code for `windowId` straight in the table, as a manager would issue it */
+  issueCode(windowId: string, opts?: { expiresAt?: Date }): Promise<string>;
+  enroll(windowId: string): Promise<TestDevice>;
+};
+
+export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
+  const app = buildApp({ db: t.db, dialect: t.dialect, now });
+  // Until server/routes.ts lists the center's case routes, the tests bind them the app's way.
+  if (!apiRoutes.some((r) => caseRoutes.includes(r))) {
+    for (const spec of caseRoutes) registerRoute(app, spec, { db: t.db, dialect: t.dialect, now });
+  }
+  const call: Call = (method, url, opts = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(opts.protocol === null
+          ? {}
+          : { [protocolHeader]: String(opts.protocol ?? protocolVersion) }),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
+  const issueCode = async (windowId: string, opts: { expiresAt?: Date } = {}) => {
+    const code = `T${randomUUID().replace(/-/g, '').slice(0, 11).toUpperCase()}`;
+    const created = now();
+    await t.db
+      .insertInto('enrollment_codes')
+      .values({
+        code_hash: enrollmentCodeHash(code),
+        window_id: windowId,
+        created_by: 'test',
+        created_at: shanghaiIso(created),
+        expires_at: shanghaiIso(opts.expiresAt ?? new Date(created.getTime() + 86_400_000)),
+        used_at: null,
+        device_id: null,
+      })
+      .execute();
+    return code;
+  };
+  return {
+    app,
+    db: t.db,
+    call,
+    issueCode,
+    async enroll(windowId) {
+      const keys = newDeviceKeys();
+      const res = await call('POST', syncPaths.enroll, {
+        body: { code: await issueCode(windowId), publicKey: keys.publicKey, label: 'PC-TEST' },
+      });
+      if (res.statusCode !== 201) throw new Error(`enroll failed: ${res.body}`);
+      const enrolled = enrollResponseSchema.parse(res.json());
+      return testDevice(call, enrolled.deviceId, enrolled.deviceToken, windowId, keys);
+    },
+  };
+}
+
+export type DeviceKeys = { publicKey: string; privateKey: string };
+
+export function newDeviceKeys(): DeviceKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+export type TestDevice = {
+  id: string;
+  token: string;
+  windowId: string;
+  keys: DeviceKeys;
+  /** chains and signs case events onto this device's log, as the terminal's appendEvent does */
+  sign(events: readonly CaseEvent[]): WireEvent[];
+  /** re-signs an edited event (a tampering test that wants only one thing wrong) */
+  resign(e: WireEvent): WireEvent;
+  push(events: readonly WireEvent[]): Promise<LightMyRequestResponse>;
+  /** push that must succeed, parsed */
+  pushOk(events: readonly WireEvent[]): Promise<PushResponse>;
+  pull(
+    cursor: number,
+    opts?: { limit?: number; versions?: ReferenceVersions },
+  ): Promise<PullResponse>;
+};
+
+function testDevice(
+  call: Call,
+  id: string,
+  token: string,
+  windowId: string,
+  keys: DeviceKeys,
+): TestDevice {
+  let seq = 0;
+  let prevHash = genesisHash;
+  const resign = (e: WireEvent): WireEvent => {
+    const hash = eventHash(e);
+    return {
+      ...e,
+      hash,
+      signature: sign(null, Buffer.from(hash), keys.privateKey).toString('base64'),
+    };
+  };
+  const push = (events: readonly WireEvent[]) =>
+    call('POST', syncPaths.push, { token, body: { events } });
+  return {
+    id,
+    token,
+    windowId,
+    keys,
+    sign: (events) =>
+      events.map((event) => {
+        seq += 1;
+        const signed = resign({
+          ...event,
+          deviceId: id,
+          deviceSeq: seq,
+          prevHash,
+          hash: '',
+          signature: '',
+        });
+        prevHash = signed.hash;
+        return signed;
+      }),
+    resign,
+    push,
+    async pushOk(events) {
+      const res = await push(events);
+      if (res.statusCode !== 200) throw new Error(`push failed ${res.statusCode}: ${res.body}`);
+      return pushResponseSchema.parse(res.json());
+    },
+    async pull(cursor, opts = {}) {
+      const res = await call('POST', syncPaths.pull, {
+        token,
+        body: {
+          cursor,
+          versions: opts.versions ?? noVersions,
+          ...(opts.limit ? { limit: opts.limit } : {}),
+        },
+      });
+      if (res.statusCode !== 200) throw new Error(`pull failed ${res.statusCode}: ${res.body}`);
+      return pullResponseSchema.parse(res.json());
+    },
+  };
+}
+
+/** Rows of a table, to show that a refused request stored nothing. */
+export async function count(
+  db: Kysely<ServerDb>,
+  table: 'events' | 'cases' | 'devices',
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
