@@ -22,6 +22,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-*/**',
+      '.center-bin/**',
       'release/**',
       'node_modules/**',
       'test-results/**',

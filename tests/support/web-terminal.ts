@@ -21,10 +21,10 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    // exactly what `npm start -- --web` runs after its build step
+    // exactly what `npm start -- --web` runs after its build step (start.mjs runs the web-cli of
+    // dist/; a helper building elsewhere runs its own bundle, E2E_WEB_CLI, the same way)
     [
-      'scripts/start.mjs',
-      '--web',
+      ...(process.env.E2E_WEB_CLI ? [process.env.E2E_WEB_CLI] : ['scripts/start.mjs', '--web']),
       '--port',
       '0',
       '--data',

@@ -124,7 +124,10 @@ export async function writeCases(h: HallTerminal, count: number, from = 0): Prom
       caseId,
       type: 'materialsChecked',
       payload: {
-        materials: state.state.materials.map((m) => ({ materialId: m.materialId, status: 'received' })),
+        materials: state.state.materials.map((m) => ({
+          materialId: m.materialId,
+          status: 'received',
+        })),
       },
     });
     await callAs(h.t, h.clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
@@ -192,7 +195,11 @@ export async function expectExactUnion(hall: Hall, terminals: readonly Terminal[
     const keys = new Map(devices.map((d) => [d.id, d.public_key]));
     const heads = new Map<string, { seq: number; hash: string }>();
     for (const r of [...rows].sort((a, b) =>
-      a.device_id === b.device_id ? a.device_seq - b.device_seq : a.device_id < b.device_id ? -1 : 1,
+      a.device_id === b.device_id
+        ? a.device_seq - b.device_seq
+        : a.device_id < b.device_id
+          ? -1
+          : 1,
     )) {
       const head = heads.get(r.device_id) ?? { seq: 0, hash: '0'.repeat(64) };
       expect(r.device_seq, `chain of ${r.device_id} is gapless`).toBe(head.seq + 1);
@@ -213,13 +220,21 @@ export async function expectExactUnion(hall: Hall, terminals: readonly Terminal[
       const key = keys.get(r.device_id);
       expect(key, 'event of an enrolled device').toBeDefined();
       expect(
-        verify(null, Buffer.from(r.hash), createPublicKey(key!), Buffer.from(r.signature, 'base64')),
+        verify(
+          null,
+          Buffer.from(r.hash),
+          createPublicKey(key!),
+          Buffer.from(r.signature, 'base64'),
+        ),
         `signature of ${r.id}`,
       ).toBe(true);
       heads.set(r.device_id, { seq: r.device_seq, hash: r.hash });
     }
     for (const t of terminals) {
-      const report = verifyChain(t.db, new Map([[t.device.id, t.device.publicKey], ...peerKeys(t.db)]));
+      const report = verifyChain(
+        t.db,
+        new Map([[t.device.id, t.device.publicKey], ...peerKeys(t.db)]),
+      );
       expect(report, 'terminal chains verify').toEqual({ ok: true, events: report.events });
     }
   } finally {
