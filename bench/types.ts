@@ -6,4 +6,6 @@ export type BenchResult = {
   unit: string;
   target: string;
   pass: boolean;
+  /** what the one number hides: wall time, where it went */
+  detail?: string;
 };
