@@ -11,6 +11,8 @@ export const syncKeys = {
   deviceToken: 'sync.deviceToken',
   /** the last server_seq applied from a pull */
   cursor: 'sync.cursor',
+  /** the id of the event at the cursor: tells a center restored from an older copy */
+  cursorEventId: 'sync.cursorEventId',
   /** the reference versions held (ReferenceVersions) */
   versions: 'sync.versions',
   /** the highest device_seq of ours the center acknowledged */

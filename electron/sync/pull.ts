@@ -20,11 +20,24 @@ import type { SyncClient } from './client';
 
 /** Pulls pages from the cursor until the center has nothing more. */
 export async function pullAll(t: Terminal, client: SyncClient): Promise<void> {
-  for (let more = true; more;) {
+  for (let more = true, restarts = 0; more;) {
+    const cursorEventId = getSetting<string>(t.db, syncKeys.cursorEventId);
     const page = await client.pull({
       cursor: getSetting<number>(t.db, syncKeys.cursor) ?? 0,
+      ...(cursorEventId ? { cursorEventId } : {}),
       versions: getSetting<ReferenceVersions>(t.db, syncKeys.versions) ?? noVersions,
     });
+    if (page.restart) {
+      // the center was restored from an older copy: everything again from the start; events
+      // already held are only re-numbered, so this is safe, merely slower
+      if (++restarts > 1)
+        throw new Error('中心反复要求从头拉取 (center keeps asking for a restart)');
+      inTransaction(t.db, () => {
+        setSetting(t.db, syncKeys.cursor, 0);
+        setSetting(t.db, syncKeys.cursorEventId, null);
+      });
+      continue;
+    }
     applyPullPage(t, page);
     more = page.more && page.events.length > 0;
   }
@@ -58,6 +71,8 @@ export function applyPullPage(t: Terminal, page: PullResponse): void {
     }
     setSetting(t.db, syncKeys.lastAckSeq, ownAck);
     setSetting(t.db, syncKeys.cursor, page.cursor);
+    const last = page.events.at(-1);
+    if (last) setSetting(t.db, syncKeys.cursorEventId, last.event.id);
     refoldCases(t, touched);
   });
 }

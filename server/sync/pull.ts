@@ -13,6 +13,15 @@ export async function pullEvents(
   device: AuthDevice,
   input: PullRequest,
 ): Promise<PullResponse> {
+  if (input.cursor > 0 && !(await cursorHolds(ctx, input))) {
+    return {
+      events: [],
+      cursor: 0,
+      more: true,
+      restart: true,
+      reference: await referenceFor(ctx.db, device.departmentCode, input.versions),
+    };
+  }
   const limit = Math.min(input.limit ?? pullPageLimit, pullPageLimit);
   // One row beyond the page tells whether more wait, without a count.
   const rows = await ctx.db
@@ -30,4 +39,19 @@ export async function pullEvents(
     more: rows.length > limit,
     reference: await referenceFor(ctx.db, device.departmentCode, input.versions),
   };
+}
+
+/**
+ * Whether the terminal's cursor still points where it did. After a restore from an older copy the
+ * center re-numbers what terminals send again; a cursor past the restored end would skip those
+ * events for good, so it must be recognised and the terminal sent back to the start.
+ */
+async function cursorHolds(ctx: ServerContext, input: PullRequest): Promise<boolean> {
+  const at = await ctx.db
+    .selectFrom('events')
+    .select('id')
+    .where('server_seq', '=', input.cursor)
+    .executeTakeFirst();
+  if (!at) return false;
+  return input.cursorEventId === undefined || at.id === input.cursorEventId;
 }

@@ -226,6 +226,12 @@ export type Reference = z.infer<typeof referenceSchema>;
 export const pullRequestSchema = z.strictObject({
   /** the last server_seq this terminal applied; 0 for a fresh terminal */
   cursor: z.number().int().nonnegative(),
+  /**
+   * the id of the event this terminal received at `cursor`. A center restored from an older copy
+   * of its database numbers the events it gets again anew, so the same number may now hold
+   * another event or none: then the center answers `restart` and the terminal pulls from 0.
+   */
+  cursorEventId: z.string().min(1).optional(),
   limit: z.number().int().min(1).max(pullPageLimit).optional(),
   /** the reference versions the terminal holds; a kind comes back only when it moved */
   versions: referenceVersionsSchema,
@@ -247,6 +253,8 @@ export const pullResponseSchema = z.object({
   cursor: z.number().int().nonnegative(),
   /** more events wait beyond this page */
   more: z.boolean(),
+  /** the cursor does not name the event the terminal holds there: pull again from 0 */
+  restart: z.boolean().optional(),
   reference: referenceSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
