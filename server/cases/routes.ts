@@ -52,12 +52,21 @@ export const caseRoutes: RouteSpec[] = [
     params: verifyParamsSchema,
     query: verifyQuerySchema,
     response: object,
-    handler: async ({ params, query }, ctx) => {
+    handler: async ({ params, query, accept }, ctx) => {
       const verification = await verifyDocument(ctx, params.code);
       const status = verification.genuine || 'conflicted' in verification ? 200 : 404;
-      return query.format === 'html'
+      const page = query.format === 'html' || (query.format !== 'json' && wantsPage(accept));
+      return page
         ? { status, body: verificationPage(verification), contentType: 'text/html; charset=utf-8' }
         : { status, body: verification };
     },
   }),
 ];
+
+/** A browser asks for text/html first; fetch() and curl take anything or ask for JSON. */
+function wantsPage(accept: string | null): boolean {
+  if (!accept) return false;
+  const html = accept.indexOf('text/html');
+  const json = accept.indexOf('application/json');
+  return html >= 0 && (json < 0 || html < json);
+}

@@ -54,6 +54,14 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
     expect(page.body).not.toMatch(/(src|href)=/);
+    // a phone's browser scanning the QR code asks for a page by its Accept header
+    const scanned = await h.app.inject({
+      method: 'GET',
+      url: `/verify/${code}`,
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(scanned.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(scanned.body).toContain('真实有效');
   });
 
   it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {

@@ -28,7 +28,7 @@ export function registerRoute(app: FastifyInstance, spec: RouteSpec, context: Ap
       const query = spec.query ? parseInput(spec.query, request.query, 'query') : undefined;
       const body = spec.body ? parseInput(spec.body, request.body, 'body') : undefined;
       const out = await spec.handler(
-        { body, query, params, device, staff, protocol },
+        { body, query, params, device, staff, protocol, accept: request.headers.accept ?? null },
         { ...context, log: request.log },
       );
       void reply.code(out.status ?? 200).type(out.contentType ?? 'application/json; charset=utf-8');

@@ -49,6 +49,8 @@ export type HandlerInput<B, Q, P> = {
   staff: AuthStaff | null;
   /** the protocol version the client sent (sync routes) */
   protocol: number | null;
+  /** the Accept header: a phone scanning a notice's QR code asks for a page, a program for JSON */
+  accept: string | null;
 };
 
 export type HandlerOutput = { status?: number; body: unknown; contentType?: string };

@@ -24,9 +24,6 @@ import {
 } from '../../shared/sync';
 import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { buildApp } from '../app';
-import { caseRoutes } from '../cases/routes';
-import { registerRoute } from '../http/register';
-import { apiRoutes } from '../routes';
 import type { ServerDb } from '../db/schema';
 import type { TestDatabase } from '../db/test-db';
 import { eventHash } from './crypto';
@@ -182,10 +179,6 @@ export type SyncHarness = {
 
 export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
   const app = buildApp({ db: t.db, dialect: t.dialect, now });
-  // Until server/routes.ts lists the center's case routes, the tests bind them the app's way.
-  if (!apiRoutes.some((r) => caseRoutes.includes(r))) {
-    for (const spec of caseRoutes) registerRoute(app, spec, { db: t.db, dialect: t.dialect, now });
-  }
   const call: Call = (method, url, opts = {}) =>
     app.inject({
       method,
