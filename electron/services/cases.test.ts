@@ -7,6 +7,7 @@ import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { hashPassword } from '../store/passwords';
 import { insertStaff, insertWindow, setSetting } from '../store/reference';
+import { syncKeys } from '../store/sync-state';
 import type { Terminal } from './terminal';
 
 // The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
@@ -420,8 +421,11 @@ describe('notices', () => {
       items: { name: string }[];
       caseNumber: string;
       verificationCode: string;
+      verificationUrl: string | null;
     };
     expect(noticeDoc.kind).toBe('notice');
+    // a terminal without a center prints the bare code in the QR
+    expect(noticeDoc.verificationUrl).toBeNull();
     expect(noticeDoc.items.map((i) => i.name)).toEqual([first!.name, second!.name]);
     expect(noticeDoc.caseNumber).toBe(caseNumber);
     expect(noticeDoc.verificationCode).toMatch(
@@ -438,7 +442,11 @@ describe('notices', () => {
       type: 'accepted',
       payload: {},
     })) as { eventId: string };
+    // once enrolled, the QR code leads a phone to the center's verification page
+    setSetting(t.db, syncKeys.server, 'https://center.example.cn');
     const doc = (await call(t, clerk, 'documents.get', { caseId, eventId: accepted.eventId })) as {
+      verificationCode: string;
+      verificationUrl: string | null;
       kind: string;
       promisedDate: string;
       provisional: boolean;
@@ -446,6 +454,7 @@ describe('notices', () => {
       clerkName: string;
       windowName: string;
     };
+    expect(doc.verificationUrl).toBe(`https://center.example.cn/verify/${doc.verificationCode}`);
     // 5 working days after Thu 12 Feb: Fri 13, Sat 14 (make-up day), [15–23 off], Tue 24, Wed 25, Thu 26
     expect(doc).toMatchObject({
       kind: 'acceptance',

@@ -8,7 +8,8 @@ import {
 } from '../../shared/documents';
 import { ApiFailure } from '../api/errors';
 import { asCaseEvent, caseEvents, folds } from '../store/events';
-import { boundWindow, windowName } from '../store/reference';
+import { boundWindow, getSetting, windowName } from '../store/reference';
+import { syncKeys } from '../store/sync-state';
 import { foldCase } from './projections';
 import type { Terminal } from './terminal';
 
@@ -37,11 +38,14 @@ export function caseDocument(
     t.thresholds(),
   );
   const dateOf = (k: string) => clocks.find((c) => c.kind === k)?.deadline;
+  const code = verificationCode(issuing.hash);
+  const center = getSetting<string>(t.db, syncKeys.server) ?? null;
   const header: Omit<DocumentHeader, 'kind'> = {
     caseId: state.caseId,
     eventId: event.id,
     caseNumber: state.caseNumber,
-    verificationCode: verificationCode(issuing.hash),
+    verificationCode: code,
+    verificationUrl: center ? `${center}/verify/${code}` : null,
     issuedAt: event.occurredAt,
     centerName: state.issuer?.centerName ?? t.centerName(),
     departmentName:

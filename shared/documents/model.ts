@@ -12,6 +12,11 @@ export type DocumentHeader = {
   caseNumber: string;
   /** derived from the issuing event's hash: whoever holds the log can check a printed notice */
   verificationCode: string;
+  /**
+   * the center's page for this code, which the QR code carries when the terminal is enrolled: a
+   * phone scanning the notice lands on the answer; null on a terminal that has no center
+   */
+  verificationUrl: string | null;
   issuedAt: string;
   centerName: string;
   departmentName: string;

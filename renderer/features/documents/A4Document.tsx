@@ -5,18 +5,21 @@ import { useEffect, useState, type ReactNode } from 'react';
 import './a4.css';
 import { cnDate } from './labels';
 
-/** The verification code as a QR image, drawn in the browser: no network, no server round trip. */
-function QrCode({ code }: { code: string }) {
+/**
+ * The verification code as a QR image, drawn in the browser: no network, no server round trip.
+ * It carries the center's verification page when there is one, else the bare code.
+ */
+function QrCode({ code, url }: { code: string; url: string | null }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(code, { margin: 0, width: 240, errorCorrectionLevel: 'M' })
+    QRCode.toDataURL(url ?? code, { margin: 0, width: 240, errorCorrectionLevel: 'M' })
       .then((url) => live && setSrc(url))
       .catch(() => live && setSrc(null));
     return () => {
       live = false;
     };
-  }, [code]);
+  }, [code, url]);
   return (
     <div className="a4-qr" data-testid="document-qr">
       {src ? (
@@ -38,6 +41,7 @@ export type A4DocumentProps = {
   reference: string;
   /** case notices only: printed and drawn as a QR code in the head */
   verificationCode?: string;
+  verificationUrl?: string | null;
   children: ReactNode;
 };
 
@@ -52,6 +56,7 @@ export function A4Document({
   subtitle,
   reference,
   verificationCode,
+  verificationUrl = null,
   children,
 }: A4DocumentProps) {
   return (
@@ -59,7 +64,7 @@ export function A4Document({
       <header className="a4-head">
         <div />
         <div className="a4-letterhead">{centerName}</div>
-        {verificationCode ? <QrCode code={verificationCode} /> : <div />}
+        {verificationCode ? <QrCode code={verificationCode} url={verificationUrl} /> : <div />}
       </header>
       <div className="a4-rule" />
       <h1 className="a4-title">{title}</h1>

@@ -290,6 +290,7 @@ export function CaseNotice({ doc }: { doc: CaseDocument }) {
       {...(doc.kind === 'notice' ? { subtitle: '（一次性告知书）' } : {})}
       reference={`编号：${doc.caseNumber}`}
       verificationCode={doc.verificationCode}
+      verificationUrl={doc.verificationUrl}
     >
       <Body doc={doc} />
       <SealBlock
