@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { protocolHeader } from '../../shared/sync';
 
 /** A terminal's cable to the center, which a test can pull out, plug back in, or make lossy. */
 export type CenterLink = {
@@ -20,8 +21,13 @@ export type CenterLink = {
  */
 export async function centerLink(
   centerUrl: string,
-  dropAnswer: (path: string) => boolean = () => false,
+  opts: {
+    dropAnswer?: (path: string) => boolean;
+    /** pretend the terminal speaks this protocol version (a terminal not yet updated) */
+    protocol?: number;
+  } = {},
 ): Promise<CenterLink> {
+  const dropAnswer = opts.dropAnswer ?? (() => false);
   let up = true;
   let dropped = 0;
   const server: Server = createServer((req, res) => {
@@ -37,6 +43,8 @@ export async function centerLink(
         if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k))
           headers[k] = v;
       }
+      if (opts.protocol !== undefined && headers[protocolHeader])
+        headers[protocolHeader] = String(opts.protocol);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       fetch(`${centerUrl}${req.url ?? '/'}`, {
         method: req.method ?? 'GET',

@@ -93,10 +93,9 @@ describe('sync under faults', () => {
     const hall = await newHall();
     let pushes = 0;
     // every other push answer is lost on the way back, after the center's commit
-    const proxy = await centerLink(
-      hall.center.url,
-      (path) => path.includes('/push') && pushes++ % 2 === 0,
-    );
+    const proxy = await centerLink(hall.center.url, {
+      dropAnswer: (path) => path.includes('/push') && pushes++ % 2 === 0,
+    });
     cleanups.push(() => proxy.close());
     const terminals = await terminalsAt(hall, { serverUrl: proxy.url });
     for (let i = 0; i < 4; i++) {
