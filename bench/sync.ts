@@ -268,10 +268,17 @@ async function benchIngest(
 }
 
 /**
+ * While iterating on one side: BENCH_SYNC_EVENTS=3000 signs fewer events, BENCH_SYNC_ONLY=ingest
+ * skips (e)/(f) and measures only the center's ingest (g)/(h) of the chain written offline.
+ */
+const onlyIngest = process.env.BENCH_SYNC_ONLY === 'ingest';
+const defaultEvents = Number(process.env.BENCH_SYNC_EVENTS ?? 10_000);
+
+/**
  * (e) offline terminal → embedded center, (f) a new terminal of the department pulling it all,
  * (g)/(h) the center's ingest of the same signed events on SQLite and PostgreSQL.
  */
-export async function benchSync(events = 10_000): Promise<BenchResult[]> {
+export async function benchSync(events = defaultEvents): Promise<BenchResult[]> {
   const cases = Math.ceil(events / 3);
   const center = await inProcessCenter('sqlite');
   const cleanups: (() => void)[] = [];
@@ -313,7 +320,35 @@ export async function benchSync(events = 10_000): Promise<BenchResult[]> {
       throw new Error(`expected ${cases * 3} pending offline, got ${JSON.stringify(offline)}`);
     }
     await center.goOnline();
+    const results: BenchResult[] = [];
+    if (!onlyIngest) results.push(...(await benchTerminals(center, admin, t, windowIds, pending)));
 
+    // (g)/(h) the same signed chain, as the terminal sends it
+    const wire = (
+      t.db
+        .prepare('SELECT * FROM events WHERE device_id = ? ORDER BY device_seq')
+        .all(t.device.id) as EventRow[]
+    ).map((row) => toWire(toStoredEvent(row)));
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      results.push(await benchIngest(dialect, center, t.device.id, wire));
+    }
+    return results;
+  } finally {
+    for (const c of cleanups.reverse()) c();
+    await center.stop();
+  }
+}
+
+/** (e) the offline terminal `t` syncs its `pending` events, (f) a new terminal pulls them all. */
+async function benchTerminals(
+  center: Center,
+  admin: CenterAdmin,
+  t: Terminal,
+  windowIds: readonly string[],
+  pending: number,
+): Promise<BenchResult[]> {
+  const cleanups: (() => void)[] = [];
+  try {
     const e = await timeRequests(async () => {
       const start = performance.now();
       await syncUntilSent(t);
@@ -354,18 +389,8 @@ export async function benchSync(events = 10_000): Promise<BenchResult[]> {
       ),
     );
 
-    // (g)/(h) the same signed chain, as the terminal sends it
-    const wire = (
-      t.db
-        .prepare('SELECT * FROM events WHERE device_id = ? ORDER BY device_seq')
-        .all(t.device.id) as EventRow[]
-    ).map((row) => toWire(toStoredEvent(row)));
-    for (const dialect of ['sqlite', 'postgres'] as const) {
-      results.push(await benchIngest(dialect, center, t.device.id, wire));
-    }
     return results;
   } finally {
     for (const c of cleanups.reverse()) c();
-    await center.stop();
   }
 }

@@ -39,14 +39,34 @@ export function caseRowOf(
   };
 }
 
-export async function upsertCase(
+/**
+ * Writes the projection rows of the cases a push moved, one statement for all of them. An
+ * existing case keeps its window: the one that received it. Each case must appear once
+ * (PostgreSQL refuses to update a row twice in one statement).
+ */
+export async function upsertCases(
   trx: Kysely<ServerDb>,
-  row: Insertable<ServerDb['cases']>,
+  rows: readonly Insertable<ServerDb['cases']>[],
 ): Promise<void> {
-  const { id: _id, window_id: _window, ...changed } = row;
+  if (rows.length === 0) return;
   await trx
     .insertInto('cases')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet(changed))
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        case_number: eb.ref('excluded.case_number'),
+        department_code: eb.ref('excluded.department_code'),
+        item_code: eb.ref('excluded.item_code'),
+        item_name: eb.ref('excluded.item_name'),
+        applicant_name: eb.ref('excluded.applicant_name'),
+        status: eb.ref('excluded.status'),
+        open: eb.ref('excluded.open'),
+        received_at: eb.ref('excluded.received_at'),
+        due_at: eb.ref('excluded.due_at'),
+        state: eb.ref('excluded.state'),
+        last_server_seq: eb.ref('excluded.last_server_seq'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
     .execute();
 }

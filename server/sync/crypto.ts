@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { hashInput, type EventEnvelope } from '../../shared/sync';
 import { sha256Hex } from '../http/tokens';
 
@@ -33,10 +33,27 @@ export function signatureValid(publicKeyPem: string, hash: string, signature: st
     return verify(
       null,
       Buffer.from(hash),
-      createPublicKey(publicKeyPem),
+      publicKeyOf(publicKeyPem),
       Buffer.from(signature, 'base64'),
     );
   } catch {
     return false;
   }
+}
+
+// Parsing a PEM costs about as much as the verify itself, and a push checks up to 500 events of
+// one device: the keys of the terminals heard from lately are kept, least recently used first out.
+const keyCacheSize = 256;
+const keys = new Map<string, KeyObject>();
+
+function publicKeyOf(pem: string): KeyObject {
+  let key = keys.get(pem);
+  if (key) {
+    keys.delete(pem);
+  } else {
+    key = createPublicKey(pem);
+    if (keys.size >= keyCacheSize) keys.delete(keys.keys().next().value as string);
+  }
+  keys.set(pem, key);
+  return key;
 }

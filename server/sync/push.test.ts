@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { syncPaths, type WireEvent } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import {
+  caseScript,
   count,
   itemOf,
   newDeviceKeys,
@@ -69,6 +70,66 @@ eachDialect('sync: push', (t) => {
     expect(await count(t().db, 'events')).toBe(6);
     const status = await h.call('GET', syncPaths.device, { token: device.token });
     expect(status.json()).toMatchObject({ lastSeq: 6 });
+  });
+
+  it('decides a batch of interleaved cases in order: later events see earlier ones, a refused one is stored as conflicted', async () => {
+    const { device } = await setup();
+    const a = caseScript({ caseId: 'case-a' });
+    const b = caseScript({ caseId: 'case-b', windowId: 'w-sj-2' });
+    const signed = device.sign([
+      a.received(),
+      b.received(),
+      a.checked(),
+      b.checked(),
+      a.accepted(),
+      a.accepted(), // accepted twice: the reducer refuses the second
+      b.accepted(),
+    ]);
+    const res = await device.pushOk(signed);
+    expect(res.results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'conflicted',
+      'accepted',
+    ]);
+    expect(res.results[5]!.conflict).toEqual({
+      rule: expect.any(String),
+      message: expect.any(String),
+    });
+    const seqs = res.results.map((r) => r.serverSeq);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+
+    const rows = await t()
+      .db.selectFrom('cases')
+      .select(['id', 'window_id', 'status', 'last_server_seq'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: 'case-a', window_id: 'w-sj-1', status: 'accepted', last_server_seq: seqs[4] },
+      { id: 'case-b', window_id: 'w-sj-2', status: 'accepted', last_server_seq: seqs[6] },
+    ]);
+    const conflicted = await t()
+      .db.selectFrom('events')
+      .select(['status', 'conflict_rule'])
+      .where('id', '=', signed[5]!.id)
+      .executeTakeFirstOrThrow();
+    expect(conflicted).toEqual({
+      status: 'conflicted',
+      conflict_rule: res.results[5]!.conflict!.rule,
+    });
+
+    // a later batch continues from the stored state; an id used twice is refused whole
+    const next = device.sign([a.reviewed()]);
+    const [reused] = device.sign([{ ...b.reviewed(), id: next[0]!.id }]);
+    const refused = await device.push([...next, reused!]);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'conflict', event: { id: next[0]!.id, deviceSeq: 9 } },
+    });
+    expect(await count(t().db, 'events')).toBe(7);
   });
 
   it('answers a gap with 409 and the center’s last seq', async () => {

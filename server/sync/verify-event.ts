@@ -4,43 +4,39 @@ import { HttpError } from '../http/errors';
 import { eventHash, signatureValid } from './crypto';
 
 /** Where a device's chain continues: the hash of its last stored event. */
-export type ChainHead = { lastSeq: number; lastHash: string; publicKey: string };
+export type ChainHead = { lastSeq: number; lastHash: string };
+
+/** What an event's own content says: the case event the reducer folds, or the 4xx naming it. */
+export type ContentCheck = CaseEvent | HttpError;
 
 export function eventAtFault(e: WireEvent): { event: { id: string; deviceSeq: number } } {
   return { event: { id: e.id, deviceSeq: e.deviceSeq } };
 }
 
 /**
- * Checks the event that continues the device's chain (deviceSeq = lastSeq + 1): link, content,
- * signature, then the case schema. Returns the case event the reducer folds, or throws the 4xx
- * that names it. `where` is the event's place in the request ('body.events.3'), so a schema
- * error names its field the way the app's own validation does.
+ * Content, signature, then the case schema: everything that needs only the event and its
+ * device's key, so a push checks it before taking any lock. Returns the error rather than
+ * throwing it: an earlier event of the batch may fail in another way first, and that one must
+ * be named. `where` is the event's place in the request ('body.events.3'), so a schema error
+ * names its field the way the app's own validation does.
  */
-export function verifyNextEvent(e: WireEvent, head: ChainHead, where: string): CaseEvent {
+export function checkContent(e: WireEvent, publicKeyPem: string, where: string): ContentCheck {
   const at = eventAtFault(e);
-  if (e.prevHash !== head.lastHash) {
-    throw new HttpError(
-      409,
-      'chain_broken',
-      '事件未接续本设备上一事件的哈希 / prevHash does not continue the device chain',
-      { ...at, lastSeq: head.lastSeq },
-    );
-  }
   if (eventHash(e) !== e.hash) {
-    throw new HttpError(
+    return new HttpError(
       400,
       'chain_broken',
       '事件内容与哈希不符 / content does not match its hash',
       at,
     );
   }
-  if (!signatureValid(head.publicKey, e.hash, e.signature)) {
-    throw new HttpError(400, 'bad_signature', '事件签名无效 / bad signature', at);
+  if (!signatureValid(publicKeyPem, e.hash, e.signature)) {
+    return new HttpError(400, 'bad_signature', '事件签名无效 / bad signature', at);
   }
   const parsed = caseEventSchema.safeParse(casePart(e));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HttpError(
+    return new HttpError(
       400,
       'invalid_input',
       `事件内容不合规范 / invalid case event: ${issue?.message ?? ''}`,
@@ -51,4 +47,22 @@ export function verifyNextEvent(e: WireEvent, head: ChainHead, where: string): C
   // unknown keys, and the terminal folds its stored events untouched — folding the parsed copy
   // could make the two sides reach different states from the same log.
   return casePart(e) as CaseEvent;
+}
+
+/**
+ * Checks the event that continues the device's chain (deviceSeq = lastSeq + 1): first the link,
+ * then the verdict of checkContent. Returns the case event the reducer folds, or throws the 4xx
+ * that names it.
+ */
+export function verifyNextEvent(e: WireEvent, head: ChainHead, content: ContentCheck): CaseEvent {
+  if (e.prevHash !== head.lastHash) {
+    throw new HttpError(
+      409,
+      'chain_broken',
+      '事件未接续本设备上一事件的哈希 / prevHash does not continue the device chain',
+      { ...eventAtFault(e), lastSeq: head.lastSeq },
+    );
+  }
+  if (content instanceof HttpError) throw content;
+  return content;
 }
