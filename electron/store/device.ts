@@ -1,4 +1,11 @@
-import { createPrivateKey, generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { Db } from './db';
 import { uuidv7 } from './uuidv7';
 
@@ -97,11 +104,52 @@ export function replaceDevice(
   return signer(id, pair.publicKey, pair.privateKey);
 }
 
+// Parsing a PEM costs several times what checking one signature does, and a pull checks
+// thousands of events against the department's handful of keys: each key is parsed once. Keys
+// are public, so holding them is harmless; the bound only stops a pathological caller.
+const publicKeys = new Map<string, KeyObject>();
+const publicKeyCacheSize = 1024;
+
+function publicKeyOf(pem: string): KeyObject {
+  let key = publicKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    if (publicKeys.size >= publicKeyCacheSize) publicKeys.clear();
+    publicKeys.set(pem, key);
+  }
+  return key;
+}
+
 export function verifySignature(publicKeyPem: string, message: string, signature: string): boolean {
   return verify(
     null,
     Buffer.from(message),
-    createPublicKey(publicKeyPem),
+    publicKeyOf(publicKeyPem),
     Buffer.from(signature, 'base64'),
   );
+}
+
+/**
+ * The same check on libuv's thread pool: a pull checks a page of signatures there while the
+ * main thread hashes the events. Never rejects; a malformed key or signature is simply not
+ * verified, and the caller's own check then names it.
+ */
+export function verifySignatureAsync(
+  publicKeyPem: string,
+  message: string,
+  signature: string,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      verify(
+        null,
+        Buffer.from(message),
+        publicKeyOf(publicKeyPem),
+        Buffer.from(signature, 'base64'),
+        (error, ok) => resolve(!error && ok),
+      );
+    } catch {
+      resolve(false);
+    }
+  });
 }

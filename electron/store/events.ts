@@ -107,10 +107,34 @@ export function appendEvent(db: Db, device: Device, event: CaseEvent): StoredEve
   return { ...signed, ...pending, seq: Number(info.lastInsertRowid) };
 }
 
+/** What this terminal holds of an event: enough to tell whether the center's answer is news. */
+export type HeldEvent = {
+  seq: number;
+  hash: string;
+  caseId: string;
+  deviceId: string;
+  serverSeq: number | null;
+  syncState: SyncState;
+  syncNote: string | null;
+};
+
+export function heldEvent(db: Db, id: string): HeldEvent | undefined {
+  return sql(
+    db,
+    `SELECT seq, hash, case_id AS caseId, device_id AS deviceId, server_seq AS serverSeq,
+       sync_state AS syncState, sync_note AS syncNote FROM events WHERE id = ?`,
+  ).get(id) as HeldEvent | undefined;
+}
+
 /**
  * Stores an event as the center answered it: a foreign one is written once (pulling the same
  * page again changes nothing), one already here (ours) only takes the center's order and
- * verdict. Another event in the same device slot is a forked chain and fails the transaction.
+ * verdict. Another event in the same device slot, or another event under the same id, is a
+ * forked chain and fails the transaction. `held` is what heldEvent read for this id.
+ *
+ * Returns whether the case's fold may have changed: a new event, or a known one whose place in
+ * the fold order (server_seq) or whose membership in it (sync_state) moved. The note alone is
+ * only shown, never folded.
  */
 export function storeAnsweredEvent(
   db: Db,
@@ -120,21 +144,29 @@ export function storeAnsweredEvent(
     syncState: 'acknowledged' | 'conflicted';
     syncNote: SyncNote | null;
   },
-): void {
-  // Update first, insert only what is new: an upsert would spend an AUTOINCREMENT value on every
-  // event we already hold, and verifyChain reads a gap at the end of the log as rows cut off.
-  const updated = sql(
+  held: HeldEvent | undefined,
+): boolean {
+  const note = answer.syncNote ? JSON.stringify(answer.syncNote) : null;
+  // Insert only what is new (a different hash under a held id fails on the UNIQUE id, as a
+  // fork must): an upsert would spend an AUTOINCREMENT value on every event we already hold,
+  // and verifyChain reads a gap at the end of the log as rows cut off.
+  if (!held || held.hash !== e.hash) {
+    sql(db, insertSql).run(insertParams(e, answer));
+    return true;
+  }
+  if (
+    held.serverSeq === answer.serverSeq &&
+    held.syncState === answer.syncState &&
+    held.syncNote === note
+  ) {
+    // the usual case for our own events: the push answer already recorded all of it
+    return false;
+  }
+  sql(
     db,
-    `UPDATE events SET server_seq = @serverSeq, sync_state = @syncState, sync_note = @syncNote
-     WHERE id = @id AND hash = @hash`,
-  ).run({
-    id: e.id,
-    hash: e.hash,
-    serverSeq: answer.serverSeq,
-    syncState: answer.syncState,
-    syncNote: answer.syncNote ? JSON.stringify(answer.syncNote) : null,
-  });
-  if (updated.changes === 0) sql(db, insertSql).run(insertParams(e, answer));
+    'UPDATE events SET server_seq = @serverSeq, sync_state = @syncState, sync_note = @note WHERE id = @id',
+  ).run({ id: e.id, serverSeq: answer.serverSeq, syncState: answer.syncState, note });
+  return held.serverSeq !== answer.serverSeq || held.syncState !== answer.syncState;
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {

@@ -1,6 +1,13 @@
 import type { PushResult, ReferenceVersions } from '../../shared/sync';
 import { sql, type Db } from './db';
-import { toStoredEvent, type EventRow, type StoredEvent, type SyncNote } from './events';
+import {
+  heldEvent,
+  toStoredEvent,
+  type EventRow,
+  type HeldEvent,
+  type StoredEvent,
+  type SyncNote,
+} from './events';
 import { getSetting, setSetting } from './reference';
 
 // What the terminal remembers of its conversation with the center, in the settings table.
@@ -47,24 +54,54 @@ export function pushableEvents(db: Db, deviceId: string, limit: number): StoredE
   ).map(toStoredEvent);
 }
 
-/** Records the center's answer to a push; returns the cases whose fold may have changed. */
+/**
+ * Records the center's answer to a push; returns the cases whose fold may have changed. Folding
+ * a case again (its events, the reducer, its clocks, its row) costs far more than recording an
+ * answer, and an accepted event usually changes nothing in the fold: it moves from the head of
+ * our unanswered events to the tail of the center's order, the same place in the sequence.
+ */
 export function recordPushResults(db: Db, results: readonly PushResult[]): Set<string> {
   const update = sql(
     db,
-    `UPDATE events SET sync_state = ?, server_seq = ?, sync_note = ? WHERE id = ?
-     RETURNING case_id`,
+    'UPDATE events SET sync_state = ?, server_seq = ?, sync_note = ? WHERE id = ?',
   );
   const touched = new Set<string>();
   let highest = getSetting<number>(db, syncKeys.lastAckSeq) ?? 0;
   for (const r of results) {
+    highest = Math.max(highest, r.deviceSeq);
+    const held = heldEvent(db, r.id);
+    if (!held) continue;
     const note = r.conflict ? JSON.stringify(r.conflict satisfies SyncNote) : null;
     const state = r.status === 'accepted' ? 'acknowledged' : 'conflicted';
-    const row = update.get(state, r.serverSeq, note, r.id) as { case_id: string } | undefined;
-    if (row) touched.add(row.case_id);
-    highest = Math.max(highest, r.deviceSeq);
+    // an answer given again (a lost reply, a replayed batch): nothing to write
+    if (held.syncState === state && held.serverSeq === r.serverSeq && held.syncNote === note)
+      continue;
+    // decided before the update: it compares the event's old place with its new one
+    const inPlace =
+      (held.syncState === state && held.serverSeq === r.serverSeq) ||
+      (held.syncState === 'pending' &&
+        state === 'acknowledged' &&
+        keepsPlace(db, held, r.serverSeq));
+    update.run(state, r.serverSeq, note, r.id);
+    if (!inPlace) touched.add(held.caseId);
   }
   setSetting(db, syncKeys.lastAckSeq, highest);
   return touched;
+}
+
+/**
+ * Whether an unanswered event that the center numbered `serverSeq` keeps its place in its case's
+ * fold order (server_seq first, then unanswered events by seq): true when no event of the case
+ * sits between its old place and its new one, i.e. none is numbered after it and no unanswered
+ * one was written before it. Conservative: events that do not fold count too.
+ */
+function keepsPlace(db: Db, held: HeldEvent, serverSeq: number): boolean {
+  const row = sql(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM events WHERE case_id = @caseId AND seq <> @seq
+       AND (server_seq > @serverSeq OR (server_seq IS NULL AND seq < @seq))) AS moved`,
+  ).get({ caseId: held.caseId, seq: held.seq, serverSeq }) as { moved: number };
+  return row.moved === 0;
 }
 
 /** The center refused this event outright (not a conflict): it and everything after it wait. */

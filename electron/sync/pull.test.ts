@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PullRequest, PullResponse, Reference } from '../../shared/sync';
 import { callAs, eventIds, page, asPulled, quietTerminal, receive } from '../../tests/support/sync';
+import type { Terminal } from '../services/terminal';
 import { getCaseState } from '../store/cases';
 import { verifyChain } from '../store/events';
 import { getSetting, listItems, peerKeys } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
-import { applyPullPage } from './pull';
+import type { SyncClient } from './client';
+import { applyPullPage, pullAll } from './pull';
 
 // Two real terminals of one department: B's signed events reach A the way a pull brings them.
 
@@ -208,4 +211,113 @@ describe('applying a pull page', () => {
     expect(() => applyPullPage(a.t, page([pulled!], { staff }))).toThrow(/签名无效/);
     expect(count(a.t)).toBe(0);
   });
+
+  it('takes back our own events with only their order, spending no seq on them', async () => {
+    const { a } = twoTerminals();
+    const caseId = await receive(a.t, await a.as('clerk'), 6);
+    const before = getCaseState(a.t.db, caseId);
+    const written = sequence(a.t);
+    // the push answer was lost: the pull is the first to say the center took them
+    const own = page(asPulled(a.t, eventIds(a.t), 1));
+    applyPullPage(a.t, own);
+    applyPullPage(a.t, own);
+    expect(a.t.db.prepare('SELECT DISTINCT sync_state, server_seq FROM events').all()).toEqual([
+      { sync_state: 'acknowledged', server_seq: 1 },
+    ]);
+    expect(getSetting(a.t.db, syncKeys.lastAckSeq)).toBe(1);
+    expect(sequence(a.t)).toBe(written);
+    expect(getCaseState(a.t.db, caseId)).toEqual(before);
+    const keys = new Map([[a.t.device.id, a.t.device.publicKey]]);
+    expect(verifyChain(a.t.db, keys)).toEqual({ ok: true, events: 1 });
+  });
+
+  it('pulls page after page, and refuses an altered or forged event with nothing of its page', async () => {
+    const { a, b } = twoTerminals();
+    const clerk = await b.as('clerk');
+    for (let n = 10; n < 13; n++) await receive(b.t, clerk, n);
+    const staff = staffOf(a.t, b.t);
+    const [first, second, third] = asPulled(b.t, eventIds(b.t), 1);
+    const altered = {
+      ...second!,
+      event: { ...second!.event, occurredAt: '2026-03-02T09:30:00.000+08:00' },
+    };
+    const forged = { ...second!, event: { ...second!.event, signature: third!.event.signature } };
+
+    for (const [bad, reason] of [
+      [altered, /内容与哈希不符/],
+      [forged, /签名无效/],
+    ] as const) {
+      const client = pagesClient([
+        page([first!], { staff }, true),
+        page([bad], {}, true),
+        page([third!], {}, false),
+      ]);
+      await expect(pullAll(a.t, client.client)).rejects.toThrow(reason);
+      expect(eventIds(a.t)).toEqual([first!.event.id]);
+      expect(getSetting(a.t.db, syncKeys.cursor)).toBe(1);
+      // the page asked for ahead was the one the terminal then wanted: none asked for twice
+      if (bad === altered) expect(client.requests.map((r) => r.cursor)).toEqual([0, 1, 2]);
+    }
+
+    const client = pagesClient([
+      page([first!], { staff }, true),
+      page([second!], {}, true),
+      page([third!], {}, false),
+    ]);
+    await pullAll(a.t, client.client);
+    expect(eventIds(a.t)).toEqual(eventIds(b.t));
+    expect(client.requests.map((r) => r.cursor)).toEqual([1, 2]);
+    const keys = peerKeys(a.t.db);
+    keys.set(a.t.device.id, a.t.device.publicKey);
+    expect(verifyChain(a.t.db, keys)).toEqual({ ok: true, events: 3 });
+  });
 });
+
+function sequence(t: Terminal): number {
+  const row = t.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as
+    { seq: number } | undefined;
+  return row?.seq ?? 0;
+}
+
+/** The staff snapshot a center sends `to`: both windows, and `from`'s device with its key. */
+function staffOf(to: Terminal, from: Terminal): NonNullable<Reference['staff']> {
+  const windowOf = (t: Terminal) =>
+    t.db.prepare('SELECT id, name FROM windows').get() as { id: string; name: string };
+  const [wa, wb] = [windowOf(to), windowOf(from)];
+  return {
+    version: 3,
+    windows: [
+      { id: wa.id, code: 'SJ01', name: wa.name, departmentCode: 'SJ' },
+      { id: wb.id, code: 'SJ02', name: '市场监管二号窗口', departmentCode: 'SJ' },
+    ],
+    staff: [],
+    devices: [
+      {
+        id: from.device.id,
+        windowId: wb.id,
+        terminalNumber: 1,
+        publicKey: from.device.publicKey,
+        revoked: false,
+      },
+    ],
+  };
+}
+
+/** A center that serves `pages` by cursor (page i after cursor i), recording what was asked. */
+function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: PullRequest[] } {
+  const requests: PullRequest[] = [];
+  const unused = () => Promise.reject(new Error('not in this test'));
+  return {
+    requests,
+    client: {
+      enroll: unused,
+      device: unused,
+      push: unused,
+      pull: (request) => {
+        requests.push(request);
+        const served = pages[request.cursor];
+        return served ? Promise.resolve(served) : Promise.reject(new Error('no such page'));
+      },
+    },
+  };
+}

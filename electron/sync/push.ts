@@ -38,6 +38,8 @@ export async function checkDevice(t: Terminal, client: SyncClient): Promise<bool
   return true;
 }
 
+const readBatches = 8;
+
 export type PushOutcome = { rejected: string | null };
 
 /**
@@ -50,7 +52,9 @@ export async function pushPending(t: Terminal, client: SyncClient): Promise<Push
   let rejected: string | null = null;
   let resent = false;
   for (;;) {
-    const pending = pushableEvents(t.db, t.device.id, pushLimits.events).map(toWire);
+    // One read serves several pushes: each read walks this device's whole chain looking for a
+    // refused event, which an offline day's backlog would otherwise pay once per 500 events.
+    const pending = pushableEvents(t.db, t.device.id, pushLimits.events * readBatches).map(toWire);
     if (pending.length === 0) return { rejected };
     for (const batch of splitBatches(pending)) {
       const refusal = await pushBatch(t, client, batch);
