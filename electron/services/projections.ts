@@ -3,6 +3,8 @@ import {
   evaluate,
   initialCaseState,
   isClosed,
+  nextDue,
+  shownClock,
   type CaseState,
   type ClockView,
   type OpenCase,
@@ -17,24 +19,9 @@ export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
   return caseClocks(state, t.calendar(state.calendarVersion), t.now(), t.thresholds());
 }
 
-/** The earliest deadline among the clocks that are running now: the window's work order. */
-export function nextDue(clocks: readonly ClockView[]): string | null {
-  let due: string | null = null;
-  for (const c of clocks) {
-    if (c.state !== 'running') continue;
-    if (due === null || Date.parse(c.deadline.dueAt) < Date.parse(due)) due = c.deadline.dueAt;
-  }
-  return due;
-}
-
-/** Writes the case's row in the projection; `windowId` is the window that received the case. */
-/** The clock the work list shows — the running one due first, else the paused one. */
+/** The clock the work list shows, without its remaining time (that moves; the list adds it). */
 export function workClock(clocks: readonly ClockView[]): WorkClock {
-  const due = nextDue(clocks);
-  const shown =
-    clocks.find((c) => c.state === 'running' && c.deadline.dueAt === due) ??
-    clocks.find((c) => c.state === 'paused') ??
-    null;
+  const shown = shownClock(clocks);
   let clock: WorkClock['clock'] = null;
   if (shown) {
     const { remaining: _remaining, ...rest } = shown;

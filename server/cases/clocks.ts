@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { caseClocks, type ClockView, type OpenCase } from '../../shared/case';
+import { caseClocks, shownClock, type ClockView, type OpenCase } from '../../shared/case';
 import {
   createCalendar,
   officialCalendarData,
@@ -61,21 +61,8 @@ export function clocksAt(
   }
 }
 
-/** The earliest deadline among the running clocks: the case's due date, null when none runs. */
-export function nextDue(clocks: readonly ClockView[]): string | null {
-  let due: string | null = null;
-  for (const c of clocks) {
-    if (c.state !== 'running') continue;
-    if (due === null || Date.parse(c.deadline.dueAt) < Date.parse(due)) due = c.deadline.dueAt;
-  }
-  return due;
-}
-
-/** The level of the clock a window's work list shows: the running one due first, else a paused one. */
+/** The level of the clock a window's work list shows (shared/case shownClock). */
 export function levelOf(clocks: readonly ClockView[]): Level {
-  const due = nextDue(clocks);
-  const shown =
-    clocks.find((c) => c.state === 'running' && c.deadline.dueAt === due) ??
-    clocks.find((c) => c.state === 'paused');
+  const shown = shownClock(clocks);
   return shown?.remaining.level ?? 'normal';
 }

@@ -2,7 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import { isClosed, type CaseState, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
-import { clocksAt, nextDue, type ClockContext } from './clocks';
+import { nextDue } from '../../shared/case';
+import { clocksAt, type ClockContext } from './clocks';
 
 /** The case's state as the accepted events left it, or the state before any. */
 export function parseCaseState(json: string): CaseState {

@@ -217,3 +217,26 @@ export function caseClocks(
   }
   return clocks;
 }
+
+/** The earliest deadline among the clocks that are running now: the window's work order. */
+export function nextDue(clocks: readonly ClockView[]): string | null {
+  let due: string | null = null;
+  for (const c of clocks) {
+    if (c.state !== 'running') continue;
+    if (due === null || Date.parse(c.deadline.dueAt) < Date.parse(due)) due = c.deadline.dueAt;
+  }
+  return due;
+}
+
+/**
+ * The clock a work list shows for a case — the running one due first, else the paused one — so
+ * that the terminal's list and the center's list put the same level on the same case.
+ */
+export function shownClock(clocks: readonly ClockView[]): ClockView | null {
+  const due = nextDue(clocks);
+  return (
+    clocks.find((c) => c.state === 'running' && c.deadline.dueAt === due) ??
+    clocks.find((c) => c.state === 'paused') ??
+    null
+  );
+}

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanups';
 import { openSecret } from '../../electron/store/device';
 import { toStoredEvent, type EventRow } from '../../electron/store/events';
 import { getSetting } from '../../electron/store/reference';
@@ -23,14 +24,11 @@ import {
 // what the terminals wrote, every chain verifies, each terminal holds its department's events.
 // Every loop here is bounded, so a broken sync fails the test instead of hanging it.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const defer = cleanupAfterEach();
 
 async function newHall(): Promise<Hall> {
   const hall = await openHall();
-  cleanups.push(() => hall.dispose());
+  defer(() => hall.dispose());
   return hall;
 }
 
@@ -41,7 +39,7 @@ async function terminalsAt(
   const terminals: HallTerminal[] = [];
   for (const [i, w] of hall.windows.entries()) {
     const h = await enrolledTerminal(hall, w, opts.clocks?.[i], opts.serverUrl);
-    cleanups.push(h.cleanup);
+    defer(h.cleanup);
     terminals.push(h);
   }
   return terminals;
@@ -96,7 +94,7 @@ describe('sync under faults', () => {
     const proxy = await centerLink(hall.center.url, {
       dropAnswer: (path) => path.includes('/push') && pushes++ % 2 === 0,
     });
-    cleanups.push(() => proxy.close());
+    defer(() => proxy.close());
     const terminals = await terminalsAt(hall, { serverUrl: proxy.url });
     for (let i = 0; i < 4; i++) {
       await Promise.all(terminals.map((h, n) => writeCases(h, 3, 100 * n + 10 * i)));

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanups';
 import { protocolVersion } from '../../shared/sync';
 import { adminAccount } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
@@ -8,14 +9,11 @@ import { enrolledTerminal, openHall, writeCases, type Hall } from './world';
 // What the center refuses, as the terminal lives it: nothing is lost, the events stay queued,
 // and the header tells the hall what to do.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const defer = cleanupAfterEach();
 
 async function newHall(): Promise<Hall> {
   const hall = await openHall();
-  cleanups.push(() => hall.dispose());
+  defer(() => hall.dispose());
   return hall;
 }
 
@@ -30,7 +28,7 @@ describe('refusals the terminal must live with', () => {
   it('a revoked device: its pushes stop, its events stay queued, the header says why', async () => {
     const hall = await newHall();
     const h = await enrolledTerminal(hall, hall.windows[0]!);
-    cleanups.push(h.cleanup);
+    defer(h.cleanup);
     await writeCases(h, 2);
     const admin = await centerAdmin(hall.center.url, adminAccount(hall.dataDir));
     await admin.call('POST', `/api/devices/${h.t.device.id}/revoke`);
@@ -46,10 +44,10 @@ describe('refusals the terminal must live with', () => {
   it('a terminal whose protocol the center does not speak keeps queueing and asks for an update', async () => {
     const hall = await newHall();
     const link = await centerLink(hall.center.url, { protocol: protocolVersion + 1 });
-    cleanups.push(() => link.close());
+    defer(() => link.close());
     // enrolled directly, then made to speak an old protocol through the link
     const h = await enrolledTerminal(hall, hall.windows[0]!);
-    cleanups.push(h.cleanup);
+    defer(h.cleanup);
     h.t.db
       .prepare("UPDATE settings SET value = ? WHERE key = 'sync.server'")
       .run(JSON.stringify(link.url));

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanups';
 import { createTestDatabase } from '../../server/db/test-db';
 import { startCenter } from '../support/center';
 import {
@@ -16,10 +17,7 @@ import {
 // exactly the union of what they wrote, on the embedded SQLite, on PostgreSQL, and with two
 // center processes sharing one PostgreSQL.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const defer = cleanupAfterEach();
 
 async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
   let databaseUrl: string | undefined;
@@ -28,10 +26,10 @@ async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
     databaseUrl = db.options.databaseUrl;
     await db.close();
     // dropped after the center processes have stopped (cleanups run in reverse)
-    cleanups.push(() => db.dispose());
+    defer(() => db.dispose());
   }
   const hall = await openHall(databaseUrl);
-  cleanups.push(() => hall.dispose());
+  defer(() => hall.dispose());
   return hall;
 }
 
@@ -39,7 +37,7 @@ async function terminalsOf(hall: Hall, urls: readonly string[] = []): Promise<Ha
   const out: HallTerminal[] = [];
   for (const [i, w] of hall.windows.entries()) {
     const h = await enrolledTerminal(hall, w, undefined, urls[i]);
-    cleanups.push(h.cleanup);
+    defer(h.cleanup);
     out.push(h);
   }
   return out;
@@ -79,7 +77,7 @@ describe('three terminals offline, then sync', () => {
       dataDir: `${hall.dataDir}/second`,
       databaseUrl: hall.databaseUrl!,
     });
-    cleanups.push(() => second.stop());
+    defer(() => second.stop());
     // the second window's terminal talks to the second process, the others to the first
     const terminals = await terminalsOf(hall, [hall.center.url, second.url, hall.center.url]);
     const written = await Promise.all(terminals.map((h, i) => writeCases(h, 10, i * 100)));

@@ -8,7 +8,8 @@ import type { Terminal } from '../../electron/services/terminal';
 import { verifyChain } from '../../electron/store/events';
 import { peerKeys } from '../../electron/store/reference';
 import { openServerDb } from '../../server/db/open';
-import { hashInput, type EventEnvelope } from '../../shared/sync';
+import { wireEventOf } from '../../server/sync/event-rows';
+import { hashInput } from '../../shared/sync';
 import { personApplicant } from '../support/applicants';
 import { adminAccount, startCenter, type CenterProcess } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
@@ -204,18 +205,7 @@ export async function expectExactUnion(hall: Hall, terminals: readonly Terminal[
       const head = heads.get(r.device_id) ?? { seq: 0, hash: '0'.repeat(64) };
       expect(r.device_seq, `chain of ${r.device_id} is gapless`).toBe(head.seq + 1);
       expect(r.prev_hash).toBe(head.hash);
-      const envelope: EventEnvelope = {
-        id: r.id,
-        caseId: r.case_id,
-        type: r.type,
-        payload: JSON.parse(r.payload) as unknown,
-        actor: { userId: r.actor_id, name: r.actor_name, role: r.actor_role as never },
-        windowId: r.window_id,
-        occurredAt: r.occurred_at,
-        deviceId: r.device_id,
-        deviceSeq: r.device_seq,
-        prevHash: r.prev_hash,
-      };
+      const envelope = wireEventOf(r);
       expect(createHash('sha256').update(hashInput(envelope)).digest('hex')).toBe(r.hash);
       const key = keys.get(r.device_id);
       expect(key, 'event of an enrolled device').toBeDefined();
