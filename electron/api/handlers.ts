@@ -17,6 +17,7 @@ import {
   listItems,
   type StaffRow,
 } from '../store/reference';
+import { adminHandlers } from './admin-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
 
@@ -98,4 +99,5 @@ export const handlers: Handlers = {
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
+  ...adminHandlers,
 };

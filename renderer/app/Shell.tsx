@@ -2,6 +2,7 @@ import { Avatar, Button, Empty, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
+import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
@@ -34,6 +35,8 @@ function Content({
       );
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'admin':
+      return <AdminPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -1,14 +1,15 @@
 import type { Role } from '../../shared/case';
 import type { MessageKey } from '../i18n/zh-CN';
 
-export type Page = 'myCases' | 'intake' | 'review' | 'reports' | 'supervision' | 'settings';
+export type Page =
+  'myCases' | 'intake' | 'review' | 'reports' | 'supervision' | 'admin' | 'settings';
 
 // What each role sees first and may open; the main process enforces the same per call.
 export const pagesByRole: Record<Role, Page[]> = {
   clerk: ['myCases', 'intake'],
   chief: ['myCases', 'intake', 'review'],
   reviewer: ['review', 'myCases'],
-  manager: ['reports', 'settings'],
+  manager: ['reports', 'admin', 'settings'],
   supervisor: ['supervision'],
 };
 
@@ -18,5 +19,6 @@ export const pageLabel: Record<Page, MessageKey> = {
   review: 'nav.review',
   reports: 'nav.reports',
   supervision: 'nav.supervision',
+  admin: 'nav.admin',
   settings: 'nav.settings',
 };

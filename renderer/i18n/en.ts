@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'nav.review': 'Decisions',
   'nav.reports': 'Reports',
   'nav.supervision': 'Supervision',
+  'nav.admin': 'Center admin',
   'nav.settings': 'Settings',
   'cases.title': 'Open cases of this window',
   'cases.caseNumber': 'Case number',

@@ -21,6 +21,7 @@ export const zhCN = {
   'nav.review': '审批决定',
   'nav.reports': '办结报表',
   'nav.supervision': '电子监察',
+  'nav.admin': '中心管理',
   'nav.settings': '设置',
   'cases.title': '本窗口在办件',
   'cases.caseNumber': '办件编号',

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'review' }
   | { page: 'reports' }
   | { page: 'supervision' }
+  | { page: 'admin' }
   | { page: 'settings' };
 
 export function parseHash(hash: string): Route | null {
@@ -36,6 +37,7 @@ export function parseHash(hash: string): Route | null {
     case 'review':
     case 'reports':
     case 'supervision':
+    case 'admin':
     case 'settings':
       return { page: parts[0] };
     default:

@@ -5,6 +5,7 @@ import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import type { Conflict } from '../sync';
+import { adminContract } from './admin-contract';
 import type { CallName } from './names';
 
 // A person's or organisation's name as typed at the window: trimmed, bounded, no control
@@ -243,6 +244,7 @@ export const contract = {
     output: z.custom<CaseDocument>(),
     access: 'signedIn',
   }),
+  ...adminContract,
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

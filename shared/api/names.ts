@@ -1,5 +1,7 @@
 // The call names alone, without schemas: the sandboxed preload imports this list, and must not
 // pull zod or the domain into the renderer's privileged bridge.
+import { adminCallNames } from './admin-names';
+
 export const callNames = [
   'auth.login',
   'auth.logout',
@@ -16,6 +18,7 @@ export const callNames = [
   'sync.status',
   'sync.now',
   'sync.enroll',
+  ...adminCallNames,
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -1,0 +1,183 @@
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { ApiError } from '../../../shared/api';
+import type { CenterWindow } from '../../../shared/sync';
+import { shanghaiMinute } from '../../format';
+import { adminCall, useCenterQuery } from './center';
+import { FormModal } from './FormModal';
+import { useAdminMessages } from './messages';
+import { TabFrame } from './TabFrame';
+
+type WindowForm = { code: string; name: string; departmentCode: string };
+type Editing = { mode: 'create' } | { mode: 'edit'; window: CenterWindow } | null;
+type Issued = { window: CenterWindow; code: string; expiresAt: string };
+
+/** The code is read off the manager's screen and typed at the window's PC: big, and copyable. */
+function EnrollmentCode({ issued, onClose }: { issued: Issued | null; onClose: () => void }) {
+  const m = useAdminMessages();
+  return (
+    <Modal
+      open={issued !== null}
+      title={m('codeTitle')}
+      onCancel={onClose}
+      footer={
+        <Button type="primary" onClick={onClose} autoFocus>
+          {m('confirm')}
+        </Button>
+      }
+    >
+      {issued && (
+        <div data-testid="enrollment-code-dialog">
+          <Typography.Paragraph>
+            {m('codeFor', { window: `${issued.window.code} ${issued.window.name}` })}
+          </Typography.Paragraph>
+          <Typography.Text
+            copyable
+            data-testid="enrollment-code"
+            style={{
+              display: 'block',
+              fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+              fontSize: 32,
+              letterSpacing: 3,
+              textAlign: 'center',
+              padding: '16px 0',
+              background: '#fafafa',
+              border: '1px solid #eee',
+              borderRadius: 6,
+            }}
+          >
+            {issued.code}
+          </Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
+            {m('codeExpires', { at: shanghaiMinute(issued.expiresAt) })}
+          </Typography.Paragraph>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+export function WindowsTab() {
+  const m = useAdminMessages();
+  const windows = useCenterQuery('admin.windows.list', {});
+  const departments = useCenterQuery('admin.departments.list', {});
+  const [editing, setEditing] = useState<Editing>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [issueError, setIssueError] = useState<ApiError | null>(null);
+  const departmentName = new Map((departments.data ?? []).map((d) => [d.code, d.name]));
+
+  const issue = async (window: CenterWindow) => {
+    const r = await adminCall('admin.enrollmentCode.create', { windowId: window.id });
+    if (r.ok) {
+      setIssueError(null);
+      setIssued({ window, ...r.value });
+    } else setIssueError(r.error);
+  };
+  const done = () => {
+    setEditing(null);
+    windows.reload();
+  };
+
+  return (
+    <TabFrame
+      error={windows.error ?? departments.error}
+      onRetry={() => {
+        windows.reload();
+        departments.reload();
+      }}
+      toolbar={
+        <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
+          {m('addWindow')}
+        </Button>
+      }
+    >
+      {issueError && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setIssueError(null) }}
+          title={m('failed')}
+          description={issueError.message}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Table<CenterWindow>
+        rowKey="id"
+        size="small"
+        loading={windows.loading}
+        dataSource={windows.data ?? []}
+        pagination={false}
+        columns={[
+          { title: m('windowCode'), dataIndex: 'code', width: 120 },
+          { title: m('windowName'), dataIndex: 'name' },
+          {
+            title: m('department'),
+            dataIndex: 'departmentCode',
+            render: (code: string) => `${code} ${departmentName.get(code) ?? ''}`,
+          },
+          {
+            title: m('actions'),
+            width: 220,
+            render: (_, w) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing({ mode: 'edit', window: w })}>
+                  {m('edit')}
+                </Button>
+                <Button size="small" onClick={() => void issue(w)}>
+                  {m('issueCode')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <FormModal<WindowForm>
+        open={editing !== null}
+        title={editing?.mode === 'edit' ? m('editWindow') : m('addWindow')}
+        initialValues={editing?.mode === 'edit' ? editing.window : {}}
+        onCancel={() => setEditing(null)}
+        onDone={done}
+        testId="window-form"
+        submit={(v) =>
+          editing?.mode === 'edit'
+            ? adminCall('admin.windows.update', {
+                id: editing.window.id,
+                code: v.code,
+                name: v.name,
+              })
+            : adminCall('admin.windows.create', v)
+        }
+      >
+        <Form.Item
+          name="departmentCode"
+          label={m('department')}
+          rules={[{ required: true, message: m('required') }]}
+        >
+          <Select
+            disabled={editing?.mode === 'edit'}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(departments.data ?? []).map((d) => ({
+              value: d.code,
+              label: `${d.code} ${d.name}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={m('windowCode')}
+          rules={[{ required: true, message: m('required') }]}
+        >
+          <Input placeholder="SJ01" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={m('windowName')}
+          rules={[{ required: true, message: m('required') }]}
+        >
+          <Input />
+        </Form.Item>
+      </FormModal>
+      <EnrollmentCode issued={issued} onClose={() => setIssued(null)} />
+    </TabFrame>
+  );
+}

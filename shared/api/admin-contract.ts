@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { roleSchema, type Role } from '../case';
+import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
+import { closureSchema, windowSchema } from '../sync';
+import type { AdminCallName } from './admin-names';
+
+// The center manager's calls. Main relays each to the center's administration API with the
+// manager's center session; the center is the one that validates the content (it answers with
+// the failing field), so the inputs here only bound shape and size — the renderer is untrusted,
+// and nothing unbounded may reach the network.
+
+/** The rule of a failure that wants the manager's center password (again): the page asks for it. */
+export const centerSignInRule = 'center.signIn';
+
+const id = z.string().trim().min(1).max(64);
+const short = z.string().max(200);
+const password = z.string().max(256);
+
+const centerStatusSchema = z.object({
+  /** the center's address this terminal knows (enrollment stores it); null: not joined yet */
+  serverUrl: z.string().nullable(),
+  enrolled: z.boolean(),
+  /** the manager signed in at the center in this terminal session */
+  signedIn: z.boolean(),
+  username: z.string(),
+});
+export type CenterStatus = z.infer<typeof centerStatusSchema>;
+
+const staffSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  windowId: z.string().nullable(),
+  active: z.boolean(),
+});
+export type StaffSummary = z.infer<typeof staffSummarySchema>;
+
+const grantSchema = z.object({ itemCode: z.string(), powers: z.array(powerSchema) });
+
+const centerSettingsSchema = z.object({
+  centerName: z.string(),
+  thresholds: z.object({ warningWorkingDays: z.number(), yellowWorkingDays: z.number() }),
+});
+export type CenterSettings = z.infer<typeof centerSettingsSchema>;
+
+const deviceSummarySchema = z.object({
+  id: z.string(),
+  window: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  label: z.string(),
+  terminalNumber: z.number(),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastSeq: z.number(),
+});
+export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+
+const staffFields = {
+  name: short,
+  role: roleSchema,
+  windowId: id.nullable(),
+};
+
+const manager: readonly Role[] = ['manager'];
+const none = z.object({});
+
+export const adminContract = {
+  'admin.center.status': { input: none, output: centerStatusSchema, access: manager },
+  /** The manager types their password again: main signs in at the center as the same username. */
+  'admin.center.signIn': {
+    input: z.object({ password: z.string().min(1, '请输入密码').max(256) }),
+    output: centerStatusSchema,
+    access: manager,
+  },
+  'admin.departments.list': { input: none, output: z.array(departmentSchema), access: manager },
+  'admin.departments.create': {
+    input: z.object({ code: short, name: short }),
+    output: departmentSchema,
+    access: manager,
+  },
+  'admin.departments.update': {
+    input: z.object({ code: id, name: short }),
+    output: departmentSchema,
+    access: manager,
+  },
+  'admin.windows.list': { input: none, output: z.array(windowSchema), access: manager },
+  'admin.windows.create': {
+    input: z.object({ code: short, name: short, departmentCode: short }),
+    output: windowSchema,
+    access: manager,
+  },
+  /** Code and name only: the window's devices, cases and powers belong to its department. */
+  'admin.windows.update': {
+    input: z.object({ id, code: short, name: short }),
+    output: windowSchema,
+    access: manager,
+  },
+  'admin.enrollmentCode.create': {
+    input: z.object({ windowId: id }),
+    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    access: manager,
+  },
+  'admin.staff.list': { input: none, output: z.array(staffSummarySchema), access: manager },
+  'admin.staff.create': {
+    input: z.object({ username: short, password, ...staffFields }),
+    output: staffSummarySchema,
+    access: manager,
+  },
+  'admin.staff.update': {
+    input: z.object({ id, ...staffFields }),
+    output: staffSummarySchema,
+    access: manager,
+  },
+  'admin.staff.deactivate': {
+    input: z.object({ id }),
+    output: staffSummarySchema,
+    access: manager,
+  },
+  'admin.staff.resetPassword': {
+    input: z.object({ id, password }),
+    output: staffSummarySchema,
+    access: manager,
+  },
+  'admin.items.list': { input: none, output: z.array(serviceItemSchema), access: manager },
+  // The item as the manager edited it (JSON by tradition); the center checks it against
+  // serviceItemSchema and the rest of the catalog.
+  'admin.items.create': {
+    input: z.object({ item: z.record(z.string(), z.unknown()) }),
+    output: serviceItemSchema,
+    access: manager,
+  },
+  'admin.items.update': {
+    input: z.object({ code: id, item: z.record(z.string(), z.unknown()) }),
+    output: serviceItemSchema,
+    access: manager,
+  },
+  'admin.items.delete': { input: z.object({ code: id }), output: none, access: manager },
+  'admin.powers.get': {
+    input: z.object({ windowId: id }),
+    output: z.array(grantSchema),
+    access: manager,
+  },
+  /** Replaces everything the window is delegated. */
+  'admin.powers.set': {
+    input: z.object({
+      windowId: id,
+      grants: z.array(z.object({ itemCode: short, powers: z.array(powerSchema) })).max(1000),
+    }),
+    output: z.array(grantSchema),
+    access: manager,
+  },
+  'admin.closures.get': { input: none, output: z.array(closureSchema), access: manager },
+  /** Replaces the whole list of closure days. */
+  'admin.closures.set': {
+    input: z.object({
+      closures: z.array(z.object({ date: short, reason: short })).max(1000),
+    }),
+    output: z.array(closureSchema),
+    access: manager,
+  },
+  'admin.settings.get': { input: none, output: centerSettingsSchema, access: manager },
+  'admin.settings.set': {
+    input: z.object({
+      centerName: short,
+      thresholds: z.object({
+        warningWorkingDays: z.number().int().min(0).max(1000),
+        yellowWorkingDays: z.number().int().min(0).max(1000),
+      }),
+    }),
+    output: centerSettingsSchema,
+    access: manager,
+  },
+  'admin.devices.list': { input: none, output: z.array(deviceSummarySchema), access: manager },
+  'admin.devices.revoke': { input: z.object({ id }), output: deviceSummarySchema, access: manager },
+} satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;
