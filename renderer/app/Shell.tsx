@@ -8,12 +8,13 @@ import { MyCases } from '../features/cases/MyCases';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
 import { useRoute, type Route } from '../stores/route';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { pageLabel, pagesByRole, type Page } from './navigation';
+import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
 // print and guide pages are whole-window documents, rendered before the shell
 function Content({
@@ -39,6 +40,8 @@ function Content({
       return <AdminPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
     default:
       return (
         <Empty
@@ -54,7 +57,8 @@ export function Shell({ session }: { session: Session }) {
   const clear = useSession((s) => s.clear);
   const pages = pagesByRole[session.user.role];
   const { route: current, navigate } = useRoute();
-  const route: Route = current ?? { page: pages[0] ?? 'myCases' };
+  const route: Route =
+    current && mayOpen(session.user.role, current.page) ? current : { page: pages[0] ?? 'myCases' };
   const canReceive = pages.includes('intake');
 
   // Alt+I opens a new intake from anywhere: the next applicant is already at the counter.

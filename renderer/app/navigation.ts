@@ -22,3 +22,14 @@ export const pageLabel: Record<Page, MessageKey> = {
   admin: 'nav.admin',
   settings: 'nav.settings',
 };
+
+const menuPages = new Set<string>(Object.keys(pageLabel));
+
+/**
+ * Whether a role may be on a page reached by its URL (a typed hash, a bookmark, the page the
+ * previous user left open): a menu page only if the role's menu has it. Pages reached from
+ * within (a case, the conflicts list) are open to every role; main checks each call anyway.
+ */
+export function mayOpen(role: Role, page: string): boolean {
+  return !menuPages.has(page) || pagesByRole[role].includes(page as Page);
+}

@@ -14,7 +14,8 @@ export type Route =
   | { page: 'reports' }
   | { page: 'supervision' }
   | { page: 'admin' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'conflicts' };
 
 export function parseHash(hash: string): Route | null {
   let parts: string[];
@@ -39,6 +40,7 @@ export function parseHash(hash: string): Route | null {
     case 'supervision':
     case 'admin':
     case 'settings':
+    case 'conflicts':
       return { page: parts[0] };
     default:
       return null;

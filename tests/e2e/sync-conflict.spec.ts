@@ -220,8 +220,11 @@ test('two chiefs decide one case offline: the first decision at the center stand
     const page = b.page;
     await loginPage(page).signIn(staff.chiefSj02.username, password);
     await expect(syncIndicator(page).locators.conflicts).toHaveText('冲突 2');
-    // the case is SJ01's: B's work list does not hold it, its address does
-    await page.evaluate((hash) => (location.hash = hash), `#/case/${received.caseId}`);
+    // the case is SJ01's, not on B's work list: the header's conflict count leads to it
+    await conflicts(page).openList();
+    await expect(conflicts(page).row(received.caseNumber)).toHaveCount(2);
+    await page.screenshot({ path: 'tests/e2e/artifacts/sync-conflicts-list-b.png' });
+    await conflicts(page).row(received.caseNumber).first().click();
     await expectConflictShown(page, received.caseNumber);
     await page.screenshot({ path: 'tests/e2e/artifacts/sync-conflict-b.png', fullPage: true });
   });

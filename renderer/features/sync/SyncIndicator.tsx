@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { SyncStatus } from '../../../shared/api';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
+import { useRoute } from '../../stores/route';
 import { useLiveRefresh } from '../cases/live';
 import { useSyncMessages } from './messages';
 
@@ -23,6 +24,7 @@ const badge: Record<
 /** The header's word on the center: connected or not, what waits to go, what conflicted. */
 export function SyncIndicator() {
   const m = useSyncMessages();
+  const navigate = useRoute((s) => s.navigate);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -60,7 +62,15 @@ export function SyncIndicator() {
         </Tag>
       )}
       {status.conflicts > 0 && (
-        <Tag color="red" style={{ margin: 0 }} data-testid="sync-conflicts">
+        <Tag
+          color="red"
+          style={{ margin: 0, cursor: 'pointer' }}
+          data-testid="sync-conflicts"
+          role="link"
+          tabIndex={0}
+          onClick={() => navigate({ page: 'conflicts' })}
+          onKeyDown={(e) => e.key === 'Enter' && navigate({ page: 'conflicts' })}
+        >
           {m('conflicts', { n: status.conflicts })}
         </Tag>
       )}

@@ -14,6 +14,15 @@ export const useSyncMessages = defineMessages({
     never: '尚未同步',
     syncNow: '立即同步',
     outdatedHint: '终端版本过旧：办件照常保存，请尽快升级后上传',
+    conflictsTitle: '同步冲突',
+    conflictsHint:
+      '以下操作在本机已办理，但中心以先到达的操作为准未予采纳。请打开办件核对，必要时与相关窗口沟通后重新办理。',
+    conflictsNone: '没有同步冲突',
+    colCase: '办件编号',
+    colAction: '操作',
+    colWho: '办理人',
+    colWhen: '办理时间',
+    colWhy: '未被采纳的原因',
   },
   en: {
     notEnrolled: 'Not connected to the center · working locally',
@@ -28,5 +37,14 @@ export const useSyncMessages = defineMessages({
     never: 'Never synced',
     syncNow: 'Sync now',
     outdatedHint: 'This terminal is outdated: cases are kept; update it to upload them',
+    conflictsTitle: 'Sync conflicts',
+    conflictsHint:
+      'These actions were done here but the center kept the one that reached it first. Open the case, check it, and redo the work after talking to the other window if needed.',
+    conflictsNone: 'No sync conflicts',
+    colCase: 'Case number',
+    colAction: 'Action',
+    colWho: 'By',
+    colWhen: 'When',
+    colWhy: 'Why it was not admitted',
   },
 });

@@ -46,6 +46,13 @@ export function settingsPage(page: Page) {
 export function conflicts(page: Page) {
   return {
     banner: page.getByTestId('case-conflict'),
+    /** the department's conflicts, reached from the header's 冲突 N */
+    async openList() {
+      await page.getByTestId('sync-conflicts').click();
+      await page.getByTestId('conflicts-page').waitFor();
+    },
+    row: (caseNumber: string) =>
+      page.getByTestId('conflicts-page').locator('tr', { hasText: caseNumber }),
     tag: (caseNumber: string) =>
       page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('case-conflict-tag'),
   };
