@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { mayOpen } from './navigation';
+
+describe('mayOpen', () => {
+  it('opens a menu page only for the roles whose menu has it', () => {
+    expect(mayOpen('manager', 'settings')).toBe(true);
+    expect(mayOpen('chief', 'settings')).toBe(false);
+    expect(mayOpen('clerk', 'admin')).toBe(false);
+    expect(mayOpen('reviewer', 'intake')).toBe(false);
+    expect(mayOpen('clerk', 'intake')).toBe(true);
+  });
+
+  it('opens pages reached from within (a case, the conflict list) to every role', () => {
+    for (const role of ['clerk', 'chief', 'reviewer', 'manager', 'supervisor'] as const) {
+      expect(mayOpen(role, 'case')).toBe(true);
+      expect(mayOpen(role, 'conflicts')).toBe(true);
+    }
+  });
+});
