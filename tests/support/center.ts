@@ -93,7 +93,11 @@ export async function startCenter(opts: CenterOptions): Promise<CenterProcess> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`center did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // a center that hangs at start must not outlive the test that gave up on it
+      child.kill('SIGKILL');
+      reject(new Error(`center did not start:\n${output}`));
+    }, 30_000);
     const check = () => {
       if (/listening on http:\/\/127\.0\.0\.1:\d+/.test(output)) {
         clearTimeout(timer);

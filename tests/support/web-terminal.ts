@@ -37,10 +37,11 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
   );
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`web terminal did not start:\n${output}`)),
-      20_000,
-    );
+    const timer = setTimeout(() => {
+      // a terminal that hangs at start must not outlive the test that gave up on it
+      child.kill('SIGKILL');
+      reject(new Error(`web terminal did not start:\n${output}`));
+    }, 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /web mode: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

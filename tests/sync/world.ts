@@ -57,23 +57,29 @@ export async function openHall(databaseUrl?: string): Promise<Hall> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const admin = await centerAdmin(hall.center.url, adminAccount(dataDir));
-  for (const w of hallWindows) {
-    const id = await admin.createWindow({
-      code: w.code,
-      name: w.name,
-      departmentCode: w.departmentCode,
-    });
-    hall.windows.push({ ...w, id });
-    for (const role of ['clerk', 'chief'] as const) {
-      await admin.createStaff({
-        username: `${role}-${w.code}`.toLowerCase(),
-        name: `${w.code}${role === 'clerk' ? '窗口' : '首席'}`,
-        role,
-        windowId: id,
-        password: staffPassword,
+  // the caller can only clean up a hall it receives: a setup that fails stops its own center
+  try {
+    const admin = await centerAdmin(hall.center.url, adminAccount(dataDir));
+    for (const w of hallWindows) {
+      const id = await admin.createWindow({
+        code: w.code,
+        name: w.name,
+        departmentCode: w.departmentCode,
       });
+      hall.windows.push({ ...w, id });
+      for (const role of ['clerk', 'chief'] as const) {
+        await admin.createStaff({
+          username: `${role}-${w.code}`.toLowerCase(),
+          name: `${w.code}${role === 'clerk' ? '窗口' : '首席'}`,
+          role,
+          windowId: id,
+          password: staffPassword,
+        });
+      }
     }
+  } catch (error) {
+    await hall.dispose();
+    throw error;
   }
   return hall;
 }
@@ -97,8 +103,6 @@ export async function enrolledTerminal(
   const admin = await centerAdmin(hall.center.url, adminAccount(hall.dataDir));
   const code = await admin.enrollmentCode(window.id);
   const { terminal: t, cleanup } = tempTerminal(now, { sync: false });
-  await enroll(t, { serverUrl, code });
-  await syncUntilQuiet([t]);
   const signIn = async (role: 'clerk' | 'chief') =>
     (
       await callAs(t, null, 'auth.login', {
@@ -106,7 +110,14 @@ export async function enrolledTerminal(
         password: staffPassword,
       })
     ).token as string;
-  return { t, window, clerk: await signIn('clerk'), chief: await signIn('chief'), cleanup };
+  try {
+    await enroll(t, { serverUrl, code });
+    await syncUntilQuiet([t]);
+    return { t, window, clerk: await signIn('clerk'), chief: await signIn('chief'), cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
 }
 
 /** Receives, checks and accepts `count` cases at the terminal, as its clerk; returns case ids. */
