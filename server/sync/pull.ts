@@ -4,8 +4,9 @@ import { pulledEventOf } from './event-rows';
 import { referenceFor } from './reference';
 
 /**
- * The department's events after the terminal's cursor in server order — accepted and conflicted
- * alike, so both windows see a conflict — plus the reference data whose version moved. The
+ * The department's events of other PCs after the terminal's cursor in server order — accepted
+ * and conflicted alike, so both windows see a conflict — plus the reference data whose version
+ * moved. The
  * (department_code, server_seq) index makes each page one range scan.
  */
 export async function pullEvents(
@@ -29,6 +30,9 @@ export async function pullEvents(
     .selectAll()
     .where('department_code', '=', device.departmentCode)
     .where('server_seq', '>', input.cursor)
+    // its own events the terminal already knows from the push answers (number, status, conflict);
+    // sending them back would double a fresh sync's traffic for nothing
+    .where('device_id', '!=', device.id)
     .orderBy('server_seq')
     .limit(limit + 1)
     .execute();
