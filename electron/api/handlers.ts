@@ -2,6 +2,7 @@ import type { Session } from '../../shared/api';
 import type { Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
+import { endCenterSession } from '../services/center-admin';
 import { caseDocument } from '../services/documents';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
@@ -64,7 +65,8 @@ export const handlers: Handlers = {
     const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
     return sessionView(terminal, staff, token);
   },
-  'auth.logout': (_input, { terminal, token }) => {
+  'auth.logout': (_input, { terminal, token, session }) => {
+    endCenterSession(session);
     terminal.sessions.close(token);
     return {};
   },

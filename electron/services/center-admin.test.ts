@@ -39,7 +39,7 @@ async function center() {
     windowId: null,
     password: managerPassword,
   });
-  return { url, app, admin: manager };
+  return { url, app, db: db.db, admin: manager };
 }
 
 async function terminalAt(url: string | null) {
@@ -213,6 +213,28 @@ describe('center administration from the terminal', () => {
       error: { code: 'not_allowed', rule: 'center.signIn' },
     });
     expect(value(await run('admin.center.status', {}))).toMatchObject({ signedIn: false });
+  });
+
+  it('signs the manager out at the center too when they sign out here', async () => {
+    const c = await center();
+    const { run } = await terminalAt(c.url);
+    value(await run('admin.center.signIn', { password: managerPassword }));
+    const sessionsOfManager = async () =>
+      (
+        await c.db
+          .selectFrom('sessions')
+          .innerJoin('staff', 'staff.id', 'sessions.staff_id')
+          .where('staff.username', '=', 'manager')
+          .select('sessions.token_hash')
+          .execute()
+      ).length;
+    expect(await sessionsOfManager()).toBe(1);
+    value(await run('auth.logout', {}));
+    // the sign-out at the center does not hold up the one here: wait for it, boundedly
+    for (let i = 0; i < 50 && (await sessionsOfManager()) > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await sessionsOfManager()).toBe(0);
   });
 
   it('says the center cannot be reached', async () => {

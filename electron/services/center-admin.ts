@@ -126,6 +126,18 @@ async function send(
   return { status: res.status, json };
 }
 
+/**
+ * Signs the manager out at the center too when they sign out here, so the center's token does
+ * not stay valid for its 12 hours after the manager left the PC. Best effort: an unreachable
+ * center lets the token lapse by itself, and the sign-out here must never wait for it.
+ */
+export function endCenterSession(session: SessionRecord | null): void {
+  const login = session ? logins.get(session) : undefined;
+  if (!session || !login) return;
+  logins.delete(session);
+  void send(`${login.serverUrl}/api/auth/logout`, 'POST', undefined, login.token).catch(() => {});
+}
+
 function centerError(json: unknown): ErrorBody['error'] | null {
   const parsed = errorBodySchema.safeParse(json);
   return parsed.success ? parsed.data.error : null;
