@@ -1,10 +1,10 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import type { CenterSettings } from '../../../shared/api/admin-contract';
 import { adminCall, showAtField, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
-import { TabFrame } from './TabFrame';
+import { SaveError, TabFrame } from './TabFrame';
 
 export function CenterSettingsTab() {
   const m = useAdminMessages();
@@ -33,15 +33,7 @@ export function CenterSettingsTab() {
   return (
     <TabFrame error={settings.error} onRetry={settings.reload}>
       <Card style={{ maxWidth: 560 }} loading={settings.loading}>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={m('failed')}
-            description={error.message}
-            style={{ marginBottom: 12 }}
-          />
-        )}
+        <SaveError error={error} />
         <Form<CenterSettings>
           form={form}
           layout="vertical"

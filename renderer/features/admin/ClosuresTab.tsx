@@ -1,10 +1,10 @@
-import { Alert, Button, DatePicker, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Popconfirm, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import { adminCall, showAtField, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
-import { TabFrame } from './TabFrame';
+import { SaveError, TabFrame } from './TabFrame';
 
 type Closure = { date: string; reason: string };
 type NewClosure = { date: Dayjs | null; reason: string };
@@ -62,15 +62,7 @@ export function ClosuresTab() {
           </Button>
         </Form.Item>
       </Form>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={m('failed')}
-          description={error.message}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <SaveError error={error} />
       <Table<Closure>
         rowKey="date"
         size="small"

@@ -1,7 +1,8 @@
-import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { Button, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { ApiError, ApiResult } from '../../../shared/api';
 import { useAdminMessages } from './messages';
+import { SaveError } from './TabFrame';
 import { showAtField } from './center';
 
 type Props<V> = {
@@ -49,16 +50,7 @@ export function FormModal<V extends object>(props: Props<V>) {
       afterClose={() => setError(null)}
       width={520}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={m('failed')}
-          description={error.message}
-          data-testid="admin-form-error"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <SaveError error={error} testId="admin-form-error" />
       <Form<V>
         form={form}
         layout="vertical"

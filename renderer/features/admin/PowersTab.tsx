@@ -1,10 +1,10 @@
-import { Alert, App, Button, Checkbox, Empty, Select, Table, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import { powerLabels, powers, type Power, type ServiceItem } from '../../../shared/catalog';
 import { adminCall, fieldPath, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
-import { TabFrame } from './TabFrame';
+import { SaveError, TabFrame } from './TabFrame';
 
 type Granted = Record<string, Power[]>;
 
@@ -62,16 +62,7 @@ function WindowPowers({
 
   return (
     <TabFrame error={current.error} onRetry={current.reload}>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={m('failed')}
-          description={error.message}
-          style={{ marginBottom: 12 }}
-          data-testid="powers-error"
-        />
-      )}
+      <SaveError error={error} testId="powers-error" />
       <Table<ServiceItem>
         rowKey="code"
         size="small"

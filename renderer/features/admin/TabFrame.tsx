@@ -38,3 +38,19 @@ export function TabFrame({
     </div>
   );
 }
+
+/** Why a save did not go through, when the center named no field to show it at. */
+export function SaveError({ error, testId }: { error: ApiError | null; testId?: string }) {
+  const m = useAdminMessages();
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={m('failed')}
+      description={error.message}
+      style={{ marginBottom: 12 }}
+      {...(testId ? { 'data-testid': testId } : {})}
+    />
+  );
+}
