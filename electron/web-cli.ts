@@ -54,7 +54,7 @@ const server = await startWebServer({
 console.log(`一窗通 web mode: ${server.url}  (data: ${terminal.dataDir})`);
 for (const a of terminal.demoAccounts) {
   console.log(
-    `  demo ${a.role.padEnd(10)} ${a.name}  username: ${a.username}  password: ${a.password}`,
+    `  demo ${a.role.padEnd(10)} ${a.name}  username: ${a.username}  password: ${a.password}${a.sealPin ? `  seal PIN: ${a.sealPin}` : ''}`,
   );
 }
 

@@ -220,8 +220,8 @@ describe('the HTTP bridge refuses bad input clearly and changes nothing', () => 
     const before = counts();
     const { status, result } = await post('cases.record', {
       caseId,
-      type: 'stamped',
-      payload: { decisionHash: 'a'.repeat(64) },
+      type: 'certificateIssued',
+      payload: { certificateNumber: 'JY-0001' },
     });
     expect(status).toBe(409);
     expect(!result.ok && result.error).toMatchObject({

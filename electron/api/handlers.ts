@@ -3,7 +3,9 @@ import type { Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
 import { endCenterSession } from '../services/center-admin';
+import { reviewQueue, sealStatus, setSealPin, stampDecision } from '../services/decisions';
 import { caseDocument } from '../services/documents';
+import { verifyPrinted } from '../services/verify';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
 import { findApplicant } from '../store/cases';
@@ -98,6 +100,11 @@ export const handlers: Handlers = {
   'cases.get': (input, { terminal }) => getCase(terminal, input),
   'cases.list': (input, { terminal }) => listCases(terminal, input),
   'cases.conflicts': (_input, { terminal }) => conflicts(terminal),
+  'cases.queue': (_input, { terminal, session }) => reviewQueue(terminal, session),
+  'cases.stamp': (input, { terminal, session }) => stampDecision(terminal, session, input),
+  'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
+  'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),
+  'documents.verify': (input, { terminal }) => verifyPrinted(terminal, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),

@@ -1,78 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/api';
+import { describe, expect, it } from 'vitest';
 import { appealNotice } from '../../shared/case';
 import { personApplicant } from '../../tests/support/applicants';
-import { tempTerminal } from '../../tests/support/terminal';
-import { dispatch } from '../api/dispatch';
-import { handlers } from '../api/handlers';
+import {
+  acceptComplete,
+  attempt,
+  call,
+  itemMaterials,
+  terminalAt as setup,
+} from '../../tests/support/terminal-api';
 import { hashPassword } from '../store/passwords';
 import { insertStaff, insertWindow, setSetting } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
-import type { Terminal } from './terminal';
-
-// The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
-// file, with a clock the test moves.
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function setup(start: string) {
-  let now = new Date(start);
-  const opened = tempTerminal(() => now);
-  cleanup = opened.cleanup;
-  const t = opened.terminal;
-  const as = async (role: string) => {
-    const account = t.demoAccounts.find((a) => a.role === role)!;
-    const login = await call(t, null, 'auth.login', {
-      username: account.username,
-      password: account.password,
-    });
-    return login.token as string;
-  };
-  return { t, as, setNow: (iso: string) => (now = new Date(iso)) };
-}
-
-async function attempt(
-  t: Terminal,
-  token: string | null,
-  name: string,
-  input: unknown,
-): Promise<ApiResult<Record<string, unknown>>> {
-  return (await dispatch(handlers, name, input, {
-    terminal: t,
-    session: t.sessions.resolve(token),
-    token,
-  })) as ApiResult<Record<string, unknown>>;
-}
-
-async function call(t: Terminal, token: string | null, name: string, input: unknown) {
-  const r = await attempt(t, token, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-function itemMaterials(
-  t: Terminal,
-  code: string,
-): { id: string; name: string; required: boolean }[] {
-  const row = t.db.prepare('SELECT data FROM items WHERE code = ?').get(code) as { data: string };
-  return (JSON.parse(row.data) as { materials: { id: string; name: string; required: boolean }[] })
-    .materials;
-}
-
-/** The clerk checks every material of the item as received and accepts the case. */
-async function acceptComplete(t: Terminal, clerk: string, caseId: unknown, itemCode: string) {
-  const materials = itemMaterials(t, itemCode).map((m) => ({
-    materialId: m.id,
-    status: 'received',
-  }));
-  await call(t, clerk, 'cases.record', {
-    caseId,
-    type: 'materialsChecked',
-    payload: { materials },
-  });
-  await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
-}
 
 type Clock = {
   kind: string;
@@ -122,11 +60,8 @@ describe('a case through the terminal', () => {
       type: 'decided',
       payload: { outcome: 'approve', granted: '食品经营许可证' },
     });
-    await call(t, chief, 'cases.record', {
-      caseId,
-      type: 'stamped',
-      payload: { decisionHash: 'f'.repeat(64) },
-    });
+    const sealPin = t.demoAccounts.find((a) => a.role === 'chief')!.sealPin!;
+    await call(t, chief, 'cases.stamp', { caseId, pin: sealPin });
     await call(t, chief, 'cases.record', {
       caseId,
       type: 'certificateIssued',
@@ -135,7 +70,7 @@ describe('a case through the terminal', () => {
     await call(t, clerk, 'cases.record', {
       caseId,
       type: 'delivered',
-      payload: { method: 'window', recipient: '王伟', receiptRef: 'SD-0001' },
+      payload: { method: 'window', recipient: '王伟' },
     });
 
     view = (await call(t, clerk, 'cases.get', { caseId })) as typeof view & {

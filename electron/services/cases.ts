@@ -1,9 +1,10 @@
-import type { CallOutput, ParsedInput } from '../../shared/api';
+import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
   caseEventSchema,
   evaluate,
   initialCaseState,
   payloadSchemas,
+  ruleMessages,
   RuleViolation,
   type Actor,
   type CaseEvent,
@@ -15,10 +16,16 @@ import { toItemSnapshot } from '../../shared/catalog';
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
-import { getCaseState, listWindowCases, nextCaseSerial, type WorkClock } from '../store/cases';
+import {
+  getCaseState,
+  listWindowCases,
+  nextCaseSerial,
+  type CaseListRow,
+  type WorkClock,
+} from '../store/cases';
 import { clocksOf, foldCase, projectCase, refreshLapsed } from './projections';
 import { shanghaiIso } from './time';
-import { boundWindow, getItem, type BoundWindow } from '../store/reference';
+import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './terminal';
@@ -90,6 +97,14 @@ export function receiveCase(
       field: 'itemCode',
     });
   }
+  // 受理权: what the department delegated to this window for the item, pinned on the case
+  const powers = windowPowersFor(t.db, window.id, item.code);
+  if (!powers?.includes('accept')) {
+    throw new ApiFailure('not_allowed', `${ruleMessages['power.accept']}（${item.name}）`, {
+      rule: 'power.accept',
+      field: 'itemCode',
+    });
+  }
   const now = t.now();
   const caseId = uuidv7(now.getTime());
   return inTransaction(t.db, () => {
@@ -113,6 +128,7 @@ export function receiveCase(
       ...(input.notes ? { notes: input.notes } : {}),
       calendarVersion: t.currentCalendar().version,
       issuer: { centerName: t.centerName(), departmentName: window.department_name },
+      powers,
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
     });
     commit(t, initialCaseState, event, window.id);
@@ -125,8 +141,6 @@ export function recordEvent(
   session: SessionRecord,
   input: ParsedInput<'cases.record'>,
 ): CallOutput<'cases.record'> {
-  const actor = session.actor;
-  const window = terminalWindow(t);
   const payload = payloadSchemas[input.type].safeParse(input.payload);
   if (!payload.success) {
     const issue = payload.error.issues[0];
@@ -134,34 +148,51 @@ export function recordEvent(
     throw new ApiFailure('invalid_input', `${field}: ${issue?.message ?? '无效'}`, { field });
   }
   return inTransaction(t.db, () => {
-    const state = getCaseState(t.db, input.caseId);
-    if (!state) throw new ApiFailure('not_found', '办件不存在');
-    // Art. 32(4): once 5 working days passed without a notice the application is accepted by
-    // law; a late notice or refusal would be unlawful. Time-dependent, so checked here with the
-    // case's clocks rather than in the calendar-free reducer.
-    if (
-      (input.type === 'noticeIssued' || input.type === 'refused') &&
-      state.status !== 'none' &&
-      clocksOf(t, state).some((c) => c.deemedAccepted)
-    ) {
-      throw new ApiFailure(
-        'not_allowed',
-        '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
-        { rule: 'intake.deemedAccepted' },
-      );
-    }
-    // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
-    // unworkable: the event keeps the case's order, never earlier than its last event.
-    const last = state.status === 'none' ? 0 : Date.parse(state.lastOccurredAt);
-    const event = newEvent(
-      new Date(Math.max(t.now().getTime(), last)),
-      { caseId: input.caseId, actor, windowId: window.id },
-      input.type,
-      payload.data,
-    );
-    const { stored, state: next } = commit(t, state, event, window.id);
-    return { eventId: stored.id, status: next.status };
+    const { stored, state } = appendToCase(t, session, input.caseId, () => ({
+      type: input.type,
+      payload: payload.data,
+    }));
+    return { eventId: stored.id, status: state.status };
   });
+}
+
+/**
+ * Writes the event `make` builds from the case's current state (a seal needs the decision it
+ * seals), checked by the case's rules. Runs in the caller's transaction.
+ */
+export function appendToCase(
+  t: Terminal,
+  session: SessionRecord,
+  caseId: string,
+  make: (state: OpenCase) => { type: CaseEvent['type']; payload: unknown },
+): { stored: StoredEvent; state: OpenCase } {
+  const window = terminalWindow(t);
+  const state = getCaseState(t.db, caseId);
+  if (!state || state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
+  const { type, payload } = make(state);
+  // Art. 32(4): once 5 working days passed without a notice the application is accepted by
+  // law; a late notice or refusal would be unlawful. Time-dependent, so checked here with the
+  // case's clocks rather than in the calendar-free reducer.
+  if (
+    (type === 'noticeIssued' || type === 'refused') &&
+    clocksOf(t, state).some((c) => c.deemedAccepted)
+  ) {
+    throw new ApiFailure(
+      'not_allowed',
+      '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
+      { rule: 'intake.deemedAccepted' },
+    );
+  }
+  // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
+  // unworkable: the event keeps the case's order, never earlier than its last event.
+  const last = Date.parse(state.lastOccurredAt);
+  const event = newEvent(
+    new Date(Math.max(t.now().getTime(), last)),
+    { caseId, actor: session.actor, windowId: window.id },
+    type,
+    payload,
+  );
+  return commit(t, state, event, window.id);
 }
 
 export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutput<'cases.get'> {
@@ -192,37 +223,36 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
     limit: input.limit,
     offset: input.offset,
   });
-  // Built from the row alone — no fold of the case — so ten thousand rows list quickly; only
-  // the remaining time is computed now, from the stored deadline and the case's calendar.
+  return { total, rows: rows.map(caseRowView(t)) };
+}
+
+/**
+ * A list row built from the stored row alone — no fold of the case — so ten thousand rows list
+ * quickly; only the remaining time is computed now, from the stored deadline and the case's
+ * calendar.
+ */
+export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
   const now = t.now();
   const thresholds = t.thresholds();
-  return {
-    total,
-    rows: rows.map((r) => {
-      const { clock, deemedAcceptedOn } = JSON.parse(r.work_clock) as WorkClock;
-      return {
-        id: r.id,
-        caseNumber: r.case_number,
-        itemCode: r.item_code,
-        itemName: r.item_name,
-        applicantName: r.applicant_name,
-        status: r.status,
-        receivedAt: r.received_at,
-        dueAt: r.due_at,
-        clock: clock
-          ? {
-              ...clock,
-              remaining: remainingAt(
-                t.calendar(r.calendar_version),
-                clock.deadline,
-                now,
-                thresholds,
-              ),
-            }
-          : null,
-        deemedAcceptedOn,
-        conflicted: r.conflicted === 1,
-      };
-    }),
+  return (r) => {
+    const { clock, deemedAcceptedOn } = JSON.parse(r.work_clock) as WorkClock;
+    return {
+      id: r.id,
+      caseNumber: r.case_number,
+      itemCode: r.item_code,
+      itemName: r.item_name,
+      applicantName: r.applicant_name,
+      status: r.status,
+      receivedAt: r.received_at,
+      dueAt: r.due_at,
+      clock: clock
+        ? {
+            ...clock,
+            remaining: remainingAt(t.calendar(r.calendar_version), clock.deadline, now, thresholds),
+          }
+        : null,
+      deemedAcceptedOn,
+      conflicted: r.conflicted === 1,
+    };
   };
 }

@@ -5,18 +5,34 @@ import type { Role } from '../../shared/case';
 import { parseCatalog } from '../../shared/catalog';
 import { inTransaction, sql, type Db } from '../store/db';
 import { hashPassword } from '../store/passwords';
+import type { Power } from '../../shared/catalog';
+import { saveSealPin } from '../store/seal-pins';
+import { guessablePin } from './decisions';
 import {
   insertStaff,
   insertWindow,
   replaceCatalog,
+  replaceWindowPowers,
   setSetting,
   type TerminalBinding,
 } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 
-export type DemoAccount = { username: string; name: string; role: Role; password: string };
+export type DemoAccount = {
+  username: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** the chief's seal PIN at this terminal */
+  sealPin?: string;
+};
 
 const demoWindow = { code: 'SJ01', name: '市场监管窗口', departmentCode: 'SJ' };
+
+// 药品零售企业经营许可 is approved above the district (报批件): the demo window may take it in
+// and deliver the result, but neither decide it nor make its certificate.
+const referredItem = 'SJ-003';
+const allPowers: Power[] = ['accept', 'approve', 'coordinate', 'deliver', 'respond', 'certify'];
 
 const demoStaff: Omit<DemoAccount, 'password'>[] = [
   { username: 'clerk', name: '张敏', role: 'clerk' },
@@ -40,7 +56,11 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
   // same moment must not both seed.
   const seeded = inTransaction(db, () => {
     if (sql(db, 'SELECT 1 FROM staff LIMIT 1').get() !== undefined) return null;
-    const accounts = demoStaff.map((s) => ({ ...s, password: demoPassword() }));
+    const accounts: DemoAccount[] = demoStaff.map((s) => ({
+      ...s,
+      password: demoPassword(),
+      ...(s.role === 'chief' ? { sealPin: demoPin() } : {}),
+    }));
     replaceCatalog(db, catalog);
     const windowId = uuidv7();
     insertWindow(db, {
@@ -51,10 +71,25 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
     });
     setSetting(db, 'terminal.binding', { windowId, number: 1 } satisfies TerminalBinding);
     setSetting(db, 'center.name', '示范区政务服务中心');
+    replaceWindowPowers(
+      db,
+      catalog.items
+        .filter((i) => i.departmentCode === demoWindow.departmentCode)
+        .map((i) => ({
+          windowId,
+          itemCode: i.code,
+          powers:
+            i.code === referredItem
+              ? allPowers.filter((p) => p !== 'approve' && p !== 'certify')
+              : allPowers,
+        })),
+    );
     for (const a of accounts) {
       const atWindow = a.role === 'clerk' || a.role === 'chief' || a.role === 'reviewer';
+      const id = uuidv7();
+      if (a.sealPin) saveSealPin(db, id, hashPassword(a.sealPin), new Date().toISOString());
       insertStaff(db, {
-        id: uuidv7(),
+        id,
         username: a.username,
         name: a.name,
         role: a.role,
@@ -74,6 +109,14 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
   return existsSync(accountsFile)
     ? (JSON.parse(readFileSync(accountsFile, 'utf8')) as DemoAccount[])
     : [];
+}
+
+// six digits the PIN rules accept
+function demoPin(): string {
+  for (;;) {
+    const pin = String(randomInt(1_000_000)).padStart(6, '0');
+    if (!guessablePin(pin)) return pin;
+  }
 }
 
 function demoPassword(): string {

@@ -5,6 +5,7 @@ import {
   verificationCode,
   type CaseDocument,
   type DocumentHeader,
+  type SealMark,
 } from '../../shared/documents';
 import { ApiFailure } from '../api/errors';
 import { asCaseEvent, caseEvents, folds } from '../store/events';
@@ -133,7 +134,99 @@ function build(
         approver: event.payload.approver,
         newStatutoryDate: dateOf('statutory')?.date ?? '',
       };
+    case 'stamped':
+      return decisionDocument(header, state, deemedOn);
+    case 'certificateIssued': {
+      const decision = state.decision?.decision;
+      if (decision?.outcome !== 'approve' || !state.stamp)
+        throw new Error('a certificate follows a sealed approval');
+      return {
+        ...header,
+        kind: 'certificate',
+        certificateName: state.item.certificate ?? '行政许可证件',
+        certificateNumber: event.payload.certificateNumber,
+        granted: decision.granted,
+        conditions: decision.conditions ?? null,
+        validUntil: event.payload.validUntil ?? null,
+        decisionNumber: state.stamp.decisionNumber,
+        seal: sealOf(header, state),
+      };
+    }
+    case 'delivered': {
+      if (!state.stamp || !state.decision) throw new Error('a delivery follows a sealed decision');
+      const outcome = state.decision.decision.outcome;
+      return {
+        ...header,
+        kind: 'delivery',
+        delivered: [
+          {
+            title: outcome === 'approve' ? '准予行政许可决定书' : '不予行政许可决定书',
+            number: state.stamp.decisionNumber,
+          },
+          ...(state.certificate
+            ? [
+                {
+                  title: state.item.certificate ?? '行政许可证件',
+                  number: state.certificate.certificateNumber,
+                },
+              ]
+            : []),
+        ],
+        method: event.payload.method,
+        recipient: event.payload.recipient,
+        place:
+          event.payload.method === 'window'
+            ? `${header.centerName} ${header.windowName}`
+            : (event.payload.address ?? ''),
+        receiptRef: event.payload.receiptRef ?? null,
+        deliveredAt: event.occurredAt,
+        deliveredBy: event.actor.name,
+      };
+    }
     default:
       throw new ApiFailure('invalid_input', '该事件不出具文书', { field: 'eventId' });
   }
+}
+
+function sealOf(header: Omit<DocumentHeader, 'kind'>, state: OpenCase): SealMark {
+  return { departmentCode: state.item.departmentCode, departmentName: header.departmentName };
+}
+
+/** 准予 / 不予行政许可决定书, as sealed: the decision in force when the seal went on. */
+function decisionDocument(
+  header: Omit<DocumentHeader, 'kind'>,
+  state: OpenCase,
+  deemedOn: string | undefined,
+): CaseDocument {
+  const { decision: record, stamp } = state;
+  if (!record || !stamp) throw new Error('a seal follows a decision');
+  const d = record.decision;
+  const corrected = record.correction
+    ? state.superseded.find((s) => s.decision.eventId === record.correction?.corrects)
+    : undefined;
+  return {
+    ...header,
+    kind: 'decision',
+    outcome: d.outcome,
+    decisionNumber: stamp.decisionNumber,
+    acceptedAt: state.acceptedAt ?? deemedOn ?? null,
+    decidedAt: record.at,
+    sealedAt: stamp.at,
+    decidedBy: record.by.name,
+    sealedBy: stamp.by.name,
+    seal: sealOf(header, state),
+    granted: d.outcome === 'approve' ? d.granted : null,
+    validUntil: d.outcome === 'approve' ? (d.validUntil ?? null) : null,
+    conditions: d.outcome === 'approve' ? (d.conditions ?? null) : null,
+    certificateName: d.outcome === 'approve' ? (state.item.certificate ?? null) : null,
+    facts: d.outcome === 'deny' ? d.facts : null,
+    reasons: d.outcome === 'deny' ? d.reasons : null,
+    legalBasis: d.outcome === 'deny' ? d.legalBasis : null,
+    appealText: d.outcome === 'deny' ? d.appealNotice.text : null,
+    departmentRef: d.departmentRef ?? null,
+    correction:
+      record.correction && corrected
+        ? { correctsNumber: corrected.stamp.decisionNumber, reason: record.correction.reason }
+        : null,
+  };
 }

@@ -4,6 +4,7 @@ import {
   initialCaseState,
   isClosed,
   nextDue,
+  rectificationOpen,
   shownClock,
   type CaseState,
   type ClockView,
@@ -42,8 +43,9 @@ export function projectCase(t: Terminal, state: OpenCase, windowId: string): voi
     workClock: workClock(clocks),
     dueAt: nextDue(clocks),
     recheckAt: completeness?.deadline.dueAt ?? null,
-    // a delivered case waits only for the applicant's rating: it is off the window's work list
-    open: !isClosed(state) && state.status !== 'delivered',
+    // a delivered case waits only for the applicant's rating: it is off the window's work list,
+    // unless a bad rating waits for its rectification
+    open: !isClosed(state) && (state.status !== 'delivered' || rectificationOpen(state)),
   });
 }
 

@@ -145,6 +145,23 @@ export function listWindowCases(
   return { rows, total };
 }
 
+/**
+ * The department's open cases past intake, by deadline, with their folded state: the review
+ * desk's candidates (a reviewer or chief may act on a case another window of the department took in).
+ */
+export function queueCases(db: Db, departmentCode: string): (CaseListRow & { state: string })[] {
+  return sql(
+    db,
+    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
+       calendar_version, work_clock, state,
+       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
+         AS conflicted
+     FROM cases
+     WHERE department_code = ? AND open = 1 AND status NOT IN ('received', 'awaitingSupplement')
+     ORDER BY order_key`,
+  ).all(departmentCode) as (CaseListRow & { state: string })[];
+}
+
 /** The applicant as recorded on their latest case at this terminal, for prefilling intake. */
 export function findApplicant(db: Db, key: string): OpenCase['applicant'] | null {
   const row = sql(

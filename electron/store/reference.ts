@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/case';
 import type { CalendarData } from '../../shared/calendar';
-import type { Catalog, Department, ServiceItem } from '../../shared/catalog';
+import type { Catalog, Department, Power, ServiceItem } from '../../shared/catalog';
 import { sql, type Db } from './db';
 
 // Reference data the center owns (catalog, calendar, staff, windows, settings). The terminal
@@ -241,6 +241,18 @@ export function replaceWindowPowers(
     'INSERT INTO window_powers (window_id, item_code, powers) VALUES (?, ?, ?)',
   );
   for (const p of powers) insert.run(p.windowId, p.itemCode, JSON.stringify(p.powers));
+}
+
+/**
+ * What the department delegated to `windowId` for `itemCode` (授权), or null when nothing was
+ * delegated: the window then may not even receive the item's applications.
+ */
+export function windowPowersFor(db: Db, windowId: string, itemCode: string): Power[] | null {
+  const row = sql(db, 'SELECT powers FROM window_powers WHERE window_id = ? AND item_code = ?').get(
+    windowId,
+    itemCode,
+  ) as { powers: string } | undefined;
+  return row ? (JSON.parse(row.powers) as Power[]) : null;
 }
 
 /** Public keys of the department's other PCs, by device id: they verify pulled chains. */

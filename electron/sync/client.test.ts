@@ -40,6 +40,16 @@ async function center() {
       })
       .execute();
     await trx
+      .insertInto('window_powers')
+      .values(
+        ['w-sj-1', 'w-sj-2'].map((windowId) => ({
+          window_id: windowId,
+          item_code: item.code,
+          powers: JSON.stringify(['accept', 'approve', 'deliver']),
+        })),
+      )
+      .execute();
+    await trx
       .insertInto('staff')
       .values([
         {

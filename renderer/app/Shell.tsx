@@ -7,6 +7,7 @@ import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { ReviewQueue } from '../features/review/ReviewQueue';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -36,6 +37,8 @@ function Content({
       );
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'review':
+      return <ReviewQueue />;
     case 'admin':
       return <AdminPage />;
     case 'settings':

@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'clock.promised': 'Promised limit',
   'clock.statutory': 'Statutory limit',
   'clock.delivery': 'Delivery',
+  'clock.rectification': 'Rectification',
   'clock.provisional': 'Holidays for this year are not published yet; counted as Mon–Fri for now',
   'clock.provisionalTag': 'provisional',
   'level.normal': 'Normal',

@@ -39,6 +39,7 @@ export const zhCN = {
   'clock.promised': '承诺办结期限',
   'clock.statutory': '法定办结期限',
   'clock.delivery': '送达期限',
+  'clock.rectification': '差评整改期限',
   'clock.provisional': '节假日安排尚未公布，日期暂按周一至周五计算',
   'clock.provisionalTag': '暂定',
   'level.normal': '正常',

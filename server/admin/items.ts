@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { serviceItemSchema, type ServiceItem } from '../../shared/catalog';
 import type { ServerDb } from '../db/schema';
+import { delegateInFull } from './delegation';
 import { route, type RouteSpec } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
@@ -56,6 +57,7 @@ export function itemRow(item: ServiceItem): ServerDb['items'] {
 async function createItem(trx: Transaction<ServerDb>, item: ServiceItem) {
   await checkItem(trx, item, null);
   await trx.insertInto('items').values(itemRow(item)).execute();
+  await delegateInFull(trx, { itemCode: item.code, departmentCode: item.departmentCode });
   await bumpVersion(trx, 'catalog');
 }
 

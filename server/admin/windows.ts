@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { windowSchema, type CenterWindow } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
+import { delegateInFull } from './delegation';
 import { route, type RouteSpec } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
@@ -46,6 +47,11 @@ async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
       department_code: window.departmentCode,
     })
     .execute();
+  const granted = await delegateInFull(trx, {
+    windowId: window.id,
+    departmentCode: window.departmentCode,
+  });
+  if (granted > 0) await bumpVersion(trx, 'catalog');
   await bumpVersion(trx, 'staff');
 }
 

@@ -51,7 +51,12 @@ eachDialect('center: cases', (t) => {
       two.sign([
         normal.received(),
         // a stamp before any decision: stored, but conflicted
-        yellow.next('stamped', { decisionHash: 'f'.repeat(64) }, actors.chief, 'w-sj-2'),
+        yellow.next(
+          'stamped',
+          { decisionEventId: 'none', decisionHash: 'f'.repeat(64), decisionNumber: 'N1' },
+          actors.chief,
+          'w-sj-2',
+        ),
       ]),
     );
     await zj.pushOk(zj.sign([other.received()]));

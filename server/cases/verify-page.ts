@@ -12,6 +12,9 @@ const titles: Readonly<Record<CaseDocumentKind, string>> = {
   notice: '补正材料通知书',
   pause: '特别程序告知书',
   extension: '延期告知书',
+  decision: '行政许可决定书',
+  certificate: '证照',
+  delivery: '送达回证',
 };
 
 const entities: Readonly<Record<string, string>> = {

@@ -2,15 +2,6 @@ import { expect, it } from 'vitest';
 import { verificationCode } from '../../shared/documents';
 import { eachDialect } from '../db/test-db';
 import { caseScript, seedHall, syncHarness } from '../sync/test-support';
-import { normalizeVerificationCode } from './verify';
-
-it('reads a typed code the way it was printed', () => {
-  expect(normalizeVerificationCode(' abcd efgh-jkmn ')).toBe('ABCD-EFGH-JKMN');
-  // the letters base32 leaves out are the digits they look like
-  expect(normalizeVerificationCode('O1IL-0000-0000')).toBe('0111-0000-0000');
-  expect(normalizeVerificationCode('ABCD-EFGH-JKMU')).toBeNull();
-  expect(normalizeVerificationCode('ABCD')).toBeNull();
-});
 
 eachDialect('center: verify a printed notice', (t) => {
   const setup = async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseDocumentKind } from '../../shared/documents';
-import { documentOfEvent } from '../../shared/documents';
+import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
 import type { ServerContext } from '../http/spec';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
@@ -24,20 +24,6 @@ export type Verification =
   | ({ genuine: true; code: string } & VerifiedDocument)
   | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
   | { genuine: false; code: string; message: string };
-
-/**
- * The printed form 'XXXX-XXXX-XXXX' of whatever was typed: case, spaces and dashes do not matter
- * and the letters Crockford's base32 leaves out are read as the digits they look like.
- */
-export function normalizeVerificationCode(typed: string): string | null {
-  const plain = typed
-    .toUpperCase()
-    .replace(/[\s-]+/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return null;
-  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
-}
 
 export async function verifyDocument(ctx: ServerContext, typed: string): Promise<Verification> {
   const code = normalizeVerificationCode(typed);

@@ -21,7 +21,12 @@ eachDialect('sync: pull', (t) => {
     await one.pushOk(one.sign(events));
     // both chiefs decide offline; window two syncs first, its decision already stamped
     const first = script.decided(actors.chief2, 'w-sj-2');
-    const stamp = script.next('stamped', { decisionHash: 'f'.repeat(64) }, actors.chief2, 'w-sj-2');
+    const stamp = script.next(
+      'stamped',
+      { decisionEventId: first.id, decisionHash: 'f'.repeat(64), decisionNumber: 'N1' },
+      actors.chief2,
+      'w-sj-2',
+    );
     const second = script.decided(actors.chief, 'w-sj-1');
     const sealed = await two.pushOk(two.sign([first, stamp]));
     expect(sealed.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);

@@ -72,6 +72,37 @@ export const caseRowSchema = z.object({
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
+/** What a case in the review queue waits for: the next act, and who can do it. */
+export const queueStepSchema = z.enum([
+  'review',
+  'check',
+  'decide',
+  'department',
+  'stamp',
+  'certificate',
+  'deliver',
+  'rectify',
+]);
+export type QueueStep = z.infer<typeof queueStepSchema>;
+
+export const queueRowSchema = caseRowSchema.extend({
+  step: queueStepSchema,
+  twoPerson: z.boolean(),
+  /** 报批件: with the department, whose name and holder the case page shows */
+  referredTo: z.string().nullable(),
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+
+/** A typed seal PIN: six digits. */
+export const sealPinSchema = z.string().regex(/^\d{6}$/, '盖章密码为6位数字');
+
+// The seal is never a plain record: its hash and number come from the terminal (cases.stamp).
+const recordableTypes = caseEventTypes.filter(
+  (t): t is Exclude<(typeof caseEventTypes)[number], 'received' | 'stamped'> =>
+    t !== 'received' && t !== 'stamped',
+);
+export type RecordableType = (typeof recordableTypes)[number];
+
 export const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   /** the last round reached the center */
@@ -174,7 +205,7 @@ export const contract = {
   'cases.record': call({
     input: z.object({
       caseId: uuid,
-      type: z.enum(caseEventTypes),
+      type: z.enum(recordableTypes),
       payload: z.record(z.string(), z.unknown()),
     }),
     output: z.object({ eventId: z.string(), status: z.string() }),
@@ -211,6 +242,40 @@ export const contract = {
     output: z.object({ rows: z.array(caseRowSchema), total: z.number() }),
     access: 'signedIn',
   }),
+  /**
+   * The department's cases waiting for a reviewer or the chief (review, re-check, decision, seal,
+   * certificate, delivery, a bad rating's rectification; 报批件 with the department), by deadline.
+   */
+  'cases.queue': call({
+    input: z.object({}),
+    output: z.object({
+      rows: z.array(queueRowSchema),
+      /** 报批件 among them: cases whose decision is with the department */
+      referred: z.number(),
+    }),
+    access: ['reviewer', 'chief'],
+  }),
+  /**
+   * The chief applies the department's seal to the decision in force: the PIN proves the holder of
+   * the seal is at the PC. The stamp event carries the decision event's hash and the decision's number.
+   */
+  'cases.stamp': call({
+    input: z.object({ caseId: uuid, pin: sealPinSchema }),
+    output: z.object({ eventId: z.string(), status: z.string(), decisionNumber: z.string() }),
+    access: ['chief'],
+  }),
+  /** Whether this chief has a seal PIN at this terminal, and whether it is locked. */
+  'seal.status': call({
+    input: z.object({}),
+    output: z.object({ pinSet: z.boolean(), lockedUntil: z.string().nullable() }),
+    access: ['chief'],
+  }),
+  /** Sets or changes the chief's seal PIN; the sign-in password proves it is them. */
+  'seal.setPin': call({
+    input: z.object({ password: z.string().min(1, '请输入登录密码').max(256), pin: sealPinSchema }),
+    output: z.object({}),
+    access: ['chief'],
+  }),
   /** The conflicted events of this terminal's department: what the center did not take. */
   'cases.conflicts': call({
     input: z.object({}),
@@ -238,7 +303,24 @@ export const contract = {
     }),
     access: ['manager'],
   }),
-  /** The notice an event issued (acceptance, refusal, one-time notice, pause, extension). */
+  /**
+   * Whether a printed document's verification code matches an intact event in this terminal's
+   * log: the event re-hashes to its stored hash and its signature holds; a decision's seal also
+   * matches the decision it names.
+   */
+  'documents.verify': call({
+    input: z.object({ code: z.string().trim().min(1, '请输入验证码').max(32) }),
+    output: z.object({
+      genuine: z.boolean(),
+      message: z.string(),
+      caseId: z.string().nullable(),
+      caseNumber: z.string().nullable(),
+      kind: z.string().nullable(),
+      issuedAt: z.string().nullable(),
+    }),
+    access: 'signedIn',
+  }),
+  /** The document an event issued (notices, the decision, the certificate, the delivery receipt). */
   'documents.get': call({
     input: z.object({ caseId: uuid, eventId: uuid }),
     output: z.custom<CaseDocument>(),

@@ -12,6 +12,7 @@ import {
   pausePayload,
   people,
   receivedPayload,
+  sealOn,
 } from './test-fixtures';
 
 const { clerk, chief } = people;
@@ -217,8 +218,8 @@ describe('delivery (Art. 44: 10 working days from the stamped decision)', () => 
       e('received', receivedPayload(), clerk, at('2025-03-03T09:00:00+08:00')),
       e('materialsChecked', allMaterialsReceived, clerk, at('2025-03-03T09:10:00+08:00')),
       e('accepted', {}, clerk, at('2025-03-03T09:20:00+08:00')),
-      e('decided', approval, chief, at('2025-03-07T15:00:00+08:00')),
-      e('stamped', { decisionHash: 'h' }, chief, at('2025-03-07T16:00:00+08:00')),
+      e('decided', approval, chief, { ...at('2025-03-07T15:00:00+08:00'), id: 'd1' }),
+      e('stamped', sealOn('d1'), chief, at('2025-03-07T16:00:00+08:00')),
     ];
     const clocks = caseClocks(fold(stamped), fixedCalendar, '2025-03-10T09:00:00+08:00');
     expect(clock(clocks, 'promised')).toMatchObject({
@@ -236,7 +237,7 @@ describe('delivery (Art. 44: 10 working days from the stamped decision)', () => 
       ...stamped,
       e(
         'delivered',
-        { method: 'post', recipient: '申请人甲', receiptRef: '送回1号' },
+        { method: 'post', recipient: '申请人甲', address: '某区某路1号', receiptRef: '挂号1号' },
         clerk,
         at('2025-03-24T10:00:00+08:00'),
       ),

@@ -10,7 +10,7 @@ import {
   type Remaining,
   type Thresholds,
 } from '../calendar';
-import type { SpecialProcedure } from './payloads';
+import { isBadRating, type SpecialProcedure } from './payloads';
 import { occurredAtMs } from './rules';
 import { openPause, type CaseState, type OpenCase } from './state';
 
@@ -18,8 +18,10 @@ import { openPause, type CaseState, type OpenCase } from './state';
 export const completenessWorkingDays = 5;
 /** Art. 44: the certificate is issued and delivered within 10 working days of the decision. */
 export const deliveryWorkingDays = 10;
+/** 好差评: a bad rating is rectified within 15 working days (the province's rule DOMAIN.md cites). */
+export const rectificationWorkingDays = 15;
 
-export type ClockKind = 'completeness' | 'promised' | 'statutory' | 'delivery';
+export type ClockKind = 'completeness' | 'promised' | 'statutory' | 'delivery' | 'rectification';
 export type ClockState = 'running' | 'paused' | 'stopped';
 export type ClockStopReason =
   | 'noticeIssued'
@@ -28,13 +30,15 @@ export type ClockStopReason =
   | 'withdrawn'
   | 'deemedAccepted'
   | 'stamped'
-  | 'delivered';
+  | 'delivered'
+  | 'rectified';
 
 export const clockLabels: Readonly<Record<ClockKind, string>> = {
   completeness: '补正告知期限',
   promised: '承诺办结期限',
   statutory: '法定办结期限',
   delivery: '送达期限',
+  rectification: '差评整改期限',
 };
 
 export type ClockView = {
@@ -166,7 +170,7 @@ function effectiveNow(state: OpenCase, now: Instant): number {
 /**
  * The legal clocks of a case that have started, in the order the law runs them: completeness
  * (Art. 32), promised and statutory decision limits (Art. 42, pauses of Art. 45 not counted),
- * delivery (Art. 44). `cal` must be the calendar pinned on the case, or printed dates would move.
+ * delivery (Art. 44), and the rectification of a bad rating. `cal` must be the calendar pinned on the case, or printed dates would move.
  */
 export function caseClocks(
   state: CaseState,
@@ -212,6 +216,17 @@ export function caseClocks(
         startedAt: state.stampedAt,
         workingDays: deliveryWorkingDays,
         stop: firstStop([['delivered', state.deliveredAt]]),
+      }),
+    );
+  }
+
+  if (state.rating && isBadRating(state.rating.score)) {
+    clocks.push(
+      view(cal, at, t, {
+        kind: 'rectification',
+        startedAt: state.rating.at,
+        workingDays: rectificationWorkingDays,
+        stop: firstStop([['rectified', state.rectification?.at]]),
       }),
     );
   }

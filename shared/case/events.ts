@@ -15,12 +15,15 @@ export const caseEventTypes = [
   'paused',
   'resumed',
   'extended',
+  'referred',
   'decided',
   'stamped',
+  'corrected',
   'certificateIssued',
   'delivered',
   'withdrawn',
   'rated',
+  'rectified',
 ] as const satisfies readonly CaseEventType[];
 
 export const actorSchema = z.object({ userId: text, name: text, role: roleSchema });
@@ -52,12 +55,15 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   eventSchema('paused'),
   eventSchema('resumed'),
   eventSchema('extended'),
+  eventSchema('referred'),
   eventSchema('decided'),
   eventSchema('stamped'),
+  eventSchema('corrected'),
   eventSchema('certificateIssued'),
   eventSchema('delivered'),
   eventSchema('withdrawn'),
   eventSchema('rated'),
+  eventSchema('rectified'),
 ]);
 
 export type CaseEvent = z.infer<typeof caseEventSchema>;

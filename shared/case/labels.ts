@@ -20,6 +20,7 @@ export const statusLabels: Readonly<Record<CaseStatus, string>> = {
   accepted: '已受理',
   underReview: '审查中',
   reviewed: '待决定',
+  referred: '报批中',
   decided: '已决定',
   stamped: '已盖章',
   certificateIssued: '已制证',
@@ -40,12 +41,24 @@ export const eventLabels: Readonly<Record<CaseEventType, string>> = {
   paused: '启动特别程序',
   resumed: '特别程序结束',
   extended: '延期',
+  referred: '报部门审批',
   decided: '作出决定',
   stamped: '盖章',
+  corrected: '更正决定',
   certificateIssued: '制证',
   delivered: '送达',
   withdrawn: '撤回申请',
   rated: '评价',
+  rectified: '差评整改',
+};
+
+/** 好差评's five levels, by score. */
+export const ratingLabels: Readonly<Record<number, string>> = {
+  1: '非常满意',
+  2: '满意',
+  3: '基本满意',
+  4: '不满意',
+  5: '非常不满意',
 };
 
 /** Why a legal clock stopped, as the window says it. */
@@ -57,4 +70,5 @@ export const clockStopLabels: Readonly<Record<ClockStopReason, string>> = {
   deemedAccepted: '视为受理',
   stamped: '已盖章',
   delivered: '已送达',
+  rectified: '已整改',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { powerSchema } from '../catalog/powers';
 import { appealNoticeSchema } from './appeal';
 import { localDateSchema, text, workingDaysSchema } from './schema-parts';
 
@@ -26,6 +27,8 @@ export const itemSnapshotSchema = z
     extensionDays: workingDaysSchema,
     joint: z.boolean(),
     materials: z.array(itemMaterialSchema),
+    /** the certificate an approval issues (营业执照 …), when the item issues one */
+    certificate: text.optional(),
   })
   .refine((item) => item.promisedDays <= item.statutoryDays, {
     message: '承诺时限不能长于法定时限',
@@ -75,12 +78,17 @@ export const noticeItemSchema = z.object({
 });
 export type NoticeItem = z.infer<typeof noticeItemSchema>;
 
+// A case sent to the department (报批件) is decided there: the window records the decision with
+// the department's document number.
+const departmentRef = text.optional();
+
 export const denialSchema = z.object({
   outcome: z.literal('deny'),
   facts: text,
   reasons: text,
   legalBasis: text,
   appealNotice: appealNoticeSchema,
+  departmentRef,
 });
 
 export const approvalSchema = z.object({
@@ -88,7 +96,16 @@ export const approvalSchema = z.object({
   granted: text,
   validUntil: localDateSchema.optional(),
   conditions: text.optional(),
+  departmentRef,
 });
+
+export const decisionSchema = z.discriminatedUnion('outcome', [approvalSchema, denialSchema]);
+
+/** 好差评: 1 非常满意 … 5 非常不满意; 4 and 5 are bad ratings and must be rectified. */
+export const ratingScores = [1, 2, 3, 4, 5] as const;
+export function isBadRating(score: number): boolean {
+  return score >= 4;
+}
 
 /** One schema per event type: the API validates a command's payload with it before the store adds the envelope. */
 export const payloadSchemas = {
@@ -104,6 +121,10 @@ export const payloadSchemas = {
     // who took the case in, as named on that day: a reprint of any later notice names the same
     // center and department even after the PC is bound elsewhere
     issuer: z.object({ centerName: text, departmentName: text }).optional(),
+    // what the department had delegated to the receiving window for this item (授权书), pinned
+    // like the calendar: the case is handled under the authorization it was received under.
+    // Absent on cases received before delegation was recorded: those ran with every power.
+    powers: z.array(powerSchema).optional(),
   }),
   materialsChecked: z.object({
     materials: z
@@ -162,16 +183,33 @@ export const payloadSchemas = {
     // Art. 42 requires the reasons to be told to the applicant: the 延期告知书 is that telling.
     applicantNoticeRef: text,
   }),
-  decided: z.discriminatedUnion('outcome', [approvalSchema, denialSchema]),
-  stamped: z.object({ decisionHash: text }),
+  // Without 审批 at the window the decision is the department's: who holds the case now.
+  referred: z.object({ department: text, holder: text, note: text.optional() }),
+  decided: decisionSchema,
+  // The seal: which decision it makes official and that decision event's hash, so that an edit
+  // of the decision after sealing is detectable from the stamp alone; and the printed number.
+  stamped: z.object({ decisionEventId: text, decisionHash: text, decisionNumber: text }),
+  // A sealed decision is never edited: a correction is a new decision that names the one it
+  // corrects and needs its own seal.
+  corrected: z.object({ reason: text, decision: decisionSchema }),
   certificateIssued: z.object({ certificateNumber: text, validUntil: localDateSchema.optional() }),
-  delivered: z.object({
-    method: z.enum(['window', 'post', 'electronic']),
-    recipient: text,
-    receiptRef: text,
-  }),
+  delivered: z
+    .object({
+      method: z.enum(['window', 'post', 'electronic']),
+      recipient: text,
+      /** the postal address, or the mailbox / platform of an electronic delivery */
+      address: text.optional(),
+      /** the registered-mail number or the electronic delivery's receipt id */
+      receiptRef: text.optional(),
+    })
+    .refine((d) => d.method === 'window' || (d.address && d.receiptRef), {
+      message: '邮寄或电子送达须写明送达地址和回执编号',
+      path: ['receiptRef'],
+    }),
   withdrawn: z.object({ reason: text }),
-  rated: z.object({ score: z.number().int().min(1).max(5) }),
+  rated: z.object({ score: z.number().int().min(1).max(5), comment: text.optional() }),
+  // 差评整改: what the window did about a bad rating, within 15 working days.
+  rectified: z.object({ measures: text }),
 } as const;
 
 export type CaseEventType = keyof typeof payloadSchemas;

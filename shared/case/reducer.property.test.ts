@@ -71,8 +71,14 @@ const textOr = (variant: number, value: string) => (variant === 0 ? ' ' : value)
 function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor): unknown {
   const v = s.variant;
   switch (type) {
-    case 'received':
-      return receivedPayload(at(items, s.bits));
+    case 'received': {
+      // some windows lack 审批 (报批件), 制证 or even 受理 for the item
+      const powers = at(
+        ['all', ['accept', 'deliver'], ['accept', 'approve', 'deliver'], ['approve']] as const,
+        v,
+      );
+      return { ...receivedPayload(at(items, s.bits)), ...(powers === 'all' ? {} : { powers }) };
+    }
     case 'materialsChecked':
       return {
         materials: someMaterials(state, s.bits, v).map((materialId, i) => {
@@ -153,11 +159,32 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
             : appealNotice(),
       };
     case 'stamped':
-      return { decisionHash: `h${s.bits}` };
+      // mostly on the decision in force; sometimes on one that is not
+      return {
+        decisionEventId:
+          v === 0 || state.status === 'none' ? 'no-such' : (state.decision?.eventId ?? 'none'),
+        decisionHash: `h${s.bits}`,
+        decisionNumber: `N${s.bits}`,
+      };
+    case 'referred':
+      return { department: textOr(v, '市场监督管理局'), holder: '审批科' };
+    case 'corrected':
+      return {
+        reason: textOr(v, '笔误'),
+        decision: { outcome: 'approve', granted: '准予许可（更正）' },
+      };
+    case 'rectified':
+      return { measures: textOr(v, '已回访并改进') };
     case 'certificateIssued':
       return { certificateNumber: `C${s.bits}` };
     case 'delivered':
-      return { method: 'window', recipient: '申请人', receiptRef: `R${s.bits}` };
+      return v % 3 === 1
+        ? {
+            method: 'post',
+            recipient: '申请人',
+            ...(v === 1 ? {} : { address: '某路1号', receiptRef: `R${s.bits}` }),
+          }
+        : { method: 'window', recipient: '申请人' };
     case 'withdrawn':
       return { reason: '申请人撤回' };
     case 'rated':
@@ -236,7 +263,8 @@ function checkState(state: OpenCase, history: readonly CaseEvent[]): void {
   }
 
   const decision = state.decision;
-  if (decision && state.item.reviewMode === 'twoPerson') {
+  // a 报批件 is decided by the department, not at the window's 一审一核
+  if (decision && state.item.reviewMode === 'twoPerson' && !state.referral) {
     const review = currentReview(state);
     expect(review).not.toBeNull();
     const check = state.reviews.at(-1);
@@ -291,7 +319,11 @@ function checkStep(
   expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(Date.parse(before.lastOccurredAt));
   if (event.type === 'decided') expect(openPause(before)).toBeNull();
   if (event.type === 'accepted') expect(requiredMaterialsCovered(before, event)).toBe(true);
-  if (stampedDecision !== null) expect(after.decision?.eventId).toBe(stampedDecision);
+  // a sealed decision stays, unless a correction replaces it with a new one that names it
+  if (stampedDecision !== null && event.type === 'corrected') {
+    expect(after.decision?.correction?.corrects).toBe(stampedDecision);
+    expect(after.stamp).toBeNull();
+  } else if (stampedDecision !== null) expect(after.decision?.eventId).toBe(stampedDecision);
 }
 
 type Run = { state: CaseState; history: CaseEvent[]; seen: Set<string> };
@@ -360,6 +392,7 @@ describe('the reducer under random event sequences', () => {
         'accepted',
         'underReview',
         'reviewed',
+        'referred',
         'decided',
         'stamped',
         'certificateIssued',

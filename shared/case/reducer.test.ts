@@ -13,6 +13,7 @@ import {
   people,
   receivedPayload,
   twoPersonItem,
+  sealOn,
 } from './test-fixtures';
 
 const { clerk, reviewer, reviewer2, chief, supervisor, manager } = people;
@@ -70,15 +71,15 @@ describe('an ordinary item from receipt to rating', () => {
       },
       chief,
     ),
-    e('decided', approval, chief),
-    e('stamped', { decisionHash: 'sha256-of-decision' }, chief),
+    e('decided', approval, chief, { id: 'decision-1' }),
+    e('stamped', sealOn('decision-1'), chief),
     e('certificateIssued', { certificateNumber: 'JY-0001', validUntil: '2030-03-02' }, chief),
     e(
       'delivered',
       { method: 'window', recipient: '申请人甲', receiptRef: '送回〔2025〕1号' },
       clerk,
     ),
-    e('rated', { score: 5 }, clerk),
+    e('rated', { score: 1 }, clerk),
   ];
 
   it('walks through the statuses the law prescribes', () => {
@@ -127,9 +128,12 @@ describe('an ordinary item from receipt to rating', () => {
     ]);
     expect(state.extension).toMatchObject({ workingDays: 10, approver: '局长', by: chief });
     expect(state.decision).toMatchObject({ by: chief, decision: approval });
-    expect(state.stamp).toMatchObject({ by: chief, decisionHash: 'sha256-of-decision' });
-    expect(state.certificate).toEqual({ certificateNumber: 'JY-0001', validUntil: '2030-03-02' });
-    expect(state.rating).toBe(5);
+    expect(state.stamp).toMatchObject({ by: chief, ...sealOn('decision-1') });
+    expect(state.certificate).toMatchObject({
+      certificateNumber: 'JY-0001',
+      validUntil: '2030-03-02',
+    });
+    expect(state.rating).toMatchObject({ score: 1, comment: null });
     expect(state.eventCount).toBe(events.length);
     expect(state.lastEventId).toBe(events.at(-1)?.id);
     expect(state.violations).toEqual([]);
@@ -240,11 +244,12 @@ describe('a denial', () => {
       e('received', receivedPayload(), clerk),
       e('materialsChecked', allMaterialsReceived, clerk),
       e('accepted', {}, clerk),
-      e('decided', deny, chief),
-      e('stamped', { decisionHash: 'h' }, chief),
+      e('decided', deny, chief, { id: 'd1' }),
+      e('stamped', sealOn('d1'), chief),
     ]);
     expect(state.decision?.decision).toEqual(deny);
-    expect(allowedEvents(state, 'chief')).toEqual(['delivered']);
+    // a sealed denial can only be delivered, or corrected by a new decision
+    expect(allowedEvents(state, 'chief')).toEqual(['corrected', 'delivered']);
   });
 });
 

@@ -19,6 +19,7 @@ function receive(event: EventOf<'received'>): OpenCase {
     notes: p.notes ?? null,
     secondApplicationOf: p.secondApplicationOf ?? null,
     calendarVersion: p.calendarVersion,
+    powers: p.powers ?? null,
     issuer: p.issuer ?? null,
     receivedAt: event.occurredAt,
     acceptedAt: null,
@@ -42,12 +43,15 @@ function receive(event: EventOf<'received'>): OpenCase {
     pauses: [],
     extension: null,
     reviews: [],
+    referral: null,
     decision: null,
     stamp: null,
+    superseded: [],
     certificate: null,
     delivery: null,
     withdrawal: null,
     rating: null,
+    rectification: null,
     violations: [],
     eventCount: 0,
     lastEventId: event.id,
@@ -179,32 +183,73 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
       return { ...state, pauses: closeOpenPause(state.pauses, at) };
     case 'extended':
       return { ...state, extension: { ...event.payload, eventId: event.id, at, by } };
+    case 'referred':
+      return {
+        ...state,
+        status: 'referred',
+        referral: { ...event.payload, eventId: event.id, at, by },
+      };
     case 'decided':
       return {
         ...state,
         status: 'decided',
         decidedAt: at,
-        decision: { eventId: event.id, at, by, decision: event.payload },
+        decision: { eventId: event.id, at, by, decision: event.payload, correction: null },
       };
     case 'stamped':
       return {
         ...state,
         status: 'stamped',
-        stampedAt: at,
-        stamp: { eventId: event.id, at, by, decisionHash: event.payload.decisionHash },
+        // the decision clock stopped at the first seal: a later correction does not restart it
+        stampedAt: state.stampedAt ?? at,
+        stamp: { eventId: event.id, at, by, ...event.payload },
       };
+    case 'corrected': {
+      // the rules admit a correction only of a sealed decision
+      const superseded = {
+        decision: state.decision!,
+        stamp: state.stamp!,
+        certificate: state.certificate,
+        correctedBy: event.id,
+      };
+      return {
+        ...state,
+        status: 'decided',
+        decision: {
+          eventId: event.id,
+          at,
+          by,
+          decision: event.payload.decision,
+          correction: { corrects: superseded.decision.eventId, reason: event.payload.reason },
+        },
+        stamp: null,
+        certificate: null,
+        certificateIssuedAt: null,
+        // what was delivered was the corrected decision: the new one must be delivered again
+        delivery: null,
+        deliveredAt: null,
+        superseded: [...state.superseded, superseded],
+      };
+    }
     case 'certificateIssued':
       return {
         ...state,
         status: 'certificateIssued',
         certificateIssuedAt: at,
         certificate: {
+          eventId: event.id,
+          at,
           certificateNumber: event.payload.certificateNumber,
           validUntil: event.payload.validUntil ?? null,
         },
       };
     case 'delivered':
-      return { ...state, status: 'delivered', deliveredAt: at, delivery: event.payload };
+      return {
+        ...state,
+        status: 'delivered',
+        deliveredAt: at,
+        delivery: { ...event.payload, eventId: event.id, at, by },
+      };
     case 'withdrawn':
       // A special procedure cannot outlive the application it belongs to.
       return {
@@ -215,7 +260,20 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
         pauses: closeOpenPause(state.pauses, at),
       };
     case 'rated':
-      return { ...state, rating: event.payload.score };
+      return {
+        ...state,
+        rating: {
+          eventId: event.id,
+          at,
+          score: event.payload.score,
+          comment: event.payload.comment ?? null,
+        },
+      };
+    case 'rectified':
+      return {
+        ...state,
+        rectification: { eventId: event.id, at, by, measures: event.payload.measures },
+      };
   }
 }
 

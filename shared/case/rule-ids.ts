@@ -35,6 +35,18 @@ export const ruleMessages = {
   'review.checkerIsReviewer': '复核人不能是审查人本人',
   'review.reviewerDecides': '审查人不能对同一办件作出决定',
   'stamp.beforeDecision': '尚未作出决定，不能盖章',
+  'stamp.notCurrentDecision': '印章只能加盖在现行有效的决定上',
+  'correction.reason': '更正决定须写明更正理由',
+  'power.accept': '本窗口未获该事项的受理授权，不能收件',
+  'power.approve': '本窗口未获该事项的审批授权：须先报部门审批（报批件）',
+  'power.certify': '本窗口未获该事项的制证授权，证照由部门制发',
+  'power.deliver': '本窗口未获该事项的办结送达授权，由部门送达',
+  'referral.notNeeded': '本窗口已获审批授权，应在窗口作出决定，无需报批',
+  'referral.departmentRef': '报批件须写明部门的批复文号',
+  'delivery.addressAndReceipt': '邮寄或电子送达须写明送达地址和回执编号',
+  'rectification.pending': '差评尚待整改：整改之前不能办理其他环节',
+  'rectification.notNeeded': '没有待整改的差评',
+  'rectification.measures': '整改须写明整改措施',
   'certificate.notApproved': '只有准予许可的办件才能制发证照',
 } as const;
 

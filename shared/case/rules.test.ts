@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Power } from '../catalog/powers';
 import { appealNotice } from './appeal';
 import type { CaseEvent } from './events';
 import type { ItemSnapshot } from './payloads';
@@ -15,18 +16,31 @@ import {
   receivedPayload,
   singleItem,
   twoPersonItem,
+  sealOn,
 } from './test-fixtures';
 
 const { clerk, reviewer, reviewer2, chief, chief2, supervisor, manager } = people;
 
 type Event = ReturnType<typeof caseScript>;
 
-/** received → all required materials in → accepted, for `item`. */
-function accepted(e: Event, item: ItemSnapshot = singleItem): CaseEvent[] {
+const noApproval: Power[] = ['accept', 'deliver', 'certify'];
+const referral = { department: '区市场监督管理局', holder: '行政审批科 王科长' };
+
+/** received → all required materials in → accepted, for `item`, at a window holding `powers`. */
+function accepted(e: Event, item: ItemSnapshot = singleItem, powers?: Power[]): CaseEvent[] {
   return [
-    e('received', receivedPayload(item), clerk),
+    e('received', { ...receivedPayload(item), ...(powers ? { powers } : {}) }, clerk),
     e('materialsChecked', allMaterialsReceived, clerk),
     e('accepted', {}, clerk),
+  ];
+}
+
+/** accepted → approved → sealed, at a window holding `powers`. */
+function sealed(e: Event, powers?: Power[]): CaseEvent[] {
+  return [
+    ...accepted(e, singleItem, powers),
+    e('decided', approval, chief, { id: 'd1' }),
+    e('stamped', sealOn('d1'), chief),
   ];
 }
 
@@ -108,8 +122,8 @@ const scenarios: Scenario[] = [
     name: 'a clerk stamps',
     rule: 'role.notAllowed',
     build: (e) => ({
-      given: [...accepted(e), e('decided', approval, chief)],
-      when: e('stamped', { decisionHash: 'h1' }, clerk),
+      given: [...accepted(e), e('decided', approval, chief, { id: 'd1' })],
+      when: e('stamped', sealOn('d1'), clerk),
     }),
   },
   {
@@ -270,8 +284,8 @@ const scenarios: Scenario[] = [
     build: (e) => ({
       given: [
         ...accepted(e),
-        e('decided', approval, chief),
-        e('stamped', { decisionHash: 'h1' }, chief),
+        e('decided', approval, chief, { id: 'd1' }),
+        e('stamped', sealOn('d1'), chief),
       ],
       when: e('decided', denial(), chief),
     }),
@@ -433,7 +447,10 @@ const scenarios: Scenario[] = [
   {
     name: 'a stamp before any decision',
     rule: 'stamp.beforeDecision',
-    build: (e) => ({ given: accepted(e), when: e('stamped', { decisionHash: 'h1' }, chief) }),
+    build: (e) => ({
+      given: accepted(e),
+      when: e('stamped', sealOn('d1'), chief),
+    }),
   },
   {
     name: 'a certificate for a denial',
@@ -441,10 +458,119 @@ const scenarios: Scenario[] = [
     build: (e) => ({
       given: [
         ...accepted(e),
-        e('decided', denial(), chief),
-        e('stamped', { decisionHash: 'h1' }, chief),
+        e('decided', denial(), chief, { id: 'd1' }),
+        e('stamped', sealOn('d1'), chief),
       ],
       when: e('certificateIssued', { certificateNumber: 'JY-0001' }, chief),
+    }),
+  },
+  {
+    name: 'a seal on a decision the chief has since replaced',
+    rule: 'stamp.notCurrentDecision',
+    build: (e) => ({
+      given: [
+        ...accepted(e),
+        e('decided', denial(), chief, { id: 'd1' }),
+        e('decided', approval, chief, { id: 'd2' }),
+      ],
+      when: e('stamped', sealOn('d1'), chief),
+    }),
+  },
+  {
+    name: 'a correction without a reason',
+    rule: 'correction.reason',
+    build: (e) => ({
+      given: [...sealed(e)],
+      when: e('corrected', { reason: ' ', decision: approval }, chief),
+    }),
+  },
+  {
+    name: 'a receipt at a window without 受理',
+    rule: 'power.accept',
+    build: (e) => ({
+      given: [],
+      when: e('received', { ...receivedPayload(), powers: ['deliver'] }, clerk),
+    }),
+  },
+  {
+    name: 'a decision at a window without 审批, not sent to the department',
+    rule: 'power.approve',
+    build: (e) => ({
+      given: accepted(e, singleItem, noApproval),
+      when: e('decided', approval, chief),
+    }),
+  },
+  {
+    name: 'a certificate at a window without 制证',
+    rule: 'power.certify',
+    build: (e) => ({
+      given: sealed(e, ['accept', 'approve', 'deliver']),
+      when: e('certificateIssued', { certificateNumber: 'JY-0001' }, chief),
+    }),
+  },
+  {
+    name: 'a delivery at a window without 办结送达',
+    rule: 'power.deliver',
+    build: (e) => ({
+      given: sealed(e, ['accept', 'approve', 'certify']),
+      when: e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+    }),
+  },
+  {
+    name: 'a referral by a window that holds 审批',
+    rule: 'referral.notNeeded',
+    build: (e) => ({ given: accepted(e), when: e('referred', referral, clerk) }),
+  },
+  {
+    name: "the department's decision recorded without its document number",
+    rule: 'referral.departmentRef',
+    build: (e) => ({
+      given: [...accepted(e, singleItem, noApproval), e('referred', referral, clerk)],
+      when: e('decided', approval, chief),
+    }),
+  },
+  {
+    name: 'a posted decision without the address and the registered-mail number',
+    rule: 'delivery.addressAndReceipt',
+    build: (e) => ({
+      given: sealed(e),
+      when: e('delivered', { method: 'post', recipient: '申请人甲', address: ' ' }, clerk),
+    }),
+  },
+  {
+    name: 'a second rating while the bad one waits for its rectification',
+    rule: 'rectification.pending',
+    build: (e) => ({
+      given: [
+        ...sealed(e),
+        e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+        e('rated', { score: 4 }, clerk),
+      ],
+      when: e('rated', { score: 1 }, clerk),
+    }),
+  },
+  {
+    name: 'a rectification of a good rating',
+    rule: 'rectification.notNeeded',
+    build: (e) => ({
+      given: [
+        ...sealed(e),
+        e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+        e('rated', { score: 2 }, clerk),
+      ],
+      when: e('rectified', { measures: '回访' }, chief),
+    }),
+  },
+  {
+    name: 'a rectification that says nothing',
+    rule: 'rectification.measures',
+    build: (e) => ({
+      given: [
+        ...sealed(e),
+        e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+        e('rated', { score: 5 }, clerk),
+      ],
+      when: e('rectified', { measures: '  ' }, chief),
     }),
   },
 ];

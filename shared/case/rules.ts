@@ -1,15 +1,17 @@
 import { appealNoticeComplete } from './appeal';
 import { eventLabels, roleLabels, statusLabels } from './labels';
-import { caseEventTypes, type CaseEvent } from './events';
-import type { CaseEventType, NoticeItem } from './payloads';
+import { caseEventTypes, type Actor, type CaseEvent } from './events';
+import type { CaseEventType, Decision, NoticeItem } from './payloads';
 import type { Role } from './roles';
 import { reject, type Rejection } from './rule-ids';
 import { isBlank } from './schema-parts';
 import {
   currentCheck,
   currentReview,
+  holdsPower,
   isClosed,
   openPause,
+  rectificationOpen,
   type CaseState,
   type CaseStatus,
   type OpenCase,
@@ -33,16 +35,22 @@ export const emitters: Readonly<Record<CaseEventType, readonly Role[]>> = {
   paused: ['clerk', 'chief'],
   resumed: ['clerk', 'chief'],
   extended: ['chief'],
+  referred: ['clerk', 'chief'],
   decided: ['chief'],
   stamped: ['chief'],
+  corrected: ['chief'],
   certificateIssued: ['chief'],
   delivered: ['clerk', 'chief'],
   withdrawn: ['clerk', 'chief'],
   rated: ['clerk', 'chief'],
+  rectified: ['chief'],
 };
 
 const intake: readonly CaseStatus[] = ['received', 'awaitingSupplement'];
-const beforeDecision: readonly CaseStatus[] = ['accepted', 'underReview', 'reviewed'];
+// at the window, before its own decision
+const inReview: readonly CaseStatus[] = ['accepted', 'underReview', 'reviewed'];
+// the clock runs: a case with the department (报批) too
+const beforeDecision: readonly CaseStatus[] = [...inReview, 'referred'];
 const sealed: readonly CaseStatus[] = ['stamped', 'certificateIssued', 'delivered'];
 
 function roleGuard(state: CaseState, type: CaseEventType, role: Role): Rejection | null {
@@ -69,7 +77,12 @@ function inStatus(state: OpenCase, allowed: readonly CaseStatus[]): Rejection | 
 function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
   if (state.status === 'none')
     return type === 'received' ? null : reject('case.firstMustBeReceived');
+  if (type === 'rectified') {
+    return rectificationOpen(state) ? null : reject('rectification.notNeeded');
+  }
   if (isClosed(state)) return reject('case.closed');
+  // a bad rating is answered before anything else happens to the case
+  if (rectificationOpen(state)) return reject('rectification.pending');
   switch (type) {
     case 'received':
       return reject('case.alreadyReceived');
@@ -81,7 +94,7 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
     case 'supplementReceived':
       return inStatus(state, ['awaitingSupplement']);
     case 'reviewed':
-      return inStatus(state, beforeDecision);
+      return inStatus(state, inReview);
     case 'checked':
       if (state.item.reviewMode !== 'twoPerson') return reject('review.checkNotRequired');
       if (state.status === 'accepted') return reject('review.checkBeforeReview');
@@ -94,8 +107,13 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
     case 'extended':
       if (state.extension) return reject('extension.once');
       return beforeDecision.includes(state.status) ? null : reject('extension.timing');
+    case 'referred':
+      if (holdsPower(state, 'approve')) return reject('referral.notNeeded');
+      return inStatus(state, inReview);
     case 'decided':
       return decisionGuard(state);
+    case 'corrected':
+      return inStatus(state, sealed);
     case 'stamped':
       if (intake.includes(state.status) || beforeDecision.includes(state.status)) {
         return reject('stamp.beforeDecision');
@@ -103,8 +121,10 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return inStatus(state, ['decided']);
     case 'certificateIssued':
       if (state.decision?.decision.outcome === 'deny') return reject('certificate.notApproved');
+      if (!holdsPower(state, 'certify')) return reject('power.certify');
       return inStatus(state, ['stamped']);
     case 'delivered':
+      if (!holdsPower(state, 'deliver')) return reject('power.deliver');
       return inStatus(state, ['stamped', 'certificateIssued']);
     case 'withdrawn':
       return inStatus(state, [...intake, ...beforeDecision]);
@@ -119,6 +139,10 @@ function decisionGuard(state: OpenCase): Rejection | null {
   const status = inStatus(state, [...beforeDecision, 'decided']);
   if (status) return status;
   if (openPause(state)) return reject('decision.whilePaused');
+  // without 审批 the window only records what the department decided (报批件)
+  if (!holdsPower(state, 'approve')) {
+    return state.referral ? null : reject('power.approve');
+  }
   if (state.item.reviewMode === 'twoPerson') {
     // 审 → 核 → 决定: the decision rests on the latest review and its latest re-check.
     if (!currentReview(state)) return reject('review.missing');
@@ -193,21 +217,22 @@ function acceptanceRules(
     : null;
 }
 
-function decisionRules(
-  state: OpenCase,
-  event: Extract<CaseEvent, { type: 'decided' }>,
-): Rejection | null {
-  const decision = event.payload;
+/**
+ * What any decision must say, first or correcting — a denial its facts, reasons, basis and appeal
+ * rights, a 报批件 the department's number — and who may not make it: the reviewer of a 一审一核
+ * item (the department decides a 报批件, so its window review does not bar anyone).
+ */
+function decisionRules(state: OpenCase, decision: Decision, by: Actor): Rejection | null {
   if (decision.outcome === 'deny') {
     if (isBlank(decision.facts) || isBlank(decision.reasons) || isBlank(decision.legalBasis)) {
       return reject('decision.denialReasonsAndBasis');
     }
     if (!appealNoticeComplete(decision.appealNotice)) return reject('decision.appealNotice');
   }
-  if (
-    state.item.reviewMode === 'twoPerson' &&
-    currentReview(state)?.by.userId === event.actor.userId
-  ) {
+  if (state.referral) {
+    return isBlank(decision.departmentRef) ? reject('referral.departmentRef') : null;
+  }
+  if (state.item.reviewMode === 'twoPerson' && currentReview(state)?.by.userId === by.userId) {
     return reject('review.reviewerDecides');
   }
   return null;
@@ -255,7 +280,24 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
           );
     }
     case 'decided':
-      return decisionRules(state, event);
+      return decisionRules(state, event.payload, event.actor);
+    case 'corrected':
+      return isBlank(event.payload.reason)
+        ? reject('correction.reason')
+        : decisionRules(state, event.payload.decision, event.actor);
+    case 'stamped':
+      // the seal goes on the decision in force, not on one a reconsideration replaced
+      return event.payload.decisionEventId === state.decision?.eventId
+        ? null
+        : reject('stamp.notCurrentDecision');
+    case 'delivered': {
+      const { method, address, receiptRef } = event.payload;
+      return method !== 'window' && (isBlank(address) || isBlank(receiptRef))
+        ? reject('delivery.addressAndReceipt')
+        : null;
+    }
+    case 'rectified':
+      return isBlank(event.payload.measures) ? reject('rectification.measures') : null;
     default:
       return null;
   }
@@ -280,11 +322,19 @@ function envelopeRules(state: CaseState, event: CaseEvent): Rejection | null {
     : null;
 }
 
+// 受理权: a window without it may not take the item's applications in at all.
+function receiptPower(state: CaseState, event: CaseEvent): Rejection | null {
+  if (state.status !== 'none' || event.type !== 'received') return null;
+  const powers = event.payload.powers;
+  return powers && !powers.includes('accept') ? reject('power.accept') : null;
+}
+
 /** The first rule `event` breaks in `state`, or null when the event may be recorded. */
 export function firstBrokenRule(state: CaseState, event: CaseEvent): Rejection | null {
   return (
     envelopeRules(state, event) ??
     roleGuard(state, event.type, event.actor.role) ??
+    receiptPower(state, event) ??
     stateGuard(state, event.type) ??
     (state.status === 'none' ? null : contentRules(state, event))
   );

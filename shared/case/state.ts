@@ -1,3 +1,4 @@
+import type { Power } from '../catalog/powers';
 import type { Actor } from './events';
 import type {
   Agent,
@@ -8,6 +9,7 @@ import type {
   NoticeItem,
   SpecialProcedure,
 } from './payloads';
+import { isBadRating } from './payloads';
 import type { RuleId } from './rule-ids';
 
 export type CaseStatus =
@@ -19,6 +21,8 @@ export type CaseStatus =
   | 'underReview'
   /** ready for the chief's decision */
   | 'reviewed'
+  /** 报批件: the window lacks 审批, the department decides; the clock keeps running */
+  | 'referred'
   | 'decided'
   | 'stamped'
   | 'certificateIssued'
@@ -75,9 +79,46 @@ export type ReviewRecord =
     }
   | { kind: 'check'; eventId: string; at: string; by: Actor; opinion: string; agree: boolean };
 
-export type DecisionRecord = { eventId: string; at: string; by: Actor; decision: Decision };
+export type DecisionRecord = {
+  eventId: string;
+  at: string;
+  by: Actor;
+  decision: Decision;
+  /** the sealed decision this one corrects, with the reason; null for a first decision */
+  correction: { corrects: string; reason: string } | null;
+};
 
-export type StampRecord = { eventId: string; at: string; by: Actor; decisionHash: string };
+export type StampRecord = {
+  eventId: string;
+  at: string;
+  by: Actor;
+  decisionEventId: string;
+  decisionHash: string;
+  decisionNumber: string;
+};
+
+export type CertificateRecord = {
+  eventId: string;
+  at: string;
+  certificateNumber: string;
+  validUntil: string | null;
+};
+
+/** A sealed decision a correction replaced: it stays on record, and so do its seal and certificate. */
+export type SupersededDecision = {
+  decision: DecisionRecord;
+  stamp: StampRecord;
+  certificate: CertificateRecord | null;
+  correctedBy: string;
+};
+
+export type ReferralRecord = CaseEventPayload<'referred'> & {
+  eventId: string;
+  at: string;
+  by: Actor;
+};
+
+export type RatingRecord = { eventId: string; at: string; score: number; comment: string | null };
 
 /** A supervision violation the rules let through (a supervisor's override) but must never forget. */
 export type SupervisionViolation = { rule: RuleId; eventId: string };
@@ -98,6 +139,8 @@ export type OpenCase = {
   issuer: { centerName: string; departmentName: string } | null;
   /** the calendar the printed deadlines were computed with; clocks must use the same one */
   calendarVersion: string;
+  /** the powers delegated to the receiving window for this item; null: received before delegation was recorded */
+  powers: readonly Power[] | null;
   receivedAt: string;
   acceptedAt: string | null;
   refusedAt: string | null;
@@ -114,12 +157,15 @@ export type OpenCase = {
   pauses: readonly PauseRecord[];
   extension: ExtensionRecord | null;
   reviews: readonly ReviewRecord[];
+  referral: ReferralRecord | null;
   decision: DecisionRecord | null;
   stamp: StampRecord | null;
-  certificate: { certificateNumber: string; validUntil: string | null } | null;
-  delivery: CaseEventPayload<'delivered'> | null;
+  superseded: readonly SupersededDecision[];
+  certificate: CertificateRecord | null;
+  delivery: (CaseEventPayload<'delivered'> & { eventId: string; at: string; by: Actor }) | null;
   withdrawal: { reason: string } | null;
-  rating: number | null;
+  rating: RatingRecord | null;
+  rectification: { eventId: string; at: string; by: Actor; measures: string } | null;
   violations: readonly SupervisionViolation[];
   eventCount: number;
   lastEventId: string;
@@ -150,11 +196,24 @@ export function currentCheck(state: OpenCase): Extract<ReviewRecord, { kind: 'ch
   return last?.kind === 'check' ? last : null;
 }
 
-/** Refused, withdrawn, or delivered and rated: nothing more may happen to the case. */
+/** Whether the window holds `power` for this case's item (a case from before delegation holds all). */
+export function holdsPower(state: OpenCase, power: Power): boolean {
+  return state.powers === null || state.powers.includes(power);
+}
+
+/** A bad rating (不满意, 非常不满意) not yet answered by a rectification. */
+export function rectificationOpen(state: OpenCase): boolean {
+  return state.rating !== null && isBadRating(state.rating.score) && state.rectification === null;
+}
+
+/**
+ * Refused, withdrawn, or delivered and rated (a bad rating rectified): nothing more may happen
+ * to the case.
+ */
 export function isClosed(state: CaseState): boolean {
   return (
     state.status === 'refused' ||
     state.status === 'withdrawn' ||
-    (state.status === 'delivered' && state.rating !== null)
+    (state.status === 'delivered' && state.rating !== null && !rectificationOpen(state))
   );
 }

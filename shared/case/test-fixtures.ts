@@ -139,6 +139,15 @@ export const pausePayload: CaseEventPayload<'paused'> = {
   centerFilingRef: '中心备〔2025〕1号',
 };
 
+/** The seal on the decision event `decisionEventId`, with a stand-in for that event's hash. */
+export function sealOn(decisionEventId: string): CaseEventPayload<'stamped'> {
+  return {
+    decisionEventId,
+    decisionHash: 'f'.repeat(64),
+    decisionNumber: `SJ准〔2025〕${decisionEventId}号`,
+  };
+}
+
 export const approval: CaseEventPayload<'decided'> = {
   outcome: 'approve',
   granted: '准予食品经营许可',

@@ -17,6 +17,7 @@ describe('toItemSnapshot', () => {
       statutoryDays: 3,
       extensionDays: 3,
       joint: false,
+      certificate: '营业执照',
       materials: [
         { id: 'm1', name: '申请书', required: true, form: 'original', count: 1 },
         { id: 'm2', name: '经营者居民身份证', required: true, form: 'copy', count: 1 },

@@ -11,6 +11,7 @@ export type ItemSnapshot = Pick<
   | 'statutoryDays'
   | 'extensionDays'
   | 'joint'
+  | 'certificate'
 > & { materials: Pick<MaterialSpec, 'id' | 'name' | 'required' | 'form' | 'count'>[] };
 
 /**
@@ -27,6 +28,7 @@ export function toItemSnapshot(item: ServiceItem): ItemSnapshot {
     statutoryDays: item.statutoryDays,
     extensionDays: item.extensionDays,
     joint: item.joint,
+    ...(item.certificate ? { certificate: item.certificate } : {}),
     materials: item.materials.map(({ id, name, required, form, count }) => ({
       id,
       name,

@@ -1,1 +1,2 @@
 export * from './model';
+export { sealSvg } from './seal';

@@ -5,7 +5,11 @@ import type { Applicant, SpecialProcedure } from '../case';
  * renderer only lays it out on A4. Every notice belongs to the event that issued it.
  */
 export type DocumentHeader = {
-  /** 'acceptance' 受理通知书, 'refusal' 不予受理决定书, 'notice' 一次性告知书, 'pause' 特别程序告知书, 'extension' 延期告知书 */
+  /**
+   * 'acceptance' 受理通知书, 'refusal' 不予受理决定书, 'notice' 一次性告知书, 'pause' 特别程序告知书,
+   * 'extension' 延期告知书, 'decision' 准予 / 不予行政许可决定书, 'certificate' the certificate
+   * (证照), 'delivery' 送达回证
+   */
   kind: CaseDocumentKind;
   caseId: string;
   eventId: string;
@@ -29,6 +33,63 @@ export type DocumentHeader = {
 };
 
 export type MaterialLine = { name: string; form: 'original' | 'copy' | 'either'; count: number };
+
+/** The department's dedicated approval seal (行政审批专用章) a sealed document carries. */
+export type SealMark = { departmentCode: string; departmentName: string };
+
+export type DecisionDocument = {
+  kind: 'decision';
+  outcome: 'approve' | 'deny';
+  /** 决定书文号, given when the seal was applied */
+  decisionNumber: string;
+  /** when the application was accepted (by law, the day of receipt when deemed accepted) */
+  acceptedAt: string | null;
+  decidedAt: string;
+  sealedAt: string;
+  /** the chief who decided (for a 报批件: who recorded the department's decision) */
+  decidedBy: string;
+  sealedBy: string;
+  seal: SealMark;
+  /** approve: what is granted, until when, on what conditions; the certificate it issues */
+  granted: string | null;
+  validUntil: string | null;
+  conditions: string | null;
+  certificateName: string | null;
+  /** deny: Art. 38 */
+  facts: string | null;
+  reasons: string | null;
+  legalBasis: string | null;
+  /** the reconsideration (60 days) and litigation (6 months) notice, word for word */
+  appealText: string | null;
+  /** a 报批件: the department's document number */
+  departmentRef: string | null;
+  /** a correction: the number of the decision it replaces, and why */
+  correction: { correctsNumber: string; reason: string } | null;
+};
+
+export type CertificateDocument = {
+  kind: 'certificate';
+  certificateName: string;
+  certificateNumber: string;
+  granted: string;
+  conditions: string | null;
+  validUntil: string | null;
+  decisionNumber: string;
+  seal: SealMark;
+};
+
+export type DeliveryDocument = {
+  kind: 'delivery';
+  /** what was handed over: the decision and, when issued, the certificate */
+  delivered: { title: string; number: string }[];
+  method: 'window' | 'post' | 'electronic';
+  recipient: string;
+  /** the window for a delivery at the window, else the postal or electronic address */
+  place: string;
+  receiptRef: string | null;
+  deliveredAt: string;
+  deliveredBy: string;
+};
 
 export type CaseDocument = DocumentHeader &
   (
@@ -75,9 +136,20 @@ export type CaseDocument = DocumentHeader &
         approver: string;
         newStatutoryDate: string;
       }
+    | DecisionDocument
+    | CertificateDocument
+    | DeliveryDocument
   );
 
-export type CaseDocumentKind = 'acceptance' | 'refusal' | 'notice' | 'pause' | 'extension';
+export type CaseDocumentKind =
+  | 'acceptance'
+  | 'refusal'
+  | 'notice'
+  | 'pause'
+  | 'extension'
+  | 'decision'
+  | 'certificate'
+  | 'delivery';
 
 /** Which event issues which notice. */
 export const documentOfEvent: Readonly<Record<string, CaseDocumentKind>> = {
@@ -86,6 +158,9 @@ export const documentOfEvent: Readonly<Record<string, CaseDocumentKind>> = {
   noticeIssued: 'notice',
   paused: 'pause',
   extended: 'extension',
+  stamped: 'decision',
+  certificateIssued: 'certificate',
+  delivered: 'delivery',
 };
 
 // Crockford's base32: no I, L, O, U — a clerk reading a code aloud cannot confuse them.
@@ -101,4 +176,18 @@ export function verificationCode(eventHashHex: string): string {
     bits >>= 5n;
   }
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+}
+
+/**
+ * The printed form 'XXXX-XXXX-XXXX' of whatever was typed: case, spaces and dashes do not matter
+ * and the letters Crockford's base32 leaves out are read as the digits they look like.
+ */
+export function normalizeVerificationCode(typed: string): string | null {
+  const plain = typed
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return null;
+  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type DemoAccount = { role: string; name: string; username: string; password: string };
+export type DemoAccount = {
+  role: string;
+  name: string;
+  username: string;
+  password: string;
+  /** the chief's seal PIN */
+  sealPin?: string;
+};
 export type WebTerminal = {
   url: string;
   dataDir: string;
@@ -55,8 +62,16 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
   });
   const url = await ready;
   const accounts = [
-    ...output.matchAll(/demo (\w+)\s+(\S+)\s+username: (\S+)\s+password: (\S+)/g),
-  ].map((m) => ({ role: m[1]!, name: m[2]!, username: m[3]!, password: m[4]! }));
+    ...output.matchAll(
+      /demo (\w+)\s+(\S+)\s+username: (\S+)\s+password: (\S+)(?:\s+seal PIN: (\d{6}))?/g,
+    ),
+  ].map((m) => ({
+    role: m[1]!,
+    name: m[2]!,
+    username: m[3]!,
+    password: m[4]!,
+    ...(m[5] ? { sealPin: m[5] } : {}),
+  }));
   return {
     url,
     dataDir,

@@ -43,6 +43,7 @@ describe('migrations', () => {
         'device',
         'peer_devices',
         'window_powers',
+        'seal_pins',
       ]),
     );
     db.close();
@@ -59,7 +60,7 @@ describe('migrations', () => {
        VALUES ('e1', 'c', 'received', '{}', 'u', 'n', 'clerk', 'w', '2026-01-05T09:00:00+08:00',
          'd', 1, 'p', 'h', 's')`,
     ).run();
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db)).toBe(3);
     expect(db.prepare('SELECT id, sync_state, server_seq FROM events').all()).toEqual([
       { id: 'e1', sync_state: 'pending', server_seq: null },
     ]);
@@ -78,6 +79,24 @@ describe('migrations', () => {
         .prepare("INSERT INTO window_powers (window_id, item_code, powers) VALUES ('w', 'j', '{')")
         .run(),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('003 adds the seal PINs to a version-2 terminal, one per chief', () => {
+    const db = new Database(':memory:');
+    migrations[0]!.up(db);
+    migrations[1]!.up(db);
+    db.pragma('user_version = 2');
+    expect(migrate(db)).toBe(3);
+    const insert = db.prepare(
+      "INSERT INTO seal_pins (user_id, pin_hash, updated_at) VALUES ('u1', 'h', '2026-03-02T09:00:00+08:00')",
+    );
+    insert.run();
+    expect(db.prepare('SELECT failed_attempts, locked_until FROM seal_pins').get()).toEqual({
+      failed_attempts: 0,
+      locked_until: null,
+    });
+    expect(() => insert.run()).toThrow(/UNIQUE/);
     db.close();
   });
 

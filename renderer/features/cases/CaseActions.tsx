@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
+import type { RecordableType } from '../../../shared/api';
 import {
   eventLabels,
   specialProcedures,
@@ -42,23 +43,40 @@ type ExtendForm = {
   applicantNoticeRef: string;
 };
 
-function ActionModal<T extends object>({
+/**
+ * A dialog around one form: validates, hands the values to `onSubmit`, and shows main's refusal
+ * in place (the dialog stays open so nothing typed is lost).
+ */
+export function ActionModal<T extends object>({
   title,
   open,
   onClose,
   onSubmit,
   children,
+  okText,
+  initialValues,
+  testId,
+  width,
 }: {
   title: string;
   open: boolean;
   onClose: () => void;
   onSubmit: (values: T) => Promise<Rejection | null>;
   children: React.ReactNode;
+  /** the submit button's words; 确定 unless given */
+  okText?: string;
+  initialValues?: Partial<T>;
+  testId?: string;
+  width?: number;
 }) {
   const m = useCaseMessages();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
   const [rejection, setRejection] = useState<Rejection | null>(null);
+  const close = () => {
+    setRejection(null);
+    onClose();
+  };
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
@@ -75,15 +93,22 @@ function ActionModal<T extends object>({
     <Modal
       title={title}
       open={open}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => void submit()}
-      okText={m('submit')}
+      okText={okText ?? m('submit')}
       cancelText={m('cancel')}
       confirmLoading={busy}
       destroyOnHidden
+      {...(width ? { width } : {})}
+      {...(testId ? { 'data-testid': testId } : {})}
     >
       <RejectionAlert rejection={rejection} />
-      <Form form={form} layout="vertical" requiredMark>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        {...(initialValues ? { initialValues } : {})}
+      >
         {children}
       </Form>
     </Modal>
@@ -98,7 +123,7 @@ export function CaseActions({
 }: {
   state: OpenCase;
   allowed: readonly CaseEventType[];
-  record: (type: CaseEventType, payload: Record<string, unknown>) => Promise<Rejection | null>;
+  record: (type: RecordableType, payload: Record<string, unknown>) => Promise<Rejection | null>;
 }) {
   const m = useCaseMessages();
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null);

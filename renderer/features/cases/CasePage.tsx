@@ -13,16 +13,17 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useState } from 'react';
-import type { CallOutput } from '../../../shared/api';
+import type { CallOutput, RecordableType } from '../../../shared/api';
 import {
   allowedEvents,
   clockStopLabels,
   eventLabels,
+  ratingLabels,
   roleLabels,
   statusLabels,
   type CaseEvent,
-  type CaseEventType,
   type ClockView,
+  type Decision,
   type MaterialStatus,
   type OpenCase,
 } from '../../../shared/case';
@@ -34,6 +35,13 @@ import { procedureLabels, shanghaiMinute } from '../documents/labels';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
 import { ConflictBanner } from './ConflictBanner';
 import { Countdown, useNow } from './Countdown';
+import { DecisionActions } from './DecisionActions';
+import {
+  AuthorityBanner,
+  DecisionCard,
+  RectificationBanner,
+  TwoPersonPanel,
+} from './DecisionPanels';
 import { useLiveRefresh } from './live';
 import { useCaseMessages } from './messages';
 
@@ -46,6 +54,17 @@ const materialStatus: Record<MaterialStatus, { label: string; color: string }> =
   missing: { label: '缺少', color: 'red' },
   defective: { label: '有误', color: 'orange' },
 };
+
+const deliveryMethods = { window: '当面送达', post: '邮寄送达', electronic: '电子送达' } as const;
+
+/** A decision in one line: what is granted (and until when), or why not; the department's number. */
+function decisionSummary(d: Decision): string {
+  const main =
+    d.outcome === 'approve'
+      ? `准予许可：${d.granted}${d.validUntil ? `，有效期至 ${d.validUntil}` : ''}`
+      : `不予许可：${d.reasons}`;
+  return d.departmentRef ? `${main}（部门批复文号 ${d.departmentRef}）` : main;
+}
 
 function materialName(state: OpenCase, id: string): string {
   return state.item.materials.find((m) => m.id === id)?.name ?? id;
@@ -77,8 +96,31 @@ function eventSummary(e: CaseEvent, state: OpenCase, m: Msg): string {
     case 'reviewed':
     case 'checked':
       return e.payload.opinion;
+    case 'referred':
+      return `报${e.payload.department}审批，经办：${e.payload.holder}${e.payload.note ? `；${e.payload.note}` : ''}`;
+    case 'decided':
+      return decisionSummary(e.payload);
+    case 'stamped':
+      return `决定书文号 ${e.payload.decisionNumber}`;
+    case 'corrected':
+      return `更正理由：${e.payload.reason}；${decisionSummary(e.payload.decision)}`;
     case 'certificateIssued':
-      return e.payload.certificateNumber;
+      return `${e.payload.certificateNumber}${e.payload.validUntil ? `，有效期至 ${e.payload.validUntil}` : ''}`;
+    case 'delivered': {
+      const { method, recipient, address, receiptRef } = e.payload;
+      return [
+        deliveryMethods[method],
+        `受送达人 ${recipient}`,
+        address,
+        receiptRef && `回执 ${receiptRef}`,
+      ]
+        .filter(Boolean)
+        .join('；');
+    }
+    case 'rated':
+      return `${ratingLabels[e.payload.score] ?? e.payload.score}${e.payload.comment ? `：${e.payload.comment}` : ''}`;
+    case 'rectified':
+      return e.payload.measures;
     case 'withdrawn':
       return e.payload.reason;
     default:
@@ -142,6 +184,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { message } = App.useApp();
   const navigate = useRoute((s) => s.navigate);
   const role = useSession((s) => s.session?.user.role);
+  const userId = useSession((s) => s.session?.user.id);
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejection, setRejection] = useState<Rejection | null>(null);
@@ -157,7 +200,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   useLiveRefresh(load);
 
   const record = async (
-    type: CaseEventType,
+    type: RecordableType,
     payload: Record<string, unknown>,
   ): Promise<Rejection | null> => {
     const r = await call('cases.record', { caseId, type, payload });
@@ -204,6 +247,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               </Button>
             )}
             <CaseActions state={state} allowed={allowed} record={record} />
+            <DecisionActions state={state} allowed={allowed} record={record} reload={load} />
           </Space>
         }
       >
@@ -234,6 +278,11 @@ export function CasePage({ caseId }: { caseId: string }) {
           )}
         </Descriptions>
       </Card>
+
+      <AuthorityBanner state={state} />
+      <RectificationBanner state={state} clocks={data.clocks} loadedAt={data.loadedAt} />
+      <TwoPersonPanel state={state} allowed={allowed} userId={userId} />
+      <DecisionCard state={state} />
 
       <Card title={m('clocks')} size="small">
         <ClockTable clocks={data.clocks} loadedAt={data.loadedAt} m={m} />

@@ -2,8 +2,10 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import QRCode from 'qrcode';
 import { useEffect, useState, type ReactNode } from 'react';
+import type { SealMark } from '../../../shared/documents';
 import './a4.css';
 import { cnDate } from './labels';
+import { Seal } from './Seal';
 
 /**
  * The verification code as a QR image, drawn in the browser: no network, no server round trip.
@@ -42,6 +44,8 @@ export type A4DocumentProps = {
   /** case notices only: printed and drawn as a QR code in the head */
   verificationCode?: string;
   verificationUrl?: string | null;
+  /** 'certificate': the 证照's own large title */
+  variant?: 'notice' | 'certificate';
   children: ReactNode;
 };
 
@@ -57,10 +61,14 @@ export function A4Document({
   reference,
   verificationCode,
   verificationUrl = null,
+  variant = 'notice',
   children,
 }: A4DocumentProps) {
   return (
-    <article className="a4-sheet" data-testid="a4-document">
+    <article
+      className={variant === 'certificate' ? 'a4-sheet a4-certificate' : 'a4-sheet'}
+      data-testid="a4-document"
+    >
       <header className="a4-head">
         <div />
         <div className="a4-letterhead">{centerName}</div>
@@ -75,24 +83,40 @@ export function A4Document({
   );
 }
 
-/** Where the chief stamps the department's seal, with the date and who handled it at the window. */
+/**
+ * Where the chief stamps the department's seal, with the date and who handled it at the window.
+ * With `seal` the seal's image is printed over the name and date, as the stamp sits on paper;
+ * without it the block keeps the place for a hand stamp (（盖章）).
+ */
 export function SealBlock({
   departmentName,
   date,
   left,
+  seal,
 }: {
   departmentName: string;
   date: string;
   left: ReactNode;
+  seal?: SealMark;
 }) {
   return (
     <div className="a4-sign">
       <div className="a4-sign-left">{left}</div>
-      <div className="a4-sign-right">
-        <div className="a4-stamp">（盖章）</div>
-        <div className="a4-sign-name">{departmentName}</div>
-        <div style={{ position: 'relative' }}>{cnDate(date)}</div>
-      </div>
+      {seal ? (
+        <div className="a4-sign-right a4-sealed">
+          <div className="a4-sign-lines">
+            <div className="a4-sign-name">{departmentName}</div>
+            <div style={{ position: 'relative' }}>{cnDate(date)}</div>
+            <Seal seal={seal} />
+          </div>
+        </div>
+      ) : (
+        <div className="a4-sign-right">
+          <div className="a4-stamp">（盖章）</div>
+          <div className="a4-sign-name">{departmentName}</div>
+          <div style={{ position: 'relative' }}>{cnDate(date)}</div>
+        </div>
+      )}
     </div>
   );
 }

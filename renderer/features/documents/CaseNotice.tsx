@@ -1,8 +1,17 @@
+import type { ReactNode } from 'react';
 import type { Applicant } from '../../../shared/case';
 import { appealNoticeText } from '../../../shared/case';
 import type { CaseDocument } from '../../../shared/documents';
 import { A4Document, SealBlock, VerificationNote } from './A4Document';
-import { cnDate, cnDateTime, documentTitles, formLabels, procedureLabels } from './labels';
+import {
+  cnDate,
+  cnDateTime,
+  deliveryMethodLabels,
+  documentSubtitle,
+  documentTitle,
+  formLabels,
+  procedureLabels,
+} from './labels';
 
 type Doc<K extends CaseDocument['kind']> = Extract<CaseDocument, { kind: K }>;
 
@@ -13,7 +22,16 @@ function idOf(a: Applicant): { label: string; value: string } {
 }
 
 /** Who the notice is for and what they applied for: the same rows on every notice. */
-function CaseTable({ doc, extra }: { doc: CaseDocument; extra?: [string, string][] }) {
+function CaseTable({
+  doc,
+  extra,
+  contact = true,
+}: {
+  doc: CaseDocument;
+  extra?: [string, string][];
+  /** a decision names the applicant, not how to reach them */
+  contact?: boolean;
+}) {
   const id = idOf(doc.applicant);
   const rows: [string, string][] = [
     ['申请人', doc.applicant.name],
@@ -21,10 +39,10 @@ function CaseTable({ doc, extra }: { doc: CaseDocument; extra?: [string, string]
     ...(doc.applicant.kind === 'organisation'
       ? ([
           ['法定代表人', doc.applicant.legalRepresentative],
-          ['联系人', doc.applicant.contact],
+          ...(contact ? [['联系人', doc.applicant.contact]] : []),
         ] as [string, string][])
       : []),
-    ['联系电话', doc.applicant.mobile],
+    ...(contact ? ([['联系电话', doc.applicant.mobile]] as [string, string][]) : []),
     ['申请事项', `${doc.itemName}（${doc.itemCode}）`],
     ['收件时间', cnDateTime(doc.receivedAt)],
     ...(extra ?? []),
@@ -266,6 +284,247 @@ function Extension({ doc }: { doc: Doc<'extension'> }) {
   );
 }
 
+/** Who handled it at the window: the left of the sign block on the notices the window issues. */
+function WindowSign({ doc }: { doc: CaseDocument }) {
+  return (
+    <SealBlock
+      departmentName={doc.departmentName}
+      date={doc.issuedAt}
+      left={
+        <>
+          <div>
+            经办人：{doc.clerkName}　办理窗口：{doc.windowName}
+          </div>
+          <div>出具时间：{cnDateTime(doc.issuedAt)}</div>
+        </>
+      }
+    />
+  );
+}
+
+/** A label and its value a row: the facts of a decision that are too long to pair. */
+function Rows({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <table className="a4-table">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th style={{ width: '25mm' }}>{k}</th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function validity(validUntil: string | null): string {
+  return validUntil ? cnDate(validUntil) : '长期';
+}
+
+const numerals = ['一', '二', '三', '四'];
+
+/** The headed sections of a denial, in order; a section the decision left empty is not printed. */
+function denial(doc: Doc<'decision'>): [string, string][] {
+  const sections: [string, string | null][] = [
+    ['经审查认定的事实', doc.facts],
+    ['不予许可的理由', doc.reasons],
+    ['法律依据', doc.legalBasis],
+    ['申请人的权利', doc.appealText ?? appealNoticeText(doc.departmentName)],
+  ];
+  return sections.filter((s): s is [string, string] => s[1] !== null && s[1].trim() !== '');
+}
+
+/** Art. 38: the decision, sealed by the department; its chief (首席代表) decided it. */
+function Decision({ doc }: { doc: Doc<'decision'> }) {
+  const approve = doc.outcome === 'approve';
+  return (
+    <>
+      <Salutation doc={doc} />
+      {doc.correction && (
+        <p className="a4-indent">
+          本决定更正本机关已作出的决定（原决定书文号：
+          <span className="a4-strong">{doc.correction.correctsNumber}</span>
+          ），更正理由：{doc.correction.reason}。原决定书的内容以本决定为准。
+        </p>
+      )}
+      <p className="a4-indent">
+        你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，本机关
+        {doc.acceptedAt ? `于${cnDate(doc.acceptedAt)}` : '已'}依法受理。
+        {approve
+          ? '经审查，申请符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。'
+          : '经审查，申请不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。现将有关事项告知如下：'}
+      </p>
+      <CaseTable doc={doc} contact={false} extra={[['决定书文号', doc.decisionNumber]]} />
+      {approve ? (
+        <>
+          <Rows
+            rows={[
+              ['许可内容', doc.granted ?? '—'],
+              ['有效期至', validity(doc.validUntil)],
+              ['许可条件', doc.conditions ?? '无'],
+              ['证照名称', doc.certificateName ?? '—'],
+            ]}
+          />
+        </>
+      ) : (
+        <>
+          {/* Art. 38(2): the facts, the reasons and the law, then both rights with their time
+              limits, word for word */}
+          {denial(doc).map(([head, body], i) => (
+            <p key={head} className="a4-indent">
+              <span className="a4-strong">
+                {numerals[i]}、{head}：
+              </span>
+              <span className={head === '申请人的权利' ? 'a4-strong' : undefined}>{body}</span>
+            </p>
+          ))}
+        </>
+      )}
+      {doc.departmentRef && (
+        <p className="a4-indent">
+          本决定经{doc.departmentName}审批（批复文号：{doc.departmentRef}）。
+        </p>
+      )}
+      <p className="a4-indent">特此决定。</p>
+      <SealBlock
+        departmentName={doc.departmentName}
+        date={doc.sealedAt}
+        seal={doc.seal}
+        left={
+          <>
+            <div>首席代表：{doc.decidedBy}</div>
+            <div>
+              经办人：{doc.clerkName}　办理窗口：{doc.windowName}
+            </div>
+            <div>决定时间：{cnDate(doc.decidedAt)}</div>
+          </>
+        }
+      />
+    </>
+  );
+}
+
+/** The certificate (证照) the approval issues, on the same sheet, sealed by the department. */
+function Certificate({ doc }: { doc: Doc<'certificate'> }) {
+  const id = idOf(doc.applicant);
+  const rows: [string, ReactNode][] = [
+    ['持证人', doc.applicant.name],
+    [id.label, id.value],
+    ...(doc.applicant.kind === 'organisation'
+      ? ([['法定代表人', doc.applicant.legalRepresentative]] as [string, string][])
+      : []),
+    ['许可事项', doc.itemName],
+    ['许可内容', doc.granted],
+    ['许可条件', doc.conditions ?? '无'],
+    ['有效期至', validity(doc.validUntil)],
+    ['依据决定书', doc.decisionNumber],
+  ];
+  return (
+    <>
+      <div className="a4-cert-number">
+        证照编号：<span className="a4-strong">{doc.certificateNumber}</span>
+      </div>
+      <table className="a4-table a4-cert-table">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="a4-indent">
+        本证照依据{doc.departmentName}
+        作出的行政许可决定核发，持证人应当在许可范围和有效期内从事许可活动，并遵守许可条件。
+      </p>
+      <SealBlock
+        departmentName={doc.departmentName}
+        date={doc.issuedAt}
+        seal={doc.seal}
+        left={<div>发证机关：{doc.departmentName}</div>}
+      />
+    </>
+  );
+}
+
+/** 送达回证: the ruled form the recipient signs when the decision (and certificate) is handed over. */
+function Delivery({ doc }: { doc: Doc<'delivery'> }) {
+  return (
+    <table className="a4-table a4-delivery">
+      <tbody>
+        <tr>
+          <th>送达机关</th>
+          <td colSpan={3}>{doc.departmentName}</td>
+        </tr>
+        <tr>
+          <th>申请事项</th>
+          <td colSpan={3}>
+            {doc.itemName}（{doc.itemCode}）
+          </td>
+        </tr>
+        <tr>
+          <th>送达文书</th>
+          <td colSpan={3}>
+            {doc.delivered.map((d, i) => (
+              <div key={`${d.title}-${d.number}`}>
+                {doc.delivered.length > 1 ? `${i + 1}. ` : ''}《{d.title}》（{d.number}）
+              </div>
+            ))}
+          </td>
+        </tr>
+        <tr>
+          <th>受送达人</th>
+          <td colSpan={3}>{doc.recipient}</td>
+        </tr>
+        <tr>
+          <th>送达地点</th>
+          <td colSpan={3}>{doc.place}</td>
+        </tr>
+        <tr>
+          <th>送达方式</th>
+          <td>{deliveryMethodLabels[doc.method]}</td>
+          <th>送达时间</th>
+          <td>{cnDateTime(doc.deliveredAt)}</td>
+        </tr>
+        {doc.receiptRef && (
+          <tr>
+            <th>回执编号</th>
+            <td colSpan={3}>{doc.receiptRef}</td>
+          </tr>
+        )}
+        <tr>
+          <th>受送达人签名</th>
+          <td colSpan={3}>
+            <SignatureBox />
+          </td>
+        </tr>
+        <tr>
+          <th>送达人</th>
+          <td colSpan={3}>
+            <SignatureBox name={doc.deliveredBy} />
+          </td>
+        </tr>
+        <tr>
+          <th>备注</th>
+          <td colSpan={3} className="a4-delivery-note" />
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Room for a hand signature, with the date to write beside it. */
+function SignatureBox({ name }: { name?: string }) {
+  return (
+    <div className="a4-signature">
+      {name && <div>{name}</div>}
+      <div className="a4-signature-date">年　　月　　日</div>
+    </div>
+  );
+}
+
 function Body({ doc }: { doc: CaseDocument }) {
   switch (doc.kind) {
     case 'acceptance':
@@ -278,33 +537,33 @@ function Body({ doc }: { doc: CaseDocument }) {
       return <Pause doc={doc} />;
     case 'extension':
       return <Extension doc={doc} />;
+    case 'decision':
+      return <Decision doc={doc} />;
+    case 'certificate':
+      return <Certificate doc={doc} />;
+    case 'delivery':
+      return <Delivery doc={doc} />;
   }
 }
 
-/** Any notice a case event issued, laid out on the one A4 sheet. */
+/** Any document a case event issued, laid out on the one A4 sheet. */
 export function CaseNotice({ doc }: { doc: CaseDocument }) {
+  const subtitle = documentSubtitle(doc);
+  // decisions and certificates carry the seal in their own sign block; the receipt is signed
+  const windowSigned =
+    doc.kind !== 'decision' && doc.kind !== 'certificate' && doc.kind !== 'delivery';
   return (
     <A4Document
       centerName={doc.centerName}
-      title={documentTitles[doc.kind]}
-      {...(doc.kind === 'notice' ? { subtitle: '（一次性告知书）' } : {})}
+      title={documentTitle(doc)}
+      {...(subtitle ? { subtitle } : {})}
       reference={`编号：${doc.caseNumber}`}
       verificationCode={doc.verificationCode}
       verificationUrl={doc.verificationUrl}
+      variant={doc.kind === 'certificate' ? 'certificate' : 'notice'}
     >
       <Body doc={doc} />
-      <SealBlock
-        departmentName={doc.departmentName}
-        date={doc.issuedAt}
-        left={
-          <>
-            <div>
-              经办人：{doc.clerkName}　办理窗口：{doc.windowName}
-            </div>
-            <div>出具时间：{cnDateTime(doc.issuedAt)}</div>
-          </>
-        }
-      />
+      {windowSigned && <WindowSign doc={doc} />}
       {doc.kind === 'notice' && (
         <div className="a4-receipt">
           申请人（或代理人）签收：＿＿＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日

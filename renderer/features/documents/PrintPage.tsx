@@ -5,7 +5,7 @@ import type { CaseDocument } from '../../../shared/documents';
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { CaseNotice } from './CaseNotice';
-import { documentTitles } from './labels';
+import { documentTitle } from './labels';
 import { useDocumentMessages } from './messages';
 import { ServiceGuide } from './ServiceGuide';
 
@@ -78,7 +78,7 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
   return (
     <Desk
       pdfName={
-        doc.state === 'ok' ? `${documentTitles[doc.value.kind]}-${doc.value.caseNumber}` : 'notice'
+        doc.state === 'ok' ? `${documentTitle(doc.value)}-${doc.value.caseNumber}` : 'notice'
       }
     >
       <Status loaded={doc} render={(d) => <CaseNotice doc={d} />} />

@@ -1,6 +1,6 @@
 import { inShanghai } from '../../format';
 import type { SpecialProcedure } from '../../../shared/case';
-import type { CaseDocument, MaterialLine } from '../../../shared/documents';
+import type { CaseDocument, DeliveryDocument, MaterialLine } from '../../../shared/documents';
 
 /** 行政许可法 Art. 45: the procedures whose time is not counted, as a notice names them. */
 export const procedureLabels: Readonly<Record<SpecialProcedure, string>> = {
@@ -27,6 +27,37 @@ export const documentTitles: Readonly<Record<CaseDocument['kind'], string>> = {
   notice: '补正材料通知书',
   pause: '特别程序告知书',
   extension: '延期告知书',
+  decision: '行政许可决定书',
+  certificate: '证照',
+  delivery: '送达回证',
+};
+
+/**
+ * The title printed on the document (and in its PDF's name): a decision is 准予 or 不予, a
+ * certificate bears its own name (营业执照…); the other kinds have one title each.
+ */
+export function documentTitle(doc: CaseDocument): string {
+  switch (doc.kind) {
+    case 'decision':
+      return doc.outcome === 'approve' ? '准予行政许可决定书' : '不予行政许可决定书';
+    case 'certificate':
+      return doc.certificateName.trim() || documentTitles.certificate;
+    default:
+      return documentTitles[doc.kind];
+  }
+}
+
+/** The line under the title: the one-time notice's other name, or a correction's mark. */
+export function documentSubtitle(doc: CaseDocument): string | undefined {
+  if (doc.kind === 'notice') return '（一次性告知书）';
+  if (doc.kind === 'decision' && doc.correction) return '（更正决定）';
+  return undefined;
+}
+
+export const deliveryMethodLabels: Readonly<Record<DeliveryDocument['method'], string>> = {
+  window: '当面送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
 };
 
 /** '2026-02-26' or an ISO time with +08:00 → '2026年2月26日' (read from the string: never the PC's zone). */

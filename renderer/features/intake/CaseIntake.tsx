@@ -15,7 +15,7 @@ import {
   App,
 } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, CallOutput } from '../../../shared/api';
+import type { ApiError, CallOutput, RecordableType } from '../../../shared/api';
 import {
   eventLabels,
   ruleMessages,
@@ -95,7 +95,7 @@ export function CaseIntake({ caseId }: { caseId: string }) {
           : undefined
     : undefined;
 
-  const record = async <T extends CaseEventType>(type: T, payload: CaseEventPayload<T>) => {
+  const record = async <T extends RecordableType>(type: T, payload: CaseEventPayload<T>) => {
     setBusy(true);
     setApiError(null);
     const r = await call('cases.record', {

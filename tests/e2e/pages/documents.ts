@@ -28,6 +28,9 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
       ),
     record: (caseId: string, type: string, payload: Record<string, unknown>) =>
       post<{ eventId: string; status: string }>('cases.record', { caseId, type, payload }, token),
+    caseEvents: async (caseId: string) =>
+      (await post<{ events: { id: string; type: string }[] }>('cases.get', { caseId }, token))
+        .events,
     document: (caseId: string, eventId: string) =>
       post<Record<string, unknown>>('documents.get', { caseId, eventId }, token),
     /** received → every material received → accepted; answers the acceptance event */
@@ -84,6 +87,10 @@ export function printPage(page: Page) {
     /** In-app navigation: a reload would lose the in-memory session. */
     async open(caseId: string, eventId: string) {
       await page.evaluate((hash) => (location.hash = hash), `#/print/${caseId}/${eventId}`);
+      await this.ready();
+    },
+    /** The sheet is laid out with its QR code and its embedded font: ready for paper. */
+    async ready() {
       await locators.sheet.waitFor();
       await locators.qr.waitFor();
       await page.evaluate(async () => {
