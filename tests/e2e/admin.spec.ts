@@ -132,13 +132,27 @@ test('the manager keeps windows, staff, powers and closure days at the center fr
     await snap('item-editor');
     await page.keyboard.press('Escape');
     await ui.openTab('授权');
-    await ui.grant('SJ05 市场监管五号窗', sj001.name, '受理');
+    // a new window starts fully delegated; the department's 授权书 keeps 审批 of SJ-001 for itself
+    await ui.delegate('SJ05 市场监管五号窗', sj001.name, '审批', false);
     await expect(page.getByText('市场监管五号窗 的授权已保存')).toBeVisible();
     await snap('powers');
     const windows = await admin.call<{ id: string; code: string }[]>('GET', '/api/windows');
     const sj05 = windows.find((w) => w.code === 'SJ05')!;
-    expect(await admin.call('GET', `/api/windows/${sj05.id}/powers`)).toEqual([
-      { itemCode: 'SJ-001', powers: ['accept'] },
+    const powers = await admin.call<{ itemCode: string; powers: string[] }[]>(
+      'GET',
+      `/api/windows/${sj05.id}/powers`,
+    );
+    expect(powers.find((p) => p.itemCode === 'SJ-001')?.powers).toEqual([
+      'accept',
+      'coordinate',
+      'deliver',
+      'respond',
+      'certify',
+    ]);
+    expect(powers.filter((p) => p.powers.includes('approve')).map((p) => p.itemCode)).toEqual([
+      'SJ-002',
+      'SJ-003',
+      'SJ-004',
     ]);
   });
 

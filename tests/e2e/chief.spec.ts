@@ -68,6 +68,7 @@ test('the chief approves, seals with the PIN and prints; the clerk delivers and 
   )?.[0];
   expect(decisionNumber).toBeDefined();
   await desk.locators.sealDialog.getByRole('button', { name: '关闭', exact: true }).last().click();
+  await expect(desk.locators.sealDialog).toBeHidden();
   await expect(desk.locators.decisionCard).toContainText(decisionNumber!);
   await chief.screenshot({ path: 'tests/e2e/artifacts/decision-page.png', fullPage: true });
 

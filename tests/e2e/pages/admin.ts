@@ -68,10 +68,11 @@ export function adminPage(page: Page) {
       await locators.itemJson.fill(JSON.stringify(item, null, 2));
       await save();
     },
-    async grant(windowLabel: string, itemName: string, power: string) {
+    /** Grants (`true`) or withdraws a window's power for an item, as its 授权书 says. */
+    async delegate(windowLabel: string, itemName: string, power: string, granted: boolean) {
       await locators.powersWindow.click();
       await page.locator('.ant-select-dropdown:visible').getByText(windowLabel).click();
-      await page.getByRole('checkbox', { name: `${itemName} ${power}` }).check();
+      await page.getByRole('checkbox', { name: `${itemName} ${power}` }).setChecked(granted);
       await page.getByRole('button', { name: /保\s*存/ }).click();
     },
     async addClosure(date: string, reason: string) {

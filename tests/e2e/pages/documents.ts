@@ -28,6 +28,11 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
       ),
     record: (caseId: string, type: string, payload: Record<string, unknown>) =>
       post<{ eventId: string; status: string }>('cases.record', { caseId, type, payload }, token),
+    /** the chief's seal PIN at this terminal, proved by the sign-in password */
+    setSealPin: (pin: string) =>
+      post<Record<string, never>>('seal.setPin', { password: account.password, pin }, token),
+    stamp: (caseId: string, pin: string) =>
+      post<{ eventId: string; decisionNumber: string }>('cases.stamp', { caseId, pin }, token),
     caseEvents: async (caseId: string) =>
       (await post<{ events: { id: string; type: string }[] }>('cases.get', { caseId }, token))
         .events,
