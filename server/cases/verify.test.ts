@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { verificationCode } from '../../shared/documents';
 import { eachDialect } from '../db/test-db';
-import { caseScript, seedHall, syncHarness } from '../sync/test-support';
+import { actors, caseScript, seedHall, syncHarness } from '../sync/test-support';
 
 eachDialect('center: verify a printed notice', (t) => {
   const setup = async () => {
@@ -72,5 +72,50 @@ eachDialect('center: verify a printed notice', (t) => {
       conflicted: true,
       kind: 'acceptance',
     });
+  });
+
+  it('stops confirming a sealed decision once its row was edited at the center', async () => {
+    await seedHall(t().db);
+    const h = syncHarness(t());
+    const one = await h.enroll('w-sj-1');
+    const script = caseScript({ caseNumber: 'SJ-20250303-01-0009' });
+    const intake = one.sign([script.received(), script.checked(), script.accepted()]);
+    const [decided] = one.sign([script.decided()]);
+    const [stamp] = one.sign([
+      script.next(
+        'stamped',
+        {
+          decisionEventId: decided!.id,
+          decisionHash: decided!.hash,
+          decisionNumber: 'SJ许准〔2025〕0303-01-0009号',
+        },
+        actors.chief,
+      ),
+    ]);
+    await one.pushOk([...intake, decided!, stamp!]);
+    const code = verificationCode(stamp!.hash);
+    expect((await h.call('GET', `/verify/${code}`)).json()).toMatchObject({
+      genuine: true,
+      kind: 'decision',
+    });
+
+    // one byte of what was granted changes in the center's database
+    const row = await t()
+      .db.selectFrom('events')
+      .select('payload')
+      .where('id', '=', decided!.id)
+      .executeTakeFirstOrThrow();
+    const altered = row.payload.replace('食品经营许可', '食品生产许可');
+    expect(altered).not.toBe(row.payload);
+    await t()
+      .db.updateTable('events')
+      .set({ payload: altered })
+      .where('id', '=', decided!.id)
+      .execute();
+    const answer = await h.call('GET', `/verify/${code}`);
+    expect(answer.json()).toMatchObject({ genuine: false, code });
+    expect(answer.json<{ message: string }>().message).toContain('已被改动');
+    const page = await h.call('GET', `/verify/${code}?format=html`);
+    expect(page.body).not.toContain('真实有效');
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { CaseDocumentKind } from '../../shared/documents';
 import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
+import type { EventRow } from '../db/schema';
 import type { ServerContext } from '../http/spec';
+import { eventHash } from '../sync/crypto';
+import { wireEventOf } from '../sync/event-rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -25,6 +28,27 @@ export type Verification =
   | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
   | { genuine: false; code: string; message: string };
 
+/**
+ * Whether the stored event still is what its window signed — its content re-hashes to its hash —
+ * and, for a seal, whether the decision it names still is the one sealed: an edit of the
+ * decision's row after sealing, even one that rewrote that row's hash, shows here.
+ */
+async function intact(ctx: ServerContext, row: EventRow): Promise<boolean> {
+  if (eventHash(wireEventOf(row)) !== row.hash) return false;
+  if (row.type !== 'stamped') return true;
+  const seal = JSON.parse(row.payload) as { decisionEventId?: string; decisionHash?: string };
+  const decision = await ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', seal.decisionEventId ?? '')
+    .executeTakeFirst();
+  return (
+    decision !== undefined &&
+    decision.hash === seal.decisionHash &&
+    eventHash(wireEventOf(decision)) === decision.hash
+  );
+}
+
 export async function verifyDocument(ctx: ServerContext, typed: string): Promise<Verification> {
   const code = normalizeVerificationCode(typed);
   const notFound: Verification = {
@@ -38,16 +62,8 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     .leftJoin('cases as c', 'c.id', 'e.case_id')
     .leftJoin('departments as d', 'd.code', 'e.department_code')
     .leftJoin('windows as w', 'w.id', 'e.window_id')
-    .select([
-      'e.type',
-      'e.status',
-      'e.occurred_at',
-      'e.department_code',
-      'c.case_number',
-      'c.item_name',
-      'd.name as department_name',
-      'w.name as window_name',
-    ])
+    .selectAll('e')
+    .select(['c.case_number', 'c.item_name', 'd.name as department_name', 'w.name as window_name'])
     .where('e.verification_code', '=', code)
     .orderBy('e.server_seq')
     .executeTakeFirst();
@@ -62,6 +78,14 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     window: row.window_name ?? '',
     issuedAt: row.occurred_at,
   };
+  if (!(await intact(ctx, row))) {
+    return {
+      genuine: false,
+      code,
+      message:
+        '该文书在服务中心的记录已被改动，验证未通过，请勿采信并报告服务中心 / the record was altered',
+    };
+  }
   if (row.status === 'accepted') return { genuine: true, code, ...document };
   // Issued and signed by an enrolled window, but the center's record of the case did not admit
   // it (another window had acted first): the holder must ask rather than rely on it.
