@@ -61,6 +61,10 @@ describe('the chief decides and seals at the window', () => {
     await attempt(t, chief, 'cases.stamp', { caseId, pin: wrongPin(pinOf(t)) });
     const locked = await attempt(t, chief, 'cases.stamp', { caseId, pin: pinOf(t) });
     expect(!locked.ok && locked.error).toMatchObject({ rule: 'seal.locked' });
+    // a new PIN is no way round the lock
+    const password = t.demoAccounts.find((a) => a.role === 'chief')!.password;
+    const reset = await attempt(t, chief, 'seal.setPin', { password, pin: '270415' });
+    expect(!reset.ok && reset.error).toMatchObject({ rule: 'seal.locked' });
     expect(await call(t, chief, 'seal.status', {})).toMatchObject({ pinSet: true });
     const malformed = await attempt(t, chief, 'cases.stamp', { caseId, pin: '12ab' });
     expect(!malformed.ok && malformed.error).toMatchObject({ code: 'invalid_input' });
@@ -100,6 +104,13 @@ describe('the chief decides and seals at the window', () => {
       type: 'corrected',
       payload: { reason: '许可有效期笔误', decision: { ...approval, validUntil: '2031-03-01' } },
     });
+    // the seal goes on the decision the chief read, not on one that replaced it meanwhile
+    const stale = await attempt(t, chief, 'cases.stamp', {
+      caseId,
+      pin: pinOf(t),
+      decisionEventId: decided.id,
+    });
+    expect(!stale.ok && stale.error).toMatchObject({ rule: 'stamp.notCurrentDecision' });
     const corrected = (await call(t, chief, 'cases.stamp', { caseId, pin: pinOf(t) })) as {
       eventId: string;
       decisionNumber: string;
@@ -117,6 +128,15 @@ describe('the chief decides and seals at the window', () => {
       seal: { departmentCode: 'SJ', departmentName: '市场监督管理局' },
       certificateName: '食品经营许可证',
     });
+    // the first decision's paper no longer holds; the correction's does
+    const codeOf = (eventId: string) =>
+      verificationCode(events(t, caseId).find((e) => e.id === eventId)!.hash);
+    expect(
+      await call(t, clerk, 'documents.verify', { code: codeOf(sealed.eventId) }),
+    ).toMatchObject({ genuine: false, message: expect.stringContaining('已被更正') });
+    expect(
+      await call(t, clerk, 'documents.verify', { code: codeOf(corrected.eventId) }),
+    ).toMatchObject({ genuine: true });
   });
 
   it('refuses a PIN anyone would guess and one set without the sign-in password', async () => {

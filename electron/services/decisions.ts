@@ -4,10 +4,11 @@ import {
   currentReview,
   holdsPower,
   rectificationOpen,
+  ruleMessages,
+  RuleViolation,
   type OpenCase,
   type Role,
 } from '../../shared/case';
-import { shanghaiDate } from '../../shared/calendar';
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { caseEvents } from '../store/events';
@@ -44,7 +45,11 @@ export function setSealPin(
   input: ParsedInput<'seal.setPin'>,
 ): CallOutput<'seal.setPin'> {
   const staff = getStaff(t.db, session.actor.userId);
-  if (!staff || !verifyPassword(input.password, staff.password_hash)) {
+  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+  // a locked seal stays locked: changing the PIN must not be the way round the lock
+  assertUnlocked(t, staff.id);
+  if (!verifyPassword(input.password, staff.password_hash)) {
+    countFailure(t, staff.id);
     throw new ApiFailure('invalid_input', '登录密码不正确', { field: 'password' });
   }
   if (guessablePin(input.pin)) {
@@ -56,32 +61,46 @@ export function setSealPin(
   return {};
 }
 
-/** Checks the PIN, counting wrong tries in their own transaction: a refusal must not undo the count. */
+function assertUnlocked(t: Terminal, userId: string): void {
+  const lockedUntil = getSealPin(t.db, userId)?.locked_until;
+  if (lockedUntil && Date.parse(lockedUntil) > t.now().getTime()) {
+    throw new ApiFailure(
+      'not_allowed',
+      `盖章密码连续输错${pinAttempts}次，已锁定至 ${lockedUntil.slice(11, 16)}`,
+      { rule: 'seal.locked' },
+    );
+  }
+}
+
+/**
+ * One more wrong PIN (or wrong password when changing the PIN); the fifth locks the seal. Written
+ * outside the command's transaction: the refusal that follows must not undo the count.
+ */
+function countFailure(t: Terminal, userId: string): { failed: number; locks: boolean } {
+  const row = getSealPin(t.db, userId);
+  if (!row) return { failed: 0, locks: false };
+  const failed = row.failed_attempts + 1;
+  const locks = failed >= pinAttempts;
+  recordPinAttempt(t.db, userId, {
+    failedAttempts: locks ? 0 : failed,
+    lockedUntil: locks ? shanghaiIso(new Date(t.now().getTime() + pinLockMs)) : null,
+  });
+  return { failed, locks };
+}
+
 function checkPin(t: Terminal, userId: string, pin: string): void {
   const row = getSealPin(t.db, userId);
   if (!row) {
     throw new ApiFailure('not_allowed', '尚未设置盖章密码：请先设置', { rule: 'seal.pinNotSet' });
   }
-  const now = t.now().getTime();
-  if (row.locked_until && Date.parse(row.locked_until) > now) {
-    throw new ApiFailure(
-      'not_allowed',
-      `盖章密码连续输错${pinAttempts}次，已锁定至 ${row.locked_until.slice(11, 16)}`,
-      { rule: 'seal.locked' },
-    );
-  }
+  assertUnlocked(t, userId);
   if (verifyPassword(pin, row.pin_hash)) {
     if (row.failed_attempts > 0) {
       recordPinAttempt(t.db, userId, { failedAttempts: 0, lockedUntil: null });
     }
     return;
   }
-  const failed = row.failed_attempts + 1;
-  const locks = failed >= pinAttempts;
-  recordPinAttempt(t.db, userId, {
-    failedAttempts: locks ? 0 : failed,
-    lockedUntil: locks ? shanghaiIso(new Date(now + pinLockMs)) : null,
-  });
+  const { failed, locks } = countFailure(t, userId);
   throw new ApiFailure(
     'not_allowed',
     locks
@@ -92,15 +111,16 @@ function checkPin(t: Terminal, userId: string, pin: string): void {
 }
 
 /**
- * 决定书文号: department, 准 or 不准, the year of the seal, then the case's own serial (unique
- * offline, as the case number is), and 更N for the N-th correction.
+ * 决定书文号: department, 准 or 不准, then the case's own date and serial — the year in 〔〕 is
+ * the year of receipt, so the number is as unique as the case number, made offline — and 更N for
+ * the N-th correction.
  */
-export function decisionNumber(state: OpenCase, sealedAt: Date): string {
+export function decisionNumber(state: OpenCase): string {
   const [department, day = '', ...terminal] = state.caseNumber.split('-');
   const outcome = state.decision?.decision.outcome === 'deny' ? '不准' : '准';
   const corrections = state.superseded.length;
   return (
-    `${department}许${outcome}〔${shanghaiDate(sealedAt).slice(0, 4)}〕` +
+    `${department}许${outcome}〔${day.slice(0, 4)}〕` +
     `${day.slice(4)}-${terminal.join('-')}${corrections > 0 ? `更${corrections}` : ''}号`
   );
 }
@@ -119,7 +139,14 @@ export function stampDecision(
       const decision = current.decision
         ? caseEvents(t.db, current.caseId).find((e) => e.id === current.decision?.eventId)
         : undefined;
-      number = decisionNumber(current, t.now());
+      // the seal goes on the decision the chief saw: one that sync brought in since is not it
+      if (input.decisionEventId && input.decisionEventId !== current.decision?.eventId) {
+        throw new RuleViolation(
+          'stamp.notCurrentDecision',
+          `${ruleMessages['stamp.notCurrentDecision']}：决定已被另一窗口更新，请核对后再盖章`,
+        );
+      }
+      number = decisionNumber(current);
       return {
         type: 'stamped',
         payload: {
@@ -140,7 +167,8 @@ function stepOf(state: OpenCase): QueueStep {
     case 'referred':
       return 'department';
     case 'underReview':
-      return 'check';
+      // a check that disagreed sends the case back to review
+      return state.reviews.at(-1)?.kind === 'check' ? 'review' : 'check';
     case 'decided':
       return 'stamp';
     case 'stamped': {

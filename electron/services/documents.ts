@@ -147,7 +147,7 @@ function build(
         certificateNumber: event.payload.certificateNumber,
         granted: decision.granted,
         conditions: decision.conditions ?? null,
-        validUntil: event.payload.validUntil ?? null,
+        validUntil: event.payload.validUntil ?? decision.validUntil ?? null,
         decisionNumber: state.stamp.decisionNumber,
         seal: sealOf(header, state),
       };

@@ -7,12 +7,14 @@ import {
 import { sql } from '../store/db';
 import { verifySignature } from '../store/device';
 import {
+  caseEvents,
   folds,
   hashEnvelope,
   toStoredEvent,
   type EventRow,
   type StoredEvent,
 } from '../store/events';
+import { foldCase } from './projections';
 import { peerKeys } from '../store/reference';
 import type { Terminal } from './terminal';
 
@@ -81,6 +83,17 @@ export function verifyPrinted(t: Terminal, input: ParsedInput<'documents.verify'
   }
   if (!folds(issuing)) {
     return forged('该文书与服务中心的记录不一致（未被中心采纳）：请向服务中心核实');
+  }
+  // a corrected decision, and the certificate and receipt that went with it, no longer hold
+  const state = foldCase(caseEvents(t.db, issuing.caseId));
+  const replaced =
+    state.status === 'none'
+      ? undefined
+      : state.superseded.find((s) =>
+          [s.stamp.eventId, s.certificate?.eventId, s.delivery?.eventId].includes(issuing.id),
+        );
+  if (replaced) {
+    return forged('该决定已被更正，本文书不再有效：请以更正后的决定书为准');
   }
   return { genuine: true, message: '验证通过：该文书与窗口记录一致', ...found };
 }

@@ -260,7 +260,12 @@ export const contract = {
    * the seal is at the PC. The stamp event carries the decision event's hash and the decision's number.
    */
   'cases.stamp': call({
-    input: z.object({ caseId: uuid, pin: sealPinSchema }),
+    input: z.object({
+      caseId: uuid,
+      pin: sealPinSchema,
+      /** the decision the chief read before sealing; refused if another has replaced it since */
+      decisionEventId: uuid.optional(),
+    }),
     output: z.object({ eventId: z.string(), status: z.string(), decisionNumber: z.string() }),
     access: ['chief'],
   }),

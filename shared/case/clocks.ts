@@ -213,7 +213,8 @@ export function caseClocks(
     clocks.push(
       view(cal, at, t, {
         kind: 'delivery',
-        startedAt: state.stampedAt,
+        // a corrected decision is delivered within 10 working days of its own seal
+        startedAt: state.stamp?.at ?? state.superseded.at(-1)?.stamp.at ?? state.stampedAt,
         workingDays: deliveryWorkingDays,
         stop: firstStop([['delivered', state.deliveredAt]]),
       }),

@@ -201,6 +201,8 @@ export const payloadSchemas = {
       address: text.optional(),
       /** the registered-mail number or the electronic delivery's receipt id */
       receiptRef: text.optional(),
+      /** delivered by the department (the window holds no 办结送达): its delivery reference */
+      byDepartment: text.optional(),
     })
     .refine((d) => d.method === 'window' || (d.address && d.receiptRef), {
       message: '邮寄或电子送达须写明送达地址和回执编号',

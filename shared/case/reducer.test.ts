@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appealNotice } from './appeal';
 import type { CaseEvent } from './events';
+import { caseClocks } from './clocks';
 import { apply, evaluate } from './reducer';
 import { RuleViolation } from './rule-ids';
 import { allowedEvents } from './rules';
@@ -9,6 +10,7 @@ import {
   allMaterialsReceived,
   approval,
   caseScript,
+  fixedCalendar,
   pausePayload,
   people,
   receivedPayload,
@@ -250,6 +252,89 @@ describe('a denial', () => {
     expect(state.decision?.decision).toEqual(deny);
     // a sealed denial can only be delivered, or corrected by a new decision
     expect(allowedEvents(state, 'chief')).toEqual(['corrected', 'delivered']);
+  });
+});
+
+describe('a correction of a sealed decision', () => {
+  const sealedAndDelivered = (e: ReturnType<typeof caseScript>) => [
+    e('received', receivedPayload(), clerk),
+    e('materialsChecked', allMaterialsReceived, clerk),
+    e('accepted', {}, clerk),
+    e('decided', approval, chief, { id: 'd1' }),
+    e('stamped', sealOn('d1'), chief, { at: '2025-03-04T10:00:00+08:00' }),
+    e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+  ];
+
+  it('keeps what was delivered on record and gives the new decision its own delivery clock', () => {
+    const e = caseScript();
+    const corrected = fold([
+      ...sealedAndDelivered(e),
+      e(
+        'corrected',
+        {
+          reason: '有效期笔误',
+          decision: { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2030-03-01' },
+        },
+        chief,
+        { at: '2025-05-06T09:00:00+08:00', id: 'c1' },
+      ),
+      e('stamped', sealOn('c1'), chief, { at: '2025-05-06T10:00:00+08:00' }),
+    ]);
+    expect(corrected.superseded).toEqual([
+      expect.objectContaining({
+        decision: expect.objectContaining({ eventId: 'd1' }),
+        delivery: expect.objectContaining({ recipient: '申请人甲' }),
+        correctedBy: 'c1',
+      }),
+    ]);
+    // the decision clocks stay stopped at the first seal; delivery counts from the new one
+    expect(corrected.stampedAt).toBe('2025-03-04T10:00:00+08:00');
+    expect(corrected.deliveredAt).toBeNull();
+    const clocks = caseClocks(corrected, fixedCalendar, '2025-05-07T09:00:00+08:00');
+    expect(clocks.find((c) => c.kind === 'delivery')).toMatchObject({
+      state: 'running',
+      startedAt: '2025-05-06T10:00:00+08:00',
+      remaining: { overdue: false },
+    });
+  });
+
+  it('keeps naming the corrected decision when the correction is reconsidered before its seal', () => {
+    const e = caseScript();
+    const state = fold([
+      ...sealedAndDelivered(e),
+      e('corrected', { reason: '有效期笔误', decision: approval }, chief, { id: 'c1' }),
+      e(
+        'decided',
+        { outcome: 'approve', granted: '准予食品经营许可', conditions: '限室内经营' },
+        chief,
+        {
+          id: 'c2',
+        },
+      ),
+    ]);
+    expect(state.decision).toMatchObject({
+      eventId: 'c2',
+      correction: { corrects: 'd1', reason: '有效期笔误' },
+    });
+  });
+});
+
+describe('一审一核 after a check that disagreed', () => {
+  it('wants a new review before anyone checks again', () => {
+    const e = caseScript();
+    const state = fold([
+      e('received', receivedPayload(twoPersonItem), clerk),
+      e('materialsChecked', allMaterialsReceived, clerk),
+      e('accepted', {}, clerk),
+      e('reviewed', { opinion: '符合条件', recommendation: 'approve' }, reviewer),
+      e('checked', { opinion: '现场核查记录不全', agree: false }, chief),
+    ]);
+    expect(state.status).toBe('underReview');
+    expect(evaluate(state, e('checked', { opinion: '同意', agree: true }, chief))).toMatchObject({
+      ok: false,
+      rule: 'review.checkBeforeReview',
+    });
+    expect(allowedEvents(state, 'reviewer')).toContain('reviewed');
   });
 });
 

@@ -194,7 +194,14 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
         ...state,
         status: 'decided',
         decidedAt: at,
-        decision: { eventId: event.id, at, by, decision: event.payload, correction: null },
+        // reconsidering a correction before its seal keeps what it corrects
+        decision: {
+          eventId: event.id,
+          at,
+          by,
+          decision: event.payload,
+          correction: state.decision?.correction ?? null,
+        },
       };
     case 'stamped':
       return {
@@ -210,6 +217,7 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
         decision: state.decision!,
         stamp: state.stamp!,
         certificate: state.certificate,
+        delivery: state.delivery,
         correctedBy: event.id,
       };
       return {

@@ -517,6 +517,18 @@ const scenarios: Scenario[] = [
     }),
   },
   {
+    name: 'an approval delivered before the certificate the window makes',
+    rule: 'delivery.certificateFirst',
+    build: (e) => ({
+      given: [
+        ...accepted(e, { ...singleItem, certificate: '食品经营许可证' }),
+        e('decided', approval, chief, { id: 'd1' }),
+        e('stamped', sealOn('d1'), chief),
+      ],
+      when: e('delivered', { method: 'window', recipient: '申请人甲' }, clerk),
+    }),
+  },
+  {
     name: 'a referral by a window that holds 审批',
     rule: 'referral.notNeeded',
     build: (e) => ({ given: accepted(e), when: e('referred', referral, clerk) }),

@@ -97,7 +97,10 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return inStatus(state, inReview);
     case 'checked':
       if (state.item.reviewMode !== 'twoPerson') return reject('review.checkNotRequired');
-      if (state.status === 'accepted') return reject('review.checkBeforeReview');
+      // each check answers a review of its own: after a check, the case is reviewed again first
+      if (state.status === 'accepted' || state.reviews.at(-1)?.kind !== 'review') {
+        return reject('review.checkBeforeReview');
+      }
       return inStatus(state, ['underReview', 'reviewed']);
     case 'paused':
       if (openPause(state)) return reject('pause.alreadyPaused');
@@ -124,7 +127,15 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       if (!holdsPower(state, 'certify')) return reject('power.certify');
       return inStatus(state, ['stamped']);
     case 'delivered':
-      if (!holdsPower(state, 'deliver')) return reject('power.deliver');
+      // an approval whose certificate the window makes is delivered with it
+      if (
+        state.status === 'stamped' &&
+        state.decision?.decision.outcome === 'approve' &&
+        state.item.certificate !== undefined &&
+        holdsPower(state, 'certify')
+      ) {
+        return reject('delivery.certificateFirst');
+      }
       return inStatus(state, ['stamped', 'certificateIssued']);
     case 'withdrawn':
       return inStatus(state, [...intake, ...beforeDecision]);
@@ -291,7 +302,9 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
         ? null
         : reject('stamp.notCurrentDecision');
     case 'delivered': {
-      const { method, address, receiptRef } = event.payload;
+      const { method, address, receiptRef, byDepartment } = event.payload;
+      // without 办结送达 the department delivers; the window records it with the department's reference
+      if (!holdsPower(state, 'deliver') && isBlank(byDepartment)) return reject('power.deliver');
       return method !== 'window' && (isBlank(address) || isBlank(receiptRef))
         ? reject('delivery.addressAndReceipt')
         : null;

@@ -109,6 +109,7 @@ export type SupersededDecision = {
   decision: DecisionRecord;
   stamp: StampRecord;
   certificate: CertificateRecord | null;
+  delivery: OpenCase['delivery'];
   correctedBy: string;
 };
 

@@ -107,6 +107,8 @@ export function ActionModal<T extends object>({
         form={form}
         layout="vertical"
         requiredMark
+        // a dialog opened again starts from the case as it is now, not from what was typed before
+        clearOnDestroy
         {...(initialValues ? { initialValues } : {})}
       >
         {children}

@@ -16,6 +16,7 @@ import {
   currentReview,
   eventLabels,
   isBadRating,
+  holdsPower,
   ratingLabels,
   ratingScores,
   type CaseEventType,
@@ -61,6 +62,7 @@ type DeliverForm = {
   recipient: string;
   address?: string;
   receiptRef?: string;
+  byDepartment?: string;
 };
 type RateForm = { score: number; comment?: string };
 type RectifyForm = { measures: string };
@@ -357,10 +359,11 @@ export function DecisionActions({
             ...(v.method === 'window'
               ? {}
               : { ...optional('address', v.address), ...optional('receiptRef', v.receiptRef) }),
+            ...optional('byDepartment', v.byDepartment),
           })
         }
       >
-        <DeliveryFields m={m} />
+        <DeliveryFields m={m} byDepartment={!holdsPower(state, 'deliver')} />
       </ActionModal>
 
       <ActionModal<RateForm>
@@ -399,6 +402,7 @@ export function DecisionActions({
 
       <SealDialog
         caseId={state.caseId}
+        decisionEventId={state.decision?.eventId ?? null}
         open={dialog === 'stamped'}
         onClose={close}
         onStamped={reload}
@@ -424,11 +428,17 @@ function ReviewSummary({ state, m }: { state: OpenCase; m: DecisionMsg }) {
   );
 }
 
-function DeliveryFields({ m }: { m: DecisionMsg }) {
+/** `byDepartment`: the window holds no 办结送达, so it records the department's delivery. */
+function DeliveryFields({ m, byDepartment }: { m: DecisionMsg; byDepartment: boolean }) {
   const method = Form.useWatch<DeliverForm['method'] | undefined>('method');
   const required = [{ required: true, whitespace: true, message: m('required') }];
   return (
     <>
+      {byDepartment && (
+        <Form.Item name="byDepartment" label={m('byDepartment')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      )}
       <Form.Item
         name="method"
         label={m('deliveryMethod')}

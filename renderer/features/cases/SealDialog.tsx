@@ -24,12 +24,15 @@ const digitsOnly = (e: React.ChangeEvent<HTMLInputElement>) => e.target.value.re
  */
 export function SealDialog({
   caseId,
+  decisionEventId,
   open,
   onClose,
   onStamped,
   m,
 }: {
   caseId: string;
+  /** the decision the chief is looking at: the seal goes on this one or none */
+  decisionEventId: string | null;
   open: boolean;
   onClose: () => void;
   /** after the seal is on: the case page reloads */
@@ -62,7 +65,11 @@ export function SealDialog({
   }, [open]);
 
   const stamp = async (pin: string): Promise<boolean> => {
-    const r = await call('cases.stamp', { caseId, pin });
+    const r = await call('cases.stamp', {
+      caseId,
+      pin,
+      ...(decisionEventId ? { decisionEventId } : {}),
+    });
     if (r.ok) {
       setStamped(r.value);
       setRejection(null);
