@@ -118,4 +118,39 @@ eachDialect('center: verify a printed notice', (t) => {
     const page = await h.call('GET', `/verify/${code}?format=html`);
     expect(page.body).not.toContain('真实有效');
   });
+
+  it('no longer confirms a decision a correction replaced, and confirms the correction', async () => {
+    await seedHall(t().db);
+    const h = syncHarness(t());
+    const one = await h.enroll('w-sj-1');
+    const script = caseScript({ caseNumber: 'SJ-20250303-01-0010' });
+    const seal = (decision: { id: string; hash: string }, number: string) =>
+      script.next(
+        'stamped',
+        { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: number },
+        actors.chief,
+      );
+    const intake = one.sign([script.received(), script.checked(), script.accepted()]);
+    const [decided] = one.sign([script.decided()]);
+    const [first] = one.sign([seal(decided!, 'N1')]);
+    const [correction] = one.sign([
+      script.next(
+        'corrected',
+        {
+          reason: '许可内容笔误',
+          decision: { outcome: 'approve', granted: '准予食品经营许可（预包装食品销售）' },
+        },
+        actors.chief,
+      ),
+    ]);
+    const [second] = one.sign([seal(correction!, 'N1更1')]);
+    await one.pushOk([...intake, decided!, first!, correction!, second!]);
+    const verify = async (hash: string) =>
+      (await h.call('GET', `/verify/${verificationCode(hash)}`)).json<{ genuine: boolean }>();
+    expect(await verify(first!.hash)).toMatchObject({
+      genuine: false,
+      message: expect.stringContaining('已被更正'),
+    });
+    expect(await verify(second!.hash)).toMatchObject({ genuine: true, kind: 'decision' });
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseDocumentKind } from '../../shared/documents';
 import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
+import type { CaseState } from '../../shared/case';
 import type { EventRow } from '../db/schema';
 import type { ServerContext } from '../http/spec';
 import { eventHash } from '../sync/crypto';
@@ -49,6 +50,16 @@ async function intact(ctx: ServerContext, row: EventRow): Promise<boolean> {
   );
 }
 
+/** Whether the event issued a paper of a decision a later correction replaced. */
+function supersededBy(state: CaseState, eventId: string): boolean {
+  return (
+    state.status !== 'none' &&
+    state.superseded.some((s) =>
+      [s.stamp.eventId, s.certificate?.eventId, s.delivery?.eventId].includes(eventId),
+    )
+  );
+}
+
 export async function verifyDocument(ctx: ServerContext, typed: string): Promise<Verification> {
   const code = normalizeVerificationCode(typed);
   const notFound: Verification = {
@@ -63,7 +74,13 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     .leftJoin('departments as d', 'd.code', 'e.department_code')
     .leftJoin('windows as w', 'w.id', 'e.window_id')
     .selectAll('e')
-    .select(['c.case_number', 'c.item_name', 'd.name as department_name', 'w.name as window_name'])
+    .select([
+      'c.case_number',
+      'c.item_name',
+      'c.state as case_state',
+      'd.name as department_name',
+      'w.name as window_name',
+    ])
     .where('e.verification_code', '=', code)
     .orderBy('e.server_seq')
     .executeTakeFirst();
@@ -84,6 +101,13 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
       code,
       message:
         '该文书在服务中心的记录已被改动，验证未通过，请勿采信并报告服务中心 / the record was altered',
+    };
+  }
+  if (row.case_state && supersededBy(JSON.parse(row.case_state) as CaseState, row.id)) {
+    return {
+      genuine: false,
+      code,
+      message: '该决定已被更正，本文书不再有效，请以更正后的决定书为准 / replaced by a correction',
     };
   }
   if (row.status === 'accepted') return { genuine: true, code, ...document };
