@@ -4,6 +4,7 @@ import { personApplicant } from '../support/applicants';
 import { startWebTerminal, type DemoAccount, type WebTerminal } from '../support/web-terminal';
 import { apiAs, printPage } from './pages/documents';
 import { loginPage } from './pages/login';
+import { intakePage } from './pages/intake';
 import { decisionDesk, reviewQueue } from './pages/review';
 
 // The chief representative's day at the window, with the clerk (and the reviewer) at their own
@@ -43,8 +44,20 @@ test('the chief approves, seals with the PIN and prints; the clerk delivers and 
   const clerk = await signedIn(browser, 'clerk');
   const chief = await signedIn(browser, 'chief');
   const api = await apiAs(terminal, account('clerk'));
-  // the clerk takes in 食品经营许可 and accepts it (the intake screens have their own spec)
-  const accepted = await api.acceptedCase('SJ-002', personApplicant(21));
+  // the clerk takes in 食品经营许可 at the counter and accepts it
+  const intake = intakePage(clerk);
+  await intake.open();
+  await intake.findItem('SJ-002', '食品经营许可');
+  await intake.fillPerson(personApplicant(21));
+  await intake.receive();
+  await expect(intake.locators.status).toHaveText('已收件');
+  await intake.markAllReceivedExcept(['m1', 'm2', 'm3', 'm4', 'm5', 'm6'], []);
+  await intake.accept();
+  const caseId = /#\/intake\/([0-9a-f-]{36})/.exec(clerk.url())![1]!;
+  const caseNumber = /SJ-\d{8}-SJ01-T1-\d{4}/.exec(
+    (await intake.locators.caseHeader.textContent()) ?? '',
+  )![0];
+  const accepted = { caseId, caseNumber };
 
   const queue = reviewQueue(chief);
   await queue.open();
