@@ -1,4 +1,4 @@
-// Shared by the tests of this folder only: people, items, a fixed calendar and an event builder.
+// Shared by the domain's tests (case, reports): people, items, a fixed calendar and an event builder.
 import { createCalendar, type Calendar } from '../calendar';
 import type { Actor, CaseEvent } from './events';
 import type { CaseEventPayload, CaseEventType, ItemSnapshot } from './payloads';

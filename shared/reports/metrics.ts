@@ -1,0 +1,275 @@
+import type { Calendar, Level, LocalDate, Thresholds } from '../calendar';
+import { shanghaiDate } from '../calendar';
+import {
+  caseClocks,
+  isBadRating,
+  isClosed,
+  openPause,
+  shownClock,
+  type ClockView,
+  type OpenCase,
+} from '../case';
+import type { Power } from '../catalog/powers';
+
+// Every number of the daily report, defined once, from folded cases: the terminal (its SQLite
+// log), the center (SQLite or PostgreSQL) and the tests all count with these functions, so the
+// same events give the same numbers everywhere. Each number comes with the cases behind it.
+
+/** A case as the report sees it: its folded state and the window that received it. */
+export type ReportCase = { state: OpenCase; windowId: string };
+
+/** Which days and which part of the hall; `asOf` is the moment open cases are judged at. */
+export type ReportScope = {
+  from: LocalDate;
+  to: LocalDate;
+  asOf: string;
+  departmentCode?: string;
+  windowId?: string;
+};
+
+/** 七件: the kinds a report counts cases by (one case may be several). */
+export const caseKinds = [
+  'immediate',
+  'promised',
+  'joint',
+  'referred',
+  'returned',
+  'supplemented',
+  'special',
+] as const;
+export type CaseKind = (typeof caseKinds)[number];
+
+export const caseKindLabels: Readonly<Record<CaseKind, string>> = {
+  immediate: '即办件',
+  promised: '承诺件',
+  joint: '联办件',
+  referred: '报批件',
+  returned: '退回件',
+  supplemented: '补办件',
+  special: '特办件',
+};
+
+/** A count and the cases behind it, so every number in a report can be opened. */
+export type Drill = { count: number; caseIds: string[] };
+
+export type Metrics = {
+  received: Drill;
+  accepted: Drill;
+  refusedAtIntake: Drill;
+  /** one-time notices issued in the period (a case's later repeats count too) */
+  noticesIssued: Drill;
+  /** Art. 32(4): no notice within 5 working days, accepted on the day of receipt */
+  deemedAccepted: Drill;
+  /** decisions sealed in the period (a correction is not a second completion) */
+  completed: Drill;
+  approved: Drill;
+  denied: Drill;
+  completedOnTime: Drill;
+  completedOverdue: Drill;
+  /** completed on time / completed; null when nothing was completed */
+  onTimeRate: number | null;
+  /** completed at the window (not 报批) / completed */
+  windowCompletionRate: number | null;
+  /** open cases at `asOf`, by the level of the clock their list shows */
+  openByLevel: Record<Level, Drill>;
+  paused: Drill;
+  extended: Drill;
+  /** among the cases received in the period */
+  kinds: Record<CaseKind, Drill>;
+  /** working days from acceptance to the seal, over the completed cases; null when none */
+  averageWorkingDaysToDecision: number | null;
+  /** ratings given in the period, by score 1 (非常满意) … 5 (非常不满意) */
+  ratings: Record<1 | 2 | 3 | 4 | 5, Drill>;
+  badRatings: Drill;
+};
+
+function drill(states: readonly OpenCase[]): Drill {
+  return { count: states.length, caseIds: states.map((s) => s.caseId) };
+}
+
+function within(scope: ReportScope, at: string | null | undefined): boolean {
+  if (!at) return false;
+  const day = shanghaiDate(at);
+  return day >= scope.from && day <= scope.to;
+}
+
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+function inScope(scope: ReportScope, c: ReportCase): boolean {
+  return (
+    (scope.departmentCode === undefined || c.state.item.departmentCode === scope.departmentCode) &&
+    (scope.windowId === undefined || c.windowId === scope.windowId)
+  );
+}
+
+/** The decision that completed the case: the first seal, whatever later corrected it. */
+function firstSeal(s: OpenCase): { at: string; outcome: 'approve' | 'deny' } | null {
+  const first = s.superseded[0];
+  if (first) return { at: first.stamp.at, outcome: first.decision.decision.outcome };
+  if (!s.stamp || !s.decision) return null;
+  return { at: s.stamp.at, outcome: s.decision.decision.outcome };
+}
+
+/**
+ * On time: sealed within the promised limit, or — when the limit was lawfully extended — within
+ * the extended statutory one. Read from the stopped clocks, so pauses (Art. 45) do not count.
+ */
+function onTime(clocks: readonly ClockView[], extended: boolean): boolean {
+  const promised = clocks.find((c) => c.kind === 'promised');
+  const statutory = clocks.find((c) => c.kind === 'statutory');
+  if (extended) return statutory ? !statutory.remaining.overdue : false;
+  return promised ? !promised.remaining.overdue : false;
+}
+
+function kindsOf(s: OpenCase): CaseKind[] {
+  const kinds: CaseKind[] = [];
+  if (s.item.promisedDays === 0) kinds.push('immediate');
+  else if (!s.item.joint) kinds.push('promised');
+  if (s.item.joint) kinds.push('joint');
+  if (s.referral) kinds.push('referred');
+  if (s.refusedAt || s.withdrawnAt) kinds.push('returned');
+  if (s.notices.length > 0) kinds.push('supplemented');
+  if (s.pauses.length > 0) kinds.push('special');
+  return kinds;
+}
+
+/**
+ * The report's numbers for `scope` over `cases`. `calendar(version)` is the calendar a case pinned
+ * at receipt: its deadlines, and so whether it was on time, never move with a later calendar.
+ */
+export function computeMetrics(
+  cases: readonly ReportCase[],
+  scope: ReportScope,
+  calendar: (version: string) => Calendar,
+  thresholds?: Thresholds,
+): Metrics {
+  const states = cases.filter((c) => inScope(scope, c)).map((c) => c.state);
+  const received = states.filter((s) => within(scope, s.receivedAt));
+  const clocksOf = new Map<string, ClockView[]>();
+  const clocks = (s: OpenCase) => {
+    let found = clocksOf.get(s.caseId);
+    if (!found) {
+      found = caseClocks(s, calendar(s.calendarVersion), scope.asOf, thresholds);
+      clocksOf.set(s.caseId, found);
+    }
+    return found;
+  };
+  const deemedOn = (s: OpenCase) => clocks(s).find((c) => c.deemedAccepted)?.deemedAccepted?.on;
+
+  const deemed = states.filter((s) => {
+    const on = deemedOn(s);
+    return on !== undefined && on >= scope.from && on <= scope.to;
+  });
+  const accepted = states.filter(
+    (s) => (s.acceptedAt !== null && within(scope, s.acceptedAt)) || deemed.includes(s),
+  );
+  const completed = states.filter((s) => within(scope, firstSeal(s)?.at));
+  const completedOnTime = completed.filter((s) => onTime(clocks(s), s.extension !== null));
+  const atWindow = completed.filter((s) => s.referral === null);
+
+  const open = states.filter(
+    (s) => !isClosed(s) && s.status !== 'delivered' && s.receivedAt <= scope.asOf,
+  );
+  const byLevel = (level: Level) =>
+    open.filter((s) => shownClock(clocks(s))?.remaining.level === level);
+
+  const toDecision = completed
+    .map((s) => {
+      const start = s.acceptedAt ? shanghaiDate(s.acceptedAt) : deemedOn(s);
+      const seal = firstSeal(s);
+      return start && seal
+        ? calendar(s.calendarVersion).workingDaysBetween(start, shanghaiDate(seal.at))
+        : null;
+    })
+    .filter((d): d is number => d !== null);
+
+  const rated = states.filter((s) => within(scope, s.rating?.at));
+  const ratedAs = (score: number) => rated.filter((s) => s.rating?.score === score);
+
+  return {
+    received: drill(received),
+    accepted: drill(accepted),
+    refusedAtIntake: drill(states.filter((s) => within(scope, s.refusedAt))),
+    noticesIssued: {
+      count: states.reduce((n, s) => n + s.notices.filter((x) => within(scope, x.at)).length, 0),
+      caseIds: states
+        .filter((s) => s.notices.some((x) => within(scope, x.at)))
+        .map((s) => s.caseId),
+    },
+    deemedAccepted: drill(deemed),
+    completed: drill(completed),
+    approved: drill(completed.filter((s) => firstSeal(s)?.outcome === 'approve')),
+    denied: drill(completed.filter((s) => firstSeal(s)?.outcome === 'deny')),
+    completedOnTime: drill(completedOnTime),
+    completedOverdue: drill(completed.filter((s) => !completedOnTime.includes(s))),
+    onTimeRate: rate(completedOnTime.length, completed.length),
+    windowCompletionRate: rate(atWindow.length, completed.length),
+    openByLevel: {
+      normal: drill(byLevel('normal')),
+      warning: drill(byLevel('warning')),
+      yellow: drill(byLevel('yellow')),
+      red: drill(byLevel('red')),
+    },
+    paused: drill(open.filter((s) => openPause(s) !== null)),
+    extended: drill(states.filter((s) => within(scope, s.extension?.at))),
+    kinds: Object.fromEntries(
+      caseKinds.map((k) => [k, drill(received.filter((s) => kindsOf(s).includes(k)))]),
+    ) as Record<CaseKind, Drill>,
+    averageWorkingDaysToDecision:
+      toDecision.length === 0 ? null : toDecision.reduce((a, b) => a + b, 0) / toDecision.length,
+    ratings: {
+      1: drill(ratedAs(1)),
+      2: drill(ratedAs(2)),
+      3: drill(ratedAs(3)),
+      4: drill(ratedAs(4)),
+      5: drill(ratedAs(5)),
+    },
+    badRatings: drill(rated.filter((s) => s.rating !== null && isBadRating(s.rating.score))),
+  };
+}
+
+/** What each window of a department holds per item (授权), as the center records it. */
+export type Delegation = { windowId: string; itemCode: string; powers: readonly Power[] };
+
+/** "双百"'s first hundred: the share of the department's items each power reaches a window for. */
+export type Authorization = {
+  departmentCode: string;
+  items: number;
+  /** share of the department's items delegated with this power to at least one of its windows */
+  rates: Record<Power, number | null>;
+  /** 受理, 协调处置, 办结送达, 应诉 at 100 %; 审批 and 制证 at 80 % or more */
+  met: boolean;
+};
+
+const fullPowers: readonly Power[] = ['accept', 'coordinate', 'deliver', 'respond'];
+const mostPowers: readonly Power[] = ['approve', 'certify'];
+const allPowers: readonly Power[] = [...fullPowers, ...mostPowers];
+
+export function authorization(
+  departmentCode: string,
+  itemCodes: readonly string[],
+  delegations: readonly Delegation[],
+): Authorization {
+  const items = new Set(itemCodes);
+  const reached = (power: Power) =>
+    new Set(
+      delegations
+        .filter((d) => items.has(d.itemCode) && d.powers.includes(power))
+        .map((d) => d.itemCode),
+    ).size;
+  const rates = Object.fromEntries(
+    allPowers.map((p) => [p, rate(reached(p), items.size)]),
+  ) as Record<Power, number | null>;
+  const met =
+    items.size > 0 &&
+    fullPowers.every((p) => rates[p] === 1) &&
+    mostPowers.every((p) => (rates[p] ?? 0) >= 0.8);
+  return { departmentCode, items: items.size, rates, met };
+}
+
+/** "双百": full authorization and every case of the period completed on time. */
+export function meetsDoubleHundred(auth: Authorization, metrics: Metrics): boolean {
+  return auth.met && (metrics.onTimeRate === null || metrics.onTimeRate === 1);
+}
