@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { OpenCase } from '../../shared/case';
+import { computeMetrics, type Metrics, type ReportScope } from '../../shared/reports';
+import { clockContext } from '../cases/clocks';
+import type { ServerDb } from '../db/schema';
+
+/**
+ * The report's numbers for the whole center, or a department or window of it, from the center's
+ * case projection (folded from the accepted events). The center keeps one calendar, so every case
+ * is measured on it (as the center's case list does).
+ */
+export async function centerMetrics(
+  db: Kysely<ServerDb>,
+  scope: ReportScope,
+  now: Date,
+): Promise<Metrics> {
+  const { calendar, thresholds } = await clockContext(db, now);
+  let query = db.selectFrom('cases').select(['state', 'window_id']);
+  if (scope.departmentCode !== undefined) {
+    query = query.where('department_code', '=', scope.departmentCode);
+  }
+  if (scope.windowId !== undefined) query = query.where('window_id', '=', scope.windowId);
+  const rows = await query.execute();
+  return computeMetrics(
+    rows.map((r) => ({
+      state: { ...(JSON.parse(r.state) as OpenCase), calendarVersion: calendar.version },
+      windowId: r.window_id,
+    })),
+    scope,
+    () => calendar,
+    thresholds,
+  );
+}
