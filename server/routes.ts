@@ -11,6 +11,7 @@ import { authRoutes } from './auth/routes';
 import { caseRoutes } from './cases/routes';
 import type { RouteSpec } from './http/spec';
 import { referenceRoutes } from './reference/routes';
+import { reportRoutes } from './reports/routes';
 import { syncRoutes } from './sync/routes';
 
 /** Every call of the center's API but /health and /openapi.json: one table, one place to look. */
@@ -28,4 +29,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...deviceRoutes,
   ...syncRoutes,
   ...caseRoutes,
+  ...reportRoutes,
 ];

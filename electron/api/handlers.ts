@@ -5,6 +5,7 @@ import { getCase, listCases, receiveCase, recordEvent } from '../services/cases'
 import { endCenterSession } from '../services/center-admin';
 import { reviewQueue, sealStatus, setSealPin, stampDecision } from '../services/decisions';
 import { caseDocument } from '../services/documents';
+import { caseRows, dailyReport } from '../services/reports';
 import { verifyPrinted } from '../services/verify';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
@@ -101,6 +102,8 @@ export const handlers: Handlers = {
   'cases.list': (input, { terminal }) => listCases(terminal, input),
   'cases.conflicts': (_input, { terminal }) => conflicts(terminal),
   'cases.queue': (_input, { terminal, session }) => reviewQueue(terminal, session),
+  'cases.rows': (input, { terminal }) => caseRows(terminal, input.ids),
+  'reports.metrics': (input, { terminal }) => dailyReport(terminal, input),
   'cases.stamp': (input, { terminal, session }) => stampDecision(terminal, session, input),
   'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
   'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),

@@ -1,26 +1,113 @@
+import type { CallOutput, ParsedInput } from '../../shared/api';
 import type { OpenCase } from '../../shared/case';
-import { computeMetrics, type Metrics, type ReportScope } from '../../shared/reports';
+import { endOfDay, shanghaiDate } from '../../shared/calendar';
+import type { Power } from '../../shared/catalog';
+import {
+  authorization,
+  computeMetrics,
+  type Metrics,
+  type ReportCase,
+  type ReportScope,
+} from '../../shared/reports';
+import { ApiFailure } from '../api/errors';
+import type { CaseListRow } from '../store/cases';
 import { sql } from '../store/db';
+import { boundWindow, listItems } from '../store/reference';
+import { caseRowView } from './cases';
+import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
-/**
- * The report's numbers from this terminal's own log (its cases projection): a window's or
- * department's day, offline as well. Each case is measured on the calendar it pinned.
- */
-export function terminalMetrics(t: Terminal, scope: ReportScope): Metrics {
+// A case counts in a period only through an event on or after its first day, or by being open:
+// the rest of the log is not read.
+function reportCases(t: Terminal, scope: ReportScope): ReportCase[] {
   const rows = sql(
     t.db,
     `SELECT state, window_id FROM cases
-     WHERE (@department IS NULL OR department_code = @department)
+     WHERE (open = 1 OR updated_at >= @from)
+       AND (@department IS NULL OR department_code = @department)
        AND (@window IS NULL OR window_id = @window)`,
-  ).all({ department: scope.departmentCode ?? null, window: scope.windowId ?? null }) as {
-    state: string;
-    window_id: string;
-  }[];
+  ).all({
+    from: scope.from,
+    department: scope.departmentCode ?? null,
+    window: scope.windowId ?? null,
+  }) as { state: string; window_id: string }[];
+  return rows.map((r) => ({ state: JSON.parse(r.state) as OpenCase, windowId: r.window_id }));
+}
+
+/**
+ * The report's numbers from this terminal's own log (its cases projection): a window's or
+ * department's days, offline as well. Each case is measured on the calendar it pinned.
+ */
+export function terminalMetrics(t: Terminal, scope: ReportScope): Metrics {
   return computeMetrics(
-    rows.map((r) => ({ state: JSON.parse(r.state) as OpenCase, windowId: r.window_id })),
+    reportCases(t, scope),
     scope,
     (version) => t.calendar(version),
     t.thresholds(),
   );
+}
+
+export function dailyReport(
+  t: Terminal,
+  input: ParsedInput<'reports.metrics'>,
+): CallOutput<'reports.metrics'> {
+  const bound = boundWindow(t.db);
+  if (!bound) throw new ApiFailure('not_allowed', '本终端尚未绑定窗口 (terminal not bound)');
+  const department = bound.department_code;
+  const windows = sql(
+    t.db,
+    'SELECT id, code, name FROM windows WHERE department_code = ? ORDER BY code',
+  ).all(department) as { id: string; code: string; name: string }[];
+  if (input.windowId && !windows.some((w) => w.id === input.windowId)) {
+    throw new ApiFailure('invalid_input', '不是本部门的窗口', { field: 'windowId' });
+  }
+  const now = t.now();
+  // a past period is judged at its end; today's at this moment
+  const asOf = input.to < shanghaiDate(now) ? endOfDay(input.to) : shanghaiIso(now);
+  const scope: ReportScope = { from: input.from, to: input.to, asOf, departmentCode: department };
+  const cases = reportCases(t, scope);
+  const measure = (s: ReportScope) =>
+    computeMetrics(cases, s, (version) => t.calendar(version), t.thresholds());
+  const delegations = (
+    sql(t.db, 'SELECT window_id, item_code, powers FROM window_powers').all() as {
+      window_id: string;
+      item_code: string;
+      powers: string;
+    }[]
+  ).map((r) => ({
+    windowId: r.window_id,
+    itemCode: r.item_code,
+    powers: JSON.parse(r.powers) as Power[],
+  }));
+  return {
+    centerName: t.centerName(),
+    departmentCode: department,
+    departmentName: bound.department_name,
+    windows,
+    from: input.from,
+    to: input.to,
+    asOf,
+    metrics: measure(input.windowId ? { ...scope, windowId: input.windowId } : scope),
+    byWindow: windows.map((w) => ({
+      windowId: w.id,
+      metrics: measure({ ...scope, windowId: w.id }),
+    })),
+    authorization: authorization(
+      department,
+      listItems(t.db, department).map((i) => i.code),
+      delegations.filter((d) => windows.some((w) => w.id === d.windowId)),
+    ),
+  };
+}
+
+export function caseRows(t: Terminal, ids: readonly string[]): CallOutput<'cases.rows'> {
+  const rows = sql(
+    t.db,
+    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
+       calendar_version, work_clock,
+       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
+         AS conflicted
+     FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY order_key`,
+  ).all(JSON.stringify(ids)) as CaseListRow[];
+  return rows.map(caseRowView(t));
 }

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../http/spec';
 import { initialSchema } from './migrations/0001-initial';
 import { loginAttempts } from './migrations/0002-login-attempts';
+import { reportIndexes } from './migrations/0003-report-index';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -9,6 +10,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(dialect),
     '0002-login-attempts': loginAttempts(),
+    '0003-report-index': reportIndexes(),
   };
 }
 

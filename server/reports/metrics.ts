@@ -15,7 +15,11 @@ export async function centerMetrics(
   now: Date,
 ): Promise<Metrics> {
   const { calendar, thresholds } = await clockContext(db, now);
-  let query = db.selectFrom('cases').select(['state', 'window_id']);
+  // A case counts in a period only through an event on or after its first day, or by being open
+  let query = db
+    .selectFrom('cases')
+    .select(['state', 'window_id'])
+    .where((w) => w.or([w('open', '=', 1), w('updated_at', '>=', scope.from)]));
   if (scope.departmentCode !== undefined) {
     query = query.where('department_code', '=', scope.departmentCode);
   }

@@ -3,6 +3,7 @@ import type { Applicant, CaseEvent, CaseState, ClockView, Role } from '../case';
 import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
+import type { Authorization, Metrics } from '../reports';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import type { Conflict } from '../sync';
 import { adminContract } from './admin-contract';
@@ -280,6 +281,44 @@ export const contract = {
     input: z.object({ password: z.string().min(1, '请输入登录密码').max(256), pin: sealPinSchema }),
     output: z.object({}),
     access: ['chief'],
+  }),
+  /**
+   * The daily report from this terminal's own log (works offline): the department's numbers for
+   * the days asked, or one window's; open cases judged now (or at the end of the last day asked,
+   * when that is past). Each number carries its case ids; `cases.rows` lists them.
+   */
+  'reports.metrics': call({
+    input: z
+      .object({
+        from: z.iso.date('日期须形如 2026-03-02'),
+        to: z.iso.date('日期须形如 2026-03-02'),
+        windowId: z.string().trim().min(1).max(64).optional(),
+      })
+      .refine((r) => r.from <= r.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, {
+        message: '一次最多统计一年',
+        path: ['to'],
+      }),
+    output: z.object({
+      centerName: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      windows: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+      from: z.string(),
+      to: z.string(),
+      asOf: z.string(),
+      metrics: z.custom<Metrics>(),
+      /** per window of the department, for the report's table */
+      byWindow: z.array(z.object({ windowId: z.string(), metrics: z.custom<Metrics>() })),
+      authorization: z.custom<Authorization>(),
+    }),
+    access: ['manager', 'chief', 'supervisor'],
+  }),
+  /** The list rows of the cases behind a report number. */
+  'cases.rows': call({
+    input: z.object({ ids: z.array(uuid).max(5000) }),
+    output: z.array(caseRowSchema),
+    access: 'signedIn',
   }),
   /** The conflicted events of this terminal's department: what the center did not take. */
   'cases.conflicts': call({

@@ -16,6 +16,8 @@ export const callNames = [
   'cases.conflicts',
   'cases.queue',
   'cases.stamp',
+  'cases.rows',
+  'reports.metrics',
   'seal.status',
   'seal.setPin',
   'documents.get',
