@@ -37,6 +37,7 @@ export function caseRowOf(
     state: JSON.stringify(state),
     last_server_seq: serverSeq,
     updated_at: shanghaiIso(c.now),
+    last_event_at: shanghaiIso(new Date(Date.parse(state.lastOccurredAt))),
   };
 }
 
@@ -67,6 +68,7 @@ export async function upsertCases(
         state: eb.ref('excluded.state'),
         last_server_seq: eb.ref('excluded.last_server_seq'),
         updated_at: eb.ref('excluded.updated_at'),
+        last_event_at: eb.ref('excluded.last_event_at'),
       })),
     )
     .execute();

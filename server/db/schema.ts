@@ -101,6 +101,8 @@ export type ServerDb = {
     state: string;
     last_server_seq: number;
     updated_at: string;
+    /** the case's last event's own time (+08:00): what a report's period is judged by */
+    last_event_at: string | null;
   };
 };
 

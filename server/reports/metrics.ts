@@ -19,7 +19,7 @@ export async function centerMetrics(
   let query = db
     .selectFrom('cases')
     .select(['state', 'window_id'])
-    .where((w) => w.or([w('open', '=', 1), w('updated_at', '>=', scope.from)]));
+    .where((w) => w.or([w('open', '=', 1), w('last_event_at', '>=', scope.from)]));
   if (scope.departmentCode !== undefined) {
     query = query.where('department_code', '=', scope.departmentCode);
   }

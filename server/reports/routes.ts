@@ -26,7 +26,8 @@ export const reportRoutes: RouteSpec[] = [
   route({
     method: 'GET',
     url: '/api/reports/metrics',
-    summary: '办件统计（按日期、部门、窗口）/ the report numbers for days, a department or a window',
+    summary:
+      '办件统计（按日期、部门、窗口）/ the report numbers for days, a department or a window',
     tag: 'reports',
     auth: managerOrSupervisor,
     query: reportQuerySchema,
