@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { startSupervision, supervisionIntervalMs } from './supervision/engine';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { seedCenter } from './seed';
 
@@ -50,11 +51,16 @@ await app.listen({ port, host: values.host });
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 console.log(`OneWindow center listening on http://${values.host}:${actualPort}`);
+// the supervision rules on a timer: a deadline passes whether or not a window syncs
+const stopSupervision = startSupervision(handle.db, now, supervisionIntervalMs, (error) =>
+  app.log.error({ err: error }, 'supervision round failed'),
+);
 
 let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
+  stopSupervision();
   // in-flight requests finish (their transactions commit) before the pool closes
   void app
     .close()

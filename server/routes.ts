@@ -12,6 +12,7 @@ import { caseRoutes } from './cases/routes';
 import type { RouteSpec } from './http/spec';
 import { referenceRoutes } from './reference/routes';
 import { reportRoutes } from './reports/routes';
+import { supervisionRoutes } from './supervision/routes';
 import { syncRoutes } from './sync/routes';
 
 /** Every call of the center's API but /health and /openapi.json: one table, one place to look. */
@@ -30,4 +31,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...syncRoutes,
   ...caseRoutes,
   ...reportRoutes,
+  ...supervisionRoutes,
 ];

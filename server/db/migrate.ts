@@ -3,6 +3,7 @@ import type { Dialect } from '../http/spec';
 import { initialSchema } from './migrations/0001-initial';
 import { loginAttempts } from './migrations/0002-login-attempts';
 import { reportIndexes } from './migrations/0003-report-index';
+import { supervision } from './migrations/0004-supervision';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -11,6 +12,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial': initialSchema(dialect),
     '0002-login-attempts': loginAttempts(),
     '0003-report-index': reportIndexes(),
+    '0004-supervision': supervision(),
   };
 }
 

@@ -84,6 +84,8 @@ export type ServerDb = {
     /** for events that issue a document: shared/documents verificationCode(hash) */
     verification_code: string | null;
   };
+  alerts: AlertTable;
+  alert_actions: AlertActionTable;
   /** projection of the accepted events of each case; rebuildable from `events` */
   cases: {
     id: string;
@@ -104,6 +106,36 @@ export type ServerDb = {
     /** the case's last event's own time (+08:00): what a report's period is judged by */
     last_event_at: string | null;
   };
+};
+
+export type AlertTable = {
+  id: string;
+  dedupe_key: string;
+  case_id: string | null;
+  case_number: string | null;
+  department_code: string;
+  window_id: string | null;
+  rule: string;
+  /** 'warning' | 'yellow' | 'red' | 'violation' */
+  level: string;
+  message: string;
+  /** JSON: the ids of the events the alert rests on */
+  evidence: string;
+  raised_at: string;
+  /** 'open' | 'acknowledged' | 'escalated' */
+  status: string;
+};
+
+export type AlertActionTable = {
+  id: string;
+  alert_id: string;
+  seq: number;
+  /** 'acknowledged' | 'escalated' */
+  action: string;
+  comment: string;
+  actor_id: string;
+  actor_name: string;
+  at: string;
 };
 
 export type EventRow = Selectable<ServerDb['events']>;

@@ -9,6 +9,7 @@ import type { NewEvent, ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { AuthDevice, Dialect, ServerContext } from '../http/spec';
 import { newEventRow, pushResultOf, resultColumns, type ResultColumns } from './event-rows';
+import { superviseBatch } from '../supervision/engine';
 import { advisoryLock, lockKeys } from './lock';
 import { checkContent, eventAtFault, verifyNextEvent, type ChainHead } from './verify-event';
 
@@ -161,6 +162,13 @@ export async function pushEvents(
     const results = new Map<string, ResultColumns>([...answers.values()].map((r) => [r.id, r]));
     for (const r of await insertEvents(trx, ctx.dialect, rows)) results.set(r.id, r);
     await writeCases(trx, ctx, cases, results);
+    // the supervision rules see the batch in its own transaction: no alert without its events
+    await superviseBatch(
+      trx,
+      ctx.now(),
+      [...cases.values()].filter(isMoved).map((c) => ({ state: c.state, windowId: c.windowId })),
+      rows,
+    );
     if (head.lastSeq !== stored.lastSeq) {
       await trx
         .updateTable('devices')

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { OpenCase } from '../../shared/case';
+import { shanghaiIso } from '../../shared/calendar';
+import { clockContext, clocksAt, type ClockContext } from '../cases/clocks';
+import type { NewEvent, ServerDb } from '../db/schema';
+import { caseFindings, conflictFinding, type AlertFinding } from './rules';
+
+/** Where a finding belongs: the case, its number, the department and window it is held against. */
+type Place = {
+  caseId: string | null;
+  caseNumber: string | null;
+  departmentCode: string;
+  windowId: string | null;
+};
+
+/**
+ * Stores what the rules found; a finding already on record (same case, rule and level) is left
+ * as it is, acknowledged or not. Returns how many alerts are new.
+ */
+async function record(
+  db: Kysely<ServerDb>,
+  found: readonly (Place & { finding: AlertFinding })[],
+  now: Date,
+): Promise<number> {
+  if (found.length === 0) return 0;
+  const raisedAt = shanghaiIso(now);
+  let added = 0;
+  // a few hundred per statement keeps both dialects under their parameter limits
+  for (let from = 0; from < found.length; from += 500) {
+    const result = await db
+      .insertInto('alerts')
+      .values(
+        found.slice(from, from + 500).map((f) => ({
+          id: randomUUID(),
+          dedupe_key: f.finding.key,
+          case_id: f.caseId,
+          case_number: f.caseNumber,
+          department_code: f.departmentCode,
+          window_id: f.windowId,
+          rule: f.finding.rule,
+          level: f.finding.level,
+          message: f.finding.message,
+          evidence: JSON.stringify(f.finding.evidence),
+          raised_at: raisedAt,
+          status: 'open',
+        })),
+      )
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return added;
+}
+
+function findingsOf(
+  state: OpenCase,
+  windowId: string,
+  c: ClockContext,
+): (Place & { finding: AlertFinding })[] {
+  const place: Place = {
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    departmentCode: state.item.departmentCode,
+    windowId,
+  };
+  return caseFindings(state, clocksAt(state, c.calendar, c.now, c.thresholds) ?? []).map(
+    (finding) => ({ ...place, finding }),
+  );
+}
+
+/**
+ * The rules on every incoming batch, in its transaction: the cases it moved, and each event the
+ * center stored as conflicted. An alert is on record exactly when the events it rests on are.
+ */
+export async function superviseBatch(
+  trx: Kysely<ServerDb>,
+  now: Date,
+  moved: readonly { state: OpenCase; windowId: string }[],
+  events: readonly NewEvent[],
+): Promise<number> {
+  const c = await clockContext(trx, now);
+  const numbers = new Map(moved.map((m) => [m.state.caseId, m.state.caseNumber]));
+  const found = moved.flatMap((m) => findingsOf(m.state, m.windowId, c));
+  for (const e of events) {
+    if (e.status !== 'conflicted') continue;
+    found.push({
+      caseId: e.case_id,
+      caseNumber: numbers.get(e.case_id) ?? null,
+      departmentCode: e.department_code,
+      windowId: e.window_id,
+      finding: conflictFinding({
+        id: e.id,
+        caseId: e.case_id,
+        type: e.type,
+        rule: e.conflict_rule ?? '',
+        message: e.conflict_message ?? '',
+      }),
+    });
+  }
+  return record(trx, found, now);
+}
+
+/**
+ * The rules on the timer: every open case measured at `now`, so a deadline that passes while no
+ * window touches the case still raises its card. Returns how many alerts are new.
+ */
+export async function superviseOpenCases(db: Kysely<ServerDb>, now: Date): Promise<number> {
+  const c = await clockContext(db, now);
+  const rows = await db
+    .selectFrom('cases')
+    .select(['state', 'window_id'])
+    .where('open', '=', 1)
+    .execute();
+  const found = rows.flatMap((r) => findingsOf(JSON.parse(r.state) as OpenCase, r.window_id, c));
+  return record(db, found, now);
+}
+
+/** A minute: a card is raised within a minute of its deadline passing. */
+export const supervisionIntervalMs = 60_000;
+
+/** Runs the timer rules every `intervalMs` until stopped; a failed round is logged and retried. */
+export function startSupervision(
+  db: Kysely<ServerDb>,
+  now: () => Date,
+  intervalMs: number,
+  log: (error: unknown) => void,
+): () => void {
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await superviseOpenCases(db, now());
+    } catch (error) {
+      log(error);
+    } finally {
+      running = false;
+    }
+  };
+  void round();
+  const timer = setInterval(() => void round(), intervalMs);
+  return () => clearInterval(timer);
+}

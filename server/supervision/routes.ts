@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { shanghaiIso } from '../../shared/calendar';
+import { managerOrSupervisor, notFound, signedIn } from '../admin/access';
+import type { ServerDb } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { route, type RouteSpec, type ServerContext } from '../http/spec';
+import type { Kysely } from 'kysely';
+
+// The supervisor's side of electronic supervision: the alerts the rules raised, and what was
+// done about each. An action is appended, never edited; nothing deletes an alert.
+
+const alertQuerySchema = z.strictObject({
+  status: z.enum(['open', 'acknowledged', 'escalated']).optional(),
+  department: z.string().trim().min(1).max(16).optional(),
+  window: z.string().trim().min(1).max(64).optional(),
+  case: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+const actionSchema = z.strictObject({
+  action: z.enum(['acknowledged', 'escalated']),
+  comment: z.string().trim().min(1, '请填写处理意见 / a comment is required').max(1000),
+});
+
+const object = z.record(z.string(), z.unknown());
+
+export type AlertView = {
+  id: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  departmentCode: string;
+  windowId: string | null;
+  rule: string;
+  level: string;
+  message: string;
+  evidence: string[];
+  raisedAt: string;
+  status: string;
+};
+
+function view(row: ServerDb['alerts']): AlertView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    departmentCode: row.department_code,
+    windowId: row.window_id,
+    rule: row.rule,
+    level: row.level,
+    message: row.message,
+    evidence: JSON.parse(row.evidence) as string[],
+    raisedAt: row.raised_at,
+    status: row.status,
+  };
+}
+
+async function alertWithActions(db: Kysely<ServerDb>, id: string) {
+  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('预警', 'alert');
+  const actions = await db
+    .selectFrom('alert_actions')
+    .selectAll()
+    .where('alert_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return {
+    ...view(row),
+    actions: actions.map((a) => ({
+      action: a.action,
+      comment: a.comment,
+      by: { id: a.actor_id, name: a.actor_name },
+      at: a.at,
+    })),
+  };
+}
+
+async function act(
+  ctx: ServerContext,
+  id: string,
+  body: z.infer<typeof actionSchema>,
+  by: { id: string; name: string },
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('alerts').select('id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('预警', 'alert');
+    const last = await trx
+      .selectFrom('alert_actions')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('alert_id', '=', id)
+      .executeTakeFirst();
+    await trx
+      .insertInto('alert_actions')
+      .values({
+        id: randomUUID(),
+        alert_id: id,
+        // two supervisors at once: the unique (alert, seq) index refuses the second, never reorders
+        seq: Number(last?.seq ?? 0) + 1,
+        action: body.action,
+        comment: body.comment,
+        actor_id: by.id,
+        actor_name: by.name,
+        at: shanghaiIso(ctx.now()),
+      })
+      .execute();
+    await trx.updateTable('alerts').set({ status: body.action }).where('id', '=', id).execute();
+  });
+  return alertWithActions(ctx.db, id);
+}
+
+export const supervisionRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/alerts',
+    summary: '电子监察预警 / the alerts of electronic supervision',
+    tag: 'supervision',
+    auth: managerOrSupervisor,
+    query: alertQuerySchema,
+    response: z.array(object),
+    handler: async ({ query }, ctx) => {
+      let q = ctx.db.selectFrom('alerts').selectAll();
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.department) q = q.where('department_code', '=', query.department);
+      if (query.window) q = q.where('window_id', '=', query.window);
+      if (query.case) q = q.where('case_id', '=', query.case);
+      const rows = await q.orderBy('raised_at', 'desc').orderBy('id').limit(query.limit).execute();
+      return { body: rows.map(view) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/alerts/:id',
+    summary: '一条预警及其处理记录 / an alert with what was done about it',
+    tag: 'supervision',
+    auth: managerOrSupervisor,
+    params: z.object({ id: z.string().min(1) }),
+    response: object,
+    handler: async ({ params }, ctx) => ({ body: await alertWithActions(ctx.db, params.id) }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/alerts/:id/actions',
+    summary: '确认或上报一条预警 / acknowledge or escalate an alert',
+    tag: 'supervision',
+    auth: { kind: 'staff', roles: ['supervisor'] },
+    params: z.object({ id: z.string().min(1) }),
+    body: actionSchema,
+    response: object,
+    handler: async ({ params, body, staff }, ctx) => {
+      const by = signedIn(staff);
+      if (by.role !== 'supervisor') throw new HttpError(403, 'forbidden', '仅监察人员可处理预警');
+      return { status: 201, body: await act(ctx, params.id, body, by) };
+    },
+  }),
+];

@@ -1,0 +1,101 @@
+import { clockLabels, type ClockView, type OpenCase } from '../../shared/case';
+
+// The electronic supervision rules of the center: what a case's state and clocks, or an event the
+// center would not admit, say about a window. Pure: the engine stores what these find.
+
+export type AlertLevel = 'warning' | 'yellow' | 'red' | 'violation';
+
+export type AlertFinding = {
+  /** one alert per case, rule and level, however often the rules look */
+  key: string;
+  rule: string;
+  level: AlertLevel;
+  message: string;
+  evidence: string[];
+};
+
+const levelWords: Readonly<Record<Exclude<AlertLevel, 'violation'>, string>> = {
+  warning: '预警',
+  yellow: '黄牌',
+  red: '红牌',
+};
+
+/** The clock rules: warning before a deadline, yellow card at the threshold, red card overdue. */
+function clockFindings(state: OpenCase, clocks: readonly ClockView[]): AlertFinding[] {
+  const findings: AlertFinding[] = [];
+  for (const c of clocks) {
+    if (c.state !== 'running') continue;
+    const level = c.remaining.level;
+    if (level === 'normal') continue;
+    findings.push({
+      key: `${state.caseId}:clock.${c.kind}:${level}`,
+      rule: `clock.${c.kind}.${level}`,
+      level,
+      message:
+        level === 'red'
+          ? `${levelWords[level]}：${clockLabels[c.kind]}已逾期（截止 ${c.deadline.date}）`
+          : `${levelWords[level]}：${clockLabels[c.kind]}将于 ${c.deadline.date} 届满，剩 ${c.remaining.workingDays} 个工作日`,
+      evidence: [state.lastEventId],
+    });
+  }
+  const deemed = clocks.find((c) => c.deemedAccepted)?.deemedAccepted;
+  if (deemed) {
+    findings.push({
+      key: `${state.caseId}:intake.deemedAccepted`,
+      rule: 'intake.deemedAccepted',
+      level: 'violation',
+      message: `五个工作日内未一次告知，依法视为于 ${deemed.on} 受理`,
+      evidence: [state.lastEventId],
+    });
+  }
+  return findings;
+}
+
+/** Violations the rules let through on a supervisor's override, kept on the case. */
+function recordedViolations(state: OpenCase): AlertFinding[] {
+  return state.violations.map((v) => ({
+    key: `${state.caseId}:${v.rule}:${v.eventId}`,
+    rule: v.rule,
+    level: 'violation' as const,
+    message:
+      v.rule === 'notice.newItems'
+        ? '再次告知提出了首次一次性告知以外的新要求（监察人员例外）'
+        : `违反规则 ${v.rule}`,
+    evidence: [v.eventId],
+  }));
+}
+
+/** Everything the state and clocks of one case say now. */
+export function caseFindings(state: OpenCase, clocks: readonly ClockView[]): AlertFinding[] {
+  return [...clockFindings(state, clocks), ...recordedViolations(state)];
+}
+
+// The rules whose breach at a window deserves its own name in the supervision list.
+const namedBreaches: Readonly<Record<string, string>> = {
+  'review.reviewerDecides': '一审一核事项由审查人本人作出决定',
+  'review.missing': '一审一核事项未经审查即作出决定',
+  'review.checkMissing': '一审一核事项未经复核即作出决定',
+  'decision.denialReasonsAndBasis': '不予许可未写明事实、理由和法律依据',
+  'refusal.reasonsAndBasis': '不予受理未写明理由和法律依据',
+  'pause.noticeAndFiling': '特别程序未告知申请人或未报中心备案',
+};
+
+/** An event the center stored as conflicted: a sync conflict, and the breach when it is one. */
+export function conflictFinding(event: {
+  id: string;
+  caseId: string;
+  type: string;
+  rule: string;
+  message: string;
+}): AlertFinding {
+  const breach = namedBreaches[event.rule];
+  return {
+    key: `${event.caseId}:conflict:${event.id}`,
+    rule: breach ? event.rule : 'sync.conflict',
+    level: 'violation',
+    message: breach
+      ? `${breach}（未被中心采纳）`
+      : `同步冲突：${event.type} 未被中心采纳（${event.message}）`,
+    evidence: [event.id],
+  };
+}

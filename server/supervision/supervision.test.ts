@@ -1,0 +1,106 @@
+import { expect, it } from 'vitest';
+import { eachDialect } from '../db/test-db';
+import { actors, caseScript, seedHall, syncHarness, testNow } from '../sync/test-support';
+import { testApp } from '../test-app';
+import { superviseOpenCases } from './engine';
+
+type Alert = { id: string; rule: string; level: string; status: string; evidence: string[] };
+
+eachDialect('center: electronic supervision', (t) => {
+  const setup = async () => {
+    await seedHall(t().db);
+    const h = syncHarness(t());
+    const one = await h.enroll('w-sj-1');
+    const two = await h.enroll('w-sj-2');
+    // accepted Wed 5 March 2025: promised 5 working days → due at the end of Wed 12 March
+    const script = caseScript({ start: '2025-03-05T09:00:00+08:00', applicantName: '吴六' });
+    await one.pushOk(one.sign([script.received(), script.checked(), script.accepted()]));
+    const staff = testApp(t(), () => testNow);
+    const supervisor = await staff.tokenFor('supervisor');
+    const alerts = async () =>
+      (await h.call('GET', `/api/alerts?case=${script.caseId}`, { token: supervisor })).json<
+        Alert[]
+      >();
+    return { h, one, two, script, staff, supervisor, alerts };
+  };
+
+  it('raises a warning with the push and a red card on the timer once the deadline passed, once', async () => {
+    const { alerts } = await setup();
+    // on Mon 10 March two working days are left: a warning, raised by the push itself
+    expect((await alerts()).map((a) => a.rule)).toEqual(['clock.promised.warning']);
+    // Thursday 13 March, nobody touched the case: the timer finds it overdue
+    expect(await superviseOpenCases(t().db, new Date('2025-03-13T09:00:00+08:00'))).toBe(1);
+    expect(await superviseOpenCases(t().db, new Date('2025-03-13T10:00:00+08:00'))).toBe(0);
+    const found = await alerts();
+    expect(found.map((a) => [a.rule, a.level, a.status])).toEqual(
+      expect.arrayContaining([
+        ['clock.promised.warning', 'warning', 'open'],
+        ['clock.promised.red', 'red', 'open'],
+      ]),
+    );
+    expect(found.every((a) => a.evidence.length === 1)).toBe(true);
+  });
+
+  it('records the supervisor’s acknowledgement in the alert’s history, and nothing else may act', async () => {
+    const { h, staff, supervisor, alerts } = await setup();
+    await superviseOpenCases(t().db, new Date('2025-03-13T09:00:00+08:00'));
+    const red = (await alerts()).find((a) => a.level === 'red')!;
+    const blank = await h.call('POST', `/api/alerts/${red.id}/actions`, {
+      token: supervisor,
+      body: { action: 'acknowledged', comment: '  ' },
+    });
+    expect(blank.statusCode).toBe(400);
+    const manager = await staff.tokenFor('manager');
+    const byManager = await h.call('POST', `/api/alerts/${red.id}/actions`, {
+      token: manager,
+      body: { action: 'acknowledged', comment: '已阅' },
+    });
+    expect(byManager.statusCode).toBe(403);
+    const done = await h.call('POST', `/api/alerts/${red.id}/actions`, {
+      token: supervisor,
+      body: { action: 'acknowledged', comment: '已督促窗口当日办结' },
+    });
+    expect(done.statusCode).toBe(201);
+    const escalated = await h.call('POST', `/api/alerts/${red.id}/actions`, {
+      token: supervisor,
+      body: { action: 'escalated', comment: '逾期未办结，报监察局' },
+    });
+    expect(escalated.json()).toMatchObject({
+      status: 'escalated',
+      actions: [
+        { action: 'acknowledged', comment: '已督促窗口当日办结' },
+        { action: 'escalated', comment: '逾期未办结，报监察局' },
+      ],
+    });
+    // the timer finds the same overdue clock again: the alert and its history stay as they are
+    await superviseOpenCases(t().db, new Date('2025-03-14T09:00:00+08:00'));
+    const again = (await h.call('GET', `/api/alerts/${red.id}`, { token: supervisor })).json<{
+      actions: unknown[];
+      status: string;
+    }>();
+    expect(again.status).toBe('escalated');
+    expect(again.actions).toHaveLength(2);
+  });
+
+  it('names a sync conflict and the event behind it', async () => {
+    const { two, script, alerts } = await setup();
+    const [stamp] = two.sign([
+      script.next(
+        'stamped',
+        { decisionEventId: 'none', decisionHash: 'f'.repeat(64), decisionNumber: 'N1' },
+        actors.chief,
+        'w-sj-2',
+      ),
+    ]);
+    await two.pushOk([stamp!]);
+    expect(await alerts()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'sync.conflict',
+          level: 'violation',
+          evidence: [stamp!.id],
+        }),
+      ]),
+    );
+  });
+});
