@@ -103,6 +103,21 @@ const requests: { [K in Relayed]: (input: Input<K>) => CenterRequest } = {
     body: closures,
     bodyAt: 'closures',
   }),
+  'admin.alerts.list': ({ status }) => ({
+    method: 'GET',
+    path: `/api/alerts${status ? `?status=${segment(status)}` : ''}`,
+  }),
+  'admin.alerts.get': ({ id }) => ({
+    method: 'GET',
+    path: `/api/alerts/${segment(id)}`,
+    paramAs: 'id',
+  }),
+  'admin.alerts.act': ({ id, ...body }) => ({
+    method: 'POST',
+    path: `/api/alerts/${segment(id)}/actions`,
+    body,
+    paramAs: 'id',
+  }),
   'admin.settings.get': () => ({ method: 'GET', path: '/api/settings' }),
   'admin.settings.set': (body) => ({ method: 'PUT', path: '/api/settings', body }),
   'admin.devices.list': () => ({ method: 'GET', path: '/api/devices' }),

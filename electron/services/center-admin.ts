@@ -166,10 +166,15 @@ export async function signIn(
   if (typeof login?.token !== 'string') {
     throw new ApiFailure('not_allowed', '中心的应答无法识别：请确认中心地址');
   }
-  // The center decides what this account may do there; a local manager who is not one at the
-  // center would only meet 403 on every tab.
-  if (login.staff?.role !== 'manager') {
-    throw new ApiFailure('forbidden', '此账号在中心不是管理人员，不能进行中心管理');
+  // The center decides what this account may do there; a local manager (or supervisor) who is
+  // not one at the center would only meet 403 on every tab.
+  if (login.staff?.role !== session.actor.role) {
+    throw new ApiFailure(
+      'forbidden',
+      session.actor.role === 'supervisor'
+        ? '此账号在中心不是监察人员，不能查看电子监察'
+        : '此账号在中心不是管理人员，不能进行中心管理',
+    );
   }
   logins.set(session, { serverUrl: base, token: login.token });
   return centerStatus(t, session);

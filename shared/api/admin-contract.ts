@@ -62,15 +62,65 @@ const staffFields = {
 };
 
 const manager: readonly Role[] = ['manager'];
+const supervisor: readonly Role[] = ['supervisor'];
+const centerStaff: readonly Role[] = ['manager', 'supervisor'];
 const none = z.object({});
 
+/** An alert of electronic supervision, as the center lists it (server/supervision/routes.ts). */
+export const alertSchema = z.object({
+  id: z.string(),
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  departmentCode: z.string(),
+  windowId: z.string().nullable(),
+  rule: z.string(),
+  level: z.string(),
+  message: z.string(),
+  evidence: z.array(z.string()),
+  raisedAt: z.string(),
+  status: z.string(),
+});
+export type AlertSummary = z.infer<typeof alertSchema>;
+
+export const alertDetailSchema = alertSchema.extend({
+  actions: z.array(
+    z.object({
+      action: z.string(),
+      comment: z.string(),
+      by: z.object({ id: z.string(), name: z.string() }),
+      at: z.string(),
+    }),
+  ),
+});
+export type AlertDetail = z.infer<typeof alertDetailSchema>;
+
 export const adminContract = {
-  'admin.center.status': { input: none, output: centerStatusSchema, access: manager },
-  /** The manager types their password again: main signs in at the center as the same username. */
+  'admin.center.status': { input: none, output: centerStatusSchema, access: centerStaff },
+  /**
+   * The manager or supervisor types their password again: main signs in at the center as the
+   * same username, for the center's administration or its supervision.
+   */
   'admin.center.signIn': {
     input: z.object({ password: z.string().min(1, '请输入密码').max(256) }),
     output: centerStatusSchema,
-    access: manager,
+    access: centerStaff,
+  },
+  /** Electronic supervision's alerts at the center, newest first. */
+  'admin.alerts.list': {
+    input: z.object({ status: z.enum(['open', 'acknowledged', 'escalated']).optional() }),
+    output: z.array(alertSchema),
+    access: centerStaff,
+  },
+  'admin.alerts.get': { input: z.object({ id }), output: alertDetailSchema, access: centerStaff },
+  /** The supervisor acknowledges or escalates an alert, with a comment kept in its history. */
+  'admin.alerts.act': {
+    input: z.object({
+      id,
+      action: z.enum(['acknowledged', 'escalated']),
+      comment: z.string().max(1000),
+    }),
+    output: alertDetailSchema,
+    access: supervisor,
   },
   'admin.departments.list': { input: none, output: z.array(departmentSchema), access: manager },
   'admin.departments.create': {

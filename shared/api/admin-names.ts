@@ -3,6 +3,9 @@
 export const adminCallNames = [
   'admin.center.status',
   'admin.center.signIn',
+  'admin.alerts.list',
+  'admin.alerts.get',
+  'admin.alerts.act',
   'admin.departments.list',
   'admin.departments.create',
   'admin.departments.update',
