@@ -7,6 +7,7 @@ import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
 import { centerMetrics } from '../../server/reports/metrics';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
+import { testApp } from '../../server/test-app';
 import type { CaseEvent } from '../../shared/case';
 import type { Metrics, ReportScope } from '../../shared/reports';
 import { cleanupAfterEach } from '../support/cleanups';
@@ -194,5 +195,30 @@ eachDialect('the center counts the golden log', (db) => {
     }
     const day = { from: '2026-03-03', to: '2026-03-03', asOf: goldenAsOf };
     expect(numbers(await centerMetrics(db().db, day, asOf))).toMatchObject(tuesday);
+
+    // the same numbers through the center's API, for the supervisor
+    const staff = testApp(db(), () => asOf);
+    const answer = await staff.call('GET', '/api/reports/metrics?from=2026-03-02&to=2026-03-16', {
+      token: await staff.tokenFor('supervisor'),
+    });
+    expect(answer.statusCode).toBe(200);
+    // a past period is judged at its end: the open cases as they stood at midnight after 16 March
+    const body = answer.json<{ asOf: string; metrics: Metrics }>();
+    expect(body.asOf).toBe('2026-03-17T00:00:00+08:00');
+    const atEnd = await centerMetrics(db().db, { ...period, asOf: body.asOf }, asOf);
+    expect(numbers(body.metrics)).toEqual(numbers(atEnd));
+    expect(numbers(body.metrics)).toMatchObject({ received: 216, completed: 96 });
+    const backwards = await staff.call(
+      'GET',
+      '/api/reports/metrics?from=2026-03-16&to=2026-03-02',
+      {
+        token: await staff.tokenFor('manager'),
+      },
+    );
+    expect(backwards.statusCode).toBe(400);
+    const clerk = await staff.call('GET', '/api/reports/metrics?from=2026-03-02&to=2026-03-02', {
+      token: await staff.tokenFor('clerk', 'w-sj-1'),
+    });
+    expect(clerk.statusCode).toBe(403);
   });
 });
