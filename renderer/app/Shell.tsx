@@ -7,8 +7,11 @@ import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { ReportPage } from '../features/reports/ReportPage';
+import { ReportPrint } from '../features/reports/ReportPrint';
 import { ReviewQueue } from '../features/review/ReviewQueue';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
@@ -17,12 +20,12 @@ import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
-// print and guide pages are whole-window documents, rendered before the shell
+// print, guide and report print pages are whole-window documents, rendered before the shell
 function Content({
   route,
   t,
 }: {
-  route: Exclude<Route, { page: 'print' | 'guide' }>;
+  route: Exclude<Route, { page: 'print' | 'guide' | 'reportPrint' }>;
   t: ReturnType<typeof useT>;
 }) {
   switch (route.page) {
@@ -39,6 +42,10 @@ function Content({
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'review':
       return <ReviewQueue />;
+    case 'reports':
+      return <ReportPage />;
+    case 'supervision':
+      return <SupervisionPage />;
     case 'admin':
       return <AdminPage />;
     case 'settings':
@@ -49,7 +56,7 @@ function Content({
       return (
         <Empty
           style={{ marginTop: 96 }}
-          description={t('page.comingWith', { what: t(pageLabel[route.page]) })}
+          description={t('page.comingWith', { what: t(pageLabel[(route as { page: Page }).page]) })}
         />
       );
   }
@@ -83,6 +90,14 @@ export function Shell({ session }: { session: Session }) {
   // the page).
   if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
   if (route.page === 'guide') return <GuidePage itemCode={route.itemCode} />;
+  if (route.page === 'reportPrint')
+    return (
+      <ReportPrint
+        from={route.from}
+        to={route.to}
+        {...(route.windowId ? { windowId: route.windowId } : {})}
+      />
+    );
   const page = route.page;
 
   const logout = async () => {

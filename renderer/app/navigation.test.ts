@@ -10,6 +10,16 @@ describe('mayOpen', () => {
     expect(mayOpen('clerk', 'intake')).toBe(true);
   });
 
+  it('opens the daily report to the manager and the chief, and its print to the same roles', () => {
+    expect(mayOpen('manager', 'reports')).toBe(true);
+    expect(mayOpen('chief', 'reports')).toBe(true);
+    expect(mayOpen('clerk', 'reports')).toBe(false);
+    expect(mayOpen('reviewer', 'reports')).toBe(false);
+    expect(mayOpen('manager', 'reportPrint')).toBe(true);
+    expect(mayOpen('chief', 'reportPrint')).toBe(true);
+    expect(mayOpen('clerk', 'reportPrint')).toBe(false);
+  });
+
   it('opens pages reached from within (a case, the conflict list) to every role', () => {
     for (const role of ['clerk', 'chief', 'reviewer', 'manager', 'supervisor'] as const) {
       expect(mayOpen(role, 'case')).toBe(true);

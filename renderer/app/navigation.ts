@@ -7,7 +7,8 @@ export type Page =
 // What each role sees first and may open; the main process enforces the same per call.
 export const pagesByRole: Record<Role, Page[]> = {
   clerk: ['myCases', 'intake'],
-  chief: ['myCases', 'intake', 'review'],
+  // the chief answers for the department's numbers: its daily report too
+  chief: ['myCases', 'intake', 'review', 'reports'],
   reviewer: ['review', 'myCases'],
   manager: ['reports', 'admin', 'settings'],
   supervisor: ['supervision'],
@@ -25,11 +26,16 @@ export const pageLabel: Record<Page, MessageKey> = {
 
 const menuPages = new Set<string>(Object.keys(pageLabel));
 
+/** Pages opened from a menu page, for the same roles: the printed report from the report. */
+const openedFrom: Readonly<Record<string, Page>> = { reportPrint: 'reports' };
+
 /**
  * Whether a role may be on a page reached by its URL (a typed hash, a bookmark, the page the
- * previous user left open): a menu page only if the role's menu has it. Pages reached from
- * within (a case, the conflicts list) are open to every role; main checks each call anyway.
+ * previous user left open): a menu page only if the role's menu has it, and a page opened from
+ * one (the printed report) likewise. Pages reached from within (a case, the conflicts list) are
+ * open to every role; main checks each call anyway.
  */
 export function mayOpen(role: Role, page: string): boolean {
-  return !menuPages.has(page) || pagesByRole[role].includes(page as Page);
+  const menuPage = openedFrom[page] ?? page;
+  return !menuPages.has(menuPage) || pagesByRole[role].includes(menuPage as Page);
 }

@@ -12,6 +12,8 @@ export type Route =
   | { page: 'guide'; itemCode: string }
   | { page: 'review' }
   | { page: 'reports' }
+  /** 办件统计日报表 on A4, for the days and the window the report showed */
+  | { page: 'reportPrint'; from: string; to: string; windowId?: string }
   | { page: 'supervision' }
   | { page: 'admin' }
   | { page: 'settings' }
@@ -35,6 +37,15 @@ export function parseHash(hash: string): Route | null {
       return parts[1] && parts[2] ? { page: 'print', caseId: parts[1], eventId: parts[2] } : null;
     case 'guide':
       return parts[1] ? { page: 'guide', itemCode: parts[1] } : null;
+    case 'report-print':
+      return parts[1] && parts[2]
+        ? {
+            page: 'reportPrint',
+            from: parts[1],
+            to: parts[2],
+            ...(parts[3] ? { windowId: parts[3] } : {}),
+          }
+        : null;
     case 'review':
     case 'reports':
     case 'supervision':
@@ -59,6 +70,8 @@ export function toHash(route: Route): string {
       return `#/print/${route.caseId}/${route.eventId}`;
     case 'guide':
       return `#/guide/${encodeURIComponent(route.itemCode)}`;
+    case 'reportPrint':
+      return `#/report-print/${route.from}/${route.to}${route.windowId ? `/${encodeURIComponent(route.windowId)}` : ''}`;
     default:
       return `#/${route.page}`;
   }

@@ -15,7 +15,14 @@ import {
 import { casePage, myCases } from './pages/cases';
 import { apiAs } from './pages/documents';
 import { loginPage, shell } from './pages/login';
-import { conflicts, settingsPage, syncIndicator } from './pages/sync';
+import {
+  conflicts,
+  enrollThroughSettings,
+  settingsPage,
+  signedIn,
+  syncIndicator,
+  syncNow,
+} from './pages/sync';
 
 // Two PCs of the market-supervision department decide the same case while neither reaches the
 // center. The center takes the decision that arrives first; the other PC's decision and seal come
@@ -86,36 +93,8 @@ async function enrollAt(pc: Pc, windowCode: string) {
   const code = await (
     await centerAdmin(center!.url, adminAccount(centerDir))
   ).enrollmentCode(windowIds.get(windowCode)!);
-  const manager = pc.terminal.accounts.find((a) => a.role === 'manager')!;
-  const { page } = pc;
-  await page.goto(pc.terminal.url);
-  await loginPage(page).signIn(manager.username, manager.password);
-  const settings = settingsPage(page);
-  await settings.open();
-  await settings.enroll(pc.link.url, code);
-  await expect(page.getByText('注册成功：请使用中心下发的账号重新登录')).toBeVisible();
-  // the demo accounts are gone with the enrollment: back at the login page
-  await expect(loginPage(page).locators.submit).toBeVisible();
-  await expect(syncIndicator(page).locators.status).toHaveCount(0);
+  await enrollThroughSettings(pc.page, pc.terminal, pc.link.url, code);
 }
-
-/**
- * Signs in over the HTTP API once the first sync brought the center's staff. Few, spaced
- * attempts: five failed sign-ins lock the account for a minute.
- */
-async function signedIn(t: WebTerminal, who: DemoAccount): Promise<string> {
-  let token = '';
-  await expect(async () => {
-    ({ token } = await apiPost<{ token: string }>(t, 'auth.login', {
-      username: who.username,
-      password: who.password,
-    }));
-  }).toPass({ intervals: [1000, 2000, 3000], timeout: 10_000 });
-  return token;
-}
-
-type SyncStatus = { pending: number; conflicts: number; lastError: string | null };
-const syncNow = (t: WebTerminal, token: string) => apiPost<SyncStatus>(t, 'sync.now', {}, token);
 
 type CaseEvent = {
   type: string;

@@ -30,7 +30,7 @@ function NotJoined() {
 }
 
 /** The manager's own password, checked by the center; main keeps the center session. */
-function CenterSignIn({
+export function CenterSignIn({
   status,
   onSignedIn,
 }: {

@@ -1,3 +1,4 @@
+import type * as Excel from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CallOutput } from '../../../shared/api';
 import type { Level } from '../../../shared/calendar';
@@ -333,7 +334,7 @@ function put(
   else if (format === 'days') cell.numFmt = daysFormat;
 }
 
-type ExcelModule = typeof import('exceljs');
+type ExcelModule = typeof Excel;
 
 /** exceljs is large: the browser loads it when a workbook is first asked for. */
 async function loadExcel(): Promise<ExcelModule> {

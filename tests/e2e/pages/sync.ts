@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { apiPost, type DemoAccount, type WebTerminal } from '../../support/web-terminal';
+import { loginPage } from './login';
 
 // Locators in one place, actions in another: the two-terminal story reads as the hall's day.
 
@@ -57,3 +59,44 @@ export function conflicts(page: Page) {
       page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('case-conflict-tag'),
   };
 }
+
+/**
+ * The terminal's demo manager joins it to the center on the settings page with `code`; the demo
+ * accounts go with the enrollment, so the page ends back at the login form.
+ */
+export async function enrollThroughSettings(
+  page: Page,
+  terminal: WebTerminal,
+  serverUrl: string,
+  code: string,
+) {
+  const manager = terminal.accounts.find((a) => a.role === 'manager')!;
+  await page.goto(terminal.url);
+  await loginPage(page).signIn(manager.username, manager.password);
+  const settings = settingsPage(page);
+  await settings.open();
+  await settings.enroll(serverUrl, code);
+  await expect(page.getByText('注册成功：请使用中心下发的账号重新登录')).toBeVisible();
+  await expect(loginPage(page).locators.submit).toBeVisible();
+  await expect(syncIndicator(page).locators.status).toHaveCount(0);
+}
+
+/**
+ * Signs in over the HTTP API once the first sync brought the center's staff. Few, spaced
+ * attempts: five failed sign-ins lock the account for a minute.
+ */
+export async function signedIn(t: WebTerminal, who: DemoAccount): Promise<string> {
+  let token = '';
+  await expect(async () => {
+    ({ token } = await apiPost<{ token: string }>(t, 'auth.login', {
+      username: who.username,
+      password: who.password,
+    }));
+  }).toPass({ intervals: [1000, 2000, 3000], timeout: 10_000 });
+  return token;
+}
+
+export type SyncStatus = { pending: number; conflicts: number; lastError: string | null };
+/** `sync.now` as the signed-in user behind `token`: pushes and pulls at once. */
+export const syncNow = (t: WebTerminal, token: string) =>
+  apiPost<SyncStatus>(t, 'sync.now', {}, token);

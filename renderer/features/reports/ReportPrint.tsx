@@ -1,0 +1,216 @@
+import { Alert, Button, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { A4Document } from '../documents/A4Document';
+import { useDocumentMessages } from '../documents/messages';
+import {
+  asOfLabel,
+  exportFileName,
+  percent,
+  periodLabel,
+  reportRows,
+  scopeLabel,
+  windowColumns,
+  windowLines,
+  windowValue,
+  type DailyReport,
+  type ReportRow,
+} from './export';
+import { loadReport } from './load';
+import './reports.css';
+
+type Loaded =
+  { state: 'loading' } | { state: 'ok'; report: DailyReport } | { state: 'error'; message: string };
+
+function valueText(r: ReportRow): string {
+  if (r.format === 'rate') return percent(r.value as number | null);
+  if (r.format === 'days') return r.value === null ? '—' : (r.value as number).toFixed(1);
+  return r.value === null ? '—' : String(r.value);
+}
+
+const perLine = 3;
+
+/** The numbers in sections, three label/value pairs a line, so the sheet holds them all. */
+function NumbersTable({ report, windowId }: { report: DailyReport; windowId?: string }) {
+  const rows = reportRows(report, windowId).filter((r) => r.section !== '报表信息');
+  const sections = [...new Set(rows.map((r) => r.section))];
+  return (
+    <table className="a4-table rp-print-table" data-testid="report-print-numbers">
+      <colgroup>
+        <col style={{ width: '11%' }} />
+        {Array.from({ length: perLine }, (_, j) => [
+          <col key={`l${j}`} style={{ width: '18.5%' }} />,
+          <col key={`v${j}`} style={{ width: '11.1%' }} />,
+        ])}
+      </colgroup>
+      <tbody>
+        {sections.flatMap((section) => {
+          const items = rows.filter((r) => r.section === section);
+          const lines: ReportRow[][] = [];
+          for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine));
+          return lines.map((line, i) => (
+            <tr key={`${section}-${i}`}>
+              {i === 0 && (
+                <td className="rp-print-section" rowSpan={lines.length}>
+                  {section}
+                </td>
+              )}
+              {Array.from({ length: perLine }, (_, j) => {
+                const r = line[j];
+                return r ? (
+                  [
+                    <td key={`l${j}`} className="rp-print-label">
+                      {r.label}
+                    </td>,
+                    <td key={`v${j}`} className="rp-print-value">
+                      {valueText(r)}
+                    </td>,
+                  ]
+                ) : (
+                  <td key={`e${j}`} colSpan={2} />
+                );
+              })}
+            </tr>
+          ));
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function WindowsTable({ report }: { report: DailyReport }) {
+  const rate = (k: string) => k === 'onTimeRate' || k === 'windowCompletionRate';
+  const cells = (metrics: DailyReport['metrics']) =>
+    windowColumns.map((c) => {
+      const v = windowValue(metrics, c.key);
+      return <td key={c.key}>{rate(c.key) ? percent(v) : String(v)}</td>;
+    });
+  return (
+    <table className="a4-table rp-print-windows" data-testid="report-print-windows">
+      <thead>
+        <tr>
+          <th>窗口</th>
+          {windowColumns.map((c) => (
+            <th key={c.key}>{c.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {windowLines(report).map((w) => (
+          <tr key={w.windowId}>
+            <td>
+              {w.name}
+              <br />
+              {w.code}
+            </td>
+            {cells(w.metrics)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** 办件统计日报表 on one A4 sheet: the center's letterhead, the numbers, the windows, signatures. */
+export function ReportSheet({ report, windowId }: { report: DailyReport; windowId?: string }) {
+  return (
+    <A4Document
+      centerName={report.centerName}
+      title="办件统计日报表"
+      subtitle={`${report.departmentName}　${scopeLabel(report, windowId)}`}
+      reference={`统计期间：${periodLabel(report)}　统计时点：${asOfLabel(report.asOf)}`}
+    >
+      <h3>一、主要指标</h3>
+      <NumbersTable report={report} {...(windowId ? { windowId } : {})} />
+      <h3>二、分窗口统计</h3>
+      <WindowsTable report={report} />
+      <div className="rp-print-signatures" data-testid="report-print-signatures">
+        <div>
+          制表人：
+          <span />
+        </div>
+        <div>
+          审核人：
+          <span />
+        </div>
+        <div>
+          日期：
+          <span />
+        </div>
+      </div>
+      <div className="a4-footnote">
+        {
+          '本表据各窗口办件过程记录自动生成：办结以首次盖章为准；按时办结率 = 按时办结 / 办结；窗口办结率 = 窗口办结（非报批件）/ 办结；在办按统计时点的办理时限分级（正常、预警、黄牌、红牌）。'
+        }
+      </div>
+    </A4Document>
+  );
+}
+
+/** The printable report: the grey desk with its toolbar (never on paper) around the sheet. */
+export function ReportPrint({
+  from,
+  to,
+  windowId,
+}: {
+  from: string;
+  to: string;
+  windowId?: string;
+}) {
+  const m = useDocumentMessages();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadReport(from, to, windowId).then((r) => {
+      if (!live) return;
+      setLoaded(
+        r.ok ? { state: 'ok', report: r.value } : { state: 'error', message: r.error.message },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [from, to, windowId]);
+
+  const pdfName =
+    loaded.state === 'ok'
+      ? exportFileName(loaded.report, 'csv', windowId).replace(/\.csv$/, '')
+      : '办件统计';
+  const savePdf = async () => {
+    const result = await window.hallPrint?.toPdf(pdfName);
+    if (result?.ok && result.path) setSaved(result.path);
+  };
+
+  return (
+    <div className="a4-desk">
+      <div className="a4-toolbar" role="toolbar">
+        <Button onClick={() => history.back()}>{m('back')}</Button>
+        <Button type="primary" disabled={loaded.state !== 'ok'} onClick={() => window.print()}>
+          {m('print')}
+        </Button>
+        {window.hallPrint && (
+          <Button disabled={loaded.state !== 'ok'} onClick={() => void savePdf()}>
+            {m('savePdf')}
+          </Button>
+        )}
+        <span className="a4-toolbar-hint">{saved ? m('savedTo', { path: saved }) : m('hint')}</span>
+      </div>
+      {loaded.state === 'loading' && (
+        <Spin style={{ display: 'block', marginTop: 96 }} description={m('loading')} />
+      )}
+      {loaded.state === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          title={m('notFound')}
+          description={loaded.message}
+          style={{ maxWidth: 640, margin: '48px auto' }}
+        />
+      )}
+      {loaded.state === 'ok' && (
+        <ReportSheet report={loaded.report} {...(windowId ? { windowId } : {})} />
+      )}
+    </div>
+  );
+}

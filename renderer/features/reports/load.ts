@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { ApiResult } from '../../../shared/api';
+import { endOfDay, shanghaiDate } from '../../../shared/calendar';
+import { call } from '../../api';
+import type { DailyReport } from './export';
+
+/**
+ * What the report was last asked for, kept while the user opens a case from a drill list and
+ * comes back: the same days and window, not today again. `from` null: the terminal's today.
+ */
+type ReportFilters = {
+  from: string | null;
+  to: string | null;
+  windowId: string | undefined;
+  set: (f: Partial<Omit<ReportFilters, 'set'>>) => void;
+};
+
+export const useReportFilters = create<ReportFilters>((set) => ({
+  from: null,
+  to: null,
+  windowId: undefined,
+  set: (f) => set(f),
+}));
+
+/** Today in Beijing by this PC's clock, 'YYYY-MM-DD'. */
+export function browserToday(): string {
+  return shanghaiDate(new Date().toISOString());
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export type Loaded = ApiResult<DailyReport>;
+
+export function loadReport(from: string, to: string, windowId?: string): Promise<Loaded> {
+  return call('reports.metrics', { from, to, ...(windowId ? { windowId } : {}) });
+}
+
+/**
+ * Today's report by the terminal's business clock, which is the one that counts (and may differ
+ * from this PC's, or be fixed in a test). The report says when it was judged: today's at the
+ * terminal's now, a past day at its end. So ask for the PC's today; when that is not the
+ * terminal's, the answer's `asOf` tells which day is, and a second call fetches it.
+ */
+export async function loadToday(windowId?: string): Promise<Loaded> {
+  const guess = browserToday();
+  const first = await loadReport(guess, guess, windowId);
+  if (!first.ok) return first;
+  let asOf = first.value.asOf;
+  if (asOf === endOfDay(guess)) {
+    // the terminal is already past the PC's today: ask for a day surely ahead of it
+    const far = addDays(guess, 3650);
+    const probe = await loadReport(far, far, windowId);
+    if (!probe.ok) return probe;
+    asOf = probe.value.asOf;
+  }
+  const today = shanghaiDate(asOf);
+  return today === guess ? first : loadReport(today, today, windowId);
+}
