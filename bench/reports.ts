@@ -640,7 +640,7 @@ function copyInto(client: pg.Client, table: string, columns: readonly string[], 
 }
 
 /** Writes `total` cases into the center's `cases` table in one transaction, then ANALYZE. */
-export async function generate(db: TestDatabase, total: number): Promise<Generated> {
+async function generate(db: TestDatabase, total: number): Promise<Generated> {
   const start = performance.now();
   const c = await clockContext(db.db, new Date(asOf));
   const out: Generated = {

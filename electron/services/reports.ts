@@ -17,17 +17,18 @@ import { caseRowView } from './cases';
 import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
-// A case counts in a period only through an event on or after its first day, or by being open:
-// the rest of the log is not read.
+// A case counts in a period only through an event within it — so received before its end, with
+// its last event on or after its first day — or by being open: the rest of the log is not read.
 function reportCases(t: Terminal, scope: ReportScope): ReportCase[] {
   const rows = sql(
     t.db,
     `SELECT state, window_id FROM cases
-     WHERE (open = 1 OR updated_at >= @from)
+     WHERE (open = 1 OR (updated_at >= @from AND received_at < @end))
        AND (@department IS NULL OR department_code = @department)
        AND (@window IS NULL OR window_id = @window)`,
   ).all({
     from: scope.from,
+    end: endOfDay(scope.to),
     department: scope.departmentCode ?? null,
     window: scope.windowId ?? null,
   }) as { state: string; window_id: string }[];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OpenCase } from '../../shared/case';
+import { endOfDay } from '../../shared/calendar';
 import { computeMetrics, type Metrics, type ReportScope } from '../../shared/reports';
 import { clockContext } from '../cases/clocks';
 import type { ServerDb } from '../db/schema';
@@ -15,11 +16,17 @@ export async function centerMetrics(
   now: Date,
 ): Promise<Metrics> {
   const { calendar, thresholds } = await clockContext(db, now);
-  // A case counts in a period only through an event on or after its first day, or by being open
+  // A case counts in a period only through an event within it — so received before its end, with
+  // its last event on or after its first day — or by being open
   let query = db
     .selectFrom('cases')
     .select(['state', 'window_id'])
-    .where((w) => w.or([w('open', '=', 1), w('last_event_at', '>=', scope.from)]));
+    .where((w) =>
+      w.or([
+        w('open', '=', 1),
+        w.and([w('last_event_at', '>=', scope.from), w('received_at', '<', endOfDay(scope.to))]),
+      ]),
+    );
   if (scope.departmentCode !== undefined) {
     query = query.where('department_code', '=', scope.departmentCode);
   }
