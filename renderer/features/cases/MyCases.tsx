@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { Countdown, useNow } from './Countdown';
 import { useLiveRefresh } from './live';
 import { useCaseMessages } from './messages';
+import { openable } from './openable';
 
 // One call for the whole window: 10,000 rows are a few MB locally, and the table is virtual.
 const listLimit = 10_000;
@@ -160,12 +161,7 @@ export function MyCases() {
           // the virtual table renders divs: give each row its role and a handle for tests
           role: 'row',
           'data-case-number': row.caseNumber,
-          onClick: () => open(row),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') open(row);
-          },
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
+          ...openable(() => open(row)),
         })}
         columns={[
           {

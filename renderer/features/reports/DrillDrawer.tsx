@@ -7,6 +7,7 @@ import { shanghaiMinute } from '../../format';
 import { useRoute } from '../../stores/route';
 import { Countdown, useNow } from '../cases/Countdown';
 import { useReportMessages } from './messages';
+import { openable } from '../cases/openable';
 
 /** `cases.rows` takes at most this many ids in one call. */
 const rowsLimit = 5000;
@@ -94,12 +95,7 @@ export function DrillDrawer({
         onRow={(row) => ({
           'data-testid': 'drill-row',
           'data-case-number': row.caseNumber,
-          onClick: () => open(row),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') open(row);
-          },
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
+          ...openable(() => open(row)),
         })}
         columns={[
           {

@@ -15,7 +15,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import type { AlertDetail, AlertSummary, CenterStatus } from '../../../shared/api/admin-contract';
 import type { Level } from '../../../shared/calendar';
 import { shanghaiMinute } from '../../format';
@@ -25,6 +25,7 @@ import { CenterSignIn } from '../admin/AdminPage';
 import { adminCall, useCenterGate } from '../admin/center';
 import { useLiveRefresh } from '../cases/live';
 import { useSupervisionMessages } from './messages';
+import { openable } from '../cases/openable';
 
 type StatusFilter = 'open' | 'acknowledged' | 'escalated' | 'all';
 type Act = 'acknowledged' | 'escalated';
@@ -294,12 +295,7 @@ function AlertList() {
             'data-rule': row.rule,
             'data-level': row.level,
             'data-case-number': row.caseNumber ?? '',
-            tabIndex: 0,
-            onClick: () => setOpenId(row.id),
-            onKeyDown: (e: KeyboardEvent) => {
-              if (e.key === 'Enter') setOpenId(row.id);
-            },
-            style: { cursor: 'pointer' },
+            ...openable(() => setOpenId(row.id)),
           }) as HTMLAttributes<HTMLElement>
         }
         columns={[
