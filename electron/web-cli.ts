@@ -18,6 +18,8 @@ const { values } = parseArgs({
     server: { type: 'string' },
     // end-to-end tests move the business clock through POST /__test/clock
     'clock-control': { type: 'boolean', default: false },
+    // how often the scheduled daily report is looked at (default 30); tests look more often
+    'report-check-seconds': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -35,12 +37,20 @@ if (values.now && (!/(Z|[+-]\d{2}:\d{2})$/.test(values.now) || Number.isNaN(fixe
   process.exit(2);
 }
 
+const reportCheckSeconds = values['report-check-seconds'];
+const reportCheckMs = reportCheckSeconds ? Number(reportCheckSeconds) * 1000 : null;
+if (reportCheckMs !== null && !(reportCheckMs >= 100 && reportCheckMs <= 86_400_000)) {
+  console.error(`--report-check-seconds must be 0.1 to 86400, got ${reportCheckSeconds}`);
+  process.exit(2);
+}
+
 const staticDir = resolve(values.static);
 let clock: Date | null = fixedNow;
 const terminal = openTerminal({
   dataDir: resolve(values.data),
   resourcesDir: resolve(values.resources),
   ...(values.server ? { serverUrl: values.server } : {}),
+  ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
   ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
 });
 const server = await startWebServer({

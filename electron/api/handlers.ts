@@ -6,6 +6,7 @@ import { endCenterSession } from '../services/center-admin';
 import { reviewQueue, sealStatus, setSealPin, stampDecision } from '../services/decisions';
 import { caseDocument } from '../services/documents';
 import { caseRows, dailyReport } from '../services/reports';
+import { getReportSchedule, setReportSchedule } from '../services/scheduled-report';
 import { verifyPrinted } from '../services/verify';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
@@ -104,6 +105,9 @@ export const handlers: Handlers = {
   'cases.queue': (_input, { terminal, session }) => reviewQueue(terminal, session),
   'cases.rows': (input, { terminal }) => caseRows(terminal, input.ids),
   'reports.metrics': (input, { terminal }) => dailyReport(terminal, input),
+  'reports.schedule.get': (_input, { terminal }) => getReportSchedule(terminal),
+  'reports.schedule.set': (input, { terminal, session }) =>
+    setReportSchedule(terminal, session, input),
   'cases.stamp': (input, { terminal, session }) => stampDecision(terminal, session, input),
   'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
   'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),

@@ -18,6 +18,11 @@ import {
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { defaultSyncIntervalMs, SyncEngine, type SyncOptions } from '../sync/engine';
 import { seedDemo, type DemoAccount } from './demo';
+import {
+  defaultReportCheckMs,
+  startReportChecks,
+  type ReportCheckOptions,
+} from './scheduled-report';
 import { LoginThrottle, Sessions } from './sessions';
 
 /** Everything behind the API, opened once per process: main.ts, web mode and tests share it. */
@@ -59,6 +64,8 @@ export type TerminalOptions = {
   sync?: SyncOptions;
   /** the center's address, replacing the stored one (web mode --server) */
   serverUrl?: string;
+  /** how often the scheduled daily report is looked at; false: only when a test asks */
+  reportCheck?: ReportCheckOptions;
 };
 
 export function openTerminal(opts: TerminalOptions): Terminal {
@@ -120,11 +127,16 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       return cal;
     },
     close() {
+      reportChecks.close();
       engine.close();
       db.close();
     },
   };
   const engine = new SyncEngine(terminal, opts.sync ?? { intervalMs: defaultSyncIntervalMs });
   engine.start();
+  const reportChecks = startReportChecks(
+    terminal,
+    opts.reportCheck ?? { intervalMs: defaultReportCheckMs },
+  );
   return terminal;
 }

@@ -4,6 +4,7 @@ import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import type { Authorization, Metrics } from '../reports';
+import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import type { Conflict } from '../sync';
 import { adminContract } from './admin-contract';
@@ -313,6 +314,18 @@ export const contract = {
       authorization: z.custom<Authorization>(),
     }),
     access: ['manager', 'chief', 'supervisor'],
+  }),
+  /** The scheduled daily report of this PC: its folder, time of day, and how the last write went. */
+  'reports.schedule.get': call({
+    input: z.object({}),
+    output: reportScheduleSchema,
+    access: ['manager'],
+  }),
+  /** Sets it; main refuses a folder that does not exist or does not take a file. */
+  'reports.schedule.set': call({
+    input: reportScheduleInput,
+    output: reportScheduleSchema,
+    access: ['manager'],
   }),
   /** The list rows of the cases behind a report number. */
   'cases.rows': call({

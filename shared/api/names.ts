@@ -18,6 +18,8 @@ export const callNames = [
   'cases.stamp',
   'cases.rows',
   'reports.metrics',
+  'reports.schedule.get',
+  'reports.schedule.set',
   'seal.status',
   'seal.setPin',
   'documents.get',

@@ -2,11 +2,17 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial';
 import { m002Sync } from './002-sync';
 import { m003Seal } from './003-seal';
+import { m004ReportSchedule } from './004-report-schedule';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 // Append only: a shipped migration is never edited, the next change is a new file.
-export const migrations: readonly Migration[] = [m001Initial, m002Sync, m003Seal];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Sync,
+  m003Seal,
+  m004ReportSchedule,
+];
 
 export function migrate(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -44,6 +44,7 @@ describe('migrations', () => {
         'peer_devices',
         'window_powers',
         'seal_pins',
+        'report_schedule',
       ]),
     );
     db.close();
@@ -60,7 +61,7 @@ describe('migrations', () => {
        VALUES ('e1', 'c', 'received', '{}', 'u', 'n', 'clerk', 'w', '2026-01-05T09:00:00+08:00',
          'd', 1, 'p', 'h', 's')`,
     ).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db)).toBe(migrations.length);
     expect(db.prepare('SELECT id, sync_state, server_seq FROM events').all()).toEqual([
       { id: 'e1', sync_state: 'pending', server_seq: null },
     ]);
@@ -87,7 +88,7 @@ describe('migrations', () => {
     migrations[0]!.up(db);
     migrations[1]!.up(db);
     db.pragma('user_version = 2');
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db)).toBe(migrations.length);
     const insert = db.prepare(
       "INSERT INTO seal_pins (user_id, pin_hash, updated_at) VALUES ('u1', 'h', '2026-03-02T09:00:00+08:00')",
     );
@@ -97,6 +98,33 @@ describe('migrations', () => {
       locked_until: null,
     });
     expect(() => insert.run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('004 adds the report schedule to a version-3 terminal: one row, a valid time, its files as JSON', () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.slice(0, 3)) m.up(db);
+    db.pragma('user_version = 3');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('center.name', '\"中心\"')").run();
+    expect(migrate(db)).toBe(migrations.length);
+    const insert = db.prepare(
+      `INSERT INTO report_schedule (id, enabled, folder, time, updated_at, updated_by)
+       VALUES (?, 1, '/srv/日报', ?, '2026-03-02T09:00:00+08:00', 'u1')`,
+    );
+    insert.run(1, '17:30');
+    expect(
+      db.prepare('SELECT last_written_on, last_files, last_error FROM report_schedule').get(),
+    ).toEqual({ last_written_on: null, last_files: '[]', last_error: null });
+    expect(() => insert.run(2, '17:30')).toThrow(/CHECK/);
+    expect(() => insert.run(1, '17:30')).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare('DELETE FROM report_schedule').run();
+    expect(() => insert.run(1, '5pm')).toThrow(/CHECK/);
+    insert.run(1, '08:05');
+    expect(() =>
+      db.prepare("UPDATE report_schedule SET last_files = '[' WHERE id = 1").run(),
+    ).toThrow(/CHECK/);
+    // the settings the center owns are untouched
+    expect(db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 1 });
     db.close();
   });
 

@@ -17,24 +17,16 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Level } from '../../../shared/calendar';
 import { powerLabels } from '../../../shared/catalog';
 import { caseKinds, meetsDoubleHundred, type Metrics } from '../../../shared/reports';
-import { useLocale } from '../../i18n';
-import { levelColor } from '../../levels';
-import { useRoute } from '../../stores/route';
-import { csvType, download, xlsxType } from './download';
-import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import {
   asOfLabel,
   drillLabels,
   drillOf,
-  exportFileName,
   levels,
   percent,
   periodLabel,
   powerMet,
   powerOrder,
   powerTarget,
-  reportCsv,
-  reportXlsx,
   scopeLabel,
   scores,
   windowColumns,
@@ -43,7 +35,13 @@ import {
   type DailyReport,
   type DrillKey,
   type WindowLine,
-} from './export';
+} from '../../../shared/reports/daily-report';
+import { exportFileName, reportCsv, reportXlsx } from '../../../shared/reports/workbook';
+import { useLocale } from '../../i18n';
+import { levelColor } from '../../levels';
+import { useRoute } from '../../stores/route';
+import { csvType, download, xlsxType } from './download';
+import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { loadReport, loadToday, useReportFilters } from './load';
 import { drillLabelsEn, powerLabelsEn, useReportMessages } from './messages';
 import './reports.css';

@@ -1,10 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { A4Document } from '../documents/A4Document';
-import { useDocumentMessages } from '../documents/messages';
 import {
   asOfLabel,
-  exportFileName,
   percent,
   periodLabel,
   reportRows,
@@ -14,7 +11,10 @@ import {
   windowValue,
   type DailyReport,
   type ReportRow,
-} from './export';
+} from '../../../shared/reports/daily-report';
+import { exportFileName } from '../../../shared/reports/workbook';
+import { A4Document } from '../documents/A4Document';
+import { useDocumentMessages } from '../documents/messages';
 import { loadReport } from './load';
 import './reports.css';
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { ApiResult } from '../../../shared/api';
 import { endOfDay, shanghaiDate } from '../../../shared/calendar';
+import type { DailyReport } from '../../../shared/reports/daily-report';
 import { call } from '../../api';
-import type { DailyReport } from './export';
 
 /**
  * What the report was last asked for, kept while the user opens a case from a drill list and

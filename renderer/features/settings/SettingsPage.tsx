@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/api';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
 import { useSettingsMessages } from './messages';
+import { ScheduledReportCard } from './ScheduledReportCard';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -31,8 +32,18 @@ function Enrolled({ status }: { status: SyncStatus }) {
   );
 }
 
-/** The manager joins this PC to the center; afterwards the page shows what it is enrolled as. */
+/** The manager's terminal settings: joining the center, and the scheduled daily report. */
 export function SettingsPage() {
+  return (
+    <Flex vertical gap={16}>
+      <EnrollmentCard />
+      <ScheduledReportCard />
+    </Flex>
+  );
+}
+
+/** The manager joins this PC to the center; afterwards the card shows what it is enrolled as. */
+function EnrollmentCard() {
   const m = useSettingsMessages();
   const { message } = App.useApp();
   const [form] = Form.useForm<EnrollForm>();

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { apply, initialCaseState, type CaseEvent, type OpenCase } from '../../../shared/case';
-import { appealNotice } from '../../../shared/case/appeal';
+import { readWorkbook, reportSheetNames, summaryCell } from '../../tests/support/workbook';
+import { apply, initialCaseState, type CaseEvent, type OpenCase } from '../case';
+import { appealNotice } from '../case/appeal';
 import {
   allMaterialsReceived,
   approval,
@@ -10,16 +10,10 @@ import {
   people,
   receivedPayload,
   sealOn,
-} from '../../../shared/case/test-fixtures';
-import { authorization, computeMetrics, type ReportCase } from '../../../shared/reports';
-import {
-  exportFileName,
-  reportCsv,
-  reportRows,
-  reportXlsx,
-  windowLines,
-  type DailyReport,
-} from './export';
+} from '../case/test-fixtures';
+import { reportRows, windowLines, type DailyReport } from './daily-report';
+import { authorization, computeMetrics, type ReportCase } from './metrics';
+import { exportFileName, reportCsv, reportXlsx } from './workbook';
 
 // Four cases of two windows received on Mon 3 March 2025, reported for 3–11 March and judged at
 // 17:00 on Wed 12 March. Counted by hand: received 4, accepted 3 (A B D), refused 1 (C),
@@ -217,15 +211,8 @@ describe('the workbook', () => {
   it('has one sheet per view, a frozen bold Chinese header, the values and their formats', async () => {
     const buffer = await reportXlsx(report());
     expect(buffer).toBeInstanceOf(ArrayBuffer);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual([
-      '汇总',
-      '分窗口',
-      '七件',
-      '好差评',
-      '授权率',
-    ]);
+    const book = await readWorkbook(buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(reportSheetNames);
     for (const ws of book.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -234,14 +221,7 @@ describe('the workbook', () => {
 
     const summary = book.getWorksheet('汇总')!;
     expect(summary.getRow(1).values).toEqual([undefined, '分类', '指标', '数值']);
-    const row = (label: string) => {
-      let found: ExcelJS.Row | undefined;
-      summary.eachRow((r) => {
-        if (r.getCell(2).value === label) found = r;
-      });
-      if (!found) throw new Error(`no row ${label}`);
-      return found.getCell(3);
-    };
+    const row = (label: string) => summaryCell(book, label);
     expect(row('收件').value).toBe(4);
     expect(row('收件').numFmt).toBe('0');
     expect(row('办结').value).toBe(2);
