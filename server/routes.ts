@@ -12,6 +12,7 @@ import { caseRoutes } from './cases/routes';
 import type { RouteSpec } from './http/spec';
 import { referenceRoutes } from './reference/routes';
 import { reportRoutes } from './reports/routes';
+import { complaintRoutes } from './supervision/complaint-routes';
 import { supervisionRoutes } from './supervision/routes';
 import { syncRoutes } from './sync/routes';
 
@@ -32,4 +33,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...caseRoutes,
   ...reportRoutes,
   ...supervisionRoutes,
+  ...complaintRoutes,
 ];

@@ -118,6 +118,22 @@ const requests: { [K in Relayed]: (input: Input<K>) => CenterRequest } = {
     body,
     paramAs: 'id',
   }),
+  'admin.complaints.list': ({ status }) => ({
+    method: 'GET',
+    path: `/api/complaints${status ? `?status=${segment(status)}` : ''}`,
+  }),
+  'admin.complaints.get': ({ id }) => ({
+    method: 'GET',
+    path: `/api/complaints/${segment(id)}`,
+    paramAs: 'id',
+  }),
+  'admin.complaints.create': (body) => ({ method: 'POST', path: '/api/complaints', body }),
+  'admin.complaints.close': ({ id, ...body }) => ({
+    method: 'POST',
+    path: `/api/complaints/${segment(id)}/close`,
+    body,
+    paramAs: 'id',
+  }),
   'admin.settings.get': () => ({ method: 'GET', path: '/api/settings' }),
   'admin.settings.set': (body) => ({ method: 'PUT', path: '/api/settings', body }),
   'admin.devices.list': () => ({ method: 'GET', path: '/api/devices' }),
@@ -125,6 +141,10 @@ const requests: { [K in Relayed]: (input: Input<K>) => CenterRequest } = {
     method: 'POST',
     path: `/api/devices/${segment(id)}/revoke`,
     paramAs: 'id',
+  }),
+  'admin.reports.dashboard': ({ date }) => ({
+    method: 'GET',
+    path: `/api/reports/dashboard${date ? `?date=${segment(date)}` : ''}`,
   }),
 };
 

@@ -10,6 +10,7 @@ import { getReportSchedule, setReportSchedule } from '../services/scheduled-repo
 import { verifyPrinted } from '../services/verify';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
+import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
 import type { Terminal } from '../services/terminal';
 import { verifyPassword } from '../store/passwords';
@@ -112,6 +113,8 @@ export const handlers: Handlers = {
   'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
   'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),
   'documents.verify': (input, { terminal }) => verifyPrinted(terminal, input),
+  'alerts.mine': (_input, { terminal, session }) => mySupervision(terminal, session),
+  'complaints.reply': (input, { terminal, session }) => replyToComplaint(terminal, session, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),

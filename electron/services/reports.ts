@@ -1,10 +1,11 @@
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import type { OpenCase } from '../../shared/case';
-import { endOfDay, shanghaiDate } from '../../shared/calendar';
+import { endOfDay } from '../../shared/calendar';
 import type { Power } from '../../shared/catalog';
 import {
   authorization,
   computeMetrics,
+  reportAsOf,
   type Metrics,
   type ReportCase,
   type ReportScope,
@@ -14,7 +15,6 @@ import type { CaseListRow } from '../store/cases';
 import { sql } from '../store/db';
 import { boundWindow, listItems } from '../store/reference';
 import { caseRowView } from './cases';
-import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';
 
 // A case counts in a period only through an event within it — so received before its end, with
@@ -63,8 +63,7 @@ export function dailyReport(
     throw new ApiFailure('invalid_input', '不是本部门的窗口', { field: 'windowId' });
   }
   const now = t.now();
-  // a past period is judged at its end; today's at this moment
-  const asOf = input.to < shanghaiDate(now) ? endOfDay(input.to) : shanghaiIso(now);
+  const asOf = reportAsOf(input.to, now);
   const scope: ReportScope = { from: input.from, to: input.to, asOf, departmentCode: department };
   const cases = reportCases(t, scope);
   const measure = (s: ReportScope) =>

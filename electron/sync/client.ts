@@ -7,7 +7,11 @@ import {
   protocolVersion,
   pullResponseSchema,
   pushResponseSchema,
+  complaintSchema,
   syncPaths,
+  windowSupervisionSchema,
+  type Complaint,
+  type ComplaintReplyRequest,
   type DeviceStatusResponse,
   type EnrollRequest,
   type EnrollResponse,
@@ -16,6 +20,7 @@ import {
   type PullResponse,
   type PushResponse,
   type WireEvent,
+  type WindowSupervision,
 } from '../../shared/sync';
 
 /**
@@ -39,6 +44,10 @@ export type SyncClient = {
   device(): Promise<DeviceStatusResponse>;
   push(events: readonly WireEvent[]): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
+  /** the department's alerts and complaints, fetched on every round for the window's copy */
+  supervision(): Promise<WindowSupervision>;
+  /** the window's reply to a complaint, for the chief or clerk signed in at this terminal */
+  replyComplaint(id: string, request: ComplaintReplyRequest): Promise<Complaint>;
 };
 
 export type ClientOptions = {
@@ -111,5 +120,8 @@ export function syncClient(opts: ClientOptions): SyncClient {
     device: () => request('GET', syncPaths.device, undefined, deviceStatusResponseSchema),
     push: (events) => request('POST', syncPaths.push, { events }, pushResponseSchema),
     pull: (req) => request('POST', syncPaths.pull, req, pullResponseSchema),
+    supervision: () => request('GET', syncPaths.supervision, undefined, windowSupervisionSchema),
+    replyComplaint: (id, req) =>
+      request('POST', `/api/complaints/${encodeURIComponent(id)}/reply`, req, complaintSchema),
   };
 }

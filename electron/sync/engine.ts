@@ -7,6 +7,7 @@ import { SyncFailure, syncClient } from './client';
 import { pullAll } from './pull';
 import { checkDevice, pushPending } from './push';
 import { RoundScheduler } from './schedule';
+import { fetchSupervision } from './supervision';
 
 type SyncStateName = SyncStatus['state'];
 
@@ -102,6 +103,7 @@ export class SyncEngine {
       } else {
         const pushed = await pushPending(this.t, client);
         await pullAll(this.t, client);
+        await fetchSupervision(this.t, client);
         error = pushed.rejected;
         result = { retry: false, state: pushed.rejected ? 'blocked' : 'idle', online: true };
         setSetting(db, syncKeys.lastSync, this.t.now().toISOString());

@@ -313,6 +313,8 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       enroll: unused,
       device: unused,
       push: unused,
+      supervision: unused,
+      replyComplaint: unused,
       pull: (request) => {
         requests.push(request);
         const served = pages[request.cursor];

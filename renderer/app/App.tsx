@@ -3,11 +3,9 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useLocale } from '../i18n';
 import { useSession } from '../stores/session';
+import { fontFamily } from './font';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
-
-const fontFamily =
-  "-apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
 export function App() {
   const locale = useLocale((s) => s.locale);

@@ -1,5 +1,5 @@
-import { Avatar, Button, Empty, Layout, Menu, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Avatar, Button, Empty, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -12,6 +12,8 @@ import { ReportPrint } from '../features/reports/ReportPrint';
 import { ReviewQueue } from '../features/review/ReviewQueue';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
+import { AlertsMenuLabel } from '../features/window-alerts/AlertsMenuLabel';
+import { WindowAlertsPage } from '../features/window-alerts/WindowAlertsPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
@@ -20,6 +22,11 @@ import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
+// The chart library is the largest part of the dashboard: loaded when a manager opens it, not
+// with every window's shell.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 // print, guide and report print pages are whole-window documents, rendered before the shell
 function Content({
   route,
@@ -44,8 +51,16 @@ function Content({
       return <ReviewQueue />;
     case 'reports':
       return <ReportPage />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
+          <DashboardPage />
+        </Suspense>
+      );
     case 'supervision':
       return <SupervisionPage />;
+    case 'alerts':
+      return <WindowAlertsPage />;
     case 'admin':
       return <AdminPage />;
     case 'settings':
@@ -151,7 +166,14 @@ export function Shell({ session }: { session: Session }) {
             onClick={(e) => navigate({ page: e.key as Page })}
             items={pages.map((p) => ({
               key: p,
-              label: p === 'intake' ? `${t(pageLabel[p])}  Alt+I` : t(pageLabel[p]),
+              label:
+                p === 'intake' ? (
+                  `${t(pageLabel[p])}  Alt+I`
+                ) : p === 'alerts' ? (
+                  <AlertsMenuLabel label={t(pageLabel[p])} />
+                ) : (
+                  t(pageLabel[p])
+                ),
             }))}
             style={{ borderRight: 0, paddingTop: 8 }}
           />

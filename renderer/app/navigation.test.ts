@@ -20,6 +20,20 @@ describe('mayOpen', () => {
     expect(mayOpen('clerk', 'reportPrint')).toBe(false);
   });
 
+  it("opens the center's day to the manager and the supervisor, not to a window", () => {
+    expect(mayOpen('manager', 'dashboard')).toBe(true);
+    expect(mayOpen('supervisor', 'dashboard')).toBe(true);
+    expect(mayOpen('chief', 'dashboard')).toBe(false);
+    expect(mayOpen('clerk', 'dashboard')).toBe(false);
+  });
+
+  it('opens 监察预警 to the window’s clerk and chief, not to the center’s staff', () => {
+    expect(mayOpen('clerk', 'alerts')).toBe(true);
+    expect(mayOpen('chief', 'alerts')).toBe(true);
+    expect(mayOpen('manager', 'alerts')).toBe(false);
+    expect(mayOpen('supervisor', 'alerts')).toBe(false);
+  });
+
   it('opens pages reached from within (a case, the conflict list) to every role', () => {
     for (const role of ['clerk', 'chief', 'reviewer', 'manager', 'supervisor'] as const) {
       expect(mayOpen(role, 'case')).toBe(true);

@@ -2,16 +2,26 @@ import type { Role } from '../../shared/case';
 import type { MessageKey } from '../i18n/zh-CN';
 
 export type Page =
-  'myCases' | 'intake' | 'review' | 'reports' | 'supervision' | 'admin' | 'settings';
+  | 'myCases'
+  | 'intake'
+  | 'review'
+  | 'reports'
+  | 'dashboard'
+  | 'supervision'
+  | 'alerts'
+  | 'admin'
+  | 'settings';
 
 // What each role sees first and may open; the main process enforces the same per call.
 export const pagesByRole: Record<Role, Page[]> = {
-  clerk: ['myCases', 'intake'],
+  // 监察预警: what the center's supervision holds against the window (the chief: the department)
+  clerk: ['myCases', 'intake', 'alerts'],
   // the chief answers for the department's numbers: its daily report too
-  chief: ['myCases', 'intake', 'review', 'reports'],
+  chief: ['myCases', 'intake', 'review', 'reports', 'alerts'],
   reviewer: ['review', 'myCases'],
-  manager: ['reports', 'admin', 'settings'],
-  supervisor: ['supervision'],
+  // the department's report first (it works offline), the center's day beside it
+  manager: ['reports', 'dashboard', 'admin', 'settings'],
+  supervisor: ['supervision', 'dashboard'],
 };
 
 export const pageLabel: Record<Page, MessageKey> = {
@@ -19,7 +29,9 @@ export const pageLabel: Record<Page, MessageKey> = {
   intake: 'nav.intake',
   review: 'nav.review',
   reports: 'nav.reports',
+  dashboard: 'nav.dashboard',
   supervision: 'nav.supervision',
+  alerts: 'nav.alerts',
   admin: 'nav.admin',
   settings: 'nav.settings',
 };

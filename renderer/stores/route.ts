@@ -12,9 +12,11 @@ export type Route =
   | { page: 'guide'; itemCode: string }
   | { page: 'review' }
   | { page: 'reports' }
+  | { page: 'dashboard' }
   /** 办件统计日报表 on A4, for the days and the window the report showed */
   | { page: 'reportPrint'; from: string; to: string; windowId?: string }
   | { page: 'supervision' }
+  | { page: 'alerts' }
   | { page: 'admin' }
   | { page: 'settings' }
   | { page: 'conflicts' };
@@ -48,7 +50,9 @@ export function parseHash(hash: string): Route | null {
         : null;
     case 'review':
     case 'reports':
+    case 'dashboard':
     case 'supervision':
+    case 'alerts':
     case 'admin':
     case 'settings':
     case 'conflicts':

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
-import { isClosed, type CaseState, type OpenCase } from '../../shared/case';
+import { isClosed, type CaseState, type ClockView, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
+import { firstSeal, onTime } from '../../shared/reports';
 import type { ServerDb } from '../db/schema';
 import { nextDue } from '../../shared/case';
 import { clocksAt, type ClockContext } from './clocks';
@@ -8,6 +9,20 @@ import { clocksAt, type ClockContext } from './clocks';
 /** The case's state as the accepted events left it, or the state before any. */
 export function parseCaseState(json: string): CaseState {
   return JSON.parse(json) as CaseState;
+}
+
+/** When the case was completed and whether on time, as the report counts it (shared/reports). */
+export function completionFacts(
+  state: OpenCase,
+  c: ClockContext,
+  clocks: readonly ClockView[] | null = clocksAt(state, c.calendar, c.now, c.thresholds),
+): { sealed_at: string | null; sealed_on_time: number | null } {
+  const seal = firstSeal(state);
+  if (!seal) return { sealed_at: null, sealed_on_time: null };
+  return {
+    sealed_at: shanghaiIso(new Date(Date.parse(seal.at))),
+    sealed_on_time: clocks && onTime(clocks, state.extension !== null) ? 1 : 0,
+  };
 }
 
 /**
@@ -21,6 +36,7 @@ export function caseRowOf(
   serverSeq: number,
   c: ClockContext,
 ): Insertable<ServerDb['cases']> {
+  const clocks = clocksAt(state, c.calendar, c.now, c.thresholds);
   return {
     id: state.caseId,
     case_number: state.caseNumber,
@@ -33,11 +49,12 @@ export function caseRowOf(
     // a delivered case waits only for its rating: it is off the work list, as on the terminal
     open: !isClosed(state) && state.status !== 'delivered' ? 1 : 0,
     received_at: shanghaiIso(new Date(Date.parse(state.receivedAt))),
-    due_at: nextDue(clocksAt(state, c.calendar, c.now, c.thresholds) ?? []),
+    due_at: nextDue(clocks ?? []),
     state: JSON.stringify(state),
     last_server_seq: serverSeq,
     updated_at: shanghaiIso(c.now),
     last_event_at: shanghaiIso(new Date(Date.parse(state.lastOccurredAt))),
+    ...completionFacts(state, c, clocks),
   };
 }
 
@@ -69,6 +86,8 @@ export async function upsertCases(
         last_server_seq: eb.ref('excluded.last_server_seq'),
         updated_at: eb.ref('excluded.updated_at'),
         last_event_at: eb.ref('excluded.last_event_at'),
+        sealed_at: eb.ref('excluded.sealed_at'),
+        sealed_on_time: eb.ref('excluded.sealed_on_time'),
       })),
     )
     .execute();

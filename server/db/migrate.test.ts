@@ -25,6 +25,54 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
     }
   });
 
+  it('0005 keeps complaints with their steps in order, one step per (complaint, seq)', async () => {
+    const t = await createTestDatabase(dialect, { fresh: true });
+    try {
+      await t.db
+        .insertInto('complaints')
+        .values({
+          id: 'c1',
+          department_code: 'SJ',
+          window_id: 'w1',
+          case_id: null,
+          case_number: null,
+          complainant_name: null,
+          complainant_phone: null,
+          channel: '电话',
+          content: '窗口人员态度生硬',
+          received_at: '2026-03-02T10:00:00.000+08:00',
+          due_date: '2026-03-09',
+          due_at: '2026-03-10T00:00:00+08:00',
+          status: 'open',
+          reply: null,
+          replied_at: null,
+          conclusion: null,
+          closed_at: null,
+        })
+        .execute();
+      const step = (id: string, seq: number) => ({
+        id,
+        complaint_id: 'c1',
+        seq,
+        action: 'recorded',
+        text: '窗口人员态度生硬',
+        conclusion: null,
+        actor_id: 's1',
+        actor_name: '韩立新',
+        at: '2026-03-02T10:00:00.000+08:00',
+      });
+      await t.db.insertInto('complaint_steps').values(step('s1', 1)).execute();
+      await expect(
+        t.db.insertInto('complaint_steps').values(step('s2', 1)).execute(),
+      ).rejects.toThrow();
+      expect(
+        await t.db.selectFrom('complaints').select(['id', 'status', 'due_date']).execute(),
+      ).toEqual([{ id: 'c1', status: 'open', due_date: '2026-03-09' }]);
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('number events from 1 upwards as plain numbers, and keep (device, seq) unique', async () => {
     const t = await createTestDatabase(dialect, { fresh: true });
     try {

@@ -4,6 +4,8 @@ import { initialSchema } from './migrations/0001-initial';
 import { loginAttempts } from './migrations/0002-login-attempts';
 import { reportIndexes } from './migrations/0003-report-index';
 import { supervision } from './migrations/0004-supervision';
+import { complaints } from './migrations/0005-complaints';
+import { completionFactsColumns } from './migrations/0006-completion-facts';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -13,6 +15,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-login-attempts': loginAttempts(),
     '0003-report-index': reportIndexes(),
     '0004-supervision': supervision(),
+    '0005-complaints': complaints(),
+    '0006-completion-facts': completionFactsColumns(),
   };
 }
 

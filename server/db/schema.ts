@@ -86,6 +86,8 @@ export type ServerDb = {
   };
   alerts: AlertTable;
   alert_actions: AlertActionTable;
+  complaints: ComplaintTable;
+  complaint_steps: ComplaintStepTable;
   /** projection of the accepted events of each case; rebuildable from `events` */
   cases: {
     id: string;
@@ -105,6 +107,10 @@ export type ServerDb = {
     updated_at: string;
     /** the case's last event's own time (+08:00): what a report's period is judged by */
     last_event_at: string | null;
+    /** the first seal's time (+08:00): when the case was completed, whatever corrected it later */
+    sealed_at: string | null;
+    /** 1 when that seal kept the time limit, 0 when late; null while not sealed */
+    sealed_on_time: number | null;
   };
 };
 
@@ -133,6 +139,45 @@ export type AlertActionTable = {
   /** 'acknowledged' | 'escalated' */
   action: string;
   comment: string;
+  actor_id: string;
+  actor_name: string;
+  at: string;
+};
+
+/** a public complaint (公众投诉); never deleted */
+export type ComplaintTable = {
+  id: string;
+  department_code: string;
+  window_id: string | null;
+  case_id: string | null;
+  case_number: string | null;
+  complainant_name: string | null;
+  complainant_phone: string | null;
+  channel: string;
+  content: string;
+  received_at: string;
+  /** the handling clock's last working day and 24:00 of it, fixed when recorded */
+  due_date: string;
+  due_at: string;
+  /** 'open' | 'replied' | 'closed' */
+  status: string;
+  /** the latest reply */
+  reply: string | null;
+  replied_at: string | null;
+  /** '属实' | '不属实' | '部分属实' */
+  conclusion: string | null;
+  closed_at: string | null;
+};
+
+/** one step of a complaint's handling, appended in order */
+export type ComplaintStepTable = {
+  id: string;
+  complaint_id: string;
+  seq: number;
+  /** 'recorded' | 'replied' | 'closed' */
+  action: string;
+  text: string;
+  conclusion: string | null;
   actor_id: string;
   actor_name: string;
   at: string;

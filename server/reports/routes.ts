@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { endOfDay, shanghaiDate, shanghaiIso } from '../../shared/calendar';
+import { shanghaiDate } from '../../shared/calendar';
+import { reportAsOf } from '../../shared/reports';
 import { managerOrSupervisor } from '../admin/access';
 import { route, type RouteSpec } from '../http/spec';
+import { centerDashboard } from './dashboard';
+import { centerComplaintMetrics } from './complaints';
 import { centerMetrics } from './metrics';
 
 const day = z.iso.date('日期须形如 2026-03-02 / a date like 2026-03-02');
@@ -34,20 +37,33 @@ export const reportRoutes: RouteSpec[] = [
     response: object,
     handler: async ({ query }, ctx) => {
       const now = ctx.now();
-      // a past period is judged at its end; today's at this moment
-      const asOf = query.to < shanghaiDate(now) ? endOfDay(query.to) : shanghaiIso(now);
-      const metrics = await centerMetrics(
-        ctx.db,
-        {
-          from: query.from,
-          to: query.to,
-          asOf,
-          ...(query.department ? { departmentCode: query.department } : {}),
-          ...(query.window ? { windowId: query.window } : {}),
-        },
-        now,
-      );
-      return { body: { from: query.from, to: query.to, asOf, metrics } };
+      const asOf = reportAsOf(query.to, now);
+      const scope = {
+        from: query.from,
+        to: query.to,
+        asOf,
+        ...(query.department ? { departmentCode: query.department } : {}),
+        ...(query.window ? { windowId: query.window } : {}),
+      };
+      const metrics = await centerMetrics(ctx.db, scope, now);
+      // public complaints against the same department or window (shared/reports/complaints.ts)
+      const complaints = await centerComplaintMetrics(ctx.db, scope);
+      return { body: { from: query.from, to: query.to, asOf, metrics, complaints } };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/reports/dashboard',
+    summary:
+      '中心今日概览：各部门指标、近30日趋势、红黄牌办件 / the day at a glance: departments, trend, red and yellow cases',
+    tag: 'reports',
+    auth: managerOrSupervisor,
+    // without a date: the center's today, by its clock (a terminal's may differ)
+    query: z.strictObject({ date: day.optional() }),
+    response: object,
+    handler: async ({ query }, ctx) => {
+      const now = ctx.now();
+      return { body: await centerDashboard(ctx.db, query.date ?? shanghaiDate(now), now) };
     },
   }),
 ];

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
-import { clockContext, clocksAt, type ClockContext } from '../cases/clocks';
+import { centerCalendar, clockContext, clocksAt, type ClockContext } from '../cases/clocks';
 import type { NewEvent, ServerDb } from '../db/schema';
-import { caseFindings, conflictFinding, type AlertFinding } from './rules';
+import { complaintClock } from '../../shared/reports/complaints';
+import { caseFindings, complaintClockFinding, conflictFinding, type AlertFinding } from './rules';
 
 /** Where a finding belongs: the case, its number, the department and window it is held against. */
-type Place = {
+export type Place = {
   caseId: string | null;
   caseNumber: string | null;
   departmentCode: string;
@@ -18,7 +19,7 @@ type Place = {
  * Stores what the rules found; a finding already on record (same case, rule and level) is left
  * as it is, acknowledged or not. Returns how many alerts are new.
  */
-async function record(
+export async function recordAlerts(
   db: Kysely<ServerDb>,
   found: readonly (Place & { finding: AlertFinding })[],
   now: Date,
@@ -98,7 +99,7 @@ export async function superviseBatch(
       }),
     });
   }
-  return record(trx, found, now);
+  return recordAlerts(trx, found, now);
 }
 
 /**
@@ -113,7 +114,45 @@ export async function superviseOpenCases(db: Kysely<ServerDb>, now: Date): Promi
     .where('open', '=', 1)
     .execute();
   const found = rows.flatMap((r) => findingsOf(JSON.parse(r.state) as OpenCase, r.window_id, c));
-  return record(db, found, now);
+  return recordAlerts(db, found, now);
+}
+
+/**
+ * The complaint clocks on the timer: an open complaint with one working day left gets a warning,
+ * one past its deadline a red card — each once. Returns how many alerts are new.
+ */
+export async function superviseOpenComplaints(db: Kysely<ServerDb>, now: Date): Promise<number> {
+  const calendar = await centerCalendar(db);
+  const at = shanghaiIso(now);
+  const rows = await db
+    .selectFrom('complaints')
+    .select(['id', 'department_code', 'window_id', 'case_id', 'case_number', 'channel'])
+    .select(['content', 'due_date', 'due_at'])
+    .where('status', '!=', 'closed')
+    .execute();
+  const found = rows.flatMap((r) => {
+    const clock = complaintClock(
+      calendar,
+      { dueDate: r.due_date, dueAt: r.due_at, closedAt: null },
+      at,
+    );
+    const finding = complaintClockFinding(
+      { id: r.id, channel: r.channel, content: r.content, dueDate: r.due_date },
+      clock.level,
+    );
+    return finding
+      ? [
+          {
+            caseId: r.case_id,
+            caseNumber: r.case_number,
+            departmentCode: r.department_code,
+            windowId: r.window_id,
+            finding,
+          },
+        ]
+      : [];
+  });
+  return recordAlerts(db, found, now);
 }
 
 /** A minute: a card is raised within a minute of its deadline passing. */
@@ -131,7 +170,9 @@ export function startSupervision(
     if (running) return;
     running = true;
     try {
-      await superviseOpenCases(db, now());
+      const at = now();
+      await superviseOpenCases(db, at);
+      await superviseOpenComplaints(db, at);
     } catch (error) {
       log(error);
     } finally {

@@ -6,6 +6,7 @@ import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { route, type RouteSpec, type ServerContext } from '../http/spec';
 import type { Kysely } from 'kysely';
+import { alertsWithNames, alertView } from './views';
 
 // The supervisor's side of electronic supervision: the alerts the rules raised, and what was
 // done about each. An action is appended, never edited; nothing deletes an alert.
@@ -25,38 +26,8 @@ const actionSchema = z.strictObject({
 
 const object = z.record(z.string(), z.unknown());
 
-export type AlertView = {
-  id: string;
-  caseId: string | null;
-  caseNumber: string | null;
-  departmentCode: string;
-  windowId: string | null;
-  rule: string;
-  level: string;
-  message: string;
-  evidence: string[];
-  raisedAt: string;
-  status: string;
-};
-
-function view(row: ServerDb['alerts']): AlertView {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    caseNumber: row.case_number,
-    departmentCode: row.department_code,
-    windowId: row.window_id,
-    rule: row.rule,
-    level: row.level,
-    message: row.message,
-    evidence: JSON.parse(row.evidence) as string[],
-    raisedAt: row.raised_at,
-    status: row.status,
-  };
-}
-
 async function alertWithActions(db: Kysely<ServerDb>, id: string) {
-  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await alertsWithNames(db).where('alerts.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('预警', 'alert');
   const actions = await db
     .selectFrom('alert_actions')
@@ -65,7 +36,7 @@ async function alertWithActions(db: Kysely<ServerDb>, id: string) {
     .orderBy('seq')
     .execute();
   return {
-    ...view(row),
+    ...alertView(row),
     actions: actions.map((a) => ({
       action: a.action,
       comment: a.comment,
@@ -118,13 +89,17 @@ export const supervisionRoutes: RouteSpec[] = [
     query: alertQuerySchema,
     response: z.array(object),
     handler: async ({ query }, ctx) => {
-      let q = ctx.db.selectFrom('alerts').selectAll();
-      if (query.status) q = q.where('status', '=', query.status);
-      if (query.department) q = q.where('department_code', '=', query.department);
-      if (query.window) q = q.where('window_id', '=', query.window);
-      if (query.case) q = q.where('case_id', '=', query.case);
-      const rows = await q.orderBy('raised_at', 'desc').orderBy('id').limit(query.limit).execute();
-      return { body: rows.map(view) };
+      let q = alertsWithNames(ctx.db);
+      if (query.status) q = q.where('alerts.status', '=', query.status);
+      if (query.department) q = q.where('alerts.department_code', '=', query.department);
+      if (query.window) q = q.where('alerts.window_id', '=', query.window);
+      if (query.case) q = q.where('alerts.case_id', '=', query.case);
+      const rows = await q
+        .orderBy('alerts.raised_at', 'desc')
+        .orderBy('alerts.id')
+        .limit(query.limit)
+        .execute();
+      return { body: rows.map(alertView) };
     },
   }),
   route({

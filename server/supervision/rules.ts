@@ -99,3 +99,52 @@ export function conflictFinding(event: {
     evidence: [event.id],
   };
 }
+
+/** A public complaint as the rules see it. */
+export type ComplaintFacts = {
+  id: string;
+  channel: string;
+  content: string;
+  dueDate: string;
+};
+
+function excerpt(text: string): string {
+  // its own closing stop would stand before the sentence's next clause: 材料。；请于 …
+  const line = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[。.；;，,！!]+$/, '');
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+/** Recording a complaint puts it on the window's alert list at once. */
+export function complaintRecordedFinding(c: ComplaintFacts): AlertFinding {
+  return {
+    key: `complaint:${c.id}:recorded`,
+    rule: 'complaint',
+    level: 'warning',
+    message: `公众投诉（${c.channel}）：${excerpt(c.content)}；请于 ${c.dueDate} 前答复`,
+    evidence: [c.id],
+  };
+}
+
+/**
+ * The handling clock of an open complaint (shared/reports complaintClock): a warning with one
+ * working day left, a red card once overdue; nothing while it has time.
+ */
+export function complaintClockFinding(
+  c: ComplaintFacts,
+  level: 'normal' | 'warning' | 'red',
+): AlertFinding | null {
+  if (level === 'normal') return null;
+  return {
+    key: `complaint:${c.id}:${level}`,
+    rule: `complaint.${level}`,
+    level,
+    message:
+      level === 'red'
+        ? `红牌：公众投诉逾期未办结（截止 ${c.dueDate}）`
+        : `预警：公众投诉将于 ${c.dueDate} 到期，请尽快答复并办结`,
+    evidence: [c.id],
+  };
+}

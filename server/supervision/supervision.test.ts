@@ -99,6 +99,10 @@ eachDialect('center: electronic supervision', (t) => {
           rule: 'sync.conflict',
           level: 'violation',
           evidence: [stamp!.id],
+          // named, not only numbered: the list shows which window of which department
+          windowId: 'w-sj-2',
+          windowName: '市场监管二号窗',
+          departmentName: '市场监督管理局',
         }),
       ]),
     );

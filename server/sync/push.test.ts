@@ -239,7 +239,7 @@ eachDialect('sync: push', (t) => {
     const { h, device } = await setup();
     const batch = device.sign(reviewedCase().events.slice(0, 1));
     for (const url of Object.values(syncPaths)) {
-      const method = url === syncPaths.device ? 'GET' : 'POST';
+      const method = url === syncPaths.device || url === syncPaths.supervision ? 'GET' : 'POST';
       const outdated = await h.call(method, url, { token: device.token, protocol: 99 });
       expect(outdated.statusCode, url).toBe(426);
     }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from '../case';
 import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
-import { closureSchema, windowSchema } from '../sync';
+import {
+  alertSchema,
+  closureSchema,
+  complaintSchema,
+  windowSchema,
+  type AlertSummary,
+} from '../sync';
+import type { Dashboard } from '../reports';
 import type { AdminCallName } from './admin-names';
 
 // The center manager's calls. Main relays each to the center's administration API with the
@@ -66,21 +73,8 @@ const supervisor: readonly Role[] = ['supervisor'];
 const centerStaff: readonly Role[] = ['manager', 'supervisor'];
 const none = z.object({});
 
-/** An alert of electronic supervision, as the center lists it (server/supervision/routes.ts). */
-export const alertSchema = z.object({
-  id: z.string(),
-  caseId: z.string().nullable(),
-  caseNumber: z.string().nullable(),
-  departmentCode: z.string(),
-  windowId: z.string().nullable(),
-  rule: z.string(),
-  level: z.string(),
-  message: z.string(),
-  evidence: z.array(z.string()),
-  raisedAt: z.string(),
-  status: z.string(),
-});
-export type AlertSummary = z.infer<typeof alertSchema>;
+// An alert as the center lists it, with its window and department named (shared/sync).
+export { alertSchema, type AlertSummary };
 
 export const alertDetailSchema = alertSchema.extend({
   actions: z.array(
@@ -122,7 +116,38 @@ export const adminContract = {
     output: alertDetailSchema,
     access: supervisor,
   },
-  'admin.departments.list': { input: none, output: z.array(departmentSchema), access: manager },
+  /** Public complaints at the center, newest first; `open` leaves the closed ones out. */
+  'admin.complaints.list': {
+    input: z.object({ status: z.enum(['open', 'closed']).optional() }),
+    output: z.array(complaintSchema),
+    access: centerStaff,
+  },
+  'admin.complaints.get': { input: z.object({ id }), output: complaintSchema, access: centerStaff },
+  /** The supervisor records a complaint against a window and/or a case; the center checks it. */
+  'admin.complaints.create': {
+    input: z.object({
+      windowId: id.nullable().optional(),
+      caseNumber: z.string().trim().max(64).optional(),
+      complainantName: z.string().trim().max(50).optional(),
+      complainantPhone: z.string().trim().max(20).optional(),
+      channel: short,
+      content: z.string().max(2000),
+    }),
+    output: complaintSchema,
+    access: supervisor,
+  },
+  /** The supervisor closes a complaint with a conclusion: its clock stops. */
+  'admin.complaints.close': {
+    input: z.object({ id, conclusion: short, comment: z.string().max(1000).optional() }),
+    output: complaintSchema,
+    access: supervisor,
+  },
+  // the supervisor names the window a complaint is against (the center lets them read both)
+  'admin.departments.list': {
+    input: none,
+    output: z.array(departmentSchema),
+    access: centerStaff,
+  },
   'admin.departments.create': {
     input: z.object({ code: short, name: short }),
     output: departmentSchema,
@@ -133,7 +158,7 @@ export const adminContract = {
     output: departmentSchema,
     access: manager,
   },
-  'admin.windows.list': { input: none, output: z.array(windowSchema), access: manager },
+  'admin.windows.list': { input: none, output: z.array(windowSchema), access: centerStaff },
   'admin.windows.create': {
     input: z.object({ code: short, name: short, departmentCode: short }),
     output: windowSchema,
@@ -222,4 +247,11 @@ export const adminContract = {
   },
   'admin.devices.list': { input: none, output: z.array(deviceSummarySchema), access: manager },
   'admin.devices.revoke': { input: z.object({ id }), output: deviceSummarySchema, access: manager },
+  /** The center's day at a glance: every department's card, the 30-day trend, red and yellow. */
+  'admin.reports.dashboard': {
+    /** without a date: the center's today */
+    input: z.object({ date: z.iso.date('日期须形如 2026-03-02').optional() }),
+    output: z.custom<Dashboard>(),
+    access: centerStaff,
+  },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

@@ -6,6 +6,10 @@ export const adminCallNames = [
   'admin.alerts.list',
   'admin.alerts.get',
   'admin.alerts.act',
+  'admin.complaints.list',
+  'admin.complaints.get',
+  'admin.complaints.create',
+  'admin.complaints.close',
   'admin.departments.list',
   'admin.departments.create',
   'admin.departments.update',
@@ -30,6 +34,7 @@ export const adminCallNames = [
   'admin.settings.set',
   'admin.devices.list',
   'admin.devices.revoke',
+  'admin.reports.dashboard',
 ] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];

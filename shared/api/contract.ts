@@ -6,7 +6,7 @@ import type { CaseDocument } from '../documents';
 import type { Authorization, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
-import type { Conflict } from '../sync';
+import { alertSchema, complaintSchema, type Conflict } from '../sync';
 import { adminContract } from './admin-contract';
 import type { CallName } from './names';
 
@@ -143,6 +143,19 @@ export const conflictRowSchema = z.object({
   message: z.string(),
 });
 export type ConflictRow = z.infer<typeof conflictRowSchema>;
+
+/** 监察预警 at the window: the copy of the center's supervision the last sync round took. */
+export const mySupervisionSchema = z.object({
+  /** the chief sees the department's, a clerk or reviewer their window's */
+  scope: z.enum(['window', 'department']),
+  enrolled: z.boolean(),
+  /** when the copy was taken; null before the first round reached the center */
+  fetchedAt: z.string().nullable(),
+  alerts: z.array(alertSchema),
+  /** each with its handling clock measured at this terminal, on its calendar */
+  complaints: z.array(complaintSchema),
+});
+export type MySupervision = z.infer<typeof mySupervisionSchema>;
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 type CallSpec = { input: z.ZodType; output: z.ZodType; access: Access };
@@ -338,6 +351,21 @@ export const contract = {
     input: z.object({}),
     output: z.array(conflictRowSchema),
     access: 'signedIn',
+  }),
+  /** The alerts and complaints held against this window (the chief: its department), offline too. */
+  'alerts.mine': call({
+    input: z.object({}),
+    output: mySupervisionSchema,
+    access: ['clerk', 'chief', 'reviewer'],
+  }),
+  /** The window's reply to a complaint, sent to the center at once (online only). */
+  'complaints.reply': call({
+    input: z.object({
+      id: z.string().trim().min(1).max(64),
+      reply: z.string().trim().min(1, '请填写答复内容').max(2000, '答复不能超过2000字'),
+    }),
+    output: complaintSchema,
+    access: ['clerk', 'chief'],
   }),
   'sync.status': call({ input: z.object({}), output: syncStatusSchema, access: 'signedIn' }),
   /** A sync round now; answers with the status after it. */

@@ -24,6 +24,8 @@ export const callNames = [
   'seal.setPin',
   'documents.get',
   'documents.verify',
+  'alerts.mine',
+  'complaints.reply',
   'sync.status',
   'sync.now',
   'sync.enroll',

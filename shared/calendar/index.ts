@@ -1,5 +1,5 @@
 export type { LocalDate } from './local-date';
-export { isLocalDate } from './local-date';
+export { addDays, isLocalDate } from './local-date';
 export type { Instant } from './instant';
 export { shanghaiDate, shanghaiIso, endOfDay } from './instant';
 export type { Closure, CalendarData } from './calendar-data';

@@ -1,1 +1,3 @@
 export * from './metrics';
+export * from './dashboard';
+export * from './complaints';

@@ -205,9 +205,24 @@ describe('authorization (双百)', () => {
 
   it('calls the department 双百 only with full authorization and every case on time', () => {
     const auth = authorization('SJ', items, full);
-    const week3 = computeMetrics(week(), { from: '2025-03-03', to: '2025-03-07', asOf }, calendar);
+    const week3 = { from: '2025-03-03', to: '2025-03-07' };
+    // judged at the end of Friday 7 March: every seal on time, nothing open overdue yet
+    const atFriday = computeMetrics(
+      week(),
+      { ...week3, asOf: '2025-03-08T00:00:00+08:00' },
+      calendar,
+    );
+    expect(meetsDoubleHundred(auth, atFriday)).toBe(true);
+    expect(
+      meetsDoubleHundred(authorization('SJ', items, without('SJ-005', 'respond')), atFriday),
+    ).toBe(false);
+    // judged on Wednesday 12th: B, promised by Tuesday 11th, is open and red — no longer on time
+    const atWednesday = computeMetrics(week(), { ...week3, asOf }, calendar);
+    expect(atWednesday.openByLevel.red.count).toBeGreaterThan(0);
+    expect(atWednesday.onTimeRate).toBe(1);
+    expect(meetsDoubleHundred(auth, atWednesday)).toBe(false);
+    // the late denial sealed in the longer period
     const longer = computeMetrics(week(), { from: '2025-03-03', to: '2025-03-11', asOf }, calendar);
-    expect(meetsDoubleHundred(auth, week3)).toBe(true);
     expect(meetsDoubleHundred(auth, longer)).toBe(false);
   });
 });

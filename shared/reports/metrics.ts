@@ -1,5 +1,5 @@
 import type { Calendar, Level, LocalDate, Thresholds } from '../calendar';
-import { shanghaiDate } from '../calendar';
+import { endOfDay, shanghaiDate, shanghaiIso } from '../calendar';
 import {
   caseClocks,
   isBadRating,
@@ -83,6 +83,11 @@ export type Metrics = {
   badRatings: Drill;
 };
 
+/** The moment a report judges open cases at: a past period at its end, today's at `now`. */
+export function reportAsOf(to: LocalDate, now: Date): string {
+  return to < shanghaiDate(now) ? endOfDay(to) : shanghaiIso(now);
+}
+
 function drill(states: readonly OpenCase[]): Drill {
   return { count: states.length, caseIds: states.map((s) => s.caseId) };
 }
@@ -105,18 +110,23 @@ function inScope(scope: ReportScope, c: ReportCase): boolean {
 }
 
 /** The decision that completed the case: the first seal, whatever later corrected it. */
-function firstSeal(s: OpenCase): { at: string; outcome: 'approve' | 'deny' } | null {
+export function firstSeal(s: OpenCase): { at: string; outcome: 'approve' | 'deny' } | null {
   const first = s.superseded[0];
   if (first) return { at: first.stamp.at, outcome: first.decision.decision.outcome };
   if (!s.stamp || !s.decision) return null;
   return { at: s.stamp.at, outcome: s.decision.decision.outcome };
 }
 
+/** Open at a moment: received by then, neither closed nor delivered (waiting only for a rating). */
+export function isOpenAt(s: OpenCase, at: string): boolean {
+  return !isClosed(s) && s.status !== 'delivered' && s.receivedAt <= at;
+}
+
 /**
  * On time: sealed within the promised limit, or — when the limit was lawfully extended — within
  * the extended statutory one. Read from the stopped clocks, so pauses (Art. 45) do not count.
  */
-function onTime(clocks: readonly ClockView[], extended: boolean): boolean {
+export function onTime(clocks: readonly ClockView[], extended: boolean): boolean {
   const promised = clocks.find((c) => c.kind === 'promised');
   const statutory = clocks.find((c) => c.kind === 'statutory');
   if (extended) return statutory ? !statutory.remaining.overdue : false;
@@ -158,20 +168,19 @@ export function computeMetrics(
   };
   const deemedOn = (s: OpenCase) => clocks(s).find((c) => c.deemedAccepted)?.deemedAccepted?.on;
 
-  const deemed = states.filter((s) => {
-    const on = deemedOn(s);
-    return on !== undefined && on >= scope.from && on <= scope.to;
-  });
+  // the law accepts on the day of receipt (Art. 32(4)): only the period's receipts can be deemed
+  // in it, so the clocks of the rest are not measured for this
+  const deemed = received.filter((s) => deemedOn(s) !== undefined);
+  const deemedIds = new Set(deemed.map((s) => s.caseId));
   const accepted = states.filter(
-    (s) => (s.acceptedAt !== null && within(scope, s.acceptedAt)) || deemed.includes(s),
+    (s) => (s.acceptedAt !== null && within(scope, s.acceptedAt)) || deemedIds.has(s.caseId),
   );
   const completed = states.filter((s) => within(scope, firstSeal(s)?.at));
   const completedOnTime = completed.filter((s) => onTime(clocks(s), s.extension !== null));
+  const onTimeIds = new Set(completedOnTime.map((s) => s.caseId));
   const atWindow = completed.filter((s) => s.referral === null);
 
-  const open = states.filter(
-    (s) => !isClosed(s) && s.status !== 'delivered' && s.receivedAt <= scope.asOf,
-  );
+  const open = states.filter((s) => isOpenAt(s, scope.asOf));
   const byLevel = (level: Level) =>
     open.filter((s) => shownClock(clocks(s))?.remaining.level === level);
 
@@ -203,7 +212,7 @@ export function computeMetrics(
     approved: drill(completed.filter((s) => firstSeal(s)?.outcome === 'approve')),
     denied: drill(completed.filter((s) => firstSeal(s)?.outcome === 'deny')),
     completedOnTime: drill(completedOnTime),
-    completedOverdue: drill(completed.filter((s) => !completedOnTime.includes(s))),
+    completedOverdue: drill(completed.filter((s) => !onTimeIds.has(s.caseId))),
     onTimeRate: rate(completedOnTime.length, completed.length),
     windowCompletionRate: rate(atWindow.length, completed.length),
     openByLevel: {
@@ -269,7 +278,14 @@ export function authorization(
   return { departmentCode, items: items.size, rates, met };
 }
 
-/** "双百": full authorization and every case of the period completed on time. */
+/**
+ * "双百": full authorization and every case completed on time — so none completed late in the
+ * period, and none open past its deadline (red): that one can no longer be completed on time.
+ */
 export function meetsDoubleHundred(auth: Authorization, metrics: Metrics): boolean {
-  return auth.met && (metrics.onTimeRate === null || metrics.onTimeRate === 1);
+  return (
+    auth.met &&
+    (metrics.onTimeRate === null || metrics.onTimeRate === 1) &&
+    metrics.openByLevel.red.count === 0
+  );
 }

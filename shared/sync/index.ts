@@ -1,3 +1,4 @@
 export * from './canonical';
 export * from './envelope';
 export * from './wire';
+export * from './supervision';

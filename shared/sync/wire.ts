@@ -266,4 +266,6 @@ export const syncPaths = {
   push: '/api/sync/push',
   pull: '/api/sync/pull',
   device: '/api/sync/device',
+  /** the alerts and complaints of the terminal's department (shared/sync/supervision.ts) */
+  supervision: '/api/sync/supervision',
 } as const;

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { personApplicant } from '../support/applicants';
-import { adminAccount, startCenter, type CenterProcess } from '../support/center';
-import { centerAdmin } from '../support/center-admin';
-import { startWebTerminal, type DemoAccount, type WebTerminal } from '../support/web-terminal';
+import {
+  hallAccount,
+  hallPassword,
+  startHallCenter,
+  type HallCenter,
+} from '../support/hall-center';
+import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { apiAs } from './pages/documents';
 import { loginPage } from './pages/login';
 import { supervisionPage } from './pages/supervision';
@@ -16,46 +17,26 @@ import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
 // center finds the promise broken on the push and raises a red card. The supervisor reads it at
 // the terminal's 电子监察, acknowledges it with a comment, and the history keeps who said what.
 
-const password = 'window-pass-1';
+const password = hallPassword;
 const staff = {
   clerk: { username: 'clerk-sj01', name: '吴晓燕', role: 'clerk' },
   supervisor: { username: 'supervisor-sj', name: '韩立新', role: 'supervisor' },
 } as const;
-const account = (s: (typeof staff)[keyof typeof staff]): DemoAccount => ({ ...s, password });
+const account = hallAccount;
 
-let centerDir: string;
-let center: CenterProcess | undefined;
+let hall: HallCenter | undefined;
 let terminal: WebTerminal | undefined;
 let context: BrowserContext | undefined;
-let windowId: string;
 
+// the fixed clock of the center is past the case's deadline
 test.beforeAll(async () => {
-  centerDir = mkdtempSync(join(tmpdir(), 'onewindow-center-'));
-  // the fixed clock of the center is past the case's deadline
-  center = await startCenter({ dataDir: centerDir, now: '2026-03-10T10:00:00+08:00' });
-  const admin = await centerAdmin(center.url, adminAccount(centerDir));
-  windowId = await admin.createWindow({
-    code: 'SJ01',
-    name: '市场监管一号窗',
-    departmentCode: 'SJ',
-  });
-  for (const s of Object.values(staff)) {
-    await admin.createStaff({
-      username: s.username,
-      name: s.name,
-      role: s.role,
-      // the supervisor belongs to the center, not to a window
-      windowId: s.role === 'supervisor' ? null : windowId,
-      password,
-    });
-  }
+  hall = await startHallCenter('2026-03-10T10:00:00+08:00', Object.values(staff));
 });
 
 test.afterAll(async () => {
   await context?.close();
   await terminal?.stop();
-  await center?.stop();
-  if (centerDir) rmSync(centerDir, { recursive: true, force: true });
+  await hall?.stop();
 });
 
 test('the center raises a red card when its clock passes a deadline; the supervisor acknowledges it at the terminal', async ({
@@ -72,10 +53,7 @@ test('the center raises a red card when its clock passes a deadline; the supervi
   const t = terminal;
 
   await test.step('the manager enrolls the terminal at SJ01 on the settings page', async () => {
-    const code = await (
-      await centerAdmin(center!.url, adminAccount(centerDir))
-    ).enrollmentCode(windowId);
-    await enrollThroughSettings(page, t, center!.url, code);
+    await enrollThroughSettings(page, t, hall!.center.url, await hall!.enrollmentCode());
   });
 
   const received = await test.step('the clerk accepts an SJ-002 case and syncs', async () => {

@@ -5,11 +5,12 @@ import { appendEvent } from '../../electron/store/events';
 import { rebuildProjections } from '../../electron/services/projections';
 import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
+import { backfillCompletionFacts } from '../../server/db/migrations/0006-completion-facts';
 import { centerMetrics } from '../../server/reports/metrics';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
 import { testApp } from '../../server/test-app';
 import type { CaseEvent } from '../../shared/case';
-import type { Metrics, ReportScope } from '../../shared/reports';
+import type { Dashboard, Metrics, ReportScope } from '../../shared/reports';
 import { cleanupAfterEach } from '../support/cleanups';
 import { tempTerminal } from '../support/terminal';
 import { goldenAsOf, goldenDepartments, goldenLog } from './golden-log';
@@ -173,7 +174,7 @@ describe('the terminal counts the golden log', () => {
 });
 
 eachDialect('the center counts the golden log', (db) => {
-  it('from its case projection: the center, each department, one day', async () => {
+  async function pushGolden() {
     await seedHall(db().db);
     await db().db.insertInto('departments').values({ code: 'WJ', name: '卫生健康局' }).execute();
     await db()
@@ -187,6 +188,10 @@ eachDialect('the center counts the golden log', (db) => {
       const answer = await device.pushOk(device.sign(events));
       expect(answer.results.every((r) => r.status === 'accepted')).toBe(true);
     }
+  }
+
+  it('from its case projection: the center, each department, one day', async () => {
+    await pushGolden();
     const asOf = new Date(goldenAsOf);
     expect(numbers(await centerMetrics(db().db, period, asOf))).toEqual(wholeCenter);
     for (const d of goldenDepartments) {
@@ -220,5 +225,117 @@ eachDialect('the center counts the golden log', (db) => {
       token: await staff.tokenFor('clerk', 'w-sj-1'),
     });
     expect(clerk.statusCode).toBe(403);
+  });
+
+  it("gives the dashboard's cards, trend and red list with the report's numbers", async () => {
+    await pushGolden();
+    const now = new Date(goldenAsOf);
+    const staff = testApp(db(), () => now);
+    const answer = await staff.call('GET', '/api/reports/dashboard?date=2026-03-16', {
+      token: await staff.tokenFor('manager'),
+    });
+    expect(answer.statusCode).toBe(200);
+    const board = answer.json<Dashboard>();
+    const atEnd = '2026-03-17T00:00:00+08:00';
+    expect(board.asOf).toBe(atEnd);
+
+    // the trend: thirty days ending 16 March, each day what that day's report says
+    expect(board.trend.map((d) => d.date)).toHaveLength(30);
+    expect(board.trend[0]?.date).toBe('2026-02-15');
+    expect(board.trend.at(-1)?.date).toBe('2026-03-16');
+    for (const d of board.trend) {
+      const m = await centerMetrics(db().db, { from: d.date, to: d.date, asOf: atEnd }, now);
+      expect([d.date, d.received, d.completed, d.completedOnTime]).toEqual([
+        d.date,
+        m.received.count,
+        m.completed.count,
+        m.completedOnTime.count,
+      ]);
+    }
+    const sum = (k: 'received' | 'completed' | 'completedOnTime') =>
+      board.trend.reduce((n, d) => n + d[k], 0);
+    expect([sum('received'), sum('completed'), sum('completedOnTime')]).toEqual([216, 96, 84]);
+    // Mon 2 … Thu 5 March: 54 received a day; the late seals on Mon 16 March, one per department
+    expect(board.trend.find((d) => d.date === '2026-03-03')).toMatchObject({
+      received: 54,
+      completed: 21,
+      onTimeRate: 1,
+    });
+    expect(board.trend.find((d) => d.date === '2026-03-16')).toMatchObject({
+      received: 0,
+      completed: 12,
+      completedOnTime: 0,
+      onTimeRate: 0,
+    });
+
+    // the cards: each golden department's day as its report, seedHall's others empty
+    for (const d of goldenDepartments) {
+      const card = board.departments.find((c) => c.code === d.code);
+      const m = await centerMetrics(
+        db().db,
+        { from: '2026-03-16', to: '2026-03-16', asOf: atEnd, departmentCode: d.code },
+        now,
+      );
+      expect(card).toMatchObject({
+        name: d.name,
+        completed: m.completed.count,
+        onTimeRate: m.onTimeRate,
+        open: { red: m.openByLevel.red.count, yellow: m.openByLevel.yellow.count },
+      });
+      // the late seal of each department, overdue
+      expect(card?.onTimeRate).toBe(0);
+      expect(card?.doubleHundred).toBe(false);
+    }
+
+    // the list: exactly the period's red and yellow cases, red first, with the window's name
+    const period16 = await centerMetrics(db().db, { ...period, asOf: atEnd }, now);
+    expect(board.attention.map((c) => c.caseId).sort()).toEqual(
+      [...period16.openByLevel.red.caseIds, ...period16.openByLevel.yellow.caseIds].sort(),
+    );
+    expect(board.attention[0]).toMatchObject({ level: 'red', departmentName: '市场监督管理局' });
+    expect(board.attention.map((c) => c.windowName)).toContain('卫健一号窗');
+
+    // today, Friday 20 March: 8 red per department-day (hand count above), none yellow
+    const today = await staff.call('GET', '/api/reports/dashboard?date=2026-03-20', {
+      token: await staff.tokenFor('supervisor'),
+    });
+    const now20 = today.json<Dashboard>();
+    expect(Date.parse(now20.asOf)).toBe(Date.parse(goldenAsOf));
+    expect(now20.attention).toHaveLength(96);
+    expect(now20.attention.every((c) => c.level === 'red')).toBe(true);
+    for (const d of goldenDepartments) {
+      expect(now20.departments.find((c) => c.code === d.code)?.open).toEqual({
+        normal: 12,
+        warning: 0,
+        yellow: 0,
+        red: 32,
+      });
+    }
+
+    const clerk = await staff.call('GET', '/api/reports/dashboard?date=2026-03-16', {
+      token: await staff.tokenFor('clerk', 'w-sj-1'),
+    });
+    expect(clerk.statusCode).toBe(403);
+    const badDate = await staff.call('GET', '/api/reports/dashboard?date=2026-3-16', {
+      token: await staff.tokenFor('manager'),
+    });
+    expect(badDate.statusCode).toBe(400);
+  });
+
+  it('fills the completion facts of cases sealed before they were kept (migration 0006)', async () => {
+    await pushGolden();
+    const facts = () =>
+      db()
+        .db.selectFrom('cases')
+        .select(['id', 'sealed_at', 'sealed_on_time'])
+        .orderBy('id')
+        .execute();
+    const kept = await facts();
+    expect(kept.filter((r) => r.sealed_at !== null)).toHaveLength(96);
+    expect(kept.reduce((n, r) => n + (r.sealed_on_time ?? 0), 0)).toBe(84);
+    await db().db.updateTable('cases').set({ sealed_at: null, sealed_on_time: null }).execute();
+    // every sealed case, and the cases never sealed untouched
+    expect(await backfillCompletionFacts(db().db)).toBe(96);
+    expect(await facts()).toEqual(kept);
   });
 });

@@ -3,6 +3,7 @@ import { m001Initial } from './001-initial';
 import { m002Sync } from './002-sync';
 import { m003Seal } from './003-seal';
 import { m004ReportSchedule } from './004-report-schedule';
+import { m005SupervisionCopy } from './005-supervision-copy';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   m002Sync,
   m003Seal,
   m004ReportSchedule,
+  m005SupervisionCopy,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -45,6 +45,9 @@ describe('migrations', () => {
         'window_powers',
         'seal_pins',
         'report_schedule',
+        'supervision_alerts',
+        'supervision_complaints',
+        'supervision_fetch',
       ]),
     );
     db.close();
@@ -125,6 +128,23 @@ describe('migrations', () => {
     ).toThrow(/CHECK/);
     // the settings the center owns are untouched
     expect(db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('005 adds the copy of the center’s supervision: JSON rows, one fetch time', () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.slice(0, 4)) m.up(db);
+    db.pragma('user_version = 4');
+    expect(migrate(db)).toBe(5);
+    const alert = db.prepare(
+      'INSERT INTO supervision_alerts (id, window_id, raised_at, data) VALUES (?, ?, ?, ?)',
+    );
+    alert.run('a1', 'w', '2026-03-02T10:00:00+08:00', '{"id":"a1"}');
+    expect(() => alert.run('a2', 'w', '2026-03-02T10:00:00+08:00', '{not json')).toThrow(/CHECK/);
+    expect(() => alert.run('a1', 'w', '2026-03-02T10:00:00+08:00', '{}')).toThrow(/UNIQUE/);
+    const fetched = db.prepare('INSERT INTO supervision_fetch (id, fetched_at) VALUES (?, ?)');
+    fetched.run(1, '2026-03-02T10:00:00+08:00');
+    expect(() => fetched.run(2, '2026-03-02T10:00:00+08:00')).toThrow(/CHECK/);
     db.close();
   });
 

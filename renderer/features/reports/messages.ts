@@ -43,7 +43,7 @@ export const useReportMessages = defineMessages({
     doubleHundredMet: '本部门达到“双百”',
     doubleHundredNotMet: '本部门未达到“双百”',
     doubleHundredHint:
-      '授权率达标（受理、协调处置、办结送达、应诉 100%，审批、制证 ≥ 80%）且按时办结率 100%',
+      '授权率达标（受理、协调处置、办结送达、应诉 100%，审批、制证 ≥ 80%），按时办结率 100%，且没有已逾期（红牌）的在办件',
     authorizationItems: '本部门事项 {n} 项',
     drillTitle: '{label} · {n} 件',
     drillMore: '仅列出前 {n} 件',
@@ -97,7 +97,7 @@ export const useReportMessages = defineMessages({
     doubleHundredMet: 'The department meets “双百”',
     doubleHundredNotMet: 'The department does not meet “双百”',
     doubleHundredHint:
-      'Authorization met (acceptance, coordination, delivery, litigation 100 %, approval and certificates ≥ 80 %) and 100 % on time',
+      'Authorization met (acceptance, coordination, delivery, litigation 100 %, approval and certificates ≥ 80 %), 100 % on time, and no open case past its deadline (red)',
     authorizationItems: '{n} items of the department',
     drillTitle: '{label} · {n}',
     drillMore: 'Only the first {n} are listed',

@@ -7,27 +7,30 @@ import {
   Empty,
   Form,
   Input,
-  Radio,
   Space,
   Spin,
   Table,
+  Tabs,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
-import type { AlertDetail, AlertSummary, CenterStatus } from '../../../shared/api/admin-contract';
+import { useCallback, useState, type HTMLAttributes } from 'react';
+import type { ColumnsType } from 'antd/es/table';
+import type { AlertSummary } from '../../../shared/api/admin-contract';
 import type { Level } from '../../../shared/calendar';
 import { shanghaiMinute } from '../../format';
 import { levelColor } from '../../levels';
 import { useSession } from '../../stores/session';
-import { CenterSignIn } from '../admin/AdminPage';
-import { adminCall, useCenterGate } from '../admin/center';
-import { useLiveRefresh } from '../cases/live';
+import { CenterGated } from '../admin/CenterGated';
+import { adminCall } from '../admin/center';
 import { useSupervisionMessages } from './messages';
+import { StatusFilter } from './StatusFilter';
 import { openable } from '../cases/openable';
+import { useCenterRecord, useLiveCenterList } from './center-data';
+import { ComplaintsPanel } from './ComplaintsPanel';
 
-type StatusFilter = 'open' | 'acknowledged' | 'escalated' | 'all';
+type AlertFilter = 'open' | 'acknowledged' | 'escalated' | 'all';
 type Act = 'acknowledged' | 'escalated';
 type M = ReturnType<typeof useSupervisionMessages>;
 
@@ -35,7 +38,8 @@ const levelKeys = ['warning', 'yellow', 'red', 'violation'] as const;
 const statusKeys = ['open', 'acknowledged', 'escalated'] as const;
 
 /** The colour of an alert's level: the clocks' colours, and violations their own. */
-function LevelTag({ level, m }: { level: string; m: M }) {
+export function LevelTag({ level }: { level: string }) {
+  const m = useSupervisionMessages();
   const color = level === 'violation' ? 'magenta' : (levelColor[level as Level] ?? 'default');
   const known = (levelKeys as readonly string[]).includes(level);
   return (
@@ -43,6 +47,12 @@ function LevelTag({ level, m }: { level: string; m: M }) {
       {known ? m(level as (typeof levelKeys)[number]) : level}
     </Tag>
   );
+}
+
+/** The department by name; a device the center does not know belongs to none. */
+function departmentText(a: AlertSummary, m: M): string {
+  if (a.departmentName) return a.departmentName;
+  return a.departmentCode === '-' ? m('noDepartment') : a.departmentCode;
 }
 
 function statusText(status: string, m: M): string {
@@ -63,26 +73,15 @@ function AlertDrawer({
 }) {
   const m = useSupervisionMessages();
   const mayAct = useSession((s) => s.session?.user.role === 'supervisor');
-  const [detail, setDetail] = useState<AlertDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Act | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
-
-  useEffect(() => {
-    setDetail(null);
-    setError(null);
-    form.resetFields();
-    if (!id) return;
-    let live = true;
-    void adminCall('admin.alerts.get', { id }).then((r) => {
-      if (!live) return;
-      if (r.ok) setDetail(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, form]);
+  const resetForm = useCallback(() => form.resetFields(), [form]);
+  const {
+    record: detail,
+    setRecord: setDetail,
+    error,
+    setError,
+  } = useCenterRecord('admin.alerts.get', id, resetForm);
 
   const act = async (action: Act) => {
     if (!id) return;
@@ -131,7 +130,7 @@ function AlertDrawer({
             styles={{ label: { width: 160, whiteSpace: 'nowrap' } }}
           >
             <Descriptions.Item label={m('colLevel')}>
-              <LevelTag level={detail.level} m={m} />
+              <LevelTag level={detail.level} />
             </Descriptions.Item>
             <Descriptions.Item label={m('colMessage')}>
               <span data-testid="alert-message">{detail.message}</span>
@@ -140,8 +139,12 @@ function AlertDrawer({
               <Typography.Text code>{detail.rule}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={m('colCase')}>{detail.caseNumber ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={m('department')}>{detail.departmentCode}</Descriptions.Item>
-            <Descriptions.Item label={m('colWindow')}>{detail.windowId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={m('department')}>
+              <span data-testid="alert-department">{departmentText(detail, m)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={m('colWindow')}>
+              <span data-testid="alert-window">{detail.windowName ?? detail.windowId ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={m('colRaised')}>
               {shanghaiMinute(detail.raisedAt)}
             </Descriptions.Item>
@@ -227,22 +230,13 @@ function AlertDrawer({
 /** The center's alerts, filtered by status, refreshed every 30 seconds. */
 function AlertList() {
   const m = useSupervisionMessages();
-  const [filter, setFilter] = useState<StatusFilter>('open');
-  const [rows, setRows] = useState<AlertSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [filter, setFilter] = useState<AlertFilter>('open');
   const [openId, setOpenId] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const r = await adminCall('admin.alerts.list', filter === 'all' ? {} : { status: filter });
-    setLoading(false);
-    if (r.ok) {
-      setRows(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [filter]);
-  useLiveRefresh(load, 30_000);
+  const { rows, error, loading, load } = useLiveCenterList(
+    'admin.alerts.list',
+    filter === 'all' ? {} : { status: filter },
+  );
+  const columns = useAlertColumns();
 
   return (
     <Card
@@ -259,20 +253,16 @@ function AlertList() {
         </Space>
       }
     >
-      <Space style={{ marginBottom: 16 }}>
-        <span>{m('statusFilter')}</span>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value as StatusFilter)}
-          data-testid="alert-filter"
-          options={(['open', 'acknowledged', 'escalated', 'all'] as const).map((k) => ({
-            value: k,
-            label: m(k),
-          }))}
-        />
-      </Space>
+      <StatusFilter
+        label={m('statusFilter')}
+        value={filter}
+        onChange={setFilter}
+        testId="alert-filter"
+        options={(['open', 'acknowledged', 'escalated', 'all'] as const).map((k) => ({
+          value: k,
+          label: m(k),
+        }))}
+      />
       {error && (
         <Alert
           type="error"
@@ -298,78 +288,85 @@ function AlertList() {
             ...openable(() => setOpenId(row.id)),
           }) as HTMLAttributes<HTMLElement>
         }
-        columns={[
-          {
-            title: m('colLevel'),
-            dataIndex: 'level',
-            width: 90,
-            render: (level: string) => <LevelTag level={level} m={m} />,
-          },
-          { title: m('colMessage'), dataIndex: 'message' },
-          {
-            title: m('colCase'),
-            dataIndex: 'caseNumber',
-            width: 210,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: m('colWindow'),
-            dataIndex: 'windowId',
-            width: 130,
-            ellipsis: true,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: m('colRaised'),
-            dataIndex: 'raisedAt',
-            width: 150,
-            render: (at: string) => shanghaiMinute(at),
-          },
-          {
-            title: m('colStatus'),
-            dataIndex: 'status',
-            width: 90,
-            render: (s: string) => statusText(s, m),
-          },
-        ]}
+        columns={columns}
       />
       <AlertDrawer id={openId} onClose={() => setOpenId(null)} onActed={() => void load()} />
     </Card>
   );
 }
 
+/** The columns of an alert list: the supervisor's, and the window's own under 监察预警. */
+export function useAlertColumns(): ColumnsType<AlertSummary> {
+  const m = useSupervisionMessages();
+  return [
+    {
+      title: m('colLevel'),
+      dataIndex: 'level',
+      width: 90,
+      render: (level: string) => <LevelTag level={level} />,
+    },
+    { title: m('colMessage'), dataIndex: 'message' },
+    {
+      title: m('colCase'),
+      dataIndex: 'caseNumber',
+      width: 210,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: m('colWindow'),
+      dataIndex: 'windowName',
+      width: 200,
+      ellipsis: true,
+      render: (v: string | null, row) => (
+        <span title={row.windowId ?? undefined}>
+          <div>{v ?? row.windowId ?? '—'}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {departmentText(row, m)}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: m('colRaised'),
+      dataIndex: 'raisedAt',
+      width: 150,
+      render: (at: string) => shanghaiMinute(at),
+    },
+    {
+      title: m('colStatus'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => statusText(s, m),
+    },
+  ];
+}
+
 /** 电子监察: the supervisor reads and handles the center's alerts through this terminal. */
 export function SupervisionPage() {
   const m = useSupervisionMessages();
-  const [status, setStatus] = useState<CenterStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useCenterGate((s) => s.generation);
-
-  const load = useCallback(async () => {
-    const r = await adminCall('admin.center.status', {});
-    if (r.ok) {
-      setStatus(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, []);
-  // a call that found the center session gone brings the password prompt back
-  useEffect(() => {
-    void load();
-  }, [load, generation]);
-
-  if (error) return <Alert type="error" showIcon title={error} style={{ maxWidth: 720 }} />;
-  if (!status) return <Spin style={{ display: 'block', marginTop: 96 }} />;
-  if (!status.serverUrl)
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        title={m('notJoinedTitle')}
-        description={m('notJoined')}
-        data-testid="supervision-not-joined"
-        style={{ maxWidth: 720 }}
-      />
-    );
-  if (!status.signedIn) return <CenterSignIn status={status} onSignedIn={setStatus} />;
-  return <AlertList />;
+  return (
+    <CenterGated
+      notJoined={
+        <Alert
+          type="warning"
+          showIcon
+          title={m('notJoinedTitle')}
+          description={m('notJoined')}
+          data-testid="supervision-not-joined"
+          style={{ maxWidth: 720 }}
+        />
+      }
+    >
+      {() => (
+        <Tabs
+          destroyOnHidden
+          data-testid="supervision-tabs"
+          items={[
+            { key: 'alerts', label: m('tabAlerts'), children: <AlertList /> },
+            { key: 'complaints', label: m('tabComplaints'), children: <ComplaintsPanel /> },
+          ]}
+        />
+      )}
+    </CenterGated>
+  );
 }

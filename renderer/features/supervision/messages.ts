@@ -36,6 +36,9 @@ export const useSupervisionMessages = defineMessages({
     escalate: '上报',
     done: '已记录',
     department: '部门',
+    noDepartment: '未知终端（不属任何部门）',
+    tabAlerts: '预警',
+    tabComplaints: '公众投诉',
   },
   en: {
     title: 'Supervision',
@@ -73,5 +76,8 @@ export const useSupervisionMessages = defineMessages({
     escalate: 'Escalate',
     done: 'Recorded',
     department: 'Department',
+    noDepartment: 'Unknown terminal (no department)',
+    tabAlerts: 'Alerts',
+    tabComplaints: 'Public complaints',
   },
 });
