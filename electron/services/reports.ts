@@ -4,6 +4,7 @@ import { endOfDay } from '../../shared/calendar';
 import type { Power } from '../../shared/catalog';
 import {
   authorization,
+  complaintMetrics,
   computeMetrics,
   reportAsOf,
   type Metrics,
@@ -14,6 +15,7 @@ import { ApiFailure } from '../api/errors';
 import type { CaseListRow } from '../store/cases';
 import { sql } from '../store/db';
 import { boundWindow, listItems } from '../store/reference';
+import { readSupervisionCopy } from '../store/supervision-copy';
 import { caseRowView } from './cases';
 import type { Terminal } from './terminal';
 
@@ -66,6 +68,7 @@ export function dailyReport(
   const asOf = reportAsOf(input.to, now);
   const scope: ReportScope = { from: input.from, to: input.to, asOf, departmentCode: department };
   const cases = reportCases(t, scope);
+  const copy = readSupervisionCopy(t.db, null);
   const measure = (s: ReportScope) =>
     computeMetrics(cases, s, (version) => t.calendar(version), t.thresholds());
   const delegations = (
@@ -97,6 +100,13 @@ export function dailyReport(
       listItems(t.db, department).map((i) => i.code),
       delegations.filter((d) => windows.some((w) => w.id === d.windowId)),
     ),
+    // the copy holds every open complaint and the latest closed ones: a long period's closed
+    // complaints are counted in full by the center's report
+    complaints: complaintMetrics(
+      copy.complaints,
+      input.windowId ? { ...scope, windowId: input.windowId } : scope,
+    ),
+    complaintsFetchedAt: copy.fetchedAt,
   };
 }
 

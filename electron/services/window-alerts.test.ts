@@ -109,6 +109,21 @@ describe('the window’s copy of supervision', () => {
     expect(chief.scope).toBe('department');
     expect(chief.alerts.map((a) => a.id)).toEqual(['a22', 'a1']);
     expect(chief.complaints.map((c) => c.id).sort()).toEqual(['k1', 'k2']);
+    // the department's report counts them from the copy, offline, and says when it was taken
+    const chiefToken = await as('chief');
+    const report = (await callAs(t, chiefToken, 'reports.metrics', {
+      from: '2026-03-02',
+      to: '2026-03-02',
+    })) as { complaints: Record<'received' | 'closed', { count: number; ids: string[] }> };
+    expect(report.complaints.received.ids.sort()).toEqual(['k1', 'k2']);
+    expect(report.complaints.closed.count).toBe(0);
+    const windowOnly = (await callAs(t, chiefToken, 'reports.metrics', {
+      from: '2026-03-02',
+      to: '2026-03-02',
+      windowId,
+    })) as typeof report & { complaintsFetchedAt: string };
+    expect(windowOnly.complaints.received.ids).toEqual(['k1']);
+    expect(windowOnly.complaintsFetchedAt).toBe('2026-03-02T09:00:00.000+08:00');
 
     // the next round's answer replaces the copy: what the center no longer sends goes
     await fetchSupervision(

@@ -3,7 +3,7 @@ import type { Applicant, CaseEvent, CaseState, ClockView, Role } from '../case';
 import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
-import type { Authorization, Metrics } from '../reports';
+import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
@@ -325,6 +325,10 @@ export const contract = {
       /** per window of the department, for the report's table */
       byWindow: z.array(z.object({ windowId: z.string(), metrics: z.custom<Metrics>() })),
       authorization: z.custom<Authorization>(),
+      /** the public complaints against the department (or window), from the last sync's copy */
+      complaints: z.custom<ComplaintMetrics>(),
+      /** when that copy was taken from the center; null: never (not enrolled, or not yet) */
+      complaintsFetchedAt: z.string().nullable(),
     }),
     access: ['manager', 'chief', 'supervisor'],
   }),

@@ -2,6 +2,7 @@ import type { CallOutput } from '../api';
 import type { Level } from '../calendar';
 import { ratingLabels } from '../case';
 import { powerLabels, type Power } from '../catalog';
+import type { ComplaintMetrics } from './complaints';
 import {
   caseKindLabels,
   caseKinds,
@@ -148,6 +149,33 @@ export function powerMet(report: DailyReport, p: Power): boolean {
   return r !== null && r >= powerTarget(p);
 }
 
+/** 公众投诉's numbers, in the order the report lists them. */
+export const complaintLabels: Readonly<Record<keyof ComplaintMetrics, string>> = {
+  received: '收到投诉',
+  closed: '办结投诉',
+  closedOnTime: '按期办结',
+  overdueOpen: '逾期未办结',
+  substantiated: '属实（含部分属实）',
+};
+
+function complaintRows(report: DailyReport): ReportRow[] {
+  const section = '公众投诉';
+  return [
+    ...(Object.keys(complaintLabels) as (keyof ComplaintMetrics)[]).map((k): ReportRow => ({
+      section,
+      label: complaintLabels[k],
+      value: report.complaints[k].count,
+      format: 'count',
+    })),
+    {
+      section,
+      label: '投诉数据取自中心',
+      value: report.complaintsFetchedAt ? asOfLabel(report.complaintsFetchedAt) : '尚未取得',
+      format: 'text',
+    },
+  ];
+}
+
 /** The report as rows of 分类 / 指标 / 数值: the summary sheet, the CSV, the printed table. */
 export function reportRows(report: DailyReport, windowId?: string): ReportRow[] {
   const m = report.metrics;
@@ -204,6 +232,7 @@ export function reportRows(report: DailyReport, windowId?: string): ReportRow[] 
       value: report.authorization.met ? '是' : '否',
       format: 'text',
     },
+    ...complaintRows(report),
     {
       section: '双百',
       label: '是否达到“双百”',

@@ -12,6 +12,7 @@ import {
   sealOn,
 } from '../case/test-fixtures';
 import { reportRows, windowLines, type DailyReport } from './daily-report';
+import { complaintMetrics } from './complaints';
 import { authorization, computeMetrics, type ReportCase } from './metrics';
 import { exportFileName, reportCsv, reportXlsx } from './workbook';
 
@@ -128,8 +129,36 @@ function report(): DailyReport {
         powers: itemCode === 'SCJ-003' ? powers.filter((p) => p !== 'approve') : powers,
       })),
     ),
+    complaints: complaintMetrics(complaints, scope),
+    complaintsFetchedAt: '2025-03-12T16:55:00.000+08:00',
   };
 }
+
+// Three complaints against the department: one closed in time as 属实, one closed late as 不属实,
+// one open past its deadline on the 12th; one against another department, not counted.
+const complaint = (id: string, departmentCode: string, received: string, due: string) => ({
+  id,
+  departmentCode,
+  windowId: 'w-01',
+  receivedAt: `2025-03-${received}T10:00:00+08:00`,
+  dueAt: `2025-03-${due}T00:00:00+08:00`,
+  closedAt: null as string | null,
+  conclusion: null as string | null,
+});
+const complaints = [
+  {
+    ...complaint('k1', 'SCJ', '03', '12'),
+    closedAt: '2025-03-05T15:00:00+08:00',
+    conclusion: '属实',
+  },
+  {
+    ...complaint('k2', 'SCJ', '03', '12'),
+    closedAt: '2025-03-11T09:00:00+08:00',
+    conclusion: '不属实',
+  },
+  complaint('k3', 'SCJ', '04', '12'),
+  complaint('k4', 'ZJ', '04', '12'),
+];
 
 const value = (r: DailyReport, label: string) =>
   reportRows(r).find((row) => row.label === label)?.value;
@@ -158,6 +187,13 @@ describe('the report rows', () => {
     expect(value(r, '授权达标')).toBe('是');
     // half on time: not 双百
     expect(value(r, '是否达到“双百”')).toBe('否');
+    expect(value(r, '收到投诉')).toBe(3);
+    expect(value(r, '办结投诉')).toBe(2);
+    // k2 closed at 09:00 of its last day (due the 11th, 24:00): on time; k3's passed that midnight
+    expect(value(r, '按期办结')).toBe(2);
+    expect(value(r, '逾期未办结')).toBe(1);
+    expect(value(r, '属实（含部分属实）')).toBe(1);
+    expect(value(r, '投诉数据取自中心')).toBe('2025-03-12 16:55');
     const [one, two] = windowLines(r);
     expect(one?.metrics.received.count).toBe(2);
     expect(two?.metrics.refusedAtIntake.count).toBe(1);

@@ -8,6 +8,7 @@ import {
 import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { complaintsPanel, windowAlertsPage } from './pages/complaints';
 import { loginPage, shell } from './pages/login';
+import { reportPage } from './pages/reports';
 import { supervisionPage } from './pages/supervision';
 import { enrollThroughSettings, signedIn, syncIndicator } from './pages/sync';
 
@@ -163,5 +164,19 @@ test('a complaint recorded by the supervisor reaches the window, is answered the
     await expect(wa.locators.status).toHaveText('已办结');
     await expect(wa.locators.complaint.getByTestId('complaint-conclusion')).toContainText('不属实');
     await expect(wa.locators.reply).toHaveCount(0);
+  });
+
+  await test.step("the department's report counts the complaint, from the window's copy", async () => {
+    await signInAs(page, staff.chief);
+    const report = reportPage(page);
+    await report.open();
+    await expect(report.locators.complaints('received')).toHaveText('1');
+    await expect(report.locators.complaints('closed')).toHaveText('1');
+    await expect(report.locators.complaints('closedOnTime')).toHaveText('1');
+    await expect(report.locators.complaints('overdueOpen')).toHaveText('0');
+    await expect(report.locators.complaints('substantiated')).toHaveText('0');
+    await expect(report.locators.complaintsFetched).toContainText('数据取自中心 2026-03-10');
+    await report.locators.complaints('received').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/e2e/artifacts/report-complaints.png' });
   });
 });

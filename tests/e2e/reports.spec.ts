@@ -86,6 +86,11 @@ test("the manager reads today's report, drills from the red count to the case, e
   await expect(page.getByTestId('power-approve')).toContainText('75.0%');
   await expect(page.getByTestId('power-accept')).toContainText('100.0%');
   await expect(page.getByTestId('double-hundred')).toHaveAttribute('data-met', 'false');
+  // a terminal not joined to a center has no complaints to count, and says so
+  await expect(report.locators.complaints('received')).toHaveText('0');
+  await expect(report.locators.complaintsFetched).toHaveText(
+    '尚未从中心取得（终端注册并同步后显示）',
+  );
   await expect(report.locators.windowRow('SJ01').getByTestId('window-metric-received')).toHaveText(
     '4',
   );

@@ -19,6 +19,7 @@ import { powerLabels } from '../../../shared/catalog';
 import { caseKinds, meetsDoubleHundred, type Metrics } from '../../../shared/reports';
 import {
   asOfLabel,
+  complaintLabels,
   drillLabels,
   drillOf,
   levels,
@@ -299,6 +300,31 @@ function Numbers({
           </div>
         </Section>
       </div>
+
+      <Section
+        title={m('sectionComplaints')}
+        extra={
+          <Typography.Text type="secondary" data-testid="complaints-fetched">
+            {report.complaintsFetchedAt
+              ? m('complaintsFetched', { at: asOfLabel(report.complaintsFetchedAt) })
+              : m('complaintsNever')}
+          </Typography.Text>
+        }
+      >
+        <div className="rp-tiles rp-tiles-6">
+          {(Object.keys(complaintLabels) as (keyof typeof complaintLabels)[]).map((k) => (
+            <Tile
+              key={k}
+              label={complaintLabels[k]}
+              {...(k === 'overdueOpen' ? { accent: levelInk.red } : {})}
+            >
+              <span className="rp-count rp-count-plain" data-testid={`complaints-${k}`}>
+                {report.complaints[k].count}
+              </span>
+            </Tile>
+          ))}
+        </div>
+      </Section>
 
       <Section
         title={m('sectionAuthorization')}

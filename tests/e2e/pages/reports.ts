@@ -25,6 +25,9 @@ export function reportPage(page: Page) {
     exportCsv: page.getByRole('button', { name: '导出 CSV' }),
     print: page.getByRole('button', { name: '打印 / PDF' }),
     printSheet: page.getByTestId('a4-document'),
+    /** 公众投诉: received, closed, closedOnTime, overdueOpen, substantiated */
+    complaints: (name: string) => page.getByTestId(`complaints-${name}`),
+    complaintsFetched: page.getByTestId('complaints-fetched'),
   };
   /** Clicks `button` and saves what it downloads under the artifacts folder. */
   async function saveDownload(
