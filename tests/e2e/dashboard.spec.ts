@@ -137,6 +137,14 @@ test("the center manager reads today's cards, the thirty days and the red case o
     await page.screenshot({ path: 'tests/e2e/artifacts/dashboard.png', fullPage: true });
   });
 
+  await test.step("the red case is this terminal's department's: its row opens the case", async () => {
+    await db.locators.attentionRows.first().click();
+    await expect(page.getByText(late.caseNumber).first()).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/case/${late.caseId}$`));
+    await page.goBack();
+    await expect(db.locators.page).toBeVisible();
+  });
+
   await test.step('another day: 2 March, when the late case came in', async () => {
     await db.locators.date.fill('2026-03-02');
     await expect(db.locators.asOf).toContainText('2026-03-02');

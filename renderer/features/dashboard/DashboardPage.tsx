@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Empty, Input, Progress, Space, Spin, Table, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type HTMLAttributes } from 'react';
 import type { Dashboard, DepartmentCard } from '../../../shared/reports';
 import { clockLabels } from '../../../shared/case';
 import { percent } from '../../../shared/reports/daily-report';
@@ -8,6 +8,9 @@ import { levelColor } from '../../levels';
 import { adminCall } from '../admin/center';
 import { CenterGated } from '../admin/CenterGated';
 import { useLiveRefresh } from '../cases/live';
+import { openable } from '../cases/openable';
+import { useRoute } from '../../stores/route';
+import { useSession } from '../../stores/session';
 import { useDashboardMessages } from './messages';
 import { TrendChart } from './TrendChart';
 import './dashboard.css';
@@ -82,6 +85,9 @@ function DepartmentTile({ card, m }: { card: DepartmentCard; m: M }) {
 }
 
 function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
+  // this terminal holds its own department's cases: those rows open the case, the rest are read
+  const ownDepartment = useSession((s) => s.session?.department?.code);
+  const navigate = useRoute((s) => s.navigate);
   return (
     <Table<AttentionRow>
       rowKey="caseId"
@@ -90,7 +96,13 @@ function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
       pagination={{ pageSize: 15, hideOnSinglePage: true }}
       locale={{ emptyText: <Empty description={m('attentionNone')} /> }}
       onRow={(row) =>
-        ({ 'data-testid': 'attention-row', 'data-level': row.level }) as Record<string, string>
+        ({
+          'data-testid': 'attention-row',
+          'data-level': row.level,
+          ...(row.departmentCode === ownDepartment
+            ? openable(() => navigate({ page: 'case', caseId: row.caseId }))
+            : {}),
+        }) as HTMLAttributes<HTMLElement>
       }
       columns={[
         {
