@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { personApplicant } from '../support/applicants';
-import { adminAccount, startCenter, type CenterProcess } from '../support/center';
-import { centerAdmin } from '../support/center-admin';
-import { startWebTerminal, type DemoAccount, type WebTerminal } from '../support/web-terminal';
+import {
+  hallAccount,
+  hallPassword,
+  startHallCenter,
+  type HallCenter,
+  type HallMember,
+} from '../support/hall-center';
+import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { dashboardPage } from './pages/dashboard';
 import { apiAs } from './pages/documents';
 import { loginPage } from './pages/login';
@@ -16,44 +18,23 @@ import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
 // refused another. The center manager opens 今日概览 at the terminal: the department's card,
 // the thirty days with both days in them, and the red case with the window's name.
 
-const password = 'window-pass-1';
 const staff = {
   clerk: { username: 'clerk-sj01', name: '吴晓燕', role: 'clerk' },
   manager: { username: 'manager-center', name: '周建国', role: 'manager' },
-} as const;
-const account = (s: (typeof staff)[keyof typeof staff]): DemoAccount => ({ ...s, password });
+} as const satisfies Record<string, HallMember>;
 
-let centerDir: string;
-let center: CenterProcess | undefined;
+let hall: HallCenter | undefined;
 let terminal: WebTerminal | undefined;
 let context: BrowserContext | undefined;
-let windowId: string;
 
 test.beforeAll(async () => {
-  centerDir = mkdtempSync(join(tmpdir(), 'onewindow-center-'));
-  center = await startCenter({ dataDir: centerDir, now: '2026-03-10T16:00:00+08:00' });
-  const admin = await centerAdmin(center.url, adminAccount(centerDir));
-  windowId = await admin.createWindow({
-    code: 'SJ01',
-    name: '市场监管一号窗',
-    departmentCode: 'SJ',
-  });
-  for (const s of Object.values(staff)) {
-    await admin.createStaff({
-      username: s.username,
-      name: s.name,
-      role: s.role,
-      windowId: s.role === 'manager' ? null : windowId,
-      password,
-    });
-  }
+  hall = await startHallCenter('2026-03-10T16:00:00+08:00', Object.values(staff));
 });
 
 test.afterAll(async () => {
   await context?.close();
   await terminal?.stop();
-  await center?.stop();
-  if (centerDir) rmSync(centerDir, { recursive: true, force: true });
+  await hall?.stop();
 });
 
 test("the center manager reads today's cards, the thirty days and the red case of a window", async ({
@@ -70,15 +51,12 @@ test("the center manager reads today's cards, the thirty days and the red case o
   const t = terminal;
 
   await test.step('the terminal joins the center at SJ01', async () => {
-    const code = await (
-      await centerAdmin(center!.url, adminAccount(centerDir))
-    ).enrollmentCode(windowId);
-    await enrollThroughSettings(page, t, center!.url, code);
+    await enrollThroughSettings(page, t, hall!.center.url, await hall!.enrollmentCode());
   });
 
   const late = await test.step('the window works on 2 and 10 March and syncs', async () => {
-    const token = await signedIn(t, account(staff.clerk));
-    const clerk = await apiAs(t, account(staff.clerk));
+    const token = await signedIn(t, hallAccount(staff.clerk));
+    const clerk = await apiAs(t, hallAccount(staff.clerk));
     const late = await clerk.acceptedCase('SJ-002', personApplicant(41));
     await t.setClock('2026-03-10T09:00:00+08:00');
     await clerk.acceptedCase('SJ-002', personApplicant(42));
@@ -94,10 +72,10 @@ test("the center manager reads today's cards, the thirty days and the red case o
 
   const db = dashboardPage(page);
   await test.step('the manager opens 今日概览 and signs in at the center', async () => {
-    await loginPage(page).signIn(staff.manager.username, password);
+    await loginPage(page).signIn(staff.manager.username, hallPassword);
     await db.open();
     await expect(db.locators.centerSignIn).toBeVisible();
-    await db.signInAtCenter(password);
+    await db.signInAtCenter(hallPassword);
     await expect(db.locators.page).toBeVisible();
     await expect(db.locators.title).toContainText('今日概览');
     await expect(db.locators.title).toContainText('示范区政务服务中心');

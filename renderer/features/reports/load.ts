@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiResult } from '../../../shared/api';
-import { endOfDay, shanghaiDate } from '../../../shared/calendar';
+import { addDays, endOfDay, shanghaiDate } from '../../../shared/calendar';
 import type { DailyReport } from '../../../shared/reports/daily-report';
 import { call } from '../../api';
 
@@ -25,10 +25,6 @@ export const useReportFilters = create<ReportFilters>((set) => ({
 /** Today in Beijing by this PC's clock, 'YYYY-MM-DD'. */
 export function browserToday(): string {
   return shanghaiDate(new Date().toISOString());
-}
-
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export type Loaded = ApiResult<DailyReport>;

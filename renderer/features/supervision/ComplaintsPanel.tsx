@@ -4,14 +4,12 @@ import {
   Button,
   Card,
   Descriptions,
-  Drawer,
   Empty,
   Form,
   Input,
   Radio,
   Select,
   Space,
-  Spin,
   Table,
   Tag,
   Timeline,
@@ -26,6 +24,7 @@ import { FormModal } from '../admin/FormModal';
 import { adminCall, useCenterQuery } from '../admin/center';
 import { openable } from '../cases/openable';
 import { useCenterRecord, useLiveCenterList } from './center-data';
+import { RecordDrawer } from './RecordDrawer';
 import { useComplaintMessages } from './complaint-messages';
 import { StatusFilter } from './StatusFilter';
 
@@ -213,18 +212,16 @@ function ComplaintDrawer({
   };
 
   return (
-    <Drawer
-      open={id !== null}
+    <RecordDrawer
+      id={id}
       onClose={onClose}
-      size="large"
       title={m('drawerTitle')}
-      destroyOnHidden
-      data-testid="complaint-drawer"
+      testId="complaint-drawer"
+      error={error}
+      record={c}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {!c && !error && <Spin style={{ display: 'block', marginTop: 48 }} />}
-      {c && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {(c) => (
+        <>
           <Descriptions
             column={1}
             size="small"
@@ -307,9 +304,9 @@ function ComplaintDrawer({
               </Form>
             </Card>
           )}
-        </Space>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 

@@ -3,12 +3,10 @@ import {
   Button,
   Card,
   Descriptions,
-  Drawer,
   Empty,
   Form,
   Input,
   Space,
-  Spin,
   Table,
   Tabs,
   Tag,
@@ -24,6 +22,7 @@ import { levelColor } from '../../levels';
 import { useSession } from '../../stores/session';
 import { CenterGated } from '../admin/CenterGated';
 import { adminCall } from '../admin/center';
+import { RecordDrawer } from './RecordDrawer';
 import { useSupervisionMessages } from './messages';
 import { StatusFilter } from './StatusFilter';
 import { openable } from '../cases/openable';
@@ -103,26 +102,16 @@ function AlertDrawer({
   };
 
   return (
-    <Drawer
-      open={id !== null}
+    <RecordDrawer
+      id={id}
       onClose={onClose}
-      size="large"
       title={m('drawerTitle')}
-      destroyOnHidden
-      data-testid="alert-drawer"
+      testId="alert-drawer"
+      error={error}
+      record={detail}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="alert-error"
-        />
-      )}
-      {!detail && !error && <Spin style={{ display: 'block', marginTop: 48 }} />}
-      {detail && (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {(detail) => (
+        <>
           <Descriptions
             column={1}
             size="small"
@@ -221,9 +210,9 @@ function AlertDrawer({
               </Space>
             </Form>
           )}
-        </Space>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
