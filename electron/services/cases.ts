@@ -23,7 +23,7 @@ import {
   type CaseListRow,
   type WorkClock,
 } from '../store/cases';
-import { clocksOf, foldCase, projectCase, refreshLapsed } from './projections';
+import { clocksOf, foldCase, projectCase, refreshLapsed } from '../projections/cases';
 import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';

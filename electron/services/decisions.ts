@@ -17,7 +17,7 @@ import { boundWindow, getStaff } from '../store/reference';
 import { getSealPin, recordPinAttempt, saveSealPin } from '../store/seal-pins';
 import { queueCases } from '../store/cases';
 import { appendToCase, caseRowView } from './cases';
-import { refreshLapsed } from './projections';
+import { refreshLapsed } from '../projections/cases';
 import type { SessionRecord } from './sessions';
 import { shanghaiIso } from './time';
 import type { Terminal } from './terminal';

@@ -11,7 +11,7 @@ import { ApiFailure } from '../api/errors';
 import { asCaseEvent, caseEvents, folds } from '../store/events';
 import { boundWindow, getSetting, windowName } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
-import { foldCase } from './projections';
+import { foldCase } from '../projections/cases';
 import type { Terminal } from './terminal';
 
 /**

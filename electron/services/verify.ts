@@ -14,7 +14,7 @@ import {
   type EventRow,
   type StoredEvent,
 } from '../store/events';
-import { foldCase } from './projections';
+import { foldCase } from '../projections/cases';
 import { peerKeys } from '../store/reference';
 import type { Terminal } from './terminal';
 

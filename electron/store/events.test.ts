@@ -148,7 +148,7 @@ describe('the event chain', () => {
         channel: 'window',
       });
     const before = terminal.db.prepare('SELECT * FROM cases ORDER BY id').all();
-    const { rebuildProjections } = await import('../services/projections');
+    const { rebuildProjections } = await import('../projections/cases');
     terminal.db.exec('DELETE FROM cases');
     rebuildProjections(terminal);
     expect(terminal.db.prepare('SELECT * FROM cases ORDER BY id').all()).toEqual(before);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callAs, eventIds, quietTerminal, receive } from '../../tests/support/sync';
-import { rebuildProjections, refoldCases } from '../services/projections';
+import { rebuildProjections, refoldCases } from '../projections/cases';
 import { getCaseState } from './cases';
 import { inTransaction } from './db';
 import { getSetting } from './reference';

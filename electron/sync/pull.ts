@@ -6,7 +6,7 @@ import type {
   ReferenceVersions,
   WireEvent,
 } from '../../shared/sync';
-import { refoldCases } from '../services/projections';
+import { refoldCases } from '../projections/cases';
 import type { Terminal } from '../services/terminal';
 import { inTransaction } from '../store/db';
 import { verifySignature, verifySignatureAsync } from '../store/device';

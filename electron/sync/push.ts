@@ -1,5 +1,5 @@
 import { hashedFields, pushLimits, type WireEvent } from '../../shared/sync';
-import { refoldCases } from '../services/projections';
+import { refoldCases } from '../projections/cases';
 import type { Terminal } from '../services/terminal';
 import { inTransaction } from '../store/db';
 import type { StoredEvent } from '../store/events';

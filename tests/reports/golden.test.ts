@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../electron/store/db';
 import { appendEvent } from '../../electron/store/events';
-import { rebuildProjections } from '../../electron/services/projections';
+import { rebuildProjections } from '../../electron/projections/cases';
 import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
 import { backfillCompletionFacts } from '../../server/db/migrations/0006-completion-facts';

@@ -13,8 +13,8 @@ import {
 import { inTransaction } from '../store/db';
 import { asCaseEvent, caseEvents, folds, type StoredEvent } from '../store/events';
 import { deleteCase, lapsedCases, upsertCase, type WorkClock } from '../store/cases';
-import { shanghaiIso } from './time';
-import type { Terminal } from './terminal';
+import { shanghaiIso } from '../services/time';
+import type { Terminal } from '../services/terminal';
 
 export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
   return caseClocks(state, t.calendar(state.calendarVersion), t.now(), t.thresholds());
