@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import pg from 'pg';
-import { clockContext, clocksAt, type ClockContext } from '../server/cases/clocks';
-import { completionFacts } from '../server/cases/projection';
+import { clockContext, type ClockContext } from '../server/cases/clocks';
+import { completionColumns, summaryAt } from '../server/cases/projection';
 import { createTestDatabase, type TestDatabase } from '../server/db/test-db';
 import type { ServerDb } from '../server/db/schema';
 import type { Dialect } from '../server/http/spec';
@@ -12,8 +12,6 @@ import {
   apply,
   appealNotice,
   initialCaseState,
-  isClosed,
-  nextDue,
   openPause,
   type Actor,
   type CaseEvent,
@@ -451,17 +449,17 @@ function foldVariant(
   split.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : keys.push(piece)));
   const last = new Date(Date.parse(state.lastOccurredAt));
   const stampDay = state.stamp ? shanghaiDate(state.stamp.at) : null;
-  const open = !isClosed(state) && state.status !== 'delivered' ? 1 : 0;
-  const clocks = clocksAt(state, c.calendar, last, c.thresholds);
+  // as projection.ts: the summary at the moment of the case's last push
+  const summary = summaryAt(state, { ...c, now: last });
+  const open = summary.open ? 1 : 0;
   return {
     parts,
     keys,
     status: state.status,
     open,
     receivedAt: shanghaiIso(new Date(Date.parse(state.receivedAt))),
-    // as projection.ts: the clocks at the moment of the case's last push
-    dueAt: nextDue(clocks ?? []),
-    ...completionFacts(state, { ...c, now: last }, clocks),
+    dueAt: summary.dueAt,
+    ...completionColumns(summary),
     lastEventAt: shanghaiIso(last),
     events: happened.length,
     itemKind: pattern.item,

@@ -2,15 +2,15 @@ import {
   caseClocks,
   evaluate,
   initialCaseState,
-  isClosed,
-  nextDue,
-  rectificationOpen,
-  shownClock,
+  projectionVersion,
+  summarizeCase,
   type CaseState,
+  type CaseSummary,
   type ClockView,
   type OpenCase,
 } from '../../shared/case';
 import { inTransaction } from '../store/db';
+import { getSetting, setSetting } from '../store/reference';
 import { asCaseEvent, caseEvents, folds, type StoredEvent } from '../store/events';
 import { deleteCase, lapsedCases, upsertCase, type WorkClock } from '../store/cases';
 import { shanghaiIso } from '../services/time';
@@ -21,31 +21,25 @@ export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
 }
 
 /** The clock the work list shows, without its remaining time (that moves; the list adds it). */
-export function workClock(clocks: readonly ClockView[]): WorkClock {
-  const shown = shownClock(clocks);
+function workClock(summary: CaseSummary): WorkClock {
   let clock: WorkClock['clock'] = null;
-  if (shown) {
-    const { remaining: _remaining, ...rest } = shown;
+  if (summary.shown) {
+    const { remaining: _remaining, ...rest } = summary.shown;
     clock = rest;
   }
-  return {
-    clock,
-    deemedAcceptedOn: clocks.find((c) => c.deemedAccepted)?.deemedAccepted?.on ?? null,
-  };
+  return { clock, deemedAcceptedOn: summary.deemedAcceptedOn };
 }
 
+/** Writes the case's row from the one summary the center stores too (shared/case summary). */
 export function projectCase(t: Terminal, state: OpenCase, windowId: string): void {
-  const clocks = clocksOf(t, state);
-  const completeness = clocks.find((c) => c.kind === 'completeness' && c.state === 'running');
+  const summary = summarizeCase(state, t.calendar(state.calendarVersion), t.now(), t.thresholds());
   upsertCase(t.db, {
     state,
     windowId,
-    workClock: workClock(clocks),
-    dueAt: nextDue(clocks),
-    recheckAt: completeness?.deadline.dueAt ?? null,
-    // a delivered case waits only for the applicant's rating: it is off the window's work list,
-    // unless a bad rating waits for its rectification
-    open: !isClosed(state) && (state.status !== 'delivered' || rectificationOpen(state)),
+    workClock: workClock(summary),
+    dueAt: summary.dueAt,
+    recheckAt: summary.recheckAt,
+    open: summary.open,
   });
 }
 
@@ -91,6 +85,22 @@ export function rebuildProjections(t: Terminal): number {
     refoldCases(t, caseIds);
     return caseIds.length;
   });
+}
+
+const projectionVersionKey = 'projection.version';
+
+/**
+ * Folds every case again when the rows were written by a program that summarised cases
+ * differently (shared/case projectionVersion): an update must not leave a case closed on the
+ * work list that this version counts as open. Returns whether it rebuilt.
+ */
+export function refreshProjectionVersion(t: Terminal): boolean {
+  if (getSetting<number>(t.db, projectionVersionKey) === projectionVersion) return false;
+  inTransaction(t.db, () => {
+    rebuildProjections(t);
+    setSetting(t.db, projectionVersionKey, projectionVersion);
+  });
+  return true;
 }
 
 /**

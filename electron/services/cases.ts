@@ -1,6 +1,7 @@
 import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
   caseEventSchema,
+  clockMoment,
   evaluate,
   initialCaseState,
   payloadSchemas,
@@ -248,7 +249,12 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
       clock: clock
         ? {
             ...clock,
-            remaining: remainingAt(t.calendar(r.calendar_version), clock.deadline, now, thresholds),
+            remaining: remainingAt(
+              t.calendar(r.calendar_version),
+              clock.deadline,
+              clockMoment(r.updated_at, now),
+              thresholds,
+            ),
           }
         : null,
       deemedAcceptedOn,

@@ -12,7 +12,7 @@ import {
   type ReportScope,
 } from '../../shared/reports';
 import { ApiFailure } from '../api/errors';
-import type { CaseListRow } from '../store/cases';
+import { caseListColumns, type CaseListRow } from '../store/cases';
 import { sql } from '../store/db';
 import { boundWindow, listItems } from '../store/reference';
 import { readSupervisionCopy } from '../store/supervision-copy';
@@ -113,10 +113,7 @@ export function dailyReport(
 export function caseRows(t: Terminal, ids: readonly string[]): CallOutput<'cases.rows'> {
   const rows = sql(
     t.db,
-    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
-       calendar_version, work_clock,
-       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
-         AS conflicted
+    `SELECT ${caseListColumns}
      FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY order_key`,
   ).all(JSON.stringify(ids)) as CaseListRow[];
   return rows.map(caseRowView(t));

@@ -32,9 +32,17 @@ export type CaseListRow = {
   due_at: string | null;
   calendar_version: string;
   work_clock: string;
+  /** the case's last event: its clocks are never measured before it (shared/case clockMoment) */
+  updated_at: string;
   /** 1 when the center did not take one of the case's events */
   conflicted: number;
 };
+
+/** The columns of a CaseListRow, for every query that lists cases. */
+export const caseListColumns = `id, case_number, item_code, item_name, applicant_name, status,
+       received_at, due_at, calendar_version, work_clock, updated_at,
+       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
+         AS conflicted`;
 
 // Sorts after every ISO date: cases without a running clock come last.
 const stoppedClockKey = '~';
@@ -133,10 +141,7 @@ export function listWindowCases(
   const clause = where.join(' AND ');
   const rows = sql(
     db,
-    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
-       calendar_version, work_clock,
-       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
-         AS conflicted
+    `SELECT ${caseListColumns}
      FROM cases WHERE ${clause} ORDER BY order_key LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: filter.limit, offset: filter.offset }) as CaseListRow[];
   const total = (
@@ -152,10 +157,7 @@ export function listWindowCases(
 export function queueCases(db: Db, departmentCode: string): (CaseListRow & { state: string })[] {
   return sql(
     db,
-    `SELECT id, case_number, item_code, item_name, applicant_name, status, received_at, due_at,
-       calendar_version, work_clock, state,
-       EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
-         AS conflicted
+    `SELECT state, ${caseListColumns}
      FROM cases
      WHERE department_code = ? AND open = 1 AND status NOT IN ('received', 'awaitingSupplement')
      ORDER BY order_key`,

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Level } from '../../shared/calendar';
 import type { OpenCase } from '../../shared/case';
 import type { CaseRow, ServerDb } from '../db/schema';
-import { clocksAt, levelOf, type ClockContext } from './clocks';
-import { parseCaseState } from './projection';
+import type { ClockContext } from './clocks';
+import { parseCaseState, summaryAt } from './projection';
 
 /** One case as the center's lists show it. */
 export type CaseItem = {
@@ -61,8 +61,7 @@ export const itemColumns = [
  */
 export function caseLevel(row: Pick<ItemRow, 'open' | 'state'>, c: ClockContext): Level {
   if (row.open !== 1) return 'normal';
-  const state = parseCaseState(row.state) as OpenCase;
-  return levelOf(clocksAt(state, c.calendar, c.now, c.thresholds) ?? []);
+  return summaryAt(parseCaseState(row.state) as OpenCase, c).level;
 }
 
 export function caseItemOf(row: ItemRow, level: Level, conflicts: number): CaseItem {

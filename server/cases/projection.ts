@@ -1,28 +1,17 @@
 import type { Insertable, Kysely } from 'kysely';
-import { isClosed, type CaseState, type ClockView, type OpenCase } from '../../shared/case';
+import { summarizeCase, type CaseState, type CaseSummary, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
-import { firstSeal, onTime } from '../../shared/reports';
 import type { ServerDb } from '../db/schema';
-import { nextDue } from '../../shared/case';
-import { clocksAt, type ClockContext } from './clocks';
+import { repinned, type ClockContext } from './clocks';
 
 /** The case's state as the accepted events left it, or the state before any. */
 export function parseCaseState(json: string): CaseState {
   return JSON.parse(json) as CaseState;
 }
 
-/** When the case was completed and whether on time, as the report counts it (shared/reports). */
-export function completionFacts(
-  state: OpenCase,
-  c: ClockContext,
-  clocks: readonly ClockView[] | null = clocksAt(state, c.calendar, c.now, c.thresholds),
-): { sealed_at: string | null; sealed_on_time: number | null } {
-  const seal = firstSeal(state);
-  if (!seal) return { sealed_at: null, sealed_on_time: null };
-  return {
-    sealed_at: shanghaiIso(new Date(Date.parse(seal.at))),
-    sealed_on_time: clocks && onTime(clocks, state.extension !== null) ? 1 : 0,
-  };
+/** The one summary of the case (shared/case), measured on the center's calendar. */
+export function summaryAt(state: OpenCase, c: ClockContext): CaseSummary {
+  return summarizeCase(repinned(state, c.calendar), c.calendar, c.now, c.thresholds);
 }
 
 /**
@@ -36,7 +25,7 @@ export function caseRowOf(
   serverSeq: number,
   c: ClockContext,
 ): Insertable<ServerDb['cases']> {
-  const clocks = clocksAt(state, c.calendar, c.now, c.thresholds);
+  const summary = summaryAt(state, c);
   return {
     id: state.caseId,
     case_number: state.caseNumber,
@@ -45,16 +34,27 @@ export function caseRowOf(
     item_code: state.item.code,
     item_name: state.item.name,
     applicant_name: state.applicant.name,
-    status: state.status,
-    // a delivered case waits only for its rating: it is off the work list, as on the terminal
-    open: !isClosed(state) && state.status !== 'delivered' ? 1 : 0,
+    status: summary.status,
+    open: summary.open ? 1 : 0,
     received_at: shanghaiIso(new Date(Date.parse(state.receivedAt))),
-    due_at: nextDue(clocks ?? []),
+    due_at: summary.dueAt,
     state: JSON.stringify(state),
     last_server_seq: serverSeq,
     updated_at: shanghaiIso(c.now),
     last_event_at: shanghaiIso(new Date(Date.parse(state.lastOccurredAt))),
-    ...completionFacts(state, c, clocks),
+    ...completionColumns(summary),
+  };
+}
+
+/** When the case was completed and whether on time, as the dashboard's columns keep them. */
+export function completionColumns(summary: CaseSummary): {
+  sealed_at: string | null;
+  sealed_on_time: number | null;
+} {
+  return {
+    sealed_at:
+      summary.sealedAt === null ? null : shanghaiIso(new Date(Date.parse(summary.sealedAt))),
+    sealed_on_time: summary.sealedOnTime === null ? null : summary.sealedOnTime ? 1 : 0,
   };
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
-import { centerCalendar, clockContext, clocksAt, type ClockContext } from '../cases/clocks';
+import { centerCalendar, clockContext, type ClockContext } from '../cases/clocks';
+import { summaryAt } from '../cases/projection';
 import type { NewEvent, ServerDb } from '../db/schema';
 import { complaintClock } from '../../shared/reports/complaints';
 import { caseFindings, complaintClockFinding, conflictFinding, type AlertFinding } from './rules';
@@ -65,9 +66,10 @@ function findingsOf(
     departmentCode: state.item.departmentCode,
     windowId,
   };
-  return caseFindings(state, clocksAt(state, c.calendar, c.now, c.thresholds) ?? []).map(
-    (finding) => ({ ...place, finding }),
-  );
+  return caseFindings(state, summaryAt(state, c).clocks ?? []).map((finding) => ({
+    ...place,
+    finding,
+  }));
 }
 
 /**

@@ -41,6 +41,36 @@ eachDialect('center: electronic supervision', (t) => {
     expect(found.every((a) => a.evidence.length === 1)).toBe(true);
   });
 
+  it('raises the red card on a bad rating whose rectification is overdue (差评整改)', async () => {
+    const { one, script, alerts } = await setup();
+    const decided = script.decided();
+    const delivered = [
+      decided,
+      script.next(
+        'stamped',
+        {
+          decisionEventId: decided.id,
+          decisionHash: 'f'.repeat(64),
+          decisionNumber: 'SJ许〔2025〕1号',
+        },
+        actors.chief,
+      ),
+      script.next('certificateIssued', { certificateNumber: 'JY13101010000001' }, actors.chief),
+      script.next('delivered', { method: 'window', recipient: '吴六' }, actors.clerk),
+      // 非常不满意: rectified within 15 working days, or the window is overdue
+      script.next('rated', { score: 5 }, actors.clerk),
+    ];
+    const answer = await one.pushOk(one.sign(delivered));
+    expect(answer.results.map((r) => r.status)).toEqual(delivered.map(() => 'accepted'));
+    // a month later nobody has rectified: the timer, which measures only open cases, finds it
+    expect(await superviseOpenCases(t().db, new Date('2025-04-10T09:00:00+08:00'))).toBeGreaterThan(
+      0,
+    );
+    expect((await alerts()).map((a) => [a.rule, a.level])).toEqual(
+      expect.arrayContaining([['clock.rectification.red', 'red']]),
+    );
+  });
+
   it('records the supervisor’s acknowledgement in the alert’s history, and nothing else may act', async () => {
     const { h, staff, supervisor, alerts } = await setup();
     await superviseOpenCases(t().db, new Date('2025-03-13T09:00:00+08:00'));

@@ -157,6 +157,14 @@ function completenessClock(
 // A terminal whose clock lags the one that recorded the last event must not see time run
 // backwards (an open pause would then end before it began).
 function effectiveNow(state: OpenCase, now: Instant): number {
+  return clockMoment(state.lastOccurredAt, now);
+}
+
+/**
+ * The moment a case's clocks are measured at: `now`, or the case's last event when that is later.
+ * A list that measures a stored deadline live uses it too, so it says what the fold says.
+ */
+export function clockMoment(lastOccurredAt: string, now: Instant): number {
   const nowMs =
     now instanceof Date
       ? now.getTime()
@@ -164,7 +172,7 @@ function effectiveNow(state: OpenCase, now: Instant): number {
         ? now
         : (occurredAtMs(now) ?? Number.NaN);
   if (!Number.isFinite(nowMs)) throw new Error(`caseClocks: invalid now ${String(now)}`);
-  return Math.max(nowMs, occurredAtMs(state.lastOccurredAt) ?? nowMs);
+  return Math.max(nowMs, occurredAtMs(lastOccurredAt) ?? nowMs);
 }
 
 /**

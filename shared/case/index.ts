@@ -8,3 +8,4 @@ export * from './roles';
 export * from './rule-ids';
 export * from './rules';
 export * from './state';
+export * from './summary';

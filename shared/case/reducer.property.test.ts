@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appealNotice, appealNoticeComplete } from './appeal';
-import { caseEventTypes, type Actor, type CaseEvent } from './events';
-import type { CaseEventType, ItemSnapshot } from './payloads';
+import { appealNoticeComplete } from './appeal';
+import type { CaseEvent } from './events';
 import { apply, evaluate } from './reducer';
 import { allowedEvents } from './rules';
-import { roles } from './roles';
 import { isBlank } from './schema-parts';
 import {
   currentReview,
@@ -15,215 +13,7 @@ import {
   type CaseState,
   type OpenCase,
 } from './state';
-import {
-  jointItem,
-  people,
-  receivedPayload,
-  shanghaiIso,
-  singleItem,
-  twoPersonItem,
-} from './test-fixtures';
-
-const pool: readonly Actor[] = Object.values(people);
-const items: readonly ItemSnapshot[] = [singleItem, twoPersonItem, jointItem];
-
-/** One random step: what to try, by whom, how (in)valid, how much later. */
-type Step = {
-  guided: boolean;
-  pick: number;
-  actor: number;
-  variant: number;
-  bits: number;
-  minutes: number;
-};
-
-const stepArb: fc.Arbitrary<Step> = fc.record({
-  // Nine steps in ten follow what the UI offers, so sequences get deep; the rest is anything.
-  guided: fc.nat(9).map((n) => n < 9),
-  pick: fc.nat(1000),
-  actor: fc.nat(1000),
-  variant: fc.nat(9),
-  bits: fc.nat(255),
-  // Mostly forward in time, sometimes a little backwards: the rules must catch that too.
-  minutes: fc.oneof(
-    { weight: 9, arbitrary: fc.integer({ min: 0, max: 3 * 24 * 60 }) },
-    { weight: 1, arbitrary: fc.integer({ min: -120, max: -1 }) },
-  ),
-});
-
-function at<T>(list: readonly T[], index: number): T {
-  const value = list[index % list.length];
-  if (value === undefined) throw new Error('empty list');
-  return value;
-}
-
-/** Some of the item's material ids chosen by `bits`, at least one; variant 0 slips in an unknown one. */
-function someMaterials(state: CaseState, bits: number, variant: number): string[] {
-  const ids = state.status === 'none' ? ['m1'] : state.materials.map((m) => m.materialId);
-  const chosen = ids.filter((_, i) => (bits >> i) & 1);
-  const base = chosen.length > 0 ? chosen : [at(ids, bits)];
-  return variant === 0 ? [...base, 'm9'] : base;
-}
-
-/** Blank on variant 0: the invalid twin of a required text. */
-const textOr = (variant: number, value: string) => (variant === 0 ? ' ' : value);
-
-function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor): unknown {
-  const v = s.variant;
-  switch (type) {
-    case 'received': {
-      // some windows lack 审批 (报批件), 制证 or even 受理 for the item
-      const powers = at(
-        ['all', ['accept', 'deliver'], ['accept', 'approve', 'deliver'], ['approve']] as const,
-        v,
-      );
-      return { ...receivedPayload(at(items, s.bits)), ...(powers === 'all' ? {} : { powers }) };
-    }
-    case 'materialsChecked':
-      return {
-        materials: someMaterials(state, s.bits, v).map((materialId, i) => {
-          const status = at(
-            ['received', 'received', 'missing', 'defective'] as const,
-            (s.bits >> (2 * i)) + v,
-          );
-          return status === 'defective'
-            ? { materialId, status, defect: '复印件不清' }
-            : { materialId, status };
-        }),
-      };
-    case 'noticeIssued': {
-      const ids = someMaterials(state, s.bits, v === 1 ? 0 : v);
-      const override =
-        actor.role === 'supervisor' || v === 2
-          ? { override: { supervisorId: v === 3 ? 'x' : actor.userId, reason: '监察同意' } }
-          : {};
-      return {
-        items: ids.map((materialId) => ({
-          materialId,
-          problem: v % 2 ? 'missing' : 'defective',
-          detail: '须补正',
-        })),
-        ...override,
-      };
-    }
-    case 'supplementReceived':
-      return { materialIds: someMaterials(state, s.bits, v) };
-    case 'accepted':
-      return v < 5
-        ? {}
-        : {
-            waivedMaterials: someMaterials(state, s.bits, v - 5).map((materialId) => ({
-              materialId,
-              rule: textOr(v - 5, '容缺〔2025〕1号'),
-            })),
-          };
-    case 'refused': {
-      const ground = at(['noLicenceNeeded', 'notThisAgency', 'other'] as const, s.bits);
-      return {
-        ground,
-        reasons: textOr(v, '不符合受理条件'),
-        legalBasis: textOr(v - 1, '《行政许可法》第三十二条'),
-        ...(ground === 'notThisAgency' && v !== 2 ? { rightAgency: '区卫生健康委' } : {}),
-      };
-    }
-    case 'reviewed':
-      return { opinion: '审查意见', recommendation: v % 2 ? 'approve' : 'deny' };
-    case 'checked':
-      return { opinion: '复核意见', agree: v !== 0 };
-    case 'paused':
-      return {
-        procedure: 'inspection',
-        expectedWorkingDays: 3,
-        applicantNoticeRef: textOr(v, '特告1号'),
-        centerFilingRef: textOr(v - 1, '中心备1号'),
-      };
-    case 'resumed':
-      return {};
-    case 'extended':
-      return {
-        workingDays: s.bits % 18,
-        approver: textOr(v, '局长'),
-        reason: textOr(v - 1, '情况复杂'),
-        applicantNoticeRef: '延告1号',
-      };
-    case 'decided':
-      if (v >= 5) return { outcome: 'approve', granted: '准予许可' };
-      return {
-        outcome: 'deny',
-        facts: textOr(v, '事实'),
-        reasons: textOr(v - 1, '理由'),
-        legalBasis: textOr(v - 2, '依据'),
-        appealNotice:
-          v === 3
-            ? { reconsiderationDays: 60, litigationMonths: 6, text: '可以申请行政复议。' }
-            : appealNotice(),
-      };
-    case 'stamped':
-      // mostly on the decision in force; sometimes on one that is not
-      return {
-        decisionEventId:
-          v === 0 || state.status === 'none' ? 'no-such' : (state.decision?.eventId ?? 'none'),
-        decisionHash: `h${s.bits}`,
-        decisionNumber: `N${s.bits}`,
-      };
-    case 'referred':
-      return { department: textOr(v, '市场监督管理局'), holder: '审批科' };
-    case 'corrected':
-      return {
-        reason: textOr(v, '笔误'),
-        decision: { outcome: 'approve', granted: '准予许可（更正）' },
-      };
-    case 'rectified':
-      return { measures: textOr(v, '已回访并改进') };
-    case 'certificateIssued':
-      return { certificateNumber: `C${s.bits}` };
-    case 'delivered':
-      return v % 3 === 1
-        ? {
-            method: 'post',
-            recipient: '申请人',
-            ...(v === 1 ? {} : { address: '某路1号', receiptRef: `R${s.bits}` }),
-          }
-        : { method: 'window', recipient: '申请人' };
-    case 'withdrawn':
-      return { reason: '申请人撤回' };
-    case 'rated':
-      return { score: 1 + (s.bits % 5) };
-  }
-}
-
-/**
- * A candidate event: guided steps pick a type the UI would offer to some role and an actor of that
- * role (mostly valid, with invalid payload variants); unguided steps pick anything by anyone.
- */
-function candidate(state: CaseState, s: Step, id: number, clock: number): CaseEvent {
-  let type: CaseEventType = at(caseEventTypes, s.pick);
-  let actor = at(pool, s.actor);
-  if (s.guided) {
-    // Ending the case is always on offer; taking it rarely lets sequences reach the seal and delivery.
-    const ending = (t: CaseEventType) => t === 'refused' || t === 'withdrawn';
-    const offered = roles
-      .flatMap((role) => allowedEvents(state, role).map((t) => [role, t] as const))
-      .filter(([, t]) => !ending(t) || s.variant === 0);
-    if (offered.length > 0) {
-      const [role, t] = at(offered, s.pick);
-      type = t;
-      actor = at(
-        pool.filter((p) => p.role === role),
-        s.actor,
-      );
-    }
-  }
-  return {
-    id: `e${id}`,
-    caseId: s.variant === 9 && s.bits === 0 ? 'other-case' : 'case-1',
-    type,
-    payload: payloadFor(type, state, s, actor),
-    actor,
-    windowId: 'w-01',
-    occurredAt: shanghaiIso(clock),
-  } as CaseEvent;
-}
+import { candidate, sequences, type Step } from './test-generator';
 
 function requiredMaterialsCovered(
   before: OpenCase,
@@ -350,8 +140,6 @@ function run(steps: readonly Step[]): Run {
   });
   return { state, history, seen };
 }
-
-const sequences = fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' });
 
 describe('the reducer under random event sequences', () => {
   it('admits no sequence that reaches a state the rules forbid', () => {

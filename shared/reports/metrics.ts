@@ -2,8 +2,10 @@ import type { Calendar, Level, LocalDate, Thresholds } from '../calendar';
 import { endOfDay, shanghaiDate, shanghaiIso } from '../calendar';
 import {
   caseClocks,
+  firstSeal,
   isBadRating,
   isClosed,
+  onTime,
   openPause,
   shownClock,
   type ClockView,
@@ -109,28 +111,9 @@ function inScope(scope: ReportScope, c: ReportCase): boolean {
   );
 }
 
-/** The decision that completed the case: the first seal, whatever later corrected it. */
-export function firstSeal(s: OpenCase): { at: string; outcome: 'approve' | 'deny' } | null {
-  const first = s.superseded[0];
-  if (first) return { at: first.stamp.at, outcome: first.decision.decision.outcome };
-  if (!s.stamp || !s.decision) return null;
-  return { at: s.stamp.at, outcome: s.decision.decision.outcome };
-}
-
 /** Open at a moment: received by then, neither closed nor delivered (waiting only for a rating). */
 export function isOpenAt(s: OpenCase, at: string): boolean {
   return !isClosed(s) && s.status !== 'delivered' && s.receivedAt <= at;
-}
-
-/**
- * On time: sealed within the promised limit, or — when the limit was lawfully extended — within
- * the extended statutory one. Read from the stopped clocks, so pauses (Art. 45) do not count.
- */
-export function onTime(clocks: readonly ClockView[], extended: boolean): boolean {
-  const promised = clocks.find((c) => c.kind === 'promised');
-  const statutory = clocks.find((c) => c.kind === 'statutory');
-  if (extended) return statutory ? !statutory.remaining.overdue : false;
-  return promised ? !promised.remaining.overdue : false;
 }
 
 function kindsOf(s: OpenCase): CaseKind[] {
