@@ -7,6 +7,7 @@ import {
   type Calendar,
   type Thresholds,
 } from '../../shared/calendar';
+import { refreshProjectionVersion } from '../projections/cases';
 import { openDatabase, type Db } from '../store/db';
 import { loadOrCreateDevice, type Device, type KeyProtector } from '../store/device';
 import {
@@ -132,6 +133,7 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       db.close();
     },
   };
+  refreshProjectionVersion(terminal);
   const engine = new SyncEngine(terminal, opts.sync ?? { intervalMs: defaultSyncIntervalMs });
   engine.start();
   const reportChecks = startReportChecks(

@@ -6,10 +6,11 @@ import { reportIndexes } from './migrations/0003-report-index';
 import { supervision } from './migrations/0004-supervision';
 import { complaints } from './migrations/0005-complaints';
 import { completionFactsColumns } from './migrations/0006-completion-facts';
+import { projectionVersionTable } from './migrations/0007-projection-version';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
-function migrations(dialect: Dialect): Record<string, Migration> {
+export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(dialect),
     '0002-login-attempts': loginAttempts(),
@@ -17,6 +18,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-supervision': supervision(),
     '0005-complaints': complaints(),
     '0006-completion-facts': completionFactsColumns(),
+    '0007-projection-version': projectionVersionTable(),
   };
 }
 

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../http/spec';
+import { refreshProjectionVersion } from '../cases/rebuild';
 import { migrateToLatest } from './migrate';
 import type { ServerDb } from './schema';
 
@@ -14,17 +15,26 @@ export type OpenServerDbOptions = {
   databaseUrl?: string;
   /** where the embedded SQLite lives (center.sqlite); required without a PostgreSQL URL */
   dataDir?: string;
+  /** the business clock the projection is measured at, should it be folded again */
+  now?: () => Date;
+  /** false: open the database as it is (tests of single migrations) */
+  migrate?: boolean;
 };
 
 const INT8_OID = 20;
 
-/** Opens the center's database and brings its schema to the latest migration. */
+/**
+ * Opens the center's database, brings its schema to the latest migration and its case projection
+ * to this program's version.
+ */
 export async function openServerDb(opts: OpenServerDbOptions): Promise<ServerDbHandle> {
   const handle = isPostgresUrl(opts.databaseUrl)
     ? openPostgres(opts.databaseUrl)
     : openSqlite(opts.dataDir);
+  if (opts.migrate === false) return handle;
   try {
     await migrateToLatest(handle.db, handle.dialect);
+    await refreshProjectionVersion(handle.db, handle.dialect, (opts.now ?? (() => new Date()))());
   } catch (error) {
     await handle.close();
     throw error;

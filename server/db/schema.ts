@@ -88,6 +88,8 @@ export type ServerDb = {
   alert_actions: AlertActionTable;
   complaints: ComplaintTable;
   complaint_steps: ComplaintStepTable;
+  /** one row: the shared/case projectionVersion the `cases` rows were summarised by */
+  projection_version: { version: number };
   /** projection of the accepted events of each case; rebuildable from `events` */
   cases: {
     id: string;

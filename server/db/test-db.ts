@@ -30,6 +30,8 @@ export type TestDatabase = ServerDbHandle & {
 export type TestDatabaseOptions = {
   /** migrate from nothing instead of copying the migrated template (the migration tests) */
   fresh?: boolean;
+  /** with fresh: leave the database empty, for a test that runs migrations one by one */
+  unmigrated?: boolean;
 };
 
 /** A fresh, migrated database of `dialect`. */
@@ -41,7 +43,7 @@ export async function createTestDatabase(
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (dialect === 'sqlite') {
     if (!opts.fresh) copyFileSync(await sqliteTemplate(), join(dataDir, 'center.sqlite'));
-    const handle = await openServerDb({ dataDir });
+    const handle = await openServerDb({ dataDir, migrate: !opts.unmigrated });
     return {
       ...handle,
       options: { dataDir },
@@ -56,7 +58,7 @@ export async function createTestDatabase(
   const template = opts.fresh ? '' : ` TEMPLATE ${await postgresTemplate(adminUrl)}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}${template}`));
   const databaseUrl = withDatabase(adminUrl, name);
-  const handle = await openServerDb({ databaseUrl, dataDir });
+  const handle = await openServerDb({ databaseUrl, dataDir, migrate: !opts.unmigrated });
   return {
     ...handle,
     options: { databaseUrl, dataDir },

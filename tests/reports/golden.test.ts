@@ -5,9 +5,9 @@ import { appendEvent } from '../../electron/store/events';
 import { rebuildProjections } from '../../electron/projections/cases';
 import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
-import { backfillCompletionFacts } from '../../server/db/migrations/0006-completion-facts';
+import { rebuildCaseProjections } from '../../server/cases/rebuild';
 import { centerMetrics } from '../../server/reports/metrics';
-import { seedHall, syncHarness } from '../../server/sync/test-support';
+import { seedHall, syncHarness, testNow } from '../../server/sync/test-support';
 import { testApp } from '../../server/test-app';
 import type { CaseEvent } from '../../shared/case';
 import type { Dashboard, Metrics, ReportScope } from '../../shared/reports';
@@ -322,20 +322,21 @@ eachDialect('the center counts the golden log', (db) => {
     expect(badDate.statusCode).toBe(400);
   });
 
-  it('fills the completion facts of cases sealed before they were kept (migration 0006)', async () => {
+  it('folds the same rows again from the events, completion facts included (a new projection version)', async () => {
     await pushGolden();
-    const facts = () =>
-      db()
-        .db.selectFrom('cases')
-        .select(['id', 'sealed_at', 'sealed_on_time'])
-        .orderBy('id')
-        .execute();
-    const kept = await facts();
+    const rows = async () =>
+      (await db().db.selectFrom('cases').selectAll().orderBy('id').execute()).map(
+        ({ updated_at: _pushedAt, ...row }) => row,
+      );
+    const kept = await rows();
     expect(kept.filter((r) => r.sealed_at !== null)).toHaveLength(96);
     expect(kept.reduce((n, r) => n + (r.sealed_on_time ?? 0), 0)).toBe(84);
+    // as a center that migrated through 0006 finds them: sealed, without the facts
     await db().db.updateTable('cases').set({ sealed_at: null, sealed_on_time: null }).execute();
-    // every sealed case, and the cases never sealed untouched
-    expect(await backfillCompletionFacts(db().db)).toBe(96);
-    expect(await facts()).toEqual(kept);
+    const rebuilt = await db()
+      .db.transaction()
+      .execute((trx) => rebuildCaseProjections(trx, testNow));
+    expect(rebuilt).toBe(216);
+    expect(await rows()).toEqual(kept);
   });
 });

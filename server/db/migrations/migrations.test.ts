@@ -1,0 +1,151 @@
+import { Migrator, type Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../migrate';
+import { createTestDatabase, dialects, type TestDatabase } from '../test-db';
+
+// Each migration on its own: the database as the one before it left it, with rows in it, then
+// this migration — what a center that updates meets. (0005's constraints: migrate.test.ts.)
+
+async function upTo(t: TestDatabase, name: string): Promise<void> {
+  const migrator = new Migrator({
+    db: t.db,
+    provider: { getMigrations: () => Promise.resolve(migrations(t.dialect)) },
+  });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
+}
+
+const raw = (t: TestDatabase) => t.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+
+const stateJson = JSON.stringify({
+  status: 'stamped',
+  lastOccurredAt: '2026-03-02T10:00:00+08:00',
+  stamp: { at: '2026-03-02T10:00:00+08:00' },
+});
+
+/** A case row as 0001 shaped it. */
+async function insertCase(t: TestDatabase): Promise<void> {
+  await raw(t)
+    .insertInto('cases')
+    .values({
+      id: 'c1',
+      case_number: 'SJ-1',
+      department_code: 'SJ',
+      window_id: 'w1',
+      item_code: 'SJ-001',
+      item_name: '食品经营许可',
+      applicant_name: '甲',
+      status: 'stamped',
+      open: 1,
+      received_at: '2026-03-02T09:00:00+08:00',
+      due_at: null,
+      state: stateJson,
+      last_server_seq: 1,
+      updated_at: '2026-03-02T10:00:00+08:00',
+    })
+    .execute();
+}
+
+describe.each(dialects)('each center migration on the one before (%s)', (dialect) => {
+  async function withDatabase(body: (t: TestDatabase) => Promise<void>): Promise<void> {
+    const t = await createTestDatabase(dialect, { fresh: true, unmigrated: true });
+    try {
+      await body(t);
+    } finally {
+      await t.dispose();
+    }
+  }
+
+  it('0001 creates the tables and seeds each reference version at 1', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0001-initial');
+      const versions = await t.db
+        .selectFrom('reference_versions')
+        .select(['kind', 'version'])
+        .orderBy('kind')
+        .execute();
+      expect(versions.map((v) => [v.kind, v.version])).toEqual([
+        ['calendar', 1],
+        ['catalog', 1],
+        ['settings', 1],
+        ['staff', 1],
+      ]);
+      await insertCase(t);
+      expect(await t.db.selectFrom('cases').select('id').execute()).toEqual([{ id: 'c1' }]);
+    }));
+
+  it('0002 counts failed sign-ins, one row per username', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0002-login-attempts');
+      const row = { username: 'admin', failures: 1, last_failed_at: '2026-03-02T09:00:00+08:00' };
+      await t.db
+        .insertInto('login_attempts')
+        .values({ ...row, locked_until: null })
+        .execute();
+      await expect(
+        t.db
+          .insertInto('login_attempts')
+          .values({ ...row, locked_until: null })
+          .execute(),
+      ).rejects.toThrow();
+    }));
+
+  it('0003 copies each case’s last event time into last_event_at', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0002-login-attempts');
+      await insertCase(t);
+      await upTo(t, '0003-report-index');
+      expect(await t.db.selectFrom('cases').select(['id', 'last_event_at']).execute()).toEqual([
+        { id: 'c1', last_event_at: '2026-03-02T10:00:00+08:00' },
+      ]);
+    }));
+
+  it('0004 keeps one alert per dedupe key and the actions of an alert in order', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0004-supervision');
+      const alert = {
+        id: 'a1',
+        dedupe_key: 'c1:clock.promised:red',
+        case_id: 'c1',
+        case_number: 'SJ-1',
+        department_code: 'SJ',
+        window_id: 'w1',
+        rule: 'clock.promised.red',
+        level: 'red',
+        message: '红牌',
+        evidence: '[]',
+        raised_at: '2026-03-02T10:00:00+08:00',
+        status: 'open',
+      };
+      await t.db.insertInto('alerts').values(alert).execute();
+      await expect(
+        t.db
+          .insertInto('alerts')
+          .values({ ...alert, id: 'a2' })
+          .execute(),
+      ).rejects.toThrow();
+    }));
+
+  it('0006 adds the completion columns empty and folds nothing (the start-up rebuild fills them)', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0005-complaints');
+      await insertCase(t);
+      await upTo(t, '0006-completion-facts');
+      expect(
+        await t.db
+          .selectFrom('cases')
+          .select(['id', 'state', 'sealed_at', 'sealed_on_time'])
+          .execute(),
+      ).toEqual([{ id: 'c1', state: stateJson, sealed_at: null, sealed_on_time: null }]);
+    }));
+
+  it('0007 records no projection version, so the next start folds every case again', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0007-projection-version');
+      expect(await t.db.selectFrom('projection_version').selectAll().execute()).toEqual([]);
+      await t.db.insertInto('projection_version').values({ version: 1 }).execute();
+      expect(await t.db.selectFrom('projection_version').selectAll().execute()).toEqual([
+        { version: 1 },
+      ]);
+    }));
+});
