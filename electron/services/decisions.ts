@@ -12,7 +12,7 @@ import {
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { caseEvents } from '../store/events';
-import { hashPassword, verifyPassword } from '../store/passwords';
+import { hashPasswordSync, verifyPasswordSync } from '../../node-shared/passwords';
 import { boundWindow, getStaff } from '../store/reference';
 import { getSealPin, recordPinAttempt, saveSealPin } from '../store/seal-pins';
 import { queueCases } from '../store/cases';
@@ -48,7 +48,7 @@ export function setSealPin(
   if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
   // a locked seal stays locked: changing the PIN must not be the way round the lock
   assertUnlocked(t, staff.id);
-  if (!verifyPassword(input.password, staff.password_hash)) {
+  if (!verifyPasswordSync(input.password, staff.password_hash)) {
     countFailure(t, staff.id);
     throw new ApiFailure('invalid_input', '登录密码不正确', { field: 'password' });
   }
@@ -57,7 +57,7 @@ export function setSealPin(
       field: 'pin',
     });
   }
-  saveSealPin(t.db, staff.id, hashPassword(input.pin), shanghaiIso(t.now()));
+  saveSealPin(t.db, staff.id, hashPasswordSync(input.pin), shanghaiIso(t.now()));
   return {};
 }
 
@@ -94,7 +94,7 @@ function checkPin(t: Terminal, userId: string, pin: string): void {
     throw new ApiFailure('not_allowed', '尚未设置盖章密码：请先设置', { rule: 'seal.pinNotSet' });
   }
   assertUnlocked(t, userId);
-  if (verifyPassword(pin, row.pin_hash)) {
+  if (verifyPasswordSync(pin, row.pin_hash)) {
     if (row.failed_attempts > 0) {
       recordPinAttempt(t.db, userId, { failedAttempts: 0, lockedUntil: null });
     }
