@@ -5,15 +5,8 @@ import {
   verificationCode,
 } from '../../shared/documents';
 import { sql } from '../store/db';
-import { verifySignature } from '../store/device';
-import {
-  caseEvents,
-  folds,
-  hashEnvelope,
-  toStoredEvent,
-  type EventRow,
-  type StoredEvent,
-} from '../store/events';
+import { eventFault } from '../../node-shared/events/crypto';
+import { caseEvents, folds, toStoredEvent, type EventRow, type StoredEvent } from '../store/events';
 import { foldCase } from '../projections/cases';
 import { peerKeys } from '../store/reference';
 import type { Terminal } from './terminal';
@@ -25,9 +18,7 @@ const issuingTypes = Object.keys(documentOfEvent);
 /** Whether a stored event is still what its device signed: content, hash and signature agree. */
 function intact(t: Terminal, e: StoredEvent): boolean {
   const key = e.deviceId === t.device.id ? t.device.publicKey : peerKeys(t.db).get(e.deviceId);
-  return (
-    hashEnvelope(e) === e.hash && key !== undefined && verifySignature(key, e.hash, e.signature)
-  );
+  return eventFault(e, key) === null;
 }
 
 function storedEvent(t: Terminal, id: string): StoredEvent | undefined {

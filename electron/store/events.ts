@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { CaseEvent } from '../../shared/case';
 import {
   casePart,
   genesisHash,
-  hashInput,
   type EventEnvelope,
   type SignedEvent,
 } from '../../shared/sync/envelope';
 import { sql, type Db } from './db';
-import { verifySignature, type Device } from './device';
+import { eventFault, eventHash, type EventFault } from '../../node-shared/events/crypto';
+import type { Device } from './device';
 
 export type SyncState = 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
 /** Why the center did not take an event: the reducer's rule (conflicted) or the error code. */
@@ -41,10 +40,6 @@ export type EventRow = {
   server_seq: number | null;
   sync_note: string | null;
 };
-
-export function hashEnvelope(e: EventEnvelope): string {
-  return createHash('sha256').update(hashInput(e)).digest('hex');
-}
 
 const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,
   actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature,
@@ -99,7 +94,7 @@ export function appendEvent(db: Db, device: Device, event: CaseEvent): StoredEve
     deviceSeq: (head?.device_seq ?? 0) + 1,
     prevHash: head?.hash ?? genesisHash,
   };
-  const hash = hashEnvelope(envelope);
+  const hash = eventHash(envelope);
   const signature = device.sign(hash);
   const pending = { serverSeq: null, syncState: 'pending', syncNote: null } as const;
   const signed = { ...envelope, hash, signature };
@@ -218,6 +213,12 @@ export function asCaseEvent(e: StoredEvent): CaseEvent {
   return casePart(e) as CaseEvent;
 }
 
+const chainFaults: Record<EventFault, string> = {
+  altered: '事件内容与哈希不符 (content was altered)',
+  unknownDevice: '未知设备 (unknown device)',
+  badSignature: '签名无效 (bad signature)',
+};
+
 export type ChainReport =
   | { ok: true; events: number }
   | {
@@ -254,10 +255,8 @@ export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): Ch
     if (e.deviceSeq !== expectedSeq)
       return broken(`序号断裂：应为 ${expectedSeq}，实为 ${e.deviceSeq}`);
     if (e.prevHash !== prev) return broken('前一事件哈希不符 (prev_hash does not match)');
-    if (hashEnvelope(e) !== e.hash) return broken('事件内容与哈希不符 (content was altered)');
-    const key = publicKeys.get(e.deviceId);
-    if (!key) return broken('未知设备 (unknown device)');
-    if (!verifySignature(key, e.hash, e.signature)) return broken('签名无效 (bad signature)');
+    const fault = eventFault(e, publicKeys.get(e.deviceId));
+    if (fault) return broken(chainFaults[fault]);
     prev = e.hash;
     expectedSeq += 1;
   }

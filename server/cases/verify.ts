@@ -4,7 +4,7 @@ import { documentOfEvent, normalizeVerificationCode } from '../../shared/documen
 import type { CaseState } from '../../shared/case';
 import type { EventRow } from '../db/schema';
 import type { ServerContext } from '../http/spec';
-import { eventHash } from '../sync/crypto';
+import { eventHash } from '../../node-shared/events/crypto';
 import { wireEventOf } from '../sync/event-rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
