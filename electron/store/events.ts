@@ -7,6 +7,11 @@ import {
 } from '../../shared/sync/envelope';
 import { sql, type Db } from './db';
 import { eventFault, eventHash, type EventFault } from '../../node-shared/events/crypto';
+import {
+  signedEventColumns,
+  signedEventOf,
+  type SignedEventColumns,
+} from '../../node-shared/events/rows';
 import type { Device } from './device';
 
 export type SyncState = 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
@@ -20,22 +25,8 @@ export type StoredEvent = SignedEvent & {
   syncNote: SyncNote | null;
 };
 
-export type EventRow = {
+export type EventRow = SignedEventColumns & {
   seq: number;
-  id: string;
-  case_id: string;
-  type: string;
-  payload: string;
-  actor_id: string;
-  actor_name: string;
-  actor_role: string;
-  window_id: string;
-  occurred_at: string;
-  device_id: string;
-  device_seq: number;
-  prev_hash: string;
-  hash: string;
-  signature: string;
   sync_state: SyncState;
   server_seq: number | null;
   sync_note: string | null;
@@ -44,32 +35,19 @@ export type EventRow = {
 const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,
   actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature,
   server_seq, sync_state, sync_note)
-  VALUES (@id, @caseId, @type, @payload, @actorId, @actorName, @actorRole, @windowId,
-  @occurredAt, @deviceId, @deviceSeq, @prevHash, @hash, @signature, @serverSeq, @syncState,
-  @syncNote)`;
+  VALUES (@id, @case_id, @type, @payload, @actor_id, @actor_name, @actor_role, @window_id,
+  @occurred_at, @device_id, @device_seq, @prev_hash, @hash, @signature, @server_seq,
+  @sync_state, @sync_note)`;
 
 function insertParams(
   e: SignedEvent,
   sync: { serverSeq: number | null; syncState: SyncState; syncNote: SyncNote | null },
 ) {
   return {
-    id: e.id,
-    caseId: e.caseId,
-    type: e.type,
-    payload: JSON.stringify(e.payload),
-    actorId: e.actor.userId,
-    actorName: e.actor.name,
-    actorRole: e.actor.role,
-    windowId: e.windowId,
-    occurredAt: e.occurredAt,
-    deviceId: e.deviceId,
-    deviceSeq: e.deviceSeq,
-    prevHash: e.prevHash,
-    hash: e.hash,
-    signature: e.signature,
-    serverSeq: sync.serverSeq,
-    syncState: sync.syncState,
-    syncNote: sync.syncNote ? JSON.stringify(sync.syncNote) : null,
+    ...signedEventColumns(e),
+    server_seq: sync.serverSeq,
+    sync_state: sync.syncState,
+    sync_note: sync.syncNote ? JSON.stringify(sync.syncNote) : null,
   };
 }
 
@@ -166,23 +144,8 @@ export function storeAnsweredEvent(
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
+    ...signedEventOf(row),
     seq: row.seq,
-    id: row.id,
-    caseId: row.case_id,
-    type: row.type,
-    payload: JSON.parse(row.payload) as unknown,
-    actor: {
-      userId: row.actor_id,
-      name: row.actor_name,
-      role: row.actor_role as CaseEvent['actor']['role'],
-    },
-    windowId: row.window_id,
-    occurredAt: row.occurred_at,
-    deviceId: row.device_id,
-    deviceSeq: row.device_seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    signature: row.signature,
     serverSeq: row.server_seq,
     syncState: row.sync_state,
     syncNote: row.sync_note ? (JSON.parse(row.sync_note) as SyncNote) : null,

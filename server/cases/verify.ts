@@ -5,7 +5,7 @@ import type { CaseState } from '../../shared/case';
 import type { EventRow } from '../db/schema';
 import type { ServerContext } from '../http/spec';
 import { eventHash } from '../../node-shared/events/crypto';
-import { wireEventOf } from '../sync/event-rows';
+import { signedEventOf } from '../../node-shared/events/rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -35,7 +35,7 @@ export type Verification =
  * decision's row after sealing, even one that rewrote that row's hash, shows here.
  */
 async function intact(ctx: ServerContext, row: EventRow): Promise<boolean> {
-  if (eventHash(wireEventOf(row)) !== row.hash) return false;
+  if (eventHash(signedEventOf(row)) !== row.hash) return false;
   if (row.type !== 'stamped') return true;
   const seal = JSON.parse(row.payload) as { decisionEventId?: string; decisionHash?: string };
   const decision = await ctx.db
@@ -46,7 +46,7 @@ async function intact(ctx: ServerContext, row: EventRow): Promise<boolean> {
   return (
     decision !== undefined &&
     decision.hash === seal.decisionHash &&
-    eventHash(wireEventOf(decision)) === decision.hash
+    eventHash(signedEventOf(decision)) === decision.hash
   );
 }
 

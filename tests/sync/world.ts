@@ -8,7 +8,7 @@ import type { Terminal } from '../../electron/services/terminal';
 import { verifyChain } from '../../electron/store/events';
 import { peerKeys } from '../../electron/store/reference';
 import { openServerDb } from '../../server/db/open';
-import { wireEventOf } from '../../server/sync/event-rows';
+import { signedEventOf } from '../../node-shared/events/rows';
 import { hashInput } from '../../shared/sync';
 import { personApplicant } from '../support/applicants';
 import { adminAccount, startCenter, type CenterProcess } from '../support/center';
@@ -216,7 +216,7 @@ export async function expectExactUnion(hall: Hall, terminals: readonly Terminal[
       const head = heads.get(r.device_id) ?? { seq: 0, hash: '0'.repeat(64) };
       expect(r.device_seq, `chain of ${r.device_id} is gapless`).toBe(head.seq + 1);
       expect(r.prev_hash).toBe(head.hash);
-      const envelope = wireEventOf(r);
+      const envelope = signedEventOf(r);
       expect(createHash('sha256').update(hashInput(envelope)).digest('hex')).toBe(r.hash);
       const key = keys.get(r.device_id);
       expect(key, 'event of an enrolled device').toBeDefined();
