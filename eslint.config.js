@@ -124,6 +124,26 @@ export default tseslint.config(
     },
   },
   {
+    // openTerminal starts everything (store, sync engine, report checks): only the entry points
+    // open a terminal; the rest is handed one (services/context.ts), which keeps them acyclic.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/web-cli.ts', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/terminal', './terminal'],
+              message:
+                'Take the Terminal from services/context; only main.ts and web-cli.ts open one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

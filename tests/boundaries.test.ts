@@ -60,6 +60,14 @@ describe('boundary lint rules', () => {
       "import { handlers } from '../renderer/api';\nexport const x = handlers;\n",
     ],
     ['node-shared/x.ts', "import { buildApp } from '../server/app';\nexport const x = buildApp;\n"],
+    [
+      'electron/api/x.ts',
+      "import { openTerminal } from '../services/terminal';\nexport const x = openTerminal;\n",
+    ],
+    [
+      'electron/services/x.ts',
+      "import { openTerminal } from './terminal';\nexport const x = openTerminal;\n",
+    ],
     ['node-shared/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['node-shared/x.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
   ])('%s may not import: %s', async (file, code) => {
@@ -81,6 +89,23 @@ describe('boundary lint rules', () => {
     ).toEqual([]);
     expect(
       await boundaryErrors('shared/case/x.ts', "import { z } from 'zod';\nexport const x = z;\n"),
+    ).toEqual([]);
+  });
+
+  it('lets the entry points open a terminal, and everything take its context', async () => {
+    for (const file of ['electron/main.ts', 'electron/web-cli.ts']) {
+      expect(
+        await boundaryErrors(
+          file,
+          "import { openTerminal } from './services/terminal';\nexport const x = openTerminal;\n",
+        ),
+      ).toEqual([]);
+    }
+    expect(
+      await boundaryErrors(
+        'electron/services/x.ts',
+        "import type { Terminal } from './context';\nexport type X = Terminal;\n",
+      ),
     ).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { verifyPasswordSync } from '../../node-shared/passwords';
 import {
   boundWindow,

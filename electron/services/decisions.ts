@@ -20,18 +20,12 @@ import { appendToCase, caseRowView } from './cases';
 import { refreshLapsed } from '../projections/cases';
 import type { SessionRecord } from './sessions';
 import { shanghaiIso } from './time';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
+import { guessablePin } from './pin-policy';
 
 /** Wrong PINs in a row before the seal locks, and for how long: a guessed PIN is a forged decision. */
 export const pinAttempts = 5;
 export const pinLockMs = 15 * 60_000;
-
-// PINs anyone would try first: one digit six times, or a run up or down.
-export function guessablePin(pin: string): boolean {
-  const digits = [...pin].map(Number);
-  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
-}
 
 export function sealStatus(t: Terminal, session: SessionRecord): CallOutput<'seal.status'> {
   const row = getSealPin(t.db, session.actor.userId);

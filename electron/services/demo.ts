@@ -7,7 +7,7 @@ import { inTransaction, sql, type Db } from '../store/db';
 import { hashPasswordSync } from '../../node-shared/passwords';
 import type { Power } from '../../shared/catalog';
 import { saveSealPin } from '../store/seal-pins';
-import { guessablePin } from './decisions';
+import { guessablePin } from './pin-policy';
 import {
   insertStaff,
   insertWindow,

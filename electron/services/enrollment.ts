@@ -9,7 +9,7 @@ import { replaceDevice, sealSecret } from '../store/device';
 import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
 import { SyncFailure, syncClient } from '../sync/client';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 function refuseWithEvents(t: Terminal): void {
   if (sql(t.db, 'SELECT 1 FROM events LIMIT 1').get() !== undefined) {

@@ -13,7 +13,7 @@ import { sql } from '../store/db';
 import { caseEvents, folds, toStoredEvent, type EventRow, type StoredEvent } from '../store/events';
 import { foldCase } from '../projections/cases';
 import { peerKeys } from '../store/reference';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 type Verdict = CallOutput<'documents.verify'>;
 

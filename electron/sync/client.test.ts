@@ -7,7 +7,7 @@ import { bumpVersion } from '../../server/reference/versions';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
 import { callAs, quietTerminal } from '../../tests/support/sync';
 import { personApplicant } from '../../tests/support/applicants';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { hashPasswordSync } from '../../node-shared/passwords';
 import { getCaseState } from '../store/cases';
 

@@ -7,7 +7,7 @@ import type {
   WireEvent,
 } from '../../shared/sync';
 import { refoldCases } from '../projections/cases';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { inTransaction } from '../store/db';
 import { eventHash, signatureValid, signatureValidAsync } from '../../node-shared/events/crypto';
 import { heldEvent, storeAnsweredEvent } from '../store/events';

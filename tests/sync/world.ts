@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { enroll } from '../../electron/services/enrollment';
-import type { Terminal } from '../../electron/services/terminal';
+import type { Terminal } from '../../electron/services/context';
 import { verifyChain } from '../../electron/store/events';
 import { peerKeys } from '../../electron/store/reference';
 import { openServerDb } from '../../server/db/open';
