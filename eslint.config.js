@@ -1,7 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 // Boundaries are lint rules, not memory: shared/ is pure domain code usable by all three
-// programs; the renderer is untrusted and reaches the main process only through the contract.
+// programs; node-shared/ is the Node-only code the terminal's main process and the center both
+// run (hashes, signatures, password hashes), so it may use Node but neither program; the
+// renderer is untrusted and reaches the main process only through the contract.
 const nodeBuiltins = [
   'node:*',
   'fs',
@@ -66,8 +68,30 @@ export default tseslint.config(
               message: 'shared/ is pure domain code.',
             },
             {
-              group: ['**/electron/**', '**/renderer/**', '**/server/**'],
+              group: ['**/electron/**', '**/renderer/**', '**/server/**', '**/node-shared/**'],
               message: 'shared/ imports nothing of the programs that use it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['node-shared/**/*.ts'],
+    ignores: ['node-shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'react', 'react-dom'],
+              message: 'node-shared/ runs in the main process and the center alike.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**'],
+              message:
+                'node-shared/ imports only Node, packages and shared/: both programs import it.',
             },
           ],
         },
@@ -87,8 +111,32 @@ export default tseslint.config(
                 'The renderer reaches main only through renderer/api.ts and the shared contract.',
             },
             {
+              group: ['**/node-shared/**'],
+              message: 'node-shared/ is Node code: the sandboxed renderer cannot run it.',
+            },
+            {
               group: [...nodeBuiltins, 'better-sqlite3'],
               message: 'The renderer runs sandboxed: no Node modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // openTerminal starts everything (store, sync engine, report checks): only the entry points
+    // open a terminal; the rest is handed one (services/context.ts), which keeps them acyclic.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/web-cli.ts', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/terminal', './terminal'],
+              message:
+                'Take the Terminal from services/context; only main.ts and web-cli.ts open one.',
             },
           ],
         },
@@ -104,7 +152,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/electron/**', '**/renderer/**', 'electron'],
-              message: 'The center server shares only shared/ with the terminal.',
+              message: 'The center server shares only shared/ and node-shared/ with the terminal.',
             },
           ],
         },

@@ -6,7 +6,8 @@ import { dispatch } from '../electron/api/dispatch';
 import { handlers } from '../electron/api/handlers';
 import { listCases, receiveCase } from '../electron/services/cases';
 import type { SessionRecord } from '../electron/services/sessions';
-import { openTerminal, type Terminal } from '../electron/services/terminal';
+import type { Terminal } from '../electron/services/context';
+import { openTerminal } from '../electron/services/terminal';
 import { personApplicant } from '../tests/support/applicants';
 import type { BenchResult } from './types';
 

@@ -4,7 +4,7 @@ import { handlers } from '../electron/api/handlers';
 import { getCase, receiveCase, recordEvent } from '../electron/services/cases';
 import { enroll } from '../electron/services/enrollment';
 import type { SessionRecord } from '../electron/services/sessions';
-import type { Terminal } from '../electron/services/terminal';
+import type { Terminal } from '../electron/services/context';
 import { toStoredEvent, type EventRow } from '../electron/store/events';
 import { splitBatches } from '../electron/sync/batches';
 import { toWire } from '../electron/sync/push';

@@ -1,6 +1,6 @@
 import type { IpcMain, WebContents } from 'electron';
 import { dispatch, type Handlers } from './api/dispatch';
-import type { Terminal } from './services/terminal';
+import type { Terminal } from './services/context';
 
 /**
  * Binds the contract to IPC. The session belongs to the window's web contents: the renderer

@@ -7,7 +7,7 @@ import type { ApiResult } from '../shared/api';
 import { personApplicant } from '../tests/support/applicants';
 import { tempTerminal } from '../tests/support/terminal';
 import { handlers } from './api/handlers';
-import type { Terminal } from './services/terminal';
+import type { Terminal } from './services/context';
 import { maxBodyBytes, startWebServer, type WebServer } from './web';
 
 let terminal: Terminal;

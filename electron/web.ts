@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { ApiResult } from '../shared/api';
 import { dispatch, type Handlers } from './api/dispatch';
-import type { Terminal } from './services/terminal';
+import type { Terminal } from './services/context';
 import { contentSecurityPolicy } from './security';
 
 // The same handler table as IPC, over HTTP, for a browser: tests and PCs without Electron.

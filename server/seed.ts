@@ -6,7 +6,7 @@ import { shanghaiIso } from '../shared/calendar';
 import { parseCatalog, type Catalog } from '../shared/catalog';
 import { itemRow } from './admin/items';
 import { defaultSettings, writeSettings } from './admin/settings';
-import { hashPassword } from './auth/passwords';
+import { hashPassword } from '../node-shared/passwords';
 import type { ServerDb } from './db/schema';
 
 export const defaultCatalogFile = new URL(

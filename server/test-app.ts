@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '../shared/case';
 import type { ReferenceVersions } from '../shared/sync';
 import { buildApp } from './app';
-import { hashPassword } from './auth/passwords';
+import { hashPassword } from '../node-shared/passwords';
 import { createSession } from './auth/sessions';
 import type { TestDatabase } from './db/test-db';
 import { sha256Hex } from './http/tokens';

@@ -43,6 +43,33 @@ describe('boundary lint rules', () => {
       'server/x.ts',
       "import { handlers } from '../electron/api/handlers';\nexport const x = handlers;\n",
     ],
+    [
+      'shared/case/x.ts',
+      "import { eventHash } from '../../node-shared/events';\nexport const x = eventHash;\n",
+    ],
+    [
+      'renderer/app/x.ts',
+      "import { eventHash } from '../../node-shared/events';\nexport const x = eventHash;\n",
+    ],
+    [
+      'node-shared/x.ts',
+      "import { openDatabase } from '../electron/store/db';\nexport const x = openDatabase;\n",
+    ],
+    [
+      'node-shared/x.ts',
+      "import { handlers } from '../renderer/api';\nexport const x = handlers;\n",
+    ],
+    ['node-shared/x.ts', "import { buildApp } from '../server/app';\nexport const x = buildApp;\n"],
+    [
+      'electron/api/x.ts',
+      "import { openTerminal } from '../services/terminal';\nexport const x = openTerminal;\n",
+    ],
+    [
+      'electron/services/x.ts',
+      "import { openTerminal } from './terminal';\nexport const x = openTerminal;\n",
+    ],
+    ['node-shared/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['node-shared/x.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
   ])('%s may not import: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);
   });
@@ -63,5 +90,40 @@ describe('boundary lint rules', () => {
     expect(
       await boundaryErrors('shared/case/x.ts', "import { z } from 'zod';\nexport const x = z;\n"),
     ).toEqual([]);
+  });
+
+  it('lets the entry points open a terminal, and everything take its context', async () => {
+    for (const file of ['electron/main.ts', 'electron/web-cli.ts']) {
+      expect(
+        await boundaryErrors(
+          file,
+          "import { openTerminal } from './services/terminal';\nexport const x = openTerminal;\n",
+        ),
+      ).toEqual([]);
+    }
+    expect(
+      await boundaryErrors(
+        'electron/services/x.ts',
+        "import type { Terminal } from './context';\nexport type X = Terminal;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets node-shared/ use Node, packages and shared/, and both programs use node-shared/', async () => {
+    expect(
+      await boundaryErrors(
+        'node-shared/x.ts',
+        "import { createHash } from 'node:crypto';\nimport { z } from 'zod';\n" +
+          "import { hashInput } from '../shared/sync';\nexport const x = [createHash, z, hashInput];\n",
+      ),
+    ).toEqual([]);
+    for (const file of ['electron/store/x.ts', 'server/sync/x.ts']) {
+      expect(
+        await boundaryErrors(
+          file,
+          "import { eventHash } from '../../node-shared/events';\nexport const x = eventHash;\n",
+        ),
+      ).toEqual([]);
+    }
   });
 });

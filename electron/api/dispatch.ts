@@ -9,7 +9,7 @@ import {
 } from '../../shared/api';
 import { RuleViolation } from '../../shared/case';
 import type { SessionRecord } from '../services/sessions';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
 

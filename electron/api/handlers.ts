@@ -12,8 +12,8 @@ import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
-import type { Terminal } from '../services/terminal';
-import { verifyPassword } from '../store/passwords';
+import type { Terminal } from '../services/context';
+import { verifyPasswordSync } from '../../node-shared/passwords';
 import {
   boundWindow,
   findStaffByUsername,
@@ -56,7 +56,7 @@ export const handlers: Handlers = {
       );
     }
     const staff = findStaffByUsername(terminal.db, input.username);
-    const valid = verifyPassword(input.password, staff?.password_hash ?? decoyHash);
+    const valid = verifyPasswordSync(input.password, staff?.password_hash ?? decoyHash);
     if (!staff || !valid || !staff.active) {
       terminal.logins.failed(input.username);
       throw new ApiFailure('unauthenticated', '用户名或密码错误');

@@ -14,7 +14,7 @@ import { getSetting, setSetting } from '../store/reference';
 import { asCaseEvent, caseEvents, folds, type StoredEvent } from '../store/events';
 import { deleteCase, lapsedCases, upsertCase, type WorkClock } from '../store/cases';
 import { shanghaiIso } from '../services/time';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 
 export function clocksOf(t: Terminal, state: OpenCase): ClockView[] {
   return caseClocks(state, t.calendar(state.calendarVersion), t.now(), t.thresholds());

@@ -8,7 +8,7 @@ import {
   itemMaterials,
   terminalAt as setup,
 } from '../../tests/support/terminal-api';
-import { hashPassword } from '../store/passwords';
+import { hashPasswordSync } from '../../node-shared/passwords';
 import { insertStaff, insertWindow, setSetting } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
 
@@ -197,7 +197,7 @@ describe('who may act at this terminal', () => {
       name: '周洁',
       role: 'clerk',
       window_id: 'w-zj',
-      password_hash: hashPassword('zj-password-1'),
+      password_hash: hashPasswordSync('zj-password-1'),
       active: 1,
     });
     const r = await attempt(t, null, 'auth.login', {

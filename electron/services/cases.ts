@@ -29,7 +29,7 @@ import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import type { SessionRecord } from './sessions';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 function terminalWindow(t: Terminal): BoundWindow {
   const w = boundWindow(t.db);

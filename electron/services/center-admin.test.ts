@@ -9,7 +9,7 @@ import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { setSetting } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // The manager's administration relayed by main to a real center (Fastify on a temp SQLite, over
 // loopback HTTP): what the renderer gets back is the center's answer, with the field it names.

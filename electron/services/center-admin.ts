@@ -5,7 +5,7 @@ import { ApiFailure } from '../api/errors';
 import { getSetting, getStaff } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import type { SessionRecord } from './sessions';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // The manager administers the center from the terminal: main holds a center session for them and
 // relays each call to the center's HTTP API. The renderer never reaches the center (its CSP

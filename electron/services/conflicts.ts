@@ -3,7 +3,7 @@ import type { Role } from '../../shared/case';
 import type { SyncNote } from '../store/events';
 import { boundWindow } from '../store/reference';
 import { departmentConflicts } from '../store/sync-state';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 /** What the center did not take in this department's cases: both windows must see it. */
 export function conflicts(t: Terminal): CallOutput<'cases.conflicts'> {

@@ -4,7 +4,7 @@ import { verificationCode, type CaseDocument } from '../../shared/documents';
 import { personApplicant } from '../../tests/support/applicants';
 import { acceptComplete, attempt, call, terminalAt } from '../../tests/support/terminal-api';
 import { verifyChain } from '../store/events';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // The chief's desk through the dispatcher: review queue, 一审一核, 报批件, the seal and its PIN,
 // the documents the seal issues, delivery, rating and rectification — on a real SQLite terminal.

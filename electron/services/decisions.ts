@@ -12,7 +12,7 @@ import {
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { caseEvents } from '../store/events';
-import { hashPassword, verifyPassword } from '../store/passwords';
+import { hashPasswordSync, verifyPasswordSync } from '../../node-shared/passwords';
 import { boundWindow, getStaff } from '../store/reference';
 import { getSealPin, recordPinAttempt, saveSealPin } from '../store/seal-pins';
 import { queueCases } from '../store/cases';
@@ -20,18 +20,12 @@ import { appendToCase, caseRowView } from './cases';
 import { refreshLapsed } from '../projections/cases';
 import type { SessionRecord } from './sessions';
 import { shanghaiIso } from './time';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
+import { guessablePin } from './pin-policy';
 
 /** Wrong PINs in a row before the seal locks, and for how long: a guessed PIN is a forged decision. */
 export const pinAttempts = 5;
 export const pinLockMs = 15 * 60_000;
-
-// PINs anyone would try first: one digit six times, or a run up or down.
-export function guessablePin(pin: string): boolean {
-  const digits = [...pin].map(Number);
-  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
-}
 
 export function sealStatus(t: Terminal, session: SessionRecord): CallOutput<'seal.status'> {
   const row = getSealPin(t.db, session.actor.userId);
@@ -48,7 +42,7 @@ export function setSealPin(
   if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
   // a locked seal stays locked: changing the PIN must not be the way round the lock
   assertUnlocked(t, staff.id);
-  if (!verifyPassword(input.password, staff.password_hash)) {
+  if (!verifyPasswordSync(input.password, staff.password_hash)) {
     countFailure(t, staff.id);
     throw new ApiFailure('invalid_input', '登录密码不正确', { field: 'password' });
   }
@@ -57,7 +51,7 @@ export function setSealPin(
       field: 'pin',
     });
   }
-  saveSealPin(t.db, staff.id, hashPassword(input.pin), shanghaiIso(t.now()));
+  saveSealPin(t.db, staff.id, hashPasswordSync(input.pin), shanghaiIso(t.now()));
   return {};
 }
 
@@ -94,7 +88,7 @@ function checkPin(t: Terminal, userId: string, pin: string): void {
     throw new ApiFailure('not_allowed', '尚未设置盖章密码：请先设置', { rule: 'seal.pinNotSet' });
   }
   assertUnlocked(t, userId);
-  if (verifyPassword(pin, row.pin_hash)) {
+  if (verifyPasswordSync(pin, row.pin_hash)) {
     if (row.failed_attempts > 0) {
       recordPinAttempt(t.db, userId, { failedAttempts: 0, lockedUntil: null });
     }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Role } from '../../shared/case';
 import { parseCatalog } from '../../shared/catalog';
 import { inTransaction, sql, type Db } from '../store/db';
-import { hashPassword } from '../store/passwords';
+import { hashPasswordSync } from '../../node-shared/passwords';
 import type { Power } from '../../shared/catalog';
 import { saveSealPin } from '../store/seal-pins';
-import { guessablePin } from './decisions';
+import { guessablePin } from './pin-policy';
 import {
   insertStaff,
   insertWindow,
@@ -87,14 +87,14 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
     for (const a of accounts) {
       const atWindow = a.role === 'clerk' || a.role === 'chief' || a.role === 'reviewer';
       const id = uuidv7();
-      if (a.sealPin) saveSealPin(db, id, hashPassword(a.sealPin), new Date().toISOString());
+      if (a.sealPin) saveSealPin(db, id, hashPasswordSync(a.sealPin), new Date().toISOString());
       insertStaff(db, {
         id,
         username: a.username,
         name: a.name,
         role: a.role,
         window_id: atWindow ? windowId : null,
-        password_hash: hashPassword(a.password),
+        password_hash: hashPasswordSync(a.password),
         active: 1,
       });
     }

@@ -12,7 +12,7 @@ import { asCaseEvent, caseEvents, folds } from '../store/events';
 import { boundWindow, getSetting, windowName } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
 import { foldCase } from '../projections/cases';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 /**
  * The notice an event issued, as the case stood right after that event: a reprint next month says

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import { ApiFailure } from '../api/errors';
 import { inTransaction, sql } from '../store/db';
-import { newKeyPair, replaceDevice, sealSecret } from '../store/device';
+import { newKeyPair } from '../../node-shared/events/crypto';
+import { replaceDevice, sealSecret } from '../store/device';
 import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
 import { SyncFailure, syncClient } from '../sync/client';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 function refuseWithEvents(t: Terminal): void {
   if (sql(t.db, 'SELECT 1 FROM events LIMIT 1').get() !== undefined) {

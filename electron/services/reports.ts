@@ -17,7 +17,7 @@ import { sql } from '../store/db';
 import { boundWindow, listItems } from '../store/reference';
 import { readSupervisionCopy } from '../store/supervision-copy';
 import { caseRowView } from './cases';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // A case counts in a period only through an event within it — so received before its end, with
 // its last event on or after its first day — or by being open: the rest of the log is not read.

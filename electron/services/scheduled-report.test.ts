@@ -19,7 +19,8 @@ import { tempTerminal } from '../../tests/support/terminal';
 import { readWorkbook, reportSheetNames, summaryCell } from '../../tests/support/workbook';
 import { applyPullPage } from '../sync/pull';
 import { checkScheduledReport } from './scheduled-report';
-import { openTerminal, type Terminal } from './terminal';
+import type { Terminal } from './context';
+import { openTerminal } from './terminal';
 
 // The manager's scheduled daily report on a real SQLite terminal with the demo data, writing
 // into real temporary folders, with a clock the test moves: Monday 2 March 2026.

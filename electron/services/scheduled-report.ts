@@ -16,7 +16,7 @@ import { folderCannotTake, folderProblem, writeFileAtomically } from './report-f
 import { dailyReport } from './reports';
 import type { SessionRecord } from './sessions';
 import { shanghaiIso } from './time';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // The center manager's scheduled daily report: at or after the set time each day this terminal
 // writes today's department report, the very files the report page exports, into a folder of

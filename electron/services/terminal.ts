@@ -8,8 +8,8 @@ import {
   type Thresholds,
 } from '../../shared/calendar';
 import { refreshProjectionVersion } from '../projections/cases';
-import { openDatabase, type Db } from '../store/db';
-import { loadOrCreateDevice, type Device, type KeyProtector } from '../store/device';
+import { openDatabase } from '../store/db';
+import { loadOrCreateDevice, type KeyProtector } from '../store/device';
 import {
   getSetting,
   loadCalendarVersion,
@@ -18,40 +18,14 @@ import {
 } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { defaultSyncIntervalMs, SyncEngine, type SyncOptions } from '../sync/engine';
-import { seedDemo, type DemoAccount } from './demo';
+import { seedDemo } from './demo';
 import {
   defaultReportCheckMs,
   startReportChecks,
   type ReportCheckOptions,
 } from './scheduled-report';
+import type { Terminal } from './context';
 import { LoginThrottle, Sessions } from './sessions';
-
-/** Everything behind the API, opened once per process: main.ts, web mode and tests share it. */
-export type Terminal = {
-  readonly dataDir: string;
-  readonly db: Db;
-  /** the key every new event is signed with; replaced once, by enrollment */
-  readonly device: Device;
-  /** seals secrets at rest (device key, sync token); null in web mode and tests */
-  readonly keyProtector: KeyProtector | null;
-  readonly sessions: Sessions;
-  readonly logins: LoginThrottle;
-  readonly now: () => Date;
-  readonly demoAccounts: readonly DemoAccount[];
-  readonly sync: SyncEngine;
-  /**
-   * After an enrollment committed: sign as the device the center registered, offer no demo
-   * accounts, and start syncing.
-   */
-  enrolledAs(device: Device): void;
-  centerName(): string;
-  thresholds(): Thresholds;
-  /** The calendar new cases pin. */
-  currentCalendar(): Calendar;
-  /** The calendar a case pinned at receipt: a later calendar change never moves its deadlines. */
-  calendar(version: string): Calendar;
-  close(): void;
-};
 
 export type TerminalOptions = {
   dataDir: string;

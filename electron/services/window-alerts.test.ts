@@ -8,7 +8,7 @@ import { sealSecret } from '../store/device';
 import { syncKeys } from '../store/sync-state';
 import { SyncFailure, type SyncClient } from '../sync/client';
 import { fetchSupervision } from '../sync/supervision';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // 监察预警 at the window: the copy of the center's supervision that the sync round keeps, read
 // offline, per window for a clerk and per department for the chief.

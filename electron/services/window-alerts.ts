@@ -9,7 +9,7 @@ import { readSupervisionCopy, updateCopiedComplaint } from '../store/supervision
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { SyncFailure, syncClient } from '../sync/client';
 import type { SessionRecord } from './sessions';
-import type { Terminal } from './terminal';
+import type { Terminal } from './context';
 
 // 监察预警 at the window: what the center's supervision holds against it, from the copy the last
 // sync round took (so it reads offline), and the window's reply to a complaint (online only: the

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadOrCreateDevice, verifySignature, type KeyProtector } from './device';
+import { signatureValid } from '../../node-shared/events/crypto';
+import { loadOrCreateDevice, type KeyProtector } from './device';
 import { migrate } from './migrations';
 
 // A real protector for the test: AES-256-GCM under a key kept outside the database, as
@@ -39,8 +40,8 @@ describe('the device key', () => {
     const a = loadOrCreateDevice(db);
     const b = loadOrCreateDevice(db);
     expect(b.id).toBe(a.id);
-    expect(verifySignature(a.publicKey, 'hash', b.sign('hash'))).toBe(true);
-    expect(verifySignature(a.publicKey, 'other', b.sign('hash'))).toBe(false);
+    expect(signatureValid(a.publicKey, 'hash', b.sign('hash'))).toBe(true);
+    expect(signatureValid(a.publicKey, 'other', b.sign('hash'))).toBe(false);
   });
 
   it('is stored sealed when a protector is available, and cannot be used without it', () => {
@@ -52,7 +53,7 @@ describe('the device key', () => {
     expect(() => loadOrCreateDevice(db)).toThrow(/test-aes/);
     expect(() => loadOrCreateDevice(db, aesProtector())).toThrow();
     const again = loadOrCreateDevice(db, protector);
-    expect(verifySignature(device.publicKey, 'h', again.sign('h'))).toBe(true);
+    expect(signatureValid(device.publicKey, 'h', again.sign('h'))).toBe(true);
   });
 
   it('seals a key written before protection was available', () => {
@@ -63,6 +64,6 @@ describe('the device key', () => {
     const after = loadOrCreateDevice(db, protector);
     expect(after.id).toBe(before.id);
     expect(storedKey(db)).toMatch(/^test-aes:/);
-    expect(verifySignature(before.publicKey, 'h', after.sign('h'))).toBe(true);
+    expect(signatureValid(before.publicKey, 'h', after.sign('h'))).toBe(true);
   });
 });

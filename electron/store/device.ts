@@ -1,11 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { hashSigner, newKeyPair } from '../../node-shared/events/crypto';
 import type { Db } from './db';
 import { uuidv7 } from './uuidv7';
 
@@ -42,22 +35,8 @@ export function sealSecret(plain: string, protector: KeyProtector | null): strin
   return protector ? `${protector.scheme}:${protector.seal(plain)}` : `${plainScheme}:${plain}`;
 }
 
-/** A fresh Ed25519 key pair as PEM: SPKI for the public half, PKCS#8 for the private one. */
-export function newKeyPair(): { publicKey: string; privateKey: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return {
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
-}
-
 function signer(id: string, publicKey: string, privatePem: string): Device {
-  const key = createPrivateKey(privatePem);
-  return {
-    id,
-    publicKey,
-    sign: (message) => sign(null, Buffer.from(message), key).toString('base64'),
-  };
+  return { id, publicKey, sign: hashSigner(privatePem) };
 }
 
 // The device key signs every event this PC writes; the center later checks it against the
@@ -102,54 +81,4 @@ export function replaceDevice(
     'INSERT INTO device (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
   ).run(id, pair.publicKey, sealSecret(pair.privateKey, protector), new Date().toISOString());
   return signer(id, pair.publicKey, pair.privateKey);
-}
-
-// Parsing a PEM costs several times what checking one signature does, and a pull checks
-// thousands of events against the department's handful of keys: each key is parsed once. Keys
-// are public, so holding them is harmless; the bound only stops a pathological caller.
-const publicKeys = new Map<string, KeyObject>();
-const publicKeyCacheSize = 1024;
-
-function publicKeyOf(pem: string): KeyObject {
-  let key = publicKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    if (publicKeys.size >= publicKeyCacheSize) publicKeys.clear();
-    publicKeys.set(pem, key);
-  }
-  return key;
-}
-
-export function verifySignature(publicKeyPem: string, message: string, signature: string): boolean {
-  return verify(
-    null,
-    Buffer.from(message),
-    publicKeyOf(publicKeyPem),
-    Buffer.from(signature, 'base64'),
-  );
-}
-
-/**
- * The same check on libuv's thread pool: a pull checks a page of signatures there while the
- * main thread hashes the events. Never rejects; a malformed key or signature is simply not
- * verified, and the caller's own check then names it.
- */
-export function verifySignatureAsync(
-  publicKeyPem: string,
-  message: string,
-  signature: string,
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    try {
-      verify(
-        null,
-        Buffer.from(message),
-        publicKeyOf(publicKeyPem),
-        Buffer.from(signature, 'base64'),
-        (error, ok) => resolve(!error && ok),
-      );
-    } catch {
-      resolve(false);
-    }
-  });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { receiveCase } from '../services/cases';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { personApplicant } from '../../tests/support/applicants';
 import { tempTerminal } from '../../tests/support/terminal';
 import { verifyChain } from './events';

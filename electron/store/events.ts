@@ -1,14 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { CaseEvent } from '../../shared/case';
 import {
   casePart,
   genesisHash,
-  hashInput,
   type EventEnvelope,
   type SignedEvent,
 } from '../../shared/sync/envelope';
 import { sql, type Db } from './db';
-import { verifySignature, type Device } from './device';
+import { eventFault, eventHash, type EventFault } from '../../node-shared/events/crypto';
+import {
+  signedEventColumns,
+  signedEventOf,
+  type SignedEventColumns,
+} from '../../node-shared/events/rows';
+import type { Device } from './device';
 
 export type SyncState = 'pending' | 'acknowledged' | 'conflicted' | 'rejected';
 /** Why the center did not take an event: the reducer's rule (conflicted) or the error code. */
@@ -21,60 +25,29 @@ export type StoredEvent = SignedEvent & {
   syncNote: SyncNote | null;
 };
 
-export type EventRow = {
+export type EventRow = SignedEventColumns & {
   seq: number;
-  id: string;
-  case_id: string;
-  type: string;
-  payload: string;
-  actor_id: string;
-  actor_name: string;
-  actor_role: string;
-  window_id: string;
-  occurred_at: string;
-  device_id: string;
-  device_seq: number;
-  prev_hash: string;
-  hash: string;
-  signature: string;
   sync_state: SyncState;
   server_seq: number | null;
   sync_note: string | null;
 };
 
-export function hashEnvelope(e: EventEnvelope): string {
-  return createHash('sha256').update(hashInput(e)).digest('hex');
-}
-
 const insertSql = `INSERT INTO events (id, case_id, type, payload, actor_id, actor_name,
   actor_role, window_id, occurred_at, device_id, device_seq, prev_hash, hash, signature,
   server_seq, sync_state, sync_note)
-  VALUES (@id, @caseId, @type, @payload, @actorId, @actorName, @actorRole, @windowId,
-  @occurredAt, @deviceId, @deviceSeq, @prevHash, @hash, @signature, @serverSeq, @syncState,
-  @syncNote)`;
+  VALUES (@id, @case_id, @type, @payload, @actor_id, @actor_name, @actor_role, @window_id,
+  @occurred_at, @device_id, @device_seq, @prev_hash, @hash, @signature, @server_seq,
+  @sync_state, @sync_note)`;
 
 function insertParams(
   e: SignedEvent,
   sync: { serverSeq: number | null; syncState: SyncState; syncNote: SyncNote | null },
 ) {
   return {
-    id: e.id,
-    caseId: e.caseId,
-    type: e.type,
-    payload: JSON.stringify(e.payload),
-    actorId: e.actor.userId,
-    actorName: e.actor.name,
-    actorRole: e.actor.role,
-    windowId: e.windowId,
-    occurredAt: e.occurredAt,
-    deviceId: e.deviceId,
-    deviceSeq: e.deviceSeq,
-    prevHash: e.prevHash,
-    hash: e.hash,
-    signature: e.signature,
-    serverSeq: sync.serverSeq,
-    syncState: sync.syncState,
-    syncNote: sync.syncNote ? JSON.stringify(sync.syncNote) : null,
+    ...signedEventColumns(e),
+    server_seq: sync.serverSeq,
+    sync_state: sync.syncState,
+    sync_note: sync.syncNote ? JSON.stringify(sync.syncNote) : null,
   };
 }
 
@@ -99,7 +72,7 @@ export function appendEvent(db: Db, device: Device, event: CaseEvent): StoredEve
     deviceSeq: (head?.device_seq ?? 0) + 1,
     prevHash: head?.hash ?? genesisHash,
   };
-  const hash = hashEnvelope(envelope);
+  const hash = eventHash(envelope);
   const signature = device.sign(hash);
   const pending = { serverSeq: null, syncState: 'pending', syncNote: null } as const;
   const signed = { ...envelope, hash, signature };
@@ -171,23 +144,8 @@ export function storeAnsweredEvent(
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
+    ...signedEventOf(row),
     seq: row.seq,
-    id: row.id,
-    caseId: row.case_id,
-    type: row.type,
-    payload: JSON.parse(row.payload) as unknown,
-    actor: {
-      userId: row.actor_id,
-      name: row.actor_name,
-      role: row.actor_role as CaseEvent['actor']['role'],
-    },
-    windowId: row.window_id,
-    occurredAt: row.occurred_at,
-    deviceId: row.device_id,
-    deviceSeq: row.device_seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    signature: row.signature,
     serverSeq: row.server_seq,
     syncState: row.sync_state,
     syncNote: row.sync_note ? (JSON.parse(row.sync_note) as SyncNote) : null,
@@ -217,6 +175,12 @@ export function asCaseEvent(e: StoredEvent): CaseEvent {
   // Stored events were validated against caseEventSchema before they were written.
   return casePart(e) as CaseEvent;
 }
+
+const chainFaults: Record<EventFault, string> = {
+  altered: '事件内容与哈希不符 (content was altered)',
+  unknownDevice: '未知设备 (unknown device)',
+  badSignature: '签名无效 (bad signature)',
+};
 
 export type ChainReport =
   | { ok: true; events: number }
@@ -254,10 +218,8 @@ export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): Ch
     if (e.deviceSeq !== expectedSeq)
       return broken(`序号断裂：应为 ${expectedSeq}，实为 ${e.deviceSeq}`);
     if (e.prevHash !== prev) return broken('前一事件哈希不符 (prev_hash does not match)');
-    if (hashEnvelope(e) !== e.hash) return broken('事件内容与哈希不符 (content was altered)');
-    const key = publicKeys.get(e.deviceId);
-    if (!key) return broken('未知设备 (unknown device)');
-    if (!verifySignature(key, e.hash, e.signature)) return broken('签名无效 (bad signature)');
+    const fault = eventFault(e, publicKeys.get(e.deviceId));
+    if (fault) return broken(chainFaults[fault]);
     prev = e.hash;
     expectedSeq += 1;
   }

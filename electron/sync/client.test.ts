@@ -7,8 +7,8 @@ import { bumpVersion } from '../../server/reference/versions';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
 import { callAs, quietTerminal } from '../../tests/support/sync';
 import { personApplicant } from '../../tests/support/applicants';
-import type { Terminal } from '../services/terminal';
-import { hashPassword } from '../store/passwords';
+import type { Terminal } from '../services/context';
+import { hashPasswordSync } from '../../node-shared/passwords';
 import { getCaseState } from '../store/cases';
 
 // The terminal's sync client against the real center server (Fastify on a temp SQLite), over
@@ -28,7 +28,7 @@ async function center() {
   const item = parseCatalog(
     JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8')),
   ).items.find((i) => i.departmentCode === 'SJ')!;
-  const hash = hashPassword(password);
+  const hash = hashPasswordSync(password);
   await db.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('items')

@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../shared/api';
-import type { Terminal } from '../services/terminal';
+import type { SyncControl, Terminal } from '../services/context';
 import { openSecret } from '../store/device';
 import { boundWindow, getSetting, setSetting } from '../store/reference';
 import { isEnrolled, queueCounts, syncKeys } from '../store/sync-state';
@@ -22,7 +22,7 @@ export const defaultSyncIntervalMs = 30_000;
  * run in the background (when enrolled) and on demand, one at a time. The terminal works the same
  * whether a round succeeds or not: sync only ever moves what is already committed.
  */
-export class SyncEngine {
+export class SyncEngine implements SyncControl {
   private readonly scheduler: RoundScheduler<Round>;
   private readonly abort = new AbortController();
   private last: Round = { retry: false, state: 'idle', online: false };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullRequest, PullResponse, Reference } from '../../shared/sync';
 import { callAs, eventIds, page, asPulled, quietTerminal, receive } from '../../tests/support/sync';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { getCaseState } from '../store/cases';
 import { verifyChain } from '../store/events';
 import { getSetting, listItems, peerKeys } from '../store/reference';

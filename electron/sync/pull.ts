@@ -7,10 +7,10 @@ import type {
   WireEvent,
 } from '../../shared/sync';
 import { refoldCases } from '../projections/cases';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { inTransaction } from '../store/db';
-import { verifySignature, verifySignatureAsync } from '../store/device';
-import { hashEnvelope, heldEvent, storeAnsweredEvent } from '../store/events';
+import { eventHash, signatureValid, signatureValidAsync } from '../../node-shared/events/crypto';
+import { heldEvent, storeAnsweredEvent } from '../store/events';
 import {
   getSetting,
   peerKeys,
@@ -125,11 +125,11 @@ async function precheck(t: Terminal, page: PullResponse): Promise<Prechecked> {
   const verifying = Promise.all(
     foreign.map(async (e) => {
       const key = keys.get(e.deviceId);
-      if (key && (await verifySignatureAsync(key, e.hash, e.signature)))
+      if (key && (await signatureValidAsync(key, e.hash, e.signature)))
         signed.add(signedTriple(key, e));
     }),
   );
-  for (const e of foreign) if (hashEnvelope(e) === e.hash) hashed.add(e);
+  for (const e of foreign) if (eventHash(e) === e.hash) hashed.add(e);
   await verifying;
   return { hashed, signed };
 }
@@ -189,12 +189,12 @@ export function applyPullPage(
 // center cannot put words in a colleague's mouth on this PC. A device the snapshot does not list
 // (another department's PC acting on a shared case) is checked later by verifyChain.
 function checkSigned(e: WireEvent, publicKey: string | undefined, prechecked: Prechecked): void {
-  if (!prechecked.hashed.has(e) && hashEnvelope(e) !== e.hash)
+  if (!prechecked.hashed.has(e) && eventHash(e) !== e.hash)
     throw new Error(`拉取的事件 ${e.id} 内容与哈希不符 (pulled event altered)`);
   if (
     publicKey &&
     !prechecked.signed.has(signedTriple(publicKey, e)) &&
-    !verifySignature(publicKey, e.hash, e.signature)
+    !signatureValid(publicKey, e.hash, e.signature)
   )
     throw new Error(`拉取的事件 ${e.id} 签名无效 (pulled event has a bad signature)`);
 }

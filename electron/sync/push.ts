@@ -1,6 +1,6 @@
 import { hashedFields, pushLimits, type WireEvent } from '../../shared/sync';
 import { refoldCases } from '../projections/cases';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { inTransaction } from '../store/db';
 import type { StoredEvent } from '../store/events';
 import { getSetting } from '../store/reference';

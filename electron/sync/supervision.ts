@@ -1,5 +1,5 @@
 import { shanghaiIso } from '../../shared/calendar';
-import type { Terminal } from '../services/terminal';
+import type { Terminal } from '../services/context';
 import { replaceSupervisionCopy } from '../store/supervision-copy';
 import { SyncFailure, type SyncClient } from './client';
 

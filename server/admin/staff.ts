@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../../shared/case';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../../node-shared/passwords';
 import { endSessionsOf } from '../auth/sessions';
 import type { ServerDb } from '../db/schema';
 import { route, type RouteSpec } from '../http/spec';

@@ -3,7 +3,7 @@ import { roleSchema } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { clearFailures, lockedUntil, lockout, recordFailure } from './lockout';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../../node-shared/passwords';
 import { createSession } from './sessions';
 import type { LoginResponse } from './schemas';
 

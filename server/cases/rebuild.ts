@@ -10,7 +10,7 @@ import { casePart } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
 import type { Dialect } from '../http/spec';
 import { advisoryLock, lockKeys } from '../sync/lock';
-import { wireEventOf } from '../sync/event-rows';
+import { signedEventOf } from '../../node-shared/events/rows';
 import { clockContext } from './clocks';
 import { caseRowOf, upsertCases } from './projection';
 
@@ -55,7 +55,7 @@ export async function rebuildCaseProjections(trx: Kysely<ServerDb>, now: Date): 
         windowId: row.window_id,
         seq: 0,
       };
-      const verdict = evaluate(entry.state, casePart(wireEventOf(row)) as CaseEvent);
+      const verdict = evaluate(entry.state, casePart(signedEventOf(row)) as CaseEvent);
       // an accepted event folded when it was pushed, in this order: not folding now means the
       // reducer changed what it admits, and a silently shorter case would hide that
       if (!verdict.ok) {

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import type { CaseDocumentKind } from '../../shared/documents';
 import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
 import type { CaseState } from '../../shared/case';
-import type { EventRow } from '../db/schema';
 import type { ServerContext } from '../http/spec';
-import { eventHash } from '../sync/crypto';
-import { wireEventOf } from '../sync/event-rows';
+import {
+  documentMessages,
+  judgeDocument,
+  sealedDecisionId,
+} from '../../node-shared/documents/verify';
+import { signedEventOf } from '../../node-shared/events/rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -29,35 +32,14 @@ export type Verification =
   | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
   | { genuine: false; code: string; message: string };
 
-/**
- * Whether the stored event still is what its window signed — its content re-hashes to its hash —
- * and, for a seal, whether the decision it names still is the one sealed: an edit of the
- * decision's row after sealing, even one that rewrote that row's hash, shows here.
- */
-async function intact(ctx: ServerContext, row: EventRow): Promise<boolean> {
-  if (eventHash(wireEventOf(row)) !== row.hash) return false;
-  if (row.type !== 'stamped') return true;
-  const seal = JSON.parse(row.payload) as { decisionEventId?: string; decisionHash?: string };
-  const decision = await ctx.db
-    .selectFrom('events')
-    .selectAll()
-    .where('id', '=', seal.decisionEventId ?? '')
-    .executeTakeFirst();
-  return (
-    decision !== undefined &&
-    decision.hash === seal.decisionHash &&
-    eventHash(wireEventOf(decision)) === decision.hash
-  );
-}
-
-/** Whether the event issued a paper of a decision a later correction replaced. */
-function supersededBy(state: CaseState, eventId: string): boolean {
-  return (
-    state.status !== 'none' &&
-    state.superseded.some((s) =>
-      [s.stamp.eventId, s.certificate?.eventId, s.delivery?.eventId].includes(eventId),
-    )
-  );
+/** The device keys the center holds for these devices, revoked ones too: they signed then. */
+async function deviceKeys(ctx: ServerContext, ids: string[]): Promise<Map<string, string>> {
+  const rows = await ctx.db
+    .selectFrom('devices')
+    .select(['id', 'public_key'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.public_key]));
 }
 
 export async function verifyDocument(ctx: ServerContext, typed: string): Promise<Verification> {
@@ -65,9 +47,9 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
   const notFound: Verification = {
     genuine: false,
     code: code ?? typed,
-    message: '未找到该文书，请核对编码或向服务中心咨询 / no document with this code',
+    message: documentMessages.unknownAtCenter,
   };
-  if (!code) return notFound;
+  if (!code) return { ...notFound, message: documentMessages.malformedCode };
   const row = await ctx.db
     .selectFrom('events as e')
     .leftJoin('cases as c', 'c.id', 'e.case_id')
@@ -95,29 +77,32 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     window: row.window_name ?? '',
     issuedAt: row.occurred_at,
   };
-  if (!(await intact(ctx, row))) {
-    return {
-      genuine: false,
-      code,
-      message:
-        '该文书在服务中心的记录已被改动，验证未通过，请勿采信并报告服务中心 / the record was altered',
-    };
-  }
-  if (row.case_state && supersededBy(JSON.parse(row.case_state) as CaseState, row.id)) {
-    return {
-      genuine: false,
-      code,
-      message: '该决定已被更正，本文书不再有效，请以更正后的决定书为准 / replaced by a correction',
-    };
-  }
-  if (row.status === 'accepted') return { genuine: true, code, ...document };
+  const issuing = signedEventOf(row);
+  const decisionId = sealedDecisionId(issuing);
+  const decision =
+    decisionId === null
+      ? undefined
+      : await ctx.db
+          .selectFrom('events')
+          .selectAll()
+          .where('id', '=', decisionId)
+          .executeTakeFirst();
+  const keys = await deviceKeys(
+    ctx,
+    decision ? [row.device_id, decision.device_id] : [row.device_id],
+  );
+  const verdict = judgeDocument({
+    issuing,
+    sealedDecision: decision && signedEventOf(decision),
+    admitted: row.status === 'accepted',
+    state: row.case_state ? (JSON.parse(row.case_state) as CaseState) : null,
+    publicKeyOf: (deviceId) => keys.get(deviceId),
+  });
+  if (verdict.genuine) return { genuine: true, code, ...document };
   // Issued and signed by an enrolled window, but the center's record of the case did not admit
   // it (another window had acted first): the holder must ask rather than rely on it.
-  return {
-    genuine: false,
-    code,
-    conflicted: true,
-    message: '该文书与服务中心记录不一致，请向服务中心核实 / conflicts with the center’s record',
-    ...document,
-  };
+  if (verdict.fault === 'notAdmitted') {
+    return { genuine: false, code, conflicted: true, message: verdict.message, ...document };
+  }
+  return { genuine: false, code, message: verdict.message };
 }

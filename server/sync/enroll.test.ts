@@ -1,17 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { newKeyPair } from '../../node-shared/events/crypto';
 import { syncPaths } from '../../shared/sync';
 import { openServerDb } from '../db/open';
 import { eachDialect } from '../db/test-db';
 import { readVersions } from '../reference/versions';
-import { count, newDeviceKeys, seedHall, syncHarness, testNow } from './test-support';
+import { count, seedHall, syncHarness, testNow } from './test-support';
 
 eachDialect('sync: enroll', (t) => {
   const setup = async () => {
     await seedHall(t().db);
     return syncHarness(t());
   };
-  const enrollBody = (code: string, publicKey = newDeviceKeys().publicKey) => ({
+  const enrollBody = (code: string, publicKey = newKeyPair().publicKey) => ({
     code,
     publicKey,
     label: 'PC-01',
@@ -72,7 +73,7 @@ eachDialect('sync: enroll', (t) => {
     expect(expired.json()).toMatchObject({ error: { code: 'enrollment_expired' } });
 
     const code = await h.issueCode('w-sj-1');
-    const keys = newDeviceKeys();
+    const keys = newKeyPair();
     for (const publicKey of ['not a key', keys.privateKey, x25519PublicKey()]) {
       const bad = await h.call('POST', syncPaths.enroll, { body: enrollBody(code, publicKey) });
       expect(bad.statusCode).toBe(400);

@@ -8,7 +8,7 @@ import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { readSettings } from '../admin/settings';
 import { bumpVersion } from '../reference/versions';
 import { newBearerToken, sha256Hex } from '../http/tokens';
-import { ed25519PublicKeyPem } from './crypto';
+import { ed25519PublicKeyPem } from '../../node-shared/events/crypto';
 import { advisoryLock, lockKeys } from './lock';
 
 /** Binds a terminal's public key to the window the one-time code was issued for. */

@@ -1,26 +1,6 @@
-import type { Role } from '../../shared/case';
+import { signedEventColumns, signedEventOf } from '../../node-shared/events/rows';
 import type { Conflict, PulledEvent, PushResult, WireEvent } from '../../shared/sync';
 import type { EventRow, NewEvent } from '../db/schema';
-
-// One place turns a stored row back into the event the terminal signed: push replays, pull and
-// the center's case history all hand out exactly these bytes, so a terminal re-verifies them.
-
-export function wireEventOf(row: EventRow): WireEvent {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    type: row.type,
-    payload: JSON.parse(row.payload) as unknown,
-    actor: { userId: row.actor_id, name: row.actor_name, role: row.actor_role as Role },
-    windowId: row.window_id,
-    occurredAt: row.occurred_at,
-    deviceId: row.device_id,
-    deviceSeq: row.device_seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    signature: row.signature,
-  };
-}
 
 /** The columns a push answer is made of. */
 export type ResultColumns = Pick<
@@ -59,7 +39,7 @@ export function pulledEventOf(row: EventRow): PulledEvent {
     serverSeq: row.server_seq,
     status: row.status,
     ...(conflict ? { conflict } : {}),
-    event: wireEventOf(row),
+    event: signedEventOf(row),
   };
 }
 
@@ -73,23 +53,8 @@ export type Admission = {
 
 export function newEventRow(e: WireEvent, a: Admission): NewEvent {
   return {
-    id: e.id,
-    case_id: e.caseId,
+    ...signedEventColumns(e),
     department_code: a.departmentCode,
-    window_id: e.windowId,
-    device_id: e.deviceId,
-    device_seq: e.deviceSeq,
-    type: e.type,
-    // JSON.stringify of what was parsed from the request: the hash is over the canonical form,
-    // which JSON.parse then canonicalJson reproduces from this text whatever its key order.
-    payload: JSON.stringify(e.payload),
-    actor_id: e.actor.userId,
-    actor_name: e.actor.name,
-    actor_role: e.actor.role,
-    occurred_at: e.occurredAt,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-    signature: e.signature,
     status: a.status,
     conflict_rule: a.conflict?.rule ?? null,
     conflict_message: a.conflict?.message ?? null,

@@ -1,12 +1,12 @@
 import { sign } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { newKeyPair } from '../../node-shared/events/crypto';
 import { syncPaths, type WireEvent } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import {
   caseScript,
   count,
   itemOf,
-  newDeviceKeys,
   reviewedCase,
   seedHall,
   syncHarness,
@@ -149,7 +149,7 @@ eachDialect('sync: push', (t) => {
 
   it('refuses the whole batch for one bad event, names it, and stores nothing', async () => {
     const { h, device } = await setup();
-    const stranger = newDeviceKeys();
+    const stranger = newKeyPair();
     const [first, second] = device.sign(reviewedCase().events.slice(0, 2)) as [
       WireEvent,
       WireEvent,

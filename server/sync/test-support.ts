@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type {
@@ -26,7 +26,7 @@ import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { buildApp } from '../app';
 import type { ServerDb } from '../db/schema';
 import type { TestDatabase } from '../db/test-db';
-import { eventHash } from './crypto';
+import { eventHash, hashSigner, newKeyPair } from '../../node-shared/events/crypto';
 
 // What the sync and case tests share: a small hall (two departments, three windows), terminals
 // that enroll through the real route and sign real chains with Ed25519, and valid case events.
@@ -214,7 +214,7 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
     call,
     issueCode,
     async enroll(windowId) {
-      const keys = newDeviceKeys();
+      const keys = newKeyPair();
       const res = await call('POST', syncPaths.enroll, {
         body: { code: await issueCode(windowId), publicKey: keys.publicKey, label: 'PC-TEST' },
       });
@@ -226,14 +226,6 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
 }
 
 export type DeviceKeys = { publicKey: string; privateKey: string };
-
-export function newDeviceKeys(): DeviceKeys {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return {
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
-}
 
 export type TestDevice = {
   id: string;
@@ -262,13 +254,10 @@ function testDevice(
 ): TestDevice {
   let seq = 0;
   let prevHash = genesisHash;
+  const signHash = hashSigner(keys.privateKey);
   const resign = (e: WireEvent): WireEvent => {
     const hash = eventHash(e);
-    return {
-      ...e,
-      hash,
-      signature: sign(null, Buffer.from(hash), keys.privateKey).toString('base64'),
-    };
+    return { ...e, hash, signature: signHash(hash) };
   };
   const push = (events: readonly WireEvent[]) =>
     call('POST', syncPaths.push, { token, body: { events } });

@@ -1,7 +1,7 @@
 import { caseEventSchema, type CaseEvent } from '../../shared/case';
 import { casePart, type WireEvent } from '../../shared/sync';
 import { HttpError } from '../http/errors';
-import { eventHash, signatureValid } from './crypto';
+import { eventFault } from '../../node-shared/events/crypto';
 
 /** Where a device's chain continues: the hash of its last stored event. */
 export type ChainHead = { lastSeq: number; lastHash: string };
@@ -22,7 +22,8 @@ export function eventAtFault(e: WireEvent): { event: { id: string; deviceSeq: nu
  */
 export function checkContent(e: WireEvent, publicKeyPem: string, where: string): ContentCheck {
   const at = eventAtFault(e);
-  if (eventHash(e) !== e.hash) {
+  const fault = eventFault(e, publicKeyPem);
+  if (fault === 'altered') {
     return new HttpError(
       400,
       'chain_broken',
@@ -30,9 +31,7 @@ export function checkContent(e: WireEvent, publicKeyPem: string, where: string):
       at,
     );
   }
-  if (!signatureValid(publicKeyPem, e.hash, e.signature)) {
-    return new HttpError(400, 'bad_signature', '事件签名无效 / bad signature', at);
-  }
+  if (fault) return new HttpError(400, 'bad_signature', '事件签名无效 / bad signature', at);
   const parsed = caseEventSchema.safeParse(casePart(e));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -11,7 +11,7 @@ import {
   type Thresholds,
 } from '../calendar';
 import { isBadRating, type SpecialProcedure } from './payloads';
-import { occurredAtMs } from './rules';
+import { occurredAtMs } from './occurred-at';
 import { openPause, type CaseState, type OpenCase } from './state';
 
 /** Art. 32(4): everything missing must be notified within 5 working days of receipt. */

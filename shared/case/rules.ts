@@ -4,6 +4,7 @@ import { caseEventTypes, type Actor, type CaseEvent } from './events';
 import type { CaseEventType, Decision, NoticeItem } from './payloads';
 import type { Role } from './roles';
 import { reject, type Rejection } from './rule-ids';
+import { occurredAtMs } from './occurred-at';
 import { isBlank } from './schema-parts';
 import {
   currentCheck,
@@ -314,14 +315,6 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
     default:
       return null;
   }
-}
-
-const OFFSET_AT_END = /(?:Z|[+-]\d{2}:\d{2})$/i;
-
-/** Milliseconds of an ISO time that names its offset; null otherwise (a bare local time is ambiguous). */
-export function occurredAtMs(occurredAt: string): number | null {
-  const ms = OFFSET_AT_END.test(occurredAt) ? Date.parse(occurredAt) : Number.NaN;
-  return Number.isFinite(ms) ? ms : null;
 }
 
 function envelopeRules(state: CaseState, event: CaseEvent): Rejection | null {

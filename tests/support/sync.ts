@@ -2,7 +2,7 @@ import type { ApiResult } from '../../shared/api';
 import type { PulledEvent, PullResponse, Reference } from '../../shared/sync';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
-import type { Terminal } from '../../electron/services/terminal';
+import type { Terminal } from '../../electron/services/context';
 import { toStoredEvent, type EventRow } from '../../electron/store/events';
 import { toWire } from '../../electron/sync/push';
 import { personApplicant } from './applicants';

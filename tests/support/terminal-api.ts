@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import type { ApiResult } from '../../shared/api';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
-import type { Terminal } from '../../electron/services/terminal';
+import type { Terminal } from '../../electron/services/context';
 import { tempTerminal } from './terminal';
 
 // The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite

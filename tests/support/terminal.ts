@@ -1,11 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  openTerminal,
-  type Terminal,
-  type TerminalOptions,
-} from '../../electron/services/terminal';
+import type { Terminal } from '../../electron/services/context';
+import { openTerminal, type TerminalOptions } from '../../electron/services/terminal';
 
 /** A real terminal (SQLite file, demo seed) in a temp folder; `cleanup` closes and deletes it. */
 export function tempTerminal(

@@ -4,8 +4,7 @@ import { m002Sync } from './002-sync';
 import { m003Seal } from './003-seal';
 import { m004ReportSchedule } from './004-report-schedule';
 import { m005SupervisionCopy } from './005-supervision-copy';
-
-export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
+import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
 export const migrations: readonly Migration[] = [

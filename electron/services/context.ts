@@ -1,0 +1,44 @@
+import type { SyncStatus } from '../../shared/api';
+import type { Calendar, Thresholds } from '../../shared/calendar';
+import type { Db } from '../store/db';
+import type { Device, KeyProtector } from '../store/device';
+import type { DemoAccount } from './demo';
+import type { LoginThrottle, Sessions } from './sessions';
+
+// The context every service, handler and sync step is given. Its own file, apart from
+// openTerminal (terminal.ts), which imports the sync engine and the services that take this
+// context: were the type there, every service would sit in one import cycle with all of them.
+
+/** What the API and the tests ask of the sync engine (electron/sync/engine.ts). */
+export type SyncControl = {
+  /** One round now (or right after the running one); resolves with the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  status(): SyncStatus;
+};
+
+/** Everything behind the API, opened once per process: main.ts, web mode and tests share it. */
+export type Terminal = {
+  readonly dataDir: string;
+  readonly db: Db;
+  /** the key every new event is signed with; replaced once, by enrollment */
+  readonly device: Device;
+  /** seals secrets at rest (device key, sync token); null in web mode and tests */
+  readonly keyProtector: KeyProtector | null;
+  readonly sessions: Sessions;
+  readonly logins: LoginThrottle;
+  readonly now: () => Date;
+  readonly demoAccounts: readonly DemoAccount[];
+  readonly sync: SyncControl;
+  /**
+   * After an enrollment committed: sign as the device the center registered, offer no demo
+   * accounts, and start syncing.
+   */
+  enrolledAs(device: Device): void;
+  centerName(): string;
+  thresholds(): Thresholds;
+  /** The calendar new cases pin. */
+  currentCalendar(): Calendar;
+  /** The calendar a case pinned at receipt: a later calendar change never moves its deadlines. */
+  calendar(version: string): Calendar;
+  close(): void;
+};

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { genesisHash, type EventEnvelope, type SignedEvent } from '../../shared/sync';
+import { eventHash, hashSigner, newKeyPair } from '../events/crypto';
+import { documentMessages, judgeDocument, sealedDecisionId, type IssuedDocument } from './verify';
+
+// Corrections are judged from a folded case: the terminal's and the center's own tests fold
+// real logs for that (electron/services/decisions.test.ts, server/cases/verify.test.ts).
+
+const keys = newKeyPair();
+const sign = hashSigner(keys.privateKey);
+
+function signed(e: Omit<EventEnvelope, 'deviceId' | 'prevHash' | 'actor' | 'windowId'>) {
+  const envelope: EventEnvelope = {
+    ...e,
+    actor: { userId: 'u1', name: '李科长', role: 'chief' },
+    windowId: 'w1',
+    deviceId: 'd1',
+    prevHash: genesisHash,
+  };
+  const hash = eventHash(envelope);
+  return { ...envelope, hash, signature: sign(hash) } satisfies SignedEvent;
+}
+
+const at = '2026-03-02T09:00:00.000+08:00';
+const decision = signed({
+  id: 'e-decided',
+  caseId: 'c1',
+  type: 'decided',
+  payload: { outcome: 'approve', granted: '食品经营许可' },
+  occurredAt: at,
+  deviceSeq: 1,
+});
+const seal = signed({
+  id: 'e-stamped',
+  caseId: 'c1',
+  type: 'stamped',
+  payload: { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: 'N1' },
+  occurredAt: at,
+  deviceSeq: 2,
+});
+
+function document(over: Partial<IssuedDocument> = {}): IssuedDocument {
+  return {
+    issuing: seal,
+    sealedDecision: decision,
+    admitted: true,
+    state: null,
+    publicKeyOf: (id) => (id === 'd1' ? keys.publicKey : undefined),
+    ...over,
+  };
+}
+
+describe('judgeDocument', () => {
+  it('confirms a sealed decision that is as signed, and names the decision to load', () => {
+    expect(sealedDecisionId(seal)).toBe(decision.id);
+    expect(sealedDecisionId(decision)).toBeNull();
+    expect(judgeDocument(document())).toEqual({
+      genuine: true,
+      message: documentMessages.genuine,
+    });
+  });
+
+  it('refuses an issuing event whose content, device or signature does not hold', () => {
+    const edited = {
+      ...seal,
+      payload: { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: 'N2' },
+    };
+    expect(judgeDocument(document({ issuing: edited }))).toMatchObject({ fault: 'altered' });
+    expect(judgeDocument(document({ publicKeyOf: () => undefined }))).toMatchObject({
+      fault: 'altered',
+    });
+    expect(judgeDocument(document({ publicKeyOf: () => newKeyPair().publicKey }))).toMatchObject({
+      fault: 'altered',
+      message: documentMessages.altered,
+    });
+  });
+
+  it('refuses a seal whose decision changed, even with the decision’s hash rewritten', () => {
+    const edited = { ...decision, payload: { outcome: 'approve', granted: '食品生产许可' } };
+    const rehashed = { ...edited, hash: eventHash(edited) };
+    for (const sealedDecision of [edited, rehashed, undefined]) {
+      expect(judgeDocument(document({ sealedDecision }))).toEqual({
+        genuine: false,
+        fault: 'decisionAltered',
+        message: documentMessages.decisionAltered,
+      });
+    }
+  });
+
+  it('warns about a document the center did not admit', () => {
+    expect(judgeDocument(document({ admitted: false }))).toMatchObject({
+      genuine: false,
+      fault: 'notAdmitted',
+    });
+  });
+});
