@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorSchema, roleSchema } from '../case';
+import type { ErrorCode } from '../api/errors';
+import { actorSchema, roleSchema, ruleIds } from '../case';
 import { departmentSchema, serviceItemSchema, windowPowersSchema } from '../catalog';
 import { isLocalDate } from '../calendar';
 
@@ -46,6 +47,8 @@ export type WireEvent = z.infer<typeof signedEventSchema>;
 
 // ---- errors -------------------------------------------------------------------------------
 
+// The codes the center answers with: a subset of the one catalogue, which gives each its kind
+// and HTTP status (shared/api/errors.ts).
 export const syncErrorCodes = [
   'invalid_json',
   'invalid_input',
@@ -63,15 +66,22 @@ export const syncErrorCodes = [
   'chain_forked',
   'conflict',
   'internal',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
-/** Every 4xx/5xx body. `event` names the event at fault in a push; `lastSeq` comes with a gap. */
+/**
+ * Every 4xx/5xx body; its message is Chinese, without the field's name (shared/api/errors.ts).
+ * `rule` names the rule that refused (a wrong password at sign-in); `event` names the event at
+ * fault in a push; `lastSeq` comes with a gap.
+ */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(syncErrorCodes),
     message: z.string(),
     field: z.string().optional(),
+    // A rule this terminal does not know yet (a newer center) reads as none rather than making
+    // the whole answer unreadable: the Chinese message still says what happened.
+    rule: z.enum(ruleIds).optional().catch(undefined),
     lastSeq: z.number().int().nonnegative().optional(),
     event: z.object({ id: z.string(), deviceSeq: z.number().int() }).optional(),
   }),
