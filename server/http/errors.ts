@@ -7,13 +7,19 @@ import type { ErrorBody, SyncErrorCode } from '../../shared/sync';
  * refuses a 403 `conflict`, so a code means the same at every route.
  */
 export class HttpError<C extends SyncErrorCode = SyncErrorCode> extends Error {
+  // Not typed by C: `instanceof HttpError` sees HttpError<any>, which must not leak `any`.
+  readonly status: number;
+  readonly code: SyncErrorCode;
+
   constructor(
-    readonly status: StatusOf<C>,
-    readonly code: C,
+    status: StatusOf<C>,
+    code: C,
     message: string,
     readonly extra: Omit<ErrorBody['error'], 'code' | 'message'> = {},
   ) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 
   body(): ErrorBody {
