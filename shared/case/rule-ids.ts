@@ -2,7 +2,9 @@
 // sentence a clerk sees when it bites. The id travels in API errors (`ApiError.rule`, the center's
 // error body) and supervision records, so renaming one is a breaking change; the renderer's English
 // catalogue (renderer/i18n/errors.ts) has a sentence for each id and the compiler demands it.
-export const ruleMessages = {
+
+/** The rules the reducer enforces: `apply` throws them, and rules.test.ts has a scenario for each. */
+export const caseRuleMessages = {
   'case.firstMustBeReceived': '办件的第一个环节必须是收件',
   'case.alreadyReceived': '该办件已经收件，不能重复收件',
   'case.otherCase': '该事件不属于本办件',
@@ -51,6 +53,10 @@ export const ruleMessages = {
   'rectification.notNeeded': '没有待整改的差评',
   'rectification.measures': '整改须写明整改措施',
   'certificate.notApproved': '只有准予许可的办件才能制发证照',
+} as const;
+
+/** The rules main and the center enforce around the reducer: the clock, sign-in, seal, setup. */
+export const serviceRuleMessages = {
   // Art. 32(4): the clock decides it, so the terminal checks it with the case's clocks
   'intake.deemedAccepted': '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
   'seal.pinNotSet': '尚未设置盖章密码：请先设置',
@@ -71,6 +77,8 @@ export const ruleMessages = {
   'enrollment.hasEvents':
     '本终端已有办件记录，不能再注册为另一台终端：请在未办理过业务的终端上注册',
 } as const;
+
+export const ruleMessages = { ...caseRuleMessages, ...serviceRuleMessages } as const;
 
 export type RuleId = keyof typeof ruleMessages;
 
