@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   contract,
   isCallName,
@@ -26,6 +26,10 @@ export type Handler<K extends CallName> = (
 ) => CallOutput<K> | Promise<CallOutput<K>>;
 
 export type Handlers = { [K in CallName]: Handler<K> };
+
+// zod's own messages in Chinese like every other (shared/api/errors.ts); passed per call, as a
+// global z.config() would change every other schema in the process.
+const zhCN = z.locales.zhCN().localeError;
 
 // The field travels in `field`, never in the message: the message is for the person, and a
 // form shows it next to the input it names.
@@ -61,7 +65,7 @@ export async function dispatch(
         throw new ApiFailure('forbidden', '当前角色无权执行此操作');
       }
     }
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: zhCN });
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);
       throw new ApiFailure('invalid_input', message, { field });

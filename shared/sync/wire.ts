@@ -23,7 +23,7 @@ export const pushLimits = { events: 500, bytes: 1024 * 1024 } as const;
 /** A pull page carries at most this many events. */
 export const pullPageLimit = 1000;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256 / a hex SHA-256');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256');
 
 /**
  * An event as the terminal signed it. Its case part (type, payload, actor …) is checked against
@@ -91,7 +91,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 // ---- enrollment ---------------------------------------------------------------------------
 
 export const enrollRequestSchema = z.strictObject({
-  code: z.string().trim().min(1, '请输入注册码 / enrollment code required').max(64),
+  code: z.string().trim().min(1, '请输入注册码').max(64),
   /** SPKI PEM of the Ed25519 key the terminal just made; the private half never leaves it. */
   publicKey: z.string().min(1).max(1000),
   /** what the hall calls this PC (host name), shown to the manager */
@@ -162,13 +162,13 @@ export const referenceVersionsSchema = z.strictObject({
 export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
 
 export const closureSchema = z.strictObject({
-  date: z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD / a date YYYY-MM-DD'),
-  reason: z.string().trim().min(1, '请写明闭馆原因 / reason required').max(100),
+  date: z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD'),
+  reason: z.string().trim().min(1, '请写明闭馆原因').max(100),
 });
 
 export const windowSchema = z.strictObject({
   id: z.string().min(1),
-  code: z.string().regex(/^[A-Z]{2,4}\d{2}$/, '窗口编号须形如 SJ01 / window code like SJ01'),
+  code: z.string().regex(/^[A-Z]{2,4}\d{2}$/, '窗口编号须形如 SJ01'),
   name: z.string().trim().min(1).max(50),
   departmentCode: z.string().min(1),
 });
