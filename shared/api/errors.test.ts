@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { syncErrorCodes } from '../sync';
-import { errorCatalogue, errorKind, errorStatus, type ApiErrorCode, type StatusOf } from './errors';
+import { errorCatalogue, errorStatus, type ApiErrorCode, type StatusOf } from './errors';
 
 describe('the error catalogue', () => {
   it('tells unavailable apart from every refusal', () => {
-    expect(errorKind('unavailable')).toBe('unavailable');
-    expect(errorKind('forbidden')).toBe('forbidden');
-    expect(errorKind('not_allowed')).toBe('forbidden');
+    expect(errorCatalogue.unavailable.kind).toBe('unavailable');
+    expect(errorCatalogue.forbidden.kind).toBe('forbidden');
+    expect(errorCatalogue.not_allowed.kind).toBe('forbidden');
     expect(errorStatus('unavailable')).toBe(503);
   });
 

@@ -87,10 +87,6 @@ export type ApiErrorCode = Extract<
   | 'internal'
 >;
 
-export function errorKind(code: ErrorCode): ErrorKind {
-  return errorCatalogue[code].kind;
-}
-
 /** The status a code travels with by default (web.ts; the center names its own when it has two). */
 export function errorStatus(code: ErrorCode): number {
   return errorCatalogue[code].statuses[0];
