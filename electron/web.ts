@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ApiResult } from '../shared/api';
+import { errorStatus, type ApiErrorCode, type ApiResult, type StatusOf } from '../shared/api';
 import { dispatch, type Handlers } from './api/dispatch';
 import type { Terminal } from './services/context';
 import { contentSecurityPolicy } from './security';
@@ -38,7 +38,7 @@ export function startWebServer(opts: WebOptions): Promise<WebServer> {
   const server = createServer((req, res) => {
     handle(req, res, opts).catch((error: unknown) => {
       console.error('[web] request failed', error);
-      if (!res.headersSent) send(res, 500, fail('internal', '内部错误'));
+      if (!res.headersSent) refuse(res, 500, 'internal', '内部错误');
     });
   });
   return new Promise((resolve, reject) => {
@@ -58,8 +58,19 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function fail(code: string, message: string): ApiResult<never> {
-  return { ok: false, error: { code: code as never, message } };
+/** A refusal before any handler ran, with a status the catalogue gives its code. */
+function refuse<C extends ApiErrorCode>(
+  res: ServerResponse,
+  status: StatusOf<C>,
+  code: C,
+  message: string,
+  field?: string,
+): void {
+  const body: ApiResult<never> = {
+    ok: false,
+    error: { code, message, ...(field ? { field } : {}) },
+  };
+  send(res, status, body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -72,24 +83,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const statusOf: Record<string, number> = {
-  invalid_input: 400,
-  invalid_json: 400,
-  payload_too_large: 413,
-  unknown_call: 404,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_allowed: 409,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-};
-
 async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOptions): Promise<void> {
   // A page on another site could otherwise reach this loopback port through DNS rebinding.
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
-    send(res, 403, fail('forbidden', 'host not allowed'));
+    refuse(res, 403, 'forbidden', '只接受发往本机地址的请求');
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -97,7 +95,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
     const body = await readBody(req);
     const now = new Date((JSON.parse(body ?? '{}') as { now?: string }).now ?? '');
     if (Number.isNaN(now.getTime())) {
-      send(res, 400, fail('invalid_input', 'now must be an ISO date-time'));
+      refuse(res, 400, 'invalid_input', '须为 ISO 8601 时间', 'now');
       return;
     }
     opts.setClock(now);
@@ -106,7 +104,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
   }
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') {
-      send(res, 405, fail('invalid_input', '只接受 POST'));
+      refuse(res, 405, 'invalid_input', '只接受 POST');
       return;
     }
     // Any web page the clerk opens can POST to loopback; only a JSON request from this origin
@@ -114,23 +112,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
     // this server never grants.
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}`) {
-      send(res, 403, fail('forbidden', 'origin not allowed'));
+      refuse(res, 403, 'forbidden', '只接受本页面发出的请求');
       return;
     }
     if (!/^application\/json(;|$)/.test(req.headers['content-type'] ?? '')) {
-      send(res, 415, fail('invalid_input', '请求须为 application/json'));
+      refuse(res, 415, 'invalid_input', '请求须为 application/json');
       return;
     }
     const body = await readBody(req);
     if (body === null) {
-      send(res, 413, fail('payload_too_large', `请求过大（上限 ${maxBodyBytes} 字节）`));
+      refuse(res, 413, 'payload_too_large', `请求过大（上限 ${maxBodyBytes} 字节）`);
       return;
     }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      send(res, 400, fail('invalid_json', '请求不是有效的 JSON'));
+      refuse(res, 400, 'invalid_json', '请求不是有效的 JSON');
       return;
     }
     const token = bearer(req.headers.authorization);
@@ -140,7 +138,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
       session,
       token,
     });
-    send(res, result.ok ? 200 : (statusOf[result.error.code] ?? 400), result);
+    send(res, result.ok ? 200 : errorStatus(result.error.code), result);
     return;
   }
   serveStatic(url.pathname, res, opts.staticDir);

@@ -1,4 +1,6 @@
 import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/api';
+import { errorMessage } from './i18n/errors';
+import { useLocale } from './i18n';
 import { useSession } from './stores/session';
 
 type Bridge = { [K in CallName]: (input: CallInput<K>) => Promise<ApiResult<CallOutput<K>>> };
@@ -23,16 +25,16 @@ export async function call<K extends CallName>(
   try {
     result = window.hall ? await window.hall[name](input) : await overHttp(name, input);
   } catch {
-    result = {
-      ok: false,
-      error: { code: 'internal', message: '无法连接本机服务 (terminal service unreachable)' },
-    };
+    result = { ok: false, error: { code: 'unavailable', message: '无法连接本机服务' } };
   }
+  if (result.ok) return result;
   // An ended session (idle, signed out elsewhere, account changed) returns the clerk to login.
-  if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
+  if (result.error.code === 'unauthenticated' && name !== 'auth.login') {
     useSession.getState().clear();
   }
-  return result;
+  // Every page shows `message`: said here once in the UI's language, no page has to remember to.
+  const message = errorMessage(result.error, useLocale.getState().locale);
+  return { ok: false, error: { ...result.error, message } };
 }
 
 async function overHttp<K extends CallName>(

@@ -54,7 +54,7 @@ eachDialect('app', (t) => {
     expect(errorBodySchema.parse(res.json()).error.code).toBe('not_found');
   });
 
-  it('names the field of invalid input as a dotted path, in Chinese and English', async () => {
+  it('names the field of invalid input as a dotted path, with a Chinese message that does not repeat it', async () => {
     const res = await probeApp().inject({
       method: 'POST',
       url: '/probe/echo',
@@ -63,7 +63,8 @@ eachDialect('app', (t) => {
     expect(res.statusCode).toBe(400);
     const { error } = errorBodySchema.parse(res.json());
     expect(error).toMatchObject({ code: 'invalid_input', field: 'body.items.1.code' });
-    expect(error.message).toMatch(/^\p{Script=Han}.* \/ .*[A-Za-z]/u);
+    expect(error.message).toMatch(/^\p{Script=Han}/u);
+    expect(error.message).not.toMatch(/ \/ [A-Za-z]|code/);
   });
 
   it('refuses malformed JSON with 400 invalid_json and a non-JSON body with 415', async () => {
@@ -90,7 +91,7 @@ eachDialect('app', (t) => {
     const res = await probeApp().inject({ method: 'GET', url: '/probe/boom' });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({
-      error: { code: 'internal', message: '服务器内部错误 / internal server error' },
+      error: { code: 'internal', message: '服务器内部错误' },
     });
   });
 

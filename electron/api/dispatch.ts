@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   contract,
   isCallName,
@@ -27,10 +27,15 @@ export type Handler<K extends CallName> = (
 
 export type Handlers = { [K in CallName]: Handler<K> };
 
+// zod's own messages in Chinese like every other (shared/api/errors.ts); passed per call, as a
+// global z.config() would change every other schema in the process.
+const zhCN = z.locales.zhCN().localeError;
+
+// The field travels in `field`, never in the message: the message is for the person, and a
+// form shows it next to the input it names.
 function firstIssue(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') ?? '';
-  return { field, message: issue ? `${field ? `${field}: ` : ''}${issue.message}` : '输入无效' };
+  return { field: issue?.path.map(String).join('.') ?? '', message: issue?.message ?? '输入无效' };
 }
 
 /**
@@ -48,8 +53,7 @@ export async function dispatch(
     if (!isCallName(name)) throw new ApiFailure('unknown_call', `未知的调用：${name.slice(0, 64)}`);
     const spec = contract[name];
     if (spec.access !== 'public') {
-      if (!ctx.session)
-        throw new ApiFailure('unauthenticated', '请先登录 (not signed in or session expired)');
+      if (!ctx.session) throw new ApiFailure('unauthenticated', '请先登录');
       // A session outlives nothing about its account: deactivated or given another role, the
       // staff member is signed out at their next call.
       const staff = getStaff(ctx.terminal.db, ctx.session.actor.userId);
@@ -61,7 +65,7 @@ export async function dispatch(
         throw new ApiFailure('forbidden', '当前角色无权执行此操作');
       }
     }
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: zhCN });
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);
       throw new ApiFailure('invalid_input', message, { field });
@@ -82,7 +86,7 @@ export async function dispatch(
     console.error(`[api] ${name} failed`, error);
     return {
       ok: false,
-      error: { code: 'internal', message: '内部错误，操作未执行 (internal error)' },
+      error: { code: 'internal', message: '内部错误，操作未执行' },
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { Session } from '../../shared/api';
-import type { Role } from '../../shared/case';
+import { ruleMessages, type Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
 import { endCenterSession } from '../services/center-admin';
@@ -53,19 +53,24 @@ export const handlers: Handlers = {
       throw new ApiFailure(
         'unauthenticated',
         `密码连续输错次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`,
+        { rule: 'signIn.locked' },
       );
     }
     const staff = findStaffByUsername(terminal.db, input.username);
     const valid = verifyPasswordSync(input.password, staff?.password_hash ?? decoyHash);
     if (!staff || !valid || !staff.active) {
       terminal.logins.failed(input.username);
-      throw new ApiFailure('unauthenticated', '用户名或密码错误');
+      throw new ApiFailure('unauthenticated', ruleMessages['signIn.wrongPassword'], {
+        rule: 'signIn.wrongPassword',
+      });
     }
     terminal.logins.succeeded(input.username);
     // A window's staff act for their own window only; signing in at another window's PC would
     // write their acts as that window's.
     if (windowRoles.includes(staff.role) && staff.window_id !== boundWindow(terminal.db)?.id) {
-      throw new ApiFailure('forbidden', '此账号不属于本终端所在窗口');
+      throw new ApiFailure('forbidden', ruleMessages['signIn.otherWindow'], {
+        rule: 'signIn.otherWindow',
+      });
     }
     const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
     return sessionView(terminal, staff, token);

@@ -161,6 +161,8 @@ describe('a case through the terminal', () => {
       code: 'invalid_input',
       field: 'payload.reasons',
     });
+    // the field travels in `field`; the message is for the person and does not repeat it
+    expect(!blank.ok && blank.error.message).not.toMatch(/^[\w.]+:/);
     const linked = await attempt(t, clerk, 'cases.receive', {
       itemCode: 'SJ-002',
       applicant: personApplicant(3),
@@ -172,6 +174,22 @@ describe('a case through the terminal', () => {
       field: 'secondApplicationOf',
     });
     expect(t.db.prepare('SELECT count(*) n FROM cases').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('a field error', () => {
+  it('names the field in `field` and leaves it out of the message', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const applicant = { ...personApplicant(4), idNumber: '110105194912310021' };
+    const r = await attempt(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant,
+      channel: 'window',
+    });
+    expect(!r.ok && r.error).toMatchObject({ code: 'invalid_input', field: 'applicant.idNumber' });
+    expect(!r.ok && r.error.message).toMatch(/^\p{Script=Han}/u);
+    expect(!r.ok && r.error.message).not.toContain('idNumber');
   });
 });
 

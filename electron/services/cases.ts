@@ -34,10 +34,9 @@ import type { Terminal } from './context';
 function terminalWindow(t: Terminal): BoundWindow {
   const w = boundWindow(t.db);
   if (!w) {
-    throw new ApiFailure(
-      'not_allowed',
-      '本终端尚未绑定窗口：请在设置中登记 (terminal not bound to a window)',
-    );
+    throw new ApiFailure('not_allowed', ruleMessages['terminal.notBound'], {
+      rule: 'terminal.notBound',
+    });
   }
   return w;
 }
@@ -146,7 +145,7 @@ export function recordEvent(
   if (!payload.success) {
     const issue = payload.error.issues[0];
     const field = ['payload', ...(issue?.path.map(String) ?? [])].join('.');
-    throw new ApiFailure('invalid_input', `${field}: ${issue?.message ?? '无效'}`, { field });
+    throw new ApiFailure('invalid_input', issue?.message ?? '无效', { field });
   }
   return inTransaction(t.db, () => {
     const { stored, state } = appendToCase(t, session, input.caseId, () => ({
@@ -178,11 +177,9 @@ export function appendToCase(
     (type === 'noticeIssued' || type === 'refused') &&
     clocksOf(t, state).some((c) => c.deemedAccepted)
   ) {
-    throw new ApiFailure(
-      'not_allowed',
-      '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
-      { rule: 'intake.deemedAccepted' },
-    );
+    throw new ApiFailure('not_allowed', ruleMessages['intake.deemedAccepted'], {
+      rule: 'intake.deemedAccepted',
+    });
   }
   // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
   // unworkable: the event keeps the case's order, never earlier than its last event.

@@ -44,11 +44,15 @@ export function setSealPin(
   assertUnlocked(t, staff.id);
   if (!verifyPasswordSync(input.password, staff.password_hash)) {
     countFailure(t, staff.id);
-    throw new ApiFailure('invalid_input', '登录密码不正确', { field: 'password' });
+    throw new ApiFailure('invalid_input', ruleMessages['seal.wrongPassword'], {
+      field: 'password',
+      rule: 'seal.wrongPassword',
+    });
   }
   if (guessablePin(input.pin)) {
-    throw new ApiFailure('invalid_input', '盖章密码过于简单：不能是相同或连续的数字', {
+    throw new ApiFailure('invalid_input', ruleMessages['seal.trivialPin'], {
       field: 'pin',
+      rule: 'seal.trivialPin',
     });
   }
   saveSealPin(t.db, staff.id, hashPasswordSync(input.pin), shanghaiIso(t.now()));
@@ -85,7 +89,7 @@ function countFailure(t: Terminal, userId: string): { failed: number; locks: boo
 function checkPin(t: Terminal, userId: string, pin: string): void {
   const row = getSealPin(t.db, userId);
   if (!row) {
-    throw new ApiFailure('not_allowed', '尚未设置盖章密码：请先设置', { rule: 'seal.pinNotSet' });
+    throw new ApiFailure('not_allowed', ruleMessages['seal.pinNotSet'], { rule: 'seal.pinNotSet' });
   }
   assertUnlocked(t, userId);
   if (verifyPasswordSync(pin, row.pin_hash)) {
@@ -99,7 +103,7 @@ function checkPin(t: Terminal, userId: string, pin: string): void {
     'not_allowed',
     locks
       ? `盖章密码连续输错${pinAttempts}次，已锁定15分钟`
-      : `盖章密码不正确，还可再试${pinAttempts - failed}次`,
+      : `${ruleMessages['seal.wrongPin']}，还可再试${pinAttempts - failed}次`,
     { rule: 'seal.wrongPin', field: 'pin' },
   );
 }

@@ -28,8 +28,7 @@ export function caseDocument(
   const issuing = stored[at]!;
   const kind = documentOfEvent[issuing.type];
   if (!kind) throw new ApiFailure('invalid_input', '该事件不出具文书', { field: 'eventId' });
-  if (!folds(issuing))
-    throw new ApiFailure('not_found', '该事件未被中心采纳，不出具文书 (event not admitted)');
+  if (!folds(issuing)) throw new ApiFailure('not_found', '该事件未被中心采纳，不出具文书');
   const state = foldCase(stored.slice(0, at + 1)) as OpenCase;
   const event = asCaseEvent(issuing);
   const clocks = caseClocks(

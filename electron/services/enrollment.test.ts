@@ -49,7 +49,7 @@ describe('enrollment', () => {
       { serverUrl: 'http://127.0.0.1:9', code: 'ABCD-1234' },
       { terminal: q.t, session: q.t.sessions.resolve(token), token },
     );
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed', field: 'serverUrl' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', field: 'serverUrl' } });
     expect(q.t.demoAccounts.length).toBe(5);
     expect(q.t.sync.status().enrolled).toBe(false);
   });

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { CallOutput, ParsedInput } from '../../shared/api';
+import { ruleMessages } from '../../shared/case';
 import { ApiFailure } from '../api/errors';
 import { inTransaction, sql } from '../store/db';
 import { newKeyPair } from '../../node-shared/events/crypto';
@@ -13,10 +14,9 @@ import type { Terminal } from './context';
 
 function refuseWithEvents(t: Terminal): void {
   if (sql(t.db, 'SELECT 1 FROM events LIMIT 1').get() !== undefined) {
-    throw new ApiFailure(
-      'not_allowed',
-      '本终端已有办件记录，不能再注册为另一台终端：请在未办理过业务的终端上注册 (a terminal that holds events cannot change identity)',
-    );
+    throw new ApiFailure('not_allowed', ruleMessages['enrollment.hasEvents'], {
+      rule: 'enrollment.hasEvents',
+    });
   }
 }
 
@@ -26,7 +26,8 @@ function enrollmentFailure(error: unknown): unknown {
   if (error.kind === 'http' && error.status !== null && error.status < 500) {
     return new ApiFailure('invalid_input', `中心拒绝注册：${error.message}`, { field: 'code' });
   }
-  return new ApiFailure('not_allowed', `无法完成注册，请检查中心地址：${error.message}`, {
+  // unreachable, 5xx or an answer that is no center's: nothing refused the code, so not forbidden
+  return new ApiFailure('unavailable', `无法完成注册，请检查中心地址：${error.message}`, {
     field: 'serverUrl',
   });
 }

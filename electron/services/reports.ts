@@ -1,5 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../shared/api';
-import type { OpenCase } from '../../shared/case';
+import { ruleMessages, type OpenCase } from '../../shared/case';
 import { endOfDay } from '../../shared/calendar';
 import type { Power } from '../../shared/catalog';
 import {
@@ -55,7 +55,10 @@ export function dailyReport(
   input: ParsedInput<'reports.metrics'>,
 ): CallOutput<'reports.metrics'> {
   const bound = boundWindow(t.db);
-  if (!bound) throw new ApiFailure('not_allowed', '本终端尚未绑定窗口 (terminal not bound)');
+  if (!bound)
+    throw new ApiFailure('not_allowed', ruleMessages['terminal.notBound'], {
+      rule: 'terminal.notBound',
+    });
   const department = bound.department_code;
   const windows = sql(
     t.db,

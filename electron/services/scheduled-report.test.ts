@@ -181,7 +181,7 @@ describe('the scheduled daily report', () => {
     expect(await refusal({ enabled: true, folder, time: '25:00' })).toMatchObject({
       code: 'invalid_input',
       field: 'time',
-      message: 'time: 时间须为24小时制的“时:分”，如 17:30',
+      message: '时间须为24小时制的“时:分”，如 17:30',
     });
     expect(await refusal({ enabled: true, folder, time: '5:30' })).toMatchObject({
       field: 'time',
@@ -195,7 +195,7 @@ describe('the scheduled daily report', () => {
       field: 'folder',
     });
     expect(await refusal({ enabled: true, folder: '', time: '17:30' })).toMatchObject({
-      message: 'folder: 请填写保存日报的文件夹',
+      message: '请填写保存日报的文件夹',
     });
     const missing = join(folder, '没有这个文件夹');
     expect(await refusal({ enabled: true, folder: missing, time: '17:30' })).toMatchObject({

@@ -186,7 +186,7 @@ describe('the window’s copy of supervision', () => {
     setSetting(t.db, syncKeys.server, 'http://127.0.0.1:1');
     setSetting(t.db, syncKeys.deviceToken, sealSecret('token', null));
     const offline = await reply('chief');
-    expect(offline).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(offline).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(!offline.ok && offline.error.message).toMatch(
       /^答复须送达中心，当前无法连接中心.*答复未发送/,
     );

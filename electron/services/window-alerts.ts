@@ -1,4 +1,5 @@
 import type { MySupervision } from '../../shared/api';
+import { ruleMessages } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { complaintClock } from '../../shared/reports/complaints';
 import type { Complaint } from '../../shared/sync';
@@ -32,19 +33,17 @@ export function mySupervision(t: Terminal, session: SessionRecord): MySupervisio
 }
 
 /** The Chinese half of the center's bilingual messages. */
-function chinese(message: string): string {
-  return message.split(' / ')[0] ?? message;
-}
-
 function failureOf(error: unknown): ApiFailure {
   if (!(error instanceof SyncFailure)) throw error;
+  // Offline or a center in trouble is `unavailable`, never a refusal: the reply is not sent and
+  // may be sent again once the center answers.
   if (error.kind === 'network') {
     return new ApiFailure(
-      'not_allowed',
+      'unavailable',
       `答复须送达中心，当前无法连接中心（${error.message}）：答复未发送，请联网后再试`,
     );
   }
-  const message = chinese(error.message);
+  const message = error.message;
   switch (error.status) {
     case 400:
       return new ApiFailure('invalid_input', message, { field: 'reply' });
@@ -55,7 +54,7 @@ function failureOf(error: unknown): ApiFailure {
     case 409:
       return new ApiFailure('conflict', message);
     default:
-      return new ApiFailure('not_allowed', `中心暂时无法接收答复：${message}`);
+      return new ApiFailure('unavailable', `中心暂时无法接收答复：${message}`);
   }
 }
 
@@ -72,7 +71,9 @@ export async function replyToComplaint(
   const serverUrl = getSetting<string>(t.db, syncKeys.server);
   const sealed = getSetting<string>(t.db, syncKeys.deviceToken);
   if (!isEnrolled(t.db) || !serverUrl || !sealed) {
-    throw new ApiFailure('not_allowed', '本终端尚未注册到中心，不能答复投诉');
+    throw new ApiFailure('not_allowed', `${ruleMessages['terminal.notEnrolled']}，不能答复投诉`, {
+      rule: 'terminal.notEnrolled',
+    });
   }
   const client = syncClient({ serverUrl, token: openSecret(sealed, t.keyProtector) });
   let complaint: Complaint;

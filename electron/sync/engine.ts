@@ -98,7 +98,7 @@ export class SyncEngine implements SyncControl {
     let error: string | null = null;
     try {
       if (!(await checkDevice(this.t, client))) {
-        error = '本终端已被中心停用：请联系中心管理人员 (device revoked)';
+        error = '本终端已被中心停用：请联系中心管理人员';
         result = { retry: false, state: 'blocked', online: true };
       } else {
         const pushed = await pushPending(this.t, client);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { roleSchema } from '../../shared/case';
+import { roleSchema, ruleMessages } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { clearFailures, lockedUntil, lockout, recordFailure } from './lockout';
@@ -22,7 +22,8 @@ export async function login(
     throw new HttpError(
       429,
       'unauthenticated',
-      `登录失败次数过多，请${lockout.minutes}分钟后再试 / too many failed sign-ins, try again in ${lockout.minutes} minutes`,
+      `登录失败次数过多，请${lockout.minutes}分钟后再试`,
+      { rule: 'signIn.locked' },
     );
   }
   const staff = await db
@@ -33,10 +34,14 @@ export async function login(
   const stored = staff?.password_hash ?? (await (dummyHash ??= hashPassword('-')));
   if (!staff || !(await verifyPassword(password, stored))) {
     await recordFailure(db, username, now);
-    throw new HttpError(401, 'unauthenticated', '用户名或密码错误 / wrong username or password');
+    throw new HttpError(401, 'unauthenticated', ruleMessages['signIn.wrongPassword'], {
+      rule: 'signIn.wrongPassword',
+    });
   }
   if (staff.active !== 1) {
-    throw new HttpError(401, 'unauthenticated', '账号已停用 / account deactivated');
+    throw new HttpError(401, 'unauthenticated', ruleMessages['signIn.inactive'], {
+      rule: 'signIn.inactive',
+    });
   }
   await clearFailures(db, username);
   const token = await createSession(db, staff.id, now);

@@ -19,12 +19,12 @@ export async function authenticate(
 ): Promise<Principal> {
   if (auth.kind === 'none') return anonymous;
   const token = bearerToken(authorization);
-  if (!token) throw unauthenticated('请先登录或注册终端 / bearer token required');
+  if (!token) throw unauthenticated('请先登录或注册终端');
   const hash = sha256Hex(token);
   if (auth.kind === 'device') return { device: await deviceFor(db, hash), staff: null };
   const staff = await staffFor(db, hash, now);
   if (!auth.roles.includes(staff.role)) {
-    throw new HttpError(403, 'forbidden', '当前角色无权执行此操作 / not allowed for your role');
+    throw new HttpError(403, 'forbidden', '当前角色无权执行此操作');
   }
   return { device: null, staff };
 }
@@ -35,13 +35,9 @@ async function deviceFor(db: Kysely<ServerDb>, tokenHash: string): Promise<AuthD
     .select(['id', 'window_id', 'department_code', 'terminal_number', 'public_key', 'revoked_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) throw unauthenticated('终端未注册或令牌无效 / unknown device token');
+  if (!row) throw unauthenticated('终端未注册或令牌无效');
   if (row.revoked_at !== null) {
-    throw new HttpError(
-      403,
-      'device_revoked',
-      '本终端已被中心停用，请联系管理员重新注册 / this terminal was revoked by the center; ask the manager to enroll it again',
-    );
+    throw new HttpError(403, 'device_revoked', '本终端已被中心停用，请联系管理员重新注册');
   }
   return {
     id: row.id,
@@ -67,11 +63,11 @@ async function staffFor(db: Kysely<ServerDb>, tokenHash: string, now: Date): Pro
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) throw unauthenticated('请先登录 / sign-in required');
+  if (!row) throw unauthenticated('请先登录');
   if (row.expires_at <= shanghaiIso(now)) {
-    throw unauthenticated('登录已过期，请重新登录 / session expired, sign in again');
+    throw unauthenticated('登录已过期，请重新登录');
   }
-  if (row.active !== 1) throw unauthenticated('账号已停用 / account deactivated');
+  if (row.active !== 1) throw unauthenticated('账号已停用');
   return {
     id: row.id,
     username: row.username,

@@ -11,22 +11,22 @@ const fastifyErrors: Record<
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     code: 'invalid_json',
-    message: '请求不是有效的 JSON / malformed JSON',
+    message: '请求不是有效的 JSON',
   },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'payload_too_large',
-    message: '请求内容过大 / request body too large',
+    message: '请求内容过大',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'invalid_input',
-    message: '请以 application/json 发送 / send application/json',
+    message: '请以 application/json 发送',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'invalid_input',
-    message: '请求长度与内容不符 / content-length does not match the body',
+    message: '请求长度与内容不符',
   },
 };
 
@@ -51,7 +51,7 @@ export function errorReply(error: unknown): ErrorReply {
       body: {
         error: {
           code: 'conflict',
-          message: '数据已被同时修改，请刷新后重试 / changed concurrently, reload and retry',
+          message: '数据已被同时修改，请刷新后重试',
         },
       },
       unexpected: false,
@@ -68,7 +68,7 @@ export function errorReply(error: unknown): ErrorReply {
   // Never the stack or the SQL: they are in the log, not for the client.
   return {
     status: 500,
-    body: { error: { code: 'internal', message: '服务器内部错误 / internal server error' } },
+    body: { error: { code: 'internal', message: '服务器内部错误' } },
     unexpected: true,
   };
 }

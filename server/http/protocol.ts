@@ -19,7 +19,7 @@ export function requireProtocol(header: string | string[] | undefined): number {
     426,
     'protocol_unsupported',
     version < protocolVersion
-      ? `终端版本过旧，请更新一窗通终端后再同步（未同步的记录已保留）/ this terminal speaks protocol ${version}, the center ${protocolVersion}: update the terminal (queued records are kept)`
-      : `中心服务器版本较旧，请联系管理员升级中心（未同步的记录已保留）/ the center speaks protocol ${protocolVersion}, older than this terminal's ${version}: update the center (queued records are kept)`,
+      ? `终端版本过旧（协议 ${version}，中心 ${protocolVersion}），请更新一窗通终端后再同步（未同步的记录已保留）`
+      : `中心服务器版本较旧（协议 ${protocolVersion}，终端 ${version}），请联系管理员升级中心（未同步的记录已保留）`,
   );
 }

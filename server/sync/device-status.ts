@@ -15,6 +15,6 @@ export async function deviceStatus(
     .select(['id', 'last_seq', 'revoked_at'])
     .where('id', '=', device.id)
     .executeTakeFirst();
-  if (!row) throw new HttpError(401, 'unauthenticated', '设备未注册 / unknown device');
+  if (!row) throw new HttpError(401, 'unauthenticated', '设备未注册');
   return { deviceId: row.id, lastSeq: row.last_seq, revoked: row.revoked_at !== null };
 }

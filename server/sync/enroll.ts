@@ -20,21 +20,16 @@ export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<
     .select(['used_at', 'expires_at'])
     .where('code_hash', '=', codeHash)
     .executeTakeFirst();
-  if (!found) throw new HttpError(404, 'not_found', '注册码不存在 / unknown enrollment code');
+  if (!found) throw new HttpError(404, 'not_found', '注册码不存在');
   if (found.used_at) throw used();
   if (Date.parse(found.expires_at) <= now.getTime()) {
-    throw new HttpError(410, 'enrollment_expired', '注册码已过期 / enrollment code expired');
+    throw new HttpError(410, 'enrollment_expired', '注册码已过期');
   }
   const publicKey = ed25519PublicKeyPem(input.publicKey);
   if (!publicKey) {
-    throw new HttpError(
-      400,
-      'invalid_input',
-      '公钥须为 Ed25519 SPKI PEM / not an Ed25519 public key',
-      {
-        field: 'body.publicKey',
-      },
-    );
+    throw new HttpError(400, 'invalid_input', '公钥须为 Ed25519 SPKI PEM', {
+      field: 'body.publicKey',
+    });
   }
 
   const deviceId = randomUUID();
@@ -88,5 +83,5 @@ export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<
 }
 
 function used(): HttpError {
-  return new HttpError(409, 'enrollment_used', '注册码已被使用 / enrollment code already used');
+  return new HttpError(409, 'enrollment_used', '注册码已被使用');
 }

@@ -57,9 +57,9 @@ export async function pushEvents(
       .where('id', '=', device.id)
       .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
-    if (!row) throw new HttpError(401, 'unauthenticated', '设备未注册 / unknown device');
+    if (!row) throw new HttpError(401, 'unauthenticated', '设备未注册');
     // Auth ran before the lock: a revocation that committed since then still wins.
-    if (row.revoked_at) throw new HttpError(403, 'device_revoked', '设备已停用 / device revoked');
+    if (row.revoked_at) throw new HttpError(403, 'device_revoked', '设备已停用');
 
     const stored: ChainHead = { lastSeq: row.last_seq, lastHash: row.last_hash };
     // Everything the walk below may consult, read up front. `fresh` may reach past an event at
@@ -80,12 +80,7 @@ export async function pushEvents(
     for (const [index, e] of events.entries()) {
       const at = eventAtFault(e);
       if (e.deviceId !== row.id) {
-        throw new HttpError(
-          403,
-          'forbidden',
-          '只能提交本设备的事件 / events of another device',
-          at,
-        );
+        throw new HttpError(403, 'forbidden', '只能提交本设备的事件', at);
       }
       if (e.deviceSeq <= head.lastSeq) {
         answerIds.push(replayed(e, answered.get(e.deviceSeq), hashes.get(e.deviceSeq)));
@@ -96,39 +91,24 @@ export async function pushEvents(
         throw new HttpError(
           409,
           'sequence_gap',
-          `事件序号不连续：中心已存至第 ${stored.lastSeq} 号 / sequence gap`,
+          `事件序号不连续：中心已存至第 ${stored.lastSeq} 号`,
           { ...at, lastSeq: stored.lastSeq },
         );
       }
       // Checked for new events only: a replay is answered from what was stored when it passed.
       if (!windows.has(e.windowId)) {
-        throw new HttpError(
-          403,
-          'forbidden',
-          '不能提交其他部门窗口的事件 / window of another department',
-          at,
-        );
+        throw new HttpError(403, 'forbidden', '不能提交其他部门窗口的事件', at);
       }
       const event = verifyNextEvent(e, head, contents[index]!);
       if (taken.has(e.id)) {
-        throw new HttpError(
-          409,
-          'conflict',
-          '事件编号已被另一事件使用 / event id already stored',
-          at,
-        );
+        throw new HttpError(409, 'conflict', '事件编号已被另一事件使用', at);
       }
       const current = cases.get(e.caseId);
       const department =
         current?.departmentCode ??
         (event.type === 'received' ? event.payload.item.departmentCode : row.department_code);
       if (department !== row.department_code) {
-        throw new HttpError(
-          403,
-          'forbidden',
-          '不能办理其他部门的办件 / case of another department',
-          at,
-        );
+        throw new HttpError(403, 'forbidden', '不能办理其他部门的办件', at);
       }
 
       // Accepted when the shared reducer admits it on the center's state of the case, else
@@ -222,7 +202,7 @@ function replayed(e: WireEvent, id: string | undefined, hash: string | undefined
     throw new HttpError(
       409,
       'chain_forked',
-      '中心已存有该序号的另一事件，本机日志与中心分叉 / another event is stored under this sequence number',
+      '中心已存有该序号的另一事件，本机日志与中心分叉',
       eventAtFault(e),
     );
   }

@@ -23,24 +23,15 @@ export function eventAtFault(e: WireEvent): { event: { id: string; deviceSeq: nu
 export function checkContent(e: WireEvent, publicKeyPem: string, where: string): ContentCheck {
   const at = eventAtFault(e);
   const fault = eventFault(e, publicKeyPem);
-  if (fault === 'altered') {
-    return new HttpError(
-      400,
-      'chain_broken',
-      '事件内容与哈希不符 / content does not match its hash',
-      at,
-    );
-  }
-  if (fault) return new HttpError(400, 'bad_signature', '事件签名无效 / bad signature', at);
+  if (fault === 'altered') return new HttpError(400, 'chain_broken', '事件内容与哈希不符', at);
+  if (fault) return new HttpError(400, 'bad_signature', '事件签名无效', at);
   const parsed = caseEventSchema.safeParse(casePart(e));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return new HttpError(
-      400,
-      'invalid_input',
-      `事件内容不合规范 / invalid case event: ${issue?.message ?? ''}`,
-      { ...at, field: [where, ...(issue?.path ?? []).map(String)].join('.') },
-    );
+    return new HttpError(400, 'invalid_input', `事件内容不合规范：${issue?.message ?? ''}`, {
+      ...at,
+      field: [where, ...(issue?.path ?? []).map(String)].join('.'),
+    });
   }
   // The reducer folds the event as signed, not zod's output: the schema trims text and drops
   // unknown keys, and the terminal folds its stored events untouched — folding the parsed copy
@@ -55,12 +46,10 @@ export function checkContent(e: WireEvent, publicKeyPem: string, where: string):
  */
 export function verifyNextEvent(e: WireEvent, head: ChainHead, content: ContentCheck): CaseEvent {
   if (e.prevHash !== head.lastHash) {
-    throw new HttpError(
-      409,
-      'chain_broken',
-      '事件未接续本设备上一事件的哈希 / prevHash does not continue the device chain',
-      { ...eventAtFault(e), lastSeq: head.lastSeq },
-    );
+    throw new HttpError(409, 'chain_broken', '事件未接续本设备上一事件的哈希', {
+      ...eventAtFault(e),
+      lastSeq: head.lastSeq,
+    });
   }
   if (content instanceof HttpError) throw content;
   return content;

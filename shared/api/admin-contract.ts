@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, type Role } from '../case';
+import { roleSchema, type Role, type RuleId } from '../case';
 import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
 import {
   alertSchema,
@@ -17,7 +17,7 @@ import type { AdminCallName } from './admin-names';
 // and nothing unbounded may reach the network.
 
 /** The rule of a failure that wants the manager's center password (again): the page asks for it. */
-export const centerSignInRule = 'center.signIn';
+export const centerSignInRule = 'center.signIn' satisfies RuleId;
 
 const id = z.string().trim().min(1).max(64);
 const short = z.string().max(200);

@@ -1,6 +1,10 @@
-// Every rule the case enforces, with the sentence a clerk sees when it bites. The id travels in
-// API errors and supervision records, so renaming one is a breaking change.
-export const ruleMessages = {
+// Every rule the case enforces — and the rules of signing in and sealing that guard it — with the
+// sentence a clerk sees when it bites. The id travels in API errors (`ApiError.rule`, the center's
+// error body) and supervision records, so renaming one is a breaking change; the renderer's English
+// catalogue (renderer/i18n/errors.ts) has a sentence for each id and the compiler demands it.
+
+/** The rules the reducer enforces: `apply` throws them, and rules.test.ts has a scenario for each. */
+export const caseRuleMessages = {
   'case.firstMustBeReceived': '办件的第一个环节必须是收件',
   'case.alreadyReceived': '该办件已经收件，不能重复收件',
   'case.otherCase': '该事件不属于本办件',
@@ -51,7 +55,39 @@ export const ruleMessages = {
   'certificate.notApproved': '只有准予许可的办件才能制发证照',
 } as const;
 
+/** The rules main and the center enforce around the reducer: the clock, sign-in, seal, setup. */
+export const serviceRuleMessages = {
+  // Art. 32(4): the clock decides it, so the terminal checks it with the case's clocks
+  'intake.deemedAccepted': '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
+  'seal.pinNotSet': '尚未设置盖章密码：请先设置',
+  'seal.wrongPin': '盖章密码不正确',
+  'seal.locked': '盖章密码连续输错次数过多，已暂时锁定',
+  'seal.trivialPin': '盖章密码过于简单：不能是相同或连续的数字',
+  'seal.wrongPassword': '登录密码不正确',
+  // Sign-in: the terminal answers a deactivated account as a wrong password, so that a guesser
+  // does not learn which accounts exist; the center, behind its own lockout, says so.
+  'signIn.wrongPassword': '用户名或密码错误',
+  'signIn.locked': '密码连续输错次数过多，请稍后再试',
+  'signIn.inactive': '账号已停用',
+  'signIn.otherWindow': '此账号不属于本终端所在窗口',
+  // the manager's center session is missing or has lapsed: the page asks for the password again
+  'center.signIn': '请先输入密码登录中心',
+  'terminal.notBound': '本终端尚未绑定窗口：请在设置中登记',
+  'terminal.notEnrolled': '本终端尚未注册到中心',
+  'enrollment.hasEvents':
+    '本终端已有办件记录，不能再注册为另一台终端：请在未办理过业务的终端上注册',
+} as const;
+
+export const ruleMessages = { ...caseRuleMessages, ...serviceRuleMessages } as const;
+
 export type RuleId = keyof typeof ruleMessages;
+
+export const ruleIds = Object.keys(ruleMessages) as [RuleId, ...RuleId[]];
+
+/** For ids from the wire: a newer center may name a rule this terminal does not know yet. */
+export function isRuleId(id: unknown): id is RuleId {
+  return typeof id === 'string' && Object.hasOwn(ruleMessages, id);
+}
 
 export type Rejection = { ok: false; rule: RuleId; message: string };
 

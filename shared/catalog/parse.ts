@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogSchema, type Catalog } from './schema';
 
-// Built-in zod messages in Chinese for the center manager; the catalog's own rules are bilingual.
+// Built-in zod messages in Chinese for the center manager, like the catalog's own rules.
 // Passed per call: a global z.config() would change every other schema in the process.
 const zhCN = z.locales.zhCN();
 
@@ -16,7 +16,7 @@ export function parseCatalog(json: unknown): Catalog {
   const lines = result.error.issues.map(
     (issue) => `- ${formatPath(issue.path, json)}: ${issue.message}`,
   );
-  throw new Error(`事项目录无效 / invalid catalog (${lines.length}):\n${lines.join('\n')}`);
+  throw new Error(`事项目录无效（${lines.length} 处）：\n${lines.join('\n')}`);
 }
 
 function formatPath(path: readonly PropertyKey[], json: unknown): string {

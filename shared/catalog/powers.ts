@@ -18,8 +18,6 @@ export const powerLabels: Readonly<Record<Power, string>> = {
 export const windowPowersSchema = z.strictObject({
   windowId: z.string().min(1),
   itemCode: z.string().min(1),
-  powers: z
-    .array(powerSchema)
-    .refine((list) => new Set(list).size === list.length, '授权重复 / duplicate power'),
+  powers: z.array(powerSchema).refine((list) => new Set(list).size === list.length, '授权重复'),
 });
 export type WindowPowers = z.infer<typeof windowPowersSchema>;

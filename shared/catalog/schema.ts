@@ -4,8 +4,8 @@ import { z } from 'zod';
 // optional key ("certficate") is reported instead of silently dropped.
 
 // Whitespace-only text would print as an empty line in the public guide (七公开).
-const text = z.string().trim().min(1, '不能为空 / must not be empty');
-const textList = z.array(text).min(1, '至少一项 / at least one entry');
+const text = z.string().trim().min(1, '不能为空');
+const textList = z.array(text).min(1, '至少一项');
 const days = z.number().int().nonnegative();
 
 /** Art. 42 ¶2: joint, unified or centralized handling may be extended by 15 days, and only that. */
@@ -19,11 +19,11 @@ export const departmentSchema = z.strictObject({
 });
 
 export const materialSpecSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '材料编号须为小写字母、数字或连字符 / a-z, 0-9, -'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '材料编号须为小写字母、数字或连字符'),
   name: text,
   required: z.boolean(),
   form: z.enum(['original', 'copy', 'either']),
-  count: z.number().int().min(1, '份数至少为1 / at least one copy'),
+  count: z.number().int().min(1, '份数至少为1'),
   note: text.optional(),
 });
 
@@ -31,25 +31,23 @@ const hanOnly = /^\p{Script=Han}+$/u;
 
 export const serviceItemSchema = z
   .strictObject({
-    code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001 / item code like SJ-001'),
+    code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
     name: text,
     // Digits stay as typed: "4S店" → "4sd".
-    initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字 / a-z, 0-9 only'),
+    initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
     departmentCode: text,
     legalBasis: textList,
     conditions: textList,
-    materials: z.array(materialSpecSchema).min(1, '至少一份申报材料 / at least one material'),
+    materials: z.array(materialSpecSchema).min(1, '至少一份申报材料'),
     procedure: textList,
     promisedDays: days,
-    statutoryDays: days.min(1, '法定时限至少1个工作日 / statutory limit of at least 1 day'),
+    statutoryDays: days.min(1, '法定时限至少1个工作日'),
     extensionDays: days,
     joint: z.boolean(),
     reviewMode: z.enum(['single', 'twoPerson']),
     fee: z.strictObject({ standard: text, basis: text }),
     contact: z.strictObject({
-      phone: z
-        .string()
-        .regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101 / phone like 029-86010101'),
+      phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101'),
       address: text,
     }),
     certificate: text.optional(),
@@ -59,48 +57,36 @@ export const serviceItemSchema = z
       ctx.addIssue({ code: 'custom', path, message });
 
     if (!item.code.startsWith(`${item.departmentCode}-`)) {
-      issue(
-        ['code'],
-        `事项编码须以部门编码 ${item.departmentCode}- 开头 / item code must start with its department code`,
-      );
+      issue(['code'], `事项编码须以部门编码 ${item.departmentCode}- 开头`);
     }
     // Search by initials relies on one letter per character; a miscount means a typo.
     if (hanOnly.test(item.name) && item.initials.length !== [...item.name].length) {
       issue(
         ['initials'],
-        `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符 / one initial per character of the name`,
+        `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符`,
       );
     }
     if (item.promisedDays > item.statutoryDays) {
       issue(
         ['promisedDays'],
-        `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays}) / promised limit exceeds the statutory limit`,
+        `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays})`,
       );
     }
     if (item.joint && item.extensionDays !== jointExtensionDays) {
-      issue(
-        ['extensionDays'],
-        `联办事项延期为${jointExtensionDays}日(行政许可法第四十二条) / joint items extend by ${jointExtensionDays} days`,
-      );
+      issue(['extensionDays'], `联办事项延期为${jointExtensionDays}日(行政许可法第四十二条)`);
     }
     if (!item.joint && item.extensionDays > maxExtensionDays) {
-      issue(
-        ['extensionDays'],
-        `非联办事项延期不超过${maxExtensionDays}日(行政许可法第四十二条) / at most ${maxExtensionDays} days unless joint`,
-      );
+      issue(['extensionDays'], `非联办事项延期不超过${maxExtensionDays}日(行政许可法第四十二条)`);
     }
     for (const index of duplicateIndexes(item.materials.map((m) => m.id))) {
-      issue(
-        ['materials', index, 'id'],
-        `材料编号重复: ${item.materials[index]?.id} / duplicate material id`,
-      );
+      issue(['materials', index, 'id'], `材料编号重复: ${item.materials[index]?.id}`);
     }
   });
 
 export const catalogSchema = z
   .strictObject({
     version: text,
-    departments: z.array(departmentSchema).min(1, '至少一个部门 / at least one department'),
+    departments: z.array(departmentSchema).min(1, '至少一个部门'),
     items: z.array(serviceItemSchema),
   })
   // Cross-item rules run even when some item is malformed (zod would skip them by default), so
@@ -114,22 +100,19 @@ export const catalogSchema = z
       const itemNames = catalog.items.map((it) => stringField(it, 'name'));
 
       for (const i of duplicateIndexes(departmentCodes)) {
-        issue(
-          ['departments', i, 'code'],
-          `部门编码重复: ${departmentCodes[i]} / duplicate department code`,
-        );
+        issue(['departments', i, 'code'], `部门编码重复: ${departmentCodes[i]}`);
       }
       for (const i of duplicateIndexes(itemCodes)) {
-        issue(['items', i, 'code'], `事项编码重复: ${itemCodes[i]} / duplicate item code`);
+        issue(['items', i, 'code'], `事项编码重复: ${itemCodes[i]}`);
       }
       for (const i of duplicateIndexes(itemNames)) {
-        issue(['items', i, 'name'], `事项名称重复: ${itemNames[i]} / duplicate item name`);
+        issue(['items', i, 'name'], `事项名称重复: ${itemNames[i]}`);
       }
       const known = new Set(departmentCodes);
       catalog.items.forEach((it, i) => {
         const code = stringField(it, 'departmentCode');
         if (code !== undefined && !known.has(code)) {
-          issue(['items', i, 'departmentCode'], `未知部门: ${code} / unknown department`);
+          issue(['items', i, 'departmentCode'], `未知部门: ${code}`);
         }
       });
     },

@@ -79,11 +79,7 @@ export type WindowSupervision = z.infer<typeof windowSupervisionSchema>;
 
 /** The window's reply, sent by its terminal for the chief or clerk signed in there. */
 export const complaintReplyRequestSchema = z.strictObject({
-  reply: z
-    .string()
-    .trim()
-    .min(1, '请填写答复内容 / a reply is required')
-    .max(2000, '答复不能超过2000字 / at most 2000 characters'),
+  reply: z.string().trim().min(1, '请填写答复内容').max(2000, '答复不能超过2000字'),
   /** who at the window answers: the terminal signed them in; the center checks the staff record */
   staffId: z.string().min(1).max(64),
 });

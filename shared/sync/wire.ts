@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorSchema, roleSchema } from '../case';
+import type { ErrorCode } from '../api/errors';
+import { actorSchema, roleSchema, ruleIds } from '../case';
 import { departmentSchema, serviceItemSchema, windowPowersSchema } from '../catalog';
 import { isLocalDate } from '../calendar';
 
@@ -22,7 +23,7 @@ export const pushLimits = { events: 500, bytes: 1024 * 1024 } as const;
 /** A pull page carries at most this many events. */
 export const pullPageLimit = 1000;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256 / a hex SHA-256');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256');
 
 /**
  * An event as the terminal signed it. Its case part (type, payload, actor …) is checked against
@@ -46,6 +47,8 @@ export type WireEvent = z.infer<typeof signedEventSchema>;
 
 // ---- errors -------------------------------------------------------------------------------
 
+// The codes the center answers with: a subset of the one catalogue, which gives each its kind
+// and HTTP status (shared/api/errors.ts).
 export const syncErrorCodes = [
   'invalid_json',
   'invalid_input',
@@ -63,15 +66,22 @@ export const syncErrorCodes = [
   'chain_forked',
   'conflict',
   'internal',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
-/** Every 4xx/5xx body. `event` names the event at fault in a push; `lastSeq` comes with a gap. */
+/**
+ * Every 4xx/5xx body; its message is Chinese, without the field's name (shared/api/errors.ts).
+ * `rule` names the rule that refused (a wrong password at sign-in); `event` names the event at
+ * fault in a push; `lastSeq` comes with a gap.
+ */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(syncErrorCodes),
     message: z.string(),
     field: z.string().optional(),
+    // A rule this terminal does not know yet (a newer center) reads as none rather than making
+    // the whole answer unreadable: the Chinese message still says what happened.
+    rule: z.enum(ruleIds).optional().catch(undefined),
     lastSeq: z.number().int().nonnegative().optional(),
     event: z.object({ id: z.string(), deviceSeq: z.number().int() }).optional(),
   }),
@@ -81,7 +91,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 // ---- enrollment ---------------------------------------------------------------------------
 
 export const enrollRequestSchema = z.strictObject({
-  code: z.string().trim().min(1, '请输入注册码 / enrollment code required').max(64),
+  code: z.string().trim().min(1, '请输入注册码').max(64),
   /** SPKI PEM of the Ed25519 key the terminal just made; the private half never leaves it. */
   publicKey: z.string().min(1).max(1000),
   /** what the hall calls this PC (host name), shown to the manager */
@@ -152,13 +162,13 @@ export const referenceVersionsSchema = z.strictObject({
 export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
 
 export const closureSchema = z.strictObject({
-  date: z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD / a date YYYY-MM-DD'),
-  reason: z.string().trim().min(1, '请写明闭馆原因 / reason required').max(100),
+  date: z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD'),
+  reason: z.string().trim().min(1, '请写明闭馆原因').max(100),
 });
 
 export const windowSchema = z.strictObject({
   id: z.string().min(1),
-  code: z.string().regex(/^[A-Z]{2,4}\d{2}$/, '窗口编号须形如 SJ01 / window code like SJ01'),
+  code: z.string().regex(/^[A-Z]{2,4}\d{2}$/, '窗口编号须形如 SJ01'),
   name: z.string().trim().min(1).max(50),
   departmentCode: z.string().min(1),
 });

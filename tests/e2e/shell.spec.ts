@@ -58,4 +58,11 @@ test('the shell switches to English and each role sees its own navigation', asyn
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(s.nav).toContainText('Supervision');
   await page.screenshot({ path: 'tests/e2e/artifacts/shell-supervisor-en.png' });
+
+  // main refuses in Chinese with the rule id; the English UI says it from its own catalogue
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const login = loginPage(page, 'en');
+  await login.signIn(supervisor.username, 'wrong-password');
+  await expect(login.locators.error).toContainText('Wrong username or password');
+  await expect(login.locators.error).not.toContainText('用户名或密码错误');
 });

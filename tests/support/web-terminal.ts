@@ -116,9 +116,13 @@ export async function apiPost<T>(
   const result = (await res.json()) as {
     ok: boolean;
     value?: T;
-    error?: { message: string; rule?: string };
+    error?: { message: string; field?: string; rule?: string };
   };
-  if (!result.ok) throw new Error(`${call}: ${result.error?.message} (${result.error?.rule})`);
+  if (!result.ok) {
+    // main names the field apart from the message; a spec reads both in one line
+    const at = result.error?.field ? `${result.error.field}: ` : '';
+    throw new Error(`${call}: ${at}${result.error?.message} (${result.error?.rule})`);
+  }
   return result.value as T;
 }
 

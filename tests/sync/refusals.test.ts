@@ -35,7 +35,7 @@ describe('refusals the terminal must live with', () => {
     const status = await h.t.sync.syncNow();
     expect(status.pending).toBe(6);
     expect(status.state).toBe('blocked');
-    expect(status.lastError).toMatch(/注销|revoked/);
+    expect(status.lastError).toMatch(/停用|注销/);
     expect(await centerLastSeq(hall, h.t.device.id)).toBe(0);
   });
 

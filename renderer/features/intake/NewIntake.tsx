@@ -145,8 +145,11 @@ export function NewIntake() {
     setApiError(r.error);
     const field = r.error.field;
     if (field && formFields.has(field)) {
-      const message = r.error.message.replace(/^[\w.]+:\s*/, '');
-      setError(field as FieldPath<FormValues>, { type: 'server', message }, { shouldFocus: true });
+      setError(
+        field as FieldPath<FormValues>,
+        { type: 'server', message: r.error.message },
+        { shouldFocus: true },
+      );
     }
   });
 

@@ -67,9 +67,7 @@ export function ScheduledReportCard() {
     if (!r.ok) {
       const field = r.error.field;
       if (field === 'folder' || field === 'time') {
-        // main's message names its field first; under the field itself that is said already
-        const text = r.error.message.replace(`${field}: `, '');
-        form.setFields([{ name: field, errors: [text] }]);
+        form.setFields([{ name: field, errors: [r.error.message] }]);
         setError(null);
       } else {
         setError(r.error.message);

@@ -1,11 +1,17 @@
 import type { Page } from '@playwright/test';
 
 // Locators in one place, actions in another: specs read as the clerk's story.
-export function loginPage(page: Page) {
+const words = {
+  'zh-CN': { username: '用户名', password: '密码', submit: /登\s*录/ },
+  en: { username: 'Username', password: 'Password', submit: /Sign in/ },
+};
+
+export function loginPage(page: Page, locale: keyof typeof words = 'zh-CN') {
+  const w = words[locale];
   const locators = {
-    username: page.getByLabel('用户名'),
-    password: page.getByLabel('密码'),
-    submit: page.getByRole('button', { name: /登\s*录/ }),
+    username: page.getByLabel(w.username),
+    password: page.getByLabel(w.password),
+    submit: page.getByRole('button', { name: w.submit }),
     error: page.getByRole('alert'),
   };
   return {

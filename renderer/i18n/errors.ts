@@ -1,0 +1,127 @@
+import type { ApiError, ApiErrorCode } from '../../shared/api';
+import { ruleMessages, type RuleId } from '../../shared/case';
+import type { Locale } from './index';
+
+// The English half of the language policy (shared/api/errors.ts): main and the center say every
+// failure in Chinese with its code and, when a rule refused, the rule id; an English UI shows the
+// sentence from here instead. A `Record` over every id, so a rule added in shared/case without its
+// English does not compile.
+
+export const ruleSentencesEn: Record<RuleId, string> = {
+  'case.firstMustBeReceived': 'The first step of a case must be its receipt',
+  'case.alreadyReceived': 'This case has been received already',
+  'case.otherCase': 'This event belongs to another case',
+  'case.timeInvalid': 'Invalid event time: it must be an ISO 8601 time with an offset',
+  'case.timeBackwards': 'The event time is earlier than the previous step of this case',
+  'case.closed':
+    'The case is closed (refused at intake, withdrawn, or delivered and rated): nothing more can be done',
+  'role.notAllowed': 'Your role may not take this step',
+  'status.notAllowed': 'This step is not possible in the case’s current status',
+  'material.unknown': 'This material is not in the item’s published list of materials',
+  'notice.newItems':
+    'A repeated one-time notice may only repeat the first notice’s materials, never ask for new ones',
+  'notice.overrideNotSupervisor': 'Only a supervisor in person may make a supervision exception',
+  'notice.supervisorOverrideOnly': 'A supervisor may only make an exception for a repeated notice',
+  'accept.materialsIncomplete':
+    'Required materials are missing (and not registered as tolerated): the case cannot be accepted',
+  'refusal.reasonsAndBasis': 'A refusal at intake must state its reasons and legal basis',
+  'refusal.rightAgency':
+    'Outside this agency’s powers: the applicant must be told which agency to apply to',
+  'decision.denialReasonsAndBasis': 'A denial must state the facts, reasons and legal basis',
+  'decision.appealNotice':
+    'A denial must tell the applicant of administrative review within 60 days or a lawsuit within 6 months',
+  'decision.whilePaused': 'A special procedure is under way: no decision can be made',
+  'decision.final':
+    'The decision is sealed and in force and cannot be changed (a correction needs a linked case)',
+  'pause.noticeAndFiling':
+    'A special procedure needs a written notice to the applicant and filing with the center first',
+  'pause.alreadyPaused': 'A special procedure is already under way',
+  'pause.timing': 'A special procedure may start only after acceptance and before the decision',
+  'resume.notPaused': 'No special procedure is under way: the clock is running',
+  'extension.once': 'The time limit may be extended only once',
+  'extension.approverAndReason':
+    'An extension needs the agency head’s approval, a reason, and a written notice to the applicant',
+  'extension.beyondLimit': 'The extension is longer than the working days the law allows',
+  'extension.timing': 'An extension is possible only after acceptance and before the decision',
+  'review.missing': 'This two-person item must be reviewed before a decision',
+  'review.checkMissing':
+    'This two-person item must be checked by a second person before a decision',
+  'review.checkNotRequired': 'This item is not two-person: no check is needed',
+  'review.checkBeforeReview': 'Not reviewed yet: nothing to check',
+  'review.checkerIsReviewer': 'The checker cannot be the reviewer',
+  'review.reviewerDecides': 'The reviewer cannot decide the same case',
+  'stamp.beforeDecision': 'No decision yet: nothing to seal',
+  'stamp.notCurrentDecision': 'The seal goes only on the decision currently in force',
+  'correction.reason': 'A corrected decision must state the reason for the correction',
+  'power.accept': 'This window holds no acceptance power for the item: it cannot receive it',
+  'power.approve':
+    'This window holds no approval power for the item: refer it to the department first',
+  'power.certify':
+    'This window holds no certificate power for the item: the department issues the certificate',
+  'power.deliver':
+    'This window holds no delivery power for the item: the department delivers, the window records its receipt',
+  'delivery.certificateFirst':
+    'This window issues the certificate: issue it first, then deliver it with the decision',
+  'referral.notNeeded':
+    'This window holds the approval power: decide at the window, no referral needed',
+  'referral.departmentRef': 'A referral must name the department’s reply reference',
+  'delivery.addressAndReceipt': 'Mail or electronic delivery needs an address and a receipt number',
+  'rectification.pending': 'A bad rating awaits rectification: nothing else can be done first',
+  'rectification.notNeeded': 'No bad rating awaits rectification',
+  'rectification.measures': 'A rectification must state its measures',
+  'certificate.notApproved': 'Only an approved case gets a certificate',
+  'intake.deemedAccepted':
+    'No one-time notice within five working days: by law the case is accepted, so no notice or refusal can follow',
+  'seal.pinNotSet': 'No seal PIN yet: set one first',
+  'seal.wrongPin': 'Wrong seal PIN',
+  'seal.locked': 'Too many wrong seal PINs: the seal is locked for a while',
+  'seal.trivialPin': 'The seal PIN is too simple: no repeated or consecutive digits',
+  'seal.wrongPassword': 'Wrong sign-in password',
+  'signIn.wrongPassword': 'Wrong username or password',
+  'signIn.locked': 'Too many wrong passwords: try again later',
+  'signIn.inactive': 'This account is deactivated',
+  'signIn.otherWindow': 'This account does not belong to this terminal’s window',
+  'center.signIn': 'Enter your password to sign in at the center',
+  'terminal.notBound': 'This terminal is not bound to a window: register it in the settings',
+  'terminal.notEnrolled': 'This terminal is not enrolled with the center',
+  'enrollment.hasEvents':
+    'This terminal holds cases already and cannot enroll as another terminal: enroll one that has not been used',
+};
+
+/** For a failure no rule names: what its code says, whatever the call. */
+export const codeSentencesEn: Record<ApiErrorCode, string> = {
+  invalid_input: 'Invalid input',
+  invalid_json: 'The request is not valid JSON',
+  payload_too_large: 'The request is too large',
+  unknown_call: 'Unknown call',
+  unauthenticated: 'Please sign in',
+  forbidden: 'Not permitted',
+  not_allowed: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Changed by someone else meanwhile: reload and try again',
+  unavailable: 'Cannot be reached right now: try again later',
+  internal: 'Internal error: nothing was done',
+};
+
+/**
+ * What the Chinese message says beyond the rule's own sentence ('还可再试3次', an item's name):
+ * the particulars stay visible in an English UI, in the only language they exist in.
+ */
+function particulars(message: string, sentence: string): string {
+  if (message === sentence) return '';
+  if (!message.startsWith(sentence)) return message;
+  return message
+    .slice(sentence.length)
+    .replace(/^[：，:,\s]+/, '')
+    .replace(/^（(.*)）$/, '$1');
+}
+
+/** The message to show: main's Chinese as is, or in English the catalogue's sentence first. */
+export function errorMessage(error: ApiError, locale: Locale): string {
+  if (locale !== 'en') return error.message;
+  const english = error.rule ? ruleSentencesEn[error.rule] : codeSentencesEn[error.code];
+  // a rule or code newer than this renderer (never from a terminal of the same build)
+  if (!english) return error.message;
+  const detail = particulars(error.message, error.rule ? ruleMessages[error.rule] : '');
+  return detail ? `${english} (${detail})` : english;
+}
