@@ -26,7 +26,7 @@ async function center() {
   const db = await createTestDatabase('sqlite');
   cleanups.push(() => db.dispose());
   const admin = await seedCenter(db.db);
-  const app = buildApp({ db: db.db, dialect: db.dialect });
+  const app = buildApp({ db: db.db, dialect: db.dialect, checkResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
   const address = app.server.address();

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { syncPaths } from '../../shared/center-api';
 import {
   deviceStatusResponseSchema,
   enrollResponseSchema,
@@ -8,7 +9,6 @@ import {
   pullResponseSchema,
   pushResponseSchema,
   complaintSchema,
-  syncPaths,
   windowSupervisionSchema,
   type Complaint,
   type ComplaintReplyRequest,

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { CaseDocumentKind } from '../../shared/documents';
+import type { Verification, VerifiedDocument } from '../../shared/center-api';
 import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
 import type { CaseState } from '../../shared/case';
 import type { EventRow } from '../db/schema';
@@ -9,25 +8,6 @@ import { wireEventOf } from '../sync/event-rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
-
-export const verifyParamsSchema = z.object({ code: z.string().min(1).max(64) });
-export const verifyQuerySchema = z.object({ format: z.enum(['json', 'html']).optional() });
-
-export type VerifiedDocument = {
-  kind: CaseDocumentKind;
-  eventType: string;
-  caseNumber: string | null;
-  itemName: string | null;
-  department: string;
-  window: string;
-  /** when the window issued it (the event's own time) */
-  issuedAt: string;
-};
-
-export type Verification =
-  | ({ genuine: true; code: string } & VerifiedDocument)
-  | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
-  | { genuine: false; code: string; message: string };
 
 /**
  * Whether the stored event still is what its window signed — its content re-hashes to its hash —

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { syncPaths } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
 import { openServerDb } from '../db/open';
 import { eachDialect } from '../db/test-db';
 import { readVersions } from '../reference/versions';

@@ -1,6 +1,7 @@
 import { sign } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { syncPaths, type WireEvent } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
+import type { WireEvent } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import {
   caseScript,
