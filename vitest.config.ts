@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and integration tests sit next to their module; Playwright specs (tests/e2e) run separately.
 export default defineConfig({
   test: {
-    include: ['{shared,electron,server,renderer,tests}/**/*.test.{ts,tsx}'],
+    include: ['{shared,node-shared,electron,server,renderer,tests}/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,

@@ -7,7 +7,7 @@ import { openSecret } from '../store/device';
 import { boundWindow, getSetting } from '../store/reference';
 import { readSupervisionCopy, updateCopiedComplaint } from '../store/supervision-copy';
 import { isEnrolled, syncKeys } from '../store/sync-state';
-import { SyncFailure, syncClient } from '../sync/client';
+import { CenterFailure, syncClient } from '../sync/client';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './terminal';
 
@@ -37,7 +37,7 @@ function chinese(message: string): string {
 }
 
 function failureOf(error: unknown): ApiFailure {
-  if (!(error instanceof SyncFailure)) throw error;
+  if (!(error instanceof CenterFailure)) throw error;
   if (error.kind === 'network') {
     return new ApiFailure(
       'not_allowed',

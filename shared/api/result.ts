@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'not_allowed'
   | 'not_found'
   | 'conflict'
+  /** the center did not answer, or answered 5xx: offline is never a refusal */
+  | 'unavailable'
   | 'internal';
 
 export type ApiError = {
