@@ -184,7 +184,7 @@ function unreachable(error: unknown): unknown {
       : error.kind === 'unavailable'
         ? `中心返回错误：${chinese(error.message)}`
         : error.message;
-  return new ApiFailure('unavailable', `${unavailableMessage}（${detail}）`);
+  return new ApiFailure('unavailable', `${unavailableMessage}。${detail}`);
 }
 
 function failure(error: unknown, fields: Fields, forgetLogin: () => void): unknown {

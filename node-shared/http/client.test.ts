@@ -131,7 +131,9 @@ describe('the JSON client of the center', () => {
     for (const server of servers.splice(0)) await new Promise((r) => server.close(r));
     const down = await failureOf(client(url).call('probe.post', { body: { name: 'x' } }));
     expect(down.kind).toBe('network');
-    expect(down.message).toMatch(/^无法连接中心（http:\/\/127\.0\.0\.1:\d+）/);
+    expect(down.message).toMatch(
+      /^无法连接中心（http:\/\/127\.0\.0\.1:\d+）：连接被拒绝 \(ECONNREFUSED\)$/,
+    );
 
     // a center that accepts the request and never answers
     const hung = await center(() => {});

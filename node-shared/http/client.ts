@@ -129,12 +129,30 @@ export async function request<E extends CenterCall>(
   return parsed.data as ResponseParsed<E>;
 }
 
+// fetch says only 'fetch failed'; the socket's error code under it is what a person can act on
+const socketErrors: Readonly<Record<string, string>> = {
+  ECONNREFUSED: '连接被拒绝',
+  ECONNRESET: '连接被中断',
+  // the center closed a kept-alive connection as it went down
+  UND_ERR_SOCKET: '连接被中断',
+  ENOTFOUND: '找不到该地址',
+  EAI_AGAIN: '域名暂时无法解析',
+  EHOSTUNREACH: '网络不可达',
+  ENETUNREACH: '网络不可达',
+  ETIMEDOUT: '连接超时',
+};
+
 function why(error: unknown, opts: ClientOptions): string {
   if (error instanceof Error && error.name === 'TimeoutError') {
     return `${opts.timeoutMs / 1000} 秒内无应答`;
   }
   if (opts.signal?.aborted) return '已取消';
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const code = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
+  const known = typeof code === 'string' ? socketErrors[code] : undefined;
+  if (known) return `${known} (${String(code)})`;
+  return cause instanceof Error ? cause.message : error.message;
 }
 
 /** A client bound to one contract and one set of options: `client.call('sync.push', { body })`. */
