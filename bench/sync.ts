@@ -18,9 +18,9 @@ import {
   protocolHeader,
   protocolVersion,
   pushResponseSchema,
-  syncPaths,
   type WireEvent,
 } from '../shared/sync';
+import { syncPaths } from '../shared/center-api';
 import { personApplicant } from '../tests/support/applicants';
 import { centerAdmin, type CenterAdmin } from '../tests/support/center-admin';
 import { tempTerminal } from '../tests/support/terminal';

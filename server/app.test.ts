@@ -1,46 +1,81 @@
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorBodySchema, protocolHeader, protocolVersion } from '../shared/sync';
+import { centerContract, type CenterContract } from '../shared/center-api';
 import { buildApp } from './app';
 import { eachDialect } from './db/test-db';
-import { route } from './http/spec';
+import type { Handlers } from './http/spec';
+import { systemHandlers } from './system/handlers';
 import { testApp } from './test-app';
 
-// The app's own machinery (validation, auth, protocol, errors) on a table of probe routes.
-const probes = [
-  route({
+// The app's own machinery (validation, auth, protocol, errors) on a contract of probe calls.
+const probeContract = {
+  'system.health': centerContract['system.health'],
+  'probe.echo': {
     method: 'POST',
-    url: '/probe/echo',
+    path: '/probe/echo',
     summary: 'echo',
     tag: 'probe',
     auth: { kind: 'none' },
     body: z.strictObject({ items: z.array(z.strictObject({ code: z.string().max(3) })) }),
-    response: z.unknown(),
-    handler: ({ body }) => Promise.resolve({ body }),
-  }),
-  route({
+    response: z.strictObject({ items: z.array(z.strictObject({ code: z.string() })) }),
+  },
+  'probe.sync': {
     method: 'POST',
-    url: '/probe/sync',
+    path: '/probe/sync',
     summary: 'a sync call',
     tag: 'probe',
     auth: { kind: 'device' },
     protocol: true,
-    response: z.unknown(),
-    handler: ({ device, protocol }) => Promise.resolve({ body: { device: device?.id, protocol } }),
-  }),
-  route({
+    response: z.strictObject({ device: z.string().optional(), protocol: z.number().nullable() }),
+  },
+  'probe.boom': {
     method: 'GET',
-    url: '/probe/boom',
+    path: '/probe/boom',
     summary: 'fails',
     tag: 'probe',
     auth: { kind: 'none' },
-    response: z.unknown(),
-    handler: () => Promise.reject(new Error('secret detail at /srv/db')),
-  }),
-];
+    response: z.strictObject({}),
+  },
+  'probe.drift': {
+    method: 'GET',
+    path: '/probe/drift',
+    summary: 'answers what its contract does not say',
+    tag: 'probe',
+    auth: { kind: 'none' },
+    response: z.strictObject({ count: z.number() }),
+  },
+} as const satisfies CenterContract;
+
+const probeHandlers: Handlers<typeof probeContract> = {
+  'system.health': systemHandlers['system.health'],
+  'probe.echo': ({ body }) => Promise.resolve({ body }),
+  'probe.sync': ({ device, protocol }) =>
+    Promise.resolve({ body: { device: device?.id, protocol } }),
+  'probe.boom': () => Promise.reject(new Error('secret detail at /srv/db')),
+  // a handler that drifted from its entry at run time (JSON from the database, a cast)
+  'probe.drift': () => Promise.resolve({ body: JSON.parse('{"count":"3"}') as { count: number } }),
+};
 
 eachDialect('app', (t) => {
-  const probeApp = () => buildApp({ db: t().db, dialect: t().dialect, routes: probes });
+  const probeApp = (checkResponses = false) =>
+    buildApp({
+      db: t().db,
+      dialect: t().dialect,
+      api: { contract: probeContract, handlers: probeHandlers },
+      checkResponses,
+    });
+
+  it('fails a test whose route answers outside its contract, naming the call and the field', async () => {
+    const checked = await probeApp(true).inject({ method: 'GET', url: '/probe/drift' });
+    expect(checked.statusCode).toBe(500);
+    expect(errorBodySchema.parse(checked.json()).error.message).toMatch(
+      /^probe\.drift answered outside its contract at count: /,
+    );
+    // production trusts its typed handlers and spends no time on the check
+    const unchecked = await probeApp().inject({ method: 'GET', url: '/probe/drift' });
+    expect(unchecked.json()).toEqual({ count: '3' });
+  });
 
   it('answers /health after touching the database', async () => {
     const res = await probeApp().inject({ method: 'GET', url: '/health' });
@@ -174,5 +209,13 @@ eachDialect('app', (t) => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/health', '/api/staff/{id}/reset-password', '/api/devices']),
     );
+    // every call of the contract, and nothing else
+    const described = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const contracted = Object.values(centerContract).map(
+      (call) => `${call.method} ${call.path.replace(/:(\w+)/g, '{$1}')}`,
+    );
+    expect(described.sort()).toEqual(contracted.sort());
   });
 });

@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import { centerContract, contractEntries, type CenterContract } from '../shared/center-api';
 import { pushLimits } from '../shared/sync';
 import type { ServerDb } from './db/schema';
 import { errorReply } from './http/error-reply';
-import { registerRoute } from './http/register';
-import type { Dialect, RouteSpec } from './http/spec';
-import { apiRoutes } from './routes';
-import { systemRoutes } from './system/routes';
+import { registerCall, type ErasedHandler } from './http/register';
+import type { Dialect, Handlers } from './http/spec';
+import { centerHandlers } from './handlers';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -15,20 +15,30 @@ export type AppConfig = {
   now?: () => Date;
   /** pino options, or false (the default, for tests) */
   logger?: boolean | object;
-  /** the API's calls; tests of the app's own machinery bind a table of their own */
-  routes?: readonly RouteSpec[];
+  /** tests: every answer is parsed with its entry's response schema, a mismatch is a 500 */
+  checkResponses?: boolean;
 };
+
+/** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
+export type AppApi<C extends CenterContract> = { contract: C; handlers: Handlers<C> };
 
 /** A push of the largest batch plus the JSON around it. */
 export const defaultBodyLimit = pushLimits.bytes + 64 * 1024;
 
 /** The center's HTTP API. Holds no state of its own: every process on one database is alike. */
-export function buildApp(config: AppConfig): FastifyInstance {
+export function buildApp<C extends CenterContract = typeof centerContract>(
+  config: AppConfig & { api?: AppApi<C> },
+): FastifyInstance {
   const app = Fastify({
     logger: (config.logger ?? false) as FastifyServerOptions['logger'],
     bodyLimit: defaultBodyLimit,
   });
-  const context = { db: config.db, dialect: config.dialect, now: config.now ?? (() => new Date()) };
+  const context = {
+    db: config.db,
+    dialect: config.dialect,
+    now: config.now ?? (() => new Date()),
+    checkResponses: config.checkResponses ?? false,
+  };
 
   // JSON only: a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');
@@ -54,7 +64,13 @@ export function buildApp(config: AppConfig): FastifyInstance {
     }),
   );
 
-  const table: RouteSpec[] = [...(config.routes ?? apiRoutes), ...systemRoutes(() => table)];
-  for (const spec of table) registerRoute(app, spec, context);
+  const api = config.api ?? { contract: centerContract, handlers: centerHandlers };
+  const handlers = api.handlers as Record<string, ErasedHandler>;
+  for (const [name, call] of contractEntries(api.contract)) {
+    const handler = handlers[name];
+    // Handlers<C> demands one per entry; a table assembled around the compiler still fails loudly
+    if (!handler) throw new Error(`no handler for ${name}`);
+    registerCall(app, name, call, handler, context);
+  }
   return app;
 }

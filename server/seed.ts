@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely';
 import { shanghaiIso } from '../shared/calendar';
 import { parseCatalog, type Catalog } from '../shared/catalog';
 import { itemRow } from './admin/items';
-import { defaultSettings, writeSettings } from './admin/settings';
+import { defaultSettings } from '../shared/center-api';
+import { writeSettings } from './admin/settings';
 import { hashPassword } from '../node-shared/passwords';
 import type { ServerDb } from './db/schema';
 

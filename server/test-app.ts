@@ -37,7 +37,8 @@ export type TestApp = {
 };
 
 export function testApp(t: TestDatabase, now: () => Date = () => new Date()): TestApp {
-  const app = buildApp({ db: t.db, dialect: t.dialect, now });
+  // every answer of every route test is parsed with its contract's schema (a mismatch is a 500)
+  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
   const member = async (role: Role, windowId: string | null = null): Promise<TestMember> => {
     const id = randomUUID();
     const username = `${role}-${id.slice(0, 8)}`;

@@ -1,13 +1,9 @@
 import type { z } from 'zod';
-import { adminContract } from '../../shared/api/admin-contract';
+import type { adminContract } from '../../shared/api/admin-contract';
+import type { complaintCloseSchema, complaintCreateSchema } from '../../shared/center-api';
+import type { ServiceItem } from '../../shared/catalog';
 import type { AdminCallName } from '../../shared/api/admin-names';
-import {
-  atCenter,
-  centerStatus,
-  segment,
-  signIn,
-  type CenterRequest,
-} from '../services/center-admin';
+import { atCenter, centerStatus, relayTo, signIn, type Relay } from '../services/center-admin';
 import type { SessionRecord } from '../services/sessions';
 import type { HandlerContext } from './dispatch';
 
@@ -20,139 +16,72 @@ type AdminHandlers = {
   [K in AdminCallName]: (input: Input<K>, ctx: Context) => Output<K> | Promise<Output<K>>;
 };
 
-type Relayed = Exclude<AdminCallName, 'admin.center.status' | 'admin.center.signIn'>;
+type Relayed = Exclude<
+  AdminCallName,
+  'admin.center.status' | 'admin.center.signIn' | 'admin.items.delete'
+>;
 
-// Each relayed call is the center request it becomes; the answer is checked with the call's
-// output schema. Field names of the inputs follow the center's, so its `body.code` is our `code`.
-const requests: { [K in Relayed]: (input: Input<K>) => CenterRequest } = {
-  'admin.departments.list': () => ({ method: 'GET', path: '/api/departments' }),
-  'admin.departments.create': (body) => ({ method: 'POST', path: '/api/departments', body }),
-  'admin.departments.update': ({ code, name }) => ({
-    method: 'PUT',
-    path: `/api/departments/${segment(code)}`,
-    body: { name },
-    paramAs: 'code',
-  }),
-  'admin.windows.list': () => ({ method: 'GET', path: '/api/windows' }),
-  'admin.windows.create': (body) => ({ method: 'POST', path: '/api/windows', body }),
-  'admin.windows.update': ({ id, ...body }) => ({
-    method: 'PUT',
-    path: `/api/windows/${segment(id)}`,
-    body,
-    paramAs: 'id',
-  }),
-  'admin.enrollmentCode.create': ({ windowId }) => ({
-    method: 'POST',
-    path: `/api/windows/${segment(windowId)}/enrollment-codes`,
-    paramAs: 'windowId',
-  }),
-  'admin.staff.list': () => ({ method: 'GET', path: '/api/staff' }),
-  'admin.staff.create': (body) => ({ method: 'POST', path: '/api/staff', body }),
-  'admin.staff.update': ({ id, ...body }) => ({
-    method: 'PUT',
-    path: `/api/staff/${segment(id)}`,
-    body,
-    paramAs: 'id',
-  }),
-  'admin.staff.deactivate': ({ id }) => ({
-    method: 'POST',
-    path: `/api/staff/${segment(id)}/deactivate`,
-    paramAs: 'id',
-  }),
-  'admin.staff.resetPassword': ({ id, password }) => ({
-    method: 'POST',
-    path: `/api/staff/${segment(id)}/reset-password`,
-    body: { password },
-    paramAs: 'id',
-  }),
-  'admin.items.list': () => ({ method: 'GET', path: '/api/items' }),
-  'admin.items.create': ({ item }) => ({
-    method: 'POST',
-    path: '/api/items',
-    body: item,
-    bodyAt: 'item',
-  }),
-  'admin.items.update': ({ code, item }) => ({
-    method: 'PUT',
-    path: `/api/items/${segment(code)}`,
-    body: item,
-    bodyAt: 'item',
-    paramAs: 'code',
-  }),
-  'admin.items.delete': ({ code }) => ({
-    method: 'DELETE',
-    path: `/api/items/${segment(code)}`,
-    paramAs: 'code',
-  }),
-  'admin.powers.get': ({ windowId }) => ({
-    method: 'GET',
-    path: `/api/windows/${segment(windowId)}/powers`,
-    paramAs: 'windowId',
-  }),
-  'admin.powers.set': ({ windowId, grants }) => ({
-    method: 'PUT',
-    path: `/api/windows/${segment(windowId)}/powers`,
-    body: grants,
-    bodyAt: 'grants',
-    paramAs: 'windowId',
-  }),
-  'admin.closures.get': () => ({ method: 'GET', path: '/api/closures' }),
-  'admin.closures.set': ({ closures }) => ({
-    method: 'PUT',
-    path: '/api/closures',
-    body: closures,
-    bodyAt: 'closures',
-  }),
-  'admin.alerts.list': ({ status }) => ({
-    method: 'GET',
-    path: `/api/alerts${status ? `?status=${segment(status)}` : ''}`,
-  }),
-  'admin.alerts.get': ({ id }) => ({
-    method: 'GET',
-    path: `/api/alerts/${segment(id)}`,
-    paramAs: 'id',
-  }),
-  'admin.alerts.act': ({ id, ...body }) => ({
-    method: 'POST',
-    path: `/api/alerts/${segment(id)}/actions`,
-    body,
-    paramAs: 'id',
-  }),
-  'admin.complaints.list': ({ status }) => ({
-    method: 'GET',
-    path: `/api/complaints${status ? `?status=${segment(status)}` : ''}`,
-  }),
-  'admin.complaints.get': ({ id }) => ({
-    method: 'GET',
-    path: `/api/complaints/${segment(id)}`,
-    paramAs: 'id',
-  }),
-  'admin.complaints.create': (body) => ({ method: 'POST', path: '/api/complaints', body }),
-  'admin.complaints.close': ({ id, ...body }) => ({
-    method: 'POST',
-    path: `/api/complaints/${segment(id)}/close`,
-    body,
-    paramAs: 'id',
-  }),
-  'admin.settings.get': () => ({ method: 'GET', path: '/api/settings' }),
-  'admin.settings.set': (body) => ({ method: 'PUT', path: '/api/settings', body }),
-  'admin.devices.list': () => ({ method: 'GET', path: '/api/devices' }),
-  'admin.devices.revoke': ({ id }) => ({
-    method: 'POST',
-    path: `/api/devices/${segment(id)}/revoke`,
-    paramAs: 'id',
-  }),
-  'admin.reports.dashboard': ({ date }) => ({
-    method: 'GET',
-    path: `/api/reports/dashboard${date ? `?date=${segment(date)}` : ''}`,
-  }),
+// Bodies the center validates, as the manager typed them (an item's JSON, a complaint's channel):
+// the terminal's inputs only bound their shape and size, and the center's refusal names the field.
+type ComplaintCreateSent = z.input<typeof complaintCreateSchema>;
+type ComplaintCloseSent = z.input<typeof complaintCloseSchema>;
+
+// Each relayed call is the center call it becomes (shared/center-api), which also parses the
+// answer; relayTo checks the request against the call's entry, and the table's type checks that
+// the answer is what the terminal's call returns. Field names of the inputs follow the center's,
+// so its `body.code` is our `code`.
+const requests: { [K in Relayed]: (input: Input<K>) => Relay<Output<K>> } = {
+  'admin.departments.list': () => relayTo('departments.list', {}),
+  'admin.departments.create': (body) => relayTo('departments.create', { body }),
+  'admin.departments.update': ({ code, name }) =>
+    relayTo('departments.update', { params: { code }, body: { name } }),
+  'admin.windows.list': () => relayTo('windows.list', {}),
+  'admin.windows.create': (body) => relayTo('windows.create', { body }),
+  'admin.windows.update': ({ id, ...body }) => relayTo('windows.update', { params: { id }, body }),
+  'admin.enrollmentCode.create': ({ windowId }) =>
+    relayTo('enrollmentCodes.create', { params: { id: windowId } }, { paramAs: 'windowId' }),
+  'admin.staff.list': () => relayTo('staff.list', {}),
+  'admin.staff.create': (body) => relayTo('staff.create', { body }),
+  'admin.staff.update': ({ id, ...body }) => relayTo('staff.update', { params: { id }, body }),
+  'admin.staff.deactivate': ({ id }) => relayTo('staff.deactivate', { params: { id } }),
+  'admin.staff.resetPassword': ({ id, password }) =>
+    relayTo('staff.resetPassword', { params: { id }, body: { password } }),
+  'admin.items.list': () => relayTo('items.list', {}),
+  // the item as the manager edited it: the center checks it against the catalog's schema
+  'admin.items.create': ({ item }) =>
+    relayTo('items.create', { body: item as ServiceItem }, { bodyAt: 'item' }),
+  'admin.items.update': ({ code, item }) =>
+    relayTo('items.update', { params: { code }, body: item as ServiceItem }, { bodyAt: 'item' }),
+  'admin.powers.get': ({ windowId }) =>
+    relayTo('powers.get', { params: { id: windowId } }, { paramAs: 'windowId' }),
+  'admin.powers.set': ({ windowId, grants }) =>
+    relayTo(
+      'powers.set',
+      { params: { id: windowId }, body: grants },
+      { bodyAt: 'grants', paramAs: 'windowId' },
+    ),
+  'admin.closures.get': () => relayTo('closures.get', {}),
+  'admin.closures.set': ({ closures }) =>
+    relayTo('closures.set', { body: closures }, { bodyAt: 'closures' }),
+  'admin.alerts.list': ({ status }) => relayTo('alerts.list', { query: { status } }),
+  'admin.alerts.get': ({ id }) => relayTo('alerts.get', { params: { id } }),
+  'admin.alerts.act': ({ id, ...body }) => relayTo('alerts.act', { params: { id }, body }),
+  'admin.complaints.list': ({ status }) => relayTo('complaints.list', { query: { status } }),
+  'admin.complaints.get': ({ id }) => relayTo('complaints.get', { params: { id } }),
+  'admin.complaints.create': (body) =>
+    relayTo('complaints.create', { body: body as ComplaintCreateSent }),
+  'admin.complaints.close': ({ id, ...body }) =>
+    relayTo('complaints.close', { params: { id }, body: body as ComplaintCloseSent }),
+  'admin.settings.get': () => relayTo('settings.get', {}),
+  'admin.settings.set': (body) => relayTo('settings.set', { body }),
+  'admin.devices.list': () => relayTo('devices.list', {}),
+  'admin.devices.revoke': ({ id }) => relayTo('devices.revoke', { params: { id } }),
+  'admin.reports.dashboard': ({ date }) => relayTo('reports.dashboard', { query: { date } }),
 };
 
 function relay<K extends Relayed>(name: K) {
-  // zod's types do not follow a generic key through the contract; per name they are the same
-  const schema = adminContract[name].output as unknown as z.ZodType<Output<K>>;
   return (input: Input<K>, { terminal, session }: Context) =>
-    atCenter(terminal, session, requests[name](input), schema);
+    atCenter(terminal, session, requests[name](input));
 }
 
 // Object.entries forgets which handler belongs to which name; relay(name) is typed per name, so
@@ -166,5 +95,10 @@ export const adminHandlers: AdminHandlers = {
   'admin.center.status': (_input, { terminal, session }) => centerStatus(terminal, session),
   'admin.center.signIn': (input, { terminal, session }) =>
     signIn(terminal, session, input.password),
+  // the center's `{ ok: true }` says no more than the call's success does
+  'admin.items.delete': async ({ code }, { terminal, session }) => {
+    await atCenter(terminal, session, relayTo('items.delete', { params: { code } }));
+    return {};
+  },
   ...relayed,
 };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { ApiResult } from '../../shared/api';
 import { buildApp } from '../../server/app';
 import { createTestDatabase } from '../../server/db/test-db';
@@ -26,7 +27,7 @@ async function center() {
   const db = await createTestDatabase('sqlite');
   cleanups.push(() => db.dispose());
   const admin = await seedCenter(db.db);
-  const app = buildApp({ db: db.db, dialect: db.dialect });
+  const app = buildApp({ db: db.db, dialect: db.dialect, checkResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
   const address = app.server.address();
@@ -237,13 +238,33 @@ describe('center administration from the terminal', () => {
     expect(await sessionsOfManager()).toBe(0);
   });
 
-  it('says the center cannot be reached', async () => {
+  it('says the center cannot be reached: unavailable, never a refusal', async () => {
     const c = await center();
     const { run } = await terminalAt(c.url);
     value(await run('admin.center.signIn', { password: managerPassword }));
     await c.app.close();
     const r = await run('admin.devices.list', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(!r.ok && r.error.message).toMatch(/^无法连接中心/);
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(!r.ok && r.error.message).toMatch(
+      /^中心暂时无法连接，请稍后重试。无法连接中心（http:\/\/127\.0\.0\.1:\d+）：连接被(拒绝|中断)/,
+    );
+    const again = await run('admin.center.signIn', { password: managerPassword });
+    expect(again).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('says a center failing with 5xx is unavailable, and keeps ids inside their path segment', async () => {
+    const c = await center();
+    const { run } = await terminalAt(c.url);
+    value(await run('admin.center.signIn', { password: managerPassword }));
+    // an id that would walk to another route were it not one encoded segment
+    const walk = await run('admin.staff.deactivate', { id: '../../departments' });
+    expect(walk).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await sql`drop table closures`.execute(c.db);
+    const broken = await run('admin.closures.get', {});
+    expect(broken).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(!broken.ok && broken.error.message).toMatch(
+      /^中心暂时无法连接，请稍后重试。中心返回错误：服务器内部错误$/,
+    );
+    expect(!broken.ok && broken.error.message).not.toMatch(/无权/);
   });
 });

@@ -1,6 +1,11 @@
-import type { z } from 'zod';
 import { centerSignInRule, type CenterStatus } from '../../shared/api/admin-contract';
-import { errorBodySchema, type ErrorBody } from '../../shared/sync';
+import {
+  centerContract,
+  type CenterCallName,
+  type CenterEntry,
+  type ResponseParsed,
+} from '../../shared/center-api';
+import { CenterFailure, request, type CallRequest } from '../../node-shared/http/client';
 import { ApiFailure } from '../api/errors';
 import { getSetting, getStaff } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
@@ -21,20 +26,28 @@ const logins = new WeakMap<SessionRecord, CenterLogin>();
 // A hall network that drops packets must not leave the manager's form spinning for minutes.
 const timeoutMs = 15_000;
 
-export type CenterRequest = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** under the center's base URL; ids already encoded */
-  path: string;
-  body?: unknown;
+/** Where the call's input put what the center names in its refusals. */
+type Fields = {
   /** where the body sits in the call's input ('closures'), for the fields the center names */
   bodyAt?: string;
   /** the input field a path parameter came from, when its name differs ('windowId') */
   paramAs?: string;
 };
 
-/** A path segment from an id the renderer sent: `../` must not walk the center's routes. */
-export function segment(value: string): string {
-  return encodeURIComponent(value);
+/**
+ * One call of the center's contract as the relay sends it. `answer` is never set: it carries the
+ * type the center's response schema parses to, so that a relay whose answer does not fit the
+ * terminal's call fails to compile.
+ */
+export type Relay<O> = Fields & { call: CenterCallName; request: unknown; answer?: O };
+
+/** The relay of one center call, its request checked against the call's entry. */
+export function relayTo<K extends CenterCallName>(
+  call: K,
+  sent: CallRequest<CenterEntry<K>>,
+  fields: Fields = {},
+): Relay<ResponseParsed<CenterEntry<K>>> {
+  return { call, request: sent, ...fields };
 }
 
 function serverUrl(t: Terminal): string | null {
@@ -79,51 +92,11 @@ function chinese(message: string): string {
 }
 
 /** The center's field ('body.0.date', 'params.id') as the field of the call's input. */
-function inputField(field: string, request: CenterRequest): string {
+function inputField(field: string, fields: Fields): string {
   const [where, ...rest] = field.split('.');
-  if (where === 'params') return request.paramAs ?? rest.join('.');
-  if (where === 'body') return [request.bodyAt, ...rest].filter(Boolean).join('.');
+  if (where === 'params') return fields.paramAs ?? rest.join('.');
+  if (where === 'body') return [fields.bodyAt, ...rest].filter(Boolean).join('.');
   return field;
-}
-
-type Answer = { status: number; json: unknown };
-
-async function send(
-  url: string,
-  method: CenterRequest['method'],
-  body: unknown,
-  token: string | null,
-): Promise<Answer> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `${timeoutMs / 1000} 秒内无应答`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    throw new ApiFailure(
-      'not_allowed',
-      `无法连接中心（${new URL(url).origin}）：${reason}。请检查网络或稍后再试`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json };
 }
 
 /**
@@ -135,12 +108,11 @@ export function endCenterSession(session: SessionRecord | null): void {
   const login = session ? logins.get(session) : undefined;
   if (!session || !login) return;
   logins.delete(session);
-  void send(`${login.serverUrl}/api/auth/logout`, 'POST', undefined, login.token).catch(() => {});
-}
-
-function centerError(json: unknown): ErrorBody['error'] | null {
-  const parsed = errorBodySchema.safeParse(json);
-  return parsed.success ? parsed.data.error : null;
+  void request(
+    centerContract['auth.logout'],
+    {},
+    { baseUrl: login.serverUrl, token: login.token, timeoutMs },
+  ).catch(() => {});
 }
 
 /** The manager's password, checked by the center; the session is kept for this terminal session. */
@@ -150,25 +122,19 @@ export async function signIn(
   password: string,
 ): Promise<CenterStatus> {
   const base = requireServer(t);
-  const { status, json } = await send(
-    `${base}/api/auth/login`,
-    'POST',
-    { username: username(t, session), password },
-    null,
-  );
-  if (status >= 400) {
-    const error = centerError(json);
-    const message = error ? chinese(error.message) : `中心返回错误 HTTP ${status}`;
-    if (status < 500) throw new ApiFailure('invalid_input', message, { field: 'password' });
-    throw new ApiFailure('not_allowed', `中心暂时无法登录：${message}`);
-  }
-  const login = json as { token?: unknown; staff?: { role?: unknown } } | undefined;
-  if (typeof login?.token !== 'string') {
-    throw new ApiFailure('not_allowed', '中心的应答无法识别：请确认中心地址');
-  }
+  const login = await request(
+    centerContract['auth.login'],
+    { body: { username: username(t, session), password } },
+    { baseUrl: base, token: null, timeoutMs },
+  ).catch((error: unknown) => {
+    if (error instanceof CenterFailure && error.kind === 'http') {
+      throw new ApiFailure('invalid_input', chinese(error.message), { field: 'password' });
+    }
+    throw unreachable(error);
+  });
   // The center decides what this account may do there; a local manager (or supervisor) who is
   // not one at the center would only meet 403 on every tab.
-  if (login.staff?.role !== session.actor.role) {
+  if (login.staff.role !== session.actor.role) {
     throw new ApiFailure(
       'forbidden',
       session.actor.role === 'supervisor'
@@ -183,43 +149,49 @@ export async function signIn(
 /**
  * One administration call at the center as the signed-in manager. The center's refusal becomes
  * the call's failure with its Chinese message and the input field it names, so the form shows it
- * where the manager typed; an answer that does not fit `schema` is not passed on.
+ * where the manager typed; an answer that does not fit the call's response schema is not passed
+ * on. A center that cannot be reached is `unavailable`, never a refusal: the manager retries.
  */
-export async function atCenter<T>(
+export async function atCenter<O>(
   t: Terminal,
   session: SessionRecord,
-  request: CenterRequest,
-  schema: z.ZodType<T>,
-): Promise<T> {
+  relay: Relay<O>,
+): Promise<O> {
   requireServer(t);
   const login = currentLogin(t, session);
   if (!login) {
     throw new ApiFailure('not_allowed', '请先输入密码登录中心', { rule: centerSignInRule });
   }
-  const { status, json } = await send(
-    `${login.serverUrl}${request.path}`,
-    request.method,
-    request.body,
-    login.token,
-  );
-  if (status >= 400) throw failure(status, json, request, () => logins.delete(session));
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ApiFailure('not_allowed', `中心的应答无法识别（${request.path}）：请确认中心版本`);
-  }
-  return parsed.data;
+  // relayTo checked `request` against this very entry, and `O` is what its schema parses to
+  const answer = await request(
+    centerContract[relay.call],
+    relay.request as CallRequest<CenterEntry<CenterCallName>>,
+    { baseUrl: login.serverUrl, token: login.token, timeoutMs },
+  ).catch((error: unknown) => {
+    throw failure(error, relay, () => logins.delete(session));
+  });
+  return answer as O;
 }
 
-function failure(
-  status: number,
-  json: unknown,
-  request: CenterRequest,
-  forgetLogin: () => void,
-): ApiFailure {
-  const error = centerError(json);
-  const message = error ? chinese(error.message) : `中心返回错误 HTTP ${status}`;
-  const extra = error?.field ? { field: inputField(error.field, request) } : {};
-  switch (status) {
+/** What the manager reads when the center did not answer, answered 5xx, or answered nonsense. */
+export const unavailableMessage = '中心暂时无法连接，请稍后重试';
+
+function unreachable(error: unknown): unknown {
+  if (!(error instanceof CenterFailure)) return error;
+  const detail =
+    error.kind === 'malformed'
+      ? '中心的应答无法识别，请确认中心地址和版本'
+      : error.kind === 'unavailable'
+        ? `中心返回错误：${chinese(error.message)}`
+        : error.message;
+  return new ApiFailure('unavailable', `${unavailableMessage}。${detail}`);
+}
+
+function failure(error: unknown, fields: Fields, forgetLogin: () => void): unknown {
+  if (!(error instanceof CenterFailure) || error.kind !== 'http') return unreachable(error);
+  const message = chinese(error.message);
+  const extra = error.body?.field ? { field: inputField(error.body.field, fields) } : {};
+  switch (error.status) {
     case 401:
       // the center session ended (12 hours, password reset, account deactivated)
       forgetLogin();
@@ -233,8 +205,6 @@ function failure(
     case 409:
       return new ApiFailure('conflict', message, extra);
     default:
-      return status < 500
-        ? new ApiFailure('invalid_input', message, extra)
-        : new ApiFailure('not_allowed', `中心暂时无法处理：${message}`);
+      return new ApiFailure('invalid_input', message, extra);
   }
 }

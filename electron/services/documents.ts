@@ -1,3 +1,5 @@
+import { centerContract } from '../../shared/center-api';
+import { callUrl } from '../../node-shared/http/client';
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import { caseClocks, type CaseEvent, type OpenCase } from '../../shared/case';
 import {
@@ -45,7 +47,8 @@ export function caseDocument(
     eventId: event.id,
     caseNumber: state.caseNumber,
     verificationCode: code,
-    verificationUrl: center ? `${center}/verify/${code}` : null,
+    // the center's public check of the paper, where a phone scanning its QR code lands
+    verificationUrl: center ? callUrl(center, centerContract['documents.verify'], { code }) : null,
     issuedAt: event.occurredAt,
     centerName: state.issuer?.centerName ?? t.centerName(),
     departmentName:

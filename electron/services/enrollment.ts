@@ -9,7 +9,7 @@ import { newKeyPair } from '../../node-shared/events/crypto';
 import { replaceDevice, sealSecret } from '../store/device';
 import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
-import { SyncFailure, syncClient } from '../sync/client';
+import { CenterFailure, syncClient } from '../sync/client';
 import type { Terminal } from './context';
 
 function refuseWithEvents(t: Terminal): void {
@@ -22,7 +22,7 @@ function refuseWithEvents(t: Terminal): void {
 
 /** The center's refusal (or silence) in words for the manager at the settings page. */
 function enrollmentFailure(error: unknown): unknown {
-  if (!(error instanceof SyncFailure)) return error;
+  if (!(error instanceof CenterFailure)) return error;
   if (error.kind === 'http' && error.status !== null && error.status < 500) {
     return new ApiFailure('invalid_input', `中心拒绝注册：${error.message}`, { field: 'code' });
   }

@@ -6,7 +6,7 @@ import { handlers } from '../api/handlers';
 import { boundWindow, setSetting } from '../store/reference';
 import { sealSecret } from '../store/device';
 import { syncKeys } from '../store/sync-state';
-import { SyncFailure, type SyncClient } from '../sync/client';
+import { CenterFailure, type SyncClient } from '../sync/client';
 import { fetchSupervision } from '../sync/supervision';
 import type { Terminal } from './context';
 
@@ -157,12 +157,12 @@ describe('the window’s copy of supervision', () => {
     );
     await fetchSupervision(
       t,
-      centerServing(() => Promise.reject(new SyncFailure('http', '没有这个接口', 404))),
+      centerServing(() => Promise.reject(new CenterFailure('http', '没有这个接口', 404))),
     );
     await expect(
       fetchSupervision(
         t,
-        centerServing(() => Promise.reject(new SyncFailure('network', '无法连接中心'))),
+        centerServing(() => Promise.reject(new CenterFailure('network', '无法连接中心'))),
       ),
     ).rejects.toThrow('无法连接中心');
     expect((await mine(t, await as('clerk'))).alerts.map((a) => a.id)).toEqual(['a1']);

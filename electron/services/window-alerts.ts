@@ -8,7 +8,7 @@ import { openSecret } from '../store/device';
 import { boundWindow, getSetting } from '../store/reference';
 import { readSupervisionCopy, updateCopiedComplaint } from '../store/supervision-copy';
 import { isEnrolled, syncKeys } from '../store/sync-state';
-import { SyncFailure, syncClient } from '../sync/client';
+import { CenterFailure, syncClient } from '../sync/client';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './context';
 
@@ -32,9 +32,9 @@ export function mySupervision(t: Terminal, session: SessionRecord): MySupervisio
   };
 }
 
-/** The Chinese half of the center's bilingual messages. */
+/** What the window is told when the center did not take its reply. */
 function failureOf(error: unknown): ApiFailure {
-  if (!(error instanceof SyncFailure)) throw error;
+  if (!(error instanceof CenterFailure)) throw error;
   // Offline or a center in trouble is `unavailable`, never a refusal: the reply is not sent and
   // may be sent again once the center answers.
   if (error.kind === 'network') {

@@ -75,7 +75,7 @@ async function center() {
     await bumpVersion(trx, 'catalog');
     await bumpVersion(trx, 'staff');
   });
-  const app = buildApp({ db: db.db, dialect: db.dialect });
+  const app = buildApp({ db: db.db, dialect: db.dialect, checkResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
   const address = app.server.address();

@@ -1,43 +1,19 @@
-import type { ZodType } from 'zod';
-import {
-  deviceStatusResponseSchema,
-  enrollResponseSchema,
-  errorBodySchema,
-  protocolHeader,
-  protocolVersion,
-  pullResponseSchema,
-  pushResponseSchema,
-  complaintSchema,
-  syncPaths,
-  windowSupervisionSchema,
-  type Complaint,
-  type ComplaintReplyRequest,
-  type DeviceStatusResponse,
-  type EnrollRequest,
-  type EnrollResponse,
-  type ErrorBody,
-  type PullRequest,
-  type PullResponse,
-  type PushResponse,
-  type WireEvent,
-  type WindowSupervision,
+import { centerContract } from '../../shared/center-api';
+import type {
+  Complaint,
+  ComplaintReplyRequest,
+  DeviceStatusResponse,
+  EnrollRequest,
+  EnrollResponse,
+  PullRequest,
+  PullResponse,
+  PushResponse,
+  WireEvent,
+  WindowSupervision,
 } from '../../shared/sync';
+import { jsonClient } from '../../node-shared/http/client';
 
-/**
- * Why a request to the center failed. `network`: no answer (down, unplugged, timed out);
- * `http`: an error status, with the center's error body when it sent one; `malformed`: an answer
- * that does not parse with the wire schema (a proxy's page, a mismatched server).
- */
-export class SyncFailure extends Error {
-  constructor(
-    readonly kind: 'network' | 'http' | 'malformed',
-    message: string,
-    readonly status: number | null = null,
-    readonly body: ErrorBody['error'] | null = null,
-  ) {
-    super(message);
-  }
-}
+export { CenterFailure } from '../../node-shared/http/client';
 
 export type SyncClient = {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
@@ -63,65 +39,20 @@ export type ClientOptions = {
 // the round (and with it every later round) forever.
 const defaultTimeoutMs = 30_000;
 
+/** The terminal's side of sync, with its device credentials. Throws CenterFailure. */
 export function syncClient(opts: ClientOptions): SyncClient {
-  // The center may live under a path (https://host/center): keep it, never resolve against it.
-  const base = opts.serverUrl.replace(/\/+$/, '');
-  async function request<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    schema: ZodType<T>,
-  ): Promise<T> {
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? defaultTimeoutMs);
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          [protocolHeader]: String(protocolVersion),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new SyncFailure('network', `无法连接中心 (${reason})`);
-    }
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      json = undefined;
-    }
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const error = parsed.success ? parsed.data.error : null;
-      throw new SyncFailure(
-        'http',
-        error?.message ?? `中心返回错误 HTTP ${res.status}`,
-        res.status,
-        error,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new SyncFailure(
-        'malformed',
-        `中心的应答不符合同步协议：${parsed.error.issues[0]?.message ?? ''} (malformed response to ${path})`,
-        res.status,
-      );
-    }
-    return parsed.data;
-  }
+  const center = jsonClient(centerContract, {
+    baseUrl: opts.serverUrl,
+    token: opts.token,
+    timeoutMs: opts.timeoutMs ?? defaultTimeoutMs,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   return {
-    enroll: (body) => request('POST', syncPaths.enroll, body, enrollResponseSchema),
-    device: () => request('GET', syncPaths.device, undefined, deviceStatusResponseSchema),
-    push: (events) => request('POST', syncPaths.push, { events }, pushResponseSchema),
-    pull: (req) => request('POST', syncPaths.pull, req, pullResponseSchema),
-    supervision: () => request('GET', syncPaths.supervision, undefined, windowSupervisionSchema),
-    replyComplaint: (id, req) =>
-      request('POST', `/api/complaints/${encodeURIComponent(id)}/reply`, req, complaintSchema),
+    enroll: (body) => center.call('sync.enroll', { body }),
+    device: () => center.call('sync.device', {}),
+    push: (events) => center.call('sync.push', { body: { events: [...events] } }),
+    pull: (body) => center.call('sync.pull', { body }),
+    supervision: () => center.call('sync.supervision', {}),
+    replyComplaint: (id, body) => center.call('complaints.reply', { params: { id }, body }),
   };
 }

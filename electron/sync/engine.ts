@@ -3,7 +3,7 @@ import type { SyncControl, Terminal } from '../services/context';
 import { openSecret } from '../store/device';
 import { boundWindow, getSetting, setSetting } from '../store/reference';
 import { isEnrolled, queueCounts, syncKeys } from '../store/sync-state';
-import { SyncFailure, syncClient } from './client';
+import { CenterFailure, syncClient } from './client';
 import { pullAll } from './pull';
 import { checkDevice, pushPending } from './push';
 import { RoundScheduler } from './schedule';
@@ -121,7 +121,7 @@ export class SyncEngine implements SyncControl {
 
 function classify(failure: unknown): { result: Round; error: string } {
   const message = failure instanceof Error ? failure.message : String(failure);
-  if (!(failure instanceof SyncFailure)) {
+  if (!(failure instanceof CenterFailure)) {
     // our side failed (a page that does not apply): retrying at once would fail the same way
     return { result: { retry: false, state: 'blocked', online: true }, error: message };
   }
@@ -133,7 +133,7 @@ function classify(failure: unknown): { result: Round; error: string } {
       error: `终端版本过旧，中心已不再接受：请升级一窗通终端（办件照常保存，升级后上传）(${message})`,
     };
   }
-  if (failure.kind === 'malformed' || (failure.status ?? 500) >= 500)
+  if (failure.kind === 'malformed' || failure.kind === 'unavailable')
     return { result: { retry: true, state: 'offline', online: true }, error: message };
   return { result: { retry: false, state: 'blocked', online: true }, error: message };
 }

@@ -12,7 +12,7 @@ import {
   syncKeys,
 } from '../store/sync-state';
 import { splitBatches } from './batches';
-import { SyncFailure, type SyncClient } from './client';
+import { CenterFailure, type SyncClient } from './client';
 
 /** An event as it travels: the signed fields only (the center's schema is strict). */
 export function toWire(e: StoredEvent): WireEvent {
@@ -46,7 +46,7 @@ export type PushOutcome = { rejected: string | null };
  * Sends our unanswered events in chain order until none is left. Each answer is recorded (and
  * the touched cases folded again) in one transaction, only after it arrived: a lost answer
  * leaves the events pending, and sending them again is harmless (the center answers an event it
- * holds with its first answer). Throws SyncFailure for the round to classify.
+ * holds with its first answer). Throws CenterFailure for the round to classify.
  */
 export async function pushPending(t: Terminal, client: SyncClient): Promise<PushOutcome> {
   let rejected: string | null = null;
@@ -72,7 +72,8 @@ export async function pushPending(t: Terminal, client: SyncClient): Promise<Push
 }
 
 type Refusal =
-  { kind: 'resend'; lastSeq: number; failure: SyncFailure } | { kind: 'rejected'; message: string };
+  | { kind: 'resend'; lastSeq: number; failure: CenterFailure }
+  | { kind: 'rejected'; message: string };
 
 async function pushBatch(
   t: Terminal,
@@ -84,7 +85,7 @@ async function pushBatch(
     inTransaction(t.db, () => refoldCases(t, recordPushResults(t.db, answer.results)));
     return 'sent';
   } catch (error) {
-    if (!(error instanceof SyncFailure) || error.kind !== 'http' || !error.status) throw error;
+    if (!(error instanceof CenterFailure) || error.kind !== 'http' || !error.status) throw error;
     const body = error.body;
     const first = batch[0]!.deviceSeq;
     if (body?.code === 'sequence_gap' && body.lastSeq !== undefined && body.lastSeq < first - 1)

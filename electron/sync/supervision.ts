@@ -1,7 +1,7 @@
 import { shanghaiIso } from '../../shared/calendar';
 import type { Terminal } from '../services/context';
 import { replaceSupervisionCopy } from '../store/supervision-copy';
-import { SyncFailure, type SyncClient } from './client';
+import { CenterFailure, type SyncClient } from './client';
 
 /**
  * Takes the department's alerts and complaints from the center with the device's credentials,
@@ -14,7 +14,7 @@ export async function fetchSupervision(t: Terminal, client: SyncClient): Promise
   try {
     feed = await client.supervision();
   } catch (failure) {
-    if (failure instanceof SyncFailure && failure.status === 404) return;
+    if (failure instanceof CenterFailure && failure.status === 404) return;
     throw failure;
   }
   replaceSupervisionCopy(t.db, feed, shanghaiIso(t.now()));

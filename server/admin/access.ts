@@ -1,12 +1,5 @@
-import { roles } from '../../shared/case';
 import { HttpError } from '../http/errors';
-import type { Auth, AuthStaff } from '../http/spec';
-
-/** Only the center's manager changes reference data. */
-export const managerOnly: Auth = { kind: 'staff', roles: ['manager'] };
-/** The supervisor (督查) reads everything the manager keeps, to audit it. */
-export const managerOrSupervisor: Auth = { kind: 'staff', roles: ['manager', 'supervisor'] };
-export const anyStaff: Auth = { kind: 'staff', roles };
+import type { AuthDevice, AuthStaff } from '../http/spec';
 
 export function notFound(zh: string, en: string): HttpError {
   return new HttpError(404, 'not_found', `${zh}不存在 / ${en} not found`);
@@ -24,4 +17,10 @@ export function invalid(field: string, message: string): HttpError {
 export function signedIn(staff: AuthStaff | null): AuthStaff {
   if (!staff) throw new HttpError(401, 'unauthenticated', '请先登录 / sign-in required');
   return staff;
+}
+
+/** The terminal a device call was authenticated as (the app resolves it before the handler). */
+export function authenticatedDevice(device: AuthDevice | null): AuthDevice {
+  if (!device) throw new Error('device route reached without an authenticated device');
+  return device;
 }

@@ -1,13 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { closureSchema } from '../../shared/sync';
+import type { z } from 'zod';
+import type { closureSchema } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { invalid, managerOnly, managerOrSupervisor } from './access';
+import { invalid } from './access';
 
 type Closure = z.infer<typeof closureSchema>;
-const closuresSchema = z.array(closureSchema).max(1000);
 
 /** Days the hall is closed beyond the official calendar (闭馆): they stop the legal clocks. */
 export async function readClosures(db: Kysely<ServerDb>): Promise<Closure[]> {
@@ -30,28 +29,11 @@ async function replaceClosures(trx: Transaction<ServerDb>, closures: Closure[]) 
   await bumpVersion(trx, 'calendar');
 }
 
-export const closureRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/closures',
-    summary: '闭馆日 / closure days',
-    tag: 'calendar',
-    auth: managerOrSupervisor,
-    response: closuresSchema,
-    handler: async (_input, ctx) => ({ body: await readClosures(ctx.db) }),
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/closures',
-    summary: '设置闭馆日（整体替换）/ set the closure days (replaces all)',
-    tag: 'calendar',
-    auth: managerOnly,
-    body: closuresSchema,
-    response: closuresSchema,
-    handler: async ({ body }, ctx) => {
-      checkDistinct(body);
-      await ctx.db.transaction().execute((trx) => replaceClosures(trx, body));
-      return { body: await readClosures(ctx.db) };
-    },
-  }),
-];
+export const closureHandlers = {
+  'closures.get': async (_input, ctx) => ({ body: await readClosures(ctx.db) }),
+  'closures.set': async ({ body }, ctx) => {
+    checkDistinct(body);
+    await ctx.db.transaction().execute((trx) => replaceClosures(trx, body));
+    return { body: await readClosures(ctx.db) };
+  },
+} satisfies Partial<CenterHandlers>;

@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { departmentSchema, type Department } from '../../shared/catalog';
+import type { Department } from '../../shared/catalog';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { conflict, managerOnly, managerOrSupervisor, notFound } from './access';
+import { conflict, notFound } from './access';
 
 export async function readDepartments(db: Kysely<ServerDb>): Promise<Department[]> {
   return db.selectFrom('departments').select(['code', 'name']).orderBy('code').execute();
@@ -40,43 +39,14 @@ async function renameDepartment(trx: Transaction<ServerDb>, code: string, name: 
   await bumpVersion(trx, 'catalog');
 }
 
-const codeParams = z.strictObject({ code: z.string() });
-
-export const departmentRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/departments',
-    summary: '部门列表 / departments',
-    tag: 'catalog',
-    auth: managerOrSupervisor,
-    response: z.array(departmentSchema),
-    handler: async (_input, ctx) => ({ body: await readDepartments(ctx.db) }),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/departments',
-    summary: '新增部门 / add a department',
-    tag: 'catalog',
-    auth: managerOnly,
-    body: departmentSchema,
-    response: departmentSchema,
-    handler: async ({ body }, ctx) => {
-      await ctx.db.transaction().execute((trx) => createDepartment(trx, body));
-      return { status: 201, body };
-    },
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/departments/:code',
-    summary: '修改部门名称 / rename a department',
-    tag: 'catalog',
-    auth: managerOnly,
-    params: codeParams,
-    body: departmentSchema.pick({ name: true }),
-    response: departmentSchema,
-    handler: async ({ params, body }, ctx) => {
-      await ctx.db.transaction().execute((trx) => renameDepartment(trx, params.code, body.name));
-      return { body: { code: params.code, name: body.name } };
-    },
-  }),
-];
+export const departmentHandlers = {
+  'departments.list': async (_input, ctx) => ({ body: await readDepartments(ctx.db) }),
+  'departments.create': async ({ body }, ctx) => {
+    await ctx.db.transaction().execute((trx) => createDepartment(trx, body));
+    return { body };
+  },
+  'departments.update': async ({ params, body }, ctx) => {
+    await ctx.db.transaction().execute((trx) => renameDepartment(trx, params.code, body.name));
+    return { body: { code: params.code, name: body.name } };
+  },
+} satisfies Partial<CenterHandlers>;

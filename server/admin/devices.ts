@@ -1,21 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { shanghaiIso } from '../../shared/calendar';
+import type { DeviceSummary } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { managerOnly, managerOrSupervisor, notFound } from './access';
-
-const deviceSummarySchema = z.object({
-  id: z.string(),
-  window: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  label: z.string(),
-  terminalNumber: z.number().int(),
-  enrolledAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastSeq: z.number().int(),
-});
-type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+import { notFound } from './access';
 
 async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSummary[]> {
   let query = db
@@ -65,26 +54,9 @@ async function revokeDevice(trx: Transaction<ServerDb>, id: string, now: Date) {
   return device;
 }
 
-export const deviceRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/devices',
-    summary: '已注册终端 / enrolled terminals',
-    tag: 'devices',
-    auth: managerOrSupervisor,
-    response: z.array(deviceSummarySchema),
-    handler: async (_input, ctx) => ({ body: await readDevices(ctx.db) }),
+export const deviceHandlers = {
+  'devices.list': async (_input, ctx) => ({ body: await readDevices(ctx.db) }),
+  'devices.revoke': async ({ params }, ctx) => ({
+    body: await ctx.db.transaction().execute((trx) => revokeDevice(trx, params.id, ctx.now())),
   }),
-  route({
-    method: 'POST',
-    url: '/api/devices/:id/revoke',
-    summary: '停用终端 / revoke a terminal',
-    tag: 'devices',
-    auth: managerOnly,
-    params: z.strictObject({ id: z.string() }),
-    response: deviceSummarySchema,
-    handler: async ({ params }, ctx) => ({
-      body: await ctx.db.transaction().execute((trx) => revokeDevice(trx, params.id, ctx.now())),
-    }),
-  }),
-];
+} satisfies Partial<CenterHandlers>;

@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
 import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
-import { managerOnly, notFound, signedIn } from './access';
+import type { CenterHandlers } from '../http/spec';
+import { notFound, signedIn } from './access';
 import { enrollmentCodeHash, newEnrollmentCode } from './enrollment-code';
-import { findWindow, windowIdParams } from './windows';
+import { findWindow } from './windows';
 
 export const enrollmentCodeHours = 24;
 
@@ -33,20 +32,10 @@ async function issueCode(
   return { code, expiresAt };
 }
 
-export const enrollmentCodeRoutes: RouteSpec[] = [
-  route({
-    method: 'POST',
-    url: '/api/windows/:id/enrollment-codes',
-    summary: '生成终端注册码（一次性，24小时内有效）/ issue a one-time enrollment code (24 h)',
-    tag: 'devices',
-    auth: managerOnly,
-    params: windowIdParams,
-    response: z.object({ code: z.string(), expiresAt: z.string() }),
-    handler: async ({ params, staff }, ctx) => ({
-      status: 201,
-      body: await ctx.db
-        .transaction()
-        .execute((trx) => issueCode(trx, params.id, signedIn(staff).id, ctx.now())),
-    }),
+export const enrollmentCodeHandlers = {
+  'enrollmentCodes.create': async ({ params, staff }, ctx) => ({
+    body: await ctx.db
+      .transaction()
+      .execute((trx) => issueCode(trx, params.id, signedIn(staff).id, ctx.now())),
   }),
-];
+} satisfies Partial<CenterHandlers>;

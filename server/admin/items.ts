@@ -1,11 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { serviceItemSchema, type ServiceItem } from '../../shared/catalog';
 import type { ServerDb } from '../db/schema';
 import { delegateInFull } from './delegation';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
+import { conflict, invalid, notFound } from './access';
 import { departmentExists } from './departments';
 
 export async function readItems(db: Kysely<ServerDb>): Promise<ServiceItem[]> {
@@ -79,60 +78,22 @@ async function deleteItem(trx: Transaction<ServerDb>, code: string) {
   await bumpVersion(trx, 'catalog');
 }
 
-const codeParams = z.strictObject({ code: z.string() });
-
-export const itemRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/items',
-    summary: '事项目录 / service items',
-    tag: 'catalog',
-    auth: managerOrSupervisor,
-    response: z.array(serviceItemSchema),
-    handler: async (_input, ctx) => ({ body: await readItems(ctx.db) }),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/items',
-    summary: '新增事项 / add a service item',
-    tag: 'catalog',
-    auth: managerOnly,
-    body: serviceItemSchema,
-    response: serviceItemSchema,
-    handler: async ({ body }, ctx) => {
-      await ctx.db.transaction().execute((trx) => createItem(trx, body));
-      return { status: 201, body };
-    },
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/items/:code',
-    summary: '修改事项（编码不可改）/ replace a service item (its code stays)',
-    tag: 'catalog',
-    auth: managerOnly,
-    params: codeParams,
-    body: serviceItemSchema,
-    response: serviceItemSchema,
-    handler: async ({ params, body }, ctx) => {
-      // the code names the item in cases and delegated powers; a new code is a new item
-      if (body.code !== params.code) {
-        throw invalid('body.code', '事项编码不可更改 / the item code cannot change');
-      }
-      await ctx.db.transaction().execute((trx) => replaceItem(trx, body));
-      return { body };
-    },
-  }),
-  route({
-    method: 'DELETE',
-    url: '/api/items/:code',
-    summary: '删除事项 / delete a service item',
-    tag: 'catalog',
-    auth: managerOnly,
-    params: codeParams,
-    response: z.object({ ok: z.literal(true) }),
-    handler: async ({ params }, ctx) => {
-      await ctx.db.transaction().execute((trx) => deleteItem(trx, params.code));
-      return { body: { ok: true } };
-    },
-  }),
-];
+export const itemHandlers = {
+  'items.list': async (_input, ctx) => ({ body: await readItems(ctx.db) }),
+  'items.create': async ({ body }, ctx) => {
+    await ctx.db.transaction().execute((trx) => createItem(trx, body));
+    return { body };
+  },
+  'items.update': async ({ params, body }, ctx) => {
+    // the code names the item in cases and delegated powers; a new code is a new item
+    if (body.code !== params.code) {
+      throw invalid('body.code', '事项编码不可更改 / the item code cannot change');
+    }
+    await ctx.db.transaction().execute((trx) => replaceItem(trx, body));
+    return { body };
+  },
+  'items.delete': async ({ params }, ctx) => {
+    await ctx.db.transaction().execute((trx) => deleteItem(trx, params.code));
+    return { body: { ok: true } };
+  },
+} satisfies Partial<CenterHandlers>;

@@ -1,16 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { powerSchema, windowPowersSchema, type WindowPowers } from '../../shared/catalog';
+import type { Grant } from '../../shared/center-api';
+import { powerSchema, type WindowPowers } from '../../shared/catalog';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { invalid, managerOnly, managerOrSupervisor, notFound } from './access';
+import { invalid, notFound } from './access';
 import { itemDepartment } from './items';
-import { findWindow, windowIdParams } from './windows';
-
-const grantSchema = windowPowersSchema.omit({ windowId: true });
-type Grant = z.infer<typeof grantSchema>;
-const grantsSchema = z.array(grantSchema).max(1000);
+import { findWindow } from './windows';
 
 /** Every window's delegated powers, or one window's. */
 export async function readPowers(db: Kysely<ServerDb>, windowId?: string): Promise<WindowPowers[]> {
@@ -70,33 +67,14 @@ async function replacePowers(trx: Transaction<ServerDb>, windowId: string, grant
   await bumpVersion(trx, 'catalog');
 }
 
-export const powerRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/windows/:id/powers',
-    summary: '窗口授权 / what a window is delegated',
-    tag: 'catalog',
-    auth: managerOrSupervisor,
-    params: windowIdParams,
-    response: z.array(grantSchema),
-    handler: async ({ params }, ctx) => {
-      if (!(await findWindow(ctx.db, params.id))) throw notFound('窗口', 'window');
-      const powers = await readPowers(ctx.db, params.id);
-      return { body: powers.map(({ itemCode, powers }) => ({ itemCode, powers })) };
-    },
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/windows/:id/powers',
-    summary: '设置窗口授权（整体替换）/ set what a window is delegated (replaces all)',
-    tag: 'catalog',
-    auth: managerOnly,
-    params: windowIdParams,
-    body: grantsSchema,
-    response: z.array(grantSchema),
-    handler: async ({ params, body }, ctx) => {
-      await ctx.db.transaction().execute((trx) => replacePowers(trx, params.id, body));
-      return { body };
-    },
-  }),
-];
+export const powerHandlers = {
+  'powers.get': async ({ params }, ctx) => {
+    if (!(await findWindow(ctx.db, params.id))) throw notFound('窗口', 'window');
+    const powers = await readPowers(ctx.db, params.id);
+    return { body: powers.map(({ itemCode, powers }) => ({ itemCode, powers })) };
+  },
+  'powers.set': async ({ params, body }, ctx) => {
+    await ctx.db.transaction().execute((trx) => replacePowers(trx, params.id, body));
+    return { body };
+  },
+} satisfies Partial<CenterHandlers>;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
-import { defaultSettings } from './settings';
+import { defaultSettings } from '../../shared/center-api';
 
 eachDialect('admin: settings', (t) => {
   it('reads the defaults, then what the manager set, bumping the settings version', async () => {

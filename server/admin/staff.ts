@@ -1,47 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { roleSchema, type Role } from '../../shared/case';
+import type { StaffChange, StaffSummary } from '../../shared/center-api';
 import { hashPassword } from '../../node-shared/passwords';
 import { endSessionsOf } from '../auth/sessions';
 import type { ServerDb } from '../db/schema';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { conflict, invalid, managerOnly, managerOrSupervisor, notFound, signedIn } from './access';
+import { conflict, invalid, notFound, signedIn } from './access';
 import { findWindow } from './windows';
 
 const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
-
-const passwordSchema = z
-  .string()
-  .min(8, '密码至少8位 / at least 8 characters')
-  .max(128, '密码至多128位 / at most 128 characters');
-
-const staffFields = {
-  name: z.string().trim().min(1, '请输入姓名 / name required').max(50),
-  role: roleSchema,
-  windowId: z.string().min(1).nullable().default(null),
-};
-const newStaffSchema = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9._-]{2,32}$/, '用户名为2–32位字母、数字或 ._- / 2–32 of A-Z a-z 0-9 . _ -'),
-  ...staffFields,
-  password: passwordSchema,
-});
-const staffChangeSchema = z.strictObject(staffFields);
-type StaffChange = z.infer<typeof staffChangeSchema>;
-
-const staffSummarySchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  windowId: z.string().nullable(),
-  active: z.boolean(),
-});
-type StaffSummary = z.infer<typeof staffSummarySchema>;
 
 async function readStaff(db: Kysely<ServerDb>, id?: string): Promise<StaffSummary[]> {
   let query = db
@@ -147,76 +116,28 @@ async function setPassword(trx: Transaction<ServerDb>, id: string, passwordHash:
   await bumpVersion(trx, 'staff');
 }
 
-const idParams = z.strictObject({ id: z.string() });
-
-export const staffRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/staff',
-    summary: '人员列表 / staff',
-    tag: 'staff',
-    auth: managerOrSupervisor,
-    response: z.array(staffSummarySchema),
-    handler: async (_input, ctx) => ({ body: await readStaff(ctx.db) }),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/staff',
-    summary: '新增人员 / add a staff member',
-    tag: 'staff',
-    auth: managerOnly,
-    body: newStaffSchema,
-    response: staffSummarySchema,
-    handler: async ({ body }, ctx) => {
-      // hashed before the transaction: 50 ms of scrypt must not hold the database
-      const { password, ...member } = body;
-      await checkNewStaff(ctx.db, member);
-      const login = { id: randomUUID(), passwordHash: await hashPassword(password) };
-      await ctx.db.transaction().execute((trx) => createStaff(trx, { ...member, ...login }));
-      return { status: 201, body: await staffById(ctx.db, login.id) };
-    },
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/staff/:id',
-    summary: '修改人员姓名、角色或窗口 / change a member’s name, role or window',
-    tag: 'staff',
-    auth: managerOnly,
-    params: idParams,
-    body: staffChangeSchema,
-    response: staffSummarySchema,
-    handler: async ({ params, body }, ctx) => {
-      await ctx.db.transaction().execute((trx) => updateStaff(trx, params.id, body));
-      return { body: await staffById(ctx.db, params.id) };
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/staff/:id/deactivate',
-    summary: '停用人员（并结束其登录）/ deactivate a member (ends their sessions)',
-    tag: 'staff',
-    auth: managerOnly,
-    params: idParams,
-    response: staffSummarySchema,
-    handler: async ({ params, staff }, ctx) => {
-      const byId = signedIn(staff).id;
-      await ctx.db.transaction().execute((trx) => deactivateStaff(trx, params.id, byId));
-      return { body: await staffById(ctx.db, params.id) };
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/staff/:id/reset-password',
-    summary: '重置密码（并结束其登录）/ set a new password (ends their sessions)',
-    tag: 'staff',
-    auth: managerOnly,
-    params: idParams,
-    body: z.strictObject({ password: passwordSchema }),
-    response: staffSummarySchema,
-    handler: async ({ params, body }, ctx) => {
-      const passwordHash = await hashPassword(body.password);
-      await ctx.db.transaction().execute((trx) => setPassword(trx, params.id, passwordHash));
-      return { body: await staffById(ctx.db, params.id) };
-    },
-  }),
-];
+export const staffHandlers = {
+  'staff.list': async (_input, ctx) => ({ body: await readStaff(ctx.db) }),
+  'staff.create': async ({ body }, ctx) => {
+    // hashed before the transaction: 50 ms of scrypt must not hold the database
+    const { password, ...member } = body;
+    await checkNewStaff(ctx.db, member);
+    const login = { id: randomUUID(), passwordHash: await hashPassword(password) };
+    await ctx.db.transaction().execute((trx) => createStaff(trx, { ...member, ...login }));
+    return { body: await staffById(ctx.db, login.id) };
+  },
+  'staff.update': async ({ params, body }, ctx) => {
+    await ctx.db.transaction().execute((trx) => updateStaff(trx, params.id, body));
+    return { body: await staffById(ctx.db, params.id) };
+  },
+  'staff.deactivate': async ({ params, staff }, ctx) => {
+    const byId = signedIn(staff).id;
+    await ctx.db.transaction().execute((trx) => deactivateStaff(trx, params.id, byId));
+    return { body: await staffById(ctx.db, params.id) };
+  },
+  'staff.resetPassword': async ({ params, body }, ctx) => {
+    const passwordHash = await hashPassword(body.password);
+    await ctx.db.transaction().execute((trx) => setPassword(trx, params.id, passwordHash));
+    return { body: await staffById(ctx.db, params.id) };
+  },
+} satisfies Partial<CenterHandlers>;

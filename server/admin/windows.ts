@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { windowSchema, type CenterWindow } from '../../shared/sync';
+import type { WindowChange } from '../../shared/center-api';
+import type { CenterWindow } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
 import { delegateInFull } from './delegation';
-import { route, type RouteSpec } from '../http/spec';
+import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
-import { conflict, invalid, managerOnly, managerOrSupervisor, notFound } from './access';
+import { conflict, invalid, notFound } from './access';
 import { departmentExists } from './departments';
 
 const windowColumns = ['id', 'code', 'name', 'department_code as departmentCode'] as const;
@@ -65,47 +65,14 @@ async function updateWindow(trx: Transaction<ServerDb>, id: string, change: Wind
   return { ...current, ...change };
 }
 
-const newWindowSchema = windowSchema.omit({ id: true });
-const windowChangeSchema = windowSchema.pick({ code: true, name: true });
-type WindowChange = z.infer<typeof windowChangeSchema>;
-
-export const windowIdParams = z.strictObject({ id: z.string() });
-
-export const windowRoutes: RouteSpec[] = [
-  route({
-    method: 'GET',
-    url: '/api/windows',
-    summary: '窗口列表 / windows',
-    tag: 'staff',
-    auth: managerOrSupervisor,
-    response: z.array(windowSchema),
-    handler: async (_input, ctx) => ({ body: await readWindows(ctx.db) }),
+export const windowHandlers = {
+  'windows.list': async (_input, ctx) => ({ body: await readWindows(ctx.db) }),
+  'windows.create': async ({ body }, ctx) => {
+    const window = { id: randomUUID(), ...body };
+    await ctx.db.transaction().execute((trx) => createWindow(trx, window));
+    return { body: window };
+  },
+  'windows.update': async ({ params, body }, ctx) => ({
+    body: await ctx.db.transaction().execute((trx) => updateWindow(trx, params.id, body)),
   }),
-  route({
-    method: 'POST',
-    url: '/api/windows',
-    summary: '新增窗口 / add a window',
-    tag: 'staff',
-    auth: managerOnly,
-    body: newWindowSchema,
-    response: windowSchema,
-    handler: async ({ body }, ctx) => {
-      const window = { id: randomUUID(), ...body };
-      await ctx.db.transaction().execute((trx) => createWindow(trx, window));
-      return { status: 201, body: window };
-    },
-  }),
-  route({
-    method: 'PUT',
-    url: '/api/windows/:id',
-    summary: '修改窗口编号或名称 / change a window’s code or name',
-    tag: 'staff',
-    auth: managerOnly,
-    params: windowIdParams,
-    body: windowChangeSchema,
-    response: windowSchema,
-    handler: async ({ params, body }, ctx) => ({
-      body: await ctx.db.transaction().execute((trx) => updateWindow(trx, params.id, body)),
-    }),
-  }),
-];
+} satisfies Partial<CenterHandlers>;

@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors';
 import { clearFailures, lockedUntil, lockout, recordFailure } from './lockout';
 import { hashPassword, verifyPassword } from '../../node-shared/passwords';
 import { createSession } from './sessions';
-import type { LoginResponse } from './schemas';
+import type { LoginResponse } from '../../shared/center-api';
 
 // An unknown username costs the same scrypt as a known one, so response times do not tell
 // which usernames exist.

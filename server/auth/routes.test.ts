@@ -68,7 +68,12 @@ eachDialect('auth', (t) => {
     // a second server process on the same database
     const other = await openServerDb(t().options);
     try {
-      const second = buildApp({ db: other.db, dialect: other.dialect, now: () => now });
+      const second = buildApp({
+        db: other.db,
+        dialect: other.dialect,
+        now: () => now,
+        checkResponses: true,
+      });
       expect((await login(second, testPassword)).statusCode).toBe(429);
       now = at('2026-03-02T09:15:01+08:00');
       expect((await login(second, testPassword)).statusCode).toBe(200);

@@ -1,27 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Level } from '../../shared/calendar';
 import type { OpenCase } from '../../shared/case';
+import type { CaseItem } from '../../shared/center-api';
 import type { CaseRow, ServerDb } from '../db/schema';
 import type { ClockContext } from './clocks';
 import { parseCaseState, summaryAt } from './projection';
-
-/** One case as the center's lists show it. */
-export type CaseItem = {
-  id: string;
-  caseNumber: string;
-  departmentCode: string;
-  windowId: string;
-  itemCode: string;
-  itemName: string;
-  applicantName: string;
-  status: string;
-  open: boolean;
-  receivedAt: string;
-  dueAt: string | null;
-  level: Level;
-  /** events of this case the center stored as conflicted */
-  conflicts: number;
-};
 
 export type ItemRow = Pick<
   CaseRow,

@@ -1,10 +1,8 @@
 import { expect, it } from 'vitest';
+import type { CaseHistory, CaseList, ConflictList } from '../../shared/center-api';
 import { eachDialect } from '../db/test-db';
 import { actors, caseScript, seedHall, syncHarness, testNow } from '../sync/test-support';
 import { testApp } from '../test-app';
-import type { CaseHistory } from './history';
-import type { CaseList } from './list';
-import type { ConflictList } from './conflicts';
 
 eachDialect('center: cases', (t) => {
   /**

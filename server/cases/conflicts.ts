@@ -1,41 +1,6 @@
-import { z } from 'zod';
 import type { Actor } from '../../shared/case';
+import type { ConflictList, ConflictListQuery } from '../../shared/center-api';
 import type { ServerContext } from '../http/spec';
-
-export const conflictListQuerySchema = z.object({
-  department: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().nonnegative().default(0),
-});
-export type ConflictListQuery = z.infer<typeof conflictListQuerySchema>;
-
-type WindowRef = { id: string; code: string; name: string };
-
-/** A conflicted event as the supervisor sees it: which window did what to which case, and why not. */
-export type ConflictItem = {
-  serverSeq: number;
-  eventId: string;
-  type: string;
-  caseId: string;
-  /** null when the case never got an accepted receipt at the center */
-  caseNumber: string | null;
-  itemName: string | null;
-  applicantName: string | null;
-  caseStatus: string | null;
-  departmentCode: string;
-  rule: string;
-  message: string;
-  actor: Actor;
-  deviceId: string;
-  occurredAt: string;
-  receivedAt: string;
-  /** the window whose event conflicted */
-  window: WindowRef;
-  /** the window that received the case, null when the center holds no accepted receipt */
-  caseWindow: WindowRef | null;
-};
-
-export type ConflictList = { total: number; conflicts: ConflictItem[] };
 
 /** Every conflicted event, newest first: the supervisor's list of what two windows disagreed on. */
 export async function listConflicts(

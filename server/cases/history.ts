@@ -1,20 +1,11 @@
-import { initialCaseState, type CaseState } from '../../shared/case';
-import type { PulledEvent } from '../../shared/sync';
+import { initialCaseState } from '../../shared/case';
+import type { CaseHistory } from '../../shared/center-api';
 import { HttpError } from '../http/errors';
 import type { ServerContext } from '../http/spec';
 import { pulledEventOf } from '../sync/event-rows';
-import { caseItemOf, caseLevel, itemColumns, type CaseItem } from './case-item';
+import { caseItemOf, caseLevel, itemColumns } from './case-item';
 import { clockContext } from './clocks';
 import { parseCaseState } from './projection';
-
-/** A stored event with when the center received it (its own clock, not the terminal's). */
-export type CaseHistoryEvent = PulledEvent & { receivedAt: string };
-
-/**
- * A case with every event the center holds of it, in server order, conflicted ones included.
- * `case` is null while no event of it was accepted (its receipt itself conflicted).
- */
-export type CaseHistory = { case: CaseItem | null; state: CaseState; events: CaseHistoryEvent[] };
 
 export async function caseHistory(ctx: ServerContext, caseId: string): Promise<CaseHistory> {
   const [row, events] = await Promise.all([

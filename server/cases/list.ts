@@ -1,43 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { z } from 'zod';
-import { endOfDay, isLocalDate } from '../../shared/calendar';
-import { statusLabels } from '../../shared/case';
+import { endOfDay } from '../../shared/calendar';
+import type { CaseItem, CaseList, CaseListQuery } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
-import {
-  caseItemOf,
-  caseLevel,
-  conflictCounts,
-  itemColumns,
-  type CaseItem,
-  type ItemRow,
-} from './case-item';
+import { caseItemOf, caseLevel, conflictCounts, itemColumns, type ItemRow } from './case-item';
 import { clockContext } from './clocks';
-
-const levels = ['normal', 'warning', 'yellow', 'red'] as const;
-const localDate = z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD / a date YYYY-MM-DD');
-
-export const caseListQuerySchema = z.object({
-  department: z.string().min(1).optional(),
-  window: z.string().min(1).optional(),
-  /** a case status, or 'open' / 'closed' for the work list and the archive */
-  status: z
-    .string()
-    .refine((s) => s === 'open' || s === 'closed' || Object.hasOwn(statusLabels, s), {
-      message: '未知的办件状态 / unknown case status',
-    })
-    .optional(),
-  level: z.enum(levels).optional(),
-  receivedFrom: localDate.optional(),
-  receivedTo: localDate.optional(),
-  /** a case number (or its beginning) or part of the applicant's name */
-  q: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().nonnegative().default(0),
-});
-export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
-
-export type CaseList = { total: number; cases: CaseItem[] };
 
 /** LIKE treats % and _ as wildcards; a name typed with them must match them literally. */
 function likeEscaped(text: string): string {

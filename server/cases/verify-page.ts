@@ -1,5 +1,5 @@
 import type { CaseDocumentKind } from '../../shared/documents';
-import type { Verification } from './verify';
+import type { Verification } from '../../shared/center-api';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
 // (no scripts, fonts or images from elsewhere), readable without zooming.

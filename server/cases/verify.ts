@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { CaseDocumentKind } from '../../shared/documents';
+import type { Verification, VerifiedDocument } from '../../shared/center-api';
 import { documentOfEvent, normalizeVerificationCode } from '../../shared/documents';
 import type { CaseState } from '../../shared/case';
 import type { ServerContext } from '../http/spec';
@@ -12,25 +11,6 @@ import { signedEventOf } from '../../node-shared/events/rows';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
-
-export const verifyParamsSchema = z.object({ code: z.string().min(1).max(64) });
-export const verifyQuerySchema = z.object({ format: z.enum(['json', 'html']).optional() });
-
-export type VerifiedDocument = {
-  kind: CaseDocumentKind;
-  eventType: string;
-  caseNumber: string | null;
-  itemName: string | null;
-  department: string;
-  window: string;
-  /** when the window issued it (the event's own time) */
-  issuedAt: string;
-};
-
-export type Verification =
-  | ({ genuine: true; code: string } & VerifiedDocument)
-  | ({ genuine: false; code: string; conflicted: true; message: string } & VerifiedDocument)
-  | { genuine: false; code: string; message: string };
 
 /** The device keys the center holds for these devices, revoked ones too: they signed then. */
 async function deviceKeys(ctx: ServerContext, ids: string[]): Promise<Map<string, string>> {

@@ -3,7 +3,8 @@ import { shanghaiIso } from '../../shared/calendar';
 import { roleSchema } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from './errors';
-import type { Auth, AuthDevice, AuthStaff } from './spec';
+import type { CenterAuth } from '../../shared/center-api';
+import type { AuthDevice, AuthStaff } from './spec';
 import { bearerToken, sha256Hex } from './tokens';
 
 export type Principal = { device: AuthDevice | null; staff: AuthStaff | null };
@@ -12,7 +13,7 @@ const anonymous: Principal = { device: null, staff: null };
 
 /** Resolves the bearer token a route demands: 401 without a valid one, 403 when not allowed. */
 export async function authenticate(
-  auth: Auth,
+  auth: CenterAuth,
   authorization: string | undefined,
   db: Kysely<ServerDb>,
   now: Date,

@@ -1,18 +1,25 @@
 import { z, type ZodType } from 'zod';
+import {
+  contractEntries,
+  type CenterCall,
+  type CenterContract,
+  type OpenApiDocument,
+  type OpenApiOperation,
+} from '../../shared/center-api';
 import { errorBodySchema } from '../../shared/sync';
-import type { RouteSpec } from './spec';
 
-type JsonSchema = Record<string, unknown>;
+type JsonSchema = Record<string, z.core.util.JSONType>;
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 /**
- * OpenAPI 3.1 from the route table: the same zod schemas that validate the requests describe
- * them, so the document can never drift from what the server accepts.
+ * OpenAPI 3.1 from the center's contract: the same zod schemas that validate the requests and
+ * the terminal's parse of the answers describe them, so the document can never drift.
  */
-export function openApiDocument(routes: readonly RouteSpec[]): JsonSchema {
-  const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const spec of routes) {
-    const path = spec.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operation(spec) };
+export function openApiDocument(contract: CenterContract): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  for (const [, call] of contractEntries(contract)) {
+    const path = call.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    paths[path] = { ...paths[path], [call.method.toLowerCase() as Method]: operation(call) };
   }
   return {
     openapi: '3.1.0',
@@ -25,7 +32,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   };
 }
 
-function operation(spec: RouteSpec): JsonSchema {
+function operation(spec: CenterCall): OpenApiOperation {
   const parameters = [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')];
   return {
     summary: spec.summary,
@@ -41,9 +48,12 @@ function operation(spec: RouteSpec): JsonSchema {
         }
       : {}),
     responses: {
-      '200': {
-        description: 'OK',
-        content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+      [String(spec.status ?? 200)]: {
+        description: spec.page ? 'JSON, or an HTML page for a browser (Accept: text/html)' : 'OK',
+        content: {
+          'application/json': { schema: schemaOf(spec.response, 'output') },
+          ...(spec.page ? { 'text/html': { schema: { type: 'string' } } } : {}),
+        },
       },
       default: {
         description: 'error',
@@ -53,7 +63,10 @@ function operation(spec: RouteSpec): JsonSchema {
   };
 }
 
-function parametersOf(schema: ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+function parametersOf(
+  schema: ZodType | undefined,
+  where: 'path' | 'query',
+): NonNullable<OpenApiOperation['parameters']> {
   if (!schema) return [];
   const json = schemaOf(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -70,5 +83,5 @@ function schemaOf(schema: ZodType, io: 'input' | 'output'): JsonSchema {
   // 'any' for what JSON Schema cannot say (a transform, a custom check): the route still
   // validates it, the document just describes it loosely.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest;
+  return rest as JsonSchema;
 }

@@ -1,12 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CenterCall } from '../../shared/center-api';
 import { protocolHeader } from '../../shared/sync';
 import { isDeviceRefusal, recordDeviceRefusal } from '../supervision/device-alerts';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
-import type { RouteSpec, ServerContext } from './spec';
+import { HttpError } from './errors';
+import type { AuthDevice, AuthStaff, ServerContext } from './spec';
 import { parseInput } from './validate';
 
 export type AppContext = Omit<ServerContext, 'log'>;
+
+/**
+ * A handler with its entry's types forgotten, so that handlers of different calls sit in one
+ * loop. Sound because the entry's own schemas parse the input into exactly what the handler
+ * declares (Handlers<C> ties each handler to its entry).
+ */
+export type ErasedHandler = (
+  input: {
+    body: unknown;
+    query: unknown;
+    params: unknown;
+    device: AuthDevice | null;
+    staff: AuthStaff | null;
+    protocol: number | null;
+    accept: string | null;
+  },
+  ctx: ServerContext,
+) => Promise<{ status?: number; body: unknown } | { status?: number; page: string }>;
 
 /**
  * A device call refused for its credentials (revoked, or a token the center never issued) leaves
@@ -32,40 +52,59 @@ async function noteRefusedDevice(
 }
 
 /**
- * Binds one RouteSpec. Order matters: an outdated terminal hears "update me" before anything
- * else, and nobody learns how to shape a valid request before proving who they are.
+ * Binds one contract entry to its handler. Order matters: an outdated terminal hears "update me"
+ * before anything else, and nobody learns how to shape a valid request before proving who they
+ * are. With `checkResponses` (the tests) an answer that does not parse with the entry's response
+ * schema is a 500 naming the call and the field, so every route test also tests the contract.
  */
-export function registerRoute(app: FastifyInstance, spec: RouteSpec, context: AppContext): void {
+export function registerCall(
+  app: FastifyInstance,
+  name: string,
+  call: CenterCall,
+  handler: ErasedHandler,
+  context: AppContext & { checkResponses: boolean },
+): void {
   app.route({
-    method: spec.method,
-    url: spec.url,
-    ...(spec.bodyLimit !== undefined ? { bodyLimit: spec.bodyLimit } : {}),
+    method: call.method,
+    url: call.path,
+    ...(call.bodyLimit !== undefined ? { bodyLimit: call.bodyLimit } : {}),
     handler: async (request, reply) => {
-      const protocol = spec.protocol ? requireProtocol(request.headers[protocolHeader]) : null;
+      const protocol = call.protocol ? requireProtocol(request.headers[protocolHeader]) : null;
       const { device, staff } = await authenticate(
-        spec.auth,
+        call.auth,
         request.headers.authorization,
         context.db,
         context.now(),
       ).catch(async (error: unknown) => {
-        if (spec.auth.kind === 'device') await noteRefusedDevice(request, context, error);
+        if (call.auth.kind === 'device') await noteRefusedDevice(request, context, error);
         throw error;
       });
-      const params = spec.params ? parseInput(spec.params, request.params, 'params') : undefined;
-      const query = spec.query ? parseInput(spec.query, request.query, 'query') : undefined;
-      const body = spec.body ? parseInput(spec.body, request.body, 'body') : undefined;
-      const out = await spec
-        .handler(
-          { body, query, params, device, staff, protocol, accept: request.headers.accept ?? null },
-          { ...context, log: request.log },
-        )
-        .catch(async (error: unknown) => {
-          // a push re-checks revocation under its lock: a revocation since auth lands here
-          if (spec.auth.kind === 'device') await noteRefusedDevice(request, context, error);
-          throw error;
-        });
-      void reply.code(out.status ?? 200).type(out.contentType ?? 'application/json; charset=utf-8');
-      return out.body;
+      const params = call.params ? parseInput(call.params, request.params, 'params') : undefined;
+      const query = call.query ? parseInput(call.query, request.query, 'query') : undefined;
+      const body = call.body ? parseInput(call.body, request.body, 'body') : undefined;
+      const out = await handler(
+        { body, query, params, device, staff, protocol, accept: request.headers.accept ?? null },
+        { db: context.db, dialect: context.dialect, now: context.now, log: request.log },
+      ).catch(async (error: unknown) => {
+        // a push re-checks revocation under its lock: a revocation since auth lands here
+        if (call.auth.kind === 'device') await noteRefusedDevice(request, context, error);
+        throw error;
+      });
+      void reply.code(out.status ?? call.status ?? 200);
+      if ('page' in out) return reply.type('text/html; charset=utf-8').send(out.page);
+      if (context.checkResponses) checkResponse(name, call, out.body);
+      return reply.type('application/json; charset=utf-8').send(out.body);
     },
   });
+}
+
+function checkResponse(name: string, call: CenterCall, body: unknown): void {
+  const parsed = call.response.safeParse(body);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  throw new HttpError(
+    500,
+    'internal',
+    `${name} answered outside its contract at ${(issue?.path ?? []).join('.')}: ${issue?.message ?? ''}`,
+  );
 }

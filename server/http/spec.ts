@@ -1,7 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { ZodType } from 'zod';
 import type { Role } from '../../shared/case';
+import type {
+  CenterCall,
+  CenterCallName,
+  CenterContract,
+  ParsedPart,
+  ResponseSent,
+  centerContract,
+} from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -36,48 +43,36 @@ export type AuthStaff = {
   sessionId: string;
 };
 
-export type Auth =
-  { kind: 'none' } | { kind: 'device' } | { kind: 'staff'; roles: readonly Role[] };
-
-export type HandlerInput<B, Q, P> = {
-  body: B;
-  query: Q;
-  params: P;
+export type HandlerInput<E extends CenterCall> = {
+  body: ParsedPart<E, 'body'>;
+  query: ParsedPart<E, 'query'>;
+  params: ParsedPart<E, 'params'>;
   /** set when auth.kind is 'device' (revoked devices never get this far) */
   device: AuthDevice | null;
   /** set when auth.kind is 'staff' */
   staff: AuthStaff | null;
-  /** the protocol version the client sent (sync routes) */
+  /** the protocol version the client sent (sync calls) */
   protocol: number | null;
   /** the Accept header: a phone scanning a notice's QR code asks for a page, a program for JSON */
   accept: string | null;
 };
 
-export type HandlerOutput = { status?: number; body: unknown; contentType?: string };
-
 /**
- * One HTTP call: the app validates params, query and body with these zod schemas (400 with the
- * field on failure), resolves auth (401/403), and the OpenAPI description is generated from the
- * same table. Adding a call is one RouteSpec.
+ * The answer: `body` as the entry's response schema takes it, with the entry's status unless the
+ * handler has another to say (a verification not found is a 404 with its explanation). A call
+ * marked `page` may answer a browser with HTML instead.
  */
-export type RouteSpec<B = unknown, Q = unknown, P = unknown> = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  summary: string;
-  tag: string;
-  auth: Auth;
-  /** sync routes demand the protocol header (426 when unsupported) */
-  protocol?: boolean;
-  body?: ZodType<B>;
-  query?: ZodType<Q>;
-  params?: ZodType<P>;
-  response: ZodType;
-  /** bytes; the app default is 1 MB plus envelope */
-  bodyLimit?: number;
-  handler: (input: HandlerInput<B, Q, P>, ctx: ServerContext) => Promise<HandlerOutput>;
-};
+export type HandlerOutput<E extends CenterCall> =
+  | { status?: number; body: ResponseSent<E> }
+  | (E extends { page: true } ? { status?: number; page: string } : never);
 
-/** Erases a spec's input types so specs of different calls sit in one table. */
-export function route<B, Q, P>(spec: RouteSpec<B, Q, P>): RouteSpec {
-  return spec as unknown as RouteSpec;
-}
+export type Handler<E extends CenterCall> = (
+  input: HandlerInput<E>,
+  ctx: ServerContext,
+) => Promise<HandlerOutput<E>>;
+
+/** One handler per entry of `C`: the compiler demands every one and refuses any other. */
+export type Handlers<C extends CenterContract> = { [K in keyof C]: Handler<C[K]> };
+
+export type CenterHandlers = Handlers<typeof centerContract>;
+export type CenterHandler<K extends CenterCallName> = CenterHandlers[K];

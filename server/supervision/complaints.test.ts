@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Complaint, WindowSupervision } from '../../shared/sync';
-import { syncPaths } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
 import { eachDialect } from '../db/test-db';
 import { caseScript, seedHall, syncHarness } from '../sync/test-support';
 import { testApp } from '../test-app';

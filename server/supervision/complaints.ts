@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { shanghaiIso } from '../../shared/calendar';
-import {
-  complaintChannels,
-  complaintConclusions,
-  complaintDeadline,
-} from '../../shared/reports/complaints';
+import type { ComplaintClose, ComplaintCreate } from '../../shared/center-api';
+import { complaintDeadline } from '../../shared/reports/complaints';
 import type { Complaint, ComplaintReplyRequest } from '../../shared/sync';
 import { conflict, invalid, notFound } from '../admin/access';
 import { centerCalendar } from '../cases/clocks';
@@ -20,54 +16,6 @@ import { complaintsWithNames, complaintViews } from './views';
 // Public complaints (公众投诉): a supervisor records one against a window and/or a case, the
 // window answers it, the supervisor closes it with a conclusion. Steps are appended, the row
 // keeps the current state for lists; nothing deletes a complaint.
-
-const optionalText = (max: number, zh: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${zh}不能超过${max}字 / at most ${max} characters`)
-    .optional()
-    .transform((s) => (s ? s : null));
-
-export const complaintCreateSchema = z
-  .strictObject({
-    windowId: z.string().trim().min(1).max(64).nullable().optional(),
-    /** the number printed on the applicant's notice, as the complainant quotes it */
-    caseNumber: z.string().trim().max(64).optional(),
-    complainantName: optionalText(50, '投诉人姓名'),
-    complainantPhone: z
-      .string()
-      .trim()
-      .regex(/^$|^[0-9+\-() ]{5,20}$/, '联系电话格式不正确 / not a phone number')
-      .optional()
-      .transform((s) => (s ? s : null)),
-    channel: z.enum(complaintChannels, {
-      error:
-        '投诉渠道须为 现场、电话、网上 或 信件 / channel must be one of 现场, 电话, 网上, 信件',
-    }),
-    content: z
-      .string({ error: '请填写投诉内容 / content is required' })
-      .trim()
-      .min(1, '请填写投诉内容 / content is required')
-      .max(2000, '投诉内容不能超过2000字 / at most 2000 characters'),
-  })
-  .refine((b) => Boolean(b.windowId) || Boolean(b.caseNumber), {
-    message: '请指明被投诉的窗口或办件 / name the window or the case complained about',
-    path: ['windowId'],
-  });
-export type ComplaintCreate = z.infer<typeof complaintCreateSchema>;
-
-export const complaintCloseSchema = z.strictObject({
-  conclusion: z.enum(complaintConclusions, {
-    error: '请选择结论：属实、不属实 或 部分属实 / conclusion must be 属实, 不属实 or 部分属实',
-  }),
-  comment: z
-    .string()
-    .trim()
-    .max(1000, '办结意见不能超过1000字 / at most 1000 characters')
-    .optional(),
-});
-export type ComplaintClose = z.infer<typeof complaintCloseSchema>;
 
 type Actor = { id: string; name: string };
 

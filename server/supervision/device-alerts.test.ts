@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { syncPaths } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
 import { eachDialect } from '../db/test-db';
 import { caseScript, count, seedHall, syncHarness } from '../sync/test-support';
 import { testApp } from '../test-app';

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { protocolHeader, protocolVersion, syncPaths } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
+import { protocolHeader, protocolVersion } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import { count, reviewedCase, seedHall, syncHarness } from './test-support';
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { newKeyPair } from '../../node-shared/events/crypto';
-import { syncPaths } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
 import { openServerDb } from '../db/open';
 import { eachDialect } from '../db/test-db';
 import { readVersions } from '../reference/versions';

@@ -1,7 +1,8 @@
 import { sign } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { newKeyPair } from '../../node-shared/events/crypto';
-import { syncPaths, type WireEvent } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
+import type { WireEvent } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import {
   caseScript,

@@ -16,12 +16,12 @@ import {
   protocolVersion,
   pullResponseSchema,
   pushResponseSchema,
-  syncPaths,
   type PullResponse,
   type PushResponse,
   type ReferenceVersions,
   type WireEvent,
 } from '../../shared/sync';
+import { syncPaths } from '../../shared/center-api';
 import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { buildApp } from '../app';
 import type { ServerDb } from '../db/schema';
@@ -178,7 +178,7 @@ export type SyncHarness = {
 };
 
 export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
-  const app = buildApp({ db: t.db, dialect: t.dialect, now });
+  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
   const call: Call = (method, url, opts = {}) =>
     app.inject({
       method,

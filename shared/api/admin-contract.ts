@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { roleSchema, type Role, type RuleId } from '../case';
-import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
 import {
-  alertSchema,
-  closureSchema,
-  complaintSchema,
-  windowSchema,
-  type AlertSummary,
-} from '../sync';
-import type { Dashboard } from '../reports';
+  alertDetailSchema,
+  centerSettingsSchema,
+  closuresSchema,
+  dashboardSchema,
+  deviceSummarySchema,
+  enrollmentCodeSchema,
+  grantsSchema,
+  staffSummarySchema,
+} from '../center-api';
+import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
+import { alertSchema, complaintSchema, windowSchema, type AlertSummary } from '../sync';
 import type { AdminCallName } from './admin-names';
 
 // The center manager's calls. Main relays each to the center's administration API with the
@@ -33,35 +36,6 @@ const centerStatusSchema = z.object({
 });
 export type CenterStatus = z.infer<typeof centerStatusSchema>;
 
-const staffSummarySchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  windowId: z.string().nullable(),
-  active: z.boolean(),
-});
-export type StaffSummary = z.infer<typeof staffSummarySchema>;
-
-const grantSchema = z.object({ itemCode: z.string(), powers: z.array(powerSchema) });
-
-const centerSettingsSchema = z.object({
-  centerName: z.string(),
-  thresholds: z.object({ warningWorkingDays: z.number(), yellowWorkingDays: z.number() }),
-});
-export type CenterSettings = z.infer<typeof centerSettingsSchema>;
-
-const deviceSummarySchema = z.object({
-  id: z.string(),
-  window: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  label: z.string(),
-  terminalNumber: z.number(),
-  enrolledAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastSeq: z.number(),
-});
-export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
-
 const staffFields = {
   name: short,
   role: roleSchema,
@@ -73,20 +47,9 @@ const supervisor: readonly Role[] = ['supervisor'];
 const centerStaff: readonly Role[] = ['manager', 'supervisor'];
 const none = z.object({});
 
-// An alert as the center lists it, with its window and department named (shared/sync).
-export { alertSchema, type AlertSummary };
-
-export const alertDetailSchema = alertSchema.extend({
-  actions: z.array(
-    z.object({
-      action: z.string(),
-      comment: z.string(),
-      by: z.object({ id: z.string(), name: z.string() }),
-      at: z.string(),
-    }),
-  ),
-});
-export type AlertDetail = z.infer<typeof alertDetailSchema>;
+// What the center answers, as the renderer's pages name it (shared/center-api, shared/sync).
+export { alertDetailSchema, alertSchema, type AlertSummary };
+export type { AlertDetail, CenterSettings, DeviceSummary, StaffSummary } from '../center-api';
 
 export const adminContract = {
   'admin.center.status': { input: none, output: centerStatusSchema, access: centerStaff },
@@ -172,7 +135,7 @@ export const adminContract = {
   },
   'admin.enrollmentCode.create': {
     input: z.object({ windowId: id }),
-    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    output: enrollmentCodeSchema,
     access: manager,
   },
   'admin.staff.list': { input: none, output: z.array(staffSummarySchema), access: manager },
@@ -212,7 +175,7 @@ export const adminContract = {
   'admin.items.delete': { input: z.object({ code: id }), output: none, access: manager },
   'admin.powers.get': {
     input: z.object({ windowId: id }),
-    output: z.array(grantSchema),
+    output: grantsSchema,
     access: manager,
   },
   /** Replaces everything the window is delegated. */
@@ -221,16 +184,16 @@ export const adminContract = {
       windowId: id,
       grants: z.array(z.object({ itemCode: short, powers: z.array(powerSchema) })).max(1000),
     }),
-    output: z.array(grantSchema),
+    output: grantsSchema,
     access: manager,
   },
-  'admin.closures.get': { input: none, output: z.array(closureSchema), access: manager },
+  'admin.closures.get': { input: none, output: closuresSchema, access: manager },
   /** Replaces the whole list of closure days. */
   'admin.closures.set': {
     input: z.object({
       closures: z.array(z.object({ date: short, reason: short })).max(1000),
     }),
-    output: z.array(closureSchema),
+    output: closuresSchema,
     access: manager,
   },
   'admin.settings.get': { input: none, output: centerSettingsSchema, access: manager },
@@ -251,7 +214,7 @@ export const adminContract = {
   'admin.reports.dashboard': {
     /** without a date: the center's today */
     input: z.object({ date: z.iso.date('日期须形如 2026-03-02').optional() }),
-    output: z.custom<Dashboard>(),
+    output: dashboardSchema,
     access: centerStaff,
   },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

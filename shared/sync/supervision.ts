@@ -4,7 +4,7 @@ import { complaintChannels, complaintConclusions } from '../reports/complaints';
 // Electronic supervision as the center answers it: an alert, a public complaint, and what a
 // window's terminal fetches of both with its device credentials on every sync round.
 
-/** An alert of electronic supervision (server/supervision/routes.ts), with its place named. */
+/** An alert of electronic supervision (server/supervision/handlers.ts), with its place named. */
 export const alertSchema = z.object({
   id: z.string(),
   caseId: z.string().nullable(),

@@ -268,14 +268,3 @@ export const pullResponseSchema = z.object({
   reference: referenceSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
-
-// ---- paths --------------------------------------------------------------------------------
-
-export const syncPaths = {
-  enroll: '/api/sync/enroll',
-  push: '/api/sync/push',
-  pull: '/api/sync/pull',
-  device: '/api/sync/device',
-  /** the alerts and complaints of the terminal's department (shared/sync/supervision.ts) */
-  supervision: '/api/sync/supervision',
-} as const;

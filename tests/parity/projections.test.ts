@@ -48,12 +48,12 @@ function generatedLogs(calendarVersion: string): CaseEvent[][] {
       const event = JSON.parse(JSON.stringify(e), (_key, value: unknown) =>
         typeof value === 'string' ? (ids.get(value) ?? value) : value,
       ) as CaseEvent;
-      const moved = { ...event, caseId, windowId: generatedWindow.id } as CaseEvent;
+      const moved = { ...event, caseId, windowId: generatedWindow.id };
       if (moved.type !== 'received') return moved;
       return {
         ...moved,
         payload: { ...moved.payload, calendarVersion, caseNumber: `SCJ-GEN-${n}` },
-      } as CaseEvent;
+      };
     });
   });
 }

@@ -15,6 +15,7 @@ export function adminPage(page: Page) {
     enrollmentDialog: page.getByTestId('enrollment-code-dialog'),
     powersWindow: page.getByTestId('powers-window'),
     formError: page.getByTestId('admin-form-error'),
+    loadError: page.getByTestId('admin-load-error'),
     itemJson: page.getByTestId('item-json'),
     itemProblems: page.getByTestId('item-problems'),
     dialog,
@@ -38,6 +39,14 @@ export function adminPage(page: Page) {
       await windowForm.getByLabel('部门').press('Enter');
       await windowForm.getByLabel('窗口编号').fill(w.code);
       await windowForm.getByLabel('窗口名称').fill(w.name);
+      await save();
+    },
+    async renameDepartment(code: string, name: string) {
+      await locators
+        .row(code)
+        .getByRole('button', { name: /修\s*改/ })
+        .click();
+      await dialog.getByLabel('部门名称').fill(name);
       await save();
     },
     async issueCode(windowCode: string) {

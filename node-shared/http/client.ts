@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import {
+  callPath,
+  type CenterCall,
+  type CenterContract,
+  type ResponseParsed,
+} from '../../shared/center-api';
+import {
+  errorBodySchema,
+  protocolHeader,
+  protocolVersion,
+  type ErrorBody,
+} from '../../shared/sync';
+
+// The one JSON client of the center's API, for the terminal's sync engine and the manager's relay
+// alike: the request comes from the call's contract entry, the answer is parsed with its schema,
+// and a failure says which kind it is, because callers must treat them differently — a terminal
+// retries `network` and `unavailable` later, records an `http` refusal, and never trusts a
+// `malformed` answer (a captive portal's page, a center of another release).
+
+/**
+ * `network`: no answer (down, unplugged, timed out); `unavailable`: the center answered 5xx;
+ * `http`: the center refused the request (4xx), with its error body when it sent one;
+ * `malformed`: an answer that does not parse with the call's response schema.
+ */
+export type FailureKind = 'network' | 'unavailable' | 'http' | 'malformed';
+
+export class CenterFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly body: ErrorBody['error'] | null = null,
+  ) {
+    super(message);
+  }
+}
+
+type Given<E extends CenterCall, P extends 'params' | 'body'> = E[P] extends z.ZodType
+  ? { [Q in P]: z.input<E[P]> }
+  : { [Q in P]?: undefined };
+
+/** What a caller sends for a call: its path parameters, query and body, as its entry types them. */
+export type CallRequest<E extends CenterCall> = Given<E, 'params'> &
+  Given<E, 'body'> & { query?: E['query'] extends z.ZodType ? z.input<E['query']> : undefined };
+
+export type ClientOptions = {
+  /** the center's address; it may live under a path (https://host/center) */
+  baseUrl: string;
+  /** a device token or a staff session token; null: an anonymous call */
+  token: string | null;
+  timeoutMs: number;
+  /** aborts the request with the caller (an engine closing): reported as `network` */
+  signal?: AbortSignal;
+};
+
+/** The URL of a call: the base kept as it is, each parameter one encoded segment. */
+export function callUrl(
+  baseUrl: string,
+  call: CenterCall,
+  params: unknown,
+  query?: unknown,
+): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    // a query carries scalars only; an object would travel as '[object Object]'
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new Error(`${call.path}: query parameter ${name} is not a scalar`);
+    }
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return `${base}${callPath(call, params)}${text ? `?${text}` : ''}`;
+}
+
+/** One call to the center. Throws CenterFailure; returns the answer as the schema parsed it. */
+export async function request<E extends CenterCall>(
+  call: E,
+  sent: CallRequest<E>,
+  opts: ClientOptions,
+): Promise<ResponseParsed<E>> {
+  const url = callUrl(opts.baseUrl, call, sent.params, sent.query);
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: call.method,
+      headers: {
+        ...(call.protocol ? { [protocolHeader]: String(protocolVersion) } : {}),
+        ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      ...(sent.body === undefined ? {} : { body: JSON.stringify(sent.body) }),
+      signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    throw new CenterFailure(
+      'network',
+      `无法连接中心（${new URL(url).origin}）：${why(error, opts)}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    const error = parsed.success ? parsed.data.error : null;
+    throw new CenterFailure(
+      res.status >= 500 ? 'unavailable' : 'http',
+      error?.message ?? `中心返回错误 HTTP ${res.status}`,
+      res.status,
+      error,
+    );
+  }
+  const parsed = call.response.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CenterFailure(
+      'malformed',
+      `中心的应答不符合接口约定：${issue?.message ?? ''} (malformed response to ${call.method} ${call.path} at ${(issue?.path ?? []).join('.')})`,
+      res.status,
+    );
+  }
+  return parsed.data as ResponseParsed<E>;
+}
+
+// fetch says only 'fetch failed'; the socket's error code under it is what a person can act on
+const socketErrors: Readonly<Record<string, string>> = {
+  ECONNREFUSED: '连接被拒绝',
+  ECONNRESET: '连接被中断',
+  // the center closed a kept-alive connection as it went down
+  UND_ERR_SOCKET: '连接被中断',
+  ENOTFOUND: '找不到该地址',
+  EAI_AGAIN: '域名暂时无法解析',
+  EHOSTUNREACH: '网络不可达',
+  ENETUNREACH: '网络不可达',
+  ETIMEDOUT: '连接超时',
+};
+
+function why(error: unknown, opts: ClientOptions): string {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `${opts.timeoutMs / 1000} 秒内无应答`;
+  }
+  if (opts.signal?.aborted) return '已取消';
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const code = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
+  const known = typeof code === 'string' ? socketErrors[code] : undefined;
+  if (known) return `${known} (${String(code)})`;
+  return cause instanceof Error ? cause.message : error.message;
+}
+
+/** A client bound to one contract and one set of options: `client.call('sync.push', { body })`. */
+export function jsonClient<C extends CenterContract>(contract: C, opts: ClientOptions) {
+  return {
+    call<K extends keyof C & string>(
+      name: K,
+      sent: CallRequest<C[K]>,
+    ): Promise<ResponseParsed<C[K]>> {
+      return request(contract[name], sent, opts);
+    },
+  };
+}
+export type JsonClient<C extends CenterContract> = ReturnType<typeof jsonClient<C>>;

@@ -1,0 +1,13 @@
+import type { CenterHandlers } from '../http/spec';
+import { login } from './login';
+import { endSession } from './sessions';
+
+export const authHandlers = {
+  'auth.login': async ({ body }, ctx) => ({
+    body: await login(ctx.db, body.username, body.password, ctx.now()),
+  }),
+  'auth.logout': async ({ staff }, ctx) => {
+    if (staff) await endSession(ctx.db, staff.sessionId);
+    return { body: { ok: true } };
+  },
+} satisfies Partial<CenterHandlers>;

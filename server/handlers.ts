@@ -1,0 +1,51 @@
+import type { CenterCallName } from '../shared/center-api';
+import { closureHandlers } from './admin/closures';
+import { departmentHandlers } from './admin/departments';
+import { deviceHandlers } from './admin/devices';
+import { enrollmentCodeHandlers } from './admin/enrollment-codes';
+import { itemHandlers } from './admin/items';
+import { powerHandlers } from './admin/powers';
+import { settingsHandlers } from './admin/settings';
+import { staffHandlers } from './admin/staff';
+import { windowHandlers } from './admin/windows';
+import { authHandlers } from './auth/handlers';
+import { caseHandlers } from './cases/handlers';
+import type { CenterHandlers } from './http/spec';
+import { referenceHandlers } from './reference/handlers';
+import { reportHandlers } from './reports/handlers';
+import { complaintHandlers } from './supervision/complaint-handlers';
+import { supervisionHandlers } from './supervision/handlers';
+import { syncHandlers } from './sync/handlers';
+import { systemHandlers } from './system/handlers';
+
+/**
+ * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
+ * extra one (a route nobody described) fails the `never` beside it. Each group is checked where
+ * it is written (`satisfies Partial<CenterHandlers>`); this check is the one over the whole.
+ */
+export function exactHandlers<H extends CenterHandlers>(
+  handlers: H & { [K in Exclude<keyof H, CenterCallName>]: never },
+): CenterHandlers {
+  return handlers;
+}
+
+/** One handler per call of the center's contract (shared/center-api/contract.ts). */
+export const centerHandlers: CenterHandlers = exactHandlers({
+  ...systemHandlers,
+  ...authHandlers,
+  ...departmentHandlers,
+  ...windowHandlers,
+  ...staffHandlers,
+  ...itemHandlers,
+  ...powerHandlers,
+  ...closureHandlers,
+  ...settingsHandlers,
+  ...referenceHandlers,
+  ...enrollmentCodeHandlers,
+  ...deviceHandlers,
+  ...syncHandlers,
+  ...caseHandlers,
+  ...reportHandlers,
+  ...supervisionHandlers,
+  ...complaintHandlers,
+});

@@ -1,0 +1,20 @@
+import { authenticatedDevice } from '../admin/access';
+import type { CenterHandlers } from '../http/spec';
+import { deviceStatus } from './device-status';
+import { enroll } from './enroll';
+import { pullEvents } from './pull';
+import { pushEvents } from './push';
+
+// Enrollment, push, pull and device status: shared/sync/wire.ts holds their schemas.
+export const syncHandlers = {
+  'sync.enroll': async ({ body }, ctx) => ({ body: await enroll(ctx, body) }),
+  'sync.device': async ({ device }, ctx) => ({
+    body: await deviceStatus(ctx, authenticatedDevice(device)),
+  }),
+  'sync.push': async ({ body, device }, ctx) => ({
+    body: await pushEvents(ctx, authenticatedDevice(device), body.events),
+  }),
+  'sync.pull': async ({ body, device }, ctx) => ({
+    body: await pullEvents(ctx, authenticatedDevice(device), body),
+  }),
+} satisfies Partial<CenterHandlers>;

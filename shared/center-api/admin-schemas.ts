@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { defaultThresholds } from '../calendar';
+import { roleSchema } from '../case';
+import { windowPowersSchema } from '../catalog';
+import { closureSchema, windowSchema } from '../sync';
+
+// What the manager's administration calls send and get back. The center validates with these; the
+// terminal's relay parses the center's answers with the same ones.
+
+// ---- sign-in -------------------------------------------------------------------------------
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1, '请输入用户名 / username required').max(64),
+  password: z.string().min(1, '请输入密码 / password required').max(256),
+});
+
+export const loginResponseSchema = z.object({
+  /** `Authorization: Bearer <token>` for the next 12 hours */
+  token: z.string(),
+  staff: z.object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    windowId: z.string().nullable(),
+  }),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** The answer of a call that only has to say it was done. */
+export const doneSchema = z.strictObject({ ok: z.literal(true) });
+
+// ---- staff and windows ---------------------------------------------------------------------
+
+const passwordSchema = z
+  .string()
+  .min(8, '密码至少8位 / at least 8 characters')
+  .max(128, '密码至多128位 / at most 128 characters');
+
+const staffFields = {
+  name: z.string().trim().min(1, '请输入姓名 / name required').max(50),
+  role: roleSchema,
+  windowId: z.string().min(1).nullable().default(null),
+};
+export const newStaffSchema = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{2,32}$/, '用户名为2–32位字母、数字或 ._- / 2–32 of A-Z a-z 0-9 . _ -'),
+  ...staffFields,
+  password: passwordSchema,
+});
+export const staffChangeSchema = z.strictObject(staffFields);
+export type StaffChange = z.infer<typeof staffChangeSchema>;
+export const passwordResetSchema = z.strictObject({ password: passwordSchema });
+
+export const staffSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  windowId: z.string().nullable(),
+  active: z.boolean(),
+});
+export type StaffSummary = z.infer<typeof staffSummarySchema>;
+
+export const newWindowSchema = windowSchema.omit({ id: true });
+/** Code and name only: the window's devices, cases and powers belong to its department. */
+export const windowChangeSchema = windowSchema.pick({ code: true, name: true });
+export type WindowChange = z.infer<typeof windowChangeSchema>;
+
+export const enrollmentCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
+
+// ---- devices -------------------------------------------------------------------------------
+
+export const deviceSummarySchema = z.object({
+  id: z.string(),
+  window: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  label: z.string(),
+  terminalNumber: z.number().int(),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastSeq: z.number().int(),
+});
+export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+
+// ---- catalog and calendar ------------------------------------------------------------------
+
+/** What a window is delegated for one item (授权). */
+export const grantSchema = windowPowersSchema.omit({ windowId: true });
+export type Grant = z.infer<typeof grantSchema>;
+export const grantsSchema = z.array(grantSchema).max(1000);
+
+export const closuresSchema = z.array(closureSchema).max(1000);
+
+// ---- settings ------------------------------------------------------------------------------
+
+const days = z.number().int().min(0).max(60);
+
+export const centerSettingsSchema = z.strictObject({
+  centerName: z.string().trim().min(1, '请输入中心名称 / center name required').max(100),
+  thresholds: z
+    .strictObject({ warningWorkingDays: days, yellowWorkingDays: days })
+    // the yellow card (督办) comes after the warning, never before it (shared/calendar)
+    .refine((t) => t.yellowWorkingDays <= t.warningWorkingDays, {
+      path: ['yellowWorkingDays'],
+      message: '黄牌天数不能多于预警天数 / yellow must not exceed warning',
+    }),
+});
+export type CenterSettings = z.infer<typeof centerSettingsSchema>;
+
+export const defaultSettings: CenterSettings = {
+  centerName: '示范区政务服务中心',
+  thresholds: { ...defaultThresholds },
+};

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { ClockKind } from '../case';
+import { powers } from '../catalog';
+import { caseKinds } from '../reports';
+import { levelSchema } from './case-schemas';
+
+// The center's report and its day at a glance, counted with shared/reports' definitions.
+
+const day = z.iso.date('日期须形如 2026-03-02 / a date like 2026-03-02');
+
+export const reportQuerySchema = z
+  .strictObject({
+    from: day,
+    to: day,
+    department: z.string().trim().min(1).max(16).optional(),
+    window: z.string().trim().min(1).max(64).optional(),
+  })
+  .refine((q) => q.from <= q.to, {
+    message: '开始日期不能晚于结束日期 / from is after to',
+    path: ['to'],
+  });
+
+/** without a date: the center's today, by its clock (a terminal's may differ) */
+export const dashboardQuerySchema = z.strictObject({ date: day.optional() });
+
+const rate = z.number().min(0).max(1).nullable();
+const count = z.number().int().nonnegative();
+const drill = z.object({ count, caseIds: z.array(z.string()) });
+const byLevel = <T extends z.ZodType>(value: T) => z.record(levelSchema, value);
+
+/** shared/reports Metrics */
+export const metricsSchema = z.object({
+  received: drill,
+  accepted: drill,
+  refusedAtIntake: drill,
+  noticesIssued: drill,
+  deemedAccepted: drill,
+  completed: drill,
+  approved: drill,
+  denied: drill,
+  completedOnTime: drill,
+  completedOverdue: drill,
+  onTimeRate: rate,
+  windowCompletionRate: rate,
+  openByLevel: byLevel(drill),
+  paused: drill,
+  extended: drill,
+  kinds: z.record(z.enum(caseKinds), drill),
+  averageWorkingDaysToDecision: z.number().nonnegative().nullable(),
+  ratings: z.record(z.enum(['1', '2', '3', '4', '5']), drill),
+  badRatings: drill,
+});
+
+const complaintDrill = z.object({ count, ids: z.array(z.string()) });
+
+/** shared/reports ComplaintMetrics */
+export const complaintMetricsSchema = z.object({
+  received: complaintDrill,
+  closed: complaintDrill,
+  closedOnTime: complaintDrill,
+  overdueOpen: complaintDrill,
+  substantiated: complaintDrill,
+});
+
+export const centerReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** the moment open cases were judged at: a past period at its end, today's now */
+  asOf: z.string(),
+  metrics: metricsSchema,
+  complaints: complaintMetricsSchema,
+});
+export type CenterReport = z.infer<typeof centerReportSchema>;
+
+const deadlineSchema = z.object({
+  date: z.string(),
+  dueAt: z.string(),
+  provisional: z.boolean(),
+  pausedWorkingDays: z.number().int().nonnegative(),
+});
+
+const clockKinds = [
+  'completeness',
+  'promised',
+  'statutory',
+  'delivery',
+  'rectification',
+] as const satisfies readonly ClockKind[];
+
+/** shared/reports Dashboard */
+export const dashboardSchema = z.object({
+  centerName: z.string(),
+  date: z.string(),
+  asOf: z.string(),
+  departments: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      received: count,
+      accepted: count,
+      completed: count,
+      onTimeRate: rate,
+      windowCompletionRate: rate,
+      open: byLevel(count),
+      badRatings: count,
+      authorization: z.object({
+        departmentCode: z.string(),
+        items: count,
+        rates: z.record(z.enum(powers), rate),
+        met: z.boolean(),
+      }),
+      doubleHundred: z.boolean(),
+    }),
+  ),
+  trend: z.array(
+    z.object({
+      date: z.string(),
+      received: count,
+      completed: count,
+      completedOnTime: count,
+      onTimeRate: rate,
+    }),
+  ),
+  attention: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNumber: z.string(),
+      itemName: z.string(),
+      applicantName: z.string(),
+      departmentCode: z.string(),
+      windowId: z.string(),
+      level: z.enum(['red', 'yellow']),
+      clock: z.enum(clockKinds),
+      deadline: deadlineSchema,
+      /** working days left; negative when overdue */
+      workingDays: z.number().int(),
+      windowName: z.string(),
+      departmentName: z.string(),
+    }),
+  ),
+});
