@@ -1,5 +1,5 @@
 import type { Calendar, Deadline, Level, LocalDate, Thresholds } from '../calendar';
-import { caseClocks, shownClock, type ClockKind } from '../case';
+import { summarizeCase, type ClockKind } from '../case';
 import {
   isOpenAt,
   meetsDoubleHundred,
@@ -47,8 +47,12 @@ export function attentionCases(
   const found: AttentionCase[] = [];
   for (const { state, windowId } of cases) {
     if (!isOpenAt(state, asOf)) continue;
-    const shown = shownClock(caseClocks(state, calendar(state.calendarVersion), asOf, thresholds));
-    const level = shown?.remaining.level;
+    const { shown, level } = summarizeCase(
+      state,
+      calendar(state.calendarVersion),
+      asOf,
+      thresholds,
+    );
     if (!shown || (level !== 'red' && level !== 'yellow')) continue;
     found.push({
       caseId: state.caseId,

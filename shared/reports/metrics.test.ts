@@ -146,6 +146,25 @@ describe('the report numbers of one window', () => {
     expect(ids(m.paused)).toEqual(['E']);
   });
 
+  it('counts a case the calendar cannot measure (a PC whose clock said 1999) without failing', () => {
+    const z = caseScript('Z');
+    const skewed = fold([
+      z('received', receivedPayload(), clerk, { at: '1999-06-01T10:00:00+08:00' }),
+      z('materialsChecked', allMaterialsReceived, clerk, { at: '1999-06-01T10:10:00+08:00' }),
+      z('accepted', {}, clerk, { at: '1999-06-01T10:20:00+08:00' }),
+    ]);
+    const m = computeMetrics(
+      [...week(), skewed],
+      { from: '1999-01-01', to: '2025-03-07', asOf },
+      calendar,
+    );
+    expect(m.received.count).toBe(8);
+    expect(ids(m.accepted)).toContain('Z');
+    // open, with no clock to measure: normal, as the work list and the center show it
+    expect(ids(m.openByLevel.normal)).toEqual(['E', 'G', 'Z']);
+    expect(ids(m.openByLevel.red)).toEqual(['B', 'D']);
+  });
+
   it('takes the late denial into a longer period: half on time, four working days on average', () => {
     const m = computeMetrics(week(), { from: '2025-03-03', to: '2025-03-11', asOf }, calendar);
     expect(ids(m.completed)).toEqual(['A', 'G']);

@@ -1,13 +1,13 @@
 import type { Calendar, Level, LocalDate, Thresholds } from '../calendar';
 import { endOfDay, shanghaiDate, shanghaiIso } from '../calendar';
 import {
-  caseClocks,
   firstSeal,
   isBadRating,
-  isClosed,
+  isOpenCase,
   onTime,
   openPause,
-  shownClock,
+  summarizeCase,
+  type CaseSummary,
   type ClockView,
   type OpenCase,
 } from '../case';
@@ -111,9 +111,9 @@ function inScope(scope: ReportScope, c: ReportCase): boolean {
   );
 }
 
-/** Open at a moment: received by then, neither closed nor delivered (waiting only for a rating). */
+/** Open at a moment: received by then and open as the work list and supervision see it. */
 export function isOpenAt(s: OpenCase, at: string): boolean {
-  return !isClosed(s) && s.status !== 'delivered' && s.receivedAt <= at;
+  return isOpenCase(s) && s.receivedAt <= at;
 }
 
 function kindsOf(s: OpenCase): CaseKind[] {
@@ -140,15 +140,18 @@ export function computeMetrics(
 ): Metrics {
   const states = cases.filter((c) => inScope(scope, c)).map((c) => c.state);
   const received = states.filter((s) => within(scope, s.receivedAt));
-  const clocksOf = new Map<string, ClockView[]>();
-  const clocks = (s: OpenCase) => {
-    let found = clocksOf.get(s.caseId);
+  // the one summary the lists and supervision use (shared/case): a case whose dates the calendar
+  // cannot measure counts without clocks instead of failing the whole report
+  const summaries = new Map<string, CaseSummary>();
+  const summary = (s: OpenCase) => {
+    let found = summaries.get(s.caseId);
     if (!found) {
-      found = caseClocks(s, calendar(s.calendarVersion), scope.asOf, thresholds);
-      clocksOf.set(s.caseId, found);
+      found = summarizeCase(s, calendar(s.calendarVersion), scope.asOf, thresholds);
+      summaries.set(s.caseId, found);
     }
     return found;
   };
+  const clocks = (s: OpenCase): readonly ClockView[] => summary(s).clocks ?? [];
   const deemedOn = (s: OpenCase) => clocks(s).find((c) => c.deemedAccepted)?.deemedAccepted?.on;
 
   // the law accepts on the day of receipt (Art. 32(4)): only the period's receipts can be deemed
@@ -164,8 +167,7 @@ export function computeMetrics(
   const atWindow = completed.filter((s) => s.referral === null);
 
   const open = states.filter((s) => isOpenAt(s, scope.asOf));
-  const byLevel = (level: Level) =>
-    open.filter((s) => shownClock(clocks(s))?.remaining.level === level);
+  const byLevel = (level: Level) => open.filter((s) => summary(s).level === level);
 
   const toDecision = completed
     .map((s) => {

@@ -21,6 +21,9 @@ import { goldenAsOf, goldenDepartments, goldenLog } from './golden-log';
 //   8 (approved 6, denied 2; on time 7, the late one overdue) · extended 2 · rated 非常满意 4 and
 //   非常不满意 1 · open on 20 March: red 8 (3 noticed, 2 extended, 2 denied awaiting delivery,
 //   1 silent), normal 3 (2 paused, 1 late awaiting delivery) · paused 2 · kinds: 承诺件 18,
+//   and the bad rating, open until rectified within 15 working days of its rating: rated on
+//   Mon 2 March it is due Mon 23 March (1 day left on the 20th: yellow), Tuesday's warning,
+//   Wednesday's and Thursday's normal — per department 1 yellow, 1 warning, 2 normal;
 //   退回件 2, 补办件 3, 特办件 2. Working days to decision: 0 for every same-day decision, and
 //   for the late one sealed on Mon 16 March 10, 9, 8, 7 from Mon 2 … Thu 5 March.
 // The terminal (its SQLite log) and the center (SQLite and PostgreSQL) must both give them.
@@ -76,9 +79,10 @@ function handCounted(units: number, lateWorkingDays: number): Golden {
     windowCompletionRate: 1,
     extended: 2 * units,
     red: 8 * units,
-    yellow: 0,
-    warning: 0,
-    normal: 3 * units,
+    // the bad ratings awaiting rectification: one yellow, one warning, two normal a department
+    yellow: units / 4,
+    warning: units / 4,
+    normal: 3 * units + units / 2,
     paused: 2 * units,
     rated1: 4 * units,
     rated5: units,
@@ -295,19 +299,19 @@ eachDialect('the center counts the golden log', (db) => {
     expect(board.attention[0]).toMatchObject({ level: 'red', departmentName: '市场监督管理局' });
     expect(board.attention.map((c) => c.windowName)).toContain('卫健一号窗');
 
-    // today, Friday 20 March: 8 red per department-day (hand count above), none yellow
+    // today, Friday 20 March: 8 red per department-day, and Monday's bad rating yellow (hand count above)
     const today = await staff.call('GET', '/api/reports/dashboard?date=2026-03-20', {
       token: await staff.tokenFor('supervisor'),
     });
     const now20 = today.json<Dashboard>();
     expect(Date.parse(now20.asOf)).toBe(Date.parse(goldenAsOf));
-    expect(now20.attention).toHaveLength(96);
-    expect(now20.attention.every((c) => c.level === 'red')).toBe(true);
+    expect(now20.attention).toHaveLength(99);
+    expect(now20.attention.filter((c) => c.level === 'red')).toHaveLength(96);
     for (const d of goldenDepartments) {
       expect(now20.departments.find((c) => c.code === d.code)?.open).toEqual({
-        normal: 12,
-        warning: 0,
-        yellow: 0,
+        normal: 14,
+        warning: 1,
+        yellow: 1,
         red: 32,
       });
     }
