@@ -59,7 +59,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     reply.code(404).send({
       error: {
         code: 'not_found',
-        message: `没有这个接口 / no route ${request.method} ${request.url}`,
+        message: `没有这个接口：${request.method} ${request.url}`,
       },
     }),
   );

@@ -4,36 +4,24 @@ import { describe, expect, it } from 'vitest';
 
 // The language policy (shared/api/errors.ts): messages from main and the center are Chinese, and
 // English is the renderer's to say from the code and rule id. A "中文 / English" literal is the
-// old habit coming back; this finds one wherever main, the center or shared/ could send it.
+// old habit coming back, and so is a "中文 (English)" gloss; this finds either wherever main, the
+// center, shared/ or node-shared/ could send it.
 
-const roots = ['electron', 'server', 'shared'];
+const roots = ['electron', 'server', 'shared', 'node-shared'];
 
 // Said to the operator at the console, never sent to a window.
 const operatorConsole = new Set(['server/main.ts', 'server/db/migrate.ts']);
 
-// Still bilingual because the center's HTTP contract is being rewritten in these very files; the
-// list only shrinks. Each is the same mechanical change: drop the " / English" half.
-const pending = new Set([
-  'server/admin/access.ts',
-  'server/admin/closures.ts',
-  'server/admin/departments.ts',
-  'server/admin/items.ts',
-  'server/admin/powers.ts',
-  'server/admin/settings.ts',
-  'server/admin/staff.ts',
-  'server/admin/windows.ts',
-  'server/app.ts',
-  'server/auth/schemas.ts',
-  'server/cases/history.ts',
-  'server/cases/list.ts',
-  'server/cases/verify.ts',
-  'server/reports/routes.ts',
-  'server/supervision/complaints.ts',
-  'server/supervision/routes.ts',
-]);
-
 // A quoted or template literal holding Chinese, then "/ " and English.
 const bilingual = /['`][^'`\n]*\p{Script=Han}[^'`\n]* ?\/ [A-Za-z][^'`\n]*['`]/u;
+// Chinese, then an English gloss in brackets closing the literal: '签名无效 (bad signature)'. Only
+// brackets right after the Chinese (no Latin between) and holding no Chinese, so 「一窗通 web mode:
+// … (data: …)」 and 「（上限 … 字节）」 are not glosses; placeholders are dropped first, as
+// `(${message})` quotes a detail rather than translating.
+const englishTail =
+  /\p{Script=Han}[^A-Za-z'`\n]*[(（][^()（）\p{Script=Han}'`\n]*\b[a-z]{3,}\b[^()（）\p{Script=Han}'`\n]*[)）]['`]/u;
+const placeholders = /\$?\{[^{}]*\}/g;
+const glossed = (line: string) => englishTail.test(line.replace(placeholders, ''));
 // OpenAPI summaries document the API for its readers, they are not messages.
 const documentation = /^\s*(\/\/|\*|\/\*)|\b(summary|description):/;
 // a summary too long for its key's line
@@ -48,15 +36,17 @@ function sources(dir: string): string[] {
 }
 
 describe('the language of messages', () => {
-  it('is Chinese only in main, the center and shared/', () => {
+  it('is Chinese only in main, the center, shared/ and node-shared/', () => {
     const found = roots
       .flatMap(sources)
-      .filter((file) => !operatorConsole.has(file) && !pending.has(file))
+      .filter((file) => !operatorConsole.has(file))
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
           .flatMap((line, i, lines) =>
-            bilingual.test(line) && !documentation.test(line) && !continued.test(lines[i - 1] ?? '')
+            (bilingual.test(line) || glossed(line)) &&
+            !documentation.test(line) &&
+            !continued.test(lines[i - 1] ?? '')
               ? [`${file}:${i + 1}`]
               : [],
           ),
@@ -69,5 +59,22 @@ describe('the language of messages', () => {
     expect(bilingual.test('`终端版本过旧（记录已保留）/ update the terminal`')).toBe(true);
     expect(bilingual.test("throw invalid('x', '窗口不存在');")).toBe(false);
     expect(documentation.test("    summary: '窗口列表 / windows',")).toBe(true);
+  });
+
+  it('catches an English gloss in brackets and lets Chinese details be', () => {
+    expect(glossed("  badSignature: '签名无效 (bad signature)',")).toBe(true);
+    expect(
+      glossed('`设备密钥由 ${scheme} 保护：请在原电脑上运行 (device key sealed with ${scheme})`'),
+    ).toBe(true);
+    expect(glossed("'中心反复要求从头拉取（center keeps asking）'")).toBe(true);
+    expect(glossed('`请求过大（上限 ${maxBodyBytes} 字节）`')).toBe(false);
+    expect(
+      glossed('`终端版本过旧：请升级一窗通终端（办件照常保存，升级后上传）(${message})`'),
+    ).toBe(false);
+    expect(glossed("'非联办事项延期不超过${days}日(行政许可法第四十二条)'")).toBe(false);
+    expect(glossed('`${w.name}（${w.code}）`')).toBe(false);
+    expect(glossed("'证照编号（{certificate}）'")).toBe(false);
+    expect(glossed('`一窗通 web mode: ${server.url}  (data: ${terminal.dataDir})`')).toBe(false);
+    expect(glossed("'设备密钥无法解开 (PDF)'")).toBe(false);
   });
 });

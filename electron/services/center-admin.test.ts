@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { ApiResult } from '../../shared/api';
 import { buildApp } from '../../server/app';
 import { createTestDatabase } from '../../server/db/test-db';
+import { lockout } from '../../server/auth/lockout';
 import { seedCenter } from '../../server/seed';
 import { centerAdmin } from '../../tests/support/center-admin';
 import { quietTerminal } from '../../tests/support/sync';
@@ -74,22 +75,54 @@ describe('center administration from the terminal', () => {
       username: 'manager',
     });
     const r = await run('admin.windows.list', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', rule: 'terminal.notEnrolled' },
+    });
     expect(!r.ok && r.error.message).toMatch(/终端设置/);
   });
 
-  it('asks for the password first, and shows a wrong one at the password field', async () => {
+  it('asks for the password first, and shows a wrong one at the password field with its rule', async () => {
     const c = await center();
     const { run } = await terminalAt(c.url);
     expect(await run('admin.windows.list', {})).toMatchObject({
       ok: false,
       error: { code: 'not_allowed', rule: 'center.signIn' },
     });
+    // the center's rule reaches the renderer for its English; invalid_input, not unauthenticated,
+    // which would sign the manager out of this terminal
     const wrong = await run('admin.center.signIn', { password: 'not-it-at-all' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'password' } });
-    expect(!wrong.ok && wrong.error.message).not.toMatch(/ \/ /);
+    expect(wrong).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: '用户名或密码错误',
+        field: 'password',
+        rule: 'signIn.wrongPassword',
+      },
+    });
     expect(value(await run('admin.center.signIn', { password: managerPassword }))).toMatchObject({
       signedIn: true,
+    });
+  });
+
+  it('names a locked or deactivated center account by its rule, still at the password field', async () => {
+    const c = await center();
+    const { run } = await terminalAt(c.url);
+    for (let i = 0; i < lockout.failures; i += 1) {
+      await run('admin.center.signIn', { password: 'not-it-at-all' });
+    }
+    expect(await run('admin.center.signIn', { password: managerPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'password', rule: 'signIn.locked' },
+    });
+    await c.db.deleteFrom('login_attempts').execute();
+    const staff = await c.admin.call<{ id: string; username: string }[]>('GET', '/api/staff');
+    const me = staff.find((s) => s.username === 'manager')!;
+    await c.admin.call('POST', `/api/staff/${me.id}/deactivate`);
+    expect(await run('admin.center.signIn', { password: managerPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'password', rule: 'signIn.inactive' },
     });
   });
 

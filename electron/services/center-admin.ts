@@ -1,4 +1,6 @@
 import { centerSignInRule, type CenterStatus } from '../../shared/api/admin-contract';
+import type { ApiError } from '../../shared/api';
+import { ruleMessages } from '../../shared/case';
 import {
   centerContract,
   type CenterCallName,
@@ -80,15 +82,16 @@ function requireServer(t: Terminal): string {
   if (!url) {
     throw new ApiFailure(
       'not_allowed',
-      '本终端尚未注册到中心：请先在「终端设置」中用注册码注册本终端，再进行中心管理',
+      `${ruleMessages['terminal.notEnrolled']}：请先在「终端设置」中用注册码注册本终端，再进行中心管理`,
+      { rule: 'terminal.notEnrolled' },
     );
   }
   return url;
 }
 
-/** The Chinese half of the center's bilingual messages ('窗口编号已存在: SJ01 / window code …'). */
-function chinese(message: string): string {
-  return message.split(' / ')[0] ?? message;
+/** The rule the center refused by, for the renderer's English; absent when no rule refused. */
+function ruleOf(error: CenterFailure): Pick<ApiError, 'rule'> {
+  return error.body?.rule ? { rule: error.body.rule } : {};
 }
 
 /** The center's field ('body.0.date', 'params.id') as the field of the call's input. */
@@ -127,8 +130,13 @@ export async function signIn(
     { body: { username: username(t, session), password } },
     { baseUrl: base, token: null, timeoutMs },
   ).catch((error: unknown) => {
+    // the center's rule (wrong password, locked, deactivated) lets the renderer say which in
+    // English; `unauthenticated` would sign the manager out of this terminal for a center password
     if (error instanceof CenterFailure && error.kind === 'http') {
-      throw new ApiFailure('invalid_input', chinese(error.message), { field: 'password' });
+      throw new ApiFailure('invalid_input', error.message, {
+        field: 'password',
+        ...ruleOf(error),
+      });
     }
     throw unreachable(error);
   });
@@ -148,8 +156,8 @@ export async function signIn(
 
 /**
  * One administration call at the center as the signed-in manager. The center's refusal becomes
- * the call's failure with its Chinese message and the input field it names, so the form shows it
- * where the manager typed; an answer that does not fit the call's response schema is not passed
+ * the call's failure with its message, its rule and the input field it names, so the form shows
+ * it where the manager typed; an answer that does not fit the call's response schema is not passed
  * on. A center that cannot be reached is `unavailable`, never a refusal: the manager retries.
  */
 export async function atCenter<O>(
@@ -182,15 +190,17 @@ function unreachable(error: unknown): unknown {
     error.kind === 'malformed'
       ? '中心的应答无法识别，请确认中心地址和版本'
       : error.kind === 'unavailable'
-        ? `中心返回错误：${chinese(error.message)}`
+        ? `中心返回错误：${error.message}`
         : error.message;
   return new ApiFailure('unavailable', `${unavailableMessage}。${detail}`);
 }
 
 function failure(error: unknown, fields: Fields, forgetLogin: () => void): unknown {
   if (!(error instanceof CenterFailure) || error.kind !== 'http') return unreachable(error);
-  const message = chinese(error.message);
-  const extra = error.body?.field ? { field: inputField(error.body.field, fields) } : {};
+  const extra = {
+    ...(error.body?.field ? { field: inputField(error.body.field, fields) } : {}),
+    ...ruleOf(error),
+  };
   switch (error.status) {
     case 401:
       // the center session ended (12 hours, password reset, account deactivated)
@@ -199,12 +209,12 @@ function failure(error: unknown, fields: Fields, forgetLogin: () => void): unkno
         rule: centerSignInRule,
       });
     case 403:
-      return new ApiFailure('forbidden', message);
+      return new ApiFailure('forbidden', error.message, ruleOf(error));
     case 404:
-      return new ApiFailure('not_found', message, extra);
+      return new ApiFailure('not_found', error.message, extra);
     case 409:
-      return new ApiFailure('conflict', message, extra);
+      return new ApiFailure('conflict', error.message, extra);
     default:
-      return new ApiFailure('invalid_input', message, extra);
+      return new ApiFailure('invalid_input', error.message, extra);
   }
 }

@@ -418,7 +418,7 @@ describe('tampering with a sealed decision', () => {
 
     const report = verifyChain(t.db, keys);
     expect(report).toMatchObject({ ok: false, broken: { eventId: decided.id } });
-    expect(!report.ok && report.broken.reason).toContain('content was altered');
+    expect(!report.ok && report.broken.reason).toContain('事件内容与哈希不符');
     expect(await call(t, clerk, 'documents.verify', { code })).toMatchObject({
       genuine: false,
       message: expect.stringContaining('盖章后决定内容已被改动'),

@@ -25,9 +25,7 @@ export function openSecret(stored: string, protector: KeyProtector | null): stri
   const body = stored.slice(cut + 1);
   if (scheme === plainScheme) return body;
   if (protector?.scheme === scheme) return protector.open(body);
-  throw new Error(
-    `设备密钥由 ${scheme} 保护，本次启动无法解开：请在原电脑上以原用户身份运行 (device key sealed with ${scheme})`,
-  );
+  throw new Error(`设备密钥由 ${scheme} 保护，本次启动无法解开：请在原电脑上以原用户身份运行`);
 }
 
 /** A secret as stored at rest: sealed by the protector when there is one, else marked plain. */

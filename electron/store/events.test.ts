@@ -57,7 +57,7 @@ describe('the event chain', () => {
     expect(!report.ok && report.broken).toMatchObject({
       eventId: third.id,
       deviceSeq: 3,
-      reason: expect.stringMatching(/altered/),
+      reason: expect.stringMatching(/事件内容与哈希不符/),
     });
   });
 
@@ -72,7 +72,7 @@ describe('the event chain', () => {
     }
     terminal.db.prepare('DELETE FROM events WHERE device_seq = 3').run();
     const report = verifyChain(terminal.db, keys(terminal));
-    expect(!report.ok && report.broken.reason).toMatch(/removed from the end/);
+    expect(!report.ok && report.broken.reason).toMatch(/日志末尾的事件被删除/);
   });
 
   it('detects a deleted event as a gap and a forged signature', async () => {
@@ -85,7 +85,7 @@ describe('the event chain', () => {
       });
     terminal.db.prepare("UPDATE events SET signature = 'AAAA' WHERE device_seq = 1").run();
     const bad = verifyChain(terminal.db, keys(terminal));
-    expect(!bad.ok && bad.broken.reason).toMatch(/signature/);
+    expect(!bad.ok && bad.broken.reason).toMatch(/签名无效/);
     terminal.db.prepare('DELETE FROM events WHERE device_seq = 1').run();
     const gap = verifyChain(terminal.db, keys(terminal));
     expect(!gap.ok && gap.broken).toMatchObject({

@@ -177,9 +177,9 @@ export function asCaseEvent(e: StoredEvent): CaseEvent {
 }
 
 const chainFaults: Record<EventFault, string> = {
-  altered: '事件内容与哈希不符 (content was altered)',
-  unknownDevice: '未知设备 (unknown device)',
-  badSignature: '签名无效 (bad signature)',
+  altered: '事件内容与哈希不符',
+  unknownDevice: '未知设备',
+  badSignature: '签名无效',
 };
 
 export type ChainReport =
@@ -217,7 +217,7 @@ export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): Ch
     });
     if (e.deviceSeq !== expectedSeq)
       return broken(`序号断裂：应为 ${expectedSeq}，实为 ${e.deviceSeq}`);
-    if (e.prevHash !== prev) return broken('前一事件哈希不符 (prev_hash does not match)');
+    if (e.prevHash !== prev) return broken('前一事件哈希不符');
     const fault = eventFault(e, publicKeys.get(e.deviceId));
     if (fault) return broken(chainFaults[fault]);
     prev = e.hash;
@@ -237,7 +237,7 @@ export function verifyChain(db: Db, publicKeys: ReadonlyMap<string, string>): Ch
         eventId: last?.id ?? '',
         deviceId: last?.device_id ?? '',
         deviceSeq: last?.device_seq ?? 0,
-        reason: `日志末尾的事件被删除：已写入至 ${written?.seq ?? 0}，现存至 ${last?.seq ?? 0} (events removed from the end)`,
+        reason: `日志末尾的事件被删除：已写入至 ${written?.seq ?? 0}，现存至 ${last?.seq ?? 0}`,
       },
     };
   }

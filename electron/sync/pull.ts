@@ -35,8 +35,7 @@ export async function pullAll(t: Terminal, client: SyncClient): Promise<void> {
     if (page.restart) {
       // the center was restored from an older copy: everything again from the start; events
       // already held are only re-numbered, so this is safe, merely slower
-      if (++restarts > 1)
-        throw new Error('中心反复要求从头拉取 (center keeps asking for a restart)');
+      if (++restarts > 1) throw new Error('中心反复要求从头拉取');
       inTransaction(t.db, () => {
         setSetting(t.db, syncKeys.cursor, 0);
         setSetting(t.db, syncKeys.cursorEventId, null);
@@ -190,13 +189,13 @@ export function applyPullPage(
 // (another department's PC acting on a shared case) is checked later by verifyChain.
 function checkSigned(e: WireEvent, publicKey: string | undefined, prechecked: Prechecked): void {
   if (!prechecked.hashed.has(e) && eventHash(e) !== e.hash)
-    throw new Error(`拉取的事件 ${e.id} 内容与哈希不符 (pulled event altered)`);
+    throw new Error(`拉取的事件 ${e.id} 内容与哈希不符`);
   if (
     publicKey &&
     !prechecked.signed.has(signedTriple(publicKey, e)) &&
     !signatureValid(publicKey, e.hash, e.signature)
   )
-    throw new Error(`拉取的事件 ${e.id} 签名无效 (pulled event has a bad signature)`);
+    throw new Error(`拉取的事件 ${e.id} 签名无效`);
 }
 
 /** Replaces each kind of reference data the page carries, and remembers its version. */

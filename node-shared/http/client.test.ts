@@ -104,10 +104,10 @@ describe('the JSON client of the center', () => {
 
   it('reports a refusal as http with the center’s error body', async () => {
     const c = await center(
-      json(409, { error: { code: 'conflict', message: '已存在 / exists', field: 'body.name' } }),
+      json(409, { error: { code: 'conflict', message: '名称已存在', field: 'body.name' } }),
     );
     const failure = await failureOf(client(c.url).call('probe.post', { body: { name: 'x' } }));
-    expect(failure).toMatchObject({ kind: 'http', status: 409, message: '已存在 / exists' });
+    expect(failure).toMatchObject({ kind: 'http', status: 409, message: '名称已存在' });
     expect(failure.body).toMatchObject({ code: 'conflict', field: 'body.name' });
   });
 

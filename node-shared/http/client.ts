@@ -120,9 +120,10 @@ export async function request<E extends CenterCall>(
   const parsed = call.response.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const at = (issue?.path ?? []).join('.');
     throw new CenterFailure(
       'malformed',
-      `中心的应答不符合接口约定：${issue?.message ?? ''} (malformed response to ${call.method} ${call.path} at ${(issue?.path ?? []).join('.')})`,
+      `中心对 ${call.method} ${call.path} 的应答不符合接口约定${at ? `（${at}）` : ''}：${issue?.message ?? ''}`,
       res.status,
     );
   }

@@ -1,8 +1,8 @@
 import { HttpError } from '../http/errors';
 import type { AuthDevice, AuthStaff } from '../http/spec';
 
-export function notFound(zh: string, en: string): HttpError {
-  return new HttpError(404, 'not_found', `${zh}不存在 / ${en} not found`);
+export function notFound(what: string): HttpError {
+  return new HttpError(404, 'not_found', `${what}不存在`);
 }
 
 export function conflict(field: string, message: string): HttpError {
@@ -15,7 +15,7 @@ export function invalid(field: string, message: string): HttpError {
 
 /** The member a staff route was authenticated as (the app sets it before the handler runs). */
 export function signedIn(staff: AuthStaff | null): AuthStaff {
-  if (!staff) throw new HttpError(401, 'unauthenticated', '请先登录 / sign-in required');
+  if (!staff) throw new HttpError(401, 'unauthenticated', '请先登录');
   return staff;
 }
 

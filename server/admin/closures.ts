@@ -17,7 +17,7 @@ function checkDistinct(closures: Closure[]) {
   const seen = new Set<string>();
   for (const [index, closure] of closures.entries()) {
     if (seen.has(closure.date)) {
-      throw invalid(`body.${index}.date`, `日期重复: ${closure.date} / date listed twice`);
+      throw invalid(`body.${index}.date`, `日期重复: ${closure.date}`);
     }
     seen.add(closure.date);
   }

@@ -20,10 +20,7 @@ export async function departmentExists(db: Kysely<ServerDb>, code: string): Prom
 
 async function createDepartment(trx: Transaction<ServerDb>, department: Department) {
   if (await departmentExists(trx, department.code)) {
-    throw conflict(
-      'body.code',
-      `部门编码已存在: ${department.code} / department code already exists`,
-    );
+    throw conflict('body.code', `部门编码已存在: ${department.code}`);
   }
   await trx.insertInto('departments').values(department).execute();
   await bumpVersion(trx, 'catalog');
@@ -35,7 +32,7 @@ async function renameDepartment(trx: Transaction<ServerDb>, code: string, name: 
     .set({ name })
     .where('code', '=', code)
     .executeTakeFirst();
-  if (numUpdatedRows === 0n) throw notFound('部门', 'department');
+  if (numUpdatedRows === 0n) throw notFound('部门');
   await bumpVersion(trx, 'catalog');
 }
 

@@ -50,7 +50,7 @@ async function revokeDevice(trx: Transaction<ServerDb>, id: string, now: Date) {
     .executeTakeFirst();
   if (numUpdatedRows > 0n) await bumpVersion(trx, 'staff');
   const [device] = await readDevices(trx, id);
-  if (!device) throw notFound('终端', 'device');
+  if (!device) throw notFound('终端');
   return device;
 }
 

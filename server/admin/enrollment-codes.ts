@@ -14,7 +14,7 @@ async function issueCode(
   managerId: string,
   now: Date,
 ): Promise<{ code: string; expiresAt: string }> {
-  if (!(await findWindow(trx, windowId))) throw notFound('窗口', 'window');
+  if (!(await findWindow(trx, windowId))) throw notFound('窗口');
   const code = newEnrollmentCode();
   const expiresAt = shanghaiIso(new Date(now.getTime() + enrollmentCodeHours * 3_600_000));
   await trx

@@ -27,20 +27,20 @@ export async function itemDepartment(
 /** Checks an item against the others; `replacing` is the code of the item it replaces. */
 async function checkItem(trx: Transaction<ServerDb>, item: ServiceItem, replacing: string | null) {
   if (!(await departmentExists(trx, item.departmentCode))) {
-    throw invalid('body.departmentCode', `未知部门: ${item.departmentCode} / unknown department`);
+    throw invalid('body.departmentCode', `未知部门: ${item.departmentCode}`);
   }
   const exists = (await itemDepartment(trx, item.code)) !== undefined;
   if (replacing === null && exists) {
-    throw conflict('body.code', `事项编码已存在: ${item.code} / item code already exists`);
+    throw conflict('body.code', `事项编码已存在: ${item.code}`);
   }
-  if (replacing !== null && !exists) throw notFound('事项', 'item');
+  if (replacing !== null && !exists) throw notFound('事项');
   const sameName = await trx
     .selectFrom('items')
     .select('code')
     .where('name', '=', item.name)
     .executeTakeFirst();
   if (sameName && sameName.code !== replacing) {
-    throw conflict('body.name', `事项名称已被 ${sameName.code} 使用 / item name already used`);
+    throw conflict('body.name', `事项名称已被 ${sameName.code} 使用`);
   }
 }
 
@@ -74,7 +74,7 @@ async function deleteItem(trx: Transaction<ServerDb>, code: string) {
     .deleteFrom('items')
     .where('code', '=', code)
     .executeTakeFirst();
-  if (numDeletedRows === 0n) throw notFound('事项', 'item');
+  if (numDeletedRows === 0n) throw notFound('事项');
   await bumpVersion(trx, 'catalog');
 }
 
@@ -87,7 +87,7 @@ export const itemHandlers = {
   'items.update': async ({ params, body }, ctx) => {
     // the code names the item in cases and delegated powers; a new code is a new item
     if (body.code !== params.code) {
-      throw invalid('body.code', '事项编码不可更改 / the item code cannot change');
+      throw invalid('body.code', '事项编码不可更改');
     }
     await ctx.db.transaction().execute((trx) => replaceItem(trx, body));
     return { body };

@@ -31,25 +31,22 @@ async function checkGrants(trx: Transaction<ServerDb>, departmentCode: string, g
   for (const [index, grant] of grants.entries()) {
     const field = `body.${index}.itemCode`;
     if (seen.has(grant.itemCode)) {
-      throw invalid(field, `事项重复: ${grant.itemCode} / item listed twice`);
+      throw invalid(field, `事项重复: ${grant.itemCode}`);
     }
     seen.add(grant.itemCode);
     const department = await itemDepartment(trx, grant.itemCode);
     if (department === undefined) {
-      throw invalid(field, `未知事项: ${grant.itemCode} / unknown item`);
+      throw invalid(field, `未知事项: ${grant.itemCode}`);
     }
     if (department !== departmentCode) {
-      throw invalid(
-        field,
-        `事项 ${grant.itemCode} 不属于本窗口的部门 ${departmentCode} / item of another department`,
-      );
+      throw invalid(field, `事项 ${grant.itemCode} 不属于本窗口的部门 ${departmentCode}`);
     }
   }
 }
 
 async function replacePowers(trx: Transaction<ServerDb>, windowId: string, grants: Grant[]) {
   const window = await findWindow(trx, windowId);
-  if (!window) throw notFound('窗口', 'window');
+  if (!window) throw notFound('窗口');
   await checkGrants(trx, window.departmentCode, grants);
   await trx.deleteFrom('window_powers').where('window_id', '=', windowId).execute();
   if (grants.length > 0) {
@@ -69,7 +66,7 @@ async function replacePowers(trx: Transaction<ServerDb>, windowId: string, grant
 
 export const powerHandlers = {
   'powers.get': async ({ params }, ctx) => {
-    if (!(await findWindow(ctx.db, params.id))) throw notFound('窗口', 'window');
+    if (!(await findWindow(ctx.db, params.id))) throw notFound('窗口');
     const powers = await readPowers(ctx.db, params.id);
     return { body: powers.map(({ itemCode, powers }) => ({ itemCode, powers })) };
   },

@@ -31,7 +31,7 @@ async function readStaff(db: Kysely<ServerDb>, id?: string): Promise<StaffSummar
 
 async function staffById(db: Kysely<ServerDb>, id: string): Promise<StaffSummary> {
   const [member] = await readStaff(db, id);
-  if (!member) throw notFound('人员', 'staff member');
+  if (!member) throw notFound('人员');
   return member;
 }
 
@@ -39,18 +39,15 @@ async function staffById(db: Kysely<ServerDb>, id: string): Promise<StaffSummary
 async function checkPlacement(db: Kysely<ServerDb>, role: Role, windowId: string | null) {
   if (!windowRoles.includes(role)) {
     if (windowId !== null) {
-      throw invalid(
-        'body.windowId',
-        '管理员和督查人员不属于窗口 / managers and supervisors have no window',
-      );
+      throw invalid('body.windowId', '管理员和督查人员不属于窗口');
     }
     return;
   }
   if (windowId === null) {
-    throw invalid('body.windowId', '窗口人员须指定窗口 / window staff need a window');
+    throw invalid('body.windowId', '窗口人员须指定窗口');
   }
   if (!(await findWindow(db, windowId))) {
-    throw invalid('body.windowId', '窗口不存在 / unknown window');
+    throw invalid('body.windowId', '窗口不存在');
   }
 }
 
@@ -62,7 +59,7 @@ async function checkNewStaff(db: Kysely<ServerDb>, member: StaffChange & { usern
     .select('id')
     .where('username', '=', member.username)
     .executeTakeFirst();
-  if (taken) throw conflict('body.username', `用户名已存在: ${member.username} / username taken`);
+  if (taken) throw conflict('body.username', `用户名已存在: ${member.username}`);
 }
 
 async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & NewLogin) {
@@ -95,8 +92,7 @@ async function updateStaff(trx: Transaction<ServerDb>, id: string, change: Staff
 
 /** A manager locking themselves out leaves nobody to undo it. */
 async function deactivateStaff(trx: Transaction<ServerDb>, id: string, byId: string) {
-  if (id === byId)
-    throw conflict('params.id', '不能停用自己的账号 / you cannot deactivate yourself');
+  if (id === byId) throw conflict('params.id', '不能停用自己的账号');
   const member = await staffById(trx, id);
   if (!member.active) return;
   await trx.updateTable('staff').set({ active: 0 }).where('id', '=', id).execute();

@@ -29,13 +29,13 @@ async function assertCodeFree(trx: Transaction<ServerDb>, code: string, exceptId
     .where('code', '=', code)
     .executeTakeFirst();
   if (holder && holder.id !== exceptId) {
-    throw conflict('body.code', `窗口编号已存在: ${code} / window code already exists`);
+    throw conflict('body.code', `窗口编号已存在: ${code}`);
   }
 }
 
 async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
   if (!(await departmentExists(trx, window.departmentCode))) {
-    throw invalid('body.departmentCode', `未知部门: ${window.departmentCode} / unknown department`);
+    throw invalid('body.departmentCode', `未知部门: ${window.departmentCode}`);
   }
   await assertCodeFree(trx, window.code, null);
   await trx
@@ -58,7 +58,7 @@ async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
 // The department stays: the window's devices, cases and delegated powers belong to it.
 async function updateWindow(trx: Transaction<ServerDb>, id: string, change: WindowChange) {
   const current = await findWindow(trx, id);
-  if (!current) throw notFound('窗口', 'window');
+  if (!current) throw notFound('窗口');
   await assertCodeFree(trx, change.code, id);
   await trx.updateTable('windows').set(change).where('id', '=', id).execute();
   await bumpVersion(trx, 'staff');

@@ -17,8 +17,7 @@ export async function caseHistory(ctx: ServerContext, caseId: string): Promise<C
       .orderBy('server_seq')
       .execute(),
   ]);
-  if (!row && events.length === 0)
-    throw new HttpError(404, 'not_found', '办件不存在 / no such case');
+  if (!row && events.length === 0) throw new HttpError(404, 'not_found', '办件不存在');
   const conflicts = events.filter((e) => e.status === 'conflicted').length;
   return {
     case: row

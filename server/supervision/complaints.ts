@@ -25,7 +25,7 @@ export async function complaintById(
   now: Date,
 ): Promise<Complaint> {
   const row = await complaintsWithNames(db).where('complaints.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('投诉', 'complaint');
+  if (!row) throw notFound('投诉');
   const [view] = await complaintViews(db, [row], now);
   return view!;
 }
@@ -66,7 +66,7 @@ async function placeOf(db: Kysely<ServerDb>, body: ComplaintCreate) {
         .where('id', '=', body.windowId)
         .executeTakeFirst()
     : undefined;
-  if (body.windowId && !window) throw invalid('windowId', '没有这个窗口 / no such window');
+  if (body.windowId && !window) throw invalid('windowId', '没有这个窗口');
   const found = body.caseNumber
     ? await db
         .selectFrom('cases')
@@ -75,13 +75,10 @@ async function placeOf(db: Kysely<ServerDb>, body: ComplaintCreate) {
         .executeTakeFirst()
     : undefined;
   if (body.caseNumber && !found) {
-    throw invalid('caseNumber', '中心没有这个办件编号 / no case with this number at the center');
+    throw invalid('caseNumber', '中心没有这个办件编号');
   }
   if (window && found && window.department_code !== found.department_code) {
-    throw invalid(
-      'caseNumber',
-      '该办件不属于被投诉窗口所在部门 / the case belongs to another department',
-    );
+    throw invalid('caseNumber', '该办件不属于被投诉窗口所在部门');
   }
   return {
     departmentCode: (window?.department_code ?? found?.department_code)!,
@@ -160,9 +157,9 @@ async function openComplaint(trx: Kysely<ServerDb>, id: string) {
     .select(['id', 'status', 'department_code', 'window_id'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw notFound('投诉', 'complaint');
+  if (!row) throw notFound('投诉');
   if (row.status === 'closed') {
-    throw conflict('id', '该投诉已办结，不能再答复或办结 / the complaint is closed');
+    throw conflict('id', '该投诉已办结，不能再答复或办结');
   }
   return row;
 }
@@ -185,11 +182,7 @@ export async function replyToComplaint(
         ? row.department_code === device.departmentCode
         : row.window_id === device.windowId;
     if (!ours) {
-      throw new HttpError(
-        403,
-        'forbidden',
-        '只能答复针对本窗口的投诉 / a complaint against another window',
-      );
+      throw new HttpError(403, 'forbidden', '只能答复针对本窗口的投诉');
     }
     const staff = await trx
       .selectFrom('staff')
@@ -202,11 +195,7 @@ export async function replyToComplaint(
       staff.window_id !== device.windowId ||
       !['chief', 'clerk'].includes(staff.role)
     ) {
-      throw new HttpError(
-        403,
-        'forbidden',
-        '仅本窗口的首席代表或窗口工作人员可以答复投诉 / only the chief or a clerk of this window may reply',
-      );
+      throw new HttpError(403, 'forbidden', '仅本窗口的首席代表或窗口工作人员可以答复投诉');
     }
     const at = shanghaiIso(ctx.now());
     await appendStep(trx, id, {

@@ -13,7 +13,7 @@ import { alertsWithNames, alertView } from './views';
 
 async function alertWithActions(db: Kysely<ServerDb>, id: string): Promise<AlertDetail> {
   const row = await alertsWithNames(db).where('alerts.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('预警', 'alert');
+  if (!row) throw notFound('预警');
   const actions = await db
     .selectFrom('alert_actions')
     .selectAll()
@@ -39,7 +39,7 @@ async function act(
 ) {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('alerts').select('id').where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('预警', 'alert');
+    if (!row) throw notFound('预警');
     const last = await trx
       .selectFrom('alert_actions')
       .select((eb) => eb.fn.max('seq').as('seq'))

@@ -10,8 +10,8 @@ import { closureSchema, windowSchema } from '../sync';
 // ---- sign-in -------------------------------------------------------------------------------
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名 / username required').max(64),
-  password: z.string().min(1, '请输入密码 / password required').max(256),
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(256),
 });
 
 export const loginResponseSchema = z.object({
@@ -32,13 +32,10 @@ export const doneSchema = z.strictObject({ ok: z.literal(true) });
 
 // ---- staff and windows ---------------------------------------------------------------------
 
-const passwordSchema = z
-  .string()
-  .min(8, '密码至少8位 / at least 8 characters')
-  .max(128, '密码至多128位 / at most 128 characters');
+const passwordSchema = z.string().min(8, '密码至少8位').max(128, '密码至多128位');
 
 const staffFields = {
-  name: z.string().trim().min(1, '请输入姓名 / name required').max(50),
+  name: z.string().trim().min(1, '请输入姓名').max(50),
   role: roleSchema,
   windowId: z.string().min(1).nullable().default(null),
 };
@@ -98,13 +95,13 @@ export const closuresSchema = z.array(closureSchema).max(1000);
 const days = z.number().int().min(0).max(60);
 
 export const centerSettingsSchema = z.strictObject({
-  centerName: z.string().trim().min(1, '请输入中心名称 / center name required').max(100),
+  centerName: z.string().trim().min(1, '请输入中心名称').max(100),
   thresholds: z
     .strictObject({ warningWorkingDays: days, yellowWorkingDays: days })
     // the yellow card (督办) comes after the warning, never before it (shared/calendar)
     .refine((t) => t.yellowWorkingDays <= t.warningWorkingDays, {
       path: ['yellowWorkingDays'],
-      message: '黄牌天数不能多于预警天数 / yellow must not exceed warning',
+      message: '黄牌天数不能多于预警天数',
     }),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;

@@ -7,7 +7,7 @@ import { conflictSchema, eventStatusSchema, signedEventSchema } from '../sync';
 // The center's view of the cases its windows sync, and the public check of a printed notice.
 
 export const levelSchema = z.enum(['normal', 'warning', 'yellow', 'red']);
-const localDate = z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD / a date YYYY-MM-DD');
+const localDate = z.string().refine(isLocalDate, '日期须为 YYYY-MM-DD');
 const caseStatuses = Object.keys(statusLabels) as [CaseStatus, ...CaseStatus[]];
 const caseStatusSchema = z.enum(caseStatuses);
 
@@ -18,7 +18,7 @@ export const caseListQuerySchema = z.object({
   status: z
     .string()
     .refine((s) => s === 'open' || s === 'closed' || Object.hasOwn(statusLabels, s), {
-      message: '未知的办件状态 / unknown case status',
+      message: '未知的办件状态',
     })
     .optional(),
   level: levelSchema.optional(),

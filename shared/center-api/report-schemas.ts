@@ -6,7 +6,7 @@ import { levelSchema } from './case-schemas';
 
 // The center's report and its day at a glance, counted with shared/reports' definitions.
 
-const day = z.iso.date('日期须形如 2026-03-02 / a date like 2026-03-02');
+const day = z.iso.date('日期须形如 2026-03-02');
 
 export const reportQuerySchema = z
   .strictObject({
@@ -16,7 +16,7 @@ export const reportQuerySchema = z
     window: z.string().trim().min(1).max(64).optional(),
   })
   .refine((q) => q.from <= q.to, {
-    message: '开始日期不能晚于结束日期 / from is after to',
+    message: '开始日期不能晚于结束日期',
     path: ['to'],
   });
 

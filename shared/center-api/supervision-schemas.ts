@@ -14,7 +14,7 @@ export const alertQuerySchema = z.strictObject({
 
 export const alertActionSchema = z.strictObject({
   action: z.enum(['acknowledged', 'escalated']),
-  comment: z.string().trim().min(1, '请填写处理意见 / a comment is required').max(1000),
+  comment: z.string().trim().min(1, '请填写处理意见').max(1000),
 });
 export type AlertAction = z.infer<typeof alertActionSchema>;
 
@@ -41,11 +41,11 @@ export const complaintListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-const optionalText = (max: number, zh: string) =>
+const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, `${zh}不能超过${max}字 / at most ${max} characters`)
+    .max(max, `${label}不能超过${max}字`)
     .optional()
     .transform((s) => (s ? s : null));
 
@@ -58,33 +58,28 @@ export const complaintCreateSchema = z
     complainantPhone: z
       .string()
       .trim()
-      .regex(/^$|^[0-9+\-() ]{5,20}$/, '联系电话格式不正确 / not a phone number')
+      .regex(/^$|^[0-9+\-() ]{5,20}$/, '联系电话格式不正确')
       .optional()
       .transform((s) => (s ? s : null)),
     channel: z.enum(complaintChannels, {
-      error:
-        '投诉渠道须为 现场、电话、网上 或 信件 / channel must be one of 现场, 电话, 网上, 信件',
+      error: '投诉渠道须为 现场、电话、网上 或 信件',
     }),
     content: z
-      .string({ error: '请填写投诉内容 / content is required' })
+      .string({ error: '请填写投诉内容' })
       .trim()
-      .min(1, '请填写投诉内容 / content is required')
-      .max(2000, '投诉内容不能超过2000字 / at most 2000 characters'),
+      .min(1, '请填写投诉内容')
+      .max(2000, '投诉内容不能超过2000字'),
   })
   .refine((b) => Boolean(b.windowId) || Boolean(b.caseNumber), {
-    message: '请指明被投诉的窗口或办件 / name the window or the case complained about',
+    message: '请指明被投诉的窗口或办件',
     path: ['windowId'],
   });
 export type ComplaintCreate = z.infer<typeof complaintCreateSchema>;
 
 export const complaintCloseSchema = z.strictObject({
   conclusion: z.enum(complaintConclusions, {
-    error: '请选择结论：属实、不属实 或 部分属实 / conclusion must be 属实, 不属实 or 部分属实',
+    error: '请选择结论：属实、不属实 或 部分属实',
   }),
-  comment: z
-    .string()
-    .trim()
-    .max(1000, '办结意见不能超过1000字 / at most 1000 characters')
-    .optional(),
+  comment: z.string().trim().max(1000, '办结意见不能超过1000字').optional(),
 });
 export type ComplaintClose = z.infer<typeof complaintCloseSchema>;

@@ -19,9 +19,7 @@ export function migrate(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(
-      `数据库版本 ${current} 高于本程序支持的版本 ${latest}：请升级一窗通终端 (database is newer than this program)`,
-    );
+    throw new Error(`数据库版本 ${current} 高于本程序支持的版本 ${latest}：请升级一窗通终端`);
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
