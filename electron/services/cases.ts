@@ -7,6 +7,7 @@ import {
   payloadSchemas,
   ruleMessages,
   RuleViolation,
+  summarizeCase,
   type Actor,
   type CaseEvent,
   type CaseState,
@@ -234,6 +235,7 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
   const thresholds = t.thresholds();
   return (r) => {
     const { clock, deemedAcceptedOn } = JSON.parse(r.work_clock) as WorkClock;
+    const calendar = t.calendar(r.calendar_version);
     return {
       id: r.id,
       caseNumber: r.case_number,
@@ -243,17 +245,22 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
       status: r.status,
       receivedAt: r.received_at,
       dueAt: r.due_at,
-      clock: clock
-        ? {
-            ...clock,
-            remaining: remainingAt(
-              t.calendar(r.calendar_version),
-              clock.deadline,
-              clockMoment(r.updated_at, now),
-              thresholds,
-            ),
-          }
-        : null,
+      clock:
+        clock === null
+          ? null
+          : clock.state === 'paused'
+            ? // a paused clock's deadline moves on with every day of the pause (Art. 45): the
+              // stored one is stale, so the few paused cases are measured from their state
+              summarizeCase(getCaseState(t.db, r.id) as OpenCase, calendar, now, thresholds).shown
+            : {
+                ...clock,
+                remaining: remainingAt(
+                  calendar,
+                  clock.deadline,
+                  clockMoment(r.updated_at, now),
+                  thresholds,
+                ),
+              },
       deemedAcceptedOn,
       conflicted: r.conflicted === 1,
     };

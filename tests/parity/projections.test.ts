@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { rebuildProjections } from '../../electron/projections/cases';
+import { rebuildProjections, refreshLapsed } from '../../electron/projections/cases';
 import { caseRowView } from '../../electron/services/cases';
 import { inTransaction } from '../../electron/store/db';
 import { appendEvent } from '../../electron/store/events';
@@ -65,8 +65,9 @@ const byId = (a: Row, b: Row) => a.id.localeCompare(b.id);
 eachDialect('the terminal and the center summarise every case alike', (db) => {
   const later = cleanupAfterEach();
 
-  it('over the golden log and random logs: open, due, level and status, row by row', async () => {
-    const { terminal: t, cleanup } = tempTerminal(() => now);
+  it('over the golden log and random logs: open, due, level and status, row by row, now and later', async () => {
+    let moment = now;
+    const { terminal: t, cleanup } = tempTerminal(() => moment);
     later(cleanup);
     const version = t.currentCalendar().version;
     const generated = generatedLogs(version).filter((log) => log.length > 0);
@@ -80,23 +81,27 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       for (const log of logs) for (const e of log) appendEvent(t.db, t.device, e);
     });
     rebuildProjections(t);
-    const view = caseRowView(t);
-    const terminalRows = (
-      t.db.prepare('SELECT *, 0 AS conflicted FROM cases').all() as (CaseListRow & {
-        open: number;
-      })[]
-    )
-      .map((r): Row => {
-        const row = view(r);
-        return {
-          id: r.id,
-          open: r.open === 1,
-          dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-          level: r.open === 1 ? (row.clock?.remaining.level ?? 'normal') : 'normal',
-          status: r.status,
-        };
-      })
-      .sort(byId);
+    /** The terminal's work list as it reads at `moment`: lapsed rows folded again, then measured. */
+    const terminalRows = () => {
+      refreshLapsed(t);
+      const view = caseRowView(t);
+      return (
+        t.db.prepare('SELECT *, 0 AS conflicted FROM cases').all() as (CaseListRow & {
+          open: number;
+        })[]
+      )
+        .map((r): Row => {
+          const row = view(r);
+          return {
+            id: r.id,
+            open: r.open === 1,
+            dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
+            level: r.open === 1 ? (row.clock?.remaining.level ?? 'normal') : 'normal',
+            status: r.status,
+          };
+        })
+        .sort(byId);
+    };
 
     await seedHall(db().db);
     await db()
@@ -122,28 +127,47 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
         expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);
       }
     }
-    const c = await clockContext(db().db, now);
-    const centerRows = (await db().db.selectFrom('cases').selectAll().execute())
-      .map((r): Row => ({
-        id: r.id,
-        open: r.open === 1,
-        dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-        level: caseLevel(r, c),
-        status: r.status,
-      }))
-      .sort(byId);
+    /** The center's case list as it reads at `moment` (GET /api/cases measures each level then). */
+    const centerRows = async () => {
+      const c = await clockContext(db().db, moment);
+      return (await db().db.selectFrom('cases').selectAll().execute())
+        .map((r): Row => ({
+          id: r.id,
+          open: r.open === 1,
+          dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
+          level: caseLevel(r, c),
+          status: r.status,
+        }))
+        .sort(byId);
+    };
+    /** Every case that differs, named with both rows. */
+    const differing = async () => {
+      const terminal = terminalRows();
+      const center = await centerRows();
+      expect(center.map((r) => r.id)).toEqual(terminal.map((r) => r.id));
+      return terminal
+        .map((row, i) => ({ terminal: row, center: center[i]! }))
+        .filter((pair) => JSON.stringify(pair.terminal) !== JSON.stringify(pair.center));
+    };
 
-    expect(centerRows.map((r) => r.id)).toEqual(terminalRows.map((r) => r.id));
-    // every case that differs, named with both rows
-    const differing = terminalRows
-      .map((terminal, i) => ({ terminal, center: centerRows[i]! }))
-      .filter(({ terminal, center }) => JSON.stringify(terminal) !== JSON.stringify(center));
-    expect(differing).toEqual([]);
+    expect(await differing()).toEqual([]);
     // the logs reach what matters: every level, closed cases, and a bad rating's open clock
-    expect(new Set(terminalRows.map((r) => r.level))).toEqual(
+    const rows = terminalRows();
+    expect(new Set(rows.map((r) => r.level))).toEqual(
       new Set(['normal', 'warning', 'yellow', 'red']),
     );
-    expect(terminalRows.some((r) => !r.open)).toBe(true);
-    expect(terminalRows.some((r) => r.open && r.status === 'delivered')).toBe(true);
+    expect(rows.some((r) => !r.open)).toBe(true);
+    expect(rows.some((r) => r.open && r.status === 'delivered')).toBe(true);
+    const paused = t.db
+      .prepare(
+        "SELECT count(*) AS n FROM cases WHERE open = 1 AND json_extract(work_clock, '$.clock.state') = 'paused'",
+      )
+      .get() as { n: number };
+    expect(paused.n).toBeGreaterThan(0);
+
+    // nine days on, nobody acted: time alone moved the clocks (paused ones included), and both
+    // lists must still say the same
+    moment = new Date(now.getTime() + 9 * day);
+    expect(await differing()).toEqual([]);
   });
 });
