@@ -189,7 +189,8 @@ function unreachable(error: unknown): unknown {
   const detail =
     error.kind === 'malformed'
       ? '中心的应答无法识别，请确认中心地址和版本'
-      : error.kind === 'unavailable'
+      : // the center's own words say what failed there; without them the client already names it
+        error.kind === 'unavailable' && error.body
         ? `中心返回错误：${error.message}`
         : error.message;
   return new ApiFailure('unavailable', `${unavailableMessage}。${detail}`);

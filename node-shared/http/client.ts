@@ -98,7 +98,7 @@ export async function request<E extends CenterCall>(
   } catch (error) {
     throw new CenterFailure(
       'network',
-      `无法连接中心（${new URL(url).origin}）：${why(error, opts)}`,
+      `无法连接中心（${new URL(url).origin}）：${why(error, opts, call.method)}`,
     );
   }
   let json: unknown;
@@ -143,9 +143,12 @@ const socketErrors: Readonly<Record<string, string>> = {
   ETIMEDOUT: '连接超时',
 };
 
-function why(error: unknown, opts: ClientOptions): string {
+function why(error: unknown, opts: ClientOptions, method: string): string {
   if (error instanceof Error && error.name === 'TimeoutError') {
-    return `${opts.timeoutMs / 1000} 秒内无应答`;
+    // the request left: a slow center may still have done it, and doing it again may do it twice
+    return method === 'GET'
+      ? `${opts.timeoutMs / 1000} 秒内无应答`
+      : `${opts.timeoutMs / 1000} 秒内无应答，本次操作可能已在中心完成：请先刷新核对，再决定是否重做`;
   }
   if (opts.signal?.aborted) return '已取消';
   if (!(error instanceof Error)) return String(error);
