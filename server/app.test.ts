@@ -89,6 +89,15 @@ eachDialect('app', (t) => {
     expect(errorBodySchema.parse(res.json()).error.code).toBe('not_found');
   });
 
+  it('answers the router’s own refusals in the error shape: a broken escape, an id too long', async () => {
+    const app = buildApp({ db: t().db, dialect: t().dialect });
+    for (const url of ['/api/items/%ZZ', `/verify/${'x'.repeat(500)}`, '/verify/%E4%B8']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(errorBodySchema.parse(res.json()).error.code, url).toBe('invalid_input');
+    }
+  });
+
   it('names the field of invalid input as a dotted path, with a Chinese message that does not repeat it', async () => {
     const res = await probeApp().inject({
       method: 'POST',

@@ -1,4 +1,8 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Kysely } from 'kysely';
 import { centerContract, contractEntries, type CenterContract } from '../shared/center-api';
 import { pushLimits } from '../shared/sync';
@@ -32,6 +36,19 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   const app = Fastify({
     logger: (config.logger ?? false) as FastifyServerOptions['logger'],
     bodyLimit: defaultBodyLimit,
+    // the router's own refusals (a broken %-escape, an id past 100 characters) answer in the
+    // contract's error shape like every other bad request, not in Fastify's English one
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({
+        error: {
+          code: 'invalid_input',
+          message:
+            error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+              ? '地址中的编号过长'
+              : '地址无效：含有无法解析的字符',
+        },
+      });
+    },
   });
   const context = {
     db: config.db,
