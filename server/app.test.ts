@@ -226,5 +226,18 @@ eachDialect('app', (t) => {
       (call) => `${call.method} ${call.path.replace(/:(\w+)/g, '{$1}')}`,
     );
     expect(described.sort()).toEqual(contracted.sort());
+    // a reader (a code generator, a validator) loads it whole: every reference resolves in it
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]*"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    const unresolved = refs
+      .map((r) => r.slice('"$ref":"'.length, -1))
+      .filter((ref) => {
+        let at: unknown = doc;
+        for (const part of ref.replace(/^#\//, '').split('/')) {
+          at = at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+        }
+        return !ref.startsWith('#/') || at === undefined;
+      });
+    expect(unresolved).toEqual([]);
   });
 });

@@ -16,24 +16,30 @@ type Method = 'get' | 'post' | 'put' | 'delete';
  * the terminal's parse of the answers describe them, so the document can never drift.
  */
 export function openApiDocument(contract: CenterContract): OpenApiDocument {
+  const schemas: Record<string, JsonSchema> = {};
+  const schemaOf = describer(schemas);
+  schemas.Error = schemaOf(errorBodySchema, 'output');
   const paths: OpenApiDocument['paths'] = {};
   for (const [, call] of contractEntries(contract)) {
     const path = call.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    paths[path] = { ...paths[path], [call.method.toLowerCase() as Method]: operation(call) };
+    const method = call.method.toLowerCase() as Method;
+    paths[path] = { ...paths[path], [method]: operation(call, schemaOf) };
   }
   return {
     openapi: '3.1.0',
     info: { title: 'OneWindow center 一窗通中心', version: '1' },
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: schemaOf(errorBodySchema, 'output') },
-    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas },
     paths,
   };
 }
 
-function operation(spec: CenterCall): OpenApiOperation {
-  const parameters = [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')];
+type SchemaOf = (schema: ZodType, io: 'input' | 'output') => JsonSchema;
+
+function operation(spec: CenterCall, schemaOf: SchemaOf): OpenApiOperation {
+  const parameters = [
+    ...parametersOf(spec.params, 'path', schemaOf),
+    ...parametersOf(spec.query, 'query', schemaOf),
+  ];
   return {
     summary: spec.summary,
     tags: [spec.tag],
@@ -55,6 +61,15 @@ function operation(spec: CenterCall): OpenApiOperation {
           ...(spec.page ? { 'text/html': { schema: { type: 'string' } } } : {}),
         },
       },
+      // /verify answers an unknown code in its own shape (genuine: false), not as an error
+      ...(spec.page
+        ? {
+            '404': {
+              description: 'no document of this center has the code',
+              content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+            },
+          }
+        : {}),
       default: {
         description: 'error',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -66,6 +81,7 @@ function operation(spec: CenterCall): OpenApiOperation {
 function parametersOf(
   schema: ZodType | undefined,
   where: 'path' | 'query',
+  schemaOf: SchemaOf,
 ): NonNullable<OpenApiOperation['parameters']> {
   if (!schema) return [];
   const json = schemaOf(schema, 'input');
@@ -79,9 +95,42 @@ function parametersOf(
   }));
 }
 
-function schemaOf(schema: ZodType, io: 'input' | 'output'): JsonSchema {
-  // 'any' for what JSON Schema cannot say (a transform, a custom check): the route still
-  // validates it, the document just describes it loosely.
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest as JsonSchema;
+/**
+ * JSON Schema of a zod schema, for a place inside the document. A recursive schema comes with
+ * `$defs` whose `#/$defs/…` references would resolve against the document's root, where there
+ * are none: they move to components.schemas under names of their own, references rewritten.
+ */
+function describer(components: Record<string, JsonSchema>): SchemaOf {
+  return (schema, io) => {
+    // 'any' for what JSON Schema cannot say (a transform, a custom check): the route still
+    // validates it, the document just describes it loosely.
+    const {
+      $schema: _dialect,
+      $defs,
+      ...rest
+    } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+    if (!$defs || typeof $defs !== 'object') return rest;
+    const renamed = new Map<string, string>();
+    for (const name of Object.keys($defs)) {
+      renamed.set(
+        `#/$defs/${name}`,
+        `#/components/schemas/Def${Object.keys(components).length + renamed.size}`,
+      );
+    }
+    const rewrite = (value: z.core.util.JSONType): z.core.util.JSONType => {
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, v]) => [
+          key,
+          key === '$ref' && typeof v === 'string' ? (renamed.get(v) ?? v) : rewrite(v),
+        ]),
+      );
+    };
+    for (const [name, def] of Object.entries($defs)) {
+      const target = renamed.get(`#/$defs/${name}`)!.slice('#/components/schemas/'.length);
+      components[target] = rewrite(def) as JsonSchema;
+    }
+    return rewrite(rest) as JsonSchema;
+  };
 }
