@@ -21,16 +21,20 @@ function WindowPowers({
   const m = useAdminMessages();
   const { message } = App.useApp();
   const current = useCenterQuery('admin.powers.get', { windowId });
-  const [granted, setGranted] = useState<Granted>({});
+  // null until the window's grants arrive: a box ticked before then would be overwritten by them,
+  // and the manager's change lost without a word
+  const [granted, setGranted] = useState<Granted | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    setGranted(Object.fromEntries((current.data ?? []).map((g) => [g.itemCode, g.powers])));
+    if (current.data)
+      setGranted(Object.fromEntries(current.data.map((g) => [g.itemCode, g.powers])));
   }, [current.data]);
 
   const toggle = (itemCode: string, power: Power, on: boolean) =>
     setGranted((g) => {
+      if (g === null) return g;
       const had = g[itemCode] ?? [];
       // kept in the catalog's order, so a saved grant reads the same as it was ticked
       const next = powers.filter((p) => (p === power ? on : had.includes(p)));
@@ -38,6 +42,7 @@ function WindowPowers({
     });
 
   const save = async () => {
+    if (granted === null) return;
     const grants = Object.entries(granted)
       .filter(([, list]) => list.length > 0)
       .map(([itemCode, list]) => ({ itemCode, powers: list }));
@@ -80,7 +85,8 @@ function WindowPowers({
             render: (_: unknown, i: ServiceItem) => (
               <Checkbox
                 aria-label={`${i.name} ${powerLabels[p]}`}
-                checked={(granted[i.code] ?? []).includes(p)}
+                checked={(granted?.[i.code] ?? []).includes(p)}
+                disabled={granted === null}
                 onChange={(e) => toggle(i.code, p, e.target.checked)}
               />
             ),
@@ -88,7 +94,12 @@ function WindowPowers({
         ]}
       />
       <div style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-        <Button type="primary" loading={busy} onClick={() => void save()}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={granted === null}
+          onClick={() => void save()}
+        >
           {m('save')}
         </Button>
       </div>
