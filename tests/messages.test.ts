@@ -13,7 +13,10 @@ const roots = ['electron', 'server', 'shared', 'node-shared'];
 const operatorConsole = new Set(['server/main.ts', 'server/db/migrate.ts']);
 
 // A quoted or template literal holding Chinese, then "/ " and English.
-const bilingual = /['`][^'`\n]*\p{Script=Han}[^'`\n]* ?\/ [A-Za-z][^'`\n]*['`]/u;
+// The English half may start with a digit ('2–4 upper-case letters'); a division inside a
+// template ('${wait / 1000}') has a Latin name before its slash and is not one.
+const bilingual =
+  /['`][^'`\n]*\p{Script=Han}[^'`\n]*?(?:[^A-Za-z\s] ?|[^A-Za-z] )\/ [A-Za-z0-9][^'`\n]*['`]/u;
 // Chinese, then an English gloss in brackets closing the literal: '签名无效 (bad signature)'. Only
 // brackets right after the Chinese (no Latin between) and holding no Chinese, so 「一窗通 web mode:
 // … (data: …)」 and 「（上限 … 字节）」 are not glosses; placeholders are dropped first, as
@@ -58,6 +61,8 @@ describe('the language of messages', () => {
     expect(bilingual.test("throw invalid('x', '窗口不存在 / unknown window');")).toBe(true);
     expect(bilingual.test('`终端版本过旧（记录已保留）/ update the terminal`')).toBe(true);
     expect(bilingual.test("throw invalid('x', '窗口不存在');")).toBe(false);
+    expect(bilingual.test("'部门编码须为2–4个大写字母 / 2–4 upper-case letters'")).toBe(true);
+    expect(bilingual.test('`请 ${Math.ceil(wait / 1000)} 秒后再试`')).toBe(false);
     expect(documentation.test("    summary: '窗口列表 / windows',")).toBe(true);
   });
 

@@ -14,7 +14,7 @@ export const jointExtensionDays = 15;
 export const maxExtensionDays = 10;
 
 export const departmentSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2,4}$/, '部门编码须为2–4个大写字母 / 2–4 upper-case letters'),
+  code: z.string().regex(/^[A-Z]{2,4}$/, '部门编码须为2–4个大写字母'),
   name: text,
 });
 

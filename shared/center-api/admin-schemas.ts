@@ -43,7 +43,7 @@ export const newStaffSchema = z.strictObject({
   username: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9._-]{2,32}$/, '用户名为2–32位字母、数字或 ._- / 2–32 of A-Z a-z 0-9 . _ -'),
+    .regex(/^[A-Za-z0-9._-]{2,32}$/, '用户名为2–32位字母、数字或 ._-'),
   ...staffFields,
   password: passwordSchema,
 });
