@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { evaluate, initialCaseState, type CaseState, type OpenCase } from '../../shared/case';
+import { initialCaseState, type CaseState, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { documentOfEvent, verificationCode } from '../../shared/documents';
 import type { PushResponse, WireEvent } from '../../shared/sync';
@@ -12,6 +12,7 @@ import { newEventRow, pushResultOf, resultColumns, type ResultColumns } from './
 import { superviseBatch } from '../supervision/engine';
 import { advisoryLock, lockKeys } from './lock';
 import { checkContent, eventAtFault, verifyNextEvent, type ChainHead } from './verify-event';
+import { judgeEvent, readRecords } from './judge';
 
 /** A case as the batch sees it: as stored, then as each accepted event of the batch left it. */
 type CaseEntry = {
@@ -69,8 +70,15 @@ export async function pushEvents(
     const answers = await storedResults(trx, row.id, events, stored.lastSeq);
     const taken = await storedIds(trx, fresh);
     const cases = await lockedCases(trx, ctx, fresh);
-
     const receivedAt = shanghaiIso(ctx.now());
+    const records = await readRecords(
+      trx,
+      ctx,
+      { id: row.id, departmentCode: row.department_code },
+      fresh,
+      receivedAt,
+    );
+
     // what each seq at or below the head was answered: stored before, or earlier in this batch
     const answered = new Map([...answers.values()].map((r) => [r.device_seq, r.id]));
     const hashes = new Map([...answers.values()].map((r) => [r.device_seq, r.hash]));
@@ -111,9 +119,9 @@ export async function pushEvents(
         throw new HttpError(403, 'forbidden', '不能办理其他部门的办件', at);
       }
 
-      // Accepted when the shared reducer admits it on the center's state of the case, else
-      // stored as conflicted with the rule — never dropped, and the case is left as it was.
-      const verdict = evaluate(current?.state ?? initialCaseState, event);
+      // Accepted when the shared reducer and the center's records admit it, else stored as
+      // conflicted with the rule — never dropped, and the case is left as it was.
+      const verdict = judgeEvent(current?.state ?? initialCaseState, event, e, records);
       if (verdict.ok && verdict.state.status !== 'none') {
         cases.set(e.caseId, {
           departmentCode: verdict.state.item.departmentCode,
