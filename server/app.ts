@@ -21,6 +21,12 @@ export type AppConfig = {
   logger?: boolean | object;
   /** tests: every answer is parsed with its entry's response schema, a mismatch is a 500 */
   checkResponses?: boolean;
+  /**
+   * Behind a reverse proxy: the proxy's address(es), so request.ip (what the sign-in lockout
+   * counts per) is the client the proxy names. Without it X-Forwarded-For is ignored: any
+   * client could write one and pose as every address in turn.
+   */
+  trustProxy?: string;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -36,6 +42,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   const app = Fastify({
     logger: (config.logger ?? false) as FastifyServerOptions['logger'],
     bodyLimit: defaultBodyLimit,
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     // the router's own refusals (a broken %-escape, an id past 100 characters) answer in the
     // contract's error shape like every other bad request, not in Fastify's English one
     frameworkErrors: (error, _request, reply) => {

@@ -15,6 +15,9 @@ const { values } = parseArgs({
     data: { type: 'string' },
     // a fixed business clock for demonstrations and tests: --now 2026-03-02T09:00:00+08:00
     now: { type: 'string' },
+    // behind a reverse proxy: its address(es), comma-separated (IPs or CIDR), so sign-in
+    // failures are counted per client and not all per proxy: --trust-proxy 10.0.0.5
+    'trust-proxy': { type: 'string' },
   },
 });
 
@@ -46,7 +49,13 @@ if (admin) {
   );
 }
 
-const app = buildApp({ db: handle.db, dialect: handle.dialect, now, logger: { level: 'info' } });
+const app = buildApp({
+  db: handle.db,
+  dialect: handle.dialect,
+  now,
+  logger: { level: 'info' },
+  ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
+});
 await app.listen({ port, host: values.host });
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;

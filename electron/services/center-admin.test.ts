@@ -116,7 +116,7 @@ describe('center administration from the terminal', () => {
       ok: false,
       error: { code: 'invalid_input', field: 'password', rule: 'signIn.locked' },
     });
-    await c.db.deleteFrom('login_attempts').execute();
+    await c.db.deleteFrom('login_guards').execute();
     const staff = await c.admin.call<{ id: string; username: string }[]>('GET', '/api/staff');
     const me = staff.find((s) => s.username === 'manager')!;
     await c.admin.call('POST', `/api/staff/${me.id}/deactivate`);

@@ -3,8 +3,8 @@ import { login } from './login';
 import { endSession } from './sessions';
 
 export const authHandlers = {
-  'auth.login': async ({ body }, ctx) => ({
-    body: await login(ctx.db, body.username, body.password, ctx.now()),
+  'auth.login': async ({ body, address }, ctx) => ({
+    body: await login(ctx, body.username, body.password, address),
   }),
   'auth.logout': async ({ staff }, ctx) => {
     if (staff) await endSession(ctx.db, staff.sessionId);

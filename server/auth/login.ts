@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import { roleSchema, ruleMessages } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { clearFailures, lockedUntil, lockout, recordFailure } from './lockout';
+import type { ServerContext } from '../http/spec';
+import { beginAttempt } from './lockout';
 import { hashPassword, verifyPassword } from '../../node-shared/passwords';
 import { createSession } from './sessions';
 import type { LoginResponse } from '../../shared/center-api';
@@ -11,40 +11,71 @@ import type { LoginResponse } from '../../shared/center-api';
 // which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-/** Checks the password (lockout first), then opens a session. */
-export async function login(
-  db: Kysely<ServerDb>,
+export type StaffRow = ServerDb['staff'];
+
+/** '2026-03-02T09:15:00.000+08:00' → '2026-03-02 09:15' (Beijing time, as stored). */
+const minuteOf = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/**
+ * The one way to check a staff member's password at the center: sign-in, and every call that
+ * asks for the password again (a chief registering a seal key). The lockout (./lockout.ts) comes
+ * first and holds a slot for this attempt during the slow hash, so parallel guesses through any
+ * of these calls share one budget. `address` is the client's (clientAddress of request.ip).
+ * Returns the active staff member the password belongs to; refuses with the rule's id.
+ */
+export async function checkStaffPassword(
+  ctx: Pick<ServerContext, 'db' | 'now'>,
   username: string,
   password: string,
-  now: Date,
-): Promise<LoginResponse> {
-  if (await lockedUntil(db, username, now)) {
+  address: string,
+): Promise<StaffRow> {
+  const attempt = await beginAttempt(ctx.db, username, address, ctx.now());
+  if ('lockedUntil' in attempt) {
     throw new HttpError(
       429,
       'unauthenticated',
-      `登录失败次数过多，请${lockout.minutes}分钟后再试`,
+      `${ruleMessages['signIn.locked']}（${minuteOf(attempt.lockedUntil)} 后可再试）`,
       { rule: 'signIn.locked' },
     );
   }
-  const staff = await db
-    .selectFrom('staff')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
-  const stored = staff?.password_hash ?? (await (dummyHash ??= hashPassword('-')));
-  if (!staff || !(await verifyPassword(password, stored))) {
-    await recordFailure(db, username, now);
+  let staff: StaffRow | undefined;
+  let valid: boolean;
+  try {
+    staff = await ctx.db
+      .selectFrom('staff')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    const stored = staff?.password_hash ?? (await (dummyHash ??= hashPassword('-')));
+    valid = (await verifyPassword(password, stored)) && staff !== undefined;
+  } catch (error) {
+    await attempt.abandoned();
+    throw error;
+  }
+  if (!staff || !valid) {
+    await attempt.failed();
     throw new HttpError(401, 'unauthenticated', ruleMessages['signIn.wrongPassword'], {
       rule: 'signIn.wrongPassword',
     });
   }
+  await attempt.succeeded();
   if (staff.active !== 1) {
     throw new HttpError(401, 'unauthenticated', ruleMessages['signIn.inactive'], {
       rule: 'signIn.inactive',
     });
   }
-  await clearFailures(db, username);
-  const token = await createSession(db, staff.id, now);
+  return staff;
+}
+
+/** Checks the password (lockout first), then opens a session. */
+export async function login(
+  ctx: Pick<ServerContext, 'db' | 'now'>,
+  username: string,
+  password: string,
+  address: string,
+): Promise<LoginResponse> {
+  const staff = await checkStaffPassword(ctx, username, password, address);
+  const token = await createSession(ctx.db, staff.id, ctx.now());
   return {
     token,
     staff: {

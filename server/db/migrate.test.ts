@@ -19,7 +19,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
         { kind: 'staff', version: 1 },
       ]);
       expect(await migrateToLatest(t.db, dialect)).toEqual([]);
-      await expect(t.db.selectFrom('login_attempts').selectAll().execute()).resolves.toEqual([]);
+      await expect(t.db.selectFrom('login_guards').selectAll().execute()).resolves.toEqual([]);
     } finally {
       await t.dispose();
     }

@@ -27,13 +27,23 @@ export type ServerDb = {
   settings: { key: string; value: string };
   /** staff sign-in at the center; only the SHA-256 of the token is kept */
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
-  /** failed sign-ins per username (any process): 5 within 15 minutes lock it for 15 minutes */
-  login_attempts: {
-    username: string;
-    failures: number;
-    last_failed_at: string;
+  /**
+   * sign-in attempts (any process) per key: `pair|<address>|<username>`, `address|<address>`,
+   * `account|<username>` (server/auth/lockout.ts)
+   */
+  login_guards: {
+    key: string;
+    /** failures plus attempts in flight since window_start */
+    attempts: number;
+    window_start: string;
     locked_until: string | null;
+    /** locks in a row: the next lasts longer */
+    locks: number;
+    /** pair rows: the username last signed in from this address */
+    last_success_at: string | null;
   };
+  /** refused device calls per Beijing day and source (a client address, or `*` beyond the cap) */
+  device_refusals: { day: string; source: string; refusals: number };
   enrollment_codes: {
     code_hash: string;
     window_id: string;

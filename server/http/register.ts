@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CenterCall } from '../../shared/center-api';
 import { protocolHeader } from '../../shared/sync';
 import { isDeviceRefusal, recordDeviceRefusal } from '../supervision/device-alerts';
+import { clientAddress } from './address';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
@@ -24,6 +25,7 @@ export type ErasedHandler = (
     staff: AuthStaff | null;
     protocol: number | null;
     accept: string | null;
+    address: string;
   },
   ctx: ServerContext,
 ) => Promise<{ status?: number; body: unknown } | { status?: number; page: string }>;
@@ -83,7 +85,16 @@ export function registerCall(
       const query = call.query ? parseInput(call.query, request.query, 'query') : undefined;
       const body = call.body ? parseInput(call.body, request.body, 'body') : undefined;
       const out = await handler(
-        { body, query, params, device, staff, protocol, accept: request.headers.accept ?? null },
+        {
+          body,
+          query,
+          params,
+          device,
+          staff,
+          protocol,
+          accept: request.headers.accept ?? null,
+          address: clientAddress(request.ip),
+        },
         { db: context.db, dialect: context.dialect, now: context.now, log: request.log },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here

@@ -55,6 +55,8 @@ export type HandlerInput<E extends CenterCall> = {
   protocol: number | null;
   /** the Accept header: a phone scanning a notice's QR code asks for a page, a program for JSON */
   accept: string | null;
+  /** the client's address (./address.ts): what the sign-in lockout counts per */
+  address: string;
 };
 
 /**

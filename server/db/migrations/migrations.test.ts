@@ -78,12 +78,12 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
     withDatabase(async (t) => {
       await upTo(t, '0002-login-attempts');
       const row = { username: 'admin', failures: 1, last_failed_at: '2026-03-02T09:00:00+08:00' };
-      await t.db
+      await raw(t)
         .insertInto('login_attempts')
         .values({ ...row, locked_until: null })
         .execute();
       await expect(
-        t.db
+        raw(t)
           .insertInto('login_attempts')
           .values({ ...row, locked_until: null })
           .execute(),
@@ -147,5 +147,50 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       expect(await t.db.selectFrom('projection_version').selectAll().execute()).toEqual([
         { version: 1 },
       ]);
+    }));
+
+  it('0011 carries each username’s count and lock over as an account counter', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0007-projection-version');
+      await raw(t)
+        .insertInto('login_attempts')
+        .values([
+          {
+            username: 'admin',
+            failures: 0,
+            last_failed_at: '2026-03-02T09:00:00.000+08:00',
+            locked_until: '2026-03-02T09:15:00.000+08:00',
+          },
+          {
+            username: 'li',
+            failures: 2,
+            last_failed_at: '2026-03-02T08:00:00.000+08:00',
+            locked_until: null,
+          },
+        ])
+        .execute();
+      await upTo(t, '0011-login-guards');
+      expect(await t.db.selectFrom('login_guards').selectAll().orderBy('key').execute()).toEqual([
+        {
+          key: 'account|admin',
+          attempts: 0,
+          window_start: '2026-03-02T09:00:00.000+08:00',
+          locked_until: '2026-03-02T09:15:00.000+08:00',
+          locks: 1,
+          last_success_at: null,
+        },
+        {
+          key: 'account|li',
+          attempts: 2,
+          window_start: '2026-03-02T08:00:00.000+08:00',
+          locked_until: null,
+          locks: 0,
+          last_success_at: null,
+        },
+      ]);
+      // one count per source and day
+      const refusal = { day: '2026-03-02', source: '10.0.0.9', refusals: 1 };
+      await t.db.insertInto('device_refusals').values(refusal).execute();
+      await expect(t.db.insertInto('device_refusals').values(refusal).execute()).rejects.toThrow();
     }));
 });
