@@ -47,6 +47,7 @@ async function noteRefusedDevice(
       context.now(),
       request.headers.authorization,
       request.body,
+      clientAddress(request.ip),
     );
   } catch (failure) {
     request.log.error({ err: failure }, 'recording a refused device failed');
