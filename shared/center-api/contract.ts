@@ -101,7 +101,8 @@ export const centerContract = {
   'auth.login': {
     method: 'POST',
     path: '/api/auth/login',
-    summary: '登录 / sign in (5 failures lock the username for 15 minutes)',
+    summary:
+      '登录 / sign in (5 failures lock the username at that address, 20 the address, 10 from new addresses the username there; 15 minutes, doubling while it goes on)',
     tag: 'auth',
     auth: anyone,
     body: loginRequestSchema,
