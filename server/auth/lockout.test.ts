@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
+import { buildApp } from '../app';
 import { errorBodySchema } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import { testApp, testPassword } from '../test-app';
@@ -140,5 +142,40 @@ eachDialect('sign-in lockout per account and address', (t) => {
         `${String(end.getUTCHours() + 8).padStart(2, '0')}:${String(end.getUTCMinutes()).padStart(2, '0')}`,
       );
     }
+  });
+
+  it('counts per socket address, and per forwarded client only when built behind that proxy', async () => {
+    const { app } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await app.member('clerk');
+    let username = clerk.username;
+    const from = (target: FastifyInstance, password: string, forwardedFor: string) =>
+      target.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+        remoteAddress: '192.0.2.10',
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+    // a header the client wrote does not make it another address
+    for (let i = 0; i < lockout.failures; i += 1) {
+      expect((await from(app.app, 'guess', `198.51.100.${i + 1}`)).statusCode).toBe(401);
+    }
+    expect((await from(app.app, testPassword, '198.51.100.99')).statusCode).toBe(429);
+
+    // behind a proxy at 192.0.2.10 the client it names is the address (another clerk: the
+    // first one's failures from two addresses would add up to her account's limit)
+    username = (await app.member('clerk')).username;
+    const proxied = buildApp({
+      db: t().db,
+      dialect: t().dialect,
+      now: () => at('2026-03-02T09:00:00+08:00'),
+      trustProxy: '192.0.2.10',
+      checkResponses: true,
+    });
+    for (let i = 0; i < lockout.failures; i += 1) {
+      expect((await from(proxied, 'guess', '198.51.100.1')).statusCode).toBe(401);
+    }
+    expect((await from(proxied, testPassword, '198.51.100.1')).statusCode).toBe(429);
+    expect((await from(proxied, testPassword, '198.51.100.2')).statusCode).toBe(200);
   });
 });
