@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Applicant, CaseEvent, CaseState, ClockView, Role } from '../case';
+import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
@@ -241,6 +241,8 @@ export const contract = {
         >(),
       ),
       clocks: z.array(z.custom<ClockView>()),
+      /** Art. 45: the open special procedure has outrun the days the applicant was told */
+      pauseOverrun: z.custom<PauseOverrun | null>(),
     }),
     access: 'signedIn',
   }),
