@@ -4,7 +4,7 @@ import { startWebTerminal, type DemoAccount, type WebTerminal } from '../support
 import { casePage, myCases } from './pages/cases';
 import { apiAs } from './pages/documents';
 import { intakePage } from './pages/intake';
-import { loginPage } from './pages/login';
+import { signInAt } from './pages/login';
 
 // Issue 13 point 5, what the chief sees: the timed rules refuse on the business clock (the web
 // terminal's --clock-control moves it), and a special procedure past its notice is flagged.
@@ -15,18 +15,14 @@ const shots = 'tests/e2e/artifacts';
 
 let terminal: WebTerminal;
 let chief: DemoAccount;
+// a terminal of its own per story: each moves the business clock
 test.beforeEach(async () => {
   terminal = await startWebTerminal(['--now', monday, '--clock-control']);
   chief = terminal.accounts.find((a) => a.role === 'chief')!;
 });
-test.afterEach(async () => {
-  await terminal.stop();
-});
+test.afterEach(() => terminal.stop());
 
-async function signIn(page: Page, account: DemoAccount) {
-  await page.goto(terminal.url);
-  await loginPage(page).signIn(account.username, account.password);
-}
+const signIn = (page: Page) => signInAt(page, terminal.url, chief);
 
 test('an extension after the statutory limit is refused with its rule; the case stays red', async ({
   page,
@@ -35,7 +31,7 @@ test('an extension after the statutory limit is refused with its rule; the case 
   const c = await api.acceptedCase('SJ-002', personApplicant(21));
   await terminal.setClock('2026-03-17T09:00:00+08:00');
 
-  await signIn(page, chief);
+  await signIn(page);
   await myCases(page).openCase(c.caseNumber);
   const cp = casePage(page);
   await expect(cp.locators.clocks).toContainText('法定办结期限');
@@ -71,7 +67,7 @@ test('a one-time notice confirmed after the 5 working days ran out is refused: d
   });
   // the last afternoon of the 5 working days: the notice is prepared in time …
   await terminal.setClock('2026-03-09T17:00:00+08:00');
-  await signIn(page, chief);
+  await signIn(page);
   await myCases(page).openCase(c.caseNumber);
   await casePage(page).locators.continueIntake.click();
   const intake = intakePage(page);
@@ -106,7 +102,7 @@ test('a special procedure past its announced working days warns the chief; resum
 
   // Friday 6 March, the last announced day: no warning yet
   await terminal.setClock('2026-03-06T16:00:00+08:00');
-  await signIn(page, chief);
+  await signIn(page);
   await myCases(page).openCase(c.caseNumber);
   const cp = casePage(page);
   await expect(cp.locators.clocks).toContainText('计时暂停');
