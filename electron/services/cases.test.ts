@@ -590,6 +590,11 @@ describe('the timed rules, measured at the event’s time (issue 13 point 5)', (
       announcedEnd: '2026-03-06',
       noticeRef: '特告〔2026〕1号',
     });
+    // the decision desk flags it too
+    const desk = (await call(t, chief, 'cases.queue', {})) as {
+      rows: { id: string; pauseOverrunSince: string | null }[];
+    };
+    expect(desk.rows.find((r) => r.id === caseId)?.pauseOverrunSince).toBe('2026-03-06');
     // the chief may still end the procedure: resuming is never blocked
     await call(t, chief, 'cases.record', { caseId, type: 'resumed', payload: {} });
     expect((await call(t, chief, 'cases.get', { caseId })).pauseOverrun).toBeNull();

@@ -92,6 +92,8 @@ export const queueRowSchema = caseRowSchema.extend({
   twoPerson: z.boolean(),
   /** 报批件: with the department, whose name and holder the case page shows */
   referredTo: z.string().nullable(),
+  /** Art. 45: the last day the applicant was told a still-open special procedure would take */
+  pauseOverrunSince: z.string().nullable(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 

@@ -5,6 +5,7 @@ import { casePage, myCases } from './pages/cases';
 import { apiAs } from './pages/documents';
 import { intakePage } from './pages/intake';
 import { signInAt } from './pages/login';
+import { reviewQueue } from './pages/review';
 
 // Issue 13 point 5, what the chief sees: the timed rules refuse on the business clock (the web
 // terminal's --clock-control moves it), and a special procedure past its notice is flagged.
@@ -120,6 +121,13 @@ test('a special procedure past its announced working days warns the chief; resum
   await expect(warning).toContainText('市监特告〔2026〕7号');
   await expect(warning).toContainText('2026-03-06');
   await page.screenshot({ path: `${shots}/timed-pause-overrun.png`, fullPage: true });
+
+  // the decision desk flags the case too, so the chief meets it without opening every case
+  const desk = reviewQueue(page);
+  await desk.open();
+  await expect(desk.locators.pauseOverrun(c.caseNumber)).toHaveText('特别程序超期：须重新告知');
+  await page.screenshot({ path: `${shots}/timed-pause-overrun-desk.png`, fullPage: true });
+  await desk.openCase(c.caseNumber);
 
   await cp.resume();
   await expect(cp.locators.event('特别程序结束')).toContainText('2026-03-09 09:00');
