@@ -497,3 +497,106 @@ describe('a reprint', () => {
     });
   });
 });
+
+describe('the timed rules, measured at the event’s time (issue 13 point 5)', () => {
+  // SJ-002: promised 5, statutory 10 working days, 5 more by extension. Accepted Monday
+  // 2026-03-02, the statutory limit ends Monday 16 March at 24:00.
+  const extension = {
+    workingDays: 5,
+    approver: '局长 王某',
+    reason: '需现场核查',
+    applicantNoticeRef: '延告〔2026〕1号',
+  };
+  async function acceptedCase() {
+    const fixture = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await fixture.as('clerk');
+    const chief = await fixture.as('chief');
+    const { caseId } = await call(fixture.t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(3),
+      channel: 'window',
+    });
+    await acceptComplete(fixture.t, clerk, caseId, 'SJ-002');
+    return { ...fixture, clerk, chief, caseId };
+  }
+
+  it('refuses an extension once the statutory limit has passed (Art. 42)', async () => {
+    const { t, chief, caseId, setNow } = await acceptedCase();
+    setNow('2026-03-17T09:00:00+08:00');
+    const late = await attempt(t, chief, 'cases.record', {
+      caseId,
+      type: 'extended',
+      payload: extension,
+    });
+    expect(!late.ok && late.error).toMatchObject({
+      code: 'not_allowed',
+      rule: 'extension.afterExpiry',
+    });
+    expect(!late.ok && late.error.message).toContain('2026-03-16 届满');
+    // the case stays overdue: nothing was written
+    const view = (await call(t, chief, 'cases.get', { caseId })) as {
+      state: { extension: unknown };
+      clocks: { kind: string; remaining: { level: string } }[];
+    };
+    expect(view.state.extension).toBeNull();
+    expect(view.clocks.find((c) => c.kind === 'statutory')!.remaining.level).toBe('red');
+  });
+
+  it('allows the extension on the limit’s last day', async () => {
+    const { t, chief, caseId, setNow } = await acceptedCase();
+    setNow('2026-03-16T17:00:00+08:00');
+    await call(t, chief, 'cases.record', { caseId, type: 'extended', payload: extension });
+  });
+
+  it('refuses a refusal on the catch-all ground, which names no ground of Art. 32', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(4),
+      channel: 'window',
+    });
+    const refusal = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'refused',
+      payload: { ground: 'other', reasons: '不符合受理条件', legalBasis: '《行政许可法》' },
+    });
+    expect(!refusal.ok && refusal.error).toMatchObject({
+      code: 'not_allowed',
+      rule: 'refusal.ground',
+    });
+  });
+
+  it('says when a special procedure outruns the working days the applicant was told (Art. 45)', async () => {
+    const { t, chief, caseId, setNow } = await acceptedCase();
+    setNow('2026-03-03T10:00:00+08:00');
+    await call(t, chief, 'cases.record', {
+      caseId,
+      type: 'paused',
+      payload: {
+        procedure: 'inspection',
+        expectedWorkingDays: 3,
+        applicantNoticeRef: '特告〔2026〕1号',
+        centerFilingRef: '中心备〔2026〕1号',
+      },
+    });
+    // told: 3 working days, Wed 4 … Fri 6 March
+    setNow('2026-03-06T23:00:00+08:00');
+    expect((await call(t, chief, 'cases.get', { caseId })).pauseOverrun).toBeNull();
+    setNow('2026-03-09T09:00:00+08:00');
+    expect((await call(t, chief, 'cases.get', { caseId })).pauseOverrun).toMatchObject({
+      procedure: 'inspection',
+      expectedWorkingDays: 3,
+      announcedEnd: '2026-03-06',
+      noticeRef: '特告〔2026〕1号',
+    });
+    // the decision desk flags it too
+    const desk = (await call(t, chief, 'cases.queue', {})) as {
+      rows: { id: string; pauseOverrunSince: string | null }[];
+    };
+    expect(desk.rows.find((r) => r.id === caseId)?.pauseOverrunSince).toBe('2026-03-06');
+    // the chief may still end the procedure: resuming is never blocked
+    await call(t, chief, 'cases.record', { caseId, type: 'resumed', payload: {} });
+    expect((await call(t, chief, 'cases.get', { caseId })).pauseOverrun).toBeNull();
+  });
+});

@@ -1,10 +1,12 @@
 import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
+  brokenTimedRule,
   caseEventSchema,
   clockMoment,
   evaluate,
   initialCaseState,
   payloadSchemas,
+  pauseOverrun,
   ruleMessages,
   RuleViolation,
   summarizeCase,
@@ -57,7 +59,13 @@ function commit(
       field: issue?.path.join('.'),
     });
   }
-  const verdict = evaluate(state, parsed.data);
+  // The timed rules (deemed acceptance, extension after expiry, the grounds of a refusal) read the
+  // case's clocks at the event's time; the center judges the pushed event with the same function.
+  const late =
+    state.status === 'none'
+      ? null
+      : brokenTimedRule(state, parsed.data, t.calendar(state.calendarVersion));
+  const verdict = late ?? evaluate(state, parsed.data);
   if (!verdict.ok) throw new RuleViolation(verdict.rule, verdict.message);
   const next = verdict.state as OpenCase;
   const stored = appendEvent(t.db, t.device, parsed.data);
@@ -171,17 +179,6 @@ export function appendToCase(
   const state = getCaseState(t.db, caseId);
   if (!state || state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
   const { type, payload } = make(state);
-  // Art. 32(4): once 5 working days passed without a notice the application is accepted by
-  // law; a late notice or refusal would be unlawful. Time-dependent, so checked here with the
-  // case's clocks rather than in the calendar-free reducer.
-  if (
-    (type === 'noticeIssued' || type === 'refused') &&
-    clocksOf(t, state).some((c) => c.deemedAccepted)
-  ) {
-    throw new ApiFailure('not_allowed', ruleMessages['intake.deemedAccepted'], {
-      rule: 'intake.deemedAccepted',
-    });
-  }
   // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
   // unworkable: the event keeps the case's order, never earlier than its last event.
   const last = Date.parse(state.lastOccurredAt);
@@ -209,6 +206,7 @@ export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutpu
       syncNote: e.syncNote,
     })),
     clocks: clocksOf(t, state),
+    pauseOverrun: pauseOverrun(state, t.calendar(state.calendarVersion), t.now()),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   allowedEvents,
   currentReview,
   holdsPower,
+  pauseOverrun,
   rectificationOpen,
   ruleMessages,
   RuleViolation,
@@ -202,6 +203,7 @@ export function reviewQueue(t: Terminal, session: SessionRecord): CallOutput<'ca
   if (!department) return { rows: [], referred: 0 };
   refreshLapsed(t);
   const view = caseRowView(t);
+  const now = t.now();
   const rows: QueueRow[] = [];
   for (const r of queueCases(t.db, department)) {
     const state = JSON.parse(r.state) as OpenCase;
@@ -214,6 +216,8 @@ export function reviewQueue(t: Terminal, session: SessionRecord): CallOutput<'ca
       referredTo: state.referral
         ? `${state.referral.department}（${state.referral.holder}）`
         : null,
+      pauseOverrunSince:
+        pauseOverrun(state, t.calendar(state.calendarVersion), now)?.announcedEnd ?? null,
     });
   }
   return { rows, referred: rows.filter((r) => r.status === 'referred').length };

@@ -76,7 +76,7 @@ describe('applying a pull page', () => {
       caseId,
       type: 'refused',
       payload: {
-        ground: 'other',
+        ground: 'noLicenceNeeded',
         reasons: '申请事项依法不需要取得行政许可',
         legalBasis: '《行政许可法》第三十二条',
       },

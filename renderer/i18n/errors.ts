@@ -70,8 +70,6 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'rectification.notNeeded': 'No bad rating awaits rectification',
   'rectification.measures': 'A rectification must state its measures',
   'certificate.notApproved': 'Only an approved case gets a certificate',
-  'intake.deemedAccepted':
-    'No one-time notice within five working days: by law the case is accepted, so no notice or refusal can follow',
   'seal.pinNotSet': 'No seal PIN yet: set one first',
   'seal.wrongPin': 'Wrong seal PIN',
   'seal.locked': 'Too many wrong seal PINs: the seal is locked for a while',
@@ -86,6 +84,13 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'terminal.notEnrolled': 'This terminal is not enrolled with the center',
   'enrollment.hasEvents':
     'This terminal holds cases already and cannot enroll as another terminal: enroll one that has not been used',
+  // issue 13 point 5: the timed rules (shared/case/timed-rules.ts)
+  'intake.deemedAccepted':
+    'No one-time notice within five working days: by law the case is accepted, so no notice or refusal can follow',
+  'extension.afterExpiry':
+    'The statutory limit has passed: an extension must be approved before the limit ends (Art. 42)',
+  'refusal.ground':
+    'Refusal at intake only on the grounds of Art. 32: no licence needed, or not this agency’s power',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -1,4 +1,10 @@
-import { clockLabels, type ClockView, type OpenCase } from '../../shared/case';
+import {
+  clockLabels,
+  procedureLabels,
+  type ClockView,
+  type OpenCase,
+  type PauseOverrun,
+} from '../../shared/case';
 
 // The electronic supervision rules of the center: what a case's state and clocks, or an event the
 // center would not admit, say about a window. Pure: the engine stores what these find.
@@ -65,9 +71,32 @@ function recordedViolations(state: OpenCase): AlertFinding[] {
   }));
 }
 
+/**
+ * Art. 45 (issue 13 point 5): the special procedure runs past the working days the applicant was
+ * told in writing — the clock stands still without the applicant knowing for how long. Once per
+ * pause; the window owes a new written notice, filed with the center.
+ */
+export function pauseOverrunFinding(state: OpenCase, overrun: PauseOverrun): AlertFinding {
+  return {
+    key: `${state.caseId}:pause.overrun:${overrun.eventId}`,
+    rule: 'pause.overrun',
+    level: 'violation',
+    message: `特别程序（${procedureLabels[overrun.procedure]}）已超过告知的 ${overrun.expectedWorkingDays} 个工作日（应于 ${overrun.announcedEnd} 结束），仍未恢复计时：须向申请人出具新的书面告知并报中心备案`,
+    evidence: [overrun.eventId],
+  };
+}
+
 /** Everything the state and clocks of one case say now. */
-export function caseFindings(state: OpenCase, clocks: readonly ClockView[]): AlertFinding[] {
-  return [...clockFindings(state, clocks), ...recordedViolations(state)];
+export function caseFindings(
+  state: OpenCase,
+  clocks: readonly ClockView[],
+  overrun: PauseOverrun | null = null,
+): AlertFinding[] {
+  return [
+    ...clockFindings(state, clocks),
+    ...recordedViolations(state),
+    ...(overrun ? [pauseOverrunFinding(state, overrun)] : []),
+  ];
 }
 
 // The rules whose breach at a window deserves its own name in the supervision list.
@@ -78,6 +107,10 @@ const namedBreaches: Readonly<Record<string, string>> = {
   'decision.denialReasonsAndBasis': '不予许可未写明事实、理由和法律依据',
   'refusal.reasonsAndBasis': '不予受理未写明理由和法律依据',
   'pause.noticeAndFiling': '特别程序未告知申请人或未报中心备案',
+  // issue 13 point 5: the timed rules
+  'intake.deemedAccepted': '已依法视为受理后仍出具补正告知书或不予受理',
+  'extension.afterExpiry': '法定办结期限届满后才办理延期',
+  'refusal.ground': '不予受理未依据《行政许可法》第三十二条的法定情形',
 };
 
 /** An event the center stored as conflicted: a sync conflict, and the breach when it is one. */

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
-import { evaluate, type CaseEvent, type CaseState, type Evaluation } from '../../shared/case';
+import {
+  brokenTimedRule,
+  evaluate,
+  type CaseEvent,
+  type CaseState,
+  type Evaluation,
+} from '../../shared/case';
+import type { Calendar } from '../../shared/calendar';
 import type { Rejection } from '../../shared/case';
 import type { WireEvent } from '../../shared/sync';
+import { centerCalendar, repinned } from '../cases/clocks';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
 
@@ -15,19 +23,25 @@ import type { ServerContext } from '../http/spec';
 export type CenterRecords = {
   /** the server's clock for this batch (+08:00) */
   receivedAt: string;
+  // issue 13 point 5 (timed rules): the calendar the center measures every case on
+  calendar: Calendar;
 };
 
 /** The device the batch comes from, as stored. */
 export type PushingDevice = { id: string; departmentCode: string };
 
-export function readRecords(
-  _trx: Kysely<ServerDb>,
+export async function readRecords(
+  trx: Kysely<ServerDb>,
   _ctx: ServerContext,
   _device: PushingDevice,
   _fresh: readonly WireEvent[],
   receivedAt: string,
 ): Promise<CenterRecords> {
-  return Promise.resolve({ receivedAt });
+  return {
+    receivedAt,
+    // issue 13 point 5 (timed rules)
+    calendar: await centerCalendar(trx),
+  };
 }
 
 /** One rule the center applies beyond the reducer: null when the event passes it. */
@@ -38,8 +52,16 @@ type CenterRule = (
   records: CenterRecords,
 ) => Rejection | null;
 
+// issue 13 point 5 (timed rules): deemed acceptance, extension after expiry, the refusal's
+// grounds — the terminal's own function, on the case's clocks at the event's time. The center
+// keeps one calendar, so the state is measured repinned to it (server/cases/clocks.ts).
+const timedRules: CenterRule = (event, state, _wire, records) =>
+  state.status === 'none'
+    ? null
+    : brokenTimedRule(repinned(state, records.calendar), event, records.calendar);
+
 /** In order: the first broken rule names the conflict. */
-const centerRules: readonly CenterRule[] = [];
+const centerRules: readonly CenterRule[] = [timedRules];
 
 /** The verdict on one new event: the reducer's, unless a center rule breaks first. */
 export function judgeEvent(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Applicant, CaseEvent, CaseState, ClockView, Role } from '../case';
+import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
 import type { ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
@@ -92,6 +92,8 @@ export const queueRowSchema = caseRowSchema.extend({
   twoPerson: z.boolean(),
   /** 报批件: with the department, whose name and holder the case page shows */
   referredTo: z.string().nullable(),
+  /** Art. 45: the last day the applicant was told a still-open special procedure would take */
+  pauseOverrunSince: z.string().nullable(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -241,6 +243,8 @@ export const contract = {
         >(),
       ),
       clocks: z.array(z.custom<ClockView>()),
+      /** Art. 45: the open special procedure has outrun the days the applicant was told */
+      pauseOverrun: z.custom<PauseOverrun | null>(),
     }),
     access: 'signedIn',
   }),

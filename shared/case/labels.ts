@@ -1,5 +1,5 @@
 import type { ClockStopReason } from './clocks';
-import type { CaseEventType } from './payloads';
+import type { CaseEventType, SpecialProcedure } from './payloads';
 import type { Role } from './roles';
 import type { CaseStatus } from './state';
 
@@ -71,4 +71,17 @@ export const clockStopLabels: Readonly<Record<ClockStopReason, string>> = {
   stamped: '已盖章',
   delivered: '已送达',
   rectified: '已整改',
+};
+
+/** 行政许可法 Art. 45: the procedures whose time is not counted, as a notice names them. */
+export const procedureLabels: Readonly<Record<SpecialProcedure, string>> = {
+  hearing: '听证',
+  bidding: '招标',
+  auction: '拍卖',
+  inspection: '检验',
+  testing: '检测',
+  quarantine: '检疫',
+  appraisal: '鉴定',
+  expertReview: '专家评审',
+  publication: '公示',
 };

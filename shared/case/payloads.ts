@@ -158,6 +158,8 @@ export const payloadSchemas = {
   }),
   refused: z
     .object({
+      // `other` names no ground of Art. 32: it stays here only so that stored refusals still
+      // parse and fold; a new one is refused by the timed rules (`refusal.ground`)
       ground: z.enum(['noLicenceNeeded', 'notThisAgency', 'other']),
       reasons: text,
       legalBasis: text,

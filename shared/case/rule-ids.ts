@@ -57,8 +57,6 @@ export const caseRuleMessages = {
 
 /** The rules main and the center enforce around the reducer: the clock, sign-in, seal, setup. */
 export const serviceRuleMessages = {
-  // Art. 32(4): the clock decides it, so the terminal checks it with the case's clocks
-  'intake.deemedAccepted': '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
   'seal.pinNotSet': '尚未设置盖章密码：请先设置',
   'seal.wrongPin': '盖章密码不正确',
   'seal.locked': '盖章密码连续输错次数过多，已暂时锁定',
@@ -78,7 +76,26 @@ export const serviceRuleMessages = {
     '本终端已有办件记录，不能再注册为另一台终端：请在未办理过业务的终端上注册',
 } as const;
 
-export const ruleMessages = { ...caseRuleMessages, ...serviceRuleMessages } as const;
+/**
+ * Issue 13 point 5 — the rules a NEW event must pass that read the case's clocks at the event's
+ * time, or that were tightened after logs were written (shared/case/timed-rules.ts). The terminal
+ * and the center both apply them; the fold never does, so stored logs still fold.
+ */
+export const timedRuleMessages = {
+  // Art. 32(4): five working days without a one-time notice = accepted on the day of receipt
+  'intake.deemedAccepted': '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
+  // Art. 42: the extension is approved before the limit ends, never after
+  'extension.afterExpiry': '法定办结期限已届满，不能再延期：延期须在期限届满前经本机关负责人批准',
+  // Art. 32(1)(2): the only grounds for 不予受理; incomplete materials get the one-time notice
+  'refusal.ground':
+    '不予受理只能依据《行政许可法》第三十二条：依法不需要取得行政许可，或不属于本机关职权范围',
+} as const;
+
+export const ruleMessages = {
+  ...caseRuleMessages,
+  ...serviceRuleMessages,
+  ...timedRuleMessages,
+} as const;
 
 export type RuleId = keyof typeof ruleMessages;
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Calendar } from '../calendar';
 import type { Actor, CaseEvent } from './events';
 import { caseEventSchema, caseEventTypes } from './events';
 import type { CaseEventType, ItemSnapshot } from './payloads';
@@ -6,6 +7,7 @@ import { evaluate } from './reducer';
 import { roles } from './roles';
 import { allowedEvents } from './rules';
 import { initialCaseState, type CaseState } from './state';
+import { brokenTimedRule } from './timed-rules';
 import { appealNotice } from './appeal';
 import {
   jointItem,
@@ -225,9 +227,11 @@ export const sequences = fc.array(stepArb, { minLength: 1, maxLength: 80, size: 
 
 /**
  * The events of one case that a terminal would store, from the steps, starting at `start` (ms):
- * those that parse with the event schema (main parses every command) and that the reducer admits.
+ * those that parse with the event schema (main parses every command) and that the reducer admits
+ * — and, given the calendar the case is measured on, that the timed rules admit too (a terminal
+ * refuses a late notice, an extension after expiry, a refusal on no ground of Art. 32).
  */
-export function admittedLog(steps: readonly Step[], start: number): CaseEvent[] {
+export function admittedLog(steps: readonly Step[], start: number, cal?: Calendar): CaseEvent[] {
   let state: CaseState = initialCaseState;
   const log: CaseEvent[] = [];
   let clock = start;
@@ -235,6 +239,10 @@ export function admittedLog(steps: readonly Step[], start: number): CaseEvent[] 
     clock += s.minutes * 60_000;
     const event = candidate(state, s, i, clock);
     if (!caseEventSchema.safeParse(event).success) return;
+    if (cal && state.status !== 'none') {
+      // the log's cases are pinned to the caller's calendar once generated: measured on it here
+      if (brokenTimedRule({ ...state, calendarVersion: cal.version }, event, cal)) return;
+    }
     const verdict = evaluate(state, event);
     if (!verdict.ok) return;
     log.push(event);

@@ -11,6 +11,7 @@ import { clockContext } from '../../server/cases/clocks';
 import { eachDialect } from '../../server/db/test-db';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
 import type { CaseEvent } from '../../shared/case';
+import type { Calendar } from '../../shared/calendar';
 import { admittedLog, sequences } from '../../shared/case/test-generator';
 import { cleanupAfterEach } from '../support/cleanups';
 import { tempTerminal } from '../support/terminal';
@@ -32,11 +33,13 @@ const day = 86_400_000;
 const generatedWindow = { id: 'w-gen', code: 'SC01', name: '生成窗口', department_code: 'SCJ' };
 
 /** Random logs, one case each, received at most 60 days before `now`, with their own ids. */
-function generatedLogs(calendarVersion: string): CaseEvent[][] {
+function generatedLogs(calendar: Calendar): CaseEvent[][] {
+  const calendarVersion = calendar.version;
   const samples = fc.sample(fc.tuple(sequences, fc.nat(60 * 24)), { numRuns: 160, seed: 7 });
   return samples.map(([steps, hoursBefore], n) => {
     const caseId = `00000000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
-    const log = admittedLog(steps, now.getTime() - hoursBefore * (day / 24));
+    // what a terminal stores: the timed rules judge each event on the calendar both sides use
+    const log = admittedLog(steps, now.getTime() - hoursBefore * (day / 24), calendar);
     // new ids for the case's events, and for the payloads that name one (a seal names its decision)
     const ids = new Map(
       log.map((e, i) => [
@@ -69,8 +72,7 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
     let moment = now;
     const { terminal: t, cleanup } = tempTerminal(() => moment);
     later(cleanup);
-    const version = t.currentCalendar().version;
-    const generated = generatedLogs(version).filter((log) => log.length > 0);
+    const generated = generatedLogs(t.currentCalendar()).filter((log) => log.length > 0);
     expect(generated.length).toBeGreaterThan(100);
     const logs = [
       ...goldenDepartments.map((d) => golden.filter((e) => e.windowId === d.windowId)),

@@ -43,6 +43,7 @@ import {
   TwoPersonPanel,
 } from './DecisionPanels';
 import { useLiveRefresh } from './live';
+import { PauseOverrunBanner } from './PauseOverrunBanner';
 import { useCaseMessages } from './messages';
 
 type Loaded = CallOutput<'cases.get'> & { loadedAt: number };
@@ -279,6 +280,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Descriptions>
       </Card>
 
+      <PauseOverrunBanner overrun={data.pauseOverrun} />
       <AuthorityBanner state={state} />
       <RectificationBanner state={state} clocks={data.clocks} loadedAt={data.loadedAt} />
       <TwoPersonPanel state={state} allowed={allowed} userId={userId} />

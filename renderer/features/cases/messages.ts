@@ -74,6 +74,11 @@ export const useCaseMessages = defineMessages({
     ruleId: '规则 {rule}',
     noExtension: '本事项不得延期',
     notFound: '办件不存在或无法读取',
+    // issue 13 point 5: Art. 45, a special procedure past the days the applicant was told
+    pauseOverrunTitle:
+      '特别程序已超过告知的 {n} 个工作日：请向申请人出具新的书面告知，并报中心备案',
+    pauseOverrunBody:
+      '{procedure}自 {since} 起，告知书 {ref} 告知应于 {end} 结束，至今仍未恢复计时，监察系统已记录。特别程序已结束的，请恢复计时；仍需继续的，先恢复计时，再以新的告知书编号和预计工作日重新启动特别程序。',
   },
   en: {
     count: '{n} cases',
@@ -150,5 +155,9 @@ export const useCaseMessages = defineMessages({
     ruleId: 'rule {rule}',
     noExtension: 'This item allows no extension',
     notFound: 'The case does not exist or cannot be read',
+    pauseOverrunTitle:
+      'The special procedure has run past the {n} working days the applicant was told: issue a new written notice to the applicant and file it with the center',
+    pauseOverrunBody:
+      '{procedure} since {since}; notice {ref} said it would end on {end}, and the clock is still paused (supervision has recorded it). If the procedure has ended, resume the clock; if it goes on, resume the clock, then start the special procedure again with the new notice’s reference and expected working days.',
   },
 });

@@ -158,6 +158,7 @@ const refusalGround: Record<Doc<'refusal'>['ground'], string> = {
     '根据《中华人民共和国行政许可法》第三十二条第一款第（一）项，申请事项依法不需要取得行政许可',
   notThisAgency:
     '根据《中华人民共和国行政许可法》第三十二条第一款第（二）项，申请事项依法不属于本机关职权范围',
+  // only on reprints of refusals stored before `refusal.ground` refused this catch-all
   other: '经审查，申请不符合受理条件',
 };
 

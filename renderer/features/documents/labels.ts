@@ -1,19 +1,8 @@
 import { inShanghai } from '../../format';
-import type { SpecialProcedure } from '../../../shared/case';
 import type { CaseDocument, DeliveryDocument, MaterialLine } from '../../../shared/documents';
 
-/** 行政许可法 Art. 45: the procedures whose time is not counted, as a notice names them. */
-export const procedureLabels: Readonly<Record<SpecialProcedure, string>> = {
-  hearing: '听证',
-  bidding: '招标',
-  auction: '拍卖',
-  inspection: '检验',
-  testing: '检测',
-  quarantine: '检疫',
-  appraisal: '鉴定',
-  expertReview: '专家评审',
-  publication: '公示',
-};
+// the procedures' names live with the case: the center's supervision names them too
+export { procedureLabels } from '../../../shared/case';
 
 export const formLabels: Readonly<Record<MaterialLine['form'], string>> = {
   original: '原件',

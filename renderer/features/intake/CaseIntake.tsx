@@ -20,6 +20,7 @@ import {
   eventLabels,
   ruleMessages,
   statusLabels,
+  timedRuleMessages,
   type CaseEventPayload,
   type CaseEventType,
   type OpenCase,
@@ -106,6 +107,12 @@ export function CaseIntake({ caseId }: { caseId: string }) {
     setBusy(false);
     if (!r.ok) {
       setApiError(r.error);
+      // A timed rule bit (the 5 days ran out while the page was open): the case changed by time
+      // alone, so the dialog closes and the page shows the case as it is now, the refusal above.
+      if (r.error.rule && Object.hasOwn(timedRuleMessages, r.error.rule)) {
+        setDialog(null);
+        await load();
+      }
       return null;
     }
     return r.value;

@@ -5,6 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import {
   payloadSchemas,
+  refusalGrounds,
   ruleMessages,
   type CaseEventPayload,
   type MaterialState,
@@ -168,7 +169,7 @@ export function NoticeModal({
 }
 
 type RefuseValues = {
-  ground: 'noLicenceNeeded' | 'notThisAgency' | 'other';
+  ground: (typeof refusalGrounds)[number];
   reasons: string;
   legalBasis: string;
   rightAgency: string;
@@ -244,7 +245,7 @@ export function RefuseModal({
                 value={field.value}
                 onChange={(e) => field.onChange(e.target.value)}
                 // Art. 32 allows refusal only for these two grounds; incomplete materials get the notice
-                options={(['noLicenceNeeded', 'notThisAgency'] as const).map((g) => ({
+                options={refusalGrounds.map((g) => ({
                   value: g,
                   label: m(`ground_${g}`),
                 }))}

@@ -236,6 +236,13 @@ export function ReviewQueue() {
                       {m('twoPerson')}
                     </Tag>
                   )}
+                  {row.pauseOverrunSince && (
+                    <Tooltip title={m('pauseOverrunTip', { end: row.pauseOverrunSince })}>
+                      <Tag color="red" style={{ margin: 0 }} data-testid="queue-pause-overrun">
+                        {m('pauseOverrun')}
+                      </Tag>
+                    </Tooltip>
+                  )}
                 </Space>
               ),
             },

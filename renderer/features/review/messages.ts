@@ -19,6 +19,8 @@ export const useReviewMessages = defineMessages({
     referred: '报批件 {n}',
     referredHint: '决定在部门作出的办件（报批中）',
     twoPerson: '一审一核',
+    pauseOverrun: '特别程序超期：须重新告知',
+    pauseOverrunTip: '告知申请人的特别程序应于 {end} 结束，仍未恢复计时',
     'step.review': '待审查',
     'step.check': '待复核',
     'step.decide': '待决定',
@@ -48,6 +50,9 @@ export const useReviewMessages = defineMessages({
     referred: 'Referred {n}',
     referredHint: 'Cases the department decides (referred)',
     twoPerson: 'Review + check',
+    pauseOverrun: 'Special procedure overrun: new notice due',
+    pauseOverrunTip:
+      'The applicant was told the special procedure would end on {end}; the clock is still paused',
     'step.review': 'To review',
     'step.check': 'To check',
     'step.decide': 'To decide',

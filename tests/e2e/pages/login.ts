@@ -33,3 +33,13 @@ export function shell(page: Page) {
     logout: page.getByRole('button', { name: /退出登录/ }),
   };
 }
+
+/** Opens the terminal at `url` and signs `account` in: the first step of most stories. */
+export async function signInAt(
+  page: Page,
+  url: string,
+  account: { username: string; password: string },
+) {
+  await page.goto(url);
+  await loginPage(page).signIn(account.username, account.password);
+}

@@ -9,6 +9,10 @@ export function reviewQueue(page: Page) {
     row: (caseNumber: string) =>
       page.locator(`[data-testid="queue-row"][data-case-number="${caseNumber}"]`),
     referred: page.getByTestId('queue-referred'),
+    pauseOverrun: (caseNumber: string) =>
+      page
+        .locator(`[data-testid="queue-row"][data-case-number="${caseNumber}"]`)
+        .getByTestId('queue-pause-overrun'),
   };
   return {
     locators,
