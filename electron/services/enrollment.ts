@@ -9,12 +9,7 @@ import { newKeyPair } from '../../node-shared/events/crypto';
 import { replaceDevice, sealSecret } from '../store/device';
 import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
-import {
-  beyondTolerance,
-  clockOffset,
-  describeOffset,
-  type ClockSample,
-} from '../../shared/sync';
+import { beyondTolerance, clockOffset, describeOffset, type ClockSample } from '../../shared/sync';
 import { CenterFailure, syncClient } from '../sync/client';
 import { recordClockSample } from '../sync/clock';
 import type { Terminal } from './context';

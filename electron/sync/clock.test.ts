@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/api';
 import { clockOffset, type ClockSample } from '../../shared/sync';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
@@ -38,11 +37,11 @@ async function refusal(
   name: string,
   input: unknown,
 ) {
-  const r = (await dispatch(handlers, name, input, {
+  const r = await dispatch(handlers, name, input, {
     terminal: q.t,
     session: q.t.sessions.resolve(token),
     token,
-  })) as ApiResult<unknown>;
+  });
   if (r.ok) throw new Error(`${name} was not refused`);
   return r.error;
 }

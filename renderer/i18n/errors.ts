@@ -89,7 +89,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // issue 13 point 4: time you can trust
   'clock.skewed':
     "This PC's clock is more than 5 minutes off the center's: receipts, notices, acceptances, refusals, decisions, seals and deliveries cannot be written until the clock is set right or a center manager acknowledges the offset",
-  'time.future': "The event is dated more than 5 minutes after the center's time and is not trusted",
+  'time.future':
+    "The event is dated more than 5 minutes after the center's time and is not trusted",
   'time.deviceSkew':
     "The terminal's clock was more than 5 minutes off the center's when it sent this event: its time is not trusted",
 };

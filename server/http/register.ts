@@ -104,7 +104,13 @@ export function registerCall(
       const body = call.body ? parseInput(call.body, request.body, 'body') : undefined;
       const out = await handler(
         { body, query, params, device, staff, protocol, accept: request.headers.accept ?? null },
-        { db: context.db, dialect: context.dialect, now: context.now, log: request.log, terminalClock },
+        {
+          db: context.db,
+          dialect: context.dialect,
+          now: context.now,
+          log: request.log,
+          terminalClock,
+        },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here
         if (call.auth.kind === 'device') await noteRefusedDevice(request, context, error);

@@ -10,7 +10,7 @@ import type {
   centerContract,
 } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
-import type { TerminalClockReport } from '../sync/clock';
+import type { TerminalClockReport } from '../sync/terminal-clock';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -1,37 +1,17 @@
 import type { Kysely } from 'kysely';
 import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
-import {
-  beyondTolerance,
-  clockCorrectionHeader,
-  describeOffset,
-  headerCorrection,
-  headerTime,
-  terminalTimeHeader,
-} from '../../shared/sync';
+import { beyondTolerance, describeOffset } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
 import { recordAlerts } from '../supervision/engine';
+import type { TerminalClockReport } from './terminal-clock';
+
+export { terminalClockOf, type TerminalClockReport } from './terminal-clock';
 
 // The center's record of each terminal's clock (issue 13 point 4). Every request of a terminal
 // says its clock; the center compares it with its own on arrival (the trip makes a terminal look
 // a few ms slow: nothing against 5 minutes). The history is kept sparse — a row when the offset
 // moved meaningfully, crossed the tolerance, or an hour passed — and a clock beyond the tolerance
 // raises one `clock.skew` alert per device and day with the evidence.
-
-/** What a request said of the terminal's clock. Nothing in it is trusted beyond comparison. */
-export type TerminalClockReport = {
-  /** the PC's own clock when it sent the request, ms */
-  terminalTime: number;
-  /** what it subtracts to date events (a manager acknowledged the offset); null: nothing */
-  correctionMs: number | null;
-};
-
-export function terminalClockOf(
-  headers: Record<string, string | string[] | undefined>,
-): TerminalClockReport | null {
-  const terminalTime = headerTime(headers[terminalTimeHeader]);
-  if (terminalTime === null) return null;
-  return { terminalTime, correctionMs: headerCorrection(headers[clockCorrectionHeader]) };
-}
 
 /** The newest row of a device's clock history. */
 export type DeviceClockRow = {

@@ -129,9 +129,7 @@ export const syncStatusSchema = z.object({
     measuredAt: z.string().nullable(),
     state: z.enum(['ok', 'skewed', 'setBack', 'acknowledged']),
     correctionMs: z.number().nullable(),
-    acknowledged: z
-      .object({ by: z.string(), at: z.string(), offsetMs: z.number() })
-      .nullable(),
+    acknowledged: z.object({ by: z.string(), at: z.string(), offsetMs: z.number() }).nullable(),
   }),
   enrollment: z
     .object({

@@ -86,7 +86,11 @@ export const clockRuleMessages = {
   'time.deviceSkew': '该终端提交时时钟与中心相差超过 5 分钟，其新写入事件的时间不予采信',
 } as const;
 
-export const ruleMessages = { ...caseRuleMessages, ...serviceRuleMessages, ...clockRuleMessages } as const;
+export const ruleMessages = {
+  ...caseRuleMessages,
+  ...serviceRuleMessages,
+  ...clockRuleMessages,
+} as const;
 
 export type RuleId = keyof typeof ruleMessages;
 

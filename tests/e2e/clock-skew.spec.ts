@@ -100,7 +100,14 @@ test('a PC ten minutes ahead shows the blocking banner and cannot accept a case'
       '本机时钟与中心时间相差超过 5 分钟，不能办理受理',
     );
     await expect(intake.locators.acceptedCard).toHaveCount(0);
+    // the confirmation stays open on a refusal; the clerk closes it and reads the page
+    await page
+      .getByRole('dialog', { name: '受理申请' })
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await expect(page.getByRole('dialog', { name: '受理申请' })).toBeHidden();
+    await expect(page.getByText('注册成功：请使用中心下发的账号重新登录')).toBeHidden();
     await expect(banner).toBeVisible();
-    await page.screenshot({ path: 'tests/e2e/artifacts/clock-skew.png', fullPage: true });
+    await page.screenshot({ path: 'tests/e2e/artifacts/clock-skew.png', animations: 'disabled' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, SyncStatus } from '../../shared/api';
+import type { SyncStatus } from '../../shared/api';
 import { shanghaiIso } from '../../shared/calendar';
 import type { CaseEvent } from '../../shared/case';
 import type { AlertSummary as Alert } from '../../shared/sync';
@@ -53,11 +53,11 @@ async function terminalAt(hall: Hall, now: () => Date): Promise<HallTerminal> {
 
 /** A call that must be refused: its error as the API gives it. */
 async function refusal(t: Terminal, token: string, name: string, input: unknown) {
-  const r = (await dispatch(handlers, name, input, {
+  const r = await dispatch(handlers, name, input, {
     terminal: t,
     session: t.sessions.resolve(token),
     token,
-  })) as ApiResult<unknown>;
+  });
   if (r.ok) throw new Error(`${name} was not refused`);
   return r.error;
 }
