@@ -5,7 +5,7 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely } from 'kysely';
 import { centerContract, contractEntries, type CenterContract } from '../shared/center-api';
-import { pushLimits } from '../shared/sync';
+import { centerTimeHeader, pushLimits } from '../shared/sync';
 import type { ServerDb } from './db/schema';
 import { errorReply } from './http/error-reply';
 import { registerCall, type ErasedHandler } from './http/register';
@@ -63,6 +63,14 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     now: config.now ?? (() => new Date()),
     checkResponses: config.checkResponses ?? false,
   };
+
+  // Every answer carries the center's time, refusals and 404s too: the terminals measure their
+  // clocks against it (issue 13 point 4). The business clock, so a center with a fixed clock
+  // (tests, demonstrations) is the reference its terminals are measured against.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    void reply.header(centerTimeHeader, context.now().toISOString());
+    done(null, payload);
+  });
 
   // JSON only: a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');

@@ -8,6 +8,7 @@ import { caseDocument } from '../services/documents';
 import { caseRows, dailyReport } from '../services/reports';
 import { getReportSchedule, setReportSchedule } from '../services/scheduled-report';
 import { verifyPrinted } from '../services/verify';
+import { acknowledgeClock } from '../services/clock';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
@@ -122,6 +123,10 @@ export const handlers: Handlers = {
   'complaints.reply': (input, { terminal, session }) => replyToComplaint(terminal, session, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
+  'sync.acknowledgeClock': (_input, { terminal, session }) => {
+    acknowledgeClock(terminal, session);
+    return terminal.sync.status();
+  },
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
   ...adminHandlers,
 };

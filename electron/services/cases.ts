@@ -28,6 +28,7 @@ import {
   type WorkClock,
 } from '../store/cases';
 import { clocksOf, foldCase, projectCase, refreshLapsed } from '../projections/cases';
+import { eventClock } from './clock';
 import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
@@ -114,7 +115,7 @@ export function receiveCase(
       field: 'itemCode',
     });
   }
-  const now = t.now();
+  const now = eventClock(t, 'received');
   const caseId = uuidv7(now.getTime());
   return inTransaction(t.db, () => {
     if (input.secondApplicationOf && !getCaseState(t.db, input.secondApplicationOf)) {
@@ -183,7 +184,7 @@ export function appendToCase(
   // unworkable: the event keeps the case's order, never earlier than its last event.
   const last = Date.parse(state.lastOccurredAt);
   const event = newEvent(
-    new Date(Math.max(t.now().getTime(), last)),
+    new Date(Math.max(eventClock(t, type).getTime(), last)),
     { caseId, actor: session.actor, windowId: window.id },
     type,
     payload,

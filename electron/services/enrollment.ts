@@ -9,7 +9,9 @@ import { newKeyPair } from '../../node-shared/events/crypto';
 import { replaceDevice, sealSecret } from '../store/device';
 import { setSetting, wipeReference, type TerminalBinding } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
+import { beyondTolerance, clockOffset, describeOffset, type ClockSample } from '../../shared/sync';
 import { CenterFailure, syncClient } from '../sync/client';
+import { recordClockSample } from '../sync/clock';
 import type { Terminal } from './context';
 
 function refuseWithEvents(t: Terminal): void {
@@ -45,7 +47,9 @@ export async function enroll(
   refuseWithEvents(t);
   const pair = newKeyPair();
   const serverUrl = input.serverUrl.replace(/\/+$/, '');
-  const enrolled = await syncClient({ serverUrl, token: null })
+  let sample: ClockSample | null = null;
+  const clock = { now: t.now, onSample: (s: ClockSample) => (sample = s) };
+  const enrolled = await syncClient({ serverUrl, token: null, clock })
     .enroll({ code: input.code, publicKey: pair.publicKey, label: hostname().slice(0, 100) })
     .catch((error: unknown) => {
       throw enrollmentFailure(error);
@@ -69,6 +73,8 @@ export async function enroll(
     setSetting(t.db, syncKeys.lastAckSeq, 0);
     setSetting(t.db, syncKeys.lastError, null);
     setSetting(t.db, syncKeys.enrolled, true);
+    // the first measurement of this PC's clock: the banner shows from the first page
+    if (sample) recordClockSample(t.db, sample);
     return d;
   });
   // the demo's passwords no longer open anything
@@ -79,5 +85,17 @@ export async function enroll(
     windowId: enrolled.windowId,
     terminalNumber: enrolled.terminalNumber,
     centerName: enrolled.centerName,
+    clockWarning: clockWarning(sample),
   };
+}
+
+/**
+ * Enrolling with a wrong clock is allowed and warned about: the manager enrolling is often the
+ * one who can set it right, the center has recorded the offset, and nothing legal can be written
+ * until the clock is right or acknowledged. Refusing would only hide the PC from the center.
+ */
+function clockWarning(sample: ClockSample | null): string | null {
+  const offsetMs = sample ? clockOffset(sample) : null;
+  if (offsetMs === null || !beyondTolerance(offsetMs)) return null;
+  return `本机时钟与中心时间相差超过 5 分钟（${describeOffset(offsetMs)}）：校准时钟或由中心管理人员确认时差之前，不能办理受理、决定、送达等法定环节`;
 }

@@ -28,6 +28,10 @@ export const syncKeys = {
   lastSync: 'sync.lastSync',
   /** what went wrong in the last round, for the status; null after a clean round */
   lastError: 'sync.lastError',
+  /** the last measured offset of this PC's clock against the center's (ClockRecord) */
+  clock: 'sync.clock',
+  /** a manager's acknowledgment of a measured offset (ClockAcknowledgment): who, when, what */
+  clockAck: 'sync.clockAck',
   /** set by enrollment: the center, not the demo seed, provides staff and catalog */
   enrolled: 'terminal.enrolled',
 } as const;

@@ -11,7 +11,7 @@ import type {
   WireEvent,
   WindowSupervision,
 } from '../../shared/sync';
-import { jsonClient } from '../../node-shared/http/client';
+import { jsonClient, type TerminalClock } from '../../node-shared/http/client';
 
 export { CenterFailure } from '../../node-shared/http/client';
 
@@ -33,6 +33,8 @@ export type ClientOptions = {
   /** aborts every request of the client (the engine closing) */
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** this PC's clock, sent with every request and measured against every answer */
+  clock?: TerminalClock;
 };
 
 // A push of 1 MB over a poor hall network may take a while; a hung connection must not hold
@@ -46,6 +48,7 @@ export function syncClient(opts: ClientOptions): SyncClient {
     token: opts.token,
     timeoutMs: opts.timeoutMs ?? defaultTimeoutMs,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return {
     enroll: (body) => center.call('sync.enroll', { body }),

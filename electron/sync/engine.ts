@@ -3,6 +3,8 @@ import type { SyncControl, Terminal } from '../services/context';
 import { openSecret } from '../store/device';
 import { boundWindow, getSetting, setSetting } from '../store/reference';
 import { isEnrolled, queueCounts, syncKeys } from '../store/sync-state';
+import { clockStatus, recordClockSample } from './clock';
+import type { TerminalClock } from '../../node-shared/http/client';
 import { CenterFailure, syncClient } from './client';
 import { pullAll } from './pull';
 import { checkDevice, pushPending } from './push';
@@ -65,6 +67,7 @@ export class SyncEngine implements SyncControl {
       lastError: getSetting<string | null>(db, syncKeys.lastError) ?? null,
       conflicts: counts.conflicts,
       serverUrl: getSetting<string>(db, syncKeys.server) ?? null,
+      clock: clockStatus(db, this.t.device.id, this.t.now()),
       enrollment:
         enrolled && binding
           ? {
@@ -93,6 +96,7 @@ export class SyncEngine implements SyncControl {
       serverUrl,
       token: openSecret(sealedToken, this.t.keyProtector),
       signal: this.abort.signal,
+      clock: terminalClock(this.t, this.abort.signal),
     });
     let result: Round;
     let error: string | null = null;
@@ -117,6 +121,21 @@ export class SyncEngine implements SyncControl {
     this.last = result;
     return result;
   }
+}
+
+/**
+ * Every answer of the round measures this PC's clock; every request says it, with the
+ * correction a manager acknowledged (the center judges the events' dates by both).
+ */
+export function terminalClock(t: Terminal, signal?: AbortSignal): TerminalClock {
+  return {
+    now: t.now,
+    correctionMs: clockStatus(t.db, t.device.id, t.now()).correctionMs,
+    onSample: (sample) => {
+      // the engine closed during the request: the database may be gone
+      if (!signal?.aborted) recordClockSample(t.db, sample);
+    },
+  };
 }
 
 function classify(failure: unknown): { result: Round; error: string } {

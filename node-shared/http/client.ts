@@ -6,9 +6,14 @@ import {
   type ResponseParsed,
 } from '../../shared/center-api';
 import {
+  centerTimeHeader,
+  clockCorrectionHeader,
   errorBodySchema,
+  headerTime,
   protocolHeader,
   protocolVersion,
+  terminalTimeHeader,
+  type ClockSample,
   type ErrorBody,
 } from '../../shared/sync';
 
@@ -52,6 +57,20 @@ export type ClientOptions = {
   timeoutMs: number;
   /** aborts the request with the caller (an engine closing): reported as `network` */
   signal?: AbortSignal;
+  /** a terminal's clock: sent with each request, and measured against the center's answer */
+  clock?: TerminalClock;
+};
+
+/**
+ * The terminal's side of time you can trust: its own clock (tests inject it) goes out in
+ * `x-terminal-time`; a manager-acknowledged correction in `x-terminal-clock-correction`; each
+ * answer's `x-center-time` comes back to `onSample` with the send and answer times, so the
+ * round trip can be taken out of the offset.
+ */
+export type TerminalClock = {
+  now: () => Date;
+  correctionMs?: number | null;
+  onSample?: (sample: ClockSample) => void;
 };
 
 /** The URL of a call: the base kept as it is, each parameter one encoded segment. */
@@ -84,11 +103,17 @@ export async function request<E extends CenterCall>(
   const url = callUrl(opts.baseUrl, call, sent.params, sent.query);
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
+  const clock = opts.clock;
+  const sentAt = clock?.now().getTime() ?? 0;
   try {
     res = await fetch(url, {
       method: call.method,
       headers: {
         ...(call.protocol ? { [protocolHeader]: String(protocolVersion) } : {}),
+        ...(clock ? { [terminalTimeHeader]: new Date(sentAt).toISOString() } : {}),
+        ...(clock?.correctionMs != null
+          ? { [clockCorrectionHeader]: String(Math.round(clock.correctionMs)) }
+          : {}),
         ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
       },
@@ -100,6 +125,11 @@ export async function request<E extends CenterCall>(
       'network',
       `无法连接中心（${new URL(url).origin}）：${why(error, opts, call.method)}`,
     );
+  }
+  const centerTime = headerTime(res.headers.get(centerTimeHeader));
+  // any answer measures the clock, a refusal too: the center read its clock to send it
+  if (clock?.onSample && centerTime !== null) {
+    clock.onSample({ sentAt, answeredAt: clock.now().getTime(), centerTime });
   }
   let json: unknown;
   try {

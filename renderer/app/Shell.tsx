@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { AlertsMenuLabel } from '../features/window-alerts/AlertsMenuLabel';
 import { WindowAlertsPage } from '../features/window-alerts/WindowAlertsPage';
+import { ClockBanner } from '../features/sync/ClockBanner';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
@@ -158,6 +159,7 @@ export function Shell({ session }: { session: Session }) {
           </Button>
         </Space>
       </Layout.Header>
+      <ClockBanner manager={session.user.role === 'manager'} />
       <Layout>
         <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
           <Menu

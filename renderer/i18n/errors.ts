@@ -91,6 +91,13 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'The statutory limit has passed: an extension must be approved before the limit ends (Art. 42)',
   'refusal.ground':
     'Refusal at intake only on the grounds of Art. 32: no licence needed, or not this agency’s power',
+  // issue 13 point 4: time you can trust
+  'clock.skewed':
+    "This PC's clock is more than 5 minutes off the center's: receipts, notices, acceptances, refusals, decisions, seals and deliveries cannot be written until the clock is set right or a center manager acknowledges the offset",
+  'time.future':
+    "The event is dated more than 5 minutes after the center's time and is not trusted",
+  'time.deviceSkew':
+    "The terminal's clock was more than 5 minutes off the center's when it sent this event: its time is not trusted",
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -1,15 +1,27 @@
 import { expect, it } from 'vitest';
+import { syncPaths } from '../../shared/center-api';
+import { protocolHeader, protocolVersion, terminalTimeHeader } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
 
 eachDialect('admin: devices', (t) => {
   it('lists terminals and revokes one, bumping the staff version once', async () => {
     const now = new Date('2026-03-02T11:00:00+08:00');
-    const { call, device, tokenFor, versions, window } = testApp(t(), () => now);
+    const { app, call, device, tokenFor, versions, window } = testApp(t(), () => now);
     const token = await tokenFor('manager');
     const windowId = await window('SJ01');
     await device({ id: 'd1', windowId, token: 'secret-1' });
     await device({ id: 'd2', windowId, token: 'secret-2' });
+    // d2's clock runs 10 minutes ahead on its last call (issue 13 point 4)
+    await app.inject({
+      method: 'GET',
+      url: syncPaths.device,
+      headers: {
+        authorization: 'Bearer secret-2',
+        [protocolHeader]: String(protocolVersion),
+        [terminalTimeHeader]: new Date(now.getTime() + 600_000).toISOString(),
+      },
+    });
     const list = await call('GET', '/api/devices', { token: await tokenFor('supervisor') });
     expect(list.json()).toEqual([
       {
@@ -20,8 +32,13 @@ eachDialect('admin: devices', (t) => {
         enrolledAt: '2026-03-02T09:00:00.000+08:00',
         revokedAt: null,
         lastSeq: 0,
+        clock: null,
       },
-      expect.objectContaining({ id: 'd2', terminalNumber: 2 }),
+      expect.objectContaining({
+        id: 'd2',
+        terminalNumber: 2,
+        clock: { offsetMs: 600_000, measuredAt: '2026-03-02T11:00:00.000+08:00', skewed: true },
+      }),
     ]);
     const revoked = await call('POST', '/api/devices/d1/revoke', { token });
     expect(revoked.json()).toMatchObject({ id: 'd1', revokedAt: '2026-03-02T11:00:00.000+08:00' });

@@ -21,6 +21,20 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
       'devices.revoked_at',
       'devices.last_seq',
     ])
+    // the newest row of its clock history, read by the (device_id, measured_at) index
+    .select((eb) => {
+      const latest = () =>
+        eb
+          .selectFrom('device_clock')
+          .whereRef('device_clock.device_id', '=', 'devices.id')
+          .orderBy('device_clock.measured_at', 'desc')
+          .limit(1);
+      return [
+        latest().select('device_clock.offset_ms').as('clock_offset'),
+        latest().select('device_clock.measured_at').as('clock_measured_at'),
+        latest().select('device_clock.skewed').as('clock_skewed'),
+      ];
+    })
     .orderBy('windows.code')
     .orderBy('devices.terminal_number');
   if (id !== undefined) query = query.where('devices.id', '=', id);
@@ -33,6 +47,14 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
     enrolledAt: row.enrolled_at,
     revokedAt: row.revoked_at,
     lastSeq: row.last_seq,
+    clock:
+      row.clock_offset === null || row.clock_measured_at === null
+        ? null
+        : {
+            offsetMs: Number(row.clock_offset),
+            measuredAt: row.clock_measured_at,
+            skewed: row.clock_skewed === 1,
+          },
   }));
 }
 

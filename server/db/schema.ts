@@ -95,6 +95,16 @@ export type ServerDb = {
     verification_code: string | null;
   };
   alerts: AlertTable;
+  /** each terminal's measured clock offset over time (0010); the newest row is the current one */
+  device_clock: {
+    device_id: string;
+    measured_at: string;
+    /** terminal minus center, ms, as the PC's own clock reads */
+    offset_ms: number;
+    /** what the terminal subtracts to date its events (a manager acknowledged the offset) */
+    correction_ms: number | null;
+    skewed: number;
+  };
   alert_actions: AlertActionTable;
   complaints: ComplaintTable;
   complaint_steps: ComplaintStepTable;

@@ -3,6 +3,7 @@ import type { CenterCall } from '../../shared/center-api';
 import { protocolHeader } from '../../shared/sync';
 import { isDeviceRefusal, recordDeviceRefusal } from '../supervision/device-alerts';
 import { clientAddress } from './address';
+import { recordDeviceClock, terminalClockOf } from '../sync/clock';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
@@ -55,6 +56,23 @@ async function noteRefusedDevice(
 }
 
 /**
+ * Every device call measures the terminal's clock (issue 13 point 4). Like a refusal's alert, a
+ * failure to record it is logged and never fails the call: sync matters more than its evidence.
+ */
+async function noteDeviceClock(
+  request: FastifyRequest,
+  context: AppContext,
+  device: AuthDevice,
+  clock: NonNullable<ReturnType<typeof terminalClockOf>>,
+): Promise<void> {
+  try {
+    await recordDeviceClock(context.db, context.now(), device, clock);
+  } catch (failure) {
+    request.log.error({ err: failure }, 'recording a terminal clock failed');
+  }
+}
+
+/**
  * Binds one contract entry to its handler. Order matters: an outdated terminal hears "update me"
  * before anything else, and nobody learns how to shape a valid request before proving who they
  * are. With `checkResponses` (the tests) an answer that does not parse with the entry's response
@@ -82,6 +100,8 @@ export function registerCall(
         if (call.auth.kind === 'device') await noteRefusedDevice(request, context, error);
         throw error;
       });
+      const terminalClock = terminalClockOf(request.headers);
+      if (device && terminalClock) await noteDeviceClock(request, context, device, terminalClock);
       const params = call.params ? parseInput(call.params, request.params, 'params') : undefined;
       const query = call.query ? parseInput(call.query, request.query, 'query') : undefined;
       const body = call.body ? parseInput(call.body, request.body, 'body') : undefined;
@@ -96,7 +116,13 @@ export function registerCall(
           accept: request.headers.accept ?? null,
           address: clientAddress(request.ip),
         },
-        { db: context.db, dialect: context.dialect, now: context.now, log: request.log },
+        {
+          db: context.db,
+          dialect: context.dialect,
+          now: context.now,
+          log: request.log,
+          terminalClock,
+        },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here
         if (call.auth.kind === 'device') await noteRefusedDevice(request, context, error);

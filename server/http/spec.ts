@@ -10,6 +10,7 @@ import type {
   centerContract,
 } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
+import type { TerminalClockReport } from '../sync/terminal-clock';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -21,6 +22,8 @@ export type ServerContext = {
   /** the business clock (tests fix it) */
   now: () => Date;
   log: FastifyBaseLogger;
+  /** what this request said of the terminal's clock (x-terminal-time); absent: nothing */
+  terminalClock?: TerminalClockReport | null;
 };
 
 /** The enrolled terminal behind a device bearer token. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EnrollRequest, EnrollResponse } from '../../shared/sync';
-import { genesisHash } from '../../shared/sync';
+import { beyondTolerance, genesisHash } from '../../shared/sync';
 import { shanghaiIso } from '../../shared/calendar';
+import { recordDeviceClock } from './clock';
 import { HttpError } from '../http/errors';
 import type { ServerContext } from '../http/spec';
 import { enrollmentCodeHash } from '../admin/enrollment-code';
@@ -76,10 +77,27 @@ export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<
       .execute();
     // the department's other terminals verify this one's chain with its key: they must pull it
     await bumpVersion(trx, 'staff');
-    return { windowId: window.id, terminalNumber };
+    return { windowId: window.id, terminalNumber, departmentCode: window.department_code };
   });
   const { centerName } = await readSettings(ctx.db);
-  return { deviceId, deviceToken: token, ...bound, centerName };
+  const { departmentCode, ...binding } = bound;
+  // A skewed clock is recorded, alerted and warned about, not refused: the terminal blocks its
+  // legal events itself, and refusing would only keep the PC out of the center's sight.
+  const offsetMs = ctx.terminalClock
+    ? await recordDeviceClock(
+        ctx.db,
+        now,
+        { id: deviceId, departmentCode, windowId: binding.windowId },
+        ctx.terminalClock,
+      )
+    : null;
+  return {
+    deviceId,
+    deviceToken: token,
+    ...binding,
+    centerName,
+    ...(offsetMs !== null && beyondTolerance(offsetMs) ? { clockOffsetMs: offsetMs } : {}),
+  };
 }
 
 function used(): HttpError {

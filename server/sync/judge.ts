@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import {
   brokenTimedRule,
   evaluate,
+  occurredAtMs,
+  reject,
   type CaseEvent,
   type CaseState,
   type Evaluation,
+  type Rejection,
 } from '../../shared/case';
 import type { Calendar } from '../../shared/calendar';
-import type { Rejection } from '../../shared/case';
-import type { WireEvent } from '../../shared/sync';
+import { clockTolerance, describeOffset, type WireEvent } from '../../shared/sync';
 import { centerCalendar, repinned } from '../cases/clocks';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
+import { latestDeviceClock } from './clock';
 
 // A terminal's signature proves which PC wrote an event, not that the PC was entitled to write
 // it: a copy of a PC's data folder signs anything. So every new event is judged twice in the
@@ -25,6 +28,13 @@ export type CenterRecords = {
   receivedAt: string;
   // issue 13 point 5 (timed rules): the calendar the center measures every case on
   calendar: Calendar;
+  // -- issue 13 point 4, time you can trust ---------------------------------------------------
+  /**
+   * The clock the pushing terminal dates its events by (its own, less any acknowledged
+   * correction) minus the center's, ms: from this push's own x-terminal-time, else the device's
+   * latest recorded measurement; null when neither exists (a terminal of the previous release).
+   */
+  eventClockOffsetMs: number | null;
 };
 
 /** The device the batch comes from, as stored. */
@@ -32,17 +42,60 @@ export type PushingDevice = { id: string; departmentCode: string };
 
 export async function readRecords(
   trx: Kysely<ServerDb>,
-  _ctx: ServerContext,
-  _device: PushingDevice,
-  _fresh: readonly WireEvent[],
+  ctx: ServerContext,
+  device: PushingDevice,
+  fresh: readonly WireEvent[],
   receivedAt: string,
 ): Promise<CenterRecords> {
   return {
     receivedAt,
     // issue 13 point 5 (timed rules)
     calendar: await centerCalendar(trx),
+    ...(await readClock(trx, ctx, device, fresh, receivedAt)),
   };
 }
+
+// -- issue 13 point 4, time you can trust -----------------------------------------------------
+
+async function readClock(
+  trx: Kysely<ServerDb>,
+  ctx: ServerContext,
+  device: PushingDevice,
+  fresh: readonly WireEvent[],
+  receivedAt: string,
+): Promise<Pick<CenterRecords, 'eventClockOffsetMs'>> {
+  const own = ctx.terminalClock;
+  if (own) {
+    return {
+      eventClockOffsetMs: own.terminalTime - (own.correctionMs ?? 0) - Date.parse(receivedAt),
+    };
+  }
+  if (fresh.length === 0) return { eventClockOffsetMs: null };
+  const last = await latestDeviceClock(trx, device.id);
+  return { eventClockOffsetMs: last ? last.offsetMs - (last.correctionMs ?? 0) : null };
+}
+
+/** An event dated after the center's time by more than the tolerance: no PC can know a future. */
+const notInTheFuture: CenterRule = (event, _state, _wire, records) => {
+  const at = occurredAtMs(event.occurredAt);
+  const center = Date.parse(records.receivedAt);
+  if (at === null || at <= center + clockTolerance) return null;
+  return reject('time.future', `事件时间 ${event.occurredAt}，中心收到时为 ${records.receivedAt}`);
+};
+
+/**
+ * A push whose terminal clock is beyond the tolerance: the events it brings were written since
+ * the device's last sync, by that clock, and their dates cannot be believed — a clock set back
+ * makes a late decision look on time. (A terminal with a good clock syncs after days offline.)
+ */
+const deviceClockTrusted: CenterRule = (_event, _state, _wire, records) => {
+  const offset = records.eventClockOffsetMs;
+  if (offset === null || Math.abs(offset) <= clockTolerance) return null;
+  return reject('time.deviceSkew', `提交时终端时钟${describeOffset(offset)}`);
+};
+
+const clockRules: readonly CenterRule[] = [notInTheFuture, deviceClockTrusted];
+// -- end of issue 13 point 4 ------------------------------------------------------------------
 
 /** One rule the center applies beyond the reducer: null when the event passes it. */
 type CenterRule = (
@@ -61,7 +114,8 @@ const timedRules: CenterRule = (event, state, _wire, records) =>
     : brokenTimedRule(repinned(state, records.calendar), event, records.calendar);
 
 /** In order: the first broken rule names the conflict. */
-const centerRules: readonly CenterRule[] = [timedRules];
+// a false time first: the timed rules read the event's time, so it must be believed
+const centerRules: readonly CenterRule[] = [...clockRules, timedRules];
 
 /** The verdict on one new event: the reducer's, unless a center rule breaks first. */
 export function judgeEvent(

@@ -15,15 +15,15 @@ import {
 } from './test-support';
 
 eachDialect('sync: push', (t) => {
-  const setup = async () => {
+  const setup = async (now?: Date) => {
     await seedHall(t().db);
-    const h = syncHarness(t());
+    const h = syncHarness(t(), now ? () => now : undefined);
     return { h, device: await h.enroll('w-sj-1') };
   };
 
   it('stores a chain, projects its case, and answers a replay the same without storing twice', async () => {
-    const { h, device } = await setup();
-    // the terminal's clock runs a day ahead of the center's: never a reason to refuse
+    // the center's clock a day after testNow: the events below are dated an hour before it
+    const { h, device } = await setup(new Date('2025-03-11T10:00:00+08:00'));
     const { events } = reviewedCase({
       start: '2025-03-11T09:00:00+08:00',
       applicantName: '申请人乙',
@@ -39,7 +39,7 @@ eachDialect('sync: push', (t) => {
 
     const stored = await t().db.selectFrom('events').selectAll().orderBy('server_seq').execute();
     expect(stored.map((e) => e.received_at)).toEqual(
-      Array(4).fill('2025-03-10T10:00:00.000+08:00'),
+      Array(4).fill('2025-03-11T10:00:00.000+08:00'),
     );
     // only the acceptance issues a notice, so only it carries a verification code
     expect(stored.map((e) => e.verification_code !== null)).toEqual([false, false, true, false]);
@@ -258,7 +258,8 @@ eachDialect('sync: push', (t) => {
   });
 
   it('accepts a case whose dates the calendar cannot measure, with no due date', async () => {
-    const { device } = await setup();
+    // a center whose clock is in 2150 too: a date in the future of the center is time.future
+    const { device } = await setup(new Date('2150-01-01T10:00:00+08:00'));
     const { events } = reviewedCase({ start: '2150-01-01T09:00:00+08:00' });
     const res = await device.pushOk(device.sign(events.slice(0, 1)));
     expect(res.results[0]!.status).toBe('accepted');

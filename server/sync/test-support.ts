@@ -165,7 +165,13 @@ export const noVersions: ReferenceVersions = { catalog: 0, calendar: 0, staff: 0
 export type Call = (
   method: 'GET' | 'POST',
   url: string,
-  opts?: { token?: string; body?: unknown; protocol?: number | null },
+  opts?: {
+    token?: string;
+    body?: unknown;
+    protocol?: number | null;
+    /** more headers: a terminal's clock (x-terminal-time) */
+    headers?: Record<string, string>;
+  },
 ) => Promise<LightMyRequestResponse>;
 
 export type SyncHarness = {
@@ -188,6 +194,7 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
           ? {}
           : { [protocolHeader]: String(opts.protocol ?? protocolVersion) }),
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
       },
       ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
     });

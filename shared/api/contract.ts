@@ -119,6 +119,20 @@ export const syncStatusSchema = z.object({
   /** conflicted events in the cases of this terminal's window */
   conflicts: z.number(),
   serverUrl: z.string().nullable(),
+  /**
+   * This PC's clock against the center's (issue 13 point 4). `skewed`: more than 5 minutes off
+   * at the last measurement; `setBack`: earlier than a time already seen (a clock set back while
+   * offline). Both block legal events and show a blocking banner; `acknowledged`: a manager
+   * accepted the offset, events are dated on the center's time (the PC's minus `correctionMs`).
+   */
+  clock: z.object({
+    /** PC minus center, ms; null before the first answer of a center */
+    offsetMs: z.number().nullable(),
+    measuredAt: z.string().nullable(),
+    state: z.enum(['ok', 'skewed', 'setBack', 'acknowledged']),
+    correctionMs: z.number().nullable(),
+    acknowledged: z.object({ by: z.string(), at: z.string(), offsetMs: z.number() }).nullable(),
+  }),
   enrollment: z
     .object({
       deviceId: z.string(),
@@ -378,6 +392,15 @@ export const contract = {
   'sync.status': call({ input: z.object({}), output: syncStatusSchema, access: 'signedIn' }),
   /** A sync round now; answers with the status after it. */
   'sync.now': call({ input: z.object({}), output: syncStatusSchema, access: 'signedIn' }),
+  /**
+   * A manager accepts the clock offset the last sync measured: legal events may be written again,
+   * dated on the center's time. Recorded with who and when.
+   */
+  'sync.acknowledgeClock': call({
+    input: z.object({}),
+    output: syncStatusSchema,
+    access: ['manager'],
+  }),
   /** Joins this terminal to a center with a one-time enrollment code. */
   'sync.enroll': call({
     input: z.object({
@@ -393,6 +416,8 @@ export const contract = {
       windowId: z.string(),
       terminalNumber: z.number(),
       centerName: z.string(),
+      /** set when the center found this PC's clock more than 5 minutes off its own */
+      clockWarning: z.string().nullable(),
     }),
     access: ['manager'],
   }),

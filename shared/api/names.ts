@@ -28,6 +28,7 @@ export const callNames = [
   'complaints.reply',
   'sync.status',
   'sync.now',
+  'sync.acknowledgeClock',
   'sync.enroll',
   ...adminCallNames,
 ] as const;

@@ -2,6 +2,7 @@ export * from './appeal';
 export * from './clocks';
 export * from './events';
 export * from './labels';
+export * from './legal-events';
 export * from './occurred-at';
 export * from './payloads';
 export * from './reducer';

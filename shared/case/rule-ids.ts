@@ -91,10 +91,19 @@ export const timedRuleMessages = {
     '不予受理只能依据《行政许可法》第三十二条：依法不需要取得行政许可，或不属于本机关职权范围',
 } as const;
 
+// Issue 13 point 4, time you can trust: the terminal's own refusal and the center's two rules.
+export const clockRuleMessages = {
+  'clock.skewed':
+    '本机时钟与中心时间相差超过 5 分钟，不能办理受理、告知、决定、盖章、送达等法定环节：请校准时钟或请中心管理人员确认时差',
+  'time.future': '事件时间晚于中心时间 5 分钟以上，不予采信',
+  'time.deviceSkew': '该终端提交时时钟与中心相差超过 5 分钟，其新写入事件的时间不予采信',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
   ...timedRuleMessages,
+  ...clockRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

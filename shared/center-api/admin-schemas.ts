@@ -78,6 +78,8 @@ export const deviceSummarySchema = z.object({
   enrolledAt: z.string(),
   revokedAt: z.string().nullable(),
   lastSeq: z.number().int(),
+  /** the latest measurement of its clock against the center's (issue 13 point 4); null: none */
+  clock: z.object({ offsetMs: z.number(), measuredAt: z.string(), skewed: z.boolean() }).nullable(),
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 

@@ -2,3 +2,4 @@ export * from './canonical';
 export * from './envelope';
 export * from './wire';
 export * from './supervision';
+export * from './clock';

@@ -107,6 +107,8 @@ export const enrollResponseSchema = z.object({
   /** this PC's number among its window's terminals: part of offline case numbers */
   terminalNumber: z.number().int().positive(),
   centerName: z.string(),
+  /** set when the terminal's clock is more than 5 minutes off the center's: a warning, not a refusal */
+  clockOffsetMs: z.number().optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 

@@ -25,7 +25,8 @@ let terminal: WebTerminal | undefined;
 
 test.beforeAll(async () => {
   hall = await startHallCenter('2026-03-10T10:00:00+08:00', Object.values(staff));
-  terminal = await startWebTerminal();
+  // the PC's clock agrees with the center's: a PC months off would show the clock banner
+  terminal = await startWebTerminal(['--now', '2026-03-10T10:00:00+08:00']);
 });
 
 test.afterAll(async () => {

@@ -50,7 +50,7 @@ test('a complaint recorded by the supervisor reaches the window, is answered the
   browser,
 }) => {
   test.setTimeout(150_000);
-  terminal = await startWebTerminal(['--now', '2026-03-10T11:00:00+08:00']);
+  terminal = await startWebTerminal(['--now', '2026-03-10T10:02:00+08:00']);
   context = await browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -28,7 +28,8 @@ let terminal: WebTerminal | undefined;
 let context: BrowserContext | undefined;
 
 test.beforeAll(async () => {
-  hall = await startHallCenter('2026-03-10T16:00:00+08:00', Object.values(staff));
+  // the center's clock agrees with the PC's on 2 March; it reads 10 March 16:00 after its restart
+  hall = await startHallCenter('2026-03-02T09:00:00+08:00', Object.values(staff));
 });
 
 test.afterAll(async () => {
@@ -58,6 +59,8 @@ test("the center manager reads today's cards, the thirty days and the red case o
     const token = await signedIn(t, hallAccount(staff.clerk));
     const clerk = await apiAs(t, hallAccount(staff.clerk));
     const late = await clerk.acceptedCase('SJ-002', personApplicant(41));
+    // the center is down until 10 March afternoon; the window works on offline that morning
+    await hall!.center.stop();
     await t.setClock('2026-03-10T09:00:00+08:00');
     await clerk.acceptedCase('SJ-002', personApplicant(42));
     const refused = await clerk.receive('SJ-002', personApplicant(43));
@@ -66,6 +69,8 @@ test("the center manager reads today's cards, the thirty days and the red case o
       reasons: '所售为食用农产品，依法无需取得食品经营许可',
       legalBasis: '《中华人民共和国食品安全法》第三十五条',
     });
+    await t.setClock('2026-03-10T16:00:00+08:00');
+    await hall!.restartAt('2026-03-10T16:00:00+08:00');
     expect(await syncNow(t, token)).toMatchObject({ pending: 0, lastError: null });
     return late;
   });

@@ -12,9 +12,9 @@ import { loginPage } from './pages/login';
 import { supervisionPage } from './pages/supervision';
 import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
 
-// A window's PC still lives on Monday 2 March; the center's clock already reads Tuesday 10 March.
-// The clerk accepts a case promised in five working days (due Monday 9 March) and syncs: the
-// center finds the promise broken on the push and raises a red card. The supervisor reads it at
+// Monday 2 March: the clerk accepts a case promised in five working days (due Monday 9 March) and
+// syncs. Tuesday 10 March: the center (started again with that day's clock, as is the PC's) finds
+// the promise broken on its supervision round and raises a red card. The supervisor reads it at
 // the terminal's 电子监察, acknowledges it with a comment, and the history keeps who said what.
 
 const password = hallPassword;
@@ -28,9 +28,9 @@ let hall: HallCenter | undefined;
 let terminal: WebTerminal | undefined;
 let context: BrowserContext | undefined;
 
-// the fixed clock of the center is past the case's deadline
+// the center's clock agrees with the PC's on 2 March; it moves past the deadline below
 test.beforeAll(async () => {
-  hall = await startHallCenter('2026-03-10T10:00:00+08:00', Object.values(staff));
+  hall = await startHallCenter('2026-03-02T09:00:00+08:00', Object.values(staff));
 });
 
 test.afterAll(async () => {
@@ -43,7 +43,7 @@ test('the center raises a red card when its clock passes a deadline; the supervi
   browser,
 }) => {
   test.setTimeout(120_000);
-  terminal = await startWebTerminal(['--now', '2026-03-02T09:00:00+08:00']);
+  terminal = await startWebTerminal(['--now', '2026-03-02T09:00:00+08:00', '--clock-control']);
   context = await browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -63,6 +63,11 @@ test('the center raises a red card when its clock passes a deadline; the supervi
     ).acceptedCase('SJ-002', personApplicant(31));
     expect(await syncNow(t, clerk)).toMatchObject({ pending: 0, lastError: null });
     return c;
+  });
+
+  await test.step('eight days later, at the center and at the PC', async () => {
+    await hall!.restartAt('2026-03-10T10:00:00+08:00');
+    await t.setClock('2026-03-10T10:00:00+08:00');
   });
 
   const sp = supervisionPage(page);

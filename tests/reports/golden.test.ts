@@ -185,7 +185,8 @@ eachDialect('the center counts the golden log', (db) => {
       .db.insertInto('windows')
       .values({ id: 'w-wj-1', code: 'WJ01', name: '卫健一号窗', department_code: 'WJ' })
       .execute();
-    const h = syncHarness(db());
+    // the windows sync at the end of the log's days: the center's clock then, not before them
+    const h = syncHarness(db(), () => new Date(goldenAsOf));
     for (const d of goldenDepartments) {
       const device = await h.enroll(d.windowId);
       const events = log.filter((e) => e.windowId === d.windowId);

@@ -16,6 +16,11 @@ export type HallCenter = {
   windowId: string;
   /** a one-time code enrolling a terminal at SJ01 */
   enrollmentCode(): Promise<string>;
+  /**
+   * The center process again, on the same port and data, with its clock fixed at `now`: days
+   * pass for the center too (a terminal's clock may not run days apart from it, issue 13).
+   */
+  restartAt(now: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -48,15 +53,20 @@ export async function startHallCenter(
       password: hallPassword,
     });
   }
-  return {
+  const hall: HallCenter = {
     center,
     dataDir,
     windowId,
     enrollmentCode: async () =>
-      (await centerAdmin(center.url, adminAccount(dataDir))).enrollmentCode(windowId),
+      (await centerAdmin(hall.center.url, adminAccount(dataDir))).enrollmentCode(windowId),
+    async restartAt(at: string) {
+      if (!hall.center.exited()) await hall.center.stop();
+      hall.center = await startCenter({ dataDir, now: at, port: hall.center.port });
+    },
     async stop() {
-      await center.stop();
+      if (!hall.center.exited()) await hall.center.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return hall;
 }

@@ -40,9 +40,13 @@ export type Hall = {
   dispose: () => Promise<void>;
 };
 
-export async function openHall(databaseUrl?: string): Promise<Hall> {
+export async function openHall(
+  databaseUrl?: string,
+  /** a fixed center clock (ISO with offset); the real clock without */
+  now?: string,
+): Promise<Hall> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-center-'));
-  const options = { dataDir, ...(databaseUrl ? { databaseUrl } : {}) };
+  const options = { dataDir, ...(databaseUrl ? { databaseUrl } : {}), ...(now ? { now } : {}) };
   const hall: Hall = {
     dataDir,
     databaseUrl,

@@ -47,6 +47,24 @@ export function DevicesTab() {
           { title: m('label'), dataIndex: 'label', ellipsis: true },
           { title: m('lastSeq'), dataIndex: 'lastSeq', width: 110 },
           {
+            title: m('clock'),
+            dataIndex: 'clock',
+            width: 150,
+            render: (clock: DeviceSummary['clock']) =>
+              clock === null ? (
+                '—'
+              ) : (
+                <Tag
+                  color={clock.skewed ? 'red' : 'default'}
+                  title={shanghaiMinute(clock.measuredAt)}
+                >
+                  {m(clock.skewed ? 'clockSkewed' : 'clockOk', {
+                    n: Math.round(clock.offsetMs / 1000),
+                  })}
+                </Tag>
+              ),
+          },
+          {
             title: m('enrolledAt'),
             dataIndex: 'enrolledAt',
             width: 150,

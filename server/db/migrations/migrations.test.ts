@@ -193,4 +193,62 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       await t.db.insertInto('device_refusals').values(refusal).execute();
       await expect(t.db.insertInto('device_refusals').values(refusal).execute()).rejects.toThrow();
     }));
+
+  it('0010 keeps a device clock history whose offsets of years (beyond 32 bits) read back exact', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0010-device-clock');
+      await raw(t)
+        .insertInto('departments')
+        .values({ code: 'SJ', name: '市场监督管理局' })
+        .execute();
+      await raw(t)
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      await raw(t)
+        .insertInto('devices')
+        .values({
+          id: 'd1',
+          window_id: 'w1',
+          department_code: 'SJ',
+          terminal_number: 1,
+          label: 'PC',
+          public_key: 'k',
+          token_hash: 'h',
+          enrolled_at: '2026-03-02T09:00:00+08:00',
+          revoked_at: null,
+          last_seq: 0,
+          last_hash: '0'.repeat(64),
+        })
+        .execute();
+      const fourYears = 4 * 365 * 86_400_000;
+      await t.db
+        .insertInto('device_clock')
+        .values([
+          {
+            device_id: 'd1',
+            measured_at: '2026-03-02T09:00:00+08:00',
+            offset_ms: 1200,
+            correction_ms: null,
+            skewed: 0,
+          },
+          {
+            device_id: 'd1',
+            measured_at: '2026-03-02T10:00:00+08:00',
+            offset_ms: -fourYears,
+            correction_ms: -fourYears,
+            skewed: 1,
+          },
+        ])
+        .execute();
+      const rows = await t.db
+        .selectFrom('device_clock')
+        .select(['offset_ms', 'correction_ms', 'skewed'])
+        .orderBy('measured_at', 'desc')
+        .execute();
+      expect(rows.map((r) => [Number(r.offset_ms), Number(r.correction_ms), r.skewed])).toEqual([
+        [-fourYears, -fourYears, 1],
+        [1200, 0, 0],
+      ]);
+    }));
 });
