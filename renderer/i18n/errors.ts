@@ -86,6 +86,19 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'terminal.notEnrolled': 'This terminal is not enrolled with the center',
   'enrollment.hasEvents':
     'This terminal holds cases already and cannot enroll as another terminal: enroll one that has not been used',
+  // issue 13 (authority): the center's records of who and what, and the case's scope
+  'actor.unknown': 'The center has no record of the staff member named in the event',
+  'actor.inactive':
+    'The staff member was not on duty at that time (not yet created or deactivated)',
+  'actor.roleMismatch': 'The role the event claims is not the staff member’s role on record',
+  'actor.nameMismatch': 'The name the event claims is not the staff member’s name on record',
+  'actor.windowMismatch': 'The event’s window is not the staff member’s window',
+  'scope.otherWindow': 'Only the case’s own window may record this step',
+  'scope.otherDepartment':
+    'This case belongs to another department: it cannot be viewed or handled',
+  'item.notPublished': 'The item recorded at receipt matches no version the center published',
+  'powers.mismatch':
+    'The powers recorded at receipt differ from what the center recorded for the window',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -8,5 +8,6 @@ export * from './reducer';
 export * from './roles';
 export * from './rule-ids';
 export * from './rules';
+export * from './scope';
 export * from './state';
 export * from './summary';
