@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Terminal } from '../../electron/services/context';
 import { inTransaction } from '../../electron/store/db';
 import { appendEvent, caseEvents } from '../../electron/store/events';
-import { createTestDatabase, dialects } from '../../server/db/test-db';
+import { dialects } from '../../server/db/test-db';
 import type { Actor, CaseEvent } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { verificationCode } from '../../shared/documents';
@@ -14,7 +14,7 @@ import { personApplicant } from '../support/applicants';
 import { acceptComplete, attempt, call } from '../support/terminal-api';
 import {
   enrolledTerminal,
-  openHall,
+  hallOn as hallOnDialect,
   syncUntilQuiet,
   type Hall,
   type HallTerminal,
@@ -27,18 +27,7 @@ import {
 
 const defer = cleanupAfterEach();
 
-async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const db = await createTestDatabase('postgres');
-    databaseUrl = db.options.databaseUrl;
-    await db.close();
-    defer(() => db.dispose());
-  }
-  const hall = await openHall(databaseUrl);
-  defer(() => hall.dispose());
-  return hall;
-}
+const hallOn = (dialect: 'sqlite' | 'postgres') => hallOnDialect(dialect, defer);
 
 async function terminalAt(hall: Hall, code: string): Promise<HallTerminal> {
   const h = await enrolledTerminal(
