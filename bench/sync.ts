@@ -166,7 +166,7 @@ function writeCases(t: Terminal, session: SessionRecord, cases: number): void {
       });
       if (!materials) {
         // every case is of the one item: its list of materials is read once
-        const { state } = getCase(t, { caseId });
+        const { state } = getCase(t, session, { caseId });
         if (state.status === 'none') throw new Error(`case ${caseId} not received`);
         materials = state.materials.map((m) => ({ materialId: m.materialId, status: 'received' }));
       }

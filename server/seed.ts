@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { shanghaiIso } from '../shared/calendar';
 import { parseCatalog, type Catalog } from '../shared/catalog';
 import { itemRow } from './admin/items';
+import { recordStaff } from './admin/history';
 import { defaultSettings } from '../shared/center-api';
 import { writeSettings } from './admin/settings';
 import { hashPassword } from '../node-shared/passwords';
@@ -36,6 +37,8 @@ export async function seedCenter(
     opts.catalog ?? parseCatalog(JSON.parse(readFileSync(defaultCatalogFile, 'utf8')));
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
+  // the default catalog and the first manager are the center's records from this moment
+  const at = shanghaiIso(opts.now ?? new Date());
   const seeded = await db.transaction().execute(async (trx) => {
     // Two processes starting on one empty PostgreSQL: this row lock makes the second wait for
     // the first to commit, and its own check then finds the settings and does nothing.
@@ -50,12 +53,24 @@ export async function seedCenter(
     }
     if (catalog.items.length > 0) {
       await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();
+      await trx
+        .insertInto('item_versions')
+        .values(
+          catalog.items.map((i) => ({
+            item_code: i.code,
+            seq: 1,
+            data: itemRow(i).data,
+            published_at: at,
+          })),
+        )
+        .execute();
     }
     await writeSettings(trx, defaultSettings);
+    const adminId = randomUUID();
     await trx
       .insertInto('staff')
       .values({
-        id: randomUUID(),
+        id: adminId,
         username: 'admin',
         name: '系统管理员',
         role: 'manager',
@@ -64,12 +79,13 @@ export async function seedCenter(
         active: 1,
       })
       .execute();
+    await recordStaff(trx, adminId, at);
     return true;
   });
   if (!seeded) return null;
   const file = opts.dataDir ? join(opts.dataDir, 'admin-account.json') : null;
   if (file) {
-    const createdAt = shanghaiIso(opts.now ?? new Date());
+    const createdAt = at;
     writeFileSync(
       file,
       `${JSON.stringify({ username: 'admin', password, createdAt }, null, 2)}\n`,

@@ -8,6 +8,8 @@ import { createSession } from './auth/sessions';
 import type { TestDatabase } from './db/test-db';
 import { sha256Hex } from './http/tokens';
 import { readVersions } from './reference/versions';
+import { recordStaff } from './admin/history';
+import { shanghaiIso } from '../shared/calendar';
 
 // What route tests share: the real app on a real test database, and signed-in staff made
 // straight in the tables, their password hashed at a low scrypt cost (the production cost takes
@@ -54,6 +56,7 @@ export function testApp(t: TestDatabase, now: () => Date = () => new Date()): Te
         active: 1,
       })
       .execute();
+    await recordStaff(t.db, id, shanghaiIso(now()));
     return { id, username, token: await createSession(t.db, id, now()) };
   };
   return {

@@ -103,10 +103,10 @@ export const handlers: Handlers = {
     return item;
   },
   'applicants.find': (input, { terminal }) => findApplicant(terminal.db, input.key),
-  'documents.get': (input, { terminal }) => caseDocument(terminal, input),
+  'documents.get': (input, { terminal, session }) => caseDocument(terminal, session, input),
   'cases.receive': (input, { terminal, session }) => receiveCase(terminal, session, input),
   'cases.record': (input, { terminal, session }) => recordEvent(terminal, session, input),
-  'cases.get': (input, { terminal }) => getCase(terminal, input),
+  'cases.get': (input, { terminal, session }) => getCase(terminal, session, input),
   'cases.list': (input, { terminal }) => listCases(terminal, input),
   'cases.conflicts': (_input, { terminal }) => conflicts(terminal),
   'cases.queue': (_input, { terminal, session }) => reviewQueue(terminal, session),

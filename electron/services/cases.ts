@@ -9,9 +9,12 @@ import {
   pauseOverrun,
   ruleMessages,
   RuleViolation,
+  scopeRefusal,
   summarizeCase,
   type Actor,
   type CaseEvent,
+  type CaseEventType,
+  type CaseScope,
   type CaseState,
   type OpenCase,
 } from '../../shared/case';
@@ -21,6 +24,7 @@ import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store/events';
 import {
+  caseScopeOf,
   getCaseState,
   listWindowCases,
   nextCaseSerial,
@@ -44,6 +48,33 @@ function terminalWindow(t: Terminal): BoundWindow {
   }
   return w;
 }
+
+/**
+ * Issue 13 point 3: the caller may `act` on the case — record an event of that type, or 'read' it —
+ * by the shared scope table (shared/case/scope.ts) the center also judges by. The list scope is
+ * not enough: a case id reaches a call from anywhere (an old link, a pulled alert, a crafted call).
+ * Window staff act for the window this PC is bound to (sign-in holds them to it); managers and
+ * supervisors sit at no window.
+ */
+export function checkCaseScope(
+  t: Terminal,
+  session: SessionRecord,
+  act: CaseEventType | 'read',
+  target: CaseScope,
+): void {
+  const bound = windowRoles.includes(session.actor.role) ? boundWindow(t.db) : undefined;
+  const rule = scopeRefusal(
+    {
+      role: session.actor.role,
+      windowId: bound?.id ?? null,
+      departmentCode: bound?.department_code ?? null,
+    },
+    act,
+    target,
+  );
+  if (rule) throw new ApiFailure('not_allowed', ruleMessages[rule], { rule });
+}
+const windowRoles: readonly Actor['role'][] = ['clerk', 'reviewer', 'chief'];
 
 // Folds, checks and stores one event, then refreshes the projection — all in the caller's
 // transaction, so the projection is never ahead of or behind the log.
@@ -180,6 +211,7 @@ export function appendToCase(
   const state = getCaseState(t.db, caseId);
   if (!state || state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
   const { type, payload } = make(state);
+  checkCaseScope(t, session, type, caseScopeOf(t.db, caseId)!);
   // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
   // unworkable: the event keeps the case's order, never earlier than its last event.
   const last = Date.parse(state.lastOccurredAt);
@@ -192,11 +224,19 @@ export function appendToCase(
   return commit(t, state, event, window.id);
 }
 
-export function getCase(t: Terminal, input: ParsedInput<'cases.get'>): CallOutput<'cases.get'> {
+export function getCase(
+  t: Terminal,
+  session: SessionRecord,
+  input: ParsedInput<'cases.get'>,
+): CallOutput<'cases.get'> {
   const events = caseEvents(t.db, input.caseId);
   if (events.length === 0) throw new ApiFailure('not_found', '办件不存在');
   const state = foldCase(events);
   if (state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
+  checkCaseScope(t, session, 'read', {
+    windowId: events[0]!.windowId,
+    departmentCode: state.item.departmentCode,
+  });
   return {
     state,
     // conflicted events too, marked: the window must see what the center did not take

@@ -15,6 +15,8 @@ import { boundWindow, getSetting, windowName } from '../store/reference';
 import { syncKeys } from '../store/sync-state';
 import { foldCase } from '../projections/cases';
 import type { Terminal } from './context';
+import { checkCaseScope } from './cases';
+import type { SessionRecord } from './sessions';
 
 /**
  * The notice an event issued, as the case stood right after that event: a reprint next month says
@@ -22,6 +24,7 @@ import type { Terminal } from './context';
  */
 export function caseDocument(
   t: Terminal,
+  session: SessionRecord,
   input: ParsedInput<'documents.get'>,
 ): CallOutput<'documents.get'> {
   const stored = caseEvents(t.db, input.caseId);
@@ -32,6 +35,11 @@ export function caseDocument(
   if (!kind) throw new ApiFailure('invalid_input', '该事件不出具文书', { field: 'eventId' });
   if (!folds(issuing)) throw new ApiFailure('not_found', '该事件未被中心采纳，不出具文书');
   const state = foldCase(stored.slice(0, at + 1)) as OpenCase;
+  // another department's paper is not this window's to print (issue 13 point 3)
+  checkCaseScope(t, session, 'read', {
+    windowId: stored[0]!.windowId,
+    departmentCode: state.item.departmentCode,
+  });
   const event = asCaseEvent(issuing);
   const clocks = caseClocks(
     state,

@@ -1,4 +1,4 @@
-import type { CaseState, ClockView, OpenCase } from '../../shared/case';
+import type { CaseScope, CaseState, ClockView, OpenCase } from '../../shared/case';
 import { sql, type Db } from './db';
 
 /**
@@ -88,6 +88,13 @@ export function upsertCase(db: Db, p: CaseProjection): void {
 /** A case none of whose events folds any more (its receipt conflicted at the center). */
 export function deleteCase(db: Db, caseId: string): void {
   sql(db, 'DELETE FROM cases WHERE id = ?').run(caseId);
+}
+
+/** Where a case sits: the window that received it and its department; undefined if unknown. */
+export function caseScopeOf(db: Db, caseId: string): CaseScope | undefined {
+  const row = sql(db, 'SELECT window_id, department_code FROM cases WHERE id = ?').get(caseId) as
+    { window_id: string; department_code: string } | undefined;
+  return row && { windowId: row.window_id, departmentCode: row.department_code };
 }
 
 export function getCaseState(db: Db, caseId: string): CaseState | undefined {

@@ -5,6 +5,8 @@ import { buildApp } from '../../server/app';
 import { createTestDatabase, type TestDatabase } from '../../server/db/test-db';
 import { bumpVersion } from '../../server/reference/versions';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
+import { recordItem, recordPowers, recordStaff } from '../../server/admin/history';
+import { sinceAlways } from '../../server/db/migrations/0008-authority-history';
 import { callAs, quietTerminal } from '../../tests/support/sync';
 import { personApplicant } from '../../tests/support/applicants';
 import type { Terminal } from '../services/context';
@@ -24,7 +26,8 @@ const password = 'center-pass-1';
 async function center() {
   const db: TestDatabase = await createTestDatabase('sqlite');
   cleanups.push(() => db.dispose());
-  await seedHall(db.db);
+  // the catalog and staff below are this test's own, each recorded in the center's history
+  await seedHall(db.db, { records: false });
   const item = parseCatalog(
     JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8')),
   ).items.find((i) => i.departmentCode === 'SJ')!;
@@ -66,12 +69,16 @@ async function center() {
           username: 'clerk2',
           name: '吴二窗',
           role: 'clerk',
-          window_id: 'w-sj-2',
+          // SJ01's second clerk: a withdrawal is the case's own window's (shared/case/scope.ts)
+          window_id: 'w-sj-1',
           password_hash: hash,
           active: 1,
         },
       ])
       .execute();
+    await recordItem(trx, item.code, sinceAlways);
+    await recordPowers(trx, sinceAlways);
+    for (const id of ['s-clerk-1', 's-clerk-2']) await recordStaff(trx, id, sinceAlways);
     await bumpVersion(trx, 'catalog');
     await bumpVersion(trx, 'staff');
   });
@@ -129,22 +136,24 @@ describe('sync with the center server', () => {
     const b = await enrolledTerminal(c, 'w-sj-2');
     for (const id of cases) expect(getCaseState(b.db, id)).toEqual(getCaseState(a.db, id));
 
-    // Both windows withdraw the same case; A's reaches the center first, B's conflicts.
-    const clerkB = await signIn(b, 'clerk2');
+    // Two PCs of the case's window withdraw it; A's reaches the center first, the other's
+    // conflicts. (Another window may not withdraw it at all: tests/security/authority.test.ts.)
+    const a2 = await enrolledTerminal(c, 'w-sj-1');
+    const clerkB = await signIn(a2, 'clerk2');
     await callAs(a, clerk, 'cases.record', {
       caseId: cases[0],
       type: 'withdrawn',
       payload: { reason: '一号窗：申请人撤回' },
     });
-    await callAs(b, clerkB, 'cases.record', {
+    await callAs(a2, clerkB, 'cases.record', {
       caseId: cases[0],
       type: 'withdrawn',
       payload: { reason: '二号窗：申请人撤回' },
     });
     await a.sync.syncNow();
-    const bStatus = await b.sync.syncNow();
+    const bStatus = await a2.sync.syncNow();
     expect(bStatus).toMatchObject({ pending: 0, conflicts: 1 });
-    expect(getCaseState(b.db, cases[0]!)).toEqual(getCaseState(a.db, cases[0]!));
+    expect(getCaseState(a2.db, cases[0]!)).toEqual(getCaseState(a.db, cases[0]!));
     await a.sync.syncNow();
     const listed = (await callAs(a, clerk, 'cases.conflicts', {})) as unknown as {
       caseId: string;

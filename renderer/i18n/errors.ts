@@ -98,6 +98,19 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     "The event is dated more than 5 minutes after the center's time and is not trusted",
   'time.deviceSkew':
     "The terminal's clock was more than 5 minutes off the center's when it sent this event: its time is not trusted",
+  // issue 13 (authority): the center's records of who and what, and the case's scope
+  'actor.unknown': 'The center has no record of the staff member named in the event',
+  'actor.inactive':
+    'The staff member was not on duty at that time (not yet created or deactivated)',
+  'actor.roleMismatch': 'The role the event claims is not the staff member’s role on record',
+  'actor.nameMismatch': 'The name the event claims is not the staff member’s name on record',
+  'actor.windowMismatch': 'The event’s window is not the staff member’s window',
+  'scope.otherWindow': 'Only the case’s own window may record this step',
+  'scope.otherDepartment':
+    'This case belongs to another department: it cannot be viewed or handled',
+  'item.notPublished': 'The item recorded at receipt matches no version the center published',
+  'powers.mismatch':
+    'The powers recorded at receipt differ from what the center recorded for the window',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

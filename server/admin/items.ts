@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { serviceItemSchema, type ServiceItem } from '../../shared/catalog';
+import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
 import { delegateInFull } from './delegation';
 import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, invalid, notFound } from './access';
 import { departmentExists } from './departments';
+import { recordItem, recordPowers } from './history';
 
 export async function readItems(db: Kysely<ServerDb>): Promise<ServiceItem[]> {
   const rows = await db.selectFrom('items').select('data').orderBy('code').execute();
@@ -53,35 +55,41 @@ export function itemRow(item: ServiceItem): ServerDb['items'] {
   };
 }
 
-async function createItem(trx: Transaction<ServerDb>, item: ServiceItem) {
+// Every version published is kept (item_versions): a PC that has not pulled the newest still
+// receives under one the center published, and the center checks the snapshot against them.
+async function createItem(trx: Transaction<ServerDb>, item: ServiceItem, at: string) {
   await checkItem(trx, item, null);
   await trx.insertInto('items').values(itemRow(item)).execute();
-  await delegateInFull(trx, { itemCode: item.code, departmentCode: item.departmentCode });
+  await recordItem(trx, item.code, at);
+  await delegateInFull(trx, { itemCode: item.code, departmentCode: item.departmentCode }, at);
   await bumpVersion(trx, 'catalog');
 }
 
-async function replaceItem(trx: Transaction<ServerDb>, item: ServiceItem) {
+async function replaceItem(trx: Transaction<ServerDb>, item: ServiceItem, at: string) {
   await checkItem(trx, item, item.code);
   const { code: _code, ...change } = itemRow(item);
   await trx.updateTable('items').set(change).where('code', '=', item.code).execute();
+  await recordItem(trx, item.code, at);
   await bumpVersion(trx, 'catalog');
 }
 
 // Cases keep the item's name and code of their own, so deleting an item only stops new intake;
 // the windows' delegated powers for it go with it (ON DELETE CASCADE).
-async function deleteItem(trx: Transaction<ServerDb>, code: string) {
+async function deleteItem(trx: Transaction<ServerDb>, code: string, at: string) {
   const { numDeletedRows } = await trx
     .deleteFrom('items')
     .where('code', '=', code)
     .executeTakeFirst();
   if (numDeletedRows === 0n) throw notFound('事项');
+  // the windows' powers for it went with it: from now on none is delegated
+  await recordPowers(trx, at);
   await bumpVersion(trx, 'catalog');
 }
 
 export const itemHandlers = {
   'items.list': async (_input, ctx) => ({ body: await readItems(ctx.db) }),
   'items.create': async ({ body }, ctx) => {
-    await ctx.db.transaction().execute((trx) => createItem(trx, body));
+    await ctx.db.transaction().execute((trx) => createItem(trx, body, shanghaiIso(ctx.now())));
     return { body };
   },
   'items.update': async ({ params, body }, ctx) => {
@@ -89,11 +97,13 @@ export const itemHandlers = {
     if (body.code !== params.code) {
       throw invalid('body.code', '事项编码不可更改');
     }
-    await ctx.db.transaction().execute((trx) => replaceItem(trx, body));
+    await ctx.db.transaction().execute((trx) => replaceItem(trx, body, shanghaiIso(ctx.now())));
     return { body };
   },
   'items.delete': async ({ params }, ctx) => {
-    await ctx.db.transaction().execute((trx) => deleteItem(trx, params.code));
+    await ctx.db
+      .transaction()
+      .execute((trx) => deleteItem(trx, params.code, shanghaiIso(ctx.now())));
     return { body: { ok: true } };
   },
 } satisfies Partial<CenterHandlers>;

@@ -8,6 +8,8 @@ import { bumpVersion } from '../reference/versions';
 import { invalid, notFound } from './access';
 import { itemDepartment } from './items';
 import { findWindow } from './windows';
+import { recordPowers } from './history';
+import { shanghaiIso } from '../../shared/calendar';
 
 /** Every window's delegated powers, or one window's. */
 export async function readPowers(db: Kysely<ServerDb>, windowId?: string): Promise<WindowPowers[]> {
@@ -44,7 +46,12 @@ async function checkGrants(trx: Transaction<ServerDb>, departmentCode: string, g
   }
 }
 
-async function replacePowers(trx: Transaction<ServerDb>, windowId: string, grants: Grant[]) {
+async function replacePowers(
+  trx: Transaction<ServerDb>,
+  windowId: string,
+  grants: Grant[],
+  at: string,
+) {
   const window = await findWindow(trx, windowId);
   if (!window) throw notFound('窗口');
   await checkGrants(trx, window.departmentCode, grants);
@@ -61,6 +68,8 @@ async function replacePowers(trx: Transaction<ServerDb>, windowId: string, grant
       )
       .execute();
   }
+  // judged against at the center: a receipt's powers snapshot must be one recorded here
+  await recordPowers(trx, at, [windowId]);
   await bumpVersion(trx, 'catalog');
 }
 
@@ -71,7 +80,9 @@ export const powerHandlers = {
     return { body: powers.map(({ itemCode, powers }) => ({ itemCode, powers })) };
   },
   'powers.set': async ({ params, body }, ctx) => {
-    await ctx.db.transaction().execute((trx) => replacePowers(trx, params.id, body));
+    await ctx.db
+      .transaction()
+      .execute((trx) => replacePowers(trx, params.id, body, shanghaiIso(ctx.now())));
     return { body };
   },
 } satisfies Partial<CenterHandlers>;

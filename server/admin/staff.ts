@@ -9,6 +9,8 @@ import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, invalid, notFound, signedIn } from './access';
 import { findWindow } from './windows';
+import { recordStaff } from './history';
+import { shanghaiIso } from '../../shared/calendar';
 
 const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 
@@ -62,7 +64,9 @@ async function checkNewStaff(db: Kysely<ServerDb>, member: StaffChange & { usern
   if (taken) throw conflict('body.username', `用户名已存在: ${member.username}`);
 }
 
-async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & NewLogin) {
+// Each change of who a member is (name, role, window, active) is appended to staff_history in
+// its transaction, from `at`: the center judges an event by the record in force at its time.
+async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & NewLogin, at: string) {
   await trx
     .insertInto('staff')
     .values({
@@ -75,11 +79,17 @@ async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & New
       active: 1,
     })
     .execute();
+  await recordStaff(trx, member.id, at);
   await bumpVersion(trx, 'staff');
 }
 type NewLogin = { id: string; username: string; passwordHash: string };
 
-async function updateStaff(trx: Transaction<ServerDb>, id: string, change: StaffChange) {
+async function updateStaff(
+  trx: Transaction<ServerDb>,
+  id: string,
+  change: StaffChange,
+  at: string,
+) {
   await staffById(trx, id);
   await checkPlacement(trx, change.role, change.windowId);
   await trx
@@ -87,15 +97,17 @@ async function updateStaff(trx: Transaction<ServerDb>, id: string, change: Staff
     .set({ name: change.name, role: change.role, window_id: change.windowId })
     .where('id', '=', id)
     .execute();
+  await recordStaff(trx, id, at);
   await bumpVersion(trx, 'staff');
 }
 
 /** A manager locking themselves out leaves nobody to undo it. */
-async function deactivateStaff(trx: Transaction<ServerDb>, id: string, byId: string) {
+async function deactivateStaff(trx: Transaction<ServerDb>, id: string, byId: string, at: string) {
   if (id === byId) throw conflict('params.id', '不能停用自己的账号');
   const member = await staffById(trx, id);
   if (!member.active) return;
   await trx.updateTable('staff').set({ active: 0 }).where('id', '=', id).execute();
+  await recordStaff(trx, id, at);
   await endSessionsOf(trx, id);
   await bumpVersion(trx, 'staff');
 }
@@ -119,16 +131,22 @@ export const staffHandlers = {
     const { password, ...member } = body;
     await checkNewStaff(ctx.db, member);
     const login = { id: randomUUID(), passwordHash: await hashPassword(password) };
-    await ctx.db.transaction().execute((trx) => createStaff(trx, { ...member, ...login }));
+    await ctx.db
+      .transaction()
+      .execute((trx) => createStaff(trx, { ...member, ...login }, shanghaiIso(ctx.now())));
     return { body: await staffById(ctx.db, login.id) };
   },
   'staff.update': async ({ params, body }, ctx) => {
-    await ctx.db.transaction().execute((trx) => updateStaff(trx, params.id, body));
+    await ctx.db
+      .transaction()
+      .execute((trx) => updateStaff(trx, params.id, body, shanghaiIso(ctx.now())));
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.deactivate': async ({ params, staff }, ctx) => {
     const byId = signedIn(staff).id;
-    await ctx.db.transaction().execute((trx) => deactivateStaff(trx, params.id, byId));
+    await ctx.db
+      .transaction()
+      .execute((trx) => deactivateStaff(trx, params.id, byId, shanghaiIso(ctx.now())));
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.resetPassword': async ({ params, body }, ctx) => {

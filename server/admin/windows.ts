@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { WindowChange } from '../../shared/center-api';
+import { shanghaiIso } from '../../shared/calendar';
 import type { CenterWindow } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
 import { delegateInFull } from './delegation';
@@ -33,7 +34,7 @@ async function assertCodeFree(trx: Transaction<ServerDb>, code: string, exceptId
   }
 }
 
-async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
+async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow, at: string) {
   if (!(await departmentExists(trx, window.departmentCode))) {
     throw invalid('body.departmentCode', `未知部门: ${window.departmentCode}`);
   }
@@ -47,10 +48,14 @@ async function createWindow(trx: Transaction<ServerDb>, window: CenterWindow) {
       department_code: window.departmentCode,
     })
     .execute();
-  const granted = await delegateInFull(trx, {
-    windowId: window.id,
-    departmentCode: window.departmentCode,
-  });
+  const granted = await delegateInFull(
+    trx,
+    {
+      windowId: window.id,
+      departmentCode: window.departmentCode,
+    },
+    at,
+  );
   if (granted > 0) await bumpVersion(trx, 'catalog');
   await bumpVersion(trx, 'staff');
 }
@@ -69,7 +74,8 @@ export const windowHandlers = {
   'windows.list': async (_input, ctx) => ({ body: await readWindows(ctx.db) }),
   'windows.create': async ({ body }, ctx) => {
     const window = { id: randomUUID(), ...body };
-    await ctx.db.transaction().execute((trx) => createWindow(trx, window));
+    const at = shanghaiIso(ctx.now());
+    await ctx.db.transaction().execute((trx) => createWindow(trx, window, at));
     return { body: window };
   },
   'windows.update': async ({ params, body }, ctx) => ({

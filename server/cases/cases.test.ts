@@ -52,7 +52,8 @@ eachDialect('center: cases', (t) => {
         yellow.next(
           'stamped',
           { decisionEventId: 'none', decisionHash: 'f'.repeat(64), decisionNumber: 'N1' },
-          actors.chief,
+          // the chief who sits at SJ02
+          actors.chief2,
           'w-sj-2',
         ),
       ]),
@@ -140,7 +141,7 @@ eachDialect('center: cases', (t) => {
       caseNumber: 'SJ-20250303-01-0002',
       type: 'stamped',
       rule: 'stamp.beforeDecision',
-      actor: actors.chief,
+      actor: actors.chief2,
       window: { id: 'w-sj-2', code: 'SJ02' },
       caseWindow: { id: 'w-sj-1', code: 'SJ01' },
     });

@@ -22,6 +22,26 @@ export type ServerDb = {
   items: { code: string; department_code: string; name: string; data: string };
   /** `powers` is a JSON array of shared/catalog Power */
   window_powers: { window_id: string; item_code: string; powers: string };
+  /** each staff member's record as it changed, valid from `valid_from` until the next seq */
+  staff_history: {
+    staff_id: string;
+    seq: number;
+    name: string;
+    role: string;
+    window_id: string | null;
+    active: number;
+    valid_from: string;
+  };
+  /** every version of an item the center published (`data` as in `items`) */
+  item_versions: { item_code: string; seq: number; data: string; published_at: string };
+  /** each window's delegated powers per item as they changed; `powers` null: none delegated */
+  window_power_history: {
+    window_id: string;
+    item_code: string;
+    seq: number;
+    powers: string | null;
+    valid_from: string;
+  };
   closures: { date: string; reason: string };
   /** `value` is JSON */
   settings: { key: string; value: string };

@@ -15,6 +15,7 @@ import { centerCalendar, repinned } from '../cases/clocks';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
 import { latestDeviceClock } from './clock';
+import { authorityRefusal, readAuthority, type AuthorityRecords } from './authority';
 
 // A terminal's signature proves which PC wrote an event, not that the PC was entitled to write
 // it: a copy of a PC's data folder signs anything. So every new event is judged twice in the
@@ -35,6 +36,9 @@ export type CenterRecords = {
    * latest recorded measurement; null when neither exists (a terminal of the previous release).
    */
   eventClockOffsetMs: number | null;
+  // — issue 13 points 1 and 3 (authority): the staff, items and powers as they stood —
+  /** who the actors were, the cases' windows, the published items and the windows' powers */
+  authority: AuthorityRecords;
 };
 
 /** The device the batch comes from, as stored. */
@@ -52,6 +56,8 @@ export async function readRecords(
     // issue 13 point 5 (timed rules)
     calendar: await centerCalendar(trx),
     ...(await readClock(trx, ctx, device, fresh, receivedAt)),
+    // — issue 13 points 1 and 3 (authority) —
+    authority: await readAuthority(trx, fresh),
   };
 }
 
@@ -114,8 +120,15 @@ const timedRules: CenterRule = (event, state, _wire, records) =>
     : brokenTimedRule(repinned(state, records.calendar), event, records.calendar);
 
 /** In order: the first broken rule names the conflict. */
-// a false time first: the timed rules read the event's time, so it must be believed
-const centerRules: readonly CenterRule[] = [...clockRules, timedRules];
+// A false time first: the other rules read the records and clocks at the event's time, so
+// that time must be believed; then who acted, on what; then the timed legal rules.
+const centerRules: readonly CenterRule[] = [
+  ...clockRules,
+  // — issue 13 points 1 and 3 (authority): the actor is on the center's staff as named, on duty,
+  // acting within the case's window or department; a receipt's item and powers were published —
+  (event, state, _wire, records) => authorityRefusal(event, state, records.authority),
+  timedRules,
+];
 
 /** The verdict on one new event: the reducer's, unless a center rule breaks first. */
 export function judgeEvent(

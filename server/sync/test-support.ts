@@ -25,6 +25,10 @@ import { syncPaths } from '../../shared/center-api';
 import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { buildApp } from '../app';
 import type { ServerDb } from '../db/schema';
+import { sinceAlways } from '../db/migrations/0008-authority-history';
+import { recordPowers } from '../admin/history';
+import { itemRow } from '../admin/items';
+import { powers, serviceItemSchema, type Power, type ServiceItem } from '../../shared/catalog';
 import type { TestDatabase } from '../db/test-db';
 import { eventHash, hashSigner, newKeyPair } from '../../node-shared/events/crypto';
 
@@ -46,7 +50,15 @@ export const hall = {
   ],
 } as const;
 
-export async function seedHall(db: Kysely<ServerDb>): Promise<void> {
+/**
+ * The hall's departments and windows and, unless `records` is false, the center's records the
+ * pushed events are judged by (server/sync/authority.ts): the staff below, the two items of
+ * `itemOf`, fully delegated to every window of their department — all in force since always.
+ */
+export async function seedHall(
+  db: Kysely<ServerDb>,
+  opts: { records?: boolean } = {},
+): Promise<void> {
   await db
     .insertInto('departments')
     .values([...hall.departments])
@@ -55,6 +67,9 @@ export async function seedHall(db: Kysely<ServerDb>): Promise<void> {
     .insertInto('windows')
     .values([...hall.windows])
     .execute();
+  if (opts.records === false) return;
+  await seedStaff(db, hallStaff);
+  await publishItems(db, [itemOf('SJ'), itemOf('ZJ')]);
 }
 
 export const actors = {
@@ -62,7 +77,153 @@ export const actors = {
   reviewer: { userId: 'u-rev', name: '李审查', role: 'reviewer' },
   chief: { userId: 'u-chief', name: '张首席', role: 'chief' },
   chief2: { userId: 'u-chief2', name: '孙首席', role: 'chief' },
+  // the other windows' own staff: an intake act is the case's window's (shared/case/scope.ts)
+  clerkSj2: { userId: 'u-clerk-sj2', name: '赵窗口', role: 'clerk' },
+  clerkZj: { userId: 'u-clerk-zj', name: '钱窗口', role: 'clerk' },
+  reviewerZj: { userId: 'u-rev-zj', name: '周审查', role: 'reviewer' },
+  chiefZj: { userId: 'u-chief-zj', name: '吴首席', role: 'chief' },
 } as const satisfies Record<string, Actor>;
+
+/** A staff member as the center records them: the actor an event names, and where they sit. */
+export type HallMember = Actor & { windowId: string | null };
+
+export const hallStaff: readonly HallMember[] = [
+  { ...actors.clerk, windowId: 'w-sj-1' },
+  { ...actors.reviewer, windowId: 'w-sj-1' },
+  { ...actors.chief, windowId: 'w-sj-1' },
+  { ...actors.chief2, windowId: 'w-sj-2' },
+  { ...actors.clerkSj2, windowId: 'w-sj-2' },
+  { ...actors.clerkZj, windowId: 'w-zj-1' },
+  { ...actors.reviewerZj, windowId: 'w-zj-1' },
+  { ...actors.chiefZj, windowId: 'w-zj-1' },
+];
+
+/** The window a hall member sits at; undefined for an actor the hall does not know. */
+export function windowOf(actor: Actor): string | undefined {
+  return hallStaff.find((m) => m.userId === actor.userId)?.windowId ?? undefined;
+}
+
+/** Staff straight in the tables, each with the history record the center judges by. */
+export async function seedStaff(db: Kysely<ServerDb>, members: readonly HallMember[]) {
+  if (members.length === 0) return;
+  await db
+    .insertInto('staff')
+    .values(
+      members.map((m) => ({
+        id: m.userId,
+        username: m.userId,
+        name: m.name,
+        role: m.role,
+        window_id: m.windowId,
+        // nobody signs in with these: the tests push what the members signed
+        password_hash: 'scrypt$test',
+        active: 1,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('staff_history')
+    .values(
+      members.map((m) => ({
+        staff_id: m.userId,
+        seq: 1,
+        name: m.name,
+        role: m.role,
+        window_id: m.windowId,
+        active: 1,
+        valid_from: sinceAlways,
+      })),
+    )
+    .execute();
+}
+
+/** The whole catalog entry an item snapshot was taken from (what the center publishes). */
+export function serviceItemOf(item: ItemSnapshot): ServiceItem {
+  return serviceItemSchema.parse({
+    ...item,
+    // one letter a character, as the catalog's schema checks
+    initials: 'x'.repeat([...item.name].length),
+    legalBasis: ['《中华人民共和国行政许可法》'],
+    conditions: ['符合法定条件'],
+    procedure: ['受理', '审查', '决定'],
+    fee: { standard: '不收费', basis: '未设立收费项目' },
+    contact: { phone: '029-86010101', address: '区政务服务中心' },
+  });
+}
+
+/**
+ * Publishes item versions since always, each fully delegated to every window of its department
+ * (what a new item gets, server/admin/delegation.ts). A later version of a code replaces the
+ * catalog's row; an earlier one stays among the versions a PC may still receive under. A version
+ * whose name another item holds now is kept as a version only (the catalog renamed it since).
+ */
+export async function publishItems(db: Kysely<ServerDb>, items: readonly ItemSnapshot[]) {
+  for (const snapshot of items) {
+    const item = serviceItemOf(snapshot);
+    const row = itemRow(item);
+    const holder = await db
+      .selectFrom('items')
+      .select('code')
+      .where('name', '=', item.name)
+      .executeTakeFirst();
+    if (!holder || holder.code === item.code) {
+      await db
+        .insertInto('items')
+        .values(row)
+        .onConflict((oc) => oc.column('code').doUpdateSet({ name: row.name, data: row.data }))
+        .execute();
+    }
+    await recordVersion(db, item);
+    const windows = await db
+      .selectFrom('windows')
+      .select('id')
+      .where('department_code', '=', item.departmentCode)
+      .execute();
+    await grantPowers(
+      db,
+      windows.map((w) => w.id),
+      item.code,
+      powers,
+    );
+  }
+}
+
+/** Appends a published version of the item (the catalog's row may hold another). */
+async function recordVersion(db: Kysely<ServerDb>, item: ServiceItem) {
+  const row = await db
+    .selectFrom('item_versions')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('item_code', '=', item.code)
+    .executeTakeFirst();
+  await db
+    .insertInto('item_versions')
+    .values({
+      item_code: item.code,
+      seq: Number(row?.seq ?? 0) + 1,
+      data: itemRow(item).data,
+      published_at: sinceAlways,
+    })
+    .execute();
+}
+
+/** The windows' delegated powers for an item, recorded in the history since always. */
+export async function grantPowers(
+  db: Kysely<ServerDb>,
+  windowIds: readonly string[],
+  itemCode: string,
+  granted: readonly Power[],
+) {
+  for (const windowId of windowIds) {
+    await db
+      .insertInto('window_powers')
+      .values({ window_id: windowId, item_code: itemCode, powers: JSON.stringify(granted) })
+      .onConflict((oc) =>
+        oc.columns(['window_id', 'item_code']).doUpdateSet({ powers: JSON.stringify(granted) }),
+      )
+      .execute();
+  }
+  await recordPowers(db, sinceAlways, [...windowIds]);
+}
 
 export function itemOf(departmentCode: string): ItemSnapshot {
   return {
@@ -98,11 +259,17 @@ export function caseScript(o: CaseOptions = {}) {
   const caseId = o.caseId ?? randomUUID();
   const departmentCode = o.departmentCode ?? 'SJ';
   let clock = Date.parse(o.start ?? '2025-03-03T09:00:00+08:00') - 10 * 60_000;
+  const caseWindow = o.windowId ?? 'w-sj-1';
+  // the case's window's clerk takes it in; the department's reviewer and chief handle it
+  const clerk = { 'w-sj-2': actors.clerkSj2, 'w-zj-1': actors.clerkZj }[caseWindow] ?? actors.clerk;
+  const reviewer = departmentCode === 'ZJ' ? actors.reviewerZj : actors.reviewer;
+  const chief = departmentCode === 'ZJ' ? actors.chiefZj : actors.chief;
+  /** An event of the case; its window is where the actor sits, as a terminal writes it. */
   const next = <T extends CaseEventType>(
     type: T,
     payload: CaseEventPayload<T>,
     actor: Actor,
-    windowId = o.windowId ?? 'w-sj-1',
+    windowId = windowOf(actor) ?? caseWindow,
   ): CaseEvent => {
     clock += 10 * 60_000;
     return {
@@ -130,7 +297,7 @@ export function caseScript(o: CaseOptions = {}) {
         channel: 'window',
         calendarVersion,
       },
-      actors.clerk,
+      clerk,
     );
   const checked = () =>
     next(
@@ -141,14 +308,14 @@ export function caseScript(o: CaseOptions = {}) {
           { materialId: 'm2', status: 'received' },
         ],
       },
-      actors.clerk,
+      clerk,
     );
-  const accepted = () => next('accepted', {}, actors.clerk);
+  const accepted = () => next('accepted', {}, clerk);
   const reviewed = () =>
-    next('reviewed', { opinion: '材料齐全，符合条件', recommendation: 'approve' }, actors.reviewer);
-  const decided = (actor: Actor = actors.chief, windowId?: string) =>
+    next('reviewed', { opinion: '材料齐全，符合条件', recommendation: 'approve' }, reviewer);
+  const decided = (actor: Actor = chief, windowId?: string) =>
     next('decided', { outcome: 'approve', granted: '准予食品经营许可' }, actor, windowId);
-  return { caseId, next, received, checked, accepted, reviewed, decided };
+  return { caseId, next, received, checked, accepted, reviewed, decided, clerk, reviewer, chief };
 }
 
 /** received → materialsChecked → accepted → reviewed: ready for the chief's decision. */

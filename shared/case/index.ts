@@ -9,6 +9,7 @@ export * from './reducer';
 export * from './roles';
 export * from './rule-ids';
 export * from './rules';
+export * from './scope';
 export * from './state';
 export * from './summary';
 export * from './timed-rules';

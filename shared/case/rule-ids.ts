@@ -99,11 +99,29 @@ export const clockRuleMessages = {
   'time.deviceSkew': '该终端提交时时钟与中心相差超过 5 分钟，其新写入事件的时间不予采信',
 } as const;
 
+/**
+ * Issue 13 (authority): who may act on which case. The center judges every pushed event by its own
+ * records of the staff, the catalog and the windows' powers in force at the event's time; the
+ * scope rules (shared/case/scope.ts) also bite at the terminal, on every case call.
+ */
+export const authorityRuleMessages = {
+  'actor.unknown': '中心没有该办理人员的记录',
+  'actor.inactive': '办理人员在该时间未在岗（账号尚未建立或已停用）',
+  'actor.roleMismatch': '事件所称的办理人员角色与中心记录不符',
+  'actor.nameMismatch': '事件所称的办理人员姓名与中心记录不符',
+  'actor.windowMismatch': '事件所记的窗口不是该办理人员所在的窗口',
+  'scope.otherWindow': '该环节只能由办件所属窗口办理',
+  'scope.otherDepartment': '该办件属于其他部门，不能查看或办理',
+  'item.notPublished': '收件所记的事项与中心发布过的任何版本都不一致',
+  'powers.mismatch': '收件所记的窗口授权与中心当时登记的授权不符',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
   ...timedRuleMessages,
   ...clockRuleMessages,
+  ...authorityRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

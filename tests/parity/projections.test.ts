@@ -9,7 +9,21 @@ import type { CaseListRow } from '../../electron/store/cases';
 import { caseLevel } from '../../server/cases/case-item';
 import { clockContext } from '../../server/cases/clocks';
 import { eachDialect } from '../../server/db/test-db';
-import { seedHall, syncHarness } from '../../server/sync/test-support';
+import {
+  grantPowers,
+  publishItems,
+  seedHall,
+  seedStaff,
+  syncHarness,
+  type HallMember,
+} from '../../server/sync/test-support';
+import {
+  people as testActors,
+  jointItem,
+  singleItem,
+  twoPersonItem,
+} from '../../shared/case/test-fixtures';
+import { seedGoldenRecords } from '../reports/golden-center';
 import type { CaseEvent } from '../../shared/case';
 import type { Calendar } from '../../shared/calendar';
 import { admittedLog, sequences } from '../../shared/case/test-generator';
@@ -30,7 +44,56 @@ const golden = JSON.parse(
 /** The moment both sides are read at: the golden log's, a few weeks after its last receipt. */
 const now = new Date(goldenAsOf);
 const day = 86_400_000;
-const generatedWindow = { id: 'w-gen', code: 'SC01', name: '生成窗口', department_code: 'SCJ' };
+// The center judges a receipt's powers by what it recorded for the window: the generator's
+// cases under partial powers are received at windows holding just those (one window a grant).
+const generatedWindows = [
+  { id: 'w-gen', code: 'SC01', name: '生成窗口', department_code: 'SCJ', powers: null },
+  {
+    id: 'w-gen-ad',
+    code: 'SC02',
+    name: '生成窗口二',
+    department_code: 'SCJ',
+    powers: ['accept', 'deliver'],
+  },
+  {
+    id: 'w-gen-aad',
+    code: 'SC03',
+    name: '生成窗口三',
+    department_code: 'SCJ',
+    powers: ['accept', 'approve', 'deliver'],
+  },
+] as const;
+const generatedItems = [singleItem, twoPersonItem, jointItem];
+// the catalog's codes start with the department's: the generator's other-department codes are
+// renamed into SCJ's (a code is only the item's name in a case)
+const itemCodes = new Map([
+  [twoPersonItem.code, 'SCJ-007'],
+  [jointItem.code, 'SCJ-003'],
+]);
+const publishedItems = generatedItems.map((i) => ({ ...i, code: itemCodes.get(i.code) ?? i.code }));
+
+/** The window whose recorded powers a receipt's snapshot names. */
+function windowOfPowers(powers: readonly string[] | undefined) {
+  const key = JSON.stringify(powers ?? null);
+  const found = generatedWindows.find((w) => JSON.stringify(w.powers) === key);
+  if (!found) throw new Error(`no generated window holds ${key}`);
+  return found.id;
+}
+
+/** The generator's staff, one set a window (a clerk acts at their own window only). */
+const generatedStaff: HallMember[] = [
+  ...generatedWindows.flatMap((w) =>
+    Object.values(testActors)
+      .filter((a) => a.role !== 'supervisor' && a.role !== 'manager')
+      .map((a): HallMember => ({ ...a, userId: staffId(a.userId, w.id), windowId: w.id })),
+  ),
+  // the supervisor sits at no window and overrides in any
+  { ...testActors.supervisor, windowId: null },
+];
+// suffixed everywhere: the hall's own staff already hold the fixtures' plain ids
+function staffId(userId: string, windowId: string) {
+  return `${userId}@${windowId}`;
+}
 
 /** Random logs, one case each, received at most 60 days before `now`, with their own ids. */
 function generatedLogs(calendar: Calendar): CaseEvent[][] {
@@ -40,18 +103,28 @@ function generatedLogs(calendar: Calendar): CaseEvent[][] {
     const caseId = `00000000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
     // what a terminal stores: the timed rules judge each event on the calendar both sides use
     const log = admittedLog(steps, now.getTime() - hoursBefore * (day / 24), calendar);
+    const receipt = log.find((e) => e.type === 'received');
+    const windowId = windowOfPowers(
+      receipt?.type === 'received' ? receipt.payload.powers : undefined,
+    );
     // new ids for the case's events, and for the payloads that name one (a seal names its decision)
-    const ids = new Map(
-      log.map((e, i) => [
+    const ids = new Map([
+      ...log.map((e, i): [string, string] => [
         e.id,
         `00000000-0000-7000-9${n.toString(16).padStart(3, '0')}-${i.toString(16).padStart(12, '0')}`,
       ]),
-    );
+      // and the window's own staff (a supervisor's override names its author's id too)
+      ...Object.values(testActors).map((a): [string, string] => [
+        a.userId,
+        a.role === 'supervisor' ? a.userId : staffId(a.userId, windowId),
+      ]),
+      ...itemCodes,
+    ]);
     return log.map((e) => {
       const event = JSON.parse(JSON.stringify(e), (_key, value: unknown) =>
         typeof value === 'string' ? (ids.get(value) ?? value) : value,
       ) as CaseEvent;
-      const moved = { ...event, caseId, windowId: generatedWindow.id };
+      const moved = { ...event, caseId, windowId };
       if (moved.type !== 'received') return moved;
       return {
         ...moved,
@@ -117,7 +190,7 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       .db.insertInto('windows')
       .values([
         { id: 'w-wj-1', code: 'WJ01', name: '卫健一号窗', department_code: 'WJ' },
-        generatedWindow,
+        ...generatedWindows.map(({ powers: _powers, ...w }) => w),
       ])
       .execute();
     // the windows sync once their last event is written: a random log may run days past `now`,
@@ -126,7 +199,17 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       Math.max(now.getTime(), ...logs.flat().map((e) => Date.parse(e.occurredAt))),
     );
     const h = syncHarness(db(), () => pushedAt);
-    for (const windowId of [...goldenDepartments.map((d) => d.windowId), generatedWindow.id]) {
+    await seedGoldenRecords(db().db);
+    await seedStaff(db().db, generatedStaff);
+    await publishItems(db().db, publishedItems);
+    for (const w of generatedWindows) {
+      if (!w.powers) continue;
+      for (const i of publishedItems) await grantPowers(db().db, [w.id], i.code, w.powers);
+    }
+    for (const windowId of [
+      ...goldenDepartments.map((d) => d.windowId),
+      ...generatedWindows.map((w) => w.id),
+    ]) {
       const device = await h.enroll(windowId);
       const events = logs.flat().filter((e) => e.windowId === windowId);
       for (let from = 0; from < events.length; from += 400) {

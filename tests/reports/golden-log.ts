@@ -7,11 +7,35 @@ import { appealNotice, type Actor, type CaseEvent, type ItemSnapshot } from '../
 
 export const goldenDays = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'] as const;
 
+// Each department's own clerk and chief, sitting at its window: the center judges every pushed
+// event by its staff records (SJ's and ZJ's are the sync fixtures' hall staff, WJ's are seeded by
+// the tests that push the log).
 export const goldenDepartments = [
-  { code: 'SJ', name: '市场监督管理局', windowId: 'w-sj-1', itemCode: 'SJ-001' },
-  { code: 'ZJ', name: '住房和城乡建设局', windowId: 'w-zj-1', itemCode: 'ZJ-001' },
-  { code: 'WJ', name: '卫生健康局', windowId: 'w-wj-1', itemCode: 'WJ-001' },
-] as const;
+  {
+    code: 'SJ',
+    name: '市场监督管理局',
+    windowId: 'w-sj-1',
+    itemCode: 'SJ-001',
+    clerk: { userId: 'u-clerk', name: '王窗口', role: 'clerk' },
+    chief: { userId: 'u-chief', name: '张首席', role: 'chief' },
+  },
+  {
+    code: 'ZJ',
+    name: '住房和城乡建设局',
+    windowId: 'w-zj-1',
+    itemCode: 'ZJ-001',
+    clerk: { userId: 'u-clerk-zj', name: '钱窗口', role: 'clerk' },
+    chief: { userId: 'u-chief-zj', name: '吴首席', role: 'chief' },
+  },
+  {
+    code: 'WJ',
+    name: '卫生健康局',
+    windowId: 'w-wj-1',
+    itemCode: 'WJ-001',
+    clerk: { userId: 'u-clerk-wj', name: '冯窗口', role: 'clerk' },
+    chief: { userId: 'u-chief-wj', name: '陈首席', role: 'chief' },
+  },
+] as const satisfies readonly (Record<string, unknown> & { clerk: Actor; chief: Actor })[];
 
 /** The moment the open cases are judged at: Friday 20 March 2026, 17:00 in Beijing. */
 export const goldenAsOf = '2026-03-20T17:00:00+08:00';
@@ -29,10 +53,8 @@ export const goldenPatterns = [
   ['badRating', 1, 'like approvedDelivered but rated 非常不满意'],
 ] as const;
 
-const clerk: Actor = { userId: 'u-clerk', name: '王窗口', role: 'clerk' };
-const chief: Actor = { userId: 'u-chief', name: '张首席', role: 'chief' };
-
-function item(d: (typeof goldenDepartments)[number]): ItemSnapshot {
+/** The item version each department published, as the golden cases were received under it. */
+export function goldenItem(d: (typeof goldenDepartments)[number]): ItemSnapshot {
   return {
     code: d.itemCode,
     name: `${d.name}许可事项`,
@@ -58,6 +80,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
   let caseNo = 0;
   let eventNo = 0;
   for (const d of goldenDepartments) {
+    const { clerk, chief } = d;
     for (const day of goldenDays) {
       for (const [pattern, count] of goldenPatterns) {
         for (let i = 0; i < count; i++) {
@@ -88,7 +111,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
             'received',
             {
               caseNumber: `${d.code}-${day.replaceAll('-', '')}-${d.code}01-T1-${serial}`,
-              item: item(d),
+              item: goldenItem(d),
               applicant: {
                 kind: 'person',
                 name: `申请人${caseNo}`,
@@ -128,7 +151,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
               at(date, time.replace(':00', ':30')),
             );
           };
-          const approve = { outcome: 'approve', granted: `准予${item(d).name}` };
+          const approve = { outcome: 'approve', granted: `准予${goldenItem(d).name}` };
           switch (pattern) {
             case 'approvedDelivered':
             case 'badRating':

@@ -14,6 +14,7 @@ import type { Dashboard, Metrics, ReportScope } from '../../shared/reports';
 import { cleanupAfterEach } from '../support/cleanups';
 import { tempTerminal } from '../support/terminal';
 import { goldenAsOf, goldenDepartments, goldenLog } from './golden-log';
+import { seedGoldenRecords } from './golden-center';
 
 // The golden log (216 cases: three departments × four days × eighteen cases in nine patterns, see
 // golden-log.ts) gives the numbers below, counted by hand per department and day:
@@ -185,6 +186,7 @@ eachDialect('the center counts the golden log', (db) => {
       .db.insertInto('windows')
       .values({ id: 'w-wj-1', code: 'WJ01', name: '卫健一号窗', department_code: 'WJ' })
       .execute();
+    await seedGoldenRecords(db().db);
     // the windows sync at the end of the log's days: the center's clock then, not before them
     const h = syncHarness(db(), () => new Date(goldenAsOf));
     for (const d of goldenDepartments) {

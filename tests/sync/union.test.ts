@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanups';
-import { createTestDatabase } from '../../server/db/test-db';
 import { startCenter } from '../support/center';
 import {
   enrolledTerminal,
   expectDepartmentScope,
   expectExactUnion,
-  openHall,
+  hallOn as hallOnDialect,
   syncUntilQuiet,
   writeCases,
   type Hall,
@@ -19,19 +18,7 @@ import {
 
 const defer = cleanupAfterEach();
 
-async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const db = await createTestDatabase('postgres');
-    databaseUrl = db.options.databaseUrl;
-    await db.close();
-    // dropped after the center processes have stopped (cleanups run in reverse)
-    defer(() => db.dispose());
-  }
-  const hall = await openHall(databaseUrl);
-  defer(() => hall.dispose());
-  return hall;
-}
+const hallOn = (dialect: 'sqlite' | 'postgres') => hallOnDialect(dialect, defer);
 
 async function terminalsOf(hall: Hall, urls: readonly string[] = []): Promise<HallTerminal[]> {
   const out: HallTerminal[] = [];

@@ -251,4 +251,72 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         [1200, 0, 0],
       ]);
     }));
+
+  it('0008 backfills the staff, items and powers as in force since always, and keeps them apart', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0007-projection-version');
+      const db = raw(t);
+      await db.insertInto('departments').values({ code: 'SJ', name: '市场监督管理局' }).execute();
+      await db
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      await db
+        .insertInto('staff')
+        .values({
+          id: 's1',
+          username: 'clerk',
+          name: '王窗口',
+          role: 'clerk',
+          window_id: 'w1',
+          password_hash: 'x',
+          active: 0,
+        })
+        .execute();
+      await db
+        .insertInto('items')
+        .values({ code: 'SJ-001', department_code: 'SJ', name: '食品经营许可', data: '{"v":1}' })
+        .execute();
+      await db
+        .insertInto('window_powers')
+        .values({ window_id: 'w1', item_code: 'SJ-001', powers: '["accept"]' })
+        .execute();
+      await upTo(t, '0008-authority-history');
+      const since = '1970-01-01T08:00:00.000+08:00';
+      expect(await t.db.selectFrom('staff_history').selectAll().execute()).toEqual([
+        {
+          staff_id: 's1',
+          seq: 1,
+          name: '王窗口',
+          role: 'clerk',
+          window_id: 'w1',
+          active: 0,
+          valid_from: since,
+        },
+      ]);
+      expect(await t.db.selectFrom('item_versions').selectAll().execute()).toEqual([
+        { item_code: 'SJ-001', seq: 1, data: '{"v":1}', published_at: since },
+      ]);
+      expect(await t.db.selectFrom('window_power_history').selectAll().execute()).toEqual([
+        { window_id: 'w1', item_code: 'SJ-001', seq: 1, powers: '["accept"]', valid_from: since },
+      ]);
+      // one row per member and seq: a second writer of the same change fails, never doubles it
+      await expect(
+        t.db
+          .insertInto('staff_history')
+          .values({
+            staff_id: 's1',
+            seq: 1,
+            name: '王窗口',
+            role: 'clerk',
+            window_id: 'w1',
+            active: 1,
+            valid_from: since,
+          })
+          .execute(),
+      ).rejects.toThrow();
+      // an item's versions outlive the item: the cases received under them stay verifiable
+      await db.deleteFrom('items').where('code', '=', 'SJ-001').execute();
+      expect(await t.db.selectFrom('item_versions').select('item_code').execute()).toHaveLength(1);
+    }));
 });
