@@ -17,10 +17,13 @@ import {
 // staff history had them at the event's time, the case's window or department, and a receipt's
 // item and powers as published. Each broken rule stores the event as conflicted under its id.
 
+const pushedAt = new Date('2025-03-20T10:00:00+08:00');
+
 eachDialect('sync: the center’s records of who and what', (t) => {
   const setup = async () => {
     await seedHall(t().db);
-    const h = syncHarness(t());
+    // the PCs push after every event of these tests was written (a later event is time.future)
+    const h = syncHarness(t(), () => pushedAt);
     const staff = testApp(t(), () => testNow);
     const manager = await staff.tokenFor('manager');
     return { h, staff, manager, sj1: await h.enroll('w-sj-1'), sj2: await h.enroll('w-sj-2') };

@@ -44,6 +44,7 @@ eachDialect('sync: the timed rules at the center', (t) => {
 
   it('stores a one-time notice or refusal after deemed acceptance as conflicted, and raises it', async () => {
     const { device } = await setup();
+    now = new Date('2025-03-11T10:00:00+08:00');
     const s = caseScript();
     const late = at(
       s.next(
