@@ -165,12 +165,16 @@ export function appendToCase(
   t: Terminal,
   session: SessionRecord,
   caseId: string,
-  make: (state: OpenCase) => { type: CaseEvent['type']; payload: unknown },
+  /** `occurredAt`: the new event's, as it will be stored (a seal signs it) */
+  make: (state: OpenCase, occurredAt: string) => { type: CaseEvent['type']; payload: unknown },
 ): { stored: StoredEvent; state: OpenCase } {
   const window = terminalWindow(t);
   const state = getCaseState(t.db, caseId);
   if (!state || state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
-  const { type, payload } = make(state);
+  // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
+  // unworkable: the event keeps the case's order, never earlier than its last event.
+  const at = new Date(Math.max(t.now().getTime(), Date.parse(state.lastOccurredAt)));
+  const { type, payload } = make(state, shanghaiIso(at));
   // Art. 32(4): once 5 working days passed without a notice the application is accepted by
   // law; a late notice or refusal would be unlawful. Time-dependent, so checked here with the
   // case's clocks rather than in the calendar-free reducer.
@@ -182,15 +186,7 @@ export function appendToCase(
       rule: 'intake.deemedAccepted',
     });
   }
-  // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
-  // unworkable: the event keeps the case's order, never earlier than its last event.
-  const last = Date.parse(state.lastOccurredAt);
-  const event = newEvent(
-    new Date(Math.max(t.now().getTime(), last)),
-    { caseId, actor: session.actor, windowId: window.id },
-    type,
-    payload,
-  );
+  const event = newEvent(at, { caseId, actor: session.actor, windowId: window.id }, type, payload);
   return commit(t, state, event, window.id);
 }
 

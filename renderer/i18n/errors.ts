@@ -86,6 +86,15 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'terminal.notEnrolled': 'This terminal is not enrolled with the center',
   'enrollment.hasEvents':
     'This terminal holds cases already and cannot enroll as another terminal: enroll one that has not been used',
+  // issue 13: the seal is the chief's own key
+  'seal.missing': 'The seal event carries no signature of the chief’s seal',
+  'seal.keyUnknown': 'The seal key is not registered at the center',
+  'seal.keyNotActor': 'The seal key does not belong to the chief who sealed',
+  'seal.keyRevoked': 'The seal key had been revoked when the seal was applied',
+  'seal.badSignature': 'The seal signature does not match the decision',
+  'seal.decisionNumber': 'The decision number does not match the case',
+  'seal.unregistered':
+    'The seal is not registered at the center yet: enter your sign-in password to register it',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -9,6 +9,7 @@ import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, invalid, notFound, signedIn } from './access';
 import { findWindow } from './windows';
+import { revokeSealKeys } from '../seal/keys';
 
 const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 
@@ -128,7 +129,11 @@ export const staffHandlers = {
   },
   'staff.deactivate': async ({ params, staff }, ctx) => {
     const byId = signedIn(staff).id;
-    await ctx.db.transaction().execute((trx) => deactivateStaff(trx, params.id, byId));
+    await ctx.db.transaction().execute(async (trx) => {
+      await deactivateStaff(trx, params.id, byId);
+      // issue 13: a deactivated chief's seal keys seal nothing from now on
+      await revokeSealKeys(trx, params.id, ctx.now());
+    });
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.resetPassword': async ({ params, body }, ctx) => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { roleSchema, ruleMessages } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -11,13 +11,19 @@ import type { LoginResponse } from '../../shared/center-api';
 // which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-/** Checks the password (lockout first), then opens a session. */
-export async function login(
+type StaffRow = Selectable<ServerDb['staff']>;
+
+/**
+ * The sign-in's password check, lockout first: for sign-in itself and for whatever else a staff
+ * member proves with the password (a chief registering a seal key at a terminal), so that both
+ * count against the same lockout.
+ */
+export async function checkStaffPassword(
   db: Kysely<ServerDb>,
   username: string,
   password: string,
   now: Date,
-): Promise<LoginResponse> {
+): Promise<StaffRow> {
   if (await lockedUntil(db, username, now)) {
     throw new HttpError(
       429,
@@ -44,6 +50,17 @@ export async function login(
     });
   }
   await clearFailures(db, username);
+  return staff;
+}
+
+/** Checks the password (lockout first), then opens a session. */
+export async function login(
+  db: Kysely<ServerDb>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<LoginResponse> {
+  const staff = await checkStaffPassword(db, username, password, now);
   const token = await createSession(db, staff.id, now);
   return {
     token,

@@ -7,6 +7,7 @@ import { supervision } from './migrations/0004-supervision';
 import { complaints } from './migrations/0005-complaints';
 import { completionFactsColumns } from './migrations/0006-completion-facts';
 import { projectionVersionTable } from './migrations/0007-projection-version';
+import { sealKeys } from './migrations/0009-seal-keys';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -19,6 +20,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-complaints': complaints(),
     '0006-completion-facts': completionFactsColumns(),
     '0007-projection-version': projectionVersionTable(),
+    '0009-seal-keys': sealKeys(),
   };
 }
 

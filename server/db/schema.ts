@@ -28,6 +28,15 @@ export type ServerDb = {
   /** staff sign-in at the center; only the SHA-256 of the token is kept */
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
   /** failed sign-ins per username (any process): 5 within 15 minutes lock it for 15 minutes */
+  /** the chiefs' seal keys (0009): a decision is genuine only under one of these */
+  seal_keys: {
+    key_id: string;
+    staff_id: string;
+    public_key: string;
+    device_id: string;
+    registered_at: string;
+    revoked_at: string | null;
+  };
   login_attempts: {
     username: string;
     failures: number;

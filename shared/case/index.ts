@@ -10,3 +10,4 @@ export * from './rule-ids';
 export * from './rules';
 export * from './state';
 export * from './summary';
+export * from './seal';
