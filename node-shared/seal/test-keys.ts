@@ -55,8 +55,10 @@ export function sealStamp(e: EventOf<'stamped'>, key: TestSealKey): EventOf<'sta
 export function sealLog(
   log: readonly CaseEvent[],
   keyOf: (userId: string) => TestSealKey | undefined,
+  /** the cases as they stood before `log` (the center's copy), when the log continues them */
+  before: ReadonlyMap<string, CaseState> = new Map(),
 ): CaseEvent[] {
-  const states = new Map<string, CaseState>();
+  const states = new Map(before);
   return log.map((event) => {
     const state = states.get(event.caseId) ?? initialCaseState;
     let e = event;

@@ -6,6 +6,7 @@ import type {
   CaseEvent,
   CaseEventPayload,
   CaseEventType,
+  CaseState,
   ItemSnapshot,
 } from '../../shared/case';
 import { createCalendar, officialCalendarData, shanghaiIso } from '../../shared/calendar';
@@ -263,7 +264,20 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
         events.filter((e) => e.type === 'stamped').map((e) => [e.actor.userId, e.actor]),
       );
       for (const actor of chiefs.values()) await sealKey(device, actor);
-      return sealLog(events, (userId) => sealKeys.get(`${device.id}/${userId}`));
+      // a log that continues cases already pushed starts from the center's state of them
+      const caseIds = [...new Set(events.map((e) => e.caseId))];
+      const stored = caseIds.length
+        ? await t.db
+            .selectFrom('cases')
+            .select(['id', 'state'])
+            .where('id', 'in', caseIds)
+            .execute()
+        : [];
+      return sealLog(
+        events,
+        (userId) => sealKeys.get(`${device.id}/${userId}`),
+        new Map(stored.map((c) => [c.id, JSON.parse(c.state) as CaseState])),
+      );
     },
     async enroll(windowId) {
       const keys = newKeyPair();
