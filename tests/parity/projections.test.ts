@@ -77,8 +77,35 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       ...generated,
     ];
 
+    // The center first: each window's device enrolled and its chiefs' seal keys registered, so
+    // that both sides fold the very same log, every stamp sealed and numbered by its case.
+    await seedHall(db().db);
+    await db()
+      .db.insertInto('departments')
+      .values([
+        { code: 'WJ', name: '卫生健康局' },
+        { code: 'SCJ', name: '市场监管' },
+      ])
+      .execute();
+    await db()
+      .db.insertInto('windows')
+      .values([
+        { id: 'w-wj-1', code: 'WJ01', name: '卫健一号窗', department_code: 'WJ' },
+        generatedWindow,
+      ])
+      .execute();
+    const h = syncHarness(db(), () => now);
+    const byWindow = [];
+    for (const windowId of [...goldenDepartments.map((d) => d.windowId), generatedWindow.id]) {
+      const device = await h.enroll(windowId);
+      const events = logs.flat().filter((e) => e.windowId === windowId);
+      byWindow.push({ device, events: await h.sealed(device, events) });
+    }
+    const sealedById = new Map(byWindow.flatMap((w) => w.events).map((e) => [e.id, e]));
+
     inTransaction(t.db, () => {
-      for (const log of logs) for (const e of log) appendEvent(t.db, t.device, e);
+      for (const log of logs)
+        for (const e of log) appendEvent(t.db, t.device, sealedById.get(e.id)!);
     });
     rebuildProjections(t);
     /** The terminal's work list as it reads at `moment`: lapsed rows folded again, then measured. */
@@ -103,25 +130,7 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
         .sort(byId);
     };
 
-    await seedHall(db().db);
-    await db()
-      .db.insertInto('departments')
-      .values([
-        { code: 'WJ', name: '卫生健康局' },
-        { code: 'SCJ', name: '市场监管' },
-      ])
-      .execute();
-    await db()
-      .db.insertInto('windows')
-      .values([
-        { id: 'w-wj-1', code: 'WJ01', name: '卫健一号窗', department_code: 'WJ' },
-        generatedWindow,
-      ])
-      .execute();
-    const h = syncHarness(db(), () => now);
-    for (const windowId of [...goldenDepartments.map((d) => d.windowId), generatedWindow.id]) {
-      const device = await h.enroll(windowId);
-      const events = logs.flat().filter((e) => e.windowId === windowId);
+    for (const { device, events } of byWindow) {
       for (let from = 0; from < events.length; from += 400) {
         const answer = await device.pushOk(device.sign(events.slice(from, from + 400)));
         expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);

@@ -30,7 +30,13 @@ export const goldenPatterns = [
 ] as const;
 
 const clerk: Actor = { userId: 'u-clerk', name: '王窗口', role: 'clerk' };
-const chief: Actor = { userId: 'u-chief', name: '张首席', role: 'chief' };
+// Each department its own chief: a chief belongs to one window, and the center takes a seal
+// only from a chief of the stamping terminal's department.
+const chiefOf = (d: (typeof goldenDepartments)[number]): Actor => ({
+  userId: `u-chief-${d.code}`,
+  name: `${d.name.slice(0, 2)}首席`,
+  role: 'chief',
+});
 
 function item(d: (typeof goldenDepartments)[number]): ItemSnapshot {
   return {
@@ -115,7 +121,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
             );
           const accept = (time: string) => next('accepted', {}, clerk, at(day, time));
           const decide = (decision: unknown, date: string, time: string) => {
-            const decided = next('decided', decision, chief, at(date, time));
+            const decided = next('decided', decision, chiefOf(d), at(date, time));
             // the golden log is unsigned: the seal names the decision, its hash is a stand-in
             next(
               'stamped',
@@ -124,7 +130,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
                 decisionHash: 'f'.repeat(64),
                 decisionNumber: `${d.code}许〔2026〕${serial}号`,
               },
-              chief,
+              chiefOf(d),
               at(date, time.replace(':00', ':30')),
             );
           };
@@ -202,7 +208,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
                   applicantNoticeRef: '特告1号',
                   centerFilingRef: '中心备1号',
                 },
-                chief,
+                chiefOf(d),
                 at(day, '14:00'),
               );
               break;
@@ -217,7 +223,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
                   reason: '需现场核查',
                   applicantNoticeRef: '延告1号',
                 },
-                chief,
+                chiefOf(d),
                 at(day, '15:00'),
               );
               break;
