@@ -7,8 +7,8 @@ import { inTransaction, sql, type Db } from '../store/db';
 import { hashPasswordSync } from '../../node-shared/passwords';
 import type { Power } from '../../shared/catalog';
 import { saveSealPin } from '../store/seal-pins';
+import { addSealKey } from '../store/seal-keys';
 import { guessablePin } from './pin-policy';
-import { addSealKey } from './seal-keys';
 import type { KeyProtector } from '../store/device';
 import {
   insertStaff,

@@ -1,13 +1,13 @@
-import { sealRegistrationMessage } from '../../shared/case';
-import { newSealKey, unlockSealKey } from '../../node-shared/seal/keys';
-import { inTransaction, type Db } from '../store/db';
-import { openSecret, sealSecret, type KeyProtector } from '../store/device';
+import { unlockSealKey } from '../../node-shared/seal/keys';
+import { inTransaction } from '../store/db';
+import { openSecret } from '../store/device';
 import { getSetting } from '../store/reference';
 import {
   activeSealKey,
-  insertSealKey,
+  addSealKey,
   markSealKeyRegistered,
   queuedSealKeys,
+  type SealKeyHolder,
 } from '../store/seal-keys';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { CenterFailure, syncClient } from '../sync/client';
@@ -18,41 +18,7 @@ import { shanghaiIso } from './time';
 // for each stamp, registered at the center with the chief's password — at once when the center
 // answers, otherwise when the chief next gives the password here (sign-in, or the banner).
 
-type Chief = { id: string; username: string };
-
-/**
- * Makes the chief's new seal key, locked under `pin`, its registration signed and queued; it
- * replaces the chief's active key. Call inside a transaction (the demo seeding's) or alone.
- */
-export function addSealKey(
-  db: Db,
-  protector: KeyProtector | null,
-  chief: Chief,
-  pin: string,
-  now: Date,
-): string {
-  const key = newSealKey(pin);
-  const createdAt = shanghaiIso(now);
-  const proof = key.sign(
-    sealRegistrationMessage({
-      keyId: key.keyId,
-      publicKey: key.publicKey,
-      username: chief.username,
-      createdAt,
-    }),
-  );
-  insertSealKey(db, {
-    key_id: key.keyId,
-    user_id: chief.id,
-    public_key: key.publicKey,
-    // the PIN's lock, then the OS's where there is one: a copy of the files needs both
-    private_key: sealSecret(key.lockedPrivateKey, protector),
-    kdf: JSON.stringify(key.kdf),
-    created_at: createdAt,
-    proof,
-  });
-  return key.keyId;
-}
+type Chief = SealKeyHolder;
 
 export function createSealKey(t: Terminal, chief: Chief, pin: string): string {
   return inTransaction(t.db, () => addSealKey(t.db, t.keyProtector, chief, pin, t.now()));

@@ -1,4 +1,8 @@
+import { shanghaiIso } from '../../shared/calendar';
+import { sealRegistrationMessage } from '../../shared/case';
+import { newSealKey } from '../../node-shared/seal/keys';
 import { sql, type Db } from './db';
+import { sealSecret, type KeyProtector } from './device';
 
 // The chiefs' seal keys at this terminal (migration 006). `private_key` is the PIN-locked key,
 // sealed again by the OS protector where there is one (device.ts sealSecret).
@@ -66,4 +70,41 @@ export function markSealKeyRegistered(db: Db, keyId: string, at: string): void {
     at,
     keyId,
   );
+}
+
+/** The chief a seal key is made for. */
+export type SealKeyHolder = { id: string; username: string };
+
+/**
+ * Makes the chief's new seal key, locked under `pin`, its registration signed and queued; it
+ * replaces the chief's active key. Call inside a transaction (the demo seeding's) or alone.
+ */
+export function addSealKey(
+  db: Db,
+  protector: KeyProtector | null,
+  chief: SealKeyHolder,
+  pin: string,
+  now: Date,
+): string {
+  const key = newSealKey(pin);
+  const createdAt = shanghaiIso(now);
+  const proof = key.sign(
+    sealRegistrationMessage({
+      keyId: key.keyId,
+      publicKey: key.publicKey,
+      username: chief.username,
+      createdAt,
+    }),
+  );
+  insertSealKey(db, {
+    key_id: key.keyId,
+    user_id: chief.id,
+    public_key: key.publicKey,
+    // the PIN's lock, then the OS's where there is one: a copy of the files needs both
+    private_key: sealSecret(key.lockedPrivateKey, protector),
+    kdf: JSON.stringify(key.kdf),
+    created_at: createdAt,
+    proof,
+  });
+  return key.keyId;
 }

@@ -27,6 +27,9 @@ type StampPayload = {
   seal?: { keyId?: unknown; signature?: unknown };
 };
 
+// a payload off the wire is not yet parsed: anything but text signs as nothing
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 /** The seal's key id, when the event carries one. */
 export function sealKeyIdOf(e: { payload: unknown }): string | null {
   const keyId = (e.payload as StampPayload | null)?.seal?.keyId;
@@ -46,9 +49,9 @@ export function sealFault(e: StampedFacts, key: RegisteredSealKey | undefined): 
   }
   const message = sealMessage({
     caseId: e.caseId,
-    decisionEventId: String(p.decisionEventId ?? ''),
-    decisionHash: String(p.decisionHash ?? ''),
-    decisionNumber: String(p.decisionNumber ?? ''),
+    decisionEventId: textOf(p.decisionEventId),
+    decisionHash: textOf(p.decisionHash),
+    decisionNumber: textOf(p.decisionNumber),
     occurredAt: e.occurredAt,
   });
   return sealSignatureValid(key.publicKey, message, signature) ? null : 'seal.badSignature';
