@@ -53,8 +53,7 @@ export async function setSealPin(
   session: SessionRecord,
   input: ParsedInput<'seal.setPin'>,
 ): Promise<CallOutput<'seal.setPin'>> {
-  const staff = getStaff(t.db, session.actor.userId);
-  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+  const staff = signedInStaff(t, session);
   // a locked seal stays locked: changing the PIN must not be the way round the lock
   assertUnlocked(t, staff.id);
   if (!verifyPasswordSync(input.password, staff.password_hash)) {
@@ -83,8 +82,7 @@ export async function registerSeal(
   session: SessionRecord,
   input: ParsedInput<'seal.register'>,
 ): Promise<CallOutput<'seal.register'>> {
-  const staff = getStaff(t.db, session.actor.userId);
-  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+  const staff = signedInStaff(t, session);
   const outcome = await registerQueuedSealKeys(t, staff, input.password);
   if (outcome.refused) {
     throw new ApiFailure(
@@ -96,6 +94,12 @@ export async function registerSeal(
     );
   }
   return { registered: outcome.queued === 0, registrationError: outcome.error };
+}
+
+function signedInStaff(t: Terminal, session: SessionRecord) {
+  const staff = getStaff(t.db, session.actor.userId);
+  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+  return staff;
 }
 
 function assertUnlocked(t: Terminal, userId: string): void {

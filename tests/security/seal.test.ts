@@ -20,7 +20,6 @@ import {
   testSealKey,
   type TestSealKey,
 } from '../../node-shared/seal/test-keys';
-import { createTestDatabase } from '../../server/db/test-db';
 import { openServerDb } from '../../server/db/open';
 import { adminAccount } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
@@ -28,6 +27,7 @@ import { cleanupAfterEach } from '../support/cleanups';
 import { callAs } from '../support/sync';
 import {
   enrolledTerminal,
+  hallOn,
   openHall,
   staffPassword,
   syncUntilQuiet,
@@ -45,18 +45,7 @@ const defer = cleanupAfterEach();
 const approval = { outcome: 'approve', granted: '准予食品经营许可' };
 const pin = '270415';
 
-async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const db = await createTestDatabase('postgres');
-    databaseUrl = db.options.databaseUrl;
-    await db.close();
-    defer(() => db.dispose());
-  }
-  const hall = await openHall(databaseUrl);
-  defer(() => hall.dispose());
-  return hall;
-}
+const hallOf = (dialect: 'sqlite' | 'postgres') => hallOn(dialect, defer);
 
 async function terminalAt(hall: Hall, window = hall.windows[0]!): Promise<HallTerminal> {
   const h = await enrolledTerminal(hall, window);
@@ -156,7 +145,7 @@ async function conflictAlerts(hall: Hall): Promise<{ rule: string; evidence: str
 
 describe.each(['sqlite', 'postgres'] as const)('the chief’s seal (%s)', (dialect) => {
   it('a copy of the PC’s files cannot make a genuine decision: no seal, or the attacker’s own key', async () => {
-    const hall = await hallOn(dialect);
+    const hall = await hallOf(dialect);
     const h = await terminalAt(hall);
 
     // (1) a decided + stamped with a made-up number and no PIN, signed by the device key
@@ -208,7 +197,7 @@ describe.each(['sqlite', 'postgres'] as const)('the chief’s seal (%s)', (diale
   }, 180_000);
 
   it('the chief sets the PIN online, seals, syncs: genuine; at a second PC with its own key: genuine too', async () => {
-    const hall = await hallOn(dialect);
+    const hall = await hallOf(dialect);
     const [pc1, pc2] = [await terminalAt(hall), await terminalAt(hall)];
     for (const h of [pc1, pc2]) {
       expect(await callAs(h.t, h.chief, 'seal.setPin', { password: staffPassword, pin })).toEqual({
@@ -254,7 +243,7 @@ describe.each(['sqlite', 'postgres'] as const)('the chief’s seal (%s)', (diale
   }, 180_000);
 
   it('the chief sets the PIN offline: the stamp waits, then the chief signs in and it goes through', async () => {
-    const hall = await hallOn(dialect);
+    const hall = await hallOf(dialect);
     const h = await terminalAt(hall);
     await hall.center.stop();
     const set = await callAs(h.t, h.chief, 'seal.setPin', { password: staffPassword, pin });

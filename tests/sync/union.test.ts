@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanups';
-import { createTestDatabase } from '../../server/db/test-db';
 import { startCenter } from '../support/center';
 import {
   enrolledTerminal,
+  hallOn,
   expectDepartmentScope,
   expectExactUnion,
   openHall,
@@ -19,19 +19,7 @@ import {
 
 const defer = cleanupAfterEach();
 
-async function hallOn(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const db = await createTestDatabase('postgres');
-    databaseUrl = db.options.databaseUrl;
-    await db.close();
-    // dropped after the center processes have stopped (cleanups run in reverse)
-    defer(() => db.dispose());
-  }
-  const hall = await openHall(databaseUrl);
-  defer(() => hall.dispose());
-  return hall;
-}
+const hallOf = (dialect: 'sqlite' | 'postgres') => hallOn(dialect, defer);
 
 async function terminalsOf(hall: Hall, urls: readonly string[] = []): Promise<HallTerminal[]> {
   const out: HallTerminal[] = [];
@@ -62,17 +50,17 @@ async function offlineThenSync(hall: Hall, terminals: HallTerminal[]): Promise<v
 
 describe('three terminals offline, then sync', () => {
   it('embedded SQLite center: the exact union', async () => {
-    const hall = await hallOn('sqlite');
+    const hall = await hallOf('sqlite');
     await offlineThenSync(hall, await terminalsOf(hall));
   });
 
   it('PostgreSQL center: the exact union', async () => {
-    const hall = await hallOn('postgres');
+    const hall = await hallOf('postgres');
     await offlineThenSync(hall, await terminalsOf(hall));
   });
 
   it('two center processes on one PostgreSQL: the exact union', async () => {
-    const hall = await hallOn('postgres');
+    const hall = await hallOf('postgres');
     const second = await startCenter({
       dataDir: `${hall.dataDir}/second`,
       databaseUrl: hall.databaseUrl!,

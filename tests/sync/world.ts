@@ -8,6 +8,7 @@ import type { Terminal } from '../../electron/services/context';
 import { verifyChain } from '../../electron/store/events';
 import { peerKeys } from '../../electron/store/reference';
 import { openServerDb } from '../../server/db/open';
+import { createTestDatabase } from '../../server/db/test-db';
 import { signedEventOf } from '../../node-shared/events/rows';
 import { hashInput } from '../../shared/sync';
 import { personApplicant } from '../support/applicants';
@@ -15,6 +16,7 @@ import { adminAccount, startCenter, type CenterProcess } from '../support/center
 import { centerAdmin } from '../support/center-admin';
 import { callAs } from '../support/sync';
 import { tempTerminal } from '../support/terminal';
+import type { Cleanup } from '../support/cleanups';
 
 // A hall for sync tests: a center process on loopback, three windows of two departments, one
 // clerk and one chief each, and terminals enrolled through the real routes. Terminals are the
@@ -81,6 +83,26 @@ export async function openHall(databaseUrl?: string): Promise<Hall> {
     await hall.dispose();
     throw error;
   }
+  return hall;
+}
+
+/**
+ * A hall on the embedded SQLite or on a fresh PostgreSQL database; `defer` disposes of it (and
+ * drops the database after the center processes have stopped: cleanups run in reverse).
+ */
+export async function hallOn(
+  dialect: 'sqlite' | 'postgres',
+  defer: (cleanup: Cleanup) => void,
+): Promise<Hall> {
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    const db = await createTestDatabase('postgres');
+    databaseUrl = db.options.databaseUrl;
+    await db.close();
+    defer(() => db.dispose());
+  }
+  const hall = await openHall(databaseUrl);
+  defer(() => hall.dispose());
   return hall;
 }
 
