@@ -28,7 +28,6 @@ import { callAs } from '../support/sync';
 import {
   enrolledTerminal,
   hallOn,
-  openHall,
   staffPassword,
   syncUntilQuiet,
   writeCases,

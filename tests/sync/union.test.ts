@@ -6,7 +6,6 @@ import {
   hallOn,
   expectDepartmentScope,
   expectExactUnion,
-  openHall,
   syncUntilQuiet,
   writeCases,
   type Hall,
