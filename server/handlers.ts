@@ -15,6 +15,7 @@ import { referenceHandlers } from './reference/handlers';
 import { reportHandlers } from './reports/handlers';
 import { complaintHandlers } from './supervision/complaint-handlers';
 import { supervisionHandlers } from './supervision/handlers';
+import { sealHandlers } from './seal/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -44,6 +45,7 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...enrollmentCodeHandlers,
   ...deviceHandlers,
   ...syncHandlers,
+  ...sealHandlers,
   ...caseHandlers,
   ...reportHandlers,
   ...supervisionHandlers,

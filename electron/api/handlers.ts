@@ -3,12 +3,19 @@ import { ruleMessages, type Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
 import { endCenterSession } from '../services/center-admin';
-import { reviewQueue, sealStatus, setSealPin, stampDecision } from '../services/decisions';
+import {
+  registerSeal,
+  reviewQueue,
+  sealStatus,
+  setSealPin,
+  stampDecision,
+} from '../services/decisions';
 import { caseDocument } from '../services/documents';
 import { caseRows, dailyReport } from '../services/reports';
 import { getReportSchedule, setReportSchedule } from '../services/scheduled-report';
 import { verifyPrinted } from '../services/verify';
 import { acknowledgeClock } from '../services/clock';
+import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
@@ -74,6 +81,9 @@ export const handlers: Handlers = {
       });
     }
     const token = terminal.sessions.open({ userId: staff.id, name: staff.name, role: staff.role });
+    // the password is in hand: a seal key the center has not taken yet is registered now, in the
+    // background, so that signing in never waits for a center that does not answer
+    if (staff.role === 'chief') registerOnSignIn(terminal, staff, input.password);
     return sessionView(terminal, staff, token);
   },
   'auth.logout': (_input, { terminal, token, session }) => {
@@ -118,6 +128,7 @@ export const handlers: Handlers = {
   'cases.stamp': (input, { terminal, session }) => stampDecision(terminal, session, input),
   'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
   'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),
+  'seal.register': (input, { terminal, session }) => registerSeal(terminal, session, input),
   'documents.verify': (input, { terminal }) => verifyPrinted(terminal, input),
   'alerts.mine': (_input, { terminal, session }) => mySupervision(terminal, session),
   'complaints.reply': (input, { terminal, session }) => replyToComplaint(terminal, session, input),

@@ -32,7 +32,7 @@ import {
   type WorkClock,
 } from '../store/cases';
 import { clocksOf, foldCase, projectCase, refreshLapsed } from '../projections/cases';
-import { eventClock } from './clock';
+import { assertTrustedClock, correctedNow, eventClock } from './clock';
 import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
@@ -205,22 +205,19 @@ export function appendToCase(
   t: Terminal,
   session: SessionRecord,
   caseId: string,
-  make: (state: OpenCase) => { type: CaseEvent['type']; payload: unknown },
+  /** `occurredAt`: the new event's, as it will be stored (a seal signs it) */
+  make: (state: OpenCase, occurredAt: string) => { type: CaseEvent['type']; payload: unknown },
 ): { stored: StoredEvent; state: OpenCase } {
   const window = terminalWindow(t);
   const state = getCaseState(t.db, caseId);
   if (!state || state.status === 'none') throw new ApiFailure('not_found', '办件不存在');
-  const { type, payload } = make(state);
-  checkCaseScope(t, session, type, caseScopeOf(t.db, caseId)!);
   // A PC clock stepped back by time sync (or a colleague's faster PC) must not make the case
   // unworkable: the event keeps the case's order, never earlier than its last event.
-  const last = Date.parse(state.lastOccurredAt);
-  const event = newEvent(
-    new Date(Math.max(eventClock(t, type).getTime(), last)),
-    { caseId, actor: session.actor, windowId: window.id },
-    type,
-    payload,
-  );
+  const at = new Date(Math.max(correctedNow(t).getTime(), Date.parse(state.lastOccurredAt)));
+  const { type, payload } = make(state, shanghaiIso(at));
+  checkCaseScope(t, session, type, caseScopeOf(t.db, caseId)!);
+  assertTrustedClock(t, type);
+  const event = newEvent(at, { caseId, actor: session.actor, windowId: window.id }, type, payload);
   return commit(t, state, event, window.id);
 }
 

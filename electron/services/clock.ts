@@ -8,13 +8,11 @@ import type { Terminal } from './context';
 import type { SessionRecord } from './sessions';
 
 /**
- * The time a new event of `type` is dated with: the PC's clock, or the center's time (the PC's
- * minus the measured offset) once a manager acknowledged the offset. A legal event at a PC
- * whose clock is not trusted is refused under `clock.skewed`: its date would be a legal fact.
+ * A legal event at a PC whose clock is not trusted is refused under `clock.skewed`: its date
+ * would be a legal fact.
  */
-export function eventClock(t: Terminal, type: CaseEventType): Date {
-  const now = t.now();
-  const clock = clockStatus(t.db, t.device.id, now);
+export function assertTrustedClock(t: Terminal, type: CaseEventType): void {
+  const clock = clockStatus(t.db, t.device.id, t.now());
   if ((clock.state === 'skewed' || clock.state === 'setBack') && isLegalEvent(type)) {
     const how =
       clock.state === 'setBack'
@@ -24,7 +22,21 @@ export function eventClock(t: Terminal, type: CaseEventType): Date {
       rule: 'clock.skewed',
     });
   }
-  return new Date(now.getTime() - (clock.correctionMs ?? 0));
+}
+
+/**
+ * The time new events are dated with: the PC's clock, or the center's time (the PC's minus the
+ * measured offset) once a manager acknowledged the offset.
+ */
+export function correctedNow(t: Terminal): Date {
+  const now = t.now();
+  return new Date(now.getTime() - (clockStatus(t.db, t.device.id, now).correctionMs ?? 0));
+}
+
+/** The time a new event of `type` is dated with, once the clock may date it. */
+export function eventClock(t: Terminal, type: CaseEventType): Date {
+  assertTrustedClock(t, type);
+  return correctedNow(t);
 }
 
 /**

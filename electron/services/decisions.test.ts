@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appealNotice } from '../../shared/case';
+import { appealNotice, sealMessage } from '../../shared/case';
+import { sealSignatureValid } from '../../node-shared/seal/keys';
 import { verificationCode, type CaseDocument } from '../../shared/documents';
 import { personApplicant } from '../../tests/support/applicants';
 import { acceptComplete, attempt, call, terminalAt } from '../../tests/support/terminal-api';
@@ -83,6 +84,32 @@ describe('the chief decides and seals at the window', () => {
       decisionEventId: decided.id,
       decisionHash: decided.hash,
     });
+    // the chief's own seal key signed it: id, hash, number and the stamp's time
+    const key = t.db.prepare('SELECT * FROM seal_keys').get() as {
+      key_id: string;
+      public_key: string;
+      private_key: string;
+      kdf: string;
+    };
+    expect(JSON.parse(key.kdf)).toMatchObject({ name: 'scrypt', N: 131072, r: 8, p: 1 });
+    // at rest the private key is locked under the PIN (web mode has no OS protector: 'plain:')
+    expect(key.private_key).toMatch(/^plain:\{"v":1,"kdf"/);
+    expect(key.private_key).not.toContain('PRIVATE KEY');
+    const seal = stamp.payload.seal as { keyId: string; signature: string };
+    expect(seal.keyId).toBe(key.key_id);
+    const stampedAt = (
+      t.db.prepare('SELECT occurred_at FROM events WHERE id = ?').get(stamp.id) as {
+        occurred_at: string;
+      }
+    ).occurred_at;
+    const signed = sealMessage({
+      caseId,
+      decisionEventId: decided.id,
+      decisionHash: decided.hash,
+      decisionNumber: sealed.decisionNumber,
+      occurredAt: stampedAt,
+    });
+    expect(sealSignatureValid(key.public_key, signed, seal.signature)).toBe(true);
     // a clerk cannot seal, and nobody can forge a seal through a plain record
     const clerkSeal = await attempt(t, clerk, 'cases.stamp', { caseId, pin: pinOf(t) });
     expect(!clerkSeal.ok && clerkSeal.error.code).toBe('forbidden');
@@ -149,7 +176,19 @@ describe('the chief decides and seals at the window', () => {
     }
     const wrong = await attempt(t, chief, 'seal.setPin', { password: 'nope', pin: '270415' });
     expect(!wrong.ok && wrong.error).toMatchObject({ field: 'password' });
-    await call(t, chief, 'seal.setPin', { password, pin: '270415' });
+    // not enrolled: the new key waits for the center, and the chief is told so
+    expect(await call(t, chief, 'seal.setPin', { password, pin: '270415' })).toEqual({
+      registered: false,
+      registrationError: '本终端尚未注册到中心',
+    });
+    expect(await call(t, chief, 'seal.status', {})).toMatchObject({
+      pinSet: true,
+      unregistered: true,
+    });
+    // the demo's key is retired, not deleted: stamps made with it still verify against it
+    expect(
+      t.db.prepare('SELECT retired_at IS NULL AS active FROM seal_keys ORDER BY rowid').all(),
+    ).toEqual([{ active: 0 }, { active: 1 }]);
     const caseId = await acceptedCase(t, await as('clerk'), 'SJ-002', 2);
     await call(t, chief, 'cases.record', { caseId, type: 'decided', payload: approval });
     const old = await attempt(t, chief, 'cases.stamp', { caseId, pin: pinOf(t) });

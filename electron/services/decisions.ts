@@ -2,6 +2,8 @@ import type { CallOutput, ParsedInput, QueueRow, QueueStep } from '../../shared/
 import {
   allowedEvents,
   currentReview,
+  decisionNumber,
+  sealMessage,
   holdsPower,
   pauseOverrun,
   rectificationOpen,
@@ -13,7 +15,10 @@ import {
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
 import { caseEvents } from '../store/events';
-import { hashPasswordSync, verifyPasswordSync } from '../../node-shared/passwords';
+import { verifyPasswordSync } from '../../node-shared/passwords';
+import { signWithSeal } from '../../node-shared/seal/keys';
+import { activeSealKey, queuedSealKeys } from '../store/seal-keys';
+import { createSealKey, openSealKey, registerQueuedSealKeys } from './seal-keys';
 import { boundWindow, getStaff } from '../store/reference';
 import { getSealPin, recordPinAttempt, saveSealPin } from '../store/seal-pins';
 import { queueCases } from '../store/cases';
@@ -29,18 +34,27 @@ export const pinAttempts = 5;
 export const pinLockMs = 15 * 60_000;
 
 export function sealStatus(t: Terminal, session: SessionRecord): CallOutput<'seal.status'> {
-  const row = getSealPin(t.db, session.actor.userId);
+  const userId = session.actor.userId;
+  const row = getSealPin(t.db, userId);
   const locked = row?.locked_until && Date.parse(row.locked_until) > t.now().getTime();
-  return { pinSet: row !== undefined, lockedUntil: locked ? row.locked_until : null };
+  return {
+    pinSet: activeSealKey(t.db, userId) !== undefined,
+    lockedUntil: locked ? row.locked_until : null,
+    unregistered: queuedSealKeys(t.db, userId).length > 0,
+  };
 }
 
-export function setSealPin(
+/**
+ * Sets the PIN by making the chief a new seal key locked under it (the PIN is no longer stored in
+ * any form: a wrong one simply cannot open the key), then registers the key at the center with
+ * the password just checked — or leaves it queued when the center does not answer.
+ */
+export async function setSealPin(
   t: Terminal,
   session: SessionRecord,
   input: ParsedInput<'seal.setPin'>,
-): CallOutput<'seal.setPin'> {
-  const staff = getStaff(t.db, session.actor.userId);
-  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+): Promise<CallOutput<'seal.setPin'>> {
+  const staff = signedInStaff(t, session);
   // a locked seal stays locked: changing the PIN must not be the way round the lock
   assertUnlocked(t, staff.id);
   if (!verifyPasswordSync(input.password, staff.password_hash)) {
@@ -56,8 +70,37 @@ export function setSealPin(
       rule: 'seal.trivialPin',
     });
   }
-  saveSealPin(t.db, staff.id, hashPasswordSync(input.pin), shanghaiIso(t.now()));
-  return {};
+  createSealKey(t, staff, input.pin);
+  // the row keeps the count of wrong PINs and the lock; the PIN itself is in the key's lock only
+  saveSealPin(t.db, staff.id, '', shanghaiIso(t.now()));
+  const outcome = await registerQueuedSealKeys(t, staff, input.password);
+  return { registered: outcome.queued === 0, registrationError: outcome.error };
+}
+
+/** The banner's button: the chief's queued seal keys, registered with the password typed now. */
+export async function registerSeal(
+  t: Terminal,
+  session: SessionRecord,
+  input: ParsedInput<'seal.register'>,
+): Promise<CallOutput<'seal.register'>> {
+  const staff = signedInStaff(t, session);
+  const outcome = await registerQueuedSealKeys(t, staff, input.password);
+  if (outcome.refused) {
+    throw new ApiFailure(
+      'not_allowed',
+      `${ruleMessages['seal.unregistered']}（${outcome.error}）`,
+      {
+        rule: 'seal.unregistered',
+      },
+    );
+  }
+  return { registered: outcome.queued === 0, registrationError: outcome.error };
+}
+
+function signedInStaff(t: Terminal, session: SessionRecord) {
+  const staff = getStaff(t.db, session.actor.userId);
+  if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+  return staff;
 }
 
 function assertUnlocked(t: Terminal, userId: string): void {
@@ -87,17 +130,19 @@ function countFailure(t: Terminal, userId: string): { failed: number; locks: boo
   return { failed, locks };
 }
 
-function checkPin(t: Terminal, userId: string, pin: string): void {
+/** The chief's seal key, opened by the PIN: a wrong PIN opens nothing and counts. */
+function unlockSeal(t: Terminal, userId: string, pin: string) {
   const row = getSealPin(t.db, userId);
-  if (!row) {
+  assertUnlocked(t, userId);
+  const key = row ? openSealKey(t, userId, pin) : undefined;
+  if (key === undefined) {
     throw new ApiFailure('not_allowed', ruleMessages['seal.pinNotSet'], { rule: 'seal.pinNotSet' });
   }
-  assertUnlocked(t, userId);
-  if (verifyPasswordSync(pin, row.pin_hash)) {
-    if (row.failed_attempts > 0) {
+  if (key) {
+    if (row && row.failed_attempts > 0) {
       recordPinAttempt(t.db, userId, { failedAttempts: 0, lockedUntil: null });
     }
-    return;
+    return key;
   }
   const { failed, locks } = countFailure(t, userId);
   throw new ApiFailure(
@@ -109,30 +154,15 @@ function checkPin(t: Terminal, userId: string, pin: string): void {
   );
 }
 
-/**
- * 决定书文号: department, 准 or 不准, then the case's own date and serial — the year in 〔〕 is
- * the year of receipt, so the number is as unique as the case number, made offline — and 更N for
- * the N-th correction.
- */
-export function decisionNumber(state: OpenCase): string {
-  const [department, day = '', ...terminal] = state.caseNumber.split('-');
-  const outcome = state.decision?.decision.outcome === 'deny' ? '不准' : '准';
-  const corrections = state.superseded.length;
-  return (
-    `${department}许${outcome}〔${day.slice(0, 4)}〕` +
-    `${day.slice(4)}-${terminal.join('-')}${corrections > 0 ? `更${corrections}` : ''}号`
-  );
-}
-
 export function stampDecision(
   t: Terminal,
   session: SessionRecord,
   input: ParsedInput<'cases.stamp'>,
 ): CallOutput<'cases.stamp'> {
-  checkPin(t, session.actor.userId, input.pin);
+  const key = unlockSeal(t, session.actor.userId, input.pin);
   return inTransaction(t.db, () => {
     let number = '';
-    const { stored, state } = appendToCase(t, session, input.caseId, (current) => {
+    const { stored, state } = appendToCase(t, session, input.caseId, (current, occurredAt) => {
       // the seal names the decision in force and that event's hash as stored: editing the
       // decision afterwards breaks the link the seal holds
       const decision = current.decision
@@ -146,12 +176,21 @@ export function stampDecision(
         );
       }
       number = decisionNumber(current);
+      const sealed = {
+        caseId: current.caseId,
+        decisionEventId: decision?.id ?? '',
+        decisionHash: decision?.hash ?? '',
+        decisionNumber: number,
+        occurredAt,
+      };
       return {
         type: 'stamped',
         payload: {
-          decisionEventId: decision?.id ?? '',
-          decisionHash: decision?.hash ?? '',
+          decisionEventId: sealed.decisionEventId,
+          decisionHash: sealed.decisionHash,
           decisionNumber: number,
+          // the chief's own key signs: without the PIN nobody holding this PC's files can
+          seal: { keyId: key.keyId, signature: signWithSeal(key.privateKey, sealMessage(sealed)) },
         },
       };
     });

@@ -7,7 +7,9 @@ import { inTransaction, sql, type Db } from '../store/db';
 import { hashPasswordSync } from '../../node-shared/passwords';
 import type { Power } from '../../shared/catalog';
 import { saveSealPin } from '../store/seal-pins';
+import { addSealKey } from '../store/seal-keys';
 import { guessablePin } from './pin-policy';
+import type { KeyProtector } from '../store/device';
 import {
   insertStaff,
   insertWindow,
@@ -47,7 +49,12 @@ const demoStaff: Omit<DemoAccount, 'password'>[] = [
  * market regulation department and one account per role. Passwords are random per data folder
  * (a demo must not teach the hall a shared password) and kept in demo-accounts.json beside it.
  */
-export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAccount[] {
+export function seedDemo(
+  db: Db,
+  resourcesDir: string,
+  dataDir: string,
+  protector: KeyProtector | null = null,
+): DemoAccount[] {
   const accountsFile = join(dataDir, 'demo-accounts.json');
   const catalog = parseCatalog(
     JSON.parse(readFileSync(join(resourcesDir, 'catalog', 'default-catalog.json'), 'utf8')),
@@ -87,7 +94,6 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
     for (const a of accounts) {
       const atWindow = a.role === 'clerk' || a.role === 'chief' || a.role === 'reviewer';
       const id = uuidv7();
-      if (a.sealPin) saveSealPin(db, id, hashPasswordSync(a.sealPin), new Date().toISOString());
       insertStaff(db, {
         id,
         username: a.username,
@@ -97,6 +103,11 @@ export function seedDemo(db: Db, resourcesDir: string, dataDir: string): DemoAcc
         password_hash: hashPasswordSync(a.password),
         active: 1,
       });
+      // the chief's own seal key, locked under the PIN: the demo's decisions are sealed for real
+      if (a.sealPin) {
+        addSealKey(db, protector, { id, username: a.username }, a.sealPin, new Date());
+        saveSealPin(db, id, '', new Date().toISOString());
+      }
     }
     // Written before the commit: if writing fails nothing is seeded, so the passwords are never
     // lost; the rename makes the file appear whole or not at all.

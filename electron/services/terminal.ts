@@ -61,7 +61,9 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   // An enrolled terminal gets its staff from the center: an empty staff table means the first
   // pull has not come yet, not a fresh demo.
   let demoAccounts =
-    opts.demo === false || isEnrolled(db) ? [] : seedDemo(db, opts.resourcesDir, opts.dataDir);
+    opts.demo === false || isEnrolled(db)
+      ? []
+      : seedDemo(db, opts.resourcesDir, opts.dataDir, keyProtector);
   const calendars = new Map<string, Calendar>([[official.version, official]]);
 
   const terminal: Terminal = {

@@ -13,6 +13,7 @@ import { sql } from '../store/db';
 import { caseEvents, folds, toStoredEvent, type EventRow, type StoredEvent } from '../store/events';
 import { foldCase } from '../projections/cases';
 import { peerKeys } from '../store/reference';
+import { sealKey } from '../store/seal-keys';
 import type { Terminal } from './context';
 
 type Verdict = CallOutput<'documents.verify'>;
@@ -57,6 +58,13 @@ export function verifyPrinted(t: Terminal, input: ParsedInput<'documents.verify'
     admitted: folds(issuing),
     state: foldCase(caseEvents(t.db, issuing.caseId)),
     publicKeyOf: (deviceId) => keys.get(deviceId),
+    // This terminal's own chiefs' keys it checks itself (revocation is the center's to know);
+    // another PC's it does not hold, and takes the center's acceptance of the stamp instead.
+    sealKeyOf: (keyId) => {
+      const key = sealKey(t.db, keyId);
+      return key && { keyId, staffId: key.user_id, publicKey: key.public_key, revokedAt: null };
+    },
+    sealCheckedByCenter: issuing.syncState === 'acknowledged' || issuing.deviceId !== t.device.id,
   });
   return {
     genuine: verdict.genuine,

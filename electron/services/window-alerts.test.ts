@@ -73,6 +73,7 @@ function centerServing(feed: () => Promise<WindowSupervision>): SyncClient {
     pull: unused,
     supervision: feed,
     replyComplaint: unused,
+    registerSealKey: unused,
   };
 }
 

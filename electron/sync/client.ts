@@ -1,4 +1,4 @@
-import { centerContract } from '../../shared/center-api';
+import { centerContract, type SealKeyRegistration } from '../../shared/center-api';
 import type {
   Complaint,
   ComplaintReplyRequest,
@@ -24,6 +24,8 @@ export type SyncClient = {
   supervision(): Promise<WindowSupervision>;
   /** the window's reply to a complaint, for the chief or clerk signed in at this terminal */
   replyComplaint(id: string, request: ComplaintReplyRequest): Promise<Complaint>;
+  /** a chief's seal key, with the chief's password (issue 13) */
+  registerSealKey(request: SealKeyRegistration): Promise<{ keyId: string; registeredAt: string }>;
 };
 
 export type ClientOptions = {
@@ -57,5 +59,6 @@ export function syncClient(opts: ClientOptions): SyncClient {
     pull: (body) => center.call('sync.pull', { body }),
     supervision: () => center.call('sync.supervision', {}),
     replyComplaint: (id, body) => center.call('complaints.reply', { params: { id }, body }),
+    registerSealKey: (body) => center.call('seal.register', { body }),
   };
 }

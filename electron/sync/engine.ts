@@ -108,8 +108,8 @@ export class SyncEngine implements SyncControl {
         const pushed = await pushPending(this.t, client);
         await pullAll(this.t, client);
         await fetchSupervision(this.t, client);
-        error = pushed.rejected;
-        result = { retry: false, state: pushed.rejected ? 'blocked' : 'idle', online: true };
+        error = pushed.rejected ?? pushed.held;
+        result = { retry: false, state: error ? 'blocked' : 'idle', online: true };
         setSetting(db, syncKeys.lastSync, this.t.now().toISOString());
       }
     } catch (failure) {

@@ -315,6 +315,7 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       push: unused,
       supervision: unused,
       replyComplaint: unused,
+      registerSealKey: unused,
       pull: (request) => {
         requests.push(request);
         const served = pages[request.cursor];

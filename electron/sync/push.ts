@@ -12,6 +12,8 @@ import {
   syncKeys,
 } from '../store/sync-state';
 import { splitBatches } from './batches';
+import { sealKeyIdOf } from '../../node-shared/seal/verdict';
+import { queuedSealKeys } from '../store/seal-keys';
 import { CenterFailure, type SyncClient } from './client';
 
 /** An event as it travels: the signed fields only (the center's schema is strict). */
@@ -40,7 +42,34 @@ export async function checkDevice(t: Terminal, client: SyncClient): Promise<bool
 
 const readBatches = 8;
 
-export type PushOutcome = { rejected: string | null };
+export type PushOutcome = {
+  rejected: string | null;
+  /** the outbox waits at a stamp whose seal key the center has not registered yet */
+  held: string | null;
+};
+
+/**
+ * The events that may go now: those before the first stamp sealed with a key this terminal has
+ * not registered yet. The center would conflict that stamp for an unknown key, and the chain is
+ * gapless, so everything after it waits too — until the chief gives the password.
+ */
+function beforeUnregisteredSeal(
+  t: Terminal,
+  pending: WireEvent[],
+): { ready: WireEvent[]; held: string | null } {
+  const queued = new Map(queuedSealKeys(t.db).map((k) => [k.key_id, k]));
+  if (queued.size === 0) return { ready: pending, held: null };
+  const at = pending.findIndex((e) => {
+    const keyId = e.type === 'stamped' ? sealKeyIdOf(e) : null;
+    return keyId !== null && queued.has(keyId);
+  });
+  if (at < 0) return { ready: pending, held: null };
+  const chief = pending[at]!.actor.name;
+  return {
+    ready: pending.slice(0, at),
+    held: `印章待登记：首席代表${chief}的印章尚未在中心登记，盖章及其后的 ${pending.length - at} 条记录暂不上传（首席代表登录或输入登录密码登记后继续）`,
+  };
+}
 
 /**
  * Sends our unanswered events in chain order until none is left. Each answer is recorded (and
@@ -54,8 +83,9 @@ export async function pushPending(t: Terminal, client: SyncClient): Promise<Push
   for (;;) {
     // One read serves several pushes: each read walks this device's whole chain looking for a
     // refused event, which an offline day's backlog would otherwise pay once per 500 events.
-    const pending = pushableEvents(t.db, t.device.id, pushLimits.events * readBatches).map(toWire);
-    if (pending.length === 0) return { rejected };
+    const read = pushableEvents(t.db, t.device.id, pushLimits.events * readBatches).map(toWire);
+    const { ready: pending, held } = beforeUnregisteredSeal(t, read);
+    if (pending.length === 0) return { rejected, held };
     for (const batch of splitBatches(pending)) {
       const refusal = await pushBatch(t, client, batch);
       if (refusal === 'sent') continue;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { genesisHash, type EventEnvelope, type SignedEvent } from '../../shared/sync';
+import { sealMessage } from '../../shared/case';
 import { eventHash, hashSigner, newKeyPair } from '../events/crypto';
+import { testSealKey, type TestSealKey } from '../seal/test-keys';
 import { documentMessages, judgeDocument, sealedDecisionId, type IssuedDocument } from './verify';
 
 // Corrections are judged from a folded case: the terminal's and the center's own tests fold
@@ -30,14 +32,25 @@ const decision = signed({
   occurredAt: at,
   deviceSeq: 1,
 });
-const seal = signed({
-  id: 'e-stamped',
-  caseId: 'c1',
-  type: 'stamped',
-  payload: { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: 'N1' },
-  occurredAt: at,
-  deviceSeq: 2,
+const chiefSeal = testSealKey();
+const stampPayload = {
+  decisionEventId: decision.id,
+  decisionHash: decision.hash,
+  decisionNumber: 'N1',
+};
+const sealOf = (key: TestSealKey, payload = stampPayload) => ({
+  keyId: key.keyId,
+  signature: key.sign(sealMessage({ ...payload, caseId: 'c1', occurredAt: at })),
 });
+const stamp = (payload: Record<string, unknown>) =>
+  signed({ id: 'e-stamped', caseId: 'c1', type: 'stamped', payload, occurredAt: at, deviceSeq: 2 });
+const seal = stamp({ ...stampPayload, seal: sealOf(chiefSeal) });
+const registered = {
+  keyId: chiefSeal.keyId,
+  staffId: 'u1',
+  publicKey: chiefSeal.publicKey,
+  revokedAt: null,
+};
 
 function document(over: Partial<IssuedDocument> = {}): IssuedDocument {
   return {
@@ -46,6 +59,8 @@ function document(over: Partial<IssuedDocument> = {}): IssuedDocument {
     admitted: true,
     state: null,
     publicKeyOf: (id) => (id === 'd1' ? keys.publicKey : undefined),
+    sealKeyOf: (keyId) => (keyId === chiefSeal.keyId ? registered : undefined),
+    sealCheckedByCenter: false,
     ...over,
   };
 }
@@ -63,7 +78,7 @@ describe('judgeDocument', () => {
   it('refuses an issuing event whose content, device or signature does not hold', () => {
     const edited = {
       ...seal,
-      payload: { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: 'N2' },
+      payload: { ...stampPayload, seal: sealOf(chiefSeal), decisionNumber: 'N2' },
     };
     expect(judgeDocument(document({ issuing: edited }))).toMatchObject({ fault: 'altered' });
     expect(judgeDocument(document({ publicKeyOf: () => undefined }))).toMatchObject({
@@ -85,6 +100,38 @@ describe('judgeDocument', () => {
         message: documentMessages.decisionAltered,
       });
     }
+  });
+
+  it('refuses a decision not sealed by its chief’s registered, unrevoked key', () => {
+    const sealInvalid = { genuine: false, fault: 'sealInvalid' };
+    const forger = testSealKey();
+    // no seal; a key nobody registered; the chief's key over other words; another staff's key
+    for (const issuing of [
+      stamp(stampPayload),
+      stamp({ ...stampPayload, seal: sealOf(forger) }),
+      stamp({
+        ...stampPayload,
+        seal: sealOf(chiefSeal, { ...stampPayload, decisionNumber: 'N9' }),
+      }),
+    ]) {
+      expect(judgeDocument(document({ issuing }))).toMatchObject(sealInvalid);
+    }
+    const notTheActor = { ...registered, staffId: 'u2' };
+    expect(judgeDocument(document({ sealKeyOf: () => notTheActor }))).toMatchObject(sealInvalid);
+    // revoked at the very minute of the stamp: no longer the chief's seal; a minute later: still
+    const revokedAt = (iso: string) => () => ({ ...registered, revokedAt: iso });
+    expect(
+      judgeDocument(document({ sealKeyOf: revokedAt('2026-03-02T09:00:00+08:00') })),
+    ).toMatchObject(sealInvalid);
+    expect(
+      judgeDocument(document({ sealKeyOf: revokedAt('2026-03-02T09:01:00+08:00') })),
+    ).toMatchObject({ genuine: true });
+    // a terminal without the key takes the center's acceptance, never for a stamp without seal
+    const unheld = { sealKeyOf: () => undefined, sealCheckedByCenter: true };
+    expect(judgeDocument(document(unheld))).toMatchObject({ genuine: true });
+    expect(judgeDocument(document({ ...unheld, issuing: stamp(stampPayload) }))).toMatchObject(
+      sealInvalid,
+    );
   });
 
   it('warns about a document the center did not admit', () => {

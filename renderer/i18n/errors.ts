@@ -111,6 +111,15 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'item.notPublished': 'The item recorded at receipt matches no version the center published',
   'powers.mismatch':
     'The powers recorded at receipt differ from what the center recorded for the window',
+  // issue 13: the seal is the chief's own key
+  'seal.missing': 'The seal event carries no signature of the chief’s seal',
+  'seal.keyUnknown': 'The seal key is not registered at the center',
+  'seal.keyNotActor': 'The seal key does not belong to the chief who sealed',
+  'seal.keyRevoked': 'The seal key had been revoked when the seal was applied',
+  'seal.badSignature': 'The seal signature does not match the decision',
+  'seal.decisionNumber': 'The decision number does not match the case',
+  'seal.unregistered':
+    'The seal is not registered at the center yet: enter your sign-in password to register it',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -11,6 +11,7 @@ import { conflict, invalid, notFound, signedIn } from './access';
 import { findWindow } from './windows';
 import { recordStaff } from './history';
 import { shanghaiIso } from '../../shared/calendar';
+import { revokeSealKeys } from '../seal/keys';
 
 const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 
@@ -144,9 +145,11 @@ export const staffHandlers = {
   },
   'staff.deactivate': async ({ params, staff }, ctx) => {
     const byId = signedIn(staff).id;
-    await ctx.db
-      .transaction()
-      .execute((trx) => deactivateStaff(trx, params.id, byId, shanghaiIso(ctx.now())));
+    await ctx.db.transaction().execute(async (trx) => {
+      await deactivateStaff(trx, params.id, byId, shanghaiIso(ctx.now()));
+      // issue 13: a deactivated chief's seal keys seal nothing from now on
+      await revokeSealKeys(trx, params.id, ctx.now());
+    });
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.resetPassword': async ({ params, body }, ctx) => {

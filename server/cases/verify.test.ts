@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
+import type { EventOf } from '../../shared/case';
 import { verificationCode } from '../../shared/documents';
+import { sealStamp } from '../../node-shared/seal/test-keys';
 import { eachDialect } from '../db/test-db';
 import { actors, caseScript, seedHall, syncHarness } from '../sync/test-support';
 
@@ -81,15 +83,19 @@ eachDialect('center: verify a printed notice', (t) => {
     const script = caseScript({ caseNumber: 'SJ-20250303-01-0009' });
     const intake = one.sign([script.received(), script.checked(), script.accepted()]);
     const [decided] = one.sign([script.decided()]);
+    const chiefSeal = await h.sealKey(one, actors.chief);
     const [stamp] = one.sign([
-      script.next(
-        'stamped',
-        {
-          decisionEventId: decided!.id,
-          decisionHash: decided!.hash,
-          decisionNumber: 'SJ许准〔2025〕0303-01-0009号',
-        },
-        actors.chief,
+      sealStamp(
+        script.next(
+          'stamped',
+          {
+            decisionEventId: decided!.id,
+            decisionHash: decided!.hash,
+            decisionNumber: 'SJ许准〔2025〕0303-01-0009号',
+          },
+          actors.chief,
+        ) as EventOf<'stamped'>,
+        chiefSeal,
       ),
     ]);
     await one.pushOk([...intake, decided!, stamp!]);
@@ -124,15 +130,19 @@ eachDialect('center: verify a printed notice', (t) => {
     const h = syncHarness(t());
     const one = await h.enroll('w-sj-1');
     const script = caseScript({ caseNumber: 'SJ-20250303-01-0010' });
+    const chiefSeal = await h.sealKey(one, actors.chief);
     const seal = (decision: { id: string; hash: string }, number: string) =>
-      script.next(
-        'stamped',
-        { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: number },
-        actors.chief,
+      sealStamp(
+        script.next(
+          'stamped',
+          { decisionEventId: decision.id, decisionHash: decision.hash, decisionNumber: number },
+          actors.chief,
+        ) as EventOf<'stamped'>,
+        chiefSeal,
       );
     const intake = one.sign([script.received(), script.checked(), script.accepted()]);
     const [decided] = one.sign([script.decided()]);
-    const [first] = one.sign([seal(decided!, 'N1')]);
+    const [first] = one.sign([seal(decided!, 'SJ许准〔2025〕0303-01-0010号')]);
     const [correction] = one.sign([
       script.next(
         'corrected',
@@ -143,7 +153,7 @@ eachDialect('center: verify a printed notice', (t) => {
         actors.chief,
       ),
     ]);
-    const [second] = one.sign([seal(correction!, 'N1更1')]);
+    const [second] = one.sign([seal(correction!, 'SJ许准〔2025〕0303-01-0010更1号')]);
     await one.pushOk([...intake, decided!, first!, correction!, second!]);
     const verify = async (hash: string) =>
       (await h.call('GET', `/verify/${verificationCode(hash)}`)).json<{ genuine: boolean }>();

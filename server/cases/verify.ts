@@ -8,6 +8,8 @@ import {
   sealedDecisionId,
 } from '../../node-shared/documents/verify';
 import { signedEventOf } from '../../node-shared/events/rows';
+import { sealKeyIdOf } from '../../node-shared/seal/verdict';
+import { sealKeysById } from '../seal/keys';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -71,12 +73,16 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     ctx,
     decision ? [row.device_id, decision.device_id] : [row.device_id],
   );
+  const sealKeyId = sealKeyIdOf(issuing);
+  const sealKeys = await sealKeysById(ctx.db, sealKeyId === null ? [] : [sealKeyId]);
   const verdict = judgeDocument({
     issuing,
     sealedDecision: decision && signedEventOf(decision),
     admitted: row.status === 'accepted',
     state: row.case_state ? (JSON.parse(row.case_state) as CaseState) : null,
     publicKeyOf: (deviceId) => keys.get(deviceId),
+    sealKeyOf: (keyId) => sealKeys.get(keyId),
+    sealCheckedByCenter: false,
   });
   if (verdict.genuine) return { genuine: true, code, ...document };
   // Issued and signed by an enrolled window, but the center's record of the case did not admit

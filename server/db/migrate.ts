@@ -8,6 +8,7 @@ import { complaints } from './migrations/0005-complaints';
 import { completionFactsColumns } from './migrations/0006-completion-facts';
 import { projectionVersionTable } from './migrations/0007-projection-version';
 import { authorityHistory } from './migrations/0008-authority-history';
+import { sealKeys } from './migrations/0009-seal-keys';
 import { deviceClock } from './migrations/0010-device-clock';
 import { loginGuards } from './migrations/0011-login-guards';
 import type { ServerDb } from './schema';
@@ -23,6 +24,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-completion-facts': completionFactsColumns(),
     '0007-projection-version': projectionVersionTable(),
     '0008-authority-history': authorityHistory(),
+    '0009-seal-keys': sealKeys(),
     '0010-device-clock': deviceClock(),
     '0011-login-guards': loginGuards(),
   };

@@ -62,6 +62,15 @@ export type ServerDb = {
     /** pair rows: the username last signed in from this address */
     last_success_at: string | null;
   };
+  /** the chiefs' seal keys (0009): a decision is genuine only under one of these */
+  seal_keys: {
+    key_id: string;
+    staff_id: string;
+    public_key: string;
+    device_id: string;
+    registered_at: string;
+    revoked_at: string | null;
+  };
   /** refused device calls per Beijing day and source (a client address, or `*` beyond the cap) */
   device_refusals: { day: string; source: string; refusals: number };
   enrollment_codes: {

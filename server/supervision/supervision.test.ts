@@ -42,7 +42,7 @@ eachDialect('center: electronic supervision', (t) => {
   });
 
   it('raises the red card on a bad rating whose rectification is overdue (差评整改)', async () => {
-    const { one, script, alerts } = await setup();
+    const { h, one, script, alerts } = await setup();
     const decided = script.decided();
     const delivered = [
       decided,
@@ -60,7 +60,7 @@ eachDialect('center: electronic supervision', (t) => {
       // 非常不满意: rectified within 15 working days, or the window is overdue
       script.next('rated', { score: 5 }, actors.clerk),
     ];
-    const answer = await one.pushOk(one.sign(delivered));
+    const answer = await one.pushOk(one.sign(await h.sealed(one, delivered)));
     expect(answer.results.map((r) => r.status)).toEqual(delivered.map(() => 'accepted'));
     // a month later nobody has rectified: the timer, which measures only open cases, finds it
     expect(await superviseOpenCases(t().db, new Date('2025-04-10T09:00:00+08:00'))).toBeGreaterThan(

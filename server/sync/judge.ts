@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   brokenTimedRule,
+  decisionNumber,
   evaluate,
   occurredAtMs,
   reject,
@@ -12,6 +13,8 @@ import {
 import type { Calendar } from '../../shared/calendar';
 import { clockTolerance, describeOffset, type WireEvent } from '../../shared/sync';
 import { centerCalendar, repinned } from '../cases/clocks';
+import { sealFault, sealKeyIdOf, type RegisteredSealKey } from '../../node-shared/seal/verdict';
+import { sealKeysById } from '../seal/keys';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
 import { latestDeviceClock } from './clock';
@@ -39,6 +42,9 @@ export type CenterRecords = {
   // — issue 13 points 1 and 3 (authority): the staff, items and powers as they stood —
   /** who the actors were, the cases' windows, the published items and the windows' powers */
   authority: AuthorityRecords;
+  // ---- issue 13, the seal is the chief's own key ----
+  /** the registered seal keys the batch's stamps name (revoked ones too) */
+  sealKeys: ReadonlyMap<string, RegisteredSealKey>;
 };
 
 /** The device the batch comes from, as stored. */
@@ -51,6 +57,8 @@ export async function readRecords(
   fresh: readonly WireEvent[],
   receivedAt: string,
 ): Promise<CenterRecords> {
+  // ---- issue 13, the seal is the chief's own key ----
+  const sealKeyIds = fresh.filter((e) => e.type === 'stamped').map(sealKeyIdOf);
   return {
     receivedAt,
     // issue 13 point 5 (timed rules)
@@ -58,6 +66,10 @@ export async function readRecords(
     ...(await readClock(trx, ctx, device, fresh, receivedAt)),
     // — issue 13 points 1 and 3 (authority) —
     authority: await readAuthority(trx, fresh),
+    sealKeys: await sealKeysById(
+      trx,
+      sealKeyIds.filter((id) => id !== null),
+    ),
   };
 }
 
@@ -111,6 +123,28 @@ type CenterRule = (
   records: CenterRecords,
 ) => Rejection | null;
 
+// ---- issue 13, the seal is the chief's own key ----
+// A device key signs whatever a copy of the PC's files is told to: a decision is the chief's only
+// under the chief's own seal key, registered here with the chief's password, not revoked then,
+// its signature over the decision's id, hash, number and the stamp's time.
+// Only where the reducer would take a stamp at all: a stamp out of turn keeps the reducer's rule.
+const sealRule: CenterRule = (event, state, _wire, records) => {
+  if (event.type !== 'stamped' || state.status !== 'decided') return null;
+  const keyId = sealKeyIdOf(event);
+  const fault = sealFault(event, keyId === null ? undefined : records.sealKeys.get(keyId));
+  return fault ? reject(fault) : null;
+};
+
+// The number printed on the decision is the case's, not the terminal's to choose: a made-up
+// number on a sealed decision is a forgery whatever signed it.
+const decisionNumberRule: CenterRule = (event, state) => {
+  if (event.type !== 'stamped' || state.status !== 'decided') return null;
+  const expected = decisionNumber(state);
+  return event.payload.decisionNumber === expected
+    ? null
+    : reject('seal.decisionNumber', `应为 ${expected}`);
+};
+
 // issue 13 point 5 (timed rules): deemed acceptance, extension after expiry, the refusal's
 // grounds — the terminal's own function, on the case's clocks at the event's time. The center
 // keeps one calendar, so the state is measured repinned to it (server/cases/clocks.ts).
@@ -127,6 +161,9 @@ const centerRules: readonly CenterRule[] = [
   // — issue 13 points 1 and 3 (authority): the actor is on the center's staff as named, on duty,
   // acting within the case's window or department; a receipt's item and powers were published —
   (event, state, _wire, records) => authorityRefusal(event, state, records.authority),
+  // the seal and its number: a forged decision is named as such, not as late
+  sealRule,
+  decisionNumberRule,
   timedRules,
 ];
 

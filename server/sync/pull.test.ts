@@ -29,7 +29,7 @@ eachDialect('sync: pull', (t) => {
       'w-sj-2',
     );
     const second = script.decided(actors.chief, 'w-sj-1');
-    const sealed = await two.pushOk(two.sign([first, stamp]));
+    const sealed = await two.pushOk(two.sign(await h.sealed(two, [first, stamp])));
     expect(sealed.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
     const late = await one.pushOk(one.sign([second]));
     expect(late.results[0]).toMatchObject({

@@ -6,6 +6,7 @@ import type {
   CaseEvent,
   CaseEventPayload,
   CaseEventType,
+  CaseState,
   ItemSnapshot,
 } from '../../shared/case';
 import { createCalendar, officialCalendarData, shanghaiIso } from '../../shared/calendar';
@@ -21,7 +22,14 @@ import {
   type ReferenceVersions,
   type WireEvent,
 } from '../../shared/sync';
-import { syncPaths } from '../../shared/center-api';
+import { centerContract, syncPaths } from '../../shared/center-api';
+import { hashPassword } from '../../node-shared/passwords';
+import {
+  sealLog,
+  testRegistration,
+  testSealKey,
+  type TestSealKey,
+} from '../../node-shared/seal/test-keys';
 import { enrollmentCodeHash } from '../admin/enrollment-code';
 import { buildApp } from '../app';
 import type { ServerDb } from '../db/schema';
@@ -348,7 +356,17 @@ export type SyncHarness = {
   /** a one-time code for `windowId` straight in the table, as a manager would issue it */
   issueCode(windowId: string, opts?: { expiresAt?: Date }): Promise<string>;
   enroll(windowId: string): Promise<TestDevice>;
+  /**
+   * The chief `actor` (made staff of the device's window if the center lacks them) with a seal
+   * key registered through the real route: the device token, the chief's password, the proof.
+   */
+  sealKey(device: TestDevice, actor: Actor): Promise<TestSealKey>;
+  /** `events` with every stamp numbered and sealed by its chief's registered key (sealLog) */
+  sealed(device: TestDevice, events: readonly CaseEvent[]): Promise<CaseEvent[]>;
 };
+
+/** The password of the chiefs the harness registers seal keys for. */
+export const chiefPassword = 'chief-pass-1';
 
 export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
   const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
@@ -382,11 +400,59 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
       .execute();
     return code;
   };
+  const sealKeys = new Map<string, TestSealKey>();
+  const sealKey = async (device: TestDevice, actor: Actor): Promise<TestSealKey> => {
+    const known = sealKeys.get(`${device.id}/${actor.userId}`);
+    if (known) return known;
+    await t.db
+      .insertInto('staff')
+      .values({
+        id: actor.userId,
+        username: actor.userId,
+        name: actor.name,
+        role: 'chief',
+        window_id: device.windowId,
+        // a low scrypt cost: the hash records it, and verifying follows the record
+        password_hash: await hashPassword(chiefPassword, 1024),
+        active: 1,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const key = testSealKey();
+    const res = await call('POST', centerContract['seal.register'].path, {
+      token: device.token,
+      body: testRegistration(key, actor.userId, chiefPassword, shanghaiIso(now())),
+    });
+    if (res.statusCode !== 201) throw new Error(`seal key refused: ${res.body}`);
+    sealKeys.set(`${device.id}/${actor.userId}`, key);
+    return key;
+  };
   return {
     app,
     db: t.db,
     call,
     issueCode,
+    sealKey,
+    async sealed(device, events) {
+      const chiefs = new Map(
+        events.filter((e) => e.type === 'stamped').map((e) => [e.actor.userId, e.actor]),
+      );
+      for (const actor of chiefs.values()) await sealKey(device, actor);
+      // a log that continues cases already pushed starts from the center's state of them
+      const caseIds = [...new Set(events.map((e) => e.caseId))];
+      const stored = caseIds.length
+        ? await t.db
+            .selectFrom('cases')
+            .select(['id', 'state'])
+            .where('id', 'in', caseIds)
+            .execute()
+        : [];
+      return sealLog(
+        events,
+        (userId) => sealKeys.get(`${device.id}/${userId}`),
+        new Map(stored.map((c) => [c.id, JSON.parse(c.state) as CaseState])),
+      );
+    },
     async enroll(windowId) {
       const keys = newKeyPair();
       const res = await call('POST', syncPaths.enroll, {

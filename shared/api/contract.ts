@@ -97,6 +97,12 @@ export const queueRowSchema = caseRowSchema.extend({
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
+/** Whether the chief's seal keys are all registered at the center, and why not. */
+const sealRegistrationOutput = z.object({
+  registered: z.boolean(),
+  registrationError: z.string().nullable(),
+});
+
 /** A typed seal PIN: six digits. */
 export const sealPinSchema = z.string().regex(/^\d{6}$/, '盖章密码为6位数字');
 
@@ -305,13 +311,27 @@ export const contract = {
   /** Whether this chief has a seal PIN at this terminal, and whether it is locked. */
   'seal.status': call({
     input: z.object({}),
-    output: z.object({ pinSet: z.boolean(), lockedUntil: z.string().nullable() }),
+    output: z.object({
+      pinSet: z.boolean(),
+      lockedUntil: z.string().nullable(),
+      /** a seal key of this chief the center has not registered yet: its stamps wait to upload */
+      unregistered: z.boolean(),
+    }),
     access: ['chief'],
   }),
-  /** Sets or changes the chief's seal PIN; the sign-in password proves it is them. */
+  /**
+   * Sets or changes the chief's seal PIN: a new seal key, locked under the PIN, registered at the
+   * center with the sign-in password (queued when the center does not answer).
+   */
   'seal.setPin': call({
     input: z.object({ password: z.string().min(1, '请输入登录密码').max(256), pin: sealPinSchema }),
-    output: z.object({}),
+    output: sealRegistrationOutput,
+    access: ['chief'],
+  }),
+  /** Registers the chief's queued seal keys at the center with the sign-in password. */
+  'seal.register': call({
+    input: z.object({ password: z.string().min(1, '请输入登录密码').max(256) }),
+    output: sealRegistrationOutput,
     access: ['chief'],
   }),
   /**

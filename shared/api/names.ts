@@ -22,6 +22,7 @@ export const callNames = [
   'reports.schedule.set',
   'seal.status',
   'seal.setPin',
+  'seal.register',
   'documents.get',
   'documents.verify',
   'alerts.mine',

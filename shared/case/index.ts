@@ -13,3 +13,4 @@ export * from './scope';
 export * from './state';
 export * from './summary';
 export * from './timed-rules';
+export * from './seal';

@@ -190,7 +190,15 @@ export const payloadSchemas = {
   decided: decisionSchema,
   // The seal: which decision it makes official and that decision event's hash, so that an edit
   // of the decision after sealing is detectable from the stamp alone; and the printed number.
-  stamped: z.object({ decisionEventId: text, decisionHash: text, decisionNumber: text }),
+  // `seal`: the chief's own seal key (its id as registered at the center) and its Ed25519
+  // signature over `sealMessage` (seal.ts). Optional only so that logs written before the seal
+  // was a key still parse; the center conflicts a new stamp without it.
+  stamped: z.object({
+    decisionEventId: text,
+    decisionHash: text,
+    decisionNumber: text,
+    seal: z.object({ keyId: text, signature: text }).optional(),
+  }),
   // A sealed decision is never edited: a correction is a new decision that names the one it
   // corrects and needs its own seal.
   corrected: z.object({ reason: text, decision: decisionSchema }),

@@ -116,12 +116,27 @@ export const authorityRuleMessages = {
   'powers.mismatch': '收件所记的窗口授权与中心当时登记的授权不符',
 } as const;
 
+// Issue 13, the seal is the chief's own key: what the center says of a `stamped` event whose
+// seal it cannot trust. Declared before `ruleMessages`, which spreads it.
+export const sealRuleMessages = {
+  'seal.missing': '盖章事件未附首席代表的印章签名',
+  'seal.keyUnknown': '印章密钥未在中心登记',
+  'seal.keyNotActor': '印章密钥不属于盖章的首席代表',
+  'seal.keyRevoked': '印章密钥在盖章时已被注销',
+  'seal.badSignature': '印章签名与决定不符',
+  'seal.decisionNumber': '决定书文号与办件不符',
+  'seal.unregistered': '印章尚未在中心登记：请输入登录密码登记',
+} as const;
+
+export type SealRuleId = keyof typeof sealRuleMessages;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
   ...timedRuleMessages,
   ...clockRuleMessages,
   ...authorityRuleMessages,
+  ...sealRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

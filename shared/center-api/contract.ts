@@ -59,6 +59,7 @@ import {
   reportQuerySchema,
 } from './report-schemas';
 import { openApiSchema, healthSchema } from './system-schemas';
+import { sealKeyRegisteredSchema, sealKeyRegistrationSchema } from './seal-schemas';
 import {
   alertActionSchema,
   alertDetailSchema,
@@ -395,6 +396,18 @@ export const centerContract = {
     protocol: true,
     body: pullRequestSchema,
     response: pullResponseSchema,
+  },
+  'seal.register': {
+    method: 'POST',
+    path: '/api/sync/seal-keys',
+    summary:
+      '登记首席代表的印章公钥（设备凭证＋本人密码＋新密钥签名）/ register a chief’s seal key (device token, the chief’s password, proof of possession)',
+    tag: 'sync',
+    auth: terminal,
+    protocol: true,
+    body: sealKeyRegistrationSchema,
+    response: sealKeyRegisteredSchema,
+    status: 201,
   },
   'sync.supervision': {
     method: 'GET',

@@ -7,3 +7,4 @@ export * from './call-path';
 export * from './report-schemas';
 export * from './supervision-schemas';
 export * from './system-schemas';
+export * from './seal-schemas';

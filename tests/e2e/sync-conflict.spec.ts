@@ -160,12 +160,20 @@ test('two chiefs decide one case offline: the first decision at the center stand
 
   await test.step('A syncs first, then B, then A again', async () => {
     a.link.restore();
+    // each chief set the PIN offline: the password registers the seal key, then the stamp goes up
+    const registered = { registered: true, registrationError: null };
+    expect(await (await apiAs(a.terminal, account(staff.chiefSj01))).registerSeal()).toEqual(
+      registered,
+    );
     expect(await syncNow(a.terminal, chiefA)).toMatchObject({
       pending: 0,
       conflicts: 0,
       lastError: null,
     });
     b.link.restore();
+    expect(await (await apiAs(b.terminal, account(staff.chiefSj02))).registerSeal()).toEqual(
+      registered,
+    );
     expect(await syncNow(b.terminal, chiefB)).toMatchObject({ pending: 0, conflicts: 2 });
     expect(await syncNow(a.terminal, chiefA)).toMatchObject({ pending: 0, conflicts: 2 });
     // A's decision stands everywhere; B's decision and seal came back not admitted

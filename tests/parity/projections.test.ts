@@ -152,10 +152,6 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       ...generated,
     ];
 
-    inTransaction(t.db, () => {
-      for (const log of logs) for (const e of log) appendEvent(t.db, t.device, e);
-    });
-    rebuildProjections(t);
     /** The terminal's work list as it reads at `moment`: lapsed rows folded again, then measured. */
     const terminalRows = () => {
       refreshLapsed(t);
@@ -206,12 +202,24 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       if (!w.powers) continue;
       for (const i of publishedItems) await grantPowers(db().db, [w.id], i.code, w.powers);
     }
+    // each window's device enrolled and its chiefs' seal keys registered first, so that both
+    // sides fold the very same log, every stamp sealed and numbered by its case
+    const byWindow = [];
     for (const windowId of [
       ...goldenDepartments.map((d) => d.windowId),
       ...generatedWindows.map((w) => w.id),
     ]) {
       const device = await h.enroll(windowId);
       const events = logs.flat().filter((e) => e.windowId === windowId);
+      byWindow.push({ device, events: await h.sealed(device, events) });
+    }
+    const sealedById = new Map(byWindow.flatMap((w) => w.events).map((e) => [e.id, e]));
+    inTransaction(t.db, () => {
+      for (const log of logs)
+        for (const e of log) appendEvent(t.db, t.device, sealedById.get(e.id)!);
+    });
+    rebuildProjections(t);
+    for (const { device, events } of byWindow) {
       for (let from = 0; from < events.length; from += 400) {
         const answer = await device.pushOk(device.sign(events.slice(from, from + 400)));
         expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);

@@ -192,7 +192,8 @@ eachDialect('the center counts the golden log', (db) => {
     for (const d of goldenDepartments) {
       const device = await h.enroll(d.windowId);
       const events = log.filter((e) => e.windowId === d.windowId);
-      const answer = await device.pushOk(device.sign(events));
+      // each decision sealed by its chief's key, registered at the center (its number the case's)
+      const answer = await device.pushOk(device.sign(await h.sealed(device, events)));
       expect(answer.results.every((r) => r.status === 'accepted')).toBe(true);
     }
   }

@@ -4,6 +4,7 @@ import { m002Sync } from './002-sync';
 import { m003Seal } from './003-seal';
 import { m004ReportSchedule } from './004-report-schedule';
 import { m005SupervisionCopy } from './005-supervision-copy';
+import { m006SealKeys } from './006-seal-keys';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   m003Seal,
   m004ReportSchedule,
   m005SupervisionCopy,
+  m006SealKeys,
 ];
 
 export function migrate(db: Database.Database): number {

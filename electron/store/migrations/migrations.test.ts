@@ -48,6 +48,7 @@ describe('migrations', () => {
         'supervision_alerts',
         'supervision_complaints',
         'supervision_fetch',
+        'seal_keys',
       ]),
     );
     db.close();
@@ -135,7 +136,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     for (const m of migrations.slice(0, 4)) m.up(db);
     db.pragma('user_version = 4');
-    expect(migrate(db)).toBe(5);
+    expect(migrate(db)).toBe(migrations.length);
     const alert = db.prepare(
       'INSERT INTO supervision_alerts (id, window_id, raised_at, data) VALUES (?, ?, ?, ?)',
     );
@@ -145,6 +146,32 @@ describe('migrations', () => {
     const fetched = db.prepare('INSERT INTO supervision_fetch (id, fetched_at) VALUES (?, ?)');
     fetched.run(1, '2026-03-02T10:00:00+08:00');
     expect(() => fetched.run(2, '2026-03-02T10:00:00+08:00')).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('006 adds the chiefs’ seal keys and drops the old PIN hashes, keeping each lock', () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.slice(0, 5)) m.up(db);
+    db.pragma('user_version = 5');
+    db.prepare(
+      `INSERT INTO seal_pins (user_id, pin_hash, failed_attempts, locked_until, updated_at)
+       VALUES ('u1', 'scrypt$32768$8$1$x$y', 2, '2026-03-02T09:15:00+08:00', '2026-03-02T09:00:00+08:00')`,
+    ).run();
+    expect(migrate(db)).toBe(migrations.length);
+    // the old hash was a fast oracle for the PIN: gone; the count and the lock stay
+    expect(
+      db.prepare('SELECT pin_hash, failed_attempts, locked_until FROM seal_pins').get(),
+    ).toEqual({ pin_hash: '', failed_attempts: 2, locked_until: '2026-03-02T09:15:00+08:00' });
+    const insert = db.prepare(
+      `INSERT INTO seal_keys (key_id, user_id, public_key, private_key, kdf, created_at, proof)
+       VALUES (?, 'u1', 'pk', 'sealed', '{"name":"scrypt"}', '2026-03-02T09:00:00+08:00', 'sig')`,
+    );
+    insert.run('k1');
+    expect(() => insert.run('k1')).toThrow(/UNIQUE|PRIMARY/);
+    expect(db.prepare('SELECT registered_at, retired_at FROM seal_keys').get()).toEqual({
+      registered_at: null,
+      retired_at: null,
+    });
     db.close();
   });
 

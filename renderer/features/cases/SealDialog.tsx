@@ -93,7 +93,11 @@ export function SealDialog({
         setRejection({ message: r.error.message, rule: r.error.rule });
         return;
       }
-      setStatus((s) => ({ pinSet: true, lockedUntil: s?.lockedUntil ?? null }));
+      setStatus((s) => ({
+        pinSet: true,
+        lockedUntil: s?.lockedUntil ?? null,
+        unregistered: !r.value.registered,
+      }));
       setSettingPin(false);
       setForm.resetFields();
       await stamp(v.newPin);
@@ -180,6 +184,7 @@ export function SealDialog({
                   title={m('sealLocked', { until: shanghaiMinute(status.lockedUntil) })}
                 />
               )}
+              {status.unregistered && <RegisterSeal m={m} onRegistered={() => void loadStatus()} />}
               <Typography.Paragraph type="secondary">{m('stampExplain')}</Typography.Paragraph>
               {settingPin ? (
                 <SetPinFields form={setForm} m={m} pinSet={status.pinSet} />
@@ -283,5 +288,47 @@ function SetPinFields({
         </Form.Item>
       </Form>
     </>
+  );
+}
+
+/**
+ * The banner of a seal key the center has not taken yet (set offline): the chief's stamps wait in
+ * the outbox until the password registers it. Sign-in registers it too, when the center answers.
+ */
+function RegisterSeal({ m, onRegistered }: { m: DecisionMsg; onRegistered: () => void }) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const register = async () => {
+    setBusy(true);
+    const r = await call('seal.register', { password });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    if (!r.value.registered) return setError(r.value.registrationError);
+    setPassword('');
+    onRegistered();
+  };
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="seal-unregistered"
+      style={{ marginBottom: 12 }}
+      title={m('sealUnregistered')}
+      description={
+        <Space.Compact style={{ width: '100%' }}>
+          <Input.Password
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            data-testid="seal-register-password"
+          />
+          <Button loading={busy} disabled={!password} onClick={() => void register()}>
+            {m('sealRegister')}
+          </Button>
+          {error && <Typography.Text type="danger">{error}</Typography.Text>}
+        </Space.Compact>
+      }
+    />
   );
 }

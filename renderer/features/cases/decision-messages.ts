@@ -71,6 +71,9 @@ export const useDecisionMessages = defineMessages({
     sealPin: '盖章密码（6位数字）',
     pinDigits: '盖章密码为6位数字',
     sealLocked: '盖章密码已锁定，至 {until} 前不能盖章',
+    sealUnregistered: '印章尚未在中心登记：请输入登录密码登记',
+    sealRegister: '登记印章',
+    sealRegistered: '印章已在中心登记',
     noPinYet: '您在本终端尚未设置盖章密码：请先设置（须输入登录密码），设置后即盖章。',
     loginPassword: '登录密码',
     newPin: '新的盖章密码（6位数字）',
@@ -180,6 +183,10 @@ export const useDecisionMessages = defineMessages({
     sealPin: 'Seal PIN (6 digits)',
     pinDigits: 'The seal PIN has 6 digits',
     sealLocked: 'The seal PIN is locked until {until}',
+    sealUnregistered:
+      'The seal is not registered at the center yet: enter your sign-in password to register it',
+    sealRegister: 'Register the seal',
+    sealRegistered: 'The seal is registered at the center',
     noPinYet:
       'You have no seal PIN at this terminal yet: set one (with your sign-in password); the decision is stamped right after.',
     loginPassword: 'Sign-in password',

@@ -319,4 +319,58 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       await db.deleteFrom('items').where('code', '=', 'SJ-001').execute();
       expect(await t.db.selectFrom('item_versions').select('item_code').execute()).toHaveLength(1);
     }));
+
+  it('0009 holds each seal key once, for a staff member and the device that registered it', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0007-projection-version');
+      await raw(t).insertInto('departments').values({ code: 'SJ', name: '市场监管' }).execute();
+      await raw(t)
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      await raw(t)
+        .insertInto('staff')
+        .values({
+          id: 's1',
+          username: 'chief',
+          name: '首席',
+          role: 'chief',
+          window_id: null,
+          password_hash: 'h',
+          active: 1,
+        })
+        .execute();
+      await raw(t)
+        .insertInto('devices')
+        .values({
+          id: 'd1',
+          window_id: 'w1',
+          department_code: 'SJ',
+          terminal_number: 1,
+          label: 'PC1',
+          public_key: 'pk',
+          token_hash: 't',
+          enrolled_at: '2026-03-02T09:00:00+08:00',
+          last_seq: 0,
+          last_hash: '0',
+        })
+        .execute();
+      await upTo(t, '0009-seal-keys');
+      const key = {
+        key_id: 'seal-1',
+        staff_id: 's1',
+        public_key: 'pk',
+        device_id: 'd1',
+        registered_at: '2026-03-02T09:00:00+08:00',
+        revoked_at: null,
+      };
+      await t.db.insertInto('seal_keys').values(key).execute();
+      await expect(t.db.insertInto('seal_keys').values(key).execute()).rejects.toThrow();
+      await expect(
+        t.db
+          .insertInto('seal_keys')
+          .values({ ...key, key_id: 'seal-2', staff_id: 'nobody' })
+          .execute(),
+      ).rejects.toThrow();
+    }));
 });

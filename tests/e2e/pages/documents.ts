@@ -30,7 +30,14 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
       post<{ eventId: string; status: string }>('cases.record', { caseId, type, payload }, token),
     /** the chief's seal PIN at this terminal, proved by the sign-in password */
     setSealPin: (pin: string) =>
-      post<Record<string, never>>('seal.setPin', { password: account.password, pin }, token),
+      post<{ registered: boolean }>('seal.setPin', { password: account.password, pin }, token),
+    /** the banner's button: the chief's seal keys set offline, registered with the password */
+    registerSeal: () =>
+      post<{ registered: boolean; registrationError: string | null }>(
+        'seal.register',
+        { password: account.password },
+        token,
+      ),
     stamp: (caseId: string, pin: string) =>
       post<{ eventId: string; decisionNumber: string }>('cases.stamp', { caseId, pin }, token),
     caseEvents: async (caseId: string) =>
