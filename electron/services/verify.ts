@@ -62,7 +62,16 @@ export function verifyPrinted(t: Terminal, input: ParsedInput<'documents.verify'
     // another PC's it does not hold, and takes the center's acceptance of the stamp instead.
     sealKeyOf: (keyId) => {
       const key = sealKey(t.db, keyId);
-      return key && { keyId, staffId: key.user_id, publicKey: key.public_key, revokedAt: null };
+      return (
+        key && {
+          keyId,
+          staffId: key.user_id,
+          publicKey: key.public_key,
+          // a key in this PC's store was made here
+          deviceId: t.device.id,
+          revokedAt: null,
+        }
+      );
     },
     sealCheckedByCenter: issuing.syncState === 'acknowledged' || issuing.deviceId !== t.device.id,
   });

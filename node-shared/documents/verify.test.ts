@@ -49,6 +49,7 @@ const registered = {
   keyId: chiefSeal.keyId,
   staffId: 'u1',
   publicKey: chiefSeal.publicKey,
+  deviceId: 'd1',
   revokedAt: null,
 };
 
@@ -118,6 +119,9 @@ describe('judgeDocument', () => {
     }
     const notTheActor = { ...registered, staffId: 'u2' };
     expect(judgeDocument(document({ sealKeyOf: () => notTheActor }))).toMatchObject(sealInvalid);
+    // the chief's own key, but registered from another PC: copied out of the PC it was made on
+    const elsewhere = { ...registered, deviceId: 'd2' };
+    expect(judgeDocument(document({ sealKeyOf: () => elsewhere }))).toMatchObject(sealInvalid);
     // revoked at the very minute of the stamp: no longer the chief's seal; a minute later: still
     const revokedAt = (iso: string) => () => ({ ...registered, revokedAt: iso });
     expect(

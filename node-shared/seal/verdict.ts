@@ -9,12 +9,16 @@ export type RegisteredSealKey = {
   keyId: string;
   staffId: string;
   publicKey: string;
+  /** the PC that registered it: the private key never leaves that PC */
+  deviceId: string;
   revokedAt: string | null;
 };
 
 /** The parts of a stamped event a seal covers (a CaseEvent or a SignedEvent). */
 export type StampedFacts = {
   caseId: string;
+  /** the PC that wrote the stamp */
+  deviceId: string;
   occurredAt: string;
   actor: { userId: string };
   payload: unknown;
@@ -43,6 +47,9 @@ export function sealFault(e: StampedFacts, key: RegisteredSealKey | undefined): 
   if (!p.seal || typeof signature !== 'string') return 'seal.missing';
   if (!key) return 'seal.keyUnknown';
   if (key.staffId !== e.actor.userId) return 'seal.keyNotActor';
+  // The key was made on one PC and stays there: a stamp under it from any other PC was made by
+  // someone who copied the locked key out — and revoking a lost PC then kills its keys too.
+  if (key.deviceId !== e.deviceId) return 'seal.otherDevice';
   // revoked at or before the stamp: the chief no longer held the seal then
   if (key.revokedAt !== null && Date.parse(key.revokedAt) <= Date.parse(e.occurredAt)) {
     return 'seal.keyRevoked';

@@ -115,6 +115,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'seal.missing': 'The seal event carries no signature of the chief’s seal',
   'seal.keyUnknown': 'The seal key is not registered at the center',
   'seal.keyNotActor': 'The seal key does not belong to the chief who sealed',
+  'seal.otherDevice':
+    'The seal key was registered from another PC: a seal is used only on the PC where it was set',
   'seal.keyRevoked': 'The seal key had been revoked when the seal was applied',
   'seal.badSignature': 'The seal signature does not match the decision',
   'seal.decisionNumber': 'The decision number does not match the case',

@@ -105,7 +105,13 @@ export async function sealKeysById(
   return new Map(
     rows.map((r) => [
       r.key_id,
-      { keyId: r.key_id, staffId: r.staff_id, publicKey: r.public_key, revokedAt: r.revoked_at },
+      {
+        keyId: r.key_id,
+        staffId: r.staff_id,
+        publicKey: r.public_key,
+        deviceId: r.device_id,
+        revokedAt: r.revoked_at,
+      },
     ]),
   );
 }

@@ -3,6 +3,8 @@ import type { CaseEvent, EventOf } from '../../shared/case';
 import { centerContract } from '../../shared/center-api';
 import { shanghaiIso } from '../../shared/calendar';
 import { sealStamp, testRegistration, testSealKey } from '../../node-shared/seal/test-keys';
+import { sealFault } from '../../node-shared/seal/verdict';
+import { sealKeysById } from './keys';
 import { hashPassword } from '../../node-shared/passwords';
 import { createSession } from '../auth/sessions';
 import { eachDialect } from '../db/test-db';
@@ -92,16 +94,9 @@ eachDialect('center: the chief’s seal', (t) => {
     expect((await post(one, good)).json()).toEqual(ok.json());
     // a clerk has no seal
     await t()
-      .db.insertInto('staff')
-      .values({
-        id: 'u-clerk',
-        username: 'u-clerk',
-        name: '王窗口',
-        role: 'clerk',
-        window_id: 'w-sj-1',
-        password_hash: await hashPassword(chiefPassword, 1024),
-        active: 1,
-      })
+      .db.updateTable('staff')
+      .set({ password_hash: await hashPassword(chiefPassword, 1024) })
+      .where('id', '=', 'u-clerk')
       .execute();
     const clerkKey = testRegistration(testSealKey(), 'u-clerk', chiefPassword, at);
     expect((await post(one, clerkKey)).statusCode).toBe(403);
@@ -133,6 +128,13 @@ eachDialect('center: the chief’s seal', (t) => {
     expect(await pushOne(one, sealStamp(cases3.stamp(), others))).toMatchObject({
       conflict: { rule: 'seal.keyNotActor' },
     });
+    // the chief's own key, registered from the department's other PC, used on this one
+    const two = await h.enroll('w-sj-2');
+    const fromTwo = await h.sealKey(two, actors.chief);
+    const cases3b = await cases();
+    expect(await pushOne(one, sealStamp(cases3b.stamp(), fromTwo))).toMatchObject({
+      conflict: { rule: 'seal.otherDevice' },
+    });
     // signed over one number, sent with another
     const cases4 = await cases();
     const signed = sealStamp(cases4.stamp(), mine);
@@ -153,7 +155,8 @@ eachDialect('center: the chief’s seal', (t) => {
 
   it('a deactivated chief’s keys seal nothing from then on; earlier stamps still hold', async () => {
     await seedHall(t().db);
-    const h = syncHarness(t());
+    let now = testNow;
+    const h = syncHarness(t(), () => now);
     const one = await h.enroll('w-sj-1');
     const mine = await h.sealKey(one, actors.chief);
     // stamped before the deactivation (testNow), offline, pushed after it
@@ -182,12 +185,18 @@ eachDialect('center: the chief’s seal', (t) => {
       await t().db.selectFrom('seal_keys').select('revoked_at').executeTakeFirstOrThrow(),
     ).toEqual({ revoked_at: shanghaiIso(testNow) });
 
+    // the PC comes back online two days later
+    now = new Date('2025-03-12T10:00:00+08:00');
     expect(await pushOne(one, sealStamp(before.stamp(), mine))).toMatchObject({
       status: 'accepted',
     });
-    expect(await pushOne(one, sealStamp(after.stamp(), mine))).toMatchObject({
+    // the center names the chief off duty first; the seal itself was revoked with the chief
+    const late = sealStamp(after.stamp(), mine);
+    expect(await pushOne(one, late)).toMatchObject({
       status: 'conflicted',
-      conflict: { rule: 'seal.keyRevoked' },
+      conflict: { rule: 'actor.inactive' },
     });
+    const keys = await sealKeysById(t().db, [mine.keyId]);
+    expect(sealFault({ ...late, deviceId: one.id }, keys.get(mine.keyId))).toBe('seal.keyRevoked');
   });
 });

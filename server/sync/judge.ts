@@ -128,10 +128,13 @@ type CenterRule = (
 // under the chief's own seal key, registered here with the chief's password, not revoked then,
 // its signature over the decision's id, hash, number and the stamp's time.
 // Only where the reducer would take a stamp at all: a stamp out of turn keeps the reducer's rule.
-const sealRule: CenterRule = (event, state, _wire, records) => {
+const sealRule: CenterRule = (event, state, wire, records) => {
   if (event.type !== 'stamped' || state.status !== 'decided') return null;
   const keyId = sealKeyIdOf(event);
-  const fault = sealFault(event, keyId === null ? undefined : records.sealKeys.get(keyId));
+  const fault = sealFault(
+    { ...event, deviceId: wire.deviceId },
+    keyId === null ? undefined : records.sealKeys.get(keyId),
+  );
   return fault ? reject(fault) : null;
 };
 

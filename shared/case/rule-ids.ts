@@ -122,6 +122,7 @@ export const sealRuleMessages = {
   'seal.missing': '盖章事件未附首席代表的印章签名',
   'seal.keyUnknown': '印章密钥未在中心登记',
   'seal.keyNotActor': '印章密钥不属于盖章的首席代表',
+  'seal.otherDevice': '印章密钥登记于另一台终端：印章只能在设置它的终端上使用',
   'seal.keyRevoked': '印章密钥在盖章时已被注销',
   'seal.badSignature': '印章签名与决定不符',
   'seal.decisionNumber': '决定书文号与办件不符',
