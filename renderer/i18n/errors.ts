@@ -109,6 +109,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'scope.otherDepartment':
     'This case belongs to another department: it cannot be viewed or handled',
   'item.notPublished': 'The item recorded at receipt matches no version the center published',
+  'device.otherWindow': 'The event names a window other than the one the sending PC belongs to',
+  'time.backdated':
+    'The event is dated more than 10 minutes before events this PC already recorded: it looks backdated',
   'powers.mismatch':
     'The powers recorded at receipt differ from what the center recorded for the window',
   // issue 13: the seal is the chief's own key

@@ -96,6 +96,8 @@ export type ServerDb = {
     /** the highest device_seq stored for this device and its hash: where its chain continues */
     last_seq: number;
     last_hash: string;
+    /** the latest occurred_at among the device's accepted events (0010); null before any */
+    last_event_at: Generated<string | null>;
   };
   /** every event ever admitted, accepted or conflicted; never updated, never deleted */
   events: {

@@ -65,6 +65,19 @@ export async function registerSealKey(
     .onConflict((oc) => oc.column('key_id').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+    // A new PIN at a PC makes a new key and retires the chief's old one there: from the new key's
+    // making on, the old one seals nothing (stamps made before still hold).
+    const made = Date.parse(body.createdAt);
+    const retiredAt =
+      Number.isNaN(made) || made > ctx.now().getTime() ? registeredAt : shanghaiIso(new Date(made));
+    await ctx.db
+      .updateTable('seal_keys')
+      .set({ revoked_at: retiredAt })
+      .where('staff_id', '=', staff.id)
+      .where('device_id', '=', device.id)
+      .where('key_id', '!=', body.keyId)
+      .where('revoked_at', 'is', null)
+      .execute();
     return { keyId: body.keyId, staffId: staff.id, registeredAt };
   }
   // Sent again (the first answer was lost): the same key for the same chief is the same

@@ -30,7 +30,13 @@ let serial = 0;
 
 async function decidedCase(h: SyncHarness, one: TestDevice, o: CaseOptions = {}) {
   serial += 1;
-  const { script, events } = reviewedCase({ ...o, caseNumber: `SJ-20250303-01-${serial}` });
+  // each case an hour after the last: a PC writes forward in time (time.backdated)
+  const start = shanghaiIso(new Date(Date.parse('2025-03-03T09:00:00+08:00') + serial * 3_600_000));
+  const { script, events } = reviewedCase({
+    start,
+    ...o,
+    caseNumber: `SJ-20250303-01-${serial}`,
+  });
   const decided = script.decided();
   await one.pushOk(one.sign([...events, decided]));
   // what the case's number gives (shared/case decisionNumber)
@@ -149,6 +155,26 @@ eachDialect('center: the chief’s seal', (t) => {
     });
     const cases6 = await cases();
     expect(await pushOne(one, sealStamp(cases6.stamp(), mine))).toMatchObject({
+      status: 'accepted',
+    });
+    // a new PIN at the same PC makes a new key: the old one seals nothing from then on
+    const renewed = testSealKey();
+    // made (the new PIN set) before the next stamps were written
+    const later = '2025-03-03T16:30:00+08:00';
+    expect(
+      (
+        await h.call('POST', centerContract['seal.register'].path, {
+          token: one.token,
+          body: testRegistration(renewed, actors.chief.userId, chiefPassword, later),
+        })
+      ).statusCode,
+    ).toBe(201);
+    const cases7 = await cases();
+    expect(await pushOne(one, sealStamp(cases7.stamp(), mine))).toMatchObject({
+      conflict: { rule: 'seal.keyRevoked' },
+    });
+    const cases8 = await cases();
+    expect(await pushOne(one, sealStamp(cases8.stamp(), renewed))).toMatchObject({
       status: 'accepted',
     });
   });

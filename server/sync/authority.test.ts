@@ -51,6 +51,10 @@ eachDialect('sync: the center’s records of who and what', (t) => {
         s.decided({ ...actors.chief, name: '张首长' }, 'w-sj-1'),
         // SJ01's chief writing as if at SJ02
         s.decided(actors.chief, 'w-sj-2'),
+        // SJ02's own chief, at SJ02 — but written on SJ01's PC: a copy of SJ01's files at work
+        s.decided(actors.chief2, 'w-sj-2'),
+        // SJ01's PC naming SJ02's chief at SJ01's window
+        s.decided(actors.chief2, 'w-sj-1'),
         s.decided(),
       ]),
     ).toEqual([
@@ -61,6 +65,8 @@ eachDialect('sync: the center’s records of who and what', (t) => {
       'actor.unknown',
       'actor.roleMismatch',
       'actor.nameMismatch',
+      'device.otherWindow',
+      'device.otherWindow',
       'actor.windowMismatch',
       null,
     ]);
@@ -110,15 +116,15 @@ eachDialect('sync: the center’s records of who and what', (t) => {
     };
     expect(
       await verdicts(sj1, [
+        // the new version before the center published it
+        receipt('2025-03-09T09:00:00+08:00', renamed),
         // a PC that has not pulled the new version yet
         receipt('2025-03-11T09:00:00+08:00'),
         receipt('2025-03-11T09:05:00+08:00', renamed),
-        // the new version before the center published it
-        receipt('2025-03-09T09:00:00+08:00', renamed),
         receipt('2025-03-11T09:10:00+08:00', { ...itemOf('SJ'), name: '不存在的事项' }),
         receipt('2025-03-11T09:15:00+08:00', { ...itemOf('SJ'), promisedDays: 1 }),
       ]),
-    ).toEqual([null, null, 'item.notPublished', 'item.notPublished', 'item.notPublished']);
+    ).toEqual(['item.notPublished', null, null, 'item.notPublished', 'item.notPublished']);
   });
 
   it('takes the powers recorded for the window, the superseded ones for three days only', async () => {

@@ -9,6 +9,7 @@ import {
   terminalTimeHeader,
   type WireEvent,
 } from '../../shared/sync';
+import { shanghaiIso } from '../../shared/calendar';
 import { eachDialect } from '../db/test-db';
 import { reviewedCase, seedHall, syncHarness, testNow, type TestDevice } from './test-support';
 import { newKeyPair } from '../../node-shared/events/crypto';
@@ -134,6 +135,55 @@ eachDialect('center clock', (t) => {
     const results = await push(h, device, device.sign(events), clockAt(800));
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
     expect(await skewAlerts()).toEqual([]);
+  });
+
+  it('a PC whose clock was set right after the acknowledgment: its events still accepted', async () => {
+    const { h, device } = await setup();
+    const { events } = reviewedCase({ start: '2025-03-10T08:00:00+08:00' });
+    // the correction travels until the PC measures again; its clock itself is right now
+    const results = await push(h, device, device.sign(events), {
+      ...clockAt(800),
+      [clockCorrectionHeader]: String(minutes(10)),
+    });
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+  });
+
+  it('stores an event dated well before what the PC already recorded as backdated', async () => {
+    const { h, device } = await setup();
+    const today = reviewedCase({ start: '2025-03-10T08:00:00+08:00' }).events;
+    // another case's event, 7 minutes before the PC's last one (that case's last event came from
+    // a PC running a few minutes ahead): within the tolerance
+    const last = Date.parse(today.at(-1)!.occurredAt);
+    const aFewMinutesEarlier = reviewedCase().events.map((e) => ({
+      ...e,
+      occurredAt: shanghaiIso(new Date(last - minutes(7))),
+    }));
+    const lastWeek = reviewedCase({ start: '2025-03-04T09:00:00+08:00' }).events;
+    const results = await push(
+      h,
+      device,
+      device.sign([...today, ...aFewMinutesEarlier.slice(0, 1), lastWeek[0]!]),
+      clockAt(0),
+    );
+    expect(results.map((r) => r.conflict?.rule ?? r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'time.backdated',
+    ]);
+    // the next push measures from what was accepted, not from the refused date
+    const lastWeekToo = reviewedCase({ start: '2025-03-04T10:00:00+08:00' }).events[0]!;
+    const again = await push(h, device, device.sign([lastWeekToo]), clockAt(0));
+    expect(again[0]!.conflict?.rule).toBe('time.backdated');
+    expect(
+      await t()
+        .db.selectFrom('devices')
+        .select('last_event_at')
+        .where('id', '=', device.id)
+        .execute(),
+    ).toEqual([{ last_event_at: today.at(-1)!.occurredAt }]);
   });
 
   it('enrolls a PC 4 years ahead, says so, and raises the alert', async () => {

@@ -30,6 +30,8 @@ import { authorityRefusal, readAuthority, type AuthorityRecords } from './author
 export type CenterRecords = {
   /** the server's clock for this batch (+08:00) */
   receivedAt: string;
+  /** the pushing device: its window, and where its events' time stands */
+  device: PushingDevice;
   // issue 13 point 5 (timed rules): the calendar the center measures every case on
   calendar: Calendar;
   // -- issue 13 point 4, time you can trust ---------------------------------------------------
@@ -48,7 +50,13 @@ export type CenterRecords = {
 };
 
 /** The device the batch comes from, as stored. */
-export type PushingDevice = { id: string; departmentCode: string };
+export type PushingDevice = {
+  id: string;
+  windowId: string;
+  departmentCode: string;
+  /** the latest time among its accepted events; moved on by each event the batch accepts */
+  lastEventAt: string | null;
+};
 
 export async function readRecords(
   trx: Kysely<ServerDb>,
@@ -61,6 +69,7 @@ export async function readRecords(
   const sealKeyIds = fresh.filter((e) => e.type === 'stamped').map(sealKeyIdOf);
   return {
     receivedAt,
+    device: { ...device },
     // issue 13 point 5 (timed rules)
     calendar: await centerCalendar(trx),
     ...(await readClock(trx, ctx, device, fresh, receivedAt)),
@@ -84,9 +93,12 @@ async function readClock(
 ): Promise<Pick<CenterRecords, 'eventClockOffsetMs'>> {
   const own = ctx.terminalClock;
   if (own) {
-    return {
-      eventClockOffsetMs: own.terminalTime - (own.correctionMs ?? 0) - Date.parse(receivedAt),
-    };
+    const raw = own.terminalTime - Date.parse(receivedAt);
+    const corrected = raw - (own.correctionMs ?? 0);
+    // A PC whose clock was set right after a manager acknowledged its offset still sends that
+    // correction until it measures again; either reading within the tolerance dates its events
+    // truly (they were written by the corrected clock or by the right one).
+    return { eventClockOffsetMs: Math.abs(raw) < Math.abs(corrected) ? raw : corrected };
   }
   if (fresh.length === 0) return { eventClockOffsetMs: null };
   const last = await latestDeviceClock(trx, device.id);
@@ -112,7 +124,28 @@ const deviceClockTrusted: CenterRule = (_event, _state, _wire, records) => {
   return reject('time.deviceSkew', `提交时终端时钟${describeOffset(offset)}`);
 };
 
-const clockRules: readonly CenterRule[] = [notInTheFuture, deviceClockTrusted];
+/**
+ * A PC writes forward in time: each event is dated by its clock, or by the case's last event when
+ * that is later (another PC's clock may run ahead by up to the tolerance, and this one behind by
+ * as much). An event dated earlier than that is backdated — a deactivated chief's decision, an
+ * extension after the limit made to look in time — whoever signed it.
+ */
+const notBackdated: CenterRule = (event, _state, _wire, records) => {
+  const at = occurredAtMs(event.occurredAt);
+  const latest = records.device.lastEventAt;
+  if (at === null || latest === null) return null;
+  if (at >= Date.parse(latest) - 2 * clockTolerance) return null;
+  return reject('time.backdated', `事件时间 ${event.occurredAt}，本终端此前已记至 ${latest}`);
+};
+
+/**
+ * Every event of a PC carries the window the PC is bound to: a PC at SJ01 writing as SJ02 is a
+ * copy of SJ01's files at work, whoever it names.
+ */
+const ownWindow: CenterRule = (event, _state, _wire, records) =>
+  event.windowId === records.device.windowId ? null : reject('device.otherWindow', event.windowId);
+
+const clockRules: readonly CenterRule[] = [notInTheFuture, deviceClockTrusted, notBackdated];
 // -- end of issue 13 point 4 ------------------------------------------------------------------
 
 /** One rule the center applies beyond the reducer: null when the event passes it. */
@@ -161,6 +194,7 @@ const timedRules: CenterRule = (event, state, _wire, records) =>
 // that time must be believed; then who acted, on what; then the timed legal rules.
 const centerRules: readonly CenterRule[] = [
   ...clockRules,
+  ownWindow,
   // — issue 13 points 1 and 3 (authority): the actor is on the center's staff as named, on duty,
   // acting within the case's window or department; a receipt's item and powers were published —
   (event, state, _wire, records) => authorityRefusal(event, state, records.authority),
@@ -181,5 +215,11 @@ export function judgeEvent(
     const broken = rule(event, state, wire, records);
     if (broken) return broken;
   }
-  return evaluate(state, event);
+  const verdict = evaluate(state, event);
+  const at = occurredAtMs(event.occurredAt);
+  const latest = records.device.lastEventAt;
+  if (verdict.ok && at !== null && (latest === null || at > Date.parse(latest))) {
+    records.device.lastEventAt = event.occurredAt;
+  }
+  return verdict;
 }

@@ -54,7 +54,15 @@ export async function pushEvents(
     await advisoryLock(trx, ctx.dialect, lockKeys.eventLog);
     const row = await trx
       .selectFrom('devices')
-      .select(['id', 'department_code', 'revoked_at', 'last_seq', 'last_hash'])
+      .select([
+        'id',
+        'window_id',
+        'department_code',
+        'revoked_at',
+        'last_seq',
+        'last_hash',
+        'last_event_at',
+      ])
       .where('id', '=', device.id)
       .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
@@ -74,7 +82,12 @@ export async function pushEvents(
     const records = await readRecords(
       trx,
       ctx,
-      { id: row.id, departmentCode: row.department_code },
+      {
+        id: row.id,
+        windowId: row.window_id,
+        departmentCode: row.department_code,
+        lastEventAt: row.last_event_at,
+      },
       fresh,
       receivedAt,
     );
@@ -160,7 +173,11 @@ export async function pushEvents(
     if (head.lastSeq !== stored.lastSeq) {
       await trx
         .updateTable('devices')
-        .set({ last_seq: head.lastSeq, last_hash: head.lastHash })
+        .set({
+          last_seq: head.lastSeq,
+          last_hash: head.lastHash,
+          last_event_at: records.device.lastEventAt,
+        })
         .where('id', '=', row.id)
         .execute();
     }

@@ -97,6 +97,7 @@ export const clockRuleMessages = {
     '本机时钟与中心时间相差超过 5 分钟，不能办理受理、告知、决定、盖章、送达等法定环节：请校准时钟或请中心管理人员确认时差',
   'time.future': '事件时间晚于中心时间 5 分钟以上，不予采信',
   'time.deviceSkew': '该终端提交时时钟与中心相差超过 5 分钟，其新写入事件的时间不予采信',
+  'time.backdated': '事件时间早于本终端已记录的事件 10 分钟以上，疑为倒签',
 } as const;
 
 /**
@@ -114,6 +115,7 @@ export const authorityRuleMessages = {
   'scope.otherDepartment': '该办件属于其他部门，不能查看或办理',
   'item.notPublished': '收件所记的事项与中心发布过的任何版本都不一致',
   'powers.mismatch': '收件所记的窗口授权与中心当时登记的授权不符',
+  'device.otherWindow': '事件所记的窗口不是提交终端所在的窗口',
 } as const;
 
 // Issue 13, the seal is the chief's own key: what the center says of a `stamped` event whose
