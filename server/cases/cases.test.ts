@@ -47,7 +47,6 @@ eachDialect('center: cases', (t) => {
     );
     await two.pushOk(
       two.sign([
-        normal.received(),
         // a stamp before any decision: stored, but conflicted
         yellow.next(
           'stamped',
@@ -56,6 +55,8 @@ eachDialect('center: cases', (t) => {
           actors.chief2,
           'w-sj-2',
         ),
+        // written after it: a PC writes forward in time
+        normal.received(),
       ]),
     );
     await zj.pushOk(zj.sign([other.received()]));

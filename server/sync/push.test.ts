@@ -60,12 +60,13 @@ eachDialect('sync: push', (t) => {
     const again = await device.pushOk(signed);
     expect(again).toEqual(first);
     // a batch of old and new events: the old answered again, the new stored
-    const more = device.sign([reviewedCase().events[0]!]);
+    // later cases, later in the day: a PC writes forward in time (time.backdated)
+    const more = device.sign([reviewedCase({ start: '2025-03-11T09:35:00+08:00' }).events[0]!]);
     const mixed = await device.pushOk([...signed.slice(2), ...more]);
     expect(mixed.results.slice(0, 2)).toEqual(first.results.slice(2));
     expect(mixed.results[2]).toMatchObject({ deviceSeq: 5, status: 'accepted' });
     // the same new event twice in one batch: stored once, answered the same twice
-    const [twice] = device.sign([reviewedCase().events[0]!]);
+    const [twice] = device.sign([reviewedCase({ start: '2025-03-11T09:40:00+08:00' }).events[0]!]);
     const doubled = await device.pushOk([twice!, twice!]);
     expect(doubled.results[1]).toEqual(doubled.results[0]);
     expect(await count(t().db, 'events')).toBe(6);
@@ -76,7 +77,7 @@ eachDialect('sync: push', (t) => {
   it('decides a batch of interleaved cases in order: later events see earlier ones, a refused one is stored as conflicted', async () => {
     const { device } = await setup();
     const a = caseScript({ caseId: 'case-a' });
-    const b = caseScript({ caseId: 'case-b', windowId: 'w-sj-2' });
+    const b = caseScript({ caseId: 'case-b' });
     const signed = device.sign([
       a.received(),
       b.received(),
@@ -110,7 +111,7 @@ eachDialect('sync: push', (t) => {
       .execute();
     expect(rows).toEqual([
       { id: 'case-a', window_id: 'w-sj-1', status: 'accepted', last_server_seq: seqs[4] },
-      { id: 'case-b', window_id: 'w-sj-2', status: 'accepted', last_server_seq: seqs[6] },
+      { id: 'case-b', window_id: 'w-sj-1', status: 'accepted', last_server_seq: seqs[6] },
     ]);
     const conflicted = await t()
       .db.selectFrom('events')

@@ -154,8 +154,9 @@ eachDialect('sync: the timed rules at the center', (t) => {
     expect(await superviseOpenCases(t().db, new Date('2025-03-11T09:00:00+08:00'))).toBe(0);
 
     // a case pushed when its pause has already run over gets the alert with its batch
-    const b = caseScript();
-    const pausedB = at(b.next('paused', pause, actors.chief), '2025-03-04T10:00:00+08:00');
+    // received after A's pause was written: a PC writes forward in time (time.backdated)
+    const b = caseScript({ start: '2025-03-04T10:30:00+08:00' });
+    const pausedB = at(b.next('paused', pause, actors.chief), '2025-03-04T11:00:00+08:00');
     now = new Date('2025-03-12T10:00:00+08:00');
     await device.pushOk(device.sign([b.received(), b.checked(), b.accepted(), pausedB]));
     expect((await alertsOf(b.caseId)).map((x) => x.rule)).toContain('pause.overrun');
