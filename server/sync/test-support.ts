@@ -106,6 +106,15 @@ export const hallStaff: readonly HallMember[] = [
   { ...actors.chiefZj, windowId: 'w-zj-1' },
 ];
 
+/**
+ * A window's events in the order a PC writes them: by time (stable, so a case keeps its own
+ * order). Logs kept case by case are no PC's order, and the center refuses an event dated well
+ * before what the PC already wrote (time.backdated).
+ */
+export function inWritingOrder<E extends { occurredAt: string }>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+}
+
 /** The window a hall member sits at; undefined for an actor the hall does not know. */
 export function windowOf(actor: Actor): string | undefined {
   return hallStaff.find((m) => m.userId === actor.userId)?.windowId ?? undefined;

@@ -11,6 +11,7 @@ import { clockContext } from '../../server/cases/clocks';
 import { eachDialect } from '../../server/db/test-db';
 import {
   grantPowers,
+  inWritingOrder,
   publishItems,
   seedHall,
   seedStaff,
@@ -210,7 +211,7 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
       ...generatedWindows.map((w) => w.id),
     ]) {
       const device = await h.enroll(windowId);
-      const events = logs.flat().filter((e) => e.windowId === windowId);
+      const events = inWritingOrder(logs.flat().filter((e) => e.windowId === windowId));
       byWindow.push({ device, events: await h.sealed(device, events) });
     }
     const sealedById = new Map(byWindow.flatMap((w) => w.events).map((e) => [e.id, e]));

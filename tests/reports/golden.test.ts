@@ -7,7 +7,7 @@ import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
 import { rebuildCaseProjections } from '../../server/cases/rebuild';
 import { centerMetrics } from '../../server/reports/metrics';
-import { seedHall, syncHarness, testNow } from '../../server/sync/test-support';
+import { inWritingOrder, seedHall, syncHarness, testNow } from '../../server/sync/test-support';
 import { testApp } from '../../server/test-app';
 import type { CaseEvent } from '../../shared/case';
 import type { Dashboard, Metrics, ReportScope } from '../../shared/reports';
@@ -191,7 +191,7 @@ eachDialect('the center counts the golden log', (db) => {
     const h = syncHarness(db(), () => new Date(goldenAsOf));
     for (const d of goldenDepartments) {
       const device = await h.enroll(d.windowId);
-      const events = log.filter((e) => e.windowId === d.windowId);
+      const events = inWritingOrder(log.filter((e) => e.windowId === d.windowId));
       // each decision sealed by its chief's key, registered at the center (its number the case's)
       const answer = await device.pushOk(device.sign(await h.sealed(device, events)));
       expect(answer.results.every((r) => r.status === 'accepted')).toBe(true);
