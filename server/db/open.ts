@@ -56,6 +56,12 @@ function openPostgres(connectionString: string): ServerDbHandle {
         oid === INT8_OID ? Number : (pg.types.getTypeParser(oid, format) as (v: string) => unknown),
     },
   });
+  // An idle connection the server ends (a restart, a failover, an administrator) emits 'error' on
+  // the pool; without a listener that event would end the whole center. The pool drops the
+  // connection and opens another for the next query, so it is only logged.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   const db = new Kysely<ServerDb>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
