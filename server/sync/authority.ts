@@ -11,6 +11,7 @@ import {
 } from '../../shared/case';
 import {
   powers as allPowers,
+  itemLaw,
   powerSchema,
   serviceItemSchema,
   toItemSnapshot,
@@ -202,7 +203,8 @@ function receiptRefusal(
 ): Rejection | null {
   const { item, powers } = event.payload;
   // any version published by then: a PC may not have pulled the newest
-  const snapshot = canonical(item);
+  // a receipt made before the catalog carried the item's law reads as its legacy law
+  const snapshot = canonical({ ...item, ...itemLaw(item) });
   const published = (records.items.get(item.code) ?? []).filter((v) => v.from <= at);
   if (!published.some((v) => v.value === snapshot)) {
     return reject('item.notPublished', `${item.code} ${item.name}`);

@@ -36,7 +36,14 @@ import type { ServerDb } from '../db/schema';
 import { sinceAlways } from '../db/migrations/0008-authority-history';
 import { recordPowers } from '../admin/history';
 import { itemRow } from '../admin/items';
-import { powers, serviceItemSchema, type Power, type ServiceItem } from '../../shared/catalog';
+import {
+  legacyGuideFields,
+  legacyItemLaw,
+  powers,
+  serviceItemSchema,
+  type Power,
+  type ServiceItem,
+} from '../../shared/catalog';
 import type { TestDatabase } from '../db/test-db';
 import { eventHash, hashSigner, newKeyPair } from '../../node-shared/events/crypto';
 
@@ -157,6 +164,8 @@ export async function seedStaff(db: Kysely<ServerDb>, members: readonly HallMemb
 /** The whole catalog entry an item snapshot was taken from (what the center publishes). */
 export function serviceItemOf(item: ItemSnapshot): ServiceItem {
   return serviceItemSchema.parse({
+    ...legacyGuideFields,
+    ...legacyItemLaw(item),
     ...item,
     // one letter a character, as the catalog's schema checks
     initials: 'x'.repeat([...item.name].length),

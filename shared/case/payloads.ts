@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { powerSchema } from '../catalog/powers';
+import { extensionApprovers, limitUnits, validitySchema } from '../catalog/schema';
 import { appealNoticeSchema } from './appeal';
 import { localDateSchema, text, workingDaysSchema } from './schema-parts';
 
@@ -29,6 +30,14 @@ export const itemSnapshotSchema = z
     materials: z.array(itemMaterialSchema),
     /** the certificate an approval issues (营业执照 …), when the item issues one */
     certificate: text.optional(),
+    // The item's law (shared/catalog/law.ts). Cases received before the catalog carried it have
+    // none: `itemLaw` reads them as the product then counted (working days under Art. 42).
+    statutoryUnit: z.enum(limitUnits).optional(),
+    statutoryBasis: text.optional(),
+    extensionBasis: text.optional(),
+    extensionApprover: z.enum(extensionApprovers).optional(),
+    publicationPausesStatutory: z.boolean().optional(),
+    validity: validitySchema.optional(),
   })
   .refine((item) => item.promisedDays <= item.statutoryDays, {
     message: '承诺时限不能长于法定时限',

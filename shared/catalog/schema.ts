@@ -29,6 +29,36 @@ export const materialSpecSchema = z.strictObject({
 
 const hanOnly = /^\p{Script=Han}+$/u;
 
+/**
+ * How a limit counts (DOMAIN.md): the 行政许可法's own limits are working days (Art. 82); a limit
+ * another law sets in "日" is calendar days, its end moved to the next working day when it falls
+ * on a holiday.
+ */
+export const limitUnits = ['workingDays', 'calendarDays'] as const;
+export type LimitUnit = (typeof limitUnits)[number];
+
+/**
+ * Who may approve an extension: Art. 42 ¶1 本机关负责人, Art. 42 ¶2 (joint, unified or
+ * centralized handling) 本级人民政府负责人.
+ */
+export const extensionApprovers = ['agencyHead', 'governmentHead'] as const;
+export type ExtensionApprover = (typeof extensionApprovers)[number];
+
+/**
+ * How long the licence is valid: a fixed term the item's law sets, without term where the law
+ * says so, or set by the decision (then the chief must enter it: a blank is never "长期").
+ */
+export const validitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('years'),
+    years: z.number().int().min(1, '有效期至少1年').max(50, '有效期不超过50年'),
+    basis: text,
+  }),
+  z.strictObject({ kind: z.literal('permanent'), basis: text }),
+  z.strictObject({ kind: z.literal('decided') }),
+]);
+export type Validity = z.infer<typeof validitySchema>;
+
 export const serviceItemSchema = z
   .strictObject({
     code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
@@ -42,7 +72,22 @@ export const serviceItemSchema = z
     procedure: textList,
     promisedDays: days,
     statutoryDays: days.min(1, '法定时限至少1个工作日'),
+    /** the unit of the statutory limit and the extension; the promised limit is working days */
+    statutoryUnit: z.enum(limitUnits, '须为 workingDays（工作日）或 calendarDays（日）'),
+    /** the article that sets the statutory limit, printed on the guide and the notices */
+    statutoryBasis: text,
     extensionDays: days,
+    /** the article that allows the extension; required when extensionDays > 0 */
+    extensionBasis: text.optional(),
+    extensionApprover: z.enum(extensionApprovers, '须为 agencyHead 或 governmentHead').optional(),
+    /** Art. 45 is a closed list: publication (公示) pauses the statutory clock only by the item's own law */
+    publicationPausesStatutory: z.boolean(),
+    publicationBasis: text.optional(),
+    validity: validitySchema,
+    /** Art. 30: the sample application form (示范文本) and where the applicant gets it */
+    sampleForm: text,
+    /** Art. 30: the quantity limit (数量限制), "无数量限制" when there is none */
+    quantityLimit: text,
     joint: z.boolean(),
     reviewMode: z.enum(['single', 'twoPerson']),
     fee: z.strictObject({ standard: text, basis: text }),
@@ -66,10 +111,12 @@ export const serviceItemSchema = z
         `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符`,
       );
     }
-    if (item.promisedDays > item.statutoryDays) {
+    if (item.promisedDays > promisedCeiling(item)) {
       issue(
         ['promisedDays'],
-        `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays})`,
+        item.statutoryUnit === 'calendarDays'
+          ? `承诺时限(${item.promisedDays}个工作日)不能长于法定时限(${item.statutoryDays}日，约合${promisedCeiling(item)}个工作日)`
+          : `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays})`,
       );
     }
     if (item.joint && item.extensionDays !== jointExtensionDays) {
@@ -77,6 +124,35 @@ export const serviceItemSchema = z
     }
     if (!item.joint && item.extensionDays > maxExtensionDays) {
       issue(['extensionDays'], `非联办事项延期不超过${maxExtensionDays}日(行政许可法第四十二条)`);
+    }
+    if (item.extensionDays > 0) {
+      if (item.extensionBasis === undefined)
+        issue(['extensionBasis'], '可延期的事项须写明延期的法律依据');
+      if (item.extensionApprover === undefined)
+        issue(['extensionApprover'], '可延期的事项须写明批准延期的负责人');
+    } else {
+      if (item.extensionBasis !== undefined)
+        issue(['extensionBasis'], '不可延期的事项不应填写延期依据');
+      if (item.extensionApprover !== undefined)
+        issue(['extensionApprover'], '不可延期的事项不应填写批准人');
+    }
+    if (item.joint && item.extensionApprover === 'agencyHead') {
+      issue(
+        ['extensionApprover'],
+        '联办事项延期须经本级人民政府负责人批准(行政许可法第四十二条第二款)',
+      );
+    }
+    if (item.joint && item.statutoryUnit !== 'workingDays') {
+      issue(['statutoryUnit'], '联办事项的45日是行政许可法的期限，按工作日计算(第八十二条)');
+    }
+    if (item.publicationPausesStatutory && item.publicationBasis === undefined) {
+      issue(
+        ['publicationBasis'],
+        '公示不在行政许可法第四十五条之列：须写明本事项法律规定公示不计时的依据',
+      );
+    }
+    if (!item.publicationPausesStatutory && item.publicationBasis !== undefined) {
+      issue(['publicationBasis'], '公示不暂停法定时限时不应填写依据');
     }
     for (const index of duplicateIndexes(item.materials.map((m) => m.id))) {
       issue(['materials', index, 'id'], `材料编号重复: ${item.materials[index]?.id}`);
@@ -120,6 +196,16 @@ export const catalogSchema = z
       when: (payload) => hasArray(payload.value, 'departments') && hasArray(payload.value, 'items'),
     },
   );
+
+/**
+ * The most working days a calendar-day limit surely holds: 5 in every 7 days. A promise longer
+ * than that could end after the law's own limit.
+ */
+export function promisedCeiling(item: { statutoryDays: number; statutoryUnit: LimitUnit }): number {
+  return item.statutoryUnit === 'calendarDays'
+    ? Math.floor((item.statutoryDays * 5) / 7)
+    : item.statutoryDays;
+}
 
 export type Department = z.infer<typeof departmentSchema>;
 export type MaterialSpec = z.infer<typeof materialSpecSchema>;

@@ -17,6 +17,13 @@ describe('toItemSnapshot', () => {
       statutoryDays: 3,
       extensionDays: 3,
       joint: false,
+      // the law the clocks and notices read (issue 14), kept with the case
+      statutoryUnit: 'workingDays',
+      statutoryBasis: '《中华人民共和国市场主体登记管理条例》第十九条',
+      extensionBasis: '《中华人民共和国市场主体登记管理条例》第十九条',
+      extensionApprover: 'agencyHead',
+      publicationPausesStatutory: false,
+      validity: { kind: 'permanent', basis: '营业执照不载明营业期限' },
       certificate: '营业执照',
       materials: [
         { id: 'm1', name: '申请书', required: true, form: 'original', count: 1 },

@@ -1,3 +1,4 @@
+import { itemLaw, type ItemLaw } from './law';
 import type { MaterialSpec, ServiceItem } from './schema';
 
 /** What a case keeps of its item: the clocks, the review mode and the checklist, as at intake. */
@@ -12,7 +13,8 @@ export type ItemSnapshot = Pick<
   | 'extensionDays'
   | 'joint'
   | 'certificate'
-> & { materials: Pick<MaterialSpec, 'id' | 'name' | 'required' | 'form' | 'count'>[] };
+> &
+  ItemLaw & { materials: Pick<MaterialSpec, 'id' | 'name' | 'required' | 'form' | 'count'>[] };
 
 /**
  * Copies only what decides the case. Fresh objects: a later catalog edit (or a caller mutating
@@ -28,6 +30,7 @@ export function toItemSnapshot(item: ServiceItem): ItemSnapshot {
     statutoryDays: item.statutoryDays,
     extensionDays: item.extensionDays,
     joint: item.joint,
+    ...itemLaw(item),
     ...(item.certificate ? { certificate: item.certificate } : {}),
     materials: item.materials.map(({ id, name, required, form, count }) => ({
       id,

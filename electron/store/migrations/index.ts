@@ -5,6 +5,7 @@ import { m003Seal } from './003-seal';
 import { m004ReportSchedule } from './004-report-schedule';
 import { m005SupervisionCopy } from './005-supervision-copy';
 import { m006SealKeys } from './006-seal-keys';
+import { m007ItemLaw } from './007-item-law';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   m004ReportSchedule,
   m005SupervisionCopy,
   m006SealKeys,
+  m007ItemLaw,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -1,0 +1,80 @@
+import type { ExtensionApprover, LimitUnit, ServiceItem, Validity } from './schema';
+
+/** The law behind an item's limits, as a case keeps it and as the clocks and notices read it. */
+export type ItemLaw = {
+  statutoryUnit: LimitUnit;
+  statutoryBasis: string;
+  extensionBasis?: string;
+  extensionApprover?: ExtensionApprover;
+  publicationPausesStatutory: boolean;
+  validity: Validity;
+};
+
+const article42 = {
+  ordinary: '《中华人民共和国行政许可法》第四十二条第一款',
+  joint: '《中华人民共和国行政许可法》第四十二条第二款',
+} as const;
+
+/**
+ * What an item recorded before the catalog carried its law meant, read as the product then
+ * counted it: working days under Art. 42, no publication pause, validity set by the decision.
+ * Cases received then and catalogs stored then both read this, so it must never change.
+ */
+export function legacyItemLaw(item: { joint: boolean; extensionDays: number }): ItemLaw {
+  const basis = item.joint ? article42.joint : article42.ordinary;
+  return {
+    statutoryUnit: 'workingDays',
+    statutoryBasis: basis,
+    ...(item.extensionDays > 0
+      ? {
+          extensionBasis: basis,
+          extensionApprover: item.joint ? ('governmentHead' as const) : ('agencyHead' as const),
+        }
+      : {}),
+    publicationPausesStatutory: false,
+    validity: { kind: 'decided' },
+  };
+}
+
+/** The two Art. 30 fields a stored catalog item lacked, as the guide then printed nothing. */
+export const legacyGuideFields: Pick<ServiceItem, 'sampleForm' | 'quantityLimit'> = {
+  sampleForm: '申请书示范文本：窗口免费提供',
+  quantityLimit: '无数量限制',
+};
+
+export const approverLabels: Readonly<Record<ExtensionApprover, string>> = {
+  agencyHead: '本机关负责人',
+  governmentHead: '本级人民政府负责人',
+};
+
+/** The law a case's item snapshot carries, or, for a case received before it did, the legacy reading. */
+export function itemLaw(
+  item: { joint: boolean; extensionDays: number } & Partial<ItemLaw>,
+): ItemLaw {
+  if (item.statutoryUnit === undefined || item.statutoryBasis === undefined)
+    return legacyItemLaw(item);
+  return {
+    statutoryUnit: item.statutoryUnit,
+    statutoryBasis: item.statutoryBasis,
+    ...(item.extensionBasis !== undefined ? { extensionBasis: item.extensionBasis } : {}),
+    ...(item.extensionApprover !== undefined ? { extensionApprover: item.extensionApprover } : {}),
+    publicationPausesStatutory: item.publicationPausesStatutory ?? false,
+    validity: item.validity ?? { kind: 'decided' },
+  };
+}
+
+/**
+ * A stored item (JSON text) given the legacy law and guide fields it lacks; the same text when it
+ * has them. The center's and the terminal's migrations both run it over their stored catalogs.
+ */
+export function withItemLaw(json: string): string {
+  const item = JSON.parse(json) as Record<string, unknown>;
+  if ('statutoryUnit' in item) return json;
+  const joint = item['joint'] === true;
+  const extensionDays = typeof item['extensionDays'] === 'number' ? item['extensionDays'] : 0;
+  return JSON.stringify({
+    ...legacyGuideFields,
+    ...legacyItemLaw({ joint, extensionDays }),
+    ...item,
+  });
+}
