@@ -10,3 +10,5 @@ export type { Pause, Deadline, DeadlineOptions } from './deadline';
 export { deadlineFrom } from './deadline';
 export type { Level, Thresholds, Remaining } from './remaining';
 export { defaultThresholds, remainingAt } from './remaining';
+export type { StatutoryHoliday } from './statutory';
+export { statutoryHolidays } from './statutory';
