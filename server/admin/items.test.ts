@@ -37,6 +37,45 @@ eachDialect('admin: items', (t) => {
     const err = (res: Awaited<ReturnType<typeof post>>) =>
       [res.statusCode, res.json<{ error: { field?: string } }>().error.field] as const;
     expect(err(await post(itemJson({ promisedDays: 9 })))).toEqual([400, 'body.promisedDays']);
+    // the item's law (issue 14): each missing or wrong legal field is refused at that field
+    expect(err(await post(itemJson({ extensionBasis: undefined })))).toEqual([
+      400,
+      'body.extensionBasis',
+    ]);
+    expect(err(await post(itemJson({ statutoryUnit: undefined })))).toEqual([
+      400,
+      'body.statutoryUnit',
+    ]);
+    expect(err(await post(itemJson({ statutoryUnit: 'days' })))).toEqual([
+      400,
+      'body.statutoryUnit',
+    ]);
+    expect(
+      err(
+        await post(
+          itemJson({
+            joint: true,
+            statutoryDays: 45,
+            extensionDays: 15,
+            extensionApprover: 'agencyHead',
+          }),
+        ),
+      ),
+    ).toEqual([400, 'body.extensionApprover']);
+    expect(err(await post(itemJson({ publicationPausesStatutory: true })))).toEqual([
+      400,
+      'body.publicationBasis',
+    ]);
+    expect(err(await post(itemJson({ validity: { kind: 'years', years: 5 } })))).toEqual([
+      400,
+      'body.validity.basis',
+    ]);
+    // a calendar-day limit holds at most 5 working days in 7: a longer promise could outlast it
+    expect(
+      err(
+        await post(itemJson({ statutoryUnit: 'calendarDays', statutoryDays: 7, promisedDays: 6 })),
+      ),
+    ).toEqual([400, 'body.promisedDays']);
     expect(err(await post(itemJson({ code: 'ZJ-001', departmentCode: 'ZJ' })))).toEqual([
       400,
       'body.departmentCode',

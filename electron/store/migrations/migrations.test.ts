@@ -175,6 +175,29 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('007 gives the pulled items the legacy law until the next pull brings the center’s', () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.slice(0, 6)) m.up(db);
+    db.pragma('user_version = 6');
+    db.prepare("INSERT INTO departments (code, name) VALUES ('SJ', '市场监督管理局')").run();
+    const item = { code: 'SJ-002', name: '食品经营许可', joint: false, extensionDays: 5 };
+    db.prepare("INSERT INTO items (code, department_code, name, data) VALUES (?, 'SJ', ?, ?)").run(
+      item.code,
+      item.name,
+      JSON.stringify(item),
+    );
+    expect(migrate(db)).toBe(migrations.length);
+    const row = db.prepare('SELECT data FROM items').get() as { data: string };
+    expect(JSON.parse(row.data)).toMatchObject({
+      ...item,
+      statutoryUnit: 'workingDays',
+      statutoryBasis: '《中华人民共和国行政许可法》第四十二条第一款',
+      extensionApprover: 'agencyHead',
+      quantityLimit: '无数量限制',
+    });
+    db.close();
+  });
+
   it('refuses a database written by a newer program instead of damaging it', () => {
     const db = new Database(':memory:');
     db.pragma(`user_version = ${migrations.length + 1}`);

@@ -373,4 +373,63 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
           .execute(),
       ).rejects.toThrow();
     }));
+  it('0012 gives stored items and item versions the legacy law, and leaves an item with its law alone', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0011-login-guards');
+      const legacy = {
+        code: 'ZJ-004',
+        name: '占用挖掘城市道路审批',
+        joint: true,
+        extensionDays: 15,
+      };
+      const withLaw = {
+        code: 'MZ-001',
+        name: '民办非企业单位成立登记',
+        statutoryUnit: 'calendarDays',
+      };
+      await raw(t).insertInto('departments').values({ code: 'ZJ', name: '住建局' }).execute();
+      await raw(t)
+        .insertInto('items')
+        .values([
+          {
+            code: 'ZJ-004',
+            department_code: 'ZJ',
+            name: legacy.name,
+            data: JSON.stringify(legacy),
+          },
+          {
+            code: 'MZ-001',
+            department_code: 'ZJ',
+            name: withLaw.name,
+            data: JSON.stringify(withLaw),
+          },
+        ])
+        .execute();
+      await raw(t)
+        .insertInto('item_versions')
+        .values({ item_code: 'ZJ-004', seq: 1, data: JSON.stringify(legacy), published_at: 'x' })
+        .execute();
+      await upTo(t, '0012-item-law');
+      const items = await raw(t)
+        .selectFrom('items')
+        .select(['code', 'data'])
+        .orderBy('code')
+        .execute();
+      expect(JSON.parse(String(items[0]!.data))).toEqual(withLaw);
+      const joint = JSON.parse(String(items[1]!.data)) as Record<string, unknown>;
+      // the joint item was counted in working days under Art. 42(2), extended by the government's head
+      expect(joint).toMatchObject({
+        ...legacy,
+        statutoryUnit: 'workingDays',
+        statutoryBasis: '《中华人民共和国行政许可法》第四十二条第二款',
+        extensionApprover: 'governmentHead',
+        publicationPausesStatutory: false,
+        validity: { kind: 'decided' },
+      });
+      const version = await raw(t)
+        .selectFrom('item_versions')
+        .select('data')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(String(version.data))).toEqual(joint);
+    }));
 });
