@@ -44,7 +44,8 @@ describe('completeness (Art. 32(4): 5 working days to notify)', () => {
     expect(c).toMatchObject({
       state: 'running',
       label: '补正告知期限',
-      workingDays: 5,
+      days: 5,
+      unit: 'workingDays',
       startedAt: state.receivedAt,
     });
     expect(c.deadline).toMatchObject({ date: '2025-03-10', dueAt: '2025-03-11T00:00:00+08:00' });
@@ -147,12 +148,13 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     expect(clock(clocks, 'completeness').stopped?.reason).toBe('accepted');
     expect(clock(clocks, 'promised')).toMatchObject({
       label: '承诺办结期限',
-      workingDays: 5,
+      days: 5,
       deadline: { date: '2025-03-11' },
     });
     expect(clock(clocks, 'statutory')).toMatchObject({
       label: '法定办结期限',
-      workingDays: 20,
+      days: 20,
+      unit: 'workingDays',
       deadline: { date: '2025-04-01' },
     });
   });
@@ -166,7 +168,7 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     expect(c.state).toBe('paused');
     expect(c.paused).toEqual({ since: '2025-03-06T10:00:00+08:00', procedure: 'expertReview' });
     // Mar 7 and Mar 10 were spent in the procedure.
-    expect(c.deadline.pausedWorkingDays).toBe(2);
+    expect(c.deadline.pausedDays).toBe(2);
   });
 
   it('adds the working days of a finished procedure, and a granted extension to the statutory limit only', () => {
@@ -190,13 +192,13 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     // Paused: Mar 7, 10, 11, 12 = 4 working days. Promised 5 + 4 = 9 → Mar 17.
     expect(clock(clocks, 'promised')).toMatchObject({
       state: 'running',
-      workingDays: 5,
-      deadline: { date: '2025-03-17', pausedWorkingDays: 4 },
+      days: 5,
+      deadline: { date: '2025-03-17', pausedDays: 4 },
     });
     // Statutory 20 + 10 + 4 = 34 from Mar 4, skipping 清明 (Apr 4) → Apr 22.
     expect(clock(clocks, 'statutory')).toMatchObject({
-      workingDays: 30,
-      deadline: { date: '2025-04-22', pausedWorkingDays: 4 },
+      days: 30,
+      deadline: { date: '2025-04-22', pausedDays: 4 },
     });
   });
 
