@@ -5,10 +5,21 @@ export type Closure = { date: LocalDate; reason: string };
 
 export type OfficialYear = { holidays: LocalDate[]; workdays: LocalDate[] };
 
+/**
+ * How a year without an official table is counted. Absent (every calendar stored before issue 14,
+ * pinned by the cases received under it): plain Mon–Fri, so none of their printed dates moves.
+ * 'statutoryHolidays': the days 《全国年节及纪念日放假办法》 fixes are holidays too (from 2025, when
+ * its 2024 text took effect); only the bridging days and make-up working days stay unknown.
+ */
+export const provisionalRules = ['statutoryHolidays'] as const;
+export type ProvisionalRule = (typeof provisionalRules)[number];
+
 export type CalendarData = {
   /** Per year ('2025'): holidays are off even on Mon–Fri; make-up workdays are working even on Sat/Sun. */
   official: Record<string, OfficialYear>;
   closures: Closure[];
+  /** Part of the content, hence of the version: it changes what a year without a table computes. */
+  provisional?: ProvisionalRule;
 };
 
 // Working days are precomputed densely over this span; a case lives weeks or months, so a
@@ -68,8 +79,14 @@ export function normalizeCalendarData(data: CalendarData): CalendarData {
       throw new Error(`Closure ${closure.date} is listed twice`);
   });
 
+  if (data.provisional !== undefined && !provisionalRules.includes(data.provisional)) {
+    throw new Error(`Unknown provisional rule '${String(data.provisional)}'`);
+  }
+
   return Object.freeze({
     official: Object.freeze(official),
     closures: Object.freeze(closures.map((c) => Object.freeze({ date: c.date, reason: c.reason }))),
+    // Only when present: data without the key must keep the exact JSON, hence the version, it had.
+    ...(data.provisional !== undefined ? { provisional: data.provisional } : {}),
   }) as CalendarData;
 }

@@ -4,13 +4,18 @@ import { createCalendar } from './calendar';
 import type { CalendarData } from './calendar-data';
 import { addDays, fromDayNumber, toDayNumber, type LocalDate } from './local-date';
 import { officialCalendarData, officialYears } from './official';
+import { statutoryHolidays } from './statutory';
 
 // The reference: the rule read straight from the data, one day at a time, with no precomputation.
 function naiveIsWorking(data: CalendarData, date: LocalDate): boolean {
   if (data.closures.some((c) => c.date === date)) return false;
-  const table = data.official[date.slice(0, 4)];
+  const year = Number(date.slice(0, 4));
+  const table = data.official[String(year)];
   if (table?.workdays.includes(date)) return true;
   if (table?.holidays.includes(date)) return false;
+  if (!table && data.provisional === 'statutoryHolidays' && year >= 2025) {
+    if (statutoryHolidays(year).some((h) => h.date === date)) return false;
+  }
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
@@ -85,11 +90,56 @@ describe('createCalendar', () => {
     expect(cal.isProvisional('2025-06-01')).toBe(false);
     expect(cal.isProvisional(`${next}-01-01`)).toBe(true);
     expect(cal.isProvisional(`${next}-10-01`)).toBe(true);
-    // Such a year can only follow the plain Mon–Fri rule, which is why it is flagged.
+    // Such a year has its statutory days off and otherwise the Mon–Fri rule: its make-up
+    // working days are unknown, which is why it is flagged.
+    const statutory = new Set(statutoryHolidays(next).map((h) => h.date));
+    expect(statutory.size).toBe(13);
     for (let d = `${next}-01-01`; d <= `${next}-12-31`; d = addDays(d, 1)) {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-      expect(cal.isWorkingDay(d), d).toBe(weekday !== 0 && weekday !== 6);
+      expect(cal.isWorkingDay(d), d).toBe(weekday !== 0 && weekday !== 6 && !statutory.has(d));
     }
+  });
+
+  it('counts a year without a table Mon–Fri for data stored without the statutory rule', () => {
+    // What every terminal stored before the rule existed, pinned by the cases received under it.
+    const stored = createCalendar({ official: data.official, closures: data.closures });
+    expect(stored.isWorkingDay('2027-01-01')).toBe(true); // a Friday, 元旦
+    expect(cal.isWorkingDay('2027-01-01')).toBe(false);
+    expect(stored.isWorkingDay('2027-02-08')).toBe(true); // 春节 初二, a Monday
+    expect(cal.isWorkingDay('2027-02-08')).toBe(false);
+    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
+      expect(stored.isWorkingDay(d), d).toBe(cal.isWorkingDay(d));
+    }
+  });
+
+  it('applies the statutory days only from 2025, when the 2024 text of the law took effect', () => {
+    const noTables = createCalendar({
+      official: {},
+      closures: [],
+      provisional: 'statutoryHolidays',
+    });
+    expect(noTables.isWorkingDay('2024-05-02')).toBe(true); // a Thursday: not yet a holiday
+    expect(noTables.isWorkingDay('2025-05-02')).toBe(false); // a Friday, 劳动节
+    expect(noTables.isWorkingDay('2025-05-05')).toBe(true); // the table's bridging day is unknown
+  });
+
+  it('lets a published table replace the statutory days and end the provisional flag', () => {
+    // A made-up 2027 table: what the center manager enters once the State Council publishes it.
+    const published = {
+      '2027': { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-01-09'] },
+    };
+    const withTable = createCalendar(officialCalendarData([], published));
+    expect(withTable.isProvisional('2027-06-01')).toBe(false);
+    expect(withTable.isWorkingDay('2027-01-09')).toBe(true); // a Saturday made a working day
+    // the table is the whole truth for its year: 国庆 is not in this made-up one
+    expect(withTable.isWorkingDay('2027-10-01')).toBe(true);
+    expect(withTable.version).not.toBe(plain.version);
+    // a shipped year is replaced too
+    const replaced = createCalendar(
+      officialCalendarData([], { '2026': { holidays: ['2026-01-01'], workdays: [] } }),
+    );
+    expect(replaced.isWorkingDay('2026-02-16')).toBe(true);
+    expect(plain.isWorkingDay('2026-02-16')).toBe(false);
   });
 
   it('rejects bad input with clear errors', () => {
@@ -108,6 +158,23 @@ describe('calendar data and version', () => {
     const reordered = officialCalendarData([...closures].reverse());
     expect(createCalendar(reordered).version).toBe(cal.version);
     expect(plain.version).not.toBe(cal.version);
+  });
+
+  it('keeps the version of data stored without the statutory rule, so pinned cases still find it', () => {
+    // The version terminals stored for chinese-days' tables and no closure before the rule existed
+    // (tests/reports/golden-events.json was written on it): the same bytes must hash the same.
+    const stored = createCalendar({ official: plain.data.official, closures: [] });
+    expect(stored.version).toBe('cal-7db649b51088');
+    expect(stored.data).not.toHaveProperty('provisional');
+    expect(plain.data.provisional).toBe('statutoryHolidays');
+    expect(plain.version).not.toBe(stored.version);
+    expect(() =>
+      createCalendar({
+        official: {},
+        closures: [],
+        provisional: 'weekdays' as 'statutoryHolidays',
+      }),
+    ).toThrow(/Unknown provisional rule/);
   });
 
   it('changes the version when a closure is added, moved or re-explained', () => {

@@ -8,6 +8,7 @@ import {
   yearOf,
   type LocalDate,
 } from './local-date';
+import { statutoryHolidays } from './statutory';
 import { calendarVersion } from './version';
 
 export type Calendar = {
@@ -15,7 +16,10 @@ export type Calendar = {
   readonly version: string;
   readonly data: CalendarData;
   isWorkingDay(date: LocalDate): boolean;
-  /** True when the date's year has no official table: its holidays are not known yet. */
+  /**
+   * True when the date's year has no official table: its bridging days and make-up working days
+   * are not known yet (its statutory days are, under the 'statutoryHolidays' rule).
+   */
   isProvisional(date: LocalDate): boolean;
   /** The n-th working day strictly after `from`; n = 0 → `from` itself. */
   addWorkingDays(from: LocalDate, n: number): LocalDate;
@@ -36,13 +40,37 @@ function dayIndex(date: LocalDate): number {
   return index;
 }
 
+/**
+ * The 2024 text of 《全国年节及纪念日放假办法》 (2 more days: 除夕 and May 2) took effect on
+ * 2025-01-01; earlier years all have tables anyway. statutoryHolidays stops at 2099.
+ */
+const statutoryRuleFirstYear = 2025;
+const statutoryRuleLastYear = 2099;
+
+// Lunar dates cost a library call each; every calendar built asks for the same years.
+const statutoryByYear = new Map<number, readonly LocalDate[]>();
+function statutoryDates(year: number): readonly LocalDate[] {
+  let dates = statutoryByYear.get(year);
+  if (!dates) {
+    dates = Object.freeze(statutoryHolidays(year).map((d) => d.date));
+    statutoryByYear.set(year, dates);
+  }
+  return dates;
+}
+
 export function createCalendar(input: CalendarData): Calendar {
   const data = normalizeCalendarData(input);
   const officialYears = new Set(Object.keys(data.official).map(Number));
-  // Order matters: the weekday rule, then the official table, then the center's closures, which
-  // win even over a make-up working day.
+  // Order matters: the weekday rule, then the statutory days of a year without a table, then the
+  // official tables, then the center's closures, which win even over a make-up working day.
   const working = new Uint8Array(DAY_COUNT);
   for (let i = 0; i < DAY_COUNT; i++) working[i] = isWeekend(FIRST_DAY + i) ? 0 : 1;
+  if (data.provisional === 'statutoryHolidays') {
+    for (let year = statutoryRuleFirstYear; year <= statutoryRuleLastYear; year++) {
+      if (officialYears.has(year)) continue;
+      for (const date of statutoryDates(year)) working[dayIndex(date)] = 0;
+    }
+  }
   for (const table of Object.values(data.official)) {
     for (const date of table.holidays) working[dayIndex(date)] = 0;
     for (const date of table.workdays) working[dayIndex(date)] = 1;

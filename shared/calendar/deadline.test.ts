@@ -16,7 +16,8 @@ describe('deadlineFrom: worked examples', () => {
       date: '2025-10-09',
       dueAt: '2025-10-10T00:00:00+08:00',
       provisional: false,
-      pausedWorkingDays: 0,
+      unit: 'workingDays',
+      pausedDays: 0,
     });
   });
 
@@ -69,9 +70,9 @@ describe('deadlineFrom: worked examples', () => {
 
   it('rejects impossible day counts', () => {
     expect(() => deadlineFrom(cal, '2025-03-03T10:00:00+08:00', -1)).toThrow(/whole number/);
-    expect(() =>
-      deadlineFrom(cal, '2025-03-03T10:00:00+08:00', 2, { extraWorkingDays: 0.5 }),
-    ).toThrow(/whole number/);
+    expect(() => deadlineFrom(cal, '2025-03-03T10:00:00+08:00', 2, { extraDays: 0.5 })).toThrow(
+      /whole number/,
+    );
   });
 });
 
@@ -81,7 +82,7 @@ describe('deadlineFrom: pauses and extensions', () => {
 
   it('adds granted extensions', () => {
     expect(deadlineFrom(cal, trigger, 5).date).toBe('2025-03-10');
-    expect(deadlineFrom(cal, trigger, 20, { extraWorkingDays: 10 }).date).toBe(
+    expect(deadlineFrom(cal, trigger, 20, { extraDays: 10 }).date).toBe(
       deadlineFrom(cal, trigger, 30).date,
     );
   });
@@ -91,7 +92,7 @@ describe('deadlineFrom: pauses and extensions', () => {
     const d = deadlineFrom(cal, trigger, 5, {
       pauses: [{ from: '2025-03-04T10:00:00+08:00', to: '2025-03-06T15:00:00+08:00' }],
     });
-    expect(d.pausedWorkingDays).toBe(2);
+    expect(d.pausedDays).toBe(2);
     expect(d.date).toBe('2025-03-12');
   });
 
@@ -99,12 +100,12 @@ describe('deadlineFrom: pauses and extensions', () => {
     const sameDay = deadlineFrom(cal, trigger, 5, {
       pauses: [{ from: '2025-03-04T09:00:00+08:00', to: '2025-03-04T17:00:00+08:00' }],
     });
-    expect(sameDay.pausedWorkingDays).toBe(0);
+    expect(sameDay.pausedDays).toBe(0);
     // Fri Mar 7 → Mon Mar 10: only Monday is a working day after the pause started.
     const weekend = deadlineFrom(cal, trigger, 5, {
       pauses: [{ from: '2025-03-07T16:00:00+08:00', to: '2025-03-10T09:00:00+08:00' }],
     });
-    expect(weekend.pausedWorkingDays).toBe(1);
+    expect(weekend.pausedDays).toBe(1);
     expect(weekend.date).toBe('2025-03-11');
   });
 
@@ -112,20 +113,20 @@ describe('deadlineFrom: pauses and extensions', () => {
     const pauses = [{ from: '2025-03-04T10:00:00+08:00' }];
     // Open since Tue Mar 4, now Fri Mar 7 → Mar 5, 6, 7 → 3 days → 8 → Thu Mar 13.
     const d = deadlineFrom(cal, trigger, 5, { pauses, now: '2025-03-07T09:00:00+08:00' });
-    expect(d.pausedWorkingDays).toBe(3);
+    expect(d.pausedDays).toBe(3);
     expect(d.date).toBe('2025-03-13');
     expect(() => deadlineFrom(cal, trigger, 5, { pauses })).toThrow(/`now` is required/);
   });
 
   it('combines several pauses with an extension', () => {
     const d = deadlineFrom(cal, trigger, 5, {
-      extraWorkingDays: 1,
+      extraDays: 1,
       pauses: [
         { from: '2025-03-04T10:00:00+08:00', to: '2025-03-05T10:00:00+08:00' },
         { from: '2025-03-06T10:00:00+08:00', to: '2025-03-07T10:00:00+08:00' },
       ],
     });
-    expect(d.pausedWorkingDays).toBe(2);
+    expect(d.pausedDays).toBe(2);
     expect(d.date).toBe(cal.addWorkingDays('2025-03-03', 8));
   });
 
@@ -187,9 +188,9 @@ describe('deadlineFrom: properties', () => {
           const to = `${fromDayNumber(toDayNumber(day) + startAfter + length)}T12:00:00+08:00`;
           const paused = deadlineFrom(cal, trigger, n, { pauses: [{ from, to }] });
           expect(paused.date).toBe(
-            deadlineFrom(cal, trigger, n, { extraWorkingDays: paused.pausedWorkingDays }).date,
+            deadlineFrom(cal, trigger, n, { extraDays: paused.pausedDays }).date,
           );
-          expect(paused.pausedWorkingDays).toBe(
+          expect(paused.pausedDays).toBe(
             cal.workingDaysBetween(from.slice(0, 10), to.slice(0, 10)),
           );
         },

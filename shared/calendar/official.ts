@@ -34,11 +34,23 @@ export function officialYears(): number[] {
     .sort((a, b) => a - b);
 }
 
-/** The official tables of every year chinese-days knows, plus the center's own closures. */
-export function officialCalendarData(closures: Closure[] = []): CalendarData {
+/**
+ * The calendar a center and its terminals count new cases with: the official tables chinese-days
+ * ships, a year's table the center manager entered once the State Council published it
+ * (`published`, replacing the shipped one of the same year), the center's own closures, and for a
+ * year with no table yet the statutory holidays (the 'statutoryHolidays' rule).
+ */
+export function officialCalendarData(
+  closures: Closure[] = [],
+  published: Record<string, OfficialYear> = {},
+): CalendarData {
   const official: Record<string, OfficialYear> = {};
-  for (const [year, table] of Object.entries(officialTables)) {
+  for (const [year, table] of Object.entries({ ...officialTables, ...published })) {
     official[year] = { holidays: [...table.holidays], workdays: [...table.workdays] };
   }
-  return { official, closures: closures.map((c) => ({ ...c })) };
+  return {
+    official,
+    closures: closures.map((c) => ({ ...c })),
+    provisional: 'statutoryHolidays',
+  };
 }

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fixedDays2027 } from './law-days.fixture';
 import { officialCalendarData } from './official';
 import { statutoryHolidays } from './statutory';
 
 describe('statutoryHolidays', () => {
   it('names the thirteen days of 2027 an almanac gives', () => {
     // 春节 2027: 正月初一 is Saturday Feb 6; 端午 Jun 9; 中秋 Sep 15; 清明 Apr 5
-    expect(statutoryHolidays(2027).map((d) => d.date)).toEqual([
-      '2027-01-01',
-      '2027-02-05',
-      '2027-02-06',
-      '2027-02-07',
-      '2027-02-08',
-      '2027-04-05',
-      '2027-05-01',
-      '2027-05-02',
-      '2027-06-09',
-      '2027-09-15',
-      '2027-10-01',
-      '2027-10-02',
-      '2027-10-03',
-    ]);
+    expect(statutoryHolidays(2027).map((d) => d.date)).toEqual(fixedDays2027);
   });
 
   it('lists one day once when 中秋 falls within 国庆', () => {

@@ -13,7 +13,9 @@ import {
   people,
   receivedPayload,
   sealOn,
+  singleItem,
 } from './test-fixtures';
+import type { ItemSnapshot } from './payloads';
 
 const { clerk, chief } = people;
 
@@ -44,7 +46,8 @@ describe('completeness (Art. 32(4): 5 working days to notify)', () => {
     expect(c).toMatchObject({
       state: 'running',
       label: '补正告知期限',
-      workingDays: 5,
+      days: 5,
+      unit: 'workingDays',
       startedAt: state.receivedAt,
     });
     expect(c.deadline).toMatchObject({ date: '2025-03-10', dueAt: '2025-03-11T00:00:00+08:00' });
@@ -147,12 +150,13 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     expect(clock(clocks, 'completeness').stopped?.reason).toBe('accepted');
     expect(clock(clocks, 'promised')).toMatchObject({
       label: '承诺办结期限',
-      workingDays: 5,
+      days: 5,
       deadline: { date: '2025-03-11' },
     });
     expect(clock(clocks, 'statutory')).toMatchObject({
       label: '法定办结期限',
-      workingDays: 20,
+      days: 20,
+      unit: 'workingDays',
       deadline: { date: '2025-04-01' },
     });
   });
@@ -166,7 +170,7 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     expect(c.state).toBe('paused');
     expect(c.paused).toEqual({ since: '2025-03-06T10:00:00+08:00', procedure: 'expertReview' });
     // Mar 7 and Mar 10 were spent in the procedure.
-    expect(c.deadline.pausedWorkingDays).toBe(2);
+    expect(c.deadline.pausedDays).toBe(2);
   });
 
   it('adds the working days of a finished procedure, and a granted extension to the statutory limit only', () => {
@@ -190,13 +194,13 @@ describe('decision (Art. 42, pauses of Art. 45 not counted)', () => {
     // Paused: Mar 7, 10, 11, 12 = 4 working days. Promised 5 + 4 = 9 → Mar 17.
     expect(clock(clocks, 'promised')).toMatchObject({
       state: 'running',
-      workingDays: 5,
-      deadline: { date: '2025-03-17', pausedWorkingDays: 4 },
+      days: 5,
+      deadline: { date: '2025-03-17', pausedDays: 4 },
     });
     // Statutory 20 + 10 + 4 = 34 from Mar 4, skipping 清明 (Apr 4) → Apr 22.
     expect(clock(clocks, 'statutory')).toMatchObject({
-      workingDays: 30,
-      deadline: { date: '2025-04-22', pausedWorkingDays: 4 },
+      days: 30,
+      deadline: { date: '2025-04-22', pausedDays: 4 },
     });
   });
 
@@ -267,5 +271,145 @@ describe('the pinned calendar', () => {
 
   it('has no clocks before receipt', () => {
     expect(caseClocks(initialCaseState, fixedCalendar, '2025-03-04T09:00:00+08:00')).toEqual([]);
+  });
+});
+
+describe('the item’s law (issue 14): calendar days, publication, the capped promise', () => {
+  const e = caseScript();
+  const law = {
+    statutoryBasis: '《某条例》第十条',
+    publicationPausesStatutory: false,
+    validity: { kind: 'decided' },
+  } as const;
+  // a limit another law sets in 日, e.g. GA-002's 7日
+  const calendarItem = {
+    ...singleItem,
+    ...law,
+    statutoryUnit: 'calendarDays',
+    statutoryDays: 7,
+    extensionDays: 0,
+  } as const;
+  const workingItem = { ...singleItem, ...law, statutoryUnit: 'workingDays' } as const;
+  const acceptedOn = (item: ItemSnapshot, day: string) => [
+    e('received', receivedPayload(item), clerk, at(`${day}T09:00:00+08:00`)),
+    e('materialsChecked', allMaterialsReceived, clerk, at(`${day}T09:30:00+08:00`)),
+    e('accepted', {}, clerk, at(`${day}T10:00:00+08:00`)),
+  ];
+
+  it('counts a calendar-day limit in days, its end moved off a holiday, and says its unit', () => {
+    // Fri 2025-01-24 + 7日 = Fri Jan 31, inside the Spring Festival (Jan 28 – Feb 4) → Wed Feb 5.
+    const clocks = caseClocks(
+      fold(acceptedOn(calendarItem, '2025-01-24')),
+      fixedCalendar,
+      '2025-01-24T11:00:00+08:00',
+    );
+    expect(clock(clocks, 'statutory')).toMatchObject({
+      days: 7,
+      unit: 'calendarDays',
+      deadline: { date: '2025-02-05', unit: 'calendarDays' },
+    });
+    // The promise stays in working days: Jan 26 (make-up Sunday), 27, Feb 5, 6, 7 → Feb 7, which
+    // the law does not allow: it ends with the statutory limit.
+    expect(clock(clocks, 'promised')).toMatchObject({
+      days: 5,
+      unit: 'workingDays',
+      cappedAtStatutory: true,
+      deadline: { date: '2025-02-05', dueAt: '2025-02-06T00:00:00+08:00' },
+    });
+  });
+
+  it('leaves an uncapped promise alone', () => {
+    const clocks = caseClocks(
+      fold(acceptedOn(calendarItem, '2025-03-03')),
+      fixedCalendar,
+      '2025-03-03T11:00:00+08:00',
+    );
+    // Mon Mar 3: 5 working days → Mon Mar 10, 7日 → Mon Mar 10.
+    expect(clock(clocks, 'promised').deadline.date).toBe('2025-03-10');
+    expect(clock(clocks, 'promised').cappedAtStatutory).toBeUndefined();
+    expect(clock(clocks, 'statutory').deadline.date).toBe('2025-03-10');
+  });
+
+  it('grants an extension in the unit of the limit', () => {
+    const item = { ...calendarItem, statutoryDays: 60, extensionDays: 30 };
+    const state = fold([
+      ...acceptedOn(item, '2025-03-03'),
+      e(
+        'extended',
+        { workingDays: 30, approver: '局长', reason: '情况复杂', applicantNoticeRef: '延告1号' },
+        chief,
+        at('2025-03-20T09:00:00+08:00'),
+      ),
+    ]);
+    // Mar 3 + 90日 = Sun Jun 1, inside the Dragon Boat holiday (May 31 – Jun 2) → Tue Jun 3.
+    expect(
+      clock(caseClocks(state, fixedCalendar, '2025-03-20T10:00:00+08:00'), 'statutory'),
+    ).toMatchObject({ days: 90, unit: 'calendarDays', deadline: { date: '2025-06-03' } });
+  });
+
+  const publication = { ...pausePayload, procedure: 'publication' } as const;
+
+  it('lets publication pause the promise but not the statutory limit (Art. 45 is closed)', () => {
+    const state = fold([
+      ...acceptedOn(workingItem, '2025-03-03'),
+      e('paused', publication, clerk, at('2025-03-05T10:00:00+08:00')),
+    ]);
+    const clocks = caseClocks(state, fixedCalendar, '2025-03-07T12:00:00+08:00');
+    expect(clock(clocks, 'promised')).toMatchObject({
+      state: 'paused',
+      paused: { procedure: 'publication' },
+      // Mar 6 and 7 spent in publication: 5 + 2 → Mar 12
+      deadline: { date: '2025-03-12', pausedDays: 2 },
+    });
+    expect(clock(clocks, 'statutory')).toMatchObject({
+      state: 'running',
+      deadline: { date: '2025-03-31', pausedDays: 0 },
+    });
+    expect(clock(clocks, 'statutory').paused).toBeUndefined();
+  });
+
+  it('lets publication pause the statutory limit where the item’s own law says so', () => {
+    const item = {
+      ...workingItem,
+      publicationPausesStatutory: true,
+      publicationBasis: '《某条例》第十二条',
+    };
+    const state = fold([
+      ...acceptedOn(item, '2025-03-03'),
+      e('paused', publication, clerk, at('2025-03-05T10:00:00+08:00')),
+    ]);
+    const c = clock(caseClocks(state, fixedCalendar, '2025-03-07T12:00:00+08:00'), 'statutory');
+    expect(c).toMatchObject({ state: 'paused', deadline: { date: '2025-04-02', pausedDays: 2 } });
+  });
+
+  it('counts a case received before snapshots carried the law as it was printed', () => {
+    // singleItem has no law fields: publication paused both clocks then, and still does.
+    const state = fold([
+      ...acceptedOn(singleItem, '2025-03-03'),
+      e('paused', publication, clerk, at('2025-03-05T10:00:00+08:00')),
+    ]);
+    const clocks = caseClocks(state, fixedCalendar, '2025-03-07T12:00:00+08:00');
+    expect(clock(clocks, 'statutory')).toMatchObject({
+      state: 'paused',
+      unit: 'workingDays',
+      deadline: { date: '2025-04-02', pausedDays: 2 },
+    });
+    expect(clock(clocks, 'promised').deadline.date).toBe('2025-03-12');
+  });
+
+  it('treats other special procedures as before for every item', () => {
+    const state = fold([
+      ...acceptedOn(calendarItem, '2025-03-03'),
+      e('paused', pausePayload, clerk, at('2025-03-05T10:00:00+08:00')),
+      e('resumed', {}, clerk, at('2025-03-09T10:00:00+08:00')),
+    ]);
+    const clocks = caseClocks(state, fixedCalendar, '2025-03-10T12:00:00+08:00');
+    // an expert review paused 4 calendar days (Mar 6–9) → Mar 3 + 7 + 4 = Fri Mar 14
+    expect(clock(clocks, 'statutory').deadline).toMatchObject({
+      date: '2025-03-14',
+      pausedDays: 4,
+    });
+    // and 2 working days of the promise (Mar 6, 7) → Mar 12
+    expect(clock(clocks, 'promised').deadline).toMatchObject({ date: '2025-03-12', pausedDays: 2 });
   });
 });

@@ -3,6 +3,7 @@ import {
   remainingAt,
   shanghaiDate,
   type Calendar,
+  type DayUnit,
   type Deadline,
   type Instant,
   type LocalDate,
@@ -10,9 +11,10 @@ import {
   type Remaining,
   type Thresholds,
 } from '../calendar';
+import { carriesItemLaw, itemLaw } from '../catalog/law';
 import { isBadRating, type SpecialProcedure } from './payloads';
 import { occurredAtMs } from './occurred-at';
-import { openPause, type CaseState, type OpenCase } from './state';
+import { openPause, type CaseState, type OpenCase, type PauseRecord } from './state';
 
 /** Art. 32(4): everything missing must be notified within 5 working days of receipt. */
 export const completenessWorkingDays = 5;
@@ -45,8 +47,10 @@ export type ClockView = {
   kind: ClockKind;
   label: string;
   state: ClockState;
-  /** the limit in working days, a granted extension included */
-  workingDays: number;
+  /** the limit in `unit`, a granted extension included */
+  days: number;
+  /** how `days` count: a screen prints "7日" for calendarDays, "7个工作日" for workingDays */
+  unit: DayUnit;
   /** the act the clock counts from */
   startedAt: string;
   deadline: Deadline;
@@ -56,6 +60,11 @@ export type ClockView = {
   stopped?: { reason: ClockStopReason; at: string };
   /** completeness only: the 5 days ran out, so the application counts as accepted on receipt */
   deemedAccepted?: { on: LocalDate };
+  /**
+   * promised only: its own count ended after the statutory deadline, so it ends there — a
+   * center's promise can never give the agency more time than the law does.
+   */
+  cappedAtStatutory?: true;
 };
 
 type Stop = { reason: ClockStopReason; at: string };
@@ -74,29 +83,45 @@ function firstStop(
 type ClockInput = {
   kind: ClockKind;
   startedAt: string;
-  workingDays: number;
-  extraWorkingDays?: number;
+  days: number;
+  /** workingDays when absent */
+  unit?: DayUnit;
+  extraDays?: number;
   pauses?: Pause[];
   stop: Stop | null;
   pausedBy?: OpenCase['pauses'][number] | null;
 };
 
-function view(cal: Calendar, now: number, t: Thresholds | undefined, c: ClockInput): ClockView {
-  const deadline = deadlineFrom(cal, c.startedAt, c.workingDays, {
+function view(
+  cal: Calendar,
+  now: number,
+  t: Thresholds | undefined,
+  c: ClockInput,
+  cap?: Deadline,
+): ClockView {
+  const unit = c.unit ?? 'workingDays';
+  const counted = deadlineFrom(cal, c.startedAt, c.days, {
+    unit,
     pauses: c.pauses ?? [],
-    extraWorkingDays: c.extraWorkingDays ?? 0,
+    extraDays: c.extraDays ?? 0,
     now,
   });
+  const capped = cap !== undefined && cap.date < counted.date;
+  const deadline: Deadline = capped
+    ? { ...counted, date: cap.date, dueAt: cap.dueAt, provisional: cap.provisional }
+    : counted;
   const stopped = c.stop !== null;
   const paused = !stopped && c.pausedBy ? c.pausedBy : null;
   return {
     kind: c.kind,
     label: clockLabels[c.kind],
     state: stopped ? 'stopped' : paused ? 'paused' : 'running',
-    workingDays: c.workingDays + (c.extraWorkingDays ?? 0),
+    days: c.days + (c.extraDays ?? 0),
+    unit,
     startedAt: c.startedAt,
     deadline,
     remaining: remainingAt(cal, deadline, c.stop?.at ?? now, t),
+    ...(capped ? { cappedAtStatutory: true as const } : {}),
     ...(paused ? { paused: { since: paused.from, procedure: paused.procedure } } : {}),
     ...(c.stop ? { stopped: c.stop } : {}),
   };
@@ -132,7 +157,7 @@ function completenessClock(
   const clock = view(cal, effectiveNow(state, now), t, {
     kind: 'completeness',
     startedAt: state.receivedAt,
-    workingDays: completenessWorkingDays,
+    days: completenessWorkingDays,
     stop: firstStop([
       ['noticeIssued', state.notices[0]?.at],
       ['accepted', state.acceptedAt],
@@ -194,26 +219,53 @@ export function caseClocks(
 
   const decisionStart = completeness.deemedAccepted ? state.receivedAt : state.acceptedAt;
   if (decisionStart) {
-    const decision = {
+    const law = itemLaw(state.item);
+    const stop = firstStop([
+      ['stamped', state.stampedAt],
+      ['refused', state.refusedAt],
+      ['withdrawn', state.withdrawnAt],
+    ]);
+    const open = openPause(state);
+    const asPause = (p: PauseRecord): Pause =>
+      p.to === null ? { from: p.from } : { from: p.from, to: p.to };
+    // Art. 45 is a closed list: publication (公示) is not on it, so it stops the statutory clock
+    // only where the item's own law says so; the center's promise always waits for it. A case
+    // received before its item snapshot carried the law was counted with every pause stopping
+    // both clocks, and its printed dates must not move.
+    const pausesStatutory = (p: PauseRecord) =>
+      p.procedure !== 'publication' ||
+      law.publicationPausesStatutory ||
+      !carriesItemLaw(state.item);
+    const statutoryPauses = state.pauses.filter(pausesStatutory);
+    const statutory = view(cal, at, t, {
+      kind: 'statutory',
       startedAt: decisionStart,
-      pauses: state.pauses.map((p): Pause =>
-        p.to === null ? { from: p.from } : { from: p.from, to: p.to },
-      ),
-      stop: firstStop([
-        ['stamped', state.stampedAt],
-        ['refused', state.refusedAt],
-        ['withdrawn', state.withdrawnAt],
-      ]),
-      pausedBy: openPause(state),
-    };
+      days: state.item.statutoryDays,
+      unit: law.statutoryUnit,
+      // the extension is granted in the unit of the limit it extends (its payload's historic
+      // field name says working days)
+      extraDays: state.extension?.workingDays ?? 0,
+      pauses: statutoryPauses.map(asPause),
+      stop,
+      pausedBy: open && pausesStatutory(open) ? open : null,
+    });
     clocks.push(
-      view(cal, at, t, { ...decision, kind: 'promised', workingDays: state.item.promisedDays }),
-      view(cal, at, t, {
-        ...decision,
-        kind: 'statutory',
-        workingDays: state.item.statutoryDays,
-        extraWorkingDays: state.extension?.workingDays ?? 0,
-      }),
+      // the promise is the center's own, in working days, and never later than the law's limit
+      view(
+        cal,
+        at,
+        t,
+        {
+          kind: 'promised',
+          startedAt: decisionStart,
+          days: state.item.promisedDays,
+          pauses: state.pauses.map(asPause),
+          stop,
+          pausedBy: open,
+        },
+        statutory.deadline,
+      ),
+      statutory,
     );
   }
 
@@ -223,7 +275,7 @@ export function caseClocks(
         kind: 'delivery',
         // a corrected decision is delivered within 10 working days of its own seal
         startedAt: state.stamp?.at ?? state.superseded.at(-1)?.stamp.at ?? state.stampedAt,
-        workingDays: deliveryWorkingDays,
+        days: deliveryWorkingDays,
         stop: firstStop([['delivered', state.deliveredAt]]),
       }),
     );
@@ -234,7 +286,7 @@ export function caseClocks(
       view(cal, at, t, {
         kind: 'rectification',
         startedAt: state.rating.at,
-        workingDays: rectificationWorkingDays,
+        days: rectificationWorkingDays,
         stop: firstStop([['rectified', state.rectification?.at]]),
       }),
     );

@@ -8,9 +8,10 @@ import { isClosed, rectificationOpen, type CaseStatus, type OpenCase } from './s
 
 /**
  * Bumped whenever what summarizeCase stores changes: the terminal and the center then fold every
- * case again at start, so no row keeps a summary the program no longer makes.
+ * case again at start, so no row keeps a summary the program no longer makes. 3: a clock says its
+ * unit and counts an item's calendar-day limit, publication and the capped promise (issue 14).
  */
-export const projectionVersion = 2;
+export const projectionVersion = 3;
 
 export type CaseSummary = {
   status: CaseStatus;

@@ -1,35 +1,12 @@
 // Shared by the domain's tests (case, reports): people, items, a fixed calendar and an event builder.
 import { createCalendar, type Calendar } from '../calendar';
+import { domainTables } from '../calendar/law-days.fixture';
 import type { Actor, CaseEvent } from './events';
 import type { CaseEventPayload, CaseEventType, ItemSnapshot } from './payloads';
 
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (
-    let d = Date.parse(`${from}T00:00:00Z`);
-    d <= Date.parse(`${to}T00:00:00Z`);
-    d += 86_400_000
-  ) {
-    out.push(new Date(d).toISOString().slice(0, 10));
-  }
-  return out;
-}
-
 /** The State Council's 2025 table as printed in DOMAIN.md, independent of any library. */
 export const fixedCalendar: Calendar = createCalendar({
-  official: {
-    '2025': {
-      holidays: [
-        '2025-01-01',
-        ...days('2025-01-28', '2025-02-04'),
-        ...days('2025-04-04', '2025-04-06'),
-        ...days('2025-05-01', '2025-05-05'),
-        ...days('2025-05-31', '2025-06-02'),
-        ...days('2025-10-01', '2025-10-08'),
-      ],
-      workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
-    },
-  },
+  official: { '2025': domainTables['2025'] },
   closures: [],
 });
 

@@ -47,12 +47,18 @@ export const approverLabels: Readonly<Record<ExtensionApprover, string>> = {
   governmentHead: '本级人民政府负责人',
 };
 
+/** False for the snapshot of a case received before snapshots carried the item's law. */
+export function carriesItemLaw<T extends Partial<ItemLaw>>(
+  item: T,
+): item is T & Pick<ItemLaw, 'statutoryUnit' | 'statutoryBasis'> {
+  return item.statutoryUnit !== undefined && item.statutoryBasis !== undefined;
+}
+
 /** The law a case's item snapshot carries, or, for a case received before it did, the legacy reading. */
 export function itemLaw(
   item: { joint: boolean; extensionDays: number } & Partial<ItemLaw>,
 ): ItemLaw {
-  if (item.statutoryUnit === undefined || item.statutoryBasis === undefined)
-    return legacyItemLaw(item);
+  if (!carriesItemLaw(item)) return legacyItemLaw(item);
   return {
     statutoryUnit: item.statutoryUnit,
     statutoryBasis: item.statutoryBasis,

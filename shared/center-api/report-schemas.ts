@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClockKind } from '../case';
-import { powers } from '../catalog';
+import { limitUnits, powers } from '../catalog';
 import { caseKinds } from '../reports';
 import { levelSchema } from './case-schemas';
 
@@ -76,7 +76,8 @@ const deadlineSchema = z.object({
   date: z.string(),
   dueAt: z.string(),
   provisional: z.boolean(),
-  pausedWorkingDays: z.number().int().nonnegative(),
+  unit: z.enum(limitUnits),
+  pausedDays: z.number().int().nonnegative(),
 });
 
 const clockKinds = [

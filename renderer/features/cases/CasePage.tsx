@@ -144,7 +144,8 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
           title: m('clockLimitTitle'),
           key: 'limit',
           width: 120,
-          render: (_: unknown, c) => m('clockLimit', { n: c.workingDays }),
+          render: (_: unknown, c) =>
+            m(c.unit === 'calendarDays' ? 'clockLimitCalendar' : 'clockLimit', { n: c.days }),
         },
         {
           title: m('clockDeadline'),
