@@ -9,7 +9,7 @@ const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
  * is not 60 working days), the article, and who may extend it — a joint item's 15 working days
  * only by 本级人民政府负责人 (Art. 42(2)).
  */
-export function timeLimit(item: ServiceItem): string {
+function timeLimit(item: ServiceItem): string {
   const promised =
     item.promisedDays === 0 ? '即办（当场办结）' : `承诺${item.promisedDays}个工作日内办结`;
   const statutory = `法定时限${limitText(item.statutoryDays, item.statutoryUnit)}（${item.statutoryBasis}）`;
