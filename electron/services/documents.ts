@@ -222,8 +222,7 @@ function build(
 
 /** The statutory limit the item's law sets, as the case's snapshot of the item carries it. */
 function statutoryLimit(state: OpenCase): StatutoryLimit {
-  const law = itemLaw(state.item);
-  return { days: state.item.statutoryDays, unit: law.statutoryUnit, basis: law.statutoryBasis };
+  return { days: state.item.statutoryDays, unit: itemLaw(state.item).statutoryUnit };
 }
 
 function sealOf(header: Omit<DocumentHeader, 'kind'>, state: OpenCase): SealMark {

@@ -33,8 +33,8 @@ export type DocumentHeader = {
   receivedAt: string;
 };
 
-/** A limit as the item's law sets it: '10个工作日' under one article, '60日' under another. */
-export type StatutoryLimit = { days: number; unit: LimitUnit; basis: string };
+/** A limit as the item's law sets it: '10个工作日', or '60日' where that law counts calendar days. */
+export type StatutoryLimit = { days: number; unit: LimitUnit };
 
 export type MaterialLine = { name: string; form: 'original' | 'copy' | 'either'; count: number };
 
@@ -112,7 +112,7 @@ export type CaseDocument = DocumentHeader &
         promisedDays: number;
         promisedDate: string;
         statutoryDate: string;
-        /** the item's own statutory limit, in its own unit, and the article that sets it */
+        /** the item's own statutory limit, in its own unit */
         statutory: StatutoryLimit;
         /**
          * the notice was issued after that last day (a deemed acceptance found late): it must not

@@ -52,6 +52,21 @@ const guide = (item: ServiceItem) =>
 /** A "…日前" that does not say whether the day itself counts: what point 6 of the issue found. */
 const bareBefore = /日前(?!（含当日）)/;
 
+const denial = {
+  outcome: 'deny',
+  facts: '现场核查时经营场所与污染源距离不足25米',
+  reasons: '经营场所不符合食品安全要求',
+  legalBasis: '《中华人民共和国食品安全法》第三十三条第一款第（一）项',
+  appealNotice: appealNotice('市场监督管理局'),
+};
+
+const extension = (workingDays: number, approver = '局长 王某') => ({
+  workingDays,
+  approver,
+  reason: '需现场核查',
+  applicantNoticeRef: '延告〔2026〕1号',
+});
+
 function pinOf(t: Terminal): string {
   return t.demoAccounts.find((a) => a.role === 'chief')!.sealPin!;
 }
@@ -86,6 +101,13 @@ async function desk(start: string, department?: { code: string; window: string }
   return { ...fixture, clerk: await fixture.as('clerk'), chief: await fixture.as('chief') };
 }
 
+/** A case of `itemCode` accepted on Monday 2 March at a window of another department. */
+async function acceptedElsewhere(departmentCode: string, window: string, itemCode: string) {
+  const fixture = await desk('2026-03-02T09:00:00+08:00', { code: departmentCode, window });
+  const caseId = await acceptedCase(fixture.t, fixture.clerk, itemCode, 20);
+  return { ...fixture, caseId };
+}
+
 async function received(t: Terminal, clerk: string, itemCode: string, n: number) {
   const { caseId } = await call(t, clerk, 'cases.receive', {
     itemCode,
@@ -93,6 +115,32 @@ async function received(t: Terminal, clerk: string, itemCode: string, n: number)
     channel: 'window',
   });
   return caseId as string;
+}
+
+/** Received with every material in, and accepted at once. */
+async function acceptedCase(t: Terminal, clerk: string, itemCode: string, n: number) {
+  const caseId = await received(t, clerk, itemCode, n);
+  await acceptComplete(t, clerk, caseId, itemCode);
+  return caseId;
+}
+
+/** The chief records the extension; its notice as the window prints it. */
+async function extendedNotice(
+  t: Terminal,
+  chief: string,
+  caseId: string,
+  payload: ReturnType<typeof extension>,
+) {
+  const { eventId } = (await call(t, chief, 'cases.record', {
+    caseId,
+    type: 'extended',
+    payload,
+  })) as { eventId: string };
+  return documentOf<'extension'>(t, chief, caseId, eventId);
+}
+
+async function acceptanceNotice(t: Terminal, clerk: string, caseId: string) {
+  return documentOf<'acceptance'>(t, clerk, caseId, await eventOf(t, clerk, caseId, 'accepted'));
 }
 
 async function eventOf(t: Terminal, token: string, caseId: string, type: string) {
@@ -111,21 +159,6 @@ async function documentOf<K extends CaseDocument['kind']>(
   return (await call(t, token, 'documents.get', { caseId, eventId })) as Doc<K>;
 }
 
-const denial = {
-  outcome: 'deny',
-  facts: '现场核查时经营场所与污染源距离不足25米',
-  reasons: '经营场所不符合食品安全要求',
-  legalBasis: '《中华人民共和国食品安全法》第三十三条第一款第（一）项',
-  appealNotice: appealNotice('市场监督管理局'),
-};
-
-const extension = (workingDays: number, approver = '局长 王某') => ({
-  workingDays,
-  approver,
-  reason: '需现场核查',
-  applicantNoticeRef: '延告〔2026〕1号',
-});
-
 describe('point 1: a deemed acceptance is dated on the day of receipt on every later paper', () => {
   it('prints the receipt day and "视为受理" on the denial, not the day the clerk recorded 受理', async () => {
     // SJ-002 received Monday 2 March; the 5 working days ran out at the end of 9 March
@@ -142,7 +175,7 @@ describe('point 1: a deemed acceptance is dated on the day of receipt on every l
     expect(doc).toMatchObject({ outcome: 'deny', acceptedAt: '2026-03-02', deemedAccepted: true });
     const text = printed(doc);
     expect(text).toContain(
-      '本机关未在五个工作日内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（2026年3月2日）起视为受理。',
+      '本机关逾期未告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款第（四）项，自收到申请材料之日（2026年3月2日）起视为受理。',
     );
     expect(text).not.toContain('2026年3月10日');
   });
@@ -167,8 +200,7 @@ describe("point 2: the extension notice reads the item's own limit, article and 
   it('食品经营许可: 10 working days, +5 under its own regulation, by the agency head', async () => {
     // accepted Monday 2 March: 10 working days end 16 March, 5 more end 23 March
     const { t, clerk, chief } = await desk('2026-03-02T09:00:00+08:00');
-    const caseId = await received(t, clerk, 'SJ-002', 3);
-    await acceptComplete(t, clerk, caseId, 'SJ-002');
+    const caseId = await acceptedCase(t, clerk, 'SJ-002', 3);
     const beyond = await attempt(t, chief, 'cases.record', {
       caseId,
       type: 'extended',
@@ -178,12 +210,7 @@ describe("point 2: the extension notice reads the item's own limit, article and 
     expect(!beyond.ok && beyond.error.message).toContain(
       '本事项最多可延长5个工作日，申请延长6个工作日',
     );
-    const { eventId } = (await call(t, chief, 'cases.record', {
-      caseId,
-      type: 'extended',
-      payload: extension(5),
-    })) as { eventId: string };
-    const doc = await documentOf<'extension'>(t, chief, caseId, eventId);
+    const doc = await extendedNotice(t, chief, caseId, extension(5));
     expect(doc).toMatchObject({
       limit: { days: 10, unit: 'workingDays' },
       days: 5,
@@ -207,14 +234,8 @@ describe("point 2: the extension notice reads the item's own limit, article and 
       ['SJ-004', 5, '《食品生产许可管理办法》第二十二条', 10],
     ] as const;
     for (const [i, [code, days, basis, limit]] of cases.entries()) {
-      const caseId = await received(t, clerk, code, 10 + i);
-      await acceptComplete(t, clerk, caseId, code);
-      const { eventId } = (await call(t, chief, 'cases.record', {
-        caseId,
-        type: 'extended',
-        payload: extension(days),
-      })) as { eventId: string };
-      const text = printed(await documentOf<'extension'>(t, chief, caseId, eventId));
+      const caseId = await acceptedCase(t, clerk, code, 10 + i);
+      const text = printed(await extendedNotice(t, chief, caseId, extension(days)));
       expect(text).toContain(
         `在法定的${limit}个工作日内不能作出决定。经本机关负责人批准，根据${basis}的规定，办理期限延长${days}个工作日`,
       );
@@ -223,18 +244,8 @@ describe("point 2: the extension notice reads the item's own limit, article and 
   });
 
   it('the joint item: 45 working days, +15 approved by 本级人民政府负责人 under Art. 42(2)', async () => {
-    const { t, clerk, chief } = await desk('2026-03-02T09:00:00+08:00', {
-      code: 'ZJ',
-      window: '住建窗口',
-    });
-    const caseId = await received(t, clerk, 'ZJ-004', 20);
-    await acceptComplete(t, clerk, caseId, 'ZJ-004');
-    const { eventId } = (await call(t, chief, 'cases.record', {
-      caseId,
-      type: 'extended',
-      payload: extension(15, '副区长 刘某'),
-    })) as { eventId: string };
-    const doc = await documentOf<'extension'>(t, chief, caseId, eventId);
+    const { t, chief, caseId } = await acceptedElsewhere('ZJ', '住建窗口', 'ZJ-004');
+    const doc = await extendedNotice(t, chief, caseId, extension(15, '副区长 刘某'));
     expect(doc).toMatchObject({ joint: true, approverTitle: '本级人民政府负责人', days: 15 });
     const text = printed(doc);
     expect(text).toContain(
@@ -245,12 +256,7 @@ describe("point 2: the extension notice reads the item's own limit, article and 
   });
 
   it('refuses to extend an item whose law allows no extension, saying so plainly', async () => {
-    const { t, clerk, chief } = await desk('2026-03-02T09:00:00+08:00', {
-      code: 'WJ',
-      window: '卫健窗口',
-    });
-    const caseId = await received(t, clerk, 'WJ-002', 30);
-    await acceptComplete(t, clerk, caseId, 'WJ-002');
+    const { t, chief, caseId } = await acceptedElsewhere('WJ', '卫健窗口', 'WJ-002');
     const refused = await attempt(t, chief, 'cases.record', {
       caseId,
       type: 'extended',
@@ -269,8 +275,7 @@ describe("point 2: the extension notice reads the item's own limit, article and 
 describe('point 3: the decision carries one date, the seal’s', () => {
   it('prints the seal date only, for a decision sealed days after it was decided', async () => {
     const { t, clerk, chief, setNow } = await desk('2026-03-02T09:00:00+08:00');
-    const caseId = await received(t, clerk, 'SJ-002', 40);
-    await acceptComplete(t, clerk, caseId, 'SJ-002');
+    const caseId = await acceptedCase(t, clerk, 'SJ-002', 40);
     setNow('2026-03-04T10:00:00+08:00');
     await call(t, chief, 'cases.record', {
       caseId,
@@ -292,39 +297,28 @@ describe('point 3: the decision carries one date, the seal’s', () => {
 });
 
 describe('point 6: last days say the day counts; an on-the-spot item says 当场办结', () => {
-  it('prints both limits of an acceptance as "…日前（含当日）" with the limit, its unit and article', async () => {
+  it('prints both limits of an acceptance as "…日前（含当日）" with the limit in its unit', async () => {
     // Thursday before the Spring Festival: 13 Feb, 14 Feb (make-up day), 24, 25, 26 Feb
     const { t, clerk } = await desk('2026-02-12T10:00:00+08:00');
-    const caseId = await received(t, clerk, 'SJ-002', 50);
-    await acceptComplete(t, clerk, caseId, 'SJ-002');
-    const doc = await documentOf<'acceptance'>(
-      t,
-      clerk,
-      caseId,
-      await eventOf(t, clerk, caseId, 'accepted'),
-    );
+    const caseId = await acceptedCase(t, clerk, 'SJ-002', 50);
+    const doc = await acceptanceNotice(t, clerk, caseId);
     expect(doc).toMatchObject({ promisedDate: '2026-02-26', promisedPassed: false });
     const text = printed(doc);
-    expect(text).toContain('本机关承诺于2026年2月26日前（含当日）作出决定。');
     expect(text).toContain(
-      `法定办结期限为自受理之日起10个工作日（《食品经营许可和备案管理办法》第二十二条），即${lastDay(doc.statutoryDate)}。`,
+      '本机关承诺于2026年2月26日前（含当日）作出决定，法定办结期限为10个工作日。',
     );
+    expect(text).toContain('承诺办结期限2026年2月26日前（含当日）');
+    expect(text).toContain(`法定办结期限${lastDay(doc.statutoryDate)}`);
     expect(text).not.toMatch(bareBefore);
   });
 
   it('an on-the-spot item accepted at 16:00 prints 当场办结, never "…日前" of that day', async () => {
     const { t, clerk } = await desk('2026-02-13T16:00:00+08:00');
-    const caseId = await received(t, clerk, 'SJ-001', 51);
-    await acceptComplete(t, clerk, caseId, 'SJ-001');
-    const doc = await documentOf<'acceptance'>(
-      t,
-      clerk,
-      caseId,
-      await eventOf(t, clerk, caseId, 'accepted'),
-    );
+    const caseId = await acceptedCase(t, clerk, 'SJ-001', 51);
+    const doc = await acceptanceNotice(t, clerk, caseId);
     expect(doc).toMatchObject({ promisedDays: 0, promisedDate: '2026-02-13' });
     const text = printed(doc);
-    expect(text).toContain('本事项为即办事项，本机关将当场办结。');
+    expect(text).toContain('本事项为即办事项，本机关将当场办结，法定办结期限为3个工作日。');
     expect(text).toContain('承诺办结期限当场办结');
     expect(text).not.toContain('2026年2月13日前');
     expect(text).not.toMatch(bareBefore);
@@ -345,9 +339,9 @@ describe('point 6: last days say the day counts; an on-the-spot item says 当场
       statutoryPassed: false,
     });
     const text = printed(doc);
-    expect(text).toContain('本事项的承诺办结期限已于2026年3月9日届满，本机关将立即作出决定。');
+    expect(text).toContain('承诺办结期限已届满，本机关将立即作出决定，法定办结期限为10个工作日。');
     expect(text).toContain('承诺办结期限2026年3月9日（已届满）');
-    expect(text).toContain('即2026年3月16日前（含当日）。');
+    expect(text).toContain('法定办结期限2026年3月16日前（含当日）');
     expect(text).not.toContain('2026年3月9日前');
     // a reprint next month says what the first print said
     setNow('2026-04-20T09:00:00+08:00');
@@ -359,19 +353,24 @@ describe('point 6: last days say the day counts; an on-the-spot item says 当场
     const caseId = await received(t, clerk, 'SJ-002', 53);
     setNow('2026-03-18T09:00:00+08:00');
     await acceptComplete(t, clerk, caseId, 'SJ-002');
-    const doc = await documentOf<'acceptance'>(
-      t,
-      clerk,
-      caseId,
-      await eventOf(t, clerk, caseId, 'accepted'),
-    );
+    const doc = await acceptanceNotice(t, clerk, caseId);
     expect(doc).toMatchObject({ promisedPassed: true, statutoryPassed: true });
     const text = printed(doc);
-    expect(text).toContain('本机关将立即作出决定。');
     expect(text).toContain(
-      '法定办结期限为自受理之日起10个工作日（《食品经营许可和备案管理办法》第二十二条），已于2026年3月16日届满。',
+      '本机关将立即作出决定，法定办结期限为10个工作日，已于2026年3月16日届满。',
     );
     expect(text).toContain('法定办结期限2026年3月16日（已届满）');
+  });
+});
+
+describe('point 10: a limit another law sets in 日 is printed as 日', () => {
+  it('prints 60日 on the acceptance of 民办非企业单位成立登记', async () => {
+    const { t, clerk, caseId } = await acceptedElsewhere('MZ', '民政窗口', 'MZ-001');
+    const doc = await acceptanceNotice(t, clerk, caseId);
+    expect(doc.statutory).toEqual({ days: 60, unit: 'calendarDays' });
+    const text = printed(doc);
+    expect(text).toContain('法定办结期限为60日。');
+    expect(text).not.toContain('60个工作日');
   });
 });
 

@@ -87,7 +87,8 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
       <p className="a4-indent">
         你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，
         {doc.deemedAcceptedOn
-          ? `本机关未在五个工作日内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（${cnDate(doc.deemedAcceptedOn)}）起即为受理。`
+          ? // Art. 32(4) in its own words; the day stands above and as 受理时间 in the table
+            '本机关逾期未告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款第（四）项，自收到申请材料之日起即为受理。'
           : doc.waived.length > 0
             ? `经审查，申请材料基本齐全、符合法定形式，下列材料依据本中心容缺受理规定暂缺，本机关决定予以受理，请于办结前补齐。`
             : '经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。'}
@@ -146,18 +147,12 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
           </table>
         </>
       )}
+      {/* the dates stand in the table above; two lines here keep the notice to one sheet */}
       <p className="a4-indent">
         <AcceptancePromise doc={doc} />
-        法定办结期限为自受理之日起{limitText(doc.statutory.days, doc.statutory.unit)}（
-        {doc.statutory.basis}）
-        {doc.statutoryPassed ? (
-          <>，已于{cnDate(doc.statutoryDate)}届满。</>
-        ) : (
-          <>
-            ，即<span className="a4-strong">{cnLastDay(doc.statutoryDate)}</span>。
-          </>
-        )}
-        依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计算在上述期限内，届时另行书面告知。
+        法定办结期限为{limitText(doc.statutory.days, doc.statutory.unit)}
+        {doc.statutoryPassed ? `，已于${cnDate(doc.statutoryDate)}届满` : ''}
+        。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计算在上述期限内，届时另行书面告知。
       </p>
       {doc.provisional && (
         <p className="a4-indent">
@@ -183,19 +178,19 @@ function AcceptancePromise({ doc }: { doc: Doc<'acceptance'> }) {
   if (doc.promisedPassed)
     return (
       <>
-        本事项的承诺办结期限已于{cnDate(doc.promisedDate)}届满，本机关将
-        <span className="a4-strong">立即作出决定</span>。
+        承诺办结期限已届满，本机关将
+        <span className="a4-strong">立即作出决定</span>，
       </>
     );
   if (doc.promisedDays === 0)
     return (
       <>
-        本事项为即办事项，本机关将<span className="a4-strong">当场办结</span>。
+        本事项为即办事项，本机关将<span className="a4-strong">当场办结</span>，
       </>
     );
   return (
     <>
-      本机关承诺于<span className="a4-strong">{cnLastDay(doc.promisedDate)}</span>作出决定。
+      本机关承诺于<span className="a4-strong">{cnLastDay(doc.promisedDate)}</span>作出决定，
     </>
   );
 }
@@ -396,7 +391,7 @@ function DecisionAccepted({ doc }: { doc: Doc<'decision'> }) {
   if (doc.deemedAccepted && doc.acceptedAt)
     return (
       <>
-        本机关未在五个工作日内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（
+        本机关逾期未告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款第（四）项，自收到申请材料之日（
         {cnDate(doc.acceptedAt)}）起视为受理。
       </>
     );
