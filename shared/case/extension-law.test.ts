@@ -6,6 +6,8 @@ import { initialCaseState } from './state';
 import {
   allMaterialsReceived,
   caseScript,
+  extensionPayload,
+  noExtensionLaw,
   people,
   receivedPayload,
   singleItem,
@@ -16,12 +18,7 @@ import {
 
 const { clerk, chief } = people;
 
-const ext = (workingDays: number) => ({
-  workingDays,
-  approver: '局长 王某',
-  reason: '需现场核查',
-  applicantNoticeRef: '延告〔2026〕3号',
-});
+const ext = extensionPayload;
 
 function acceptedState(item: ItemSnapshot) {
   const e = caseScript();
@@ -34,15 +31,7 @@ function acceptedState(item: ItemSnapshot) {
 }
 
 /** 医疗机构执业登记: 45日 under its own regulation, which allows no extension. */
-const noExtension: ItemSnapshot = {
-  ...singleItem,
-  statutoryDays: 45,
-  statutoryUnit: 'calendarDays',
-  statutoryBasis: '《医疗机构管理条例》第十六条',
-  extensionDays: 0,
-  publicationPausesStatutory: false,
-  validity: { kind: 'decided' },
-};
+const noExtension: ItemSnapshot = { ...singleItem, ...noExtensionLaw };
 
 describe("an extension within the item's own law", () => {
   it('is refused, before anything else, where the law allows none', () => {

@@ -39,28 +39,35 @@ async function paper(
   for (const w of words.never) expect(text, name).not.toContain(w);
 }
 
-test.describe('at the market regulation window', () => {
-  let terminal: WebTerminal;
-  test.beforeEach(async () => {
-    terminal = await startWebTerminal(['--now', '2026-03-02T09:00:00+08:00', '--clock-control']);
-  });
-  test.afterEach(async () => {
-    await terminal.stop();
-  });
+// Monday 2 March 2026, on the PC and at the center
+const monday = '2026-03-02T09:00:00+08:00';
+let terminal: WebTerminal | undefined;
+let center: { process: CenterProcess; dataDir: string } | undefined;
+test.afterEach(async () => {
+  await terminal?.stop();
+  terminal = undefined;
+  if (center) {
+    await center.process.stop();
+    rmSync(center.dataDir, { recursive: true, force: true });
+    center = undefined;
+  }
+});
 
+test.describe('at the market regulation window', () => {
   test('the deemed-accepted denial, the 食品经营许可 extension and a decision sealed days later', async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    const clerk = terminal.accounts.find((a) => a.role === 'clerk')!;
-    const chief = terminal.accounts.find((a) => a.role === 'chief')!;
+    const t = (terminal = await startWebTerminal(['--now', monday, '--clock-control']));
+    const clerk = t.accounts.find((a) => a.role === 'clerk')!;
+    const chief = t.accounts.find((a) => a.role === 'chief')!;
     // a session ends after a working day idle on the business clock: sign in again after each jump
     const desk = async () => ({
-      clerk: await apiAs(terminal, clerk),
-      chief: await apiAs(terminal, chief),
+      clerk: await apiAs(t, clerk),
+      chief: await apiAs(t, chief),
     });
     const at = async (now: string) => {
-      await terminal.setClock(now);
+      await t.setClock(now);
       return desk();
     };
 
@@ -100,7 +107,7 @@ test.describe('at the market regulation window', () => {
     });
     const denial = await api.chief.stamp(late.caseId, chief.sealPin!);
 
-    await page.goto(terminal.url);
+    await page.goto(t.url);
     await loginPage(page).signIn(chief.username, chief.password);
 
     // the acceptance notice of that case, printed after its promised day: no past date promised
@@ -143,23 +150,14 @@ test.describe('at a window of the housing department, enrolled at the center', (
     chief: { role: 'chief', name: '郑国栋', username: 'chief-zj01' },
   } as const satisfies Record<string, HallMember>;
   const staff = { clerk: hallAccount(member.clerk), chief: hallAccount(member.chief) };
-  let center: CenterProcess;
-  let centerData: string;
-  let terminal: WebTerminal;
-  test.afterEach(async () => {
-    await terminal?.stop();
-    await center?.stop();
-    rmSync(centerData, { recursive: true, force: true });
-  });
 
   test("the joint item's extension: 45 working days, 15 more approved by 本级人民政府负责人", async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    const now = '2026-03-02T09:00:00+08:00';
-    centerData = mkdtempSync(join(tmpdir(), 'onewindow-center-'));
-    center = await startCenter({ dataDir: centerData, now });
-    const admin = await centerAdmin(center.url, adminAccount(centerData));
+    const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-center-'));
+    center = { process: await startCenter({ dataDir, now: monday }), dataDir };
+    const admin = await centerAdmin(center.process.url, adminAccount(dataDir));
     const windowId = await admin.createWindow({
       code: 'ZJ01',
       name: '住建窗口',
@@ -167,16 +165,16 @@ test.describe('at a window of the housing department, enrolled at the center', (
     });
     for (const s of Object.values(member))
       await admin.createStaff({ ...s, windowId, password: hallPassword });
-    terminal = await startWebTerminal(['--now', now, '--clock-control']);
-    await enrollThroughSettings(page, terminal, center.url, await admin.enrollmentCode(windowId));
+    const t = (terminal = await startWebTerminal(['--now', monday, '--clock-control']));
+    await enrollThroughSettings(page, t, center.process.url, await admin.enrollmentCode(windowId));
     // the first sync brings the center's staff
-    await signedIn(terminal, staff.clerk);
+    await signedIn(t, staff.clerk);
 
     const accepted = await (
-      await apiAs(terminal, staff.clerk)
+      await apiAs(t, staff.clerk)
     ).acceptedCase('ZJ-004', personApplicant(64));
     const extension = await (
-      await apiAs(terminal, staff.chief)
+      await apiAs(t, staff.chief)
     ).record(accepted.caseId, 'extended', {
       workingDays: 15,
       approver: '副区长 刘某',
