@@ -1,13 +1,16 @@
 import { centerContract } from '../../shared/center-api';
 import { callUrl } from '../../node-shared/http/client';
 import type { CallOutput, ParsedInput } from '../../shared/api';
+import { shanghaiDate } from '../../shared/calendar';
 import { caseClocks, type CaseEvent, type OpenCase } from '../../shared/case';
+import { approverLabels, itemLaw } from '../../shared/catalog';
 import {
   documentOfEvent,
   verificationCode,
   type CaseDocument,
   type DocumentHeader,
   type SealMark,
+  type StatutoryLimit,
 } from '../../shared/documents';
 import { ApiFailure } from '../api/errors';
 import { asCaseEvent, caseEvents, folds } from '../store/events';
@@ -90,6 +93,9 @@ function build(
       const statutory = dateOf('statutory');
       if (!promised || !statutory) throw new Error('an accepted case has decision clocks');
       const waived = event.payload.waivedMaterials ?? [];
+      // a notice issued after a last day (a deemed acceptance recorded late) says that day has
+      // passed; judged at the issuing event, so a reprint still says what the first print said
+      const issuedOn = shanghaiDate(event.occurredAt);
       return {
         ...header,
         kind: 'acceptance',
@@ -98,8 +104,12 @@ function build(
           .filter((m) => state.materials.find((s) => s.materialId === m.id)?.status === 'received')
           .map((m) => ({ name: m.name, form: m.form, count: m.count })),
         waived: waived.map((w) => ({ name: nameOf(w.materialId), rule: w.rule })),
+        promisedDays: state.item.promisedDays,
         promisedDate: promised.date,
         statutoryDate: statutory.date,
+        statutory: statutoryLimit(state),
+        promisedPassed: promised.date < issuedOn,
+        statutoryPassed: statutory.date < issuedOn,
         provisional: promised.provisional || statutory.provisional,
         deemedAcceptedOn: deemedOn ?? null,
       };
@@ -134,16 +144,28 @@ function build(
         from: event.occurredAt,
         noticeRef: event.payload.applicantNoticeRef,
       };
-    case 'extended':
+    case 'extended': {
+      // the item's own law, never Art. 42's "二十日" for all: 食品经营许可 is 10 working days +5
+      // under its own regulation, a joint item 45 +15 approved by the government's head
+      const law = itemLaw(state.item);
       return {
         ...header,
         kind: 'extension',
         joint: state.item.joint,
-        workingDays: event.payload.workingDays,
-        reason: event.payload.reason,
+        limit: statutoryLimit(state),
+        days: event.payload.workingDays,
+        // the rules refuse to extend an item whose law allows none, so both are there; the
+        // fallbacks only keep a reprint printable should a stored log say otherwise
+        extensionBasis: law.extensionBasis ?? law.statutoryBasis,
+        approverTitle:
+          approverLabels[
+            law.extensionApprover ?? (state.item.joint ? 'governmentHead' : 'agencyHead')
+          ],
         approver: event.payload.approver,
+        reason: event.payload.reason,
         newStatutoryDate: dateOf('statutory')?.date ?? '',
       };
+    }
     case 'stamped':
       return decisionDocument(header, state, deemedOn);
     case 'certificateIssued': {
@@ -198,6 +220,11 @@ function build(
   }
 }
 
+/** The statutory limit the item's law sets, as the case's snapshot of the item carries it. */
+function statutoryLimit(state: OpenCase): StatutoryLimit {
+  return { days: state.item.statutoryDays, unit: itemLaw(state.item).statutoryUnit };
+}
+
 function sealOf(header: Omit<DocumentHeader, 'kind'>, state: OpenCase): SealMark {
   return { departmentCode: state.item.departmentCode, departmentName: header.departmentName };
 }
@@ -219,8 +246,9 @@ function decisionDocument(
     kind: 'decision',
     outcome: d.outcome,
     decisionNumber: stamp.decisionNumber,
-    acceptedAt: state.acceptedAt ?? deemedOn ?? null,
-    decidedAt: record.at,
+    // Art. 32(4): accepted from the day of receipt, whatever day the clerk recorded 受理
+    acceptedAt: deemedOn ?? state.acceptedAt ?? null,
+    deemedAccepted: deemedOn !== undefined,
     sealedAt: stamp.at,
     decidedBy: record.by.name,
     sealedBy: stamp.by.name,

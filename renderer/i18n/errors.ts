@@ -40,8 +40,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'resume.notPaused': 'No special procedure is under way: the clock is running',
   'extension.once': 'The time limit may be extended only once',
   'extension.approverAndReason':
-    'An extension needs the agency head’s approval, a reason, and a written notice to the applicant',
-  'extension.beyondLimit': 'The extension is longer than the working days the law allows',
+    'An extension needs the approval of the head the law names, a reason, and a written notice to the applicant',
+  'extension.beyondLimit': 'The extension is longer than the law of this item allows',
   'extension.timing': 'An extension is possible only after acceptance and before the decision',
   'review.missing': 'This two-person item must be reviewed before a decision',
   'review.checkMissing':
@@ -125,6 +125,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'seal.decisionNumber': 'The decision number does not match the case',
   'seal.unregistered':
     'The seal is not registered at the center yet: enter your sign-in password to register it',
+  // issue 14 part B1: the item's own law on extensions
+  'extension.notAllowed': 'The law of this item allows no extension of its time limit',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

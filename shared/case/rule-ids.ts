@@ -29,8 +29,8 @@ export const caseRuleMessages = {
   'pause.timing': '特别程序只能在受理后、作出决定前启动',
   'resume.notPaused': '没有进行中的特别程序，无需恢复计时',
   'extension.once': '办理期限只能延长一次',
-  'extension.approverAndReason': '延期须经本机关负责人批准，写明理由并书面告知申请人',
-  'extension.beyondLimit': '延长的期限超过了法定可延长的工作日数',
+  'extension.approverAndReason': '延期须经法定的负责人批准，写明批准人和理由并书面告知申请人',
+  'extension.beyondLimit': '延长的期限超过了本事项法定可延长的期限',
   'extension.timing': '延期只能在受理后、作出决定前办理',
   'review.missing': '一审一核事项须先经审查，才能作出决定',
   'review.checkMissing': '一审一核事项须经另一人复核同意，才能作出决定',
@@ -85,7 +85,7 @@ export const timedRuleMessages = {
   // Art. 32(4): five working days without a one-time notice = accepted on the day of receipt
   'intake.deemedAccepted': '已逾五个工作日未一次告知，依法视为受理：不能再出具补正告知书或不予受理',
   // Art. 42: the extension is approved before the limit ends, never after
-  'extension.afterExpiry': '法定办结期限已届满，不能再延期：延期须在期限届满前经本机关负责人批准',
+  'extension.afterExpiry': '法定办结期限已届满，不能再延期：延期须在期限届满前经法定的负责人批准',
   // Art. 32(1)(2): the only grounds for 不予受理; incomplete materials get the one-time notice
   'refusal.ground':
     '不予受理只能依据《行政许可法》第三十二条：依法不需要取得行政许可，或不属于本机关职权范围',
@@ -133,6 +133,11 @@ export const sealRuleMessages = {
 
 export type SealRuleId = keyof typeof sealRuleMessages;
 
+// Issue 14 part B1 (the printed words): an extension only where the item's own law allows one.
+export const extensionLawRuleMessages = {
+  'extension.notAllowed': '本事项的法律没有规定可以延长办理期限，不能延期',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -140,6 +145,7 @@ export const ruleMessages = {
   ...clockRuleMessages,
   ...authorityRuleMessages,
   ...sealRuleMessages,
+  ...extensionLawRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

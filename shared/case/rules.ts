@@ -1,3 +1,5 @@
+import { itemLaw } from '../catalog/law';
+import { limitText } from '../catalog/limit-words';
 import { appealNoticeComplete } from './appeal';
 import { eventLabels, roleLabels, statusLabels } from './labels';
 import { caseEventTypes, type Actor, type CaseEvent } from './events';
@@ -280,15 +282,19 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
         : null;
     case 'extended': {
       const { workingDays, approver, reason, applicantNoticeRef } = event.payload;
+      const limit = state.item.extensionDays;
+      const law = itemLaw(state.item);
+      // said first and plainly: no approval or reason can make up for a law that allows none
+      if (limit === 0) return reject('extension.notAllowed', `法定时限依据${law.statutoryBasis}`);
       if (isBlank(approver) || isBlank(reason) || isBlank(applicantNoticeRef)) {
         return reject('extension.approverAndReason');
       }
-      const limit = state.item.extensionDays;
+      // the days are in the item's own unit: 日 where its law counts calendar days
       return Number.isInteger(workingDays) && workingDays >= 1 && workingDays <= limit
         ? null
         : reject(
             'extension.beyondLimit',
-            `本事项最多可延长${limit}个工作日，申请延长${workingDays}个工作日`,
+            `本事项最多可延长${limitText(limit, law.statutoryUnit)}，申请延长${limitText(workingDays, law.statutoryUnit)}`,
           );
     }
     case 'decided':

@@ -129,3 +129,23 @@ export const approval: CaseEventPayload<'decided'> = {
   outcome: 'approve',
   granted: '准予食品经营许可',
 };
+
+/** An extension of `workingDays` as the chief records it (the days are in the item's unit). */
+export function extensionPayload(workingDays: number): CaseEventPayload<'extended'> {
+  return {
+    workingDays,
+    approver: '局长 王某',
+    reason: '需现场核查',
+    applicantNoticeRef: '延告〔2026〕3号',
+  };
+}
+
+/** The law of 医疗机构执业登记 on an item: 45日 under its own regulation, no extension at all. */
+export const noExtensionLaw = {
+  statutoryDays: 45,
+  statutoryUnit: 'calendarDays',
+  statutoryBasis: '《医疗机构管理条例》第十六条',
+  extensionDays: 0,
+  publicationPausesStatutory: false,
+  validity: { kind: 'decided' },
+} as const satisfies Partial<ItemSnapshot>;

@@ -27,3 +27,4 @@ export type { Power, WindowPowers } from './powers';
 export { powerLabels, powerSchema, powers, windowPowersSchema } from './powers';
 export type { ItemLaw } from './law';
 export { approverLabels, itemLaw, legacyGuideFields, legacyItemLaw, withItemLaw } from './law';
+export { limitText, limitUnitWords } from './limit-words';

@@ -1,4 +1,5 @@
 import type { Applicant, SpecialProcedure } from '../case';
+import type { LimitUnit } from '../catalog';
 
 /**
  * What a printed notice says, assembled by the main process from the case's events: the
@@ -32,6 +33,9 @@ export type DocumentHeader = {
   receivedAt: string;
 };
 
+/** A limit as the item's law sets it: '10个工作日', or '60日' where that law counts calendar days. */
+export type StatutoryLimit = { days: number; unit: LimitUnit };
+
 export type MaterialLine = { name: string; form: 'original' | 'copy' | 'either'; count: number };
 
 /** The department's dedicated approval seal (行政审批专用章) a sealed document carries. */
@@ -42,9 +46,14 @@ export type DecisionDocument = {
   outcome: 'approve' | 'deny';
   /** 决定书文号, given when the seal was applied */
   decisionNumber: string;
-  /** when the application was accepted (by law, the day of receipt when deemed accepted) */
+  /** when the application was accepted: the day of receipt when deemed accepted (Art. 32(4)) */
   acceptedAt: string | null;
-  decidedAt: string;
+  /** accepted by law on receipt, because no notice came within 5 working days: the text says so */
+  deemedAccepted: boolean;
+  /**
+   * the one date the decision carries (成文日期): the seal's. The clocks stop and the delivery
+   * clock starts there; the `decided` event's own time belongs to the case history, not the paper.
+   */
   sealedAt: string;
   /** the chief who decided (for a 报批件: who recorded the department's decision) */
   decidedBy: string;
@@ -99,8 +108,18 @@ export type CaseDocument = DocumentHeader &
         materials: MaterialLine[];
         /** waived under the center's 容缺 rule, named */
         waived: { name: string; rule: string }[];
+        /** 0: decided on the spot (当场办结), so no date is promised */
+        promisedDays: number;
         promisedDate: string;
         statutoryDate: string;
+        /** the item's own statutory limit, in its own unit */
+        statutory: StatutoryLimit;
+        /**
+         * the notice was issued after that last day (a deemed acceptance found late): it must not
+         * promise a past date as if it were to come
+         */
+        promisedPassed: boolean;
+        statutoryPassed: boolean;
         /** the dates fall in a year whose holidays are not published yet */
         provisional: boolean;
         /** Art. 32(4): accepted by law on the day of receipt because no notice came in 5 days */
@@ -129,11 +148,18 @@ export type CaseDocument = DocumentHeader &
       }
     | {
         kind: 'extension';
-        /** joint or centralized handling: Art. 42(2), approved by the government's head */
+        /** joint or centralized handling: Art. 42(2), "不能办结" rather than "不能作出决定" */
         joint: boolean;
-        workingDays: number;
-        reason: string;
+        /** the item's own limit that cannot be kept, and the days granted, both in its unit */
+        limit: StatutoryLimit;
+        days: number;
+        /** the article that allows this item's extension (its own regulation, or Art. 42) */
+        extensionBasis: string;
+        /** who may approve it by law: 本机关负责人, or 本级人民政府负责人 for joint handling */
+        approverTitle: string;
+        /** who did approve it, as the chief recorded */
         approver: string;
+        reason: string;
         newStatutoryDate: string;
       }
     | DecisionDocument

@@ -3,9 +3,11 @@ import type { Applicant } from '../../../shared/case';
 import { appealNoticeText } from '../../../shared/case';
 import type { CaseDocument } from '../../../shared/documents';
 import { A4Document, SealBlock, VerificationNote } from './A4Document';
+import { limitText } from '../../../shared/catalog';
 import {
   cnDate,
   cnDateTime,
+  cnLastDay,
   deliveryMethodLabels,
   documentSubtitle,
   documentTitle,
@@ -85,7 +87,8 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
       <p className="a4-indent">
         你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，
         {doc.deemedAcceptedOn
-          ? `本机关未在五个工作日内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日（${cnDate(doc.deemedAcceptedOn)}）起即为受理。`
+          ? // Art. 32(4) in its own words; the day stands above and as 受理时间 in the table
+            '本机关逾期未告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款第（四）项，自收到申请材料之日起即为受理。'
           : doc.waived.length > 0
             ? `经审查，申请材料基本齐全、符合法定形式，下列材料依据本中心容缺受理规定暂缺，本机关决定予以受理，请于办结前补齐。`
             : '经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。'}
@@ -99,8 +102,13 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
               ? `${cnDate(doc.deemedAcceptedOn)}（视为受理）`
               : cnDateTime(doc.acceptedAt),
           ],
-          ['承诺办结日期', `${cnDate(doc.promisedDate)}前`],
-          ['法定办结期限', `${cnDate(doc.statutoryDate)}前`],
+          ['承诺办结期限', promisedRow(doc)],
+          [
+            '法定办结期限',
+            doc.statutoryPassed
+              ? `${cnDate(doc.statutoryDate)}（已届满）`
+              : cnLastDay(doc.statutoryDate),
+          ],
         ]}
       />
       <h3>已收取的申请材料</h3>
@@ -139,16 +147,50 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
           </table>
         </>
       )}
+      {/* the dates stand in the table above; two lines here keep the notice to one sheet */}
       <p className="a4-indent">
-        本机关将在
-        <span className="a4-strong">{cnDate(doc.promisedDate)}</span>
-        前作出决定。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计算在上述期限内，届时另行书面告知。
+        <AcceptancePromise doc={doc} />
+        法定办结期限为{limitText(doc.statutory.days, doc.statutory.unit)}
+        {doc.statutoryPassed ? `，已于${cnDate(doc.statutoryDate)}届满` : ''}
+        。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计算在上述期限内，届时另行书面告知。
       </p>
       {doc.provisional && (
         <p className="a4-indent">
-          注：上述日期所在年度的节假日安排尚未公布，暂按周一至周五计算，公布后如有变动将另行告知。
+          注：上述日期所在年度的国务院节假日安排尚未公布，日期按现行规定暂定，公布后如有变动将另行书面告知。
         </p>
       )}
+    </>
+  );
+}
+
+/** The promised limit in the table: a 0-day item is decided on the spot, a past day said so. */
+function promisedRow(doc: Doc<'acceptance'>): string {
+  if (doc.promisedPassed) return `${cnDate(doc.promisedDate)}（已届满）`;
+  return doc.promisedDays === 0 ? '当场办结' : cnLastDay(doc.promisedDate);
+}
+
+/**
+ * When the decision comes. A notice issued after the promised day (a deemed acceptance found
+ * late) must not promise that day as if it were still to come: it says the limit has passed and
+ * that the decision follows at once.
+ */
+function AcceptancePromise({ doc }: { doc: Doc<'acceptance'> }) {
+  if (doc.promisedPassed)
+    return (
+      <>
+        承诺办结期限已届满，本机关将
+        <span className="a4-strong">立即作出决定</span>，
+      </>
+    );
+  if (doc.promisedDays === 0)
+    return (
+      <>
+        本事项为即办事项，本机关将<span className="a4-strong">当场办结</span>，
+      </>
+    );
+  return (
+    <>
+      本机关承诺于<span className="a4-strong">{cnLastDay(doc.promisedDate)}</span>作出决定，
     </>
   );
 }
@@ -259,25 +301,30 @@ function Pause({ doc }: { doc: Doc<'pause'> }) {
   );
 }
 
+/**
+ * Art. 42 and the item's own law: its own limit, article and approver — 食品经营许可 is 10 working
+ * days +5 under its own regulation, a joint item 45 +15 approved by the government's head.
+ */
 function Extension({ doc }: { doc: Doc<'extension'> }) {
+  const extended = limitText(doc.days, doc.limit.unit);
   return (
     <>
       <Salutation doc={doc} />
       <p className="a4-indent">
         你（单位）申请的{doc.itemName}（办件编号 {doc.caseNumber}
-        ），因{doc.reason}
-        {doc.joint
-          ? '，在四十五日内不能办结。经本级人民政府负责人批准，根据《中华人民共和国行政许可法》第四十二条第二款的规定，办理期限延长'
-          : '，在二十日内不能作出决定。经本机关负责人批准，根据《中华人民共和国行政许可法》第四十二条第一款的规定，办理期限延长'}
-        <span className="a4-strong">{doc.workingDays}个工作日</span>，延长后的法定办结期限为
-        <span className="a4-strong">{cnDate(doc.newStatutoryDate)}</span>。
+        ），因{doc.reason}，在法定的{limitText(doc.limit.days, doc.limit.unit)}内不能
+        {doc.joint ? '办结' : '作出决定'}。经{doc.approverTitle}批准，根据{doc.extensionBasis}
+        的规定，办理期限延长<span className="a4-strong">{extended}</span>
+        ，本机关将于<span className="a4-strong">{cnLastDay(doc.newStatutoryDate)}</span>
+        作出决定。
       </p>
       <CaseTable
         doc={doc}
         extra={[
-          ['延长期限', `${doc.workingDays}个工作日`],
-          ['批准人', doc.approver],
-          ['延期后办结期限', `${cnDate(doc.newStatutoryDate)}前`],
+          ['延长期限', extended],
+          ['批准人', `${doc.approver}（${doc.approverTitle}）`],
+          ['延期依据', doc.extensionBasis],
+          ['延期后办结期限', cnLastDay(doc.newStatutoryDate)],
         ]}
       />
       <p className="a4-indent">特此告知。</p>
@@ -336,7 +383,25 @@ function denial(doc: Doc<'decision'>): [string, string][] {
   return sections.filter((s): s is [string, string] => s[1] !== null && s[1].trim() !== '');
 }
 
-/** Art. 38: the decision, sealed by the department; its chief (首席代表) decided it. */
+/**
+ * When the application was accepted: by law (Art. 32(4)) the day of receipt when no notice came
+ * within 5 working days, whatever day the clerk recorded 受理 — the acceptance notice said so too.
+ */
+function DecisionAccepted({ doc }: { doc: Doc<'decision'> }) {
+  if (doc.deemedAccepted && doc.acceptedAt)
+    return (
+      <>
+        本机关逾期未告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款第（四）项，自收到申请材料之日（
+        {cnDate(doc.acceptedAt)}）起视为受理。
+      </>
+    );
+  return <>本机关{doc.acceptedAt ? `于${cnDate(doc.acceptedAt)}` : '已'}依法受理。</>;
+}
+
+/**
+ * Art. 38: the decision, sealed by the department; its chief (首席代表) decided it. It carries one
+ * date, the seal's (成文日期): the clocks stop there and the delivery clock starts there.
+ */
 function Decision({ doc }: { doc: Doc<'decision'> }) {
   const approve = doc.outcome === 'approve';
   return (
@@ -350,8 +415,8 @@ function Decision({ doc }: { doc: Doc<'decision'> }) {
         </p>
       )}
       <p className="a4-indent">
-        你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，本机关
-        {doc.acceptedAt ? `于${cnDate(doc.acceptedAt)}` : '已'}依法受理。
+        你（单位）于{cnDate(doc.receivedAt)}提出的{doc.itemName}申请，
+        <DecisionAccepted doc={doc} />
         {approve
           ? '经审查，申请符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。'
           : '经审查，申请不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。现将有关事项告知如下：'}
@@ -398,7 +463,6 @@ function Decision({ doc }: { doc: Doc<'decision'> }) {
             <div>
               经办人：{doc.clerkName}　办理窗口：{doc.windowName}
             </div>
-            <div>决定时间：{cnDate(doc.decidedAt)}</div>
           </>
         }
       />

@@ -57,6 +57,14 @@ export function cnDate(isoOrDate: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/**
+ * A last day → '2026年2月26日前（含当日）': the clocks count that day in, and a bare "…日前" reads
+ * to many as "by the day before".
+ */
+export function cnLastDay(isoOrDate: string): string {
+  return `${cnDate(isoOrDate)}前（含当日）`;
+}
+
 /** An instant → '2026年2月12日 10:00' in Beijing time. */
 export function cnDateTime(iso: string): string {
   const time = /T(\d{2}:\d{2})/.exec(inShanghai(iso))?.[1];

@@ -45,15 +45,18 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
         .events,
     document: (caseId: string, eventId: string) =>
       post<Record<string, unknown>>('documents.get', { caseId, eventId }, token),
-    /** received → every material received → accepted; answers the acceptance event */
-    async acceptedCase(itemCode: string, applicant: Applicant) {
+    /** a received case: every material received → accepted; answers the acceptance event */
+    async accept(caseId: string, itemCode: string) {
       const item = await api.item(itemCode);
-      const c = await api.receive(itemCode, applicant);
-      await api.record(c.caseId, 'materialsChecked', {
+      await api.record(caseId, 'materialsChecked', {
         materials: item.materials.map((m) => ({ materialId: m.id, status: 'received' })),
       });
-      const { eventId } = await api.record(c.caseId, 'accepted', {});
-      return { ...c, eventId };
+      return (await api.record(caseId, 'accepted', {})).eventId;
+    },
+    /** received → every material received → accepted; answers the acceptance event */
+    async acceptedCase(itemCode: string, applicant: Applicant) {
+      const c = await api.receive(itemCode, applicant);
+      return { ...c, eventId: await api.accept(c.caseId, itemCode) };
     },
     /** received → two materials wrong → the one-time notice listing exactly them */
     async noticeCase(
