@@ -4,6 +4,7 @@ import { referenceKinds, type Reference, type ReferenceVersions } from '../../sh
 import { readClosures } from '../admin/closures';
 import { readDepartments } from '../admin/departments';
 import { readItems } from '../admin/items';
+import { readOfficialYears } from '../admin/official-years';
 import { readPowers } from '../admin/powers';
 import { readSettings } from '../admin/settings';
 import { readWindows } from '../admin/windows';
@@ -33,7 +34,11 @@ export async function referenceFor(
         reference.catalog = { version, ...(await catalog(db, departmentCode)) };
         break;
       case 'calendar':
-        reference.calendar = { version, closures: await readClosures(db) };
+        reference.calendar = {
+          version,
+          closures: await readClosures(db),
+          official: await readOfficialYears(db),
+        };
         break;
       case 'staff':
         reference.staff = { version, ...(await staff(db, departmentCode)) };

@@ -2,7 +2,7 @@ export type { LocalDate } from './local-date';
 export { addDays, isLocalDate } from './local-date';
 export type { Instant } from './instant';
 export { shanghaiDate, shanghaiIso, endOfDay } from './instant';
-export type { Closure, CalendarData } from './calendar-data';
+export type { Closure, CalendarData, OfficialYear } from './calendar-data';
 export type { Calendar } from './calendar';
 export { createCalendar } from './calendar';
 export { officialCalendarData, officialYears } from './official';
@@ -12,3 +12,10 @@ export type { Level, Thresholds, Remaining } from './remaining';
 export { defaultThresholds, remainingAt } from './remaining';
 export type { StatutoryHoliday } from './statutory';
 export { statutoryHolidays } from './statutory';
+export type { OfficialEntry, OfficialEntryField, OfficialEntryProblem } from './official-entry';
+export {
+  officialEntrySchema,
+  officialEntryProblems,
+  officialYearOf,
+  parseDateList,
+} from './official-entry';

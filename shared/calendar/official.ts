@@ -34,10 +34,17 @@ export function officialYears(): number[] {
     .sort((a, b) => a - b);
 }
 
-/** The official tables of every year chinese-days knows, plus the center's own closures. */
-export function officialCalendarData(closures: Closure[] = []): CalendarData {
+/**
+ * The official tables of every year chinese-days knows, plus the center's own closures. A table
+ * the center's manager entered (`published`, by year) replaces the shipped one for that year: the
+ * State Council publishes next year's table in November, long before a program update ships it.
+ */
+export function officialCalendarData(
+  closures: Closure[] = [],
+  published: Readonly<Record<string, OfficialYear>> = {},
+): CalendarData {
   const official: Record<string, OfficialYear> = {};
-  for (const [year, table] of Object.entries(officialTables)) {
+  for (const [year, table] of Object.entries({ ...officialTables, ...published })) {
     official[year] = { holidays: [...table.holidays], workdays: [...table.workdays] };
   }
   return { official, closures: closures.map((c) => ({ ...c })) };

@@ -133,6 +133,14 @@ export const sealRuleMessages = {
 
 export type SealRuleId = keyof typeof sealRuleMessages;
 
+// Issue 14 point 12, part C (期限变更告知书): what the reducer and the center say of a
+// `calendarRevised` event. Declared before `ruleMessages`, which spreads it.
+export const calendarRevisionRuleMessages = {
+  'calendarRevision.sameVersion': '办件已按该日历版本计算期限，无须变更告知',
+  'calendarRevision.unknownVersion': '该日历版本不是中心制定的版本',
+  'calendarRevision.datesDiffer': '告知的期限与日历计算的不一致',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -140,6 +148,7 @@ export const ruleMessages = {
   ...clockRuleMessages,
   ...authorityRuleMessages,
   ...sealRuleMessages,
+  ...calendarRevisionRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

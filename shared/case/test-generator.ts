@@ -172,6 +172,11 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
       };
     case 'rectified':
       return { measures: textOr(v, '已回访并改进') };
+    case 'calendarRevised':
+      return {
+        calendarVersion: v === 0 ? 'cal-test' : `cal-${s.bits}`,
+        changes: [{ clock: 'statutory', from: '2027-01-01', to: '2027-01-04' }],
+      };
     case 'certificateIssued':
       return { certificateNumber: `C${s.bits}` };
     case 'delivered':
