@@ -110,7 +110,10 @@ export function repinned(state: OpenCase, cal: Calendar): OpenCase {
 }
 
 /** The state and the calendar to measure it on, together (see caseCalendar). */
-export function measured(state: OpenCase, c: ClockContext): { state: OpenCase; calendar: Calendar } {
+export function measured(
+  state: OpenCase,
+  c: ClockContext,
+): { state: OpenCase; calendar: Calendar } {
   const calendar = caseCalendar(state, c);
   return { state: repinned(state, calendar), calendar };
 }

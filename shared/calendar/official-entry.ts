@@ -56,7 +56,7 @@ export function officialEntryProblems(
     const seen = new Set<string>();
     for (const date of dates) {
       if (!isLocalDate(date)) {
-        problems.push({ field, message: `日期无效：${date}（须为 YYYY-MM-DD）` });
+        problems.push({ field, message: `日期无效：${String(date)}（须为 YYYY-MM-DD）` });
       } else if (yearOf(date) !== year) {
         problems.push({ field, message: `${date} 不在${year}年` });
       } else if (seen.has(date)) {

@@ -237,7 +237,8 @@ export const centerContract = {
   'officialYears.set': {
     method: 'PUT',
     path: '/api/calendar/official-years',
-    summary: '录入某年节假日安排（替换该年已录入的）/ enter a year\'s official table (replaces that year\'s)',
+    summary:
+      "录入某年节假日安排（替换该年已录入的）/ enter a year's official table (replaces that year's)",
     tag: 'calendar',
     auth: managerOnly,
     body: officialEntrySchema,

@@ -388,7 +388,9 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       await expect(t.db.insertInto('official_years').values(year).execute()).rejects.toThrow();
       const version = { version: 'cal-1', data: '{}', created_at: '2026-12-05T09:00:00+08:00' };
       await t.db.insertInto('calendar_versions').values(version).execute();
-      await expect(t.db.insertInto('calendar_versions').values(version).execute()).rejects.toThrow();
+      await expect(
+        t.db.insertInto('calendar_versions').values(version).execute(),
+      ).rejects.toThrow();
       expect(await t.db.selectFrom('official_years').select('year').execute()).toEqual([
         { year: 2027 },
       ]);
