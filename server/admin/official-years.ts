@@ -4,34 +4,16 @@ import {
   officialYearOf,
   shanghaiDate,
   type OfficialEntry,
-  type OfficialYear,
 } from '../../shared/calendar';
 import type { OfficialYearRecord } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 import type { CenterHandlers } from '../http/spec';
 import { centerCalendar } from '../cases/clocks';
+
 import { bumpVersion } from '../reference/versions';
 import { invalid } from './access';
 
 type Db = Kysely<ServerDb>;
-
-/** The years' tables the manager entered, by year ('2027'): they replace the shipped ones. */
-export async function readOfficialYears(db: Db): Promise<Record<string, OfficialYear>> {
-  const rows = await db
-    .selectFrom('official_years')
-    .select(['year', 'holidays', 'workdays'])
-    .orderBy('year')
-    .execute();
-  return Object.fromEntries(
-    rows.map((r) => [
-      String(r.year),
-      {
-        holidays: JSON.parse(r.holidays) as string[],
-        workdays: JSON.parse(r.workdays) as string[],
-      },
-    ]),
-  );
-}
 
 async function listOfficialYears(db: Db): Promise<OfficialYearRecord[]> {
   const rows = await db.selectFrom('official_years').selectAll().orderBy('year').execute();

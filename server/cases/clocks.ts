@@ -10,7 +10,7 @@ import {
 } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
 import { readClosures } from '../admin/closures';
-import { readOfficialYears } from '../admin/official-years';
+import { readOfficialYears } from '../admin/official-tables';
 import { readSettings } from '../admin/settings';
 
 /**

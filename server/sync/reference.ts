@@ -4,7 +4,7 @@ import { referenceKinds, type Reference, type ReferenceVersions } from '../../sh
 import { readClosures } from '../admin/closures';
 import { readDepartments } from '../admin/departments';
 import { readItems } from '../admin/items';
-import { readOfficialYears } from '../admin/official-years';
+import { readOfficialYears } from '../admin/official-tables';
 import { readPowers } from '../admin/powers';
 import { readSettings } from '../admin/settings';
 import { readWindows } from '../admin/windows';
