@@ -3,6 +3,7 @@ import {
   officialEntryProblems,
   officialYearOf,
   shanghaiDate,
+  shanghaiIso,
   type OfficialEntry,
 } from '../../shared/calendar';
 import type { OfficialYearRecord } from '../../shared/center-api';
@@ -45,7 +46,7 @@ async function enterOfficialYear(db: Db, entry: OfficialEntry, staffId: string, 
         holidays: JSON.stringify(table.holidays),
         workdays: JSON.stringify(table.workdays),
         entered_by: staffId,
-        entered_at: now.toISOString(),
+        entered_at: shanghaiIso(now),
       })
       .execute();
     await bumpVersion(trx, 'calendar');

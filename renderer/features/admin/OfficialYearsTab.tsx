@@ -39,15 +39,14 @@ export function OfficialYearsTab() {
   const save = async (v: Fields) => {
     const entry = entryOf(v);
     const problems = officialEntryProblems(entry, thisYear());
-    if (problems.length > 0) {
-      form.setFields(
-        (['year', 'holidays', 'workdays', 'confirmPast'] as const).map((name) => ({
-          name,
-          errors: problems.filter((p) => p.field === name).map((p) => p.message),
-        })),
-      );
-      return;
-    }
+    // every field shows what is wrong with it now, and an error put right disappears
+    form.setFields(
+      (['year', 'holidays', 'workdays', 'confirmPast'] as const).map((name) => ({
+        name,
+        errors: problems.filter((p) => p.field === name).map((p) => p.message),
+      })),
+    );
+    if (problems.length > 0) return;
     const r = await adminCall('admin.officialYears.set', entry);
     if (r.ok) {
       setError(null);
