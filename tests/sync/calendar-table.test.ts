@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { appendToCase } from '../../electron/services/cases';
 import { inTransaction } from '../../electron/store/db';
 import type { CalendarChange } from '../../shared/center-api';
-import { createTestDatabase } from '../../server/db/test-db';
 import { adminAccount } from '../support/center';
 import { centerAdmin, type CenterAdmin } from '../support/center-admin';
 import { cleanupAfterEach } from '../support/cleanups';
 import { callAs } from '../support/sync';
 import { table2027 } from '../support/table-2027';
-import { enrolledTerminal, openHall, syncUntilQuiet, writeCases, type Hall } from './world';
+import { enrolledTerminal, hallOn, syncUntilQuiet, writeCases } from './world';
 
 // Issue 14 point 12, end to end on both dialects: the manager enters 2027's official table at the
 // center; the next pull brings it to the window's PC as a new calendar version; the center and
@@ -21,19 +20,6 @@ const fixedNow = () => new Date(now);
 
 const defer = cleanupAfterEach();
 
-async function hallAt(dialect: 'sqlite' | 'postgres'): Promise<Hall> {
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const db = await createTestDatabase('postgres');
-    databaseUrl = db.options.databaseUrl;
-    await db.close();
-    defer(() => db.dispose());
-  }
-  const hall = await openHall(databaseUrl, now);
-  defer(() => hall.dispose());
-  return hall;
-}
-
 const changesAt = (admin: CenterAdmin) =>
   admin.call<CalendarChange[]>('GET', '/api/calendar/changes');
 
@@ -41,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)(
   'next year’s table at the center (%s)',
   (dialect) => {
     it('reaches the window, lists the moved deadline on both sides, and the notice moves the case', async () => {
-      const hall = await hallAt(dialect);
+      const hall = await hallOn(dialect, defer, now);
       const h = await enrolledTerminal(hall, hall.windows[2]!, fixedNow);
       defer(h.cleanup);
       const [caseId, forgedId] = await writeCases(h, 2);

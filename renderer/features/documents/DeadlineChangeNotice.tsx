@@ -45,14 +45,7 @@ export function DeadlineChangeNotice({ doc }: { doc: Doc }) {
       <SealBlock
         departmentName={doc.departmentName}
         date={doc.issuedAt}
-        left={
-          <>
-            <div>
-              经办人：{doc.clerkName}　办理窗口：{doc.windowName}
-            </div>
-            <div>出具时间：{cnDateTime(doc.issuedAt)}</div>
-          </>
-        }
+        left={`${doc.windowName} 经办人 ${doc.clerkName}，${cnDateTime(doc.issuedAt)} 出具`}
       />
       <VerificationNote code={doc.verificationCode} caseNumber={doc.caseNumber} />
     </A4Document>
