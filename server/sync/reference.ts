@@ -34,11 +34,13 @@ export async function referenceFor(
         reference.catalog = { version, ...(await catalog(db, departmentCode)) };
         break;
       case 'calendar':
-        reference.calendar = {
-          version,
-          closures: await readClosures(db),
-          official: await readOfficialYears(db),
-        };
+        reference.calendar = { version, closures: await readClosures(db) };
+        {
+          // sent only once a year was entered: a terminal of the previous release parses the
+          // calendar strictly, and keeps syncing until the center holds a table it cannot take
+          const official = await readOfficialYears(db);
+          if (Object.keys(official).length > 0) reference.calendar.official = official;
+        }
         break;
       case 'staff':
         reference.staff = { version, ...(await staff(db, departmentCode)) };
