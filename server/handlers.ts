@@ -1,5 +1,7 @@
 import type { CenterCallName } from '../shared/center-api';
 import { closureHandlers } from './admin/closures';
+import { officialYearHandlers } from './admin/official-years';
+import { calendarChangeHandlers } from './cases/calendar-changes';
 import { departmentHandlers } from './admin/departments';
 import { deviceHandlers } from './admin/devices';
 import { enrollmentCodeHandlers } from './admin/enrollment-codes';
@@ -40,6 +42,8 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...itemHandlers,
   ...powerHandlers,
   ...closureHandlers,
+  ...officialYearHandlers,
+  ...calendarChangeHandlers,
   ...settingsHandlers,
   ...referenceHandlers,
   ...enrollmentCodeHandlers,

@@ -63,6 +63,9 @@ const requests: { [K in Relayed]: (input: Input<K>) => Relay<Output<K>> } = {
   'admin.closures.get': () => relayTo('closures.get', {}),
   'admin.closures.set': ({ closures }) =>
     relayTo('closures.set', { body: closures }, { bodyAt: 'closures' }),
+  'admin.officialYears.list': () => relayTo('officialYears.list', {}),
+  'admin.officialYears.set': (body) => relayTo('officialYears.set', { body }),
+  'admin.calendarChanges': () => relayTo('calendar.changes', {}),
   'admin.alerts.list': ({ status }) => relayTo('alerts.list', { query: { status } }),
   'admin.alerts.get': ({ id }) => relayTo('alerts.get', { params: { id } }),
   'admin.alerts.act': ({ id, ...body }) => relayTo('alerts.act', { params: { id }, body }),

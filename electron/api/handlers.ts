@@ -1,4 +1,5 @@
 import type { Session } from '../../shared/api';
+import { reviseCaseCalendar, windowCalendarChanges } from '../services/calendar-changes';
 import { ruleMessages, type Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
 import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
@@ -126,6 +127,9 @@ export const handlers: Handlers = {
   'reports.schedule.set': (input, { terminal, session }) =>
     setReportSchedule(terminal, session, input),
   'cases.stamp': (input, { terminal, session }) => stampDecision(terminal, session, input),
+  'cases.calendarChanges': (_input, { terminal }) => windowCalendarChanges(terminal),
+  'cases.reviseCalendar': (input, { terminal, session }) =>
+    reviseCaseCalendar(terminal, session, input),
   'seal.status': (_input, { terminal, session }) => sealStatus(terminal, session),
   'seal.setPin': (input, { terminal, session }) => setSealPin(terminal, session, input),
   'seal.register': (input, { terminal, session }) => registerSeal(terminal, session, input),

@@ -230,7 +230,9 @@ function stepOf(state: OpenCase): QueueStep {
  * reviewed yet and re-checks what waits for its check — never a review of their own.
  */
 function mayAct(state: OpenCase, step: QueueStep, role: Role, userId: string): boolean {
-  const allowed = allowedEvents(state, role);
+  // a 期限变更告知书 is the window's, owed only when the calendar moved a date (the changed
+  // deadlines list): it is no step of the review desk
+  const allowed = allowedEvents(state, role).filter((type) => type !== 'calendarRevised');
   if (role !== 'reviewer') return allowed.length > 0;
   if (step === 'review') return allowed.includes('reviewed');
   return step === 'check' && currentReview(state)?.by.userId !== userId;

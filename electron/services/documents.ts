@@ -2,7 +2,7 @@ import { centerContract } from '../../shared/center-api';
 import { callUrl } from '../../node-shared/http/client';
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import { shanghaiDate } from '../../shared/calendar';
-import { caseClocks, type CaseEvent, type OpenCase } from '../../shared/case';
+import { caseClocks, clockLabels, type CaseEvent, type OpenCase } from '../../shared/case';
 import { approverLabels, itemLaw } from '../../shared/catalog';
 import {
   documentOfEvent,
@@ -215,6 +215,15 @@ function build(
         deliveredBy: event.actor.name,
       };
     }
+    case 'calendarRevised':
+      // both dates from the event itself: what was told, whatever calendar comes later
+      return {
+        ...header,
+        kind: 'deadlineChange',
+        previousVersion: state.calendarRevisions?.at(-1)?.from ?? '',
+        calendarVersion: event.payload.calendarVersion,
+        changes: event.payload.changes.map((c) => ({ ...c, label: clockLabels[c.clock] })),
+      };
     default:
       throw new ApiFailure('invalid_input', '该事件不出具文书', { field: 'eventId' });
   }

@@ -5,6 +5,7 @@ import {
   defaultThresholds,
   officialCalendarData,
   type Calendar,
+  type OfficialYear,
   type Thresholds,
 } from '../../shared/calendar';
 import { refreshProjectionVersion } from '../projections/cases';
@@ -53,7 +54,9 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   // The official tables ship inside the program; when an update brings a new year's table the
   // content hash changes, a new version is stored, and only cases received from now on use it.
   const closures = getSetting<{ date: string; reason: string }[]>(db, 'calendar.closures') ?? [];
-  const official = createCalendar(officialCalendarData(closures));
+  // the years' tables the center's manager entered, as the last pull brought them (issue 14)
+  const published = getSetting<Record<string, OfficialYear>>(db, 'calendar.published') ?? {};
+  const official = createCalendar(officialCalendarData(closures, published));
   saveCalendarVersion(db, official.version, official.data);
 
   if (opts.serverUrl) setSetting(db, syncKeys.server, opts.serverUrl);

@@ -214,11 +214,14 @@ function applyReference(t: Terminal, reference: Reference): void {
   }
   if (reference.calendar) {
     // A new calendar version for cases received from now on; a case keeps the version it pinned.
-    const closures = reference.calendar.closures;
-    const calendar = createCalendar(officialCalendarData(closures));
+    // The years' tables the center's manager entered replace the shipped ones (issue 14): a
+    // center of the previous release sends none, and the shipped tables stand.
+    const { closures, official = {} } = reference.calendar;
+    const calendar = createCalendar(officialCalendarData(closures, official));
     saveCalendarVersion(db, calendar.version, calendar.data);
     // openTerminal rebuilds the current calendar from these at every start
     setSetting(db, 'calendar.closures', closures);
+    setSetting(db, 'calendar.published', official);
     versions.calendar = reference.calendar.version;
   }
   if (reference.staff) {

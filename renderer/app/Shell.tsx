@@ -5,6 +5,7 @@ import { call } from '../api';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { MyCases } from '../features/cases/MyCases';
+import { CalendarChangesPanel } from '../features/calendar-changes/CalendarChangesPanel';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { ReportPage } from '../features/reports/ReportPage';
@@ -38,7 +39,12 @@ function Content({
 }) {
   switch (route.page) {
     case 'myCases':
-      return <MyCases />;
+      return (
+        <>
+          <CalendarChangesPanel />
+          <MyCases />
+        </>
+      );
     case 'intake':
       return (
         <IntakePage

@@ -127,6 +127,10 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'The seal is not registered at the center yet: enter your sign-in password to register it',
   // issue 14 part B1: the item's own law on extensions
   'extension.notAllowed': 'The law of this item allows no extension of its time limit',
+  // issue 14 point 12, part C: notice of changed deadlines
+  'calendarRevision.sameVersion': 'The case is already counted on this calendar: nothing changed',
+  'calendarRevision.unknownVersion': 'This calendar version was not made by the center',
+  'calendarRevision.datesDiffer': 'The dates told differ from what the calendars give',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -2,16 +2,17 @@ import type { Insertable, Kysely } from 'kysely';
 import { summarizeCase, type CaseState, type CaseSummary, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
-import { repinned, type ClockContext } from './clocks';
+import { measured, type ClockContext } from './clocks';
 
 /** The case's state as the accepted events left it, or the state before any. */
 export function parseCaseState(json: string): CaseState {
   return JSON.parse(json) as CaseState;
 }
 
-/** The one summary of the case (shared/case), measured on the center's calendar. */
+/** The one summary of the case (shared/case), measured on its pinned calendar (clocks.ts). */
 export function summaryAt(state: OpenCase, c: ClockContext): CaseSummary {
-  return summarizeCase(repinned(state, c.calendar), c.calendar, c.now, c.thresholds);
+  const m = measured(state, c);
+  return summarizeCase(m.state, m.calendar, c.now, c.thresholds);
 }
 
 /**

@@ -15,6 +15,7 @@ const titles: Readonly<Record<CaseDocumentKind, string>> = {
   decision: '行政许可决定书',
   certificate: '证照',
   delivery: '送达回证',
+  deadlineChange: '期限变更告知书',
 };
 
 const entities: Readonly<Record<string, string>> = {

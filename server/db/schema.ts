@@ -43,6 +43,16 @@ export type ServerDb = {
     valid_from: string;
   };
   closures: { date: string; reason: string };
+  /** a year's official table as the manager entered it; `holidays`/`workdays`: JSON date lists */
+  official_years: {
+    year: number;
+    holidays: string;
+    workdays: string;
+    entered_by: string;
+    entered_at: string;
+  };
+  /** every calendar version the center made: `data` is its CalendarData as JSON */
+  calendar_versions: { version: string; data: string; created_at: string };
   /** `value` is JSON */
   settings: { key: string; value: string };
   /** staff sign-in at the center; only the SHA-256 of the token is kept */

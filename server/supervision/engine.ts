@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { pauseOverrun, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
-import { centerCalendar, clockContext, repinned, type ClockContext } from '../cases/clocks';
+import { centerCalendar, clockContext, measured, type ClockContext } from '../cases/clocks';
 import { summaryAt } from '../cases/projection';
 import type { NewEvent, ServerDb } from '../db/schema';
 import { complaintClock } from '../../shared/reports/complaints';
@@ -66,7 +66,8 @@ function findingsOf(
     departmentCode: state.item.departmentCode,
     windowId,
   };
-  const overrun = pauseOverrun(repinned(state, c.calendar), c.calendar, c.now);
+  const m = measured(state, c);
+  const overrun = pauseOverrun(m.state, m.calendar, c.now);
   return caseFindings(state, summaryAt(state, c).clocks ?? [], overrun).map((finding) => ({
     ...place,
     finding,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   brokenTimedRule,
+  deadlineChanges,
   decisionNumber,
   evaluate,
   occurredAtMs,
@@ -12,7 +13,7 @@ import {
 } from '../../shared/case';
 import type { Calendar } from '../../shared/calendar';
 import { clockTolerance, describeOffset, type WireEvent } from '../../shared/sync';
-import { centerCalendar, repinned } from '../cases/clocks';
+import { centerCalendar, madeCalendars, repinned } from '../cases/clocks';
 import { sealFault, sealKeyIdOf, type RegisteredSealKey } from '../../node-shared/seal/verdict';
 import { sealKeysById } from '../seal/keys';
 import type { ServerDb } from '../db/schema';
@@ -47,6 +48,9 @@ export type CenterRecords = {
   // ---- issue 13, the seal is the chief's own key ----
   /** the registered seal keys the batch's stamps name (revoked ones too) */
   sealKeys: ReadonlyMap<string, RegisteredSealKey>;
+  // ---- issue 14 point 12, part C (calendar versions; 期限变更告知书) ----
+  /** every calendar version the center made, by version; undefined: one it never made */
+  madeCalendar: (version: string) => Calendar | undefined;
 };
 
 /** The device the batch comes from, as stored. */
@@ -79,6 +83,8 @@ export async function readRecords(
       trx,
       sealKeyIds.filter((id) => id !== null),
     ),
+    // ---- issue 14 point 12, part C ----
+    madeCalendar: await madeCalendars(trx),
   };
 }
 
@@ -182,12 +188,35 @@ const decisionNumberRule: CenterRule = (event, state) => {
 };
 
 // issue 13 point 5 (timed rules): deemed acceptance, extension after expiry, the refusal's
-// grounds — the terminal's own function, on the case's clocks at the event's time. The center
-// keeps one calendar, so the state is measured repinned to it (server/cases/clocks.ts).
-const timedRules: CenterRule = (event, state, _wire, records) =>
-  state.status === 'none'
+// grounds — the terminal's own function, on the case's clocks at the event's time, on the
+// calendar the case pinned when the center made it, else repinned to the current one
+// (server/cases/clocks.ts).
+const timedRules: CenterRule = (event, state, _wire, records) => {
+  if (state.status === 'none') return null;
+  const calendar = records.madeCalendar(state.calendarVersion) ?? records.calendar;
+  return brokenTimedRule(repinned(state, calendar), event, calendar);
+};
+
+// ---- issue 14 point 12, part C: a 期限变更告知书 ----
+// The notice moves the case onto another calendar and prints dates the applicant will hold the
+// center to: the calendar must be one the center made, and every date what the two calendars
+// give for the case at the notice's time — no more, no fewer, none made up.
+const calendarRevisionRule: CenterRule = (event, state, _wire, records) => {
+  if (event.type !== 'calendarRevised' || state.status === 'none') return null;
+  const target = records.madeCalendar(event.payload.calendarVersion);
+  if (!target) return reject('calendarRevision.unknownVersion', event.payload.calendarVersion);
+  if (target.version === state.calendarVersion) return null; // the reducer names it
+  const pinned = records.madeCalendar(state.calendarVersion) ?? records.calendar;
+  const expected = deadlineChanges(repinned(state, pinned), pinned, target, event.occurredAt);
+  const said = (cs: readonly { clock: string; from: string; to: string }[]) =>
+    cs
+      .map((c) => `${c.clock} ${c.from}→${c.to}`)
+      .sort()
+      .join('；');
+  return said(expected) === said(event.payload.changes)
     ? null
-    : brokenTimedRule(repinned(state, records.calendar), event, records.calendar);
+    : reject('calendarRevision.datesDiffer', `应为 ${said(expected) || '无变化'}`);
+};
 
 /** In order: the first broken rule names the conflict. */
 // A false time first: the other rules read the records and clocks at the event's time, so
@@ -202,6 +231,8 @@ const centerRules: readonly CenterRule[] = [
   sealRule,
   decisionNumberRule,
   timedRules,
+  // ---- issue 14 point 12, part C ----
+  calendarRevisionRule,
 ];
 
 /** The verdict on one new event: the reducer's, unless a center rule breaks first. */

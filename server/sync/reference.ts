@@ -4,6 +4,7 @@ import { referenceKinds, type Reference, type ReferenceVersions } from '../../sh
 import { readClosures } from '../admin/closures';
 import { readDepartments } from '../admin/departments';
 import { readItems } from '../admin/items';
+import { readOfficialYears } from '../admin/official-tables';
 import { readPowers } from '../admin/powers';
 import { readSettings } from '../admin/settings';
 import { readWindows } from '../admin/windows';
@@ -34,6 +35,12 @@ export async function referenceFor(
         break;
       case 'calendar':
         reference.calendar = { version, closures: await readClosures(db) };
+        {
+          // sent only once a year was entered: a terminal of the previous release parses the
+          // calendar strictly, and keeps syncing until the center holds a table it cannot take
+          const official = await readOfficialYears(db);
+          if (Object.keys(official).length > 0) reference.calendar.official = official;
+        }
         break;
       case 'staff':
         reference.staff = { version, ...(await staff(db, departmentCode)) };

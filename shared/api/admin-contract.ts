@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { roleSchema, type Role, type RuleId } from '../case';
 import {
   alertDetailSchema,
+  calendarChangesSchema,
   centerSettingsSchema,
   closuresSchema,
   dashboardSchema,
   deviceSummarySchema,
   enrollmentCodeSchema,
   grantsSchema,
+  officialYearRecordsSchema,
   staffSummarySchema,
 } from '../center-api';
 import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
@@ -196,6 +198,20 @@ export const adminContract = {
     output: closuresSchema,
     access: manager,
   },
+  // issue 14 point 12: a year's official table, and the cases whose printed deadlines it moves
+  'admin.officialYears.list': { input: none, output: officialYearRecordsSchema, access: manager },
+  /** Enters (or replaces) one year's table; the center checks it and names the field. */
+  'admin.officialYears.set': {
+    input: z.object({
+      year: z.number().int(),
+      holidays: z.array(short).max(366),
+      workdays: z.array(short).max(366),
+      confirmPast: z.boolean().optional(),
+    }),
+    output: officialYearRecordsSchema,
+    access: manager,
+  },
+  'admin.calendarChanges': { input: none, output: calendarChangesSchema, access: manager },
   'admin.settings.get': { input: none, output: centerSettingsSchema, access: manager },
   'admin.settings.set': {
     input: z.object({

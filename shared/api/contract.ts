@@ -7,6 +7,7 @@ import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
+import { calendarChangesSchema } from '../center-api';
 import { adminContract } from './admin-contract';
 import type { CallName } from './names';
 
@@ -106,10 +107,11 @@ const sealRegistrationOutput = z.object({
 /** A typed seal PIN: six digits. */
 export const sealPinSchema = z.string().regex(/^\d{6}$/, '盖章密码为6位数字');
 
-// The seal is never a plain record: its hash and number come from the terminal (cases.stamp).
+// The seal is never a plain record: its hash and number come from the terminal (cases.stamp);
+// nor is a 期限变更告知书: its dates come from the calendars (cases.reviseCalendar).
 const recordableTypes = caseEventTypes.filter(
-  (t): t is Exclude<(typeof caseEventTypes)[number], 'received' | 'stamped'> =>
-    t !== 'received' && t !== 'stamped',
+  (t): t is Exclude<(typeof caseEventTypes)[number], 'received' | 'stamped' | 'calendarRevised'> =>
+    t !== 'received' && t !== 'stamped' && t !== 'calendarRevised',
 );
 export type RecordableType = (typeof recordableTypes)[number];
 
@@ -387,6 +389,21 @@ export const contract = {
     input: z.object({ ids: z.array(uuid).max(5000) }),
     output: z.array(caseRowSchema),
     access: 'signedIn',
+  }),
+  /**
+   * Issue 14 point 12: the window's open cases whose printed deadlines the calendar the last
+   * sync brought moves, with the old and the new dates.
+   */
+  'cases.calendarChanges': call({
+    input: z.object({}),
+    output: calendarChangesSchema,
+    access: ['clerk', 'chief', 'reviewer'],
+  }),
+  /** Records a case's 期限变更告知书: the case moves onto the current calendar. */
+  'cases.reviseCalendar': call({
+    input: z.object({ caseId: uuid }),
+    output: z.object({ eventId: z.string(), status: z.string() }),
+    access: ['clerk', 'chief'],
   }),
   /** The conflicted events of this terminal's department: what the center did not take. */
   'cases.conflicts': call({

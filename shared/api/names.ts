@@ -17,6 +17,8 @@ export const callNames = [
   'cases.queue',
   'cases.stamp',
   'cases.rows',
+  'cases.calendarChanges',
+  'cases.reviseCalendar',
   'reports.metrics',
   'reports.schedule.get',
   'reports.schedule.set',

@@ -12,3 +12,10 @@ export type { Level, Thresholds, Remaining } from './remaining';
 export { defaultThresholds, remainingAt } from './remaining';
 export type { StatutoryHoliday } from './statutory';
 export { statutoryHolidays } from './statutory';
+export type { OfficialEntry, OfficialEntryField, OfficialEntryProblem } from './official-entry';
+export {
+  officialEntrySchema,
+  officialEntryProblems,
+  officialYearOf,
+  parseDateList,
+} from './official-entry';

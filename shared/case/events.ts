@@ -24,6 +24,7 @@ export const caseEventTypes = [
   'withdrawn',
   'rated',
   'rectified',
+  'calendarRevised',
 ] as const satisfies readonly CaseEventType[];
 
 export const actorSchema = z.object({ userId: text, name: text, role: roleSchema });
@@ -64,6 +65,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   eventSchema('withdrawn'),
   eventSchema('rated'),
   eventSchema('rectified'),
+  eventSchema('calendarRevised'),
 ]);
 
 export type CaseEvent = z.infer<typeof caseEventSchema>;

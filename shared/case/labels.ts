@@ -50,6 +50,7 @@ export const eventLabels: Readonly<Record<CaseEventType, string>> = {
   withdrawn: '撤回申请',
   rated: '评价',
   rectified: '差评整改',
+  calendarRevised: '期限变更告知',
 };
 
 /** 好差评's five levels, by score. */

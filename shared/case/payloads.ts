@@ -231,6 +231,21 @@ export const payloadSchemas = {
   rated: z.object({ score: z.number().int().min(1).max(5), comment: text.optional() }),
   // 差评整改: what the window did about a bad rating, within 15 working days.
   rectified: z.object({ measures: text }),
+  // 期限变更告知书 (issue 14 point 12): the calendar changed after the case's deadlines were
+  // printed; the window tells the applicant each moved date, and `calendarVersion` governs the
+  // case from this event on. Both dates travel, so the notice reprints as it was told.
+  calendarRevised: z.object({
+    calendarVersion: text,
+    changes: z
+      .array(
+        z.object({
+          clock: z.enum(['completeness', 'promised', 'statutory', 'delivery']),
+          from: localDateSchema,
+          to: localDateSchema,
+        }),
+      )
+      .min(1),
+  }),
 } as const;
 
 export type CaseEventType = keyof typeof payloadSchemas;

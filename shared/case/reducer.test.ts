@@ -250,8 +250,9 @@ describe('a denial', () => {
       e('stamped', sealOn('d1'), chief),
     ]);
     expect(state.decision?.decision).toEqual(deny);
-    // a sealed denial can only be delivered, or corrected by a new decision
-    expect(allowedEvents(state, 'chief')).toEqual(['corrected', 'delivered']);
+    // a sealed denial can only be delivered, or corrected by a new decision (and, like every
+    // open case, told of deadlines a new calendar moved)
+    expect(allowedEvents(state, 'chief')).toEqual(['corrected', 'delivered', 'calendarRevised']);
   });
 });
 
@@ -376,6 +377,7 @@ describe('allowedEvents, what the UI offers', () => {
       'accepted',
       'refused',
       'withdrawn',
+      'calendarRevised',
     ]);
     expect(allowedEvents(received, 'supervisor')).toEqual([]);
   });
@@ -395,6 +397,7 @@ describe('allowedEvents, what the UI offers', () => {
       'paused',
       'extended',
       'withdrawn',
+      'calendarRevised',
     ]);
   });
 });

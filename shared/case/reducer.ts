@@ -282,6 +282,16 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
         ...state,
         rectification: { eventId: event.id, at, by, measures: event.payload.measures },
       };
+    case 'calendarRevised':
+      // the new calendar governs from here; the events before keep the dates they printed
+      return {
+        ...state,
+        calendarVersion: event.payload.calendarVersion,
+        calendarRevisions: [
+          ...(state.calendarRevisions ?? []),
+          { eventId: event.id, at, by, from: state.calendarVersion, ...event.payload },
+        ],
+      };
   }
 }
 

@@ -138,6 +138,14 @@ export const extensionLawRuleMessages = {
   'extension.notAllowed': '本事项的法律没有规定可以延长办理期限，不能延期',
 } as const;
 
+// Issue 14 point 12, part C (期限变更告知书): what the reducer and the center say of a
+// `calendarRevised` event. Declared before `ruleMessages`, which spreads it.
+export const calendarRevisionRuleMessages = {
+  'calendarRevision.sameVersion': '办件已按该日历版本计算期限，无须变更告知',
+  'calendarRevision.unknownVersion': '该日历版本不是中心制定的版本',
+  'calendarRevision.datesDiffer': '告知的期限与日历计算的不一致',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -146,6 +154,7 @@ export const ruleMessages = {
   ...authorityRuleMessages,
   ...sealRuleMessages,
   ...extensionLawRuleMessages,
+  ...calendarRevisionRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

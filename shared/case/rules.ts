@@ -47,6 +47,7 @@ export const emitters: Readonly<Record<CaseEventType, readonly Role[]>> = {
   withdrawn: ['clerk', 'chief'],
   rated: ['clerk', 'chief'],
   rectified: ['chief'],
+  calendarRevised: ['clerk', 'chief'],
 };
 
 const intake: readonly CaseStatus[] = ['received', 'awaitingSupplement'];
@@ -144,6 +145,9 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return inStatus(state, [...intake, ...beforeDecision]);
     case 'rated':
       return inStatus(state, ['delivered']);
+    case 'calendarRevised':
+      // any open case: its printed dates are the applicant's until it is closed
+      return null;
   }
 }
 
@@ -318,6 +322,10 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
     }
     case 'rectified':
       return isBlank(event.payload.measures) ? reject('rectification.measures') : null;
+    case 'calendarRevised':
+      return event.payload.calendarVersion === state.calendarVersion
+        ? reject('calendarRevision.sameVersion')
+        : null;
     default:
       return null;
   }

@@ -42,6 +42,8 @@ export const eventScope: Readonly<Record<CaseEventType, CaseScopeLevel>> = {
   extended: 'department',
   // a bad rating is answered by the department's chief (整改), not by the rated clerk alone
   rectified: 'department',
+  // the window that printed the dates tells the applicant they moved
+  calendarRevised: 'window',
 };
 
 /** Where the one acting sits: window staff at a window; managers and supervisors at none. */

@@ -126,6 +126,14 @@ export type SupervisionViolation = { rule: RuleId; eventId: string };
 
 export type NoCase = { status: 'none' };
 
+/** A 期限变更告知书: the version the case left (`from`) and the one it moved to. */
+export type CalendarRevisionRecord = CaseEventPayload<'calendarRevised'> & {
+  eventId: string;
+  at: string;
+  by: Actor;
+  from: string;
+};
+
 export type OpenCase = {
   status: Exclude<CaseStatus, 'none'>;
   caseId: string;
@@ -167,6 +175,8 @@ export type OpenCase = {
   withdrawal: { reason: string } | null;
   rating: RatingRecord | null;
   rectification: { eventId: string; at: string; by: Actor; measures: string } | null;
+  /** 期限变更告知书 issued, oldest first; absent in states stored before issue 14 */
+  calendarRevisions?: readonly CalendarRevisionRecord[];
   violations: readonly SupervisionViolation[];
   eventCount: number;
   lastEventId: string;

@@ -172,6 +172,13 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
       };
     case 'rectified':
       return { measures: textOr(v, '已回访并改进') };
+    case 'calendarRevised':
+      return {
+        // variant 0: the version the case already counts on, which the reducer refuses
+        calendarVersion:
+          v === 0 && state.status !== 'none' ? state.calendarVersion : `cal-${s.bits}`,
+        changes: [{ clock: 'statutory', from: '2027-01-01', to: '2027-01-04' }],
+      };
     case 'certificateIssued':
       return { certificateNumber: `C${s.bits}` };
     case 'delivered':
@@ -240,7 +247,10 @@ export function admittedLog(steps: readonly Step[], start: number, cal?: Calenda
     const event = candidate(state, s, i, clock);
     if (!caseEventSchema.safeParse(event).success) return;
     if (cal && state.status !== 'none') {
-      // the log's cases are pinned to the caller's calendar once generated: measured on it here
+      // the log's cases are pinned to the caller's calendar once generated: measured on it here;
+      // a generated 期限变更告知书 names a made-up version no PC holds, which a terminal never
+      // writes (it moves a case only onto the calendar it holds), so such a log keeps none
+      if (event.type === 'calendarRevised') return;
       if (brokenTimedRule({ ...state, calendarVersion: cal.version }, event, cal)) return;
     }
     const verdict = evaluate(state, event);

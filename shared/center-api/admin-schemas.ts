@@ -92,6 +92,38 @@ export const grantsSchema = z.array(grantSchema).max(1000);
 
 export const closuresSchema = z.array(closureSchema).max(1000);
 
+/** A year's official table as the manager entered it (issue 14 point 12). */
+export const officialYearRecordSchema = z.object({
+  year: z.number().int(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+export type OfficialYearRecord = z.infer<typeof officialYearRecordSchema>;
+export const officialYearRecordsSchema = z.array(officialYearRecordSchema);
+
+/** One running clock whose printed deadline the current calendar moves. */
+export const deadlineChangeSchema = z.object({
+  clock: z.enum(['completeness', 'promised', 'statutory', 'delivery']),
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+/** An open case whose printed deadlines differ between its pinned calendar and the current one. */
+export const calendarChangeSchema = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  windowId: z.string(),
+  itemName: z.string(),
+  applicantName: z.string(),
+  pinnedVersion: z.string(),
+  currentVersion: z.string(),
+  changes: z.array(deadlineChangeSchema).min(1),
+});
+export type CalendarChange = z.infer<typeof calendarChangeSchema>;
+export const calendarChangesSchema = z.array(calendarChangeSchema);
+
 // ---- settings ------------------------------------------------------------------------------
 
 const days = z.number().int().min(0).max(60);

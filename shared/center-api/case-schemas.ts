@@ -149,6 +149,7 @@ const documentKinds = [
   'decision',
   'certificate',
   'delivery',
+  'deadlineChange',
 ] as const satisfies readonly CaseDocumentKind[];
 
 const verifiedDocument = {

@@ -18,6 +18,7 @@ import {
 } from '../sync';
 import {
   centerSettingsSchema,
+  calendarChangesSchema,
   closuresSchema,
   deviceSummarySchema,
   doneSchema,
@@ -27,6 +28,7 @@ import {
   loginResponseSchema,
   newStaffSchema,
   newWindowSchema,
+  officialYearRecordsSchema,
   passwordResetSchema,
   staffChangeSchema,
   staffSummarySchema,
@@ -40,6 +42,7 @@ import {
   supervisorOnly,
   terminal,
 } from './auth';
+import { officialEntrySchema } from '../calendar';
 import type { CenterCall, CenterContract } from './call';
 import {
   caseHistorySchema,
@@ -221,6 +224,33 @@ export const centerContract = {
     auth: managerOnly,
     body: closuresSchema,
     response: closuresSchema,
+  },
+  // issue 14 point 12: next year's table, and the cases whose printed deadlines it moves
+  'officialYears.list': {
+    method: 'GET',
+    path: '/api/calendar/official-years',
+    summary: '录入的国务院节假日安排 / the official holiday tables entered at the center',
+    tag: 'calendar',
+    auth: managerOrSupervisor,
+    response: officialYearRecordsSchema,
+  },
+  'officialYears.set': {
+    method: 'PUT',
+    path: '/api/calendar/official-years',
+    summary:
+      "录入某年节假日安排（替换该年已录入的）/ enter a year's official table (replaces that year's)",
+    tag: 'calendar',
+    auth: managerOnly,
+    body: officialEntrySchema,
+    response: officialYearRecordsSchema,
+  },
+  'calendar.changes': {
+    method: 'GET',
+    path: '/api/calendar/changes',
+    summary: '期限因日历变更而改变的在办件 / open cases whose printed deadlines the calendar moved',
+    tag: 'calendar',
+    auth: managerOrSupervisor,
+    response: calendarChangesSchema,
   },
   'settings.get': {
     method: 'GET',

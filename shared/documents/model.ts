@@ -100,6 +100,18 @@ export type DeliveryDocument = {
   deliveredBy: string;
 };
 
+/**
+ * 期限变更告知书 (issue 14 point 12): the calendar changed after the case's deadlines were printed
+ * (next year's official table was published); each running clock's old and new last day.
+ */
+export type DeadlineChangeDocument = {
+  kind: 'deadlineChange';
+  /** the calendar versions: the one the earlier notices were counted on, and the new one */
+  previousVersion: string;
+  calendarVersion: string;
+  changes: { clock: string; label: string; from: string; to: string }[];
+};
+
 export type CaseDocument = DocumentHeader &
   (
     | {
@@ -165,6 +177,7 @@ export type CaseDocument = DocumentHeader &
     | DecisionDocument
     | CertificateDocument
     | DeliveryDocument
+    | DeadlineChangeDocument
   );
 
 export type CaseDocumentKind =
@@ -175,7 +188,8 @@ export type CaseDocumentKind =
   | 'extension'
   | 'decision'
   | 'certificate'
-  | 'delivery';
+  | 'delivery'
+  | 'deadlineChange';
 
 /** Which event issues which notice. */
 export const documentOfEvent: Readonly<Record<string, CaseDocumentKind>> = {
@@ -187,6 +201,7 @@ export const documentOfEvent: Readonly<Record<string, CaseDocumentKind>> = {
   stamped: 'decision',
   certificateIssued: 'certificate',
   delivered: 'delivery',
+  calendarRevised: 'deadlineChange',
 };
 
 // Crockford's base32: no I, L, O, U — a clerk reading a code aloud cannot confuse them.

@@ -208,7 +208,20 @@ export const referenceSchema = z.strictObject({
     })
     .optional(),
   calendar: z
-    .strictObject({ version: z.number().int(), closures: z.array(closureSchema) })
+    .strictObject({
+      version: z.number().int(),
+      closures: z.array(closureSchema),
+      /** the years' official tables the manager entered (issue 14): they replace the shipped ones */
+      official: z
+        .record(
+          z.string().regex(/^\d{4}$/),
+          z.strictObject({
+            holidays: z.array(z.string().refine(isLocalDate)),
+            workdays: z.array(z.string().refine(isLocalDate)),
+          }),
+        )
+        .optional(),
+    })
     .optional(),
   /** the center's windows, the staff of the terminal's department plus center-level staff, and
    * the department's devices (their public keys verify the chains the terminal pulls) */

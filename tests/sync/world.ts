@@ -97,6 +97,8 @@ export async function openHall(
 export async function hallOn(
   dialect: 'sqlite' | 'postgres',
   defer: (cleanup: Cleanup) => void,
+  /** a fixed center clock (ISO with offset); the real clock without */
+  now?: string,
 ): Promise<Hall> {
   let databaseUrl: string | undefined;
   if (dialect === 'postgres') {
@@ -105,7 +107,7 @@ export async function hallOn(
     await db.close();
     defer(() => db.dispose());
   }
-  const hall = await openHall(databaseUrl);
+  const hall = await openHall(databaseUrl, now);
   defer(() => hall.dispose());
   return hall;
 }

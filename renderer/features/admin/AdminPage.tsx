@@ -5,6 +5,7 @@ import { ClosuresTab } from './ClosuresTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { DevicesTab } from './DevicesTab';
 import { ItemsTab } from './ItemsTab';
+import { OfficialYearsTab } from './OfficialYearsTab';
 import { useAdminMessages } from './messages';
 import { PowersTab } from './PowersTab';
 import { StaffTab } from './StaffTab';
@@ -35,6 +36,12 @@ export function AdminPage() {
               { key: 'items', label: m('tabItems'), children: <ItemsTab /> },
               { key: 'powers', label: m('tabPowers'), children: <PowersTab /> },
               { key: 'closures', label: m('tabClosures'), children: <ClosuresTab /> },
+              // issue 14 point 12: next year's holiday table
+              {
+                key: 'officialYears',
+                label: m('tabOfficialYears'),
+                children: <OfficialYearsTab />,
+              },
               { key: 'settings', label: m('tabSettings'), children: <CenterSettingsTab /> },
               { key: 'devices', label: m('tabDevices'), children: <DevicesTab /> },
             ]}

@@ -5,6 +5,7 @@ import type { CaseDocument } from '../../../shared/documents';
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { CaseNotice } from './CaseNotice';
+import { DeadlineChangeNotice } from './DeadlineChangeNotice';
 import { documentTitle } from './labels';
 import { useDocumentMessages } from './messages';
 import { ServiceGuide } from './ServiceGuide';
@@ -81,7 +82,12 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
         doc.state === 'ok' ? `${documentTitle(doc.value)}-${doc.value.caseNumber}` : 'notice'
       }
     >
-      <Status loaded={doc} render={(d) => <CaseNotice doc={d} />} />
+      <Status
+        loaded={doc}
+        render={(d) =>
+          d.kind === 'deadlineChange' ? <DeadlineChangeNotice doc={d} /> : <CaseNotice doc={d} />
+        }
+      />
     </Desk>
   );
 }

@@ -19,6 +19,7 @@ export const documentTitles: Readonly<Record<CaseDocument['kind'], string>> = {
   decision: '行政许可决定书',
   certificate: '证照',
   delivery: '送达回证',
+  deadlineChange: '期限变更告知书',
 };
 
 /**

@@ -432,4 +432,26 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         .executeTakeFirstOrThrow();
       expect(JSON.parse(String(version.data))).toEqual(joint);
     }));
+
+  it('0014 keeps one official table per year and each calendar version once', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0014-calendar-tables');
+      const year = {
+        year: 2027,
+        holidays: '["2027-01-01"]',
+        workdays: '[]',
+        entered_by: 's1',
+        entered_at: '2026-12-05T09:00:00+08:00',
+      };
+      await t.db.insertInto('official_years').values(year).execute();
+      await expect(t.db.insertInto('official_years').values(year).execute()).rejects.toThrow();
+      const version = { version: 'cal-1', data: '{}', created_at: '2026-12-05T09:00:00+08:00' };
+      await t.db.insertInto('calendar_versions').values(version).execute();
+      await expect(
+        t.db.insertInto('calendar_versions').values(version).execute(),
+      ).rejects.toThrow();
+      expect(await t.db.selectFrom('official_years').select('year').execute()).toEqual([
+        { year: 2027 },
+      ]);
+    }));
 });
