@@ -14,3 +14,5 @@ export * from './state';
 export * from './summary';
 export * from './timed-rules';
 export * from './seal';
+export * from './validity';
+export * from './notice-rules';
