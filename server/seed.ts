@@ -49,7 +49,10 @@ export async function seedCenter(
       .execute();
     if (await isSeeded(trx)) return false;
     if (catalog.departments.length > 0) {
-      await trx.insertInto('departments').values(catalog.departments.map(departmentToRow)).execute();
+      await trx
+        .insertInto('departments')
+        .values(catalog.departments.map(departmentToRow))
+        .execute();
     }
     if (catalog.items.length > 0) {
       await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();

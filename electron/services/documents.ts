@@ -246,8 +246,7 @@ function decisionDocument(
     sealedBy: stamp.by.name,
     seal: sealOf(header, state),
     granted: d.outcome === 'approve' ? d.granted : null,
-    validity:
-      d.outcome === 'approve' ? licenceValidity(state.item, d.validUntil, stamp.at) : null,
+    validity: d.outcome === 'approve' ? licenceValidity(state.item, d.validUntil, stamp.at) : null,
     conditions: d.outcome === 'approve' ? (d.conditions ?? null) : null,
     certificateName: d.outcome === 'approve' ? (state.item.certificate ?? null) : null,
     facts: d.outcome === 'deny' ? d.facts : null,

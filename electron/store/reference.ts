@@ -89,7 +89,13 @@ export function replaceCatalog(db: Db, catalog: Catalog): void {
        intake_seal = excluded.intake_seal`,
   );
   for (const d of catalog.departments) {
-    upsertDept.run(d.code, d.name, d.reconsiderationBody ?? null, d.court ?? null, d.intakeSeal ?? null);
+    upsertDept.run(
+      d.code,
+      d.name,
+      d.reconsiderationBody ?? null,
+      d.court ?? null,
+      d.intakeSeal ?? null,
+    );
   }
   sql(db, 'DELETE FROM items').run();
   const insertItem = sql(

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { powerSchema } from '../catalog/powers';
-import {
-  extensionApprovers,
-  intakeSealModes,
-  limitUnits,
-  validitySchema,
-} from '../catalog/schema';
+import { extensionApprovers, intakeSealModes, limitUnits, validitySchema } from '../catalog/schema';
 import { appealNoticeSchema } from './appeal';
 import { localDateSchema, text, workingDaysSchema } from './schema-parts';
 

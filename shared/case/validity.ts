@@ -9,9 +9,7 @@ import type { ItemSnapshot } from './payloads';
  * 长期: a blank field is not a permanent licence).
  */
 export type LicenceValidity =
-  | { kind: 'until'; date: LocalDate }
-  | { kind: 'permanent' }
-  | { kind: 'unstated' };
+  { kind: 'until'; date: LocalDate } | { kind: 'permanent' } | { kind: 'unstated' };
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -9,7 +9,6 @@ import type { Terminal } from '../../electron/services/context';
 import { inTransaction } from '../../electron/store/db';
 import { appendEvent } from '../../electron/store/events';
 import { createTestDatabase } from '../../server/db/test-db';
-import { personApplicant } from '../support/applicants';
 import { adminAccount, startCenter } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
 import { cleanupAfterEach } from '../support/cleanups';
@@ -17,6 +16,7 @@ import { callAs } from '../support/sync';
 import {
   enrolledTerminal,
   openHall,
+  receiveChecked,
   syncUntilQuiet,
   type Hall,
   type HallTerminal,
@@ -60,25 +60,6 @@ async function refusal(t: Terminal, token: string, name: string, input: unknown)
   });
   if (r.ok) throw new Error(`${name} was not refused`);
   return r.error;
-}
-
-async function receiveChecked(h: HallTerminal, n: number): Promise<string> {
-  const { caseId } = (await callAs(h.t, h.clerk, 'cases.receive', {
-    itemCode: h.window.itemCode,
-    applicant: personApplicant(n),
-    channel: 'window',
-  })) as { caseId: string };
-  const got = (await callAs(h.t, h.clerk, 'cases.get', { caseId })) as {
-    state: { materials: { materialId: string }[] };
-  };
-  await callAs(h.t, h.clerk, 'cases.record', {
-    caseId,
-    type: 'materialsChecked',
-    payload: {
-      materials: got.state.materials.map((m) => ({ materialId: m.materialId, status: 'received' })),
-    },
-  });
-  return caseId;
 }
 
 async function centerAlerts(hall: Hall): Promise<Alert[]> {

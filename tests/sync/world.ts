@@ -146,28 +146,45 @@ export async function enrolledTerminal(
   }
 }
 
+/** The terminal of the hall's window `code`, enrolled; `defer` cleans it up. */
+export async function windowTerminal(
+  hall: Hall,
+  code: string,
+  defer: (cleanup: Cleanup) => void,
+): Promise<HallTerminal> {
+  const h = await enrolledTerminal(
+    hall,
+    hall.windows.find((w) => w.code === code)!,
+  );
+  defer(h.cleanup);
+  return h;
+}
+
+/** A case received at the terminal and every material checked as received, not yet accepted. */
+export async function receiveChecked(h: HallTerminal, n: number): Promise<string> {
+  const { caseId } = (await callAs(h.t, h.clerk, 'cases.receive', {
+    itemCode: h.window.itemCode,
+    applicant: personApplicant(n),
+    channel: 'window',
+  })) as { caseId: string };
+  const got = (await callAs(h.t, h.clerk, 'cases.get', { caseId })) as {
+    state: { materials: { materialId: string }[] };
+  };
+  await callAs(h.t, h.clerk, 'cases.record', {
+    caseId,
+    type: 'materialsChecked',
+    payload: {
+      materials: got.state.materials.map((m) => ({ materialId: m.materialId, status: 'received' })),
+    },
+  });
+  return caseId;
+}
+
 /** Receives, checks and accepts `count` cases at the terminal, as its clerk; returns case ids. */
 export async function writeCases(h: HallTerminal, count: number, from = 0): Promise<string[]> {
   const ids: string[] = [];
   for (let n = from; n < from + count; n++) {
-    const { caseId } = (await callAs(h.t, h.clerk, 'cases.receive', {
-      itemCode: h.window.itemCode,
-      applicant: personApplicant(n),
-      channel: 'window',
-    })) as { caseId: string };
-    const state = (await callAs(h.t, h.clerk, 'cases.get', { caseId })) as {
-      state: { materials: { materialId: string }[] };
-    };
-    await callAs(h.t, h.clerk, 'cases.record', {
-      caseId,
-      type: 'materialsChecked',
-      payload: {
-        materials: state.state.materials.map((m) => ({
-          materialId: m.materialId,
-          status: 'received',
-        })),
-      },
-    });
+    const caseId = await receiveChecked(h, n);
     await callAs(h.t, h.clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
     ids.push(caseId);
   }

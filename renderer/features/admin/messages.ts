@@ -39,7 +39,8 @@ export const useAdminMessages = defineMessages({
     deptReconsiderationHint:
       '不予许可、不予受理决定书据此告知申请人向哪个机关申请行政复议（行政复议法第二十条），如“示范区人民政府”；未设置的，窗口不能出具不予许可决定',
     deptCourt: '管辖法院',
-    deptCourtHint: '据此告知申请人向哪个人民法院提起行政诉讼（行政诉讼法第四十六条），如“示范区人民法院”',
+    deptCourtHint:
+      '据此告知申请人向哪个人民法院提起行政诉讼（行政诉讼法第四十六条），如“示范区人民法院”',
     deptIntakeSeal: '受理专用章',
     deptIntakeSealPrinted: '套印（文书打印受理专用章）',
     deptIntakeSealByHand: '手工加盖（窗口盖章后勾选确认）',

@@ -189,9 +189,7 @@ function ValidityField({ state, m }: { state: OpenCase; m: DecisionMsg }) {
   if (law.kind === 'permanent') {
     return (
       <Form.Item label={m('validUntil')}>
-        <span data-testid="validity-permanent">
-          {m('validityPermanent', { basis: law.basis })}
-        </span>
+        <span data-testid="validity-permanent">{m('validityPermanent', { basis: law.basis })}</span>
       </Form.Item>
     );
   }

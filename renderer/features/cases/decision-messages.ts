@@ -24,11 +24,13 @@ export const useDecisionMessages = defineMessages({
     grantedDefault: '准予{item}',
     grantedWithCertificate: '准予{item}，核发《{certificate}》',
     validUntil: '有效期至',
-    validityYears: '法定有效期{years}年（{basis}）：留空则自盖章之日起计算，至{years}年后盖章日的前一日',
+    validityYears:
+      '法定有效期{years}年（{basis}）：留空则自盖章之日起计算，至{years}年后盖章日的前一日',
     validityPermanent: '长期（{basis}）',
     validityDecided: '本事项的有效期由决定确定：必须填写',
     validityNotAfterToday: '有效期至须晚于今日（决定之日）',
-    validityBeyond: '不能晚于 {last}（按今日盖章计算的法定有效期最后一日）；留空则按盖章日期自动计算',
+    validityBeyond:
+      '不能晚于 {last}（按今日盖章计算的法定有效期最后一日）；留空则按盖章日期自动计算',
     certificateValidityFromDecision: '与决定书一致，不可更改',
     conditions: '许可条件',
     facts: '事实',

@@ -7,10 +7,7 @@ import type { Kysely, Migration } from 'kysely';
 export function departmentNotices(): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .alterTable('departments')
-        .addColumn('reconsideration_body', 'text')
-        .execute();
+      await db.schema.alterTable('departments').addColumn('reconsideration_body', 'text').execute();
       await db.schema.alterTable('departments').addColumn('court', 'text').execute();
       await db.schema.alterTable('departments').addColumn('intake_seal', 'text').execute();
     },
