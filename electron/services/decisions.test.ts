@@ -3,7 +3,7 @@ import { appealNotice, sealMessage } from '../../shared/case';
 import { sealSignatureValid } from '../../node-shared/seal/keys';
 import { verificationCode, type CaseDocument } from '../../shared/documents';
 import { personApplicant } from '../../tests/support/applicants';
-import { acceptComplete, attempt, call, terminalAt } from '../../tests/support/terminal-api';
+import { acceptedCase, attempt, call, terminalAt } from '../../tests/support/terminal-api';
 import { verifyChain } from '../store/events';
 import type { Terminal } from './context';
 
@@ -29,16 +29,6 @@ function events(t: Terminal, caseId: unknown): Stored[] {
       .prepare('SELECT id, type, hash, payload FROM events WHERE case_id = ?')
       .all(caseId) as (Omit<Stored, 'payload'> & { payload: string })[]
   ).map((e) => ({ ...e, payload: JSON.parse(e.payload) as Record<string, unknown> }));
-}
-
-async function acceptedCase(t: Terminal, clerk: string, itemCode: string, n: number) {
-  const { caseId } = await call(t, clerk, 'cases.receive', {
-    itemCode,
-    applicant: personApplicant(n),
-    channel: 'window',
-  });
-  await acceptComplete(t, clerk, caseId, itemCode);
-  return caseId as string;
 }
 
 const approval = { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2031-03-01' };
