@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { shanghaiIso } from '../shared/calendar';
-import { parseCatalog, type Catalog } from '../shared/catalog';
+import { departmentToRow, parseCatalog, type Catalog } from '../shared/catalog';
 import { itemRow } from './admin/items';
 import { recordStaff } from './admin/history';
 import { defaultSettings } from '../shared/center-api';
@@ -49,7 +49,10 @@ export async function seedCenter(
       .execute();
     if (await isSeeded(trx)) return false;
     if (catalog.departments.length > 0) {
-      await trx.insertInto('departments').values(catalog.departments).execute();
+      await trx
+        .insertInto('departments')
+        .values(catalog.departments.map(departmentToRow))
+        .execute();
     }
     if (catalog.items.length > 0) {
       await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();

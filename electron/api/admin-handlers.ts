@@ -33,8 +33,8 @@ type ComplaintCloseSent = z.input<typeof complaintCloseSchema>;
 const requests: { [K in Relayed]: (input: Input<K>) => Relay<Output<K>> } = {
   'admin.departments.list': () => relayTo('departments.list', {}),
   'admin.departments.create': (body) => relayTo('departments.create', { body }),
-  'admin.departments.update': ({ code, name }) =>
-    relayTo('departments.update', { params: { code }, body: { name } }),
+  'admin.departments.update': ({ code, ...body }) =>
+    relayTo('departments.update', { params: { code }, body }),
   'admin.windows.list': () => relayTo('windows.list', {}),
   'admin.windows.create': (body) => relayTo('windows.create', { body }),
   'admin.windows.update': ({ id, ...body }) => relayTo('windows.update', { params: { id }, body }),

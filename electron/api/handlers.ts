@@ -26,6 +26,7 @@ import { verifyPasswordSync } from '../../node-shared/passwords';
 import {
   boundWindow,
   findStaffByUsername,
+  getDepartment,
   getItem,
   getStaff,
   listDepartments,
@@ -48,7 +49,12 @@ function sessionView(t: Terminal, staff: StaffRow, token: string): Session {
     token,
     user: { id: staff.id, username: staff.username, name: staff.name, role: staff.role },
     window: window ? { id: window.id, code: window.code, name: window.name } : null,
-    department: window ? { code: window.department_code, name: window.department_name } : null,
+    department: window
+      ? (getDepartment(t.db, window.department_code) ?? {
+          code: window.department_code,
+          name: window.department_name,
+        })
+      : null,
     centerName: t.centerName(),
   };
 }

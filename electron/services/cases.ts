@@ -1,5 +1,6 @@
 import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
+  brokenNoticeRule,
   brokenTimedRule,
   caseEventSchema,
   clockMoment,
@@ -36,6 +37,7 @@ import { assertTrustedClock, correctedNow, eventClock } from './clock';
 import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
+import { withNoticeFields } from './notice-fields';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './context';
 
@@ -93,10 +95,11 @@ function commit(
   }
   // The timed rules (deemed acceptance, extension after expiry, the grounds of a refusal) read the
   // case's clocks at the event's time; the center judges the pushed event with the same function.
-  const late =
-    state.status === 'none'
-      ? null
-      : brokenTimedRule(state, parsed.data, t.calendar(state.calendarVersion));
+  // So are what a notice must carry (validity, appeal bodies, intake seal, return date: issue 14).
+  const cal = state.status === 'none' ? null : t.calendar(state.calendarVersion);
+  const late = cal
+    ? (brokenTimedRule(state, parsed.data, cal) ?? brokenNoticeRule(state, parsed.data, cal))
+    : null;
   const verdict = late ?? evaluate(state, parsed.data);
   if (!verdict.ok) throw new RuleViolation(verdict.rule, verdict.message);
   const next = verdict.state as OpenCase;
@@ -189,9 +192,10 @@ export function recordEvent(
     throw new ApiFailure('invalid_input', issue?.message ?? '无效', { field });
   }
   return inTransaction(t.db, () => {
-    const { stored, state } = appendToCase(t, session, input.caseId, () => ({
+    const { stored, state } = appendToCase(t, session, input.caseId, (current) => ({
       type: input.type,
-      payload: payload.data,
+      // the seal mode and appeal bodies come from the department's settings (issue 14 part B2)
+      payload: withNoticeFields(t, current, input.type, payload.data),
     }));
     return { eventId: stored.id, status: state.status };
   });

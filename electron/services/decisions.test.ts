@@ -3,7 +3,7 @@ import { appealNotice, sealMessage } from '../../shared/case';
 import { sealSignatureValid } from '../../node-shared/seal/keys';
 import { verificationCode, type CaseDocument } from '../../shared/documents';
 import { personApplicant } from '../../tests/support/applicants';
-import { acceptComplete, attempt, call, terminalAt } from '../../tests/support/terminal-api';
+import { acceptedCase, attempt, call, terminalAt } from '../../tests/support/terminal-api';
 import { verifyChain } from '../store/events';
 import type { Terminal } from './context';
 
@@ -31,17 +31,7 @@ function events(t: Terminal, caseId: unknown): Stored[] {
   ).map((e) => ({ ...e, payload: JSON.parse(e.payload) as Record<string, unknown> }));
 }
 
-async function acceptedCase(t: Terminal, clerk: string, itemCode: string, n: number) {
-  const { caseId } = await call(t, clerk, 'cases.receive', {
-    itemCode,
-    applicant: personApplicant(n),
-    channel: 'window',
-  });
-  await acceptComplete(t, clerk, caseId, itemCode);
-  return caseId as string;
-}
-
-const approval = { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2031-03-03' };
+const approval = { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2031-03-01' };
 
 describe('the chief decides and seals at the window', () => {
   it('seals the decision in force with its hash and a number, only with the right PIN', async () => {
@@ -129,7 +119,7 @@ describe('the chief decides and seals at the window', () => {
     await call(t, chief, 'cases.record', {
       caseId,
       type: 'corrected',
-      payload: { reason: '许可有效期笔误', decision: { ...approval, validUntil: '2031-03-01' } },
+      payload: { reason: '许可有效期笔误', decision: { ...approval, validUntil: '2031-02-28' } },
     });
     // the seal goes on the decision the chief read, not on one that replaced it meanwhile
     const stale = await attempt(t, chief, 'cases.stamp', {
@@ -150,7 +140,7 @@ describe('the chief decides and seals at the window', () => {
     expect(doc).toMatchObject({
       kind: 'decision',
       outcome: 'approve',
-      validUntil: '2031-03-01',
+      validity: { kind: 'until', date: '2031-02-28' },
       correction: { correctsNumber: sealed.decisionNumber, reason: '许可有效期笔误' },
       seal: { departmentCode: 'SJ', departmentName: '市场监督管理局' },
       certificateName: '食品经营许可证',
@@ -232,8 +222,9 @@ describe('the chief decides and seals at the window', () => {
       caseId,
       eventId: sealed.eventId,
     })) as Extract<CaseDocument, { kind: 'decision' }>;
-    expect(denial.appealText).toContain('60日内依法申请行政复议');
-    expect(denial.appealText).toContain('6个月内依法向人民法院提起行政诉讼');
+    // named from the department's settings (the default catalog's placeholders), whatever was sent
+    expect(denial.appealText).toContain('60日内向示范区人民政府申请行政复议');
+    expect(denial.appealText).toContain('6个月内向示范区人民法院提起行政诉讼');
     expect(denial.certificateName).toBeNull();
 
     const noCertificate = await attempt(t, chief, 'cases.record', {
@@ -387,7 +378,7 @@ describe('rating (好差评)', () => {
     await call(t, chief, 'cases.record', {
       caseId,
       type: 'certificateIssued',
-      payload: { certificateNumber: 'JY16101060000001', validUntil: '2031-03-03' },
+      payload: { certificateNumber: 'JY16101060000001', validUntil: '2031-03-01' },
     });
     await call(t, clerk, 'cases.record', {
       caseId,
@@ -451,7 +442,7 @@ describe('tampering with a sealed decision', () => {
     const { payload } = t.db.prepare('SELECT payload FROM events WHERE id = ?').get(decided.id) as {
       payload: string;
     };
-    const altered = payload.replace('2031-03-03', '2039-03-03');
+    const altered = payload.replace('2031-03-01', '2039-03-01');
     expect(altered).not.toBe(payload);
     t.db.prepare('UPDATE events SET payload = ? WHERE id = ?').run(altered, decided.id);
 

@@ -2,13 +2,20 @@ import { centerContract } from '../../shared/center-api';
 import { callUrl } from '../../node-shared/http/client';
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import { shanghaiDate } from '../../shared/calendar';
-import { caseClocks, clockLabels, type CaseEvent, type OpenCase } from '../../shared/case';
-import { approverLabels, itemLaw } from '../../shared/catalog';
+import {
+  caseClocks,
+  clockLabels,
+  licenceValidity,
+  type CaseEvent,
+  type OpenCase,
+} from '../../shared/case';
+import { approverLabels, itemLaw, type IntakeSealMode } from '../../shared/catalog';
 import {
   documentOfEvent,
   verificationCode,
   type CaseDocument,
   type DocumentHeader,
+  type IntakeSeal,
   type SealMark,
   type StatutoryLimit,
 } from '../../shared/documents';
@@ -72,6 +79,7 @@ export function caseDocument(
     itemCode: state.item.code,
     itemName: state.item.name,
     receivedAt: state.receivedAt,
+    intakeSeal: null,
   };
   const nameOf = (materialId: string) =>
     state.item.materials.find((m) => m.id === materialId)?.name ?? materialId;
@@ -98,6 +106,7 @@ function build(
       const issuedOn = shanghaiDate(event.occurredAt);
       return {
         ...header,
+        intakeSeal: intakeSealOf(header, state, event.payload.intakeSeal),
         kind: 'acceptance',
         acceptedAt: event.occurredAt,
         materials: state.item.materials
@@ -117,15 +126,18 @@ function build(
     case 'refused':
       return {
         ...header,
+        intakeSeal: intakeSealOf(header, state, event.payload.intakeSeal),
         kind: 'refusal',
         ground: event.payload.ground,
         reasons: event.payload.reasons,
         legalBasis: event.payload.legalBasis,
         rightAgency: event.payload.rightAgency ?? null,
+        appealText: event.payload.appealNotice?.text ?? null,
       };
     case 'noticeIssued':
       return {
         ...header,
+        intakeSeal: intakeSealOf(header, state, event.payload.intakeSeal),
         kind: 'notice',
         items: event.payload.items.map((i) => ({
           name: nameOf(i.materialId),
@@ -179,7 +191,11 @@ function build(
         certificateNumber: event.payload.certificateNumber,
         granted: decision.granted,
         conditions: decision.conditions ?? null,
-        validUntil: event.payload.validUntil ?? decision.validUntil ?? null,
+        // the decision's validity, which a certificate recording a date must repeat (the rule
+        // validity.certificate); one recorded before that rule keeps its own date on reprints
+        validity: event.payload.validUntil
+          ? { kind: 'until', date: event.payload.validUntil }
+          : licenceValidity(state.item, decision.validUntil, state.stamp.at),
         decisionNumber: state.stamp.decisionNumber,
         seal: sealOf(header, state),
       };
@@ -234,6 +250,15 @@ function statutoryLimit(state: OpenCase): StatutoryLimit {
   return { days: state.item.statutoryDays, unit: itemLaw(state.item).statutoryUnit };
 }
 
+/** The intake seal as the event recorded it (see `IntakeSeal`). */
+function intakeSealOf(
+  header: Omit<DocumentHeader, 'kind'>,
+  state: OpenCase,
+  mode: IntakeSealMode | undefined,
+): IntakeSeal {
+  return mode ? { mode, seal: { ...sealOf(header, state), purpose: 'intake' } } : null;
+}
+
 function sealOf(header: Omit<DocumentHeader, 'kind'>, state: OpenCase): SealMark {
   return { departmentCode: state.item.departmentCode, departmentName: header.departmentName };
 }
@@ -263,7 +288,7 @@ function decisionDocument(
     sealedBy: stamp.by.name,
     seal: sealOf(header, state),
     granted: d.outcome === 'approve' ? d.granted : null,
-    validUntil: d.outcome === 'approve' ? (d.validUntil ?? null) : null,
+    validity: d.outcome === 'approve' ? licenceValidity(state.item, d.validUntil, stamp.at) : null,
     conditions: d.outcome === 'approve' ? (d.conditions ?? null) : null,
     certificateName: d.outcome === 'approve' ? (state.item.certificate ?? null) : null,
     facts: d.outcome === 'deny' ? d.facts : null,

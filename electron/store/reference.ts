@@ -1,6 +1,13 @@
 import type { Role } from '../../shared/case';
 import type { CalendarData } from '../../shared/calendar';
-import type { Catalog, Department, Power, ServiceItem } from '../../shared/catalog';
+import {
+  departmentFromRow,
+  type Catalog,
+  type Department,
+  type DepartmentRow,
+  type Power,
+  type ServiceItem,
+} from '../../shared/catalog';
 import { sql, type Db } from './db';
 
 // Reference data the center owns (catalog, calendar, staff, windows, settings). The terminal
@@ -23,7 +30,14 @@ export type WindowRow = { id: string; code: string; name: string; department_cod
  */
 export type TerminalBinding = { windowId: string; number: number };
 
-export type BoundWindow = WindowRow & { department_name: string; terminal_number: number };
+export type BoundWindow = WindowRow & {
+  department_name: string;
+  terminal_number: number;
+  /** the department's settings from the center (null until pulled: migration 008) */
+  reconsideration_body: string | null;
+  court: string | null;
+  intake_seal: string | null;
+};
 
 // Reference data changes rarely (a catalog or binding update) and is read by every command, so
 // it is memoised per connection. Every write below goes through this module and drops the memo;
@@ -55,7 +69,7 @@ export function boundWindow(db: Db): BoundWindow | undefined {
 function readBoundWindow(db: Db): BoundWindow | undefined {
   return sql(
     db,
-    `SELECT w.*, d.name AS department_name,
+    `SELECT w.*, d.name AS department_name, d.reconsideration_body, d.court, d.intake_seal,
        json_extract(s.value, '$.number') AS terminal_number
      FROM settings s
      JOIN windows w ON w.id = json_extract(s.value, '$.windowId')
@@ -68,9 +82,21 @@ export function replaceCatalog(db: Db, catalog: Catalog): void {
   forget(db);
   const upsertDept = sql(
     db,
-    'INSERT INTO departments (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name',
+    `INSERT INTO departments (code, name, reconsideration_body, court, intake_seal)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name,
+       reconsideration_body = excluded.reconsideration_body, court = excluded.court,
+       intake_seal = excluded.intake_seal`,
   );
-  for (const d of catalog.departments) upsertDept.run(d.code, d.name);
+  for (const d of catalog.departments) {
+    upsertDept.run(
+      d.code,
+      d.name,
+      d.reconsiderationBody ?? null,
+      d.court ?? null,
+      d.intakeSeal ?? null,
+    );
+  }
   sql(db, 'DELETE FROM items').run();
   const insertItem = sql(
     db,
@@ -102,7 +128,20 @@ export function getItem(db: Db, code: string): ServiceItem | undefined {
 }
 
 export function listDepartments(db: Db): Department[] {
-  return sql(db, 'SELECT code, name FROM departments ORDER BY code').all() as Department[];
+  const rows = sql(
+    db,
+    'SELECT code, name, reconsideration_body, court, intake_seal FROM departments ORDER BY code',
+  ).all() as DepartmentRow[];
+  return rows.map(departmentFromRow);
+}
+
+/** One department with its settings from the center, or undefined for a code it does not know. */
+export function getDepartment(db: Db, code: string): Department | undefined {
+  const row = sql(
+    db,
+    'SELECT code, name, reconsideration_body, court, intake_seal FROM departments WHERE code = ?',
+  ).get(code) as DepartmentRow | undefined;
+  return row ? departmentFromRow(row) : undefined;
 }
 
 export function saveCalendarVersion(db: Db, version: string, data: CalendarData): void {

@@ -131,6 +131,23 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'calendarRevision.sameVersion': 'The case is already counted on this calendar: nothing changed',
   'calendarRevision.unknownVersion': 'This calendar version was not made by the center',
   'calendarRevision.datesDiffer': 'The dates told differ from what the calendars give',
+  // — issue 14 part B2, what a notice must carry —
+  'validity.required':
+    'This item’s licence validity is set by the decision: an approval must state “valid until”',
+  'validity.beyondLaw': '“Valid until” is later than the last day of the term the law sets',
+  'validity.permanent': 'This item’s licence is permanent by law: leave “valid until” empty',
+  'validity.notAfterDecision': '“Valid until” must be later than the day of the decision',
+  'validity.certificate': 'The certificate’s validity must be the one the decision states',
+  'appeal.bodies':
+    'The notice must name the administrative reconsideration body and the court (Administrative Reconsideration Law Art. 20, Administrative Litigation Law Art. 46)',
+  'appeal.departmentUnset':
+    'This department has no reconsideration body and court set: the center manager must set them in the department settings; sync, then issue',
+  'intakeSeal.missing':
+    'Acceptance, refusal and one-time notices must carry the intake seal: stamp the paper and confirm',
+  'returnBy.notWorkingDay': 'The suggested return date must be a working day',
+  'returnBy.tooEarly':
+    'The suggested return date must be after the day of receipt and not before the notice',
+  'returnBy.tooFar': 'The suggested return date may be at most 60 days after the notice',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -1,12 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Department } from '../../shared/catalog';
+import { departmentFromRow, departmentToRow, type Department } from '../../shared/catalog';
 import type { ServerDb } from '../db/schema';
 import type { CenterHandlers } from '../http/spec';
 import { bumpVersion } from '../reference/versions';
 import { conflict, notFound } from './access';
 
 export async function readDepartments(db: Kysely<ServerDb>): Promise<Department[]> {
-  return db.selectFrom('departments').select(['code', 'name']).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('departments')
+    .select(['code', 'name', 'reconsideration_body', 'court', 'intake_seal'])
+    .orderBy('code')
+    .execute();
+  return rows.map(departmentFromRow);
 }
 
 export async function departmentExists(db: Kysely<ServerDb>, code: string): Promise<boolean> {
@@ -22,14 +27,17 @@ async function createDepartment(trx: Transaction<ServerDb>, department: Departme
   if (await departmentExists(trx, department.code)) {
     throw conflict('body.code', `部门编码已存在: ${department.code}`);
   }
-  await trx.insertInto('departments').values(department).execute();
+  await trx.insertInto('departments').values(departmentToRow(department)).execute();
   await bumpVersion(trx, 'catalog');
 }
 
-async function renameDepartment(trx: Transaction<ServerDb>, code: string, name: string) {
+// The name, the appeal bodies and the intake seal travel to the terminals with the catalog: the
+// catalog version is bumped, and the next pull brings them.
+async function updateDepartment(trx: Transaction<ServerDb>, department: Department) {
+  const { code, ...settings } = departmentToRow(department);
   const { numUpdatedRows } = await trx
     .updateTable('departments')
-    .set({ name })
+    .set(settings)
     .where('code', '=', code)
     .executeTakeFirst();
   if (numUpdatedRows === 0n) throw notFound('部门');
@@ -43,7 +51,8 @@ export const departmentHandlers = {
     return { body };
   },
   'departments.update': async ({ params, body }, ctx) => {
-    await ctx.db.transaction().execute((trx) => renameDepartment(trx, params.code, body.name));
-    return { body: { code: params.code, name: body.name } };
+    const department: Department = { ...body, code: params.code };
+    await ctx.db.transaction().execute((trx) => updateDepartment(trx, department));
+    return { body: department };
   },
 } satisfies Partial<CenterHandlers>;

@@ -148,7 +148,12 @@ eachDialect('center: verify a printed notice', (t) => {
         'corrected',
         {
           reason: '许可内容笔误',
-          decision: { outcome: 'approve', granted: '准予食品经营许可（预包装食品销售）' },
+          decision: {
+            outcome: 'approve',
+            granted: '准予食品经营许可（预包装食品销售）',
+            // the fixtures' item lets the decision set the validity (issue 14 part B2)
+            validUntil: '2030-03-01',
+          },
         },
         actors.chief,
       ),

@@ -12,6 +12,7 @@ import { sealKeys } from './migrations/0009-seal-keys';
 import { deviceClock } from './migrations/0010-device-clock';
 import { loginGuards } from './migrations/0011-login-guards';
 import { itemLaw } from './migrations/0012-item-law';
+import { departmentNotices } from './migrations/0013-department-notices';
 import { calendarTables } from './migrations/0014-calendar-tables';
 import type { ServerDb } from './schema';
 
@@ -30,6 +31,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0010-device-clock': deviceClock(),
     '0011-login-guards': loginGuards(),
     '0012-item-law': itemLaw(),
+    '0013-department-notices': departmentNotices(),
     '0014-calendar-tables': calendarTables(),
   };
 }

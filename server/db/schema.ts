@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { DepartmentRow } from '../../shared/catalog';
 
 // The center's tables, one shape for both dialects: JSON is stored as text and booleans as
 // 0/1 integers, so that SQLite and PostgreSQL read back identical values and the same code and
@@ -7,7 +8,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export type ServerDb = {
   /** one row per reference kind (catalog, calendar, staff, settings): bumped by every change */
   reference_versions: { kind: string; version: number };
-  departments: { code: string; name: string };
+  /** the appeal bodies and the intake seal mode: null until the manager sets them (0013) */
+  departments: DepartmentRow;
   windows: { id: string; code: string; name: string; department_code: string };
   staff: {
     id: string;

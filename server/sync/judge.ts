@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  brokenNoticeRule,
   brokenTimedRule,
   deadlineChanges,
   decisionNumber,
@@ -218,6 +219,15 @@ const calendarRevisionRule: CenterRule = (event, state, _wire, records) => {
     : reject('calendarRevision.datesDiffer', `应为 ${said(expected) || '无变化'}`);
 };
 
+// ---- issue 14 part B2, what a notice must carry ----
+// The validity of an approval, the appeal bodies of a denial or refusal, the intake seal, the
+// suggested return date: the terminal's own function, on the case repinned to the center's calendar.
+const noticeRules: CenterRule = (event, state, _wire, records) =>
+  state.status === 'none'
+    ? null
+    : brokenNoticeRule(repinned(state, records.calendar), event, records.calendar);
+// ---- end of issue 14 part B2 ----
+
 /** In order: the first broken rule names the conflict. */
 // A false time first: the other rules read the records and clocks at the event's time, so
 // that time must be believed; then who acted, on what; then the timed legal rules.
@@ -233,6 +243,8 @@ const centerRules: readonly CenterRule[] = [
   timedRules,
   // ---- issue 14 point 12, part C ----
   calendarRevisionRule,
+  // issue 14 part B2: what a notice must carry
+  noticeRules,
 ];
 
 /** The verdict on one new event: the reducer's, unless a center rule breaks first. */

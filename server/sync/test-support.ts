@@ -336,11 +336,17 @@ export function caseScript(o: CaseOptions = {}) {
       },
       clerk,
     );
-  const accepted = () => next('accepted', {}, clerk);
+  const accepted = () => next('accepted', { intakeSeal: 'printed' }, clerk);
   const reviewed = () =>
     next('reviewed', { opinion: '材料齐全，符合条件', recommendation: 'approve' }, reviewer);
   const decided = (actor: Actor = chief, windowId?: string) =>
-    next('decided', { outcome: 'approve', granted: '准予食品经营许可' }, actor, windowId);
+    next(
+      'decided',
+      // the case's item lets the decision set the validity: a chief enters it
+      { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2030-03-01' },
+      actor,
+      windowId,
+    );
   return { caseId, next, received, checked, accepted, reviewed, decided, clerk, reviewer, chief };
 }
 

@@ -114,12 +114,13 @@ export const adminContract = {
     access: centerStaff,
   },
   'admin.departments.create': {
-    input: z.object({ code: short, name: short }),
+    input: departmentSchema.omit({ code: true }).extend({ code: short, name: short }),
     output: departmentSchema,
     access: manager,
   },
   'admin.departments.update': {
-    input: z.object({ code: id, name: short }),
+    // the name and the settings the terminals print from (issue 14 part B2)
+    input: departmentSchema.omit({ code: true }).extend({ code: id, name: short }),
     output: departmentSchema,
     access: manager,
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
-import type { ServiceItem } from '../catalog';
+import { intakeSealModes, type ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
@@ -53,7 +53,17 @@ export const sessionSchema = z.object({
   token: z.string(),
   user: z.object({ id: z.string(), username: z.string(), name: z.string(), role: roleSchema }),
   window: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
-  department: z.object({ code: z.string(), name: z.string() }).nullable(),
+  // with the settings its notices need (issue 14 part B2): the forms say at once what is missing;
+  // main still reads them afresh when it writes the event
+  department: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      reconsiderationBody: z.string().optional(),
+      court: z.string().optional(),
+      intakeSeal: z.enum(intakeSealModes).optional(),
+    })
+    .nullable(),
   centerName: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;

@@ -15,3 +15,5 @@ export * from './state';
 export * from './summary';
 export * from './timed-rules';
 export * from './seal';
+export * from './validity';
+export * from './notice-rules';

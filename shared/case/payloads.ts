@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { powerSchema } from '../catalog/powers';
-import { extensionApprovers, limitUnits, validitySchema } from '../catalog/schema';
+import { extensionApprovers, intakeSealModes, limitUnits, validitySchema } from '../catalog/schema';
 import { appealNoticeSchema } from './appeal';
 import { localDateSchema, text, workingDaysSchema } from './schema-parts';
 
@@ -77,6 +77,14 @@ export const specialProcedures = [
   'publication',
 ] as const;
 export type SpecialProcedure = (typeof specialProcedures)[number];
+
+/**
+ * The 受理专用章 on an acceptance, refusal or one-time notice (Art. 32): 'printed', the notice
+ * draws the department's seal; 'byHand', the clerk confirmed the hall stamped the paper. Optional
+ * for events written before it was recorded; a new one without it is refused
+ * (`intakeSeal.missing`, shared/case/notice-rules.ts).
+ */
+const intakeSeal = z.enum(intakeSealModes).optional();
 
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
@@ -157,13 +165,16 @@ export const payloadSchemas = {
       .array(noticeItemSchema)
       .min(1)
       .refine((items) => uniqueIds(items.map((i) => i.materialId)), '同一材料只能出现一次'),
+    /** a suggested date, not a legal deadline: see `returnByRule` (shared/case/notice-rules.ts) */
     returnBy: localDateSchema.optional(),
     override: z.object({ supervisorId: text, reason: text }).optional(),
+    intakeSeal,
   }),
   supplementReceived: z.object({ materialIds: z.array(text).min(1) }),
   accepted: z.object({
     // 容缺受理: a missing non-essential material is waived under a published rule, named here.
     waivedMaterials: z.array(z.object({ materialId: text, rule: text })).optional(),
+    intakeSeal,
   }),
   refused: z
     .object({
@@ -173,6 +184,9 @@ export const payloadSchemas = {
       reasons: text,
       legalBasis: text,
       rightAgency: text.optional(),
+      // a refusal is appealable too: optional for refusals stored before issue 14
+      appealNotice: appealNoticeSchema.optional(),
+      intakeSeal,
     })
     .refine((r) => r.ground !== 'notThisAgency' || r.rightAgency !== undefined, {
       message: '非本机关职权范围的，须告知向哪个机关申请',

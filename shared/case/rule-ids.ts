@@ -146,6 +146,27 @@ export const calendarRevisionRuleMessages = {
   'calendarRevision.datesDiffer': '告知的期限与日历计算的不一致',
 } as const;
 
+/**
+ * Issue 14 part B2, what a notice must carry: the licence's validity, the appeal bodies, the
+ * intake seal, the suggested return date. Rules a NEW event must pass (shared/case/notice-rules.ts):
+ * logs written before them still fold.
+ */
+export const noticeRuleMessages = {
+  'validity.required': '本事项的许可有效期由决定确定：准予许可须填写“有效期至”',
+  'validity.beyondLaw': '许可的有效期至晚于法定有效期的最后一日',
+  'validity.permanent': '本事项的许可依法长期有效：不得填写“有效期至”',
+  'validity.notAfterDecision': '许可的有效期至须晚于决定之日',
+  'validity.certificate': '证照的有效期须与决定书载明的有效期一致',
+  'appeal.bodies':
+    '须写明申请行政复议的行政复议机关和提起行政诉讼的人民法院（《行政复议法》第二十条、《行政诉讼法》第四十六条）',
+  'appeal.departmentUnset':
+    '本部门尚未设置行政复议机关和管辖法院：请中心管理人员在“部门设置”中填写，同步后再出具',
+  'intakeSeal.missing': '受理通知书、不予受理决定书和补正告知书须加盖受理专用章：请加盖并确认',
+  'returnBy.notWorkingDay': '建议补正日期须为工作日',
+  'returnBy.tooEarly': '建议补正日期须在收件之日以后，且不早于告知之日',
+  'returnBy.tooFar': '建议补正日期不能晚于告知之日起60日',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -155,6 +176,7 @@ export const ruleMessages = {
   ...sealRuleMessages,
   ...extensionLawRuleMessages,
   ...calendarRevisionRuleMessages,
+  ...noticeRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

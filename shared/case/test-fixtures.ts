@@ -128,6 +128,8 @@ export function sealOn(decisionEventId: string): CaseEventPayload<'stamped'> {
 export const approval: CaseEventPayload<'decided'> = {
   outcome: 'approve',
   granted: '准予食品经营许可',
+  // the fixtures' items let the decision set the validity: a chief must enter it
+  validUntil: '2030-03-01',
 };
 
 /** An extension of `workingDays` as the chief records it (the days are in the item's unit). */

@@ -8,7 +8,8 @@ import { roles } from './roles';
 import { allowedEvents } from './rules';
 import { initialCaseState, type CaseState } from './state';
 import { brokenTimedRule } from './timed-rules';
-import { appealNotice } from './appeal';
+import { brokenNoticeRule } from './notice-rules';
+import { appealNotice, type AppealBodies } from './appeal';
 import {
   jointItem,
   people,
@@ -90,6 +91,7 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
       };
     case 'noticeIssued': {
       const ids = someMaterials(state, s.bits, v === 1 ? 0 : v);
+      // a notice whose seal nobody recorded, now and then (intakeSeal.missing)
       const override =
         actor.role === 'supervisor' || v === 2
           ? { override: { supervisorId: v === 3 ? 'x' : actor.userId, reason: '监察同意' } }
@@ -101,14 +103,18 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
           detail: '须补正',
         })),
         ...override,
+        ...(v === 7 ? {} : sealed),
       };
     }
     case 'supplementReceived':
       return { materialIds: someMaterials(state, s.bits, v) };
     case 'accepted':
       return v < 5
-        ? {}
+        ? v === 4
+          ? {}
+          : sealed
         : {
+            ...sealed,
             waivedMaterials: someMaterials(state, s.bits, v - 5).map((materialId) => ({
               materialId,
               rule: textOr(v - 5, '容缺〔2025〕1号'),
@@ -121,6 +127,8 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
         reasons: textOr(v, '不符合受理条件'),
         legalBasis: textOr(v - 1, '《行政许可法》第三十二条'),
         ...(ground === 'notThisAgency' && v !== 2 ? { rightAgency: '区卫生健康委' } : {}),
+        // now and then without the appeal bodies (appeal.bodies)
+        ...(v === 4 ? {} : { ...sealed, appealNotice: appealNotice('市场监督管理局', bodies) }),
       };
     }
     case 'reviewed':
@@ -144,7 +152,10 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
         applicantNoticeRef: '延告1号',
       };
     case 'decided':
-      if (v >= 5) return { outcome: 'approve', granted: '准予许可' };
+      // the generator's items let the decision set the validity: one without it is refused
+      if (v >= 5) {
+        return { outcome: 'approve', granted: '准予许可', ...(v === 6 ? {} : { validUntil }) };
+      }
       return {
         outcome: 'deny',
         facts: textOr(v, '事实'),
@@ -153,7 +164,9 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
         appealNotice:
           v === 3
             ? { reconsiderationDays: 60, litigationMonths: 6, text: '可以申请行政复议。' }
-            : appealNotice(),
+            : v === 4
+              ? appealNotice()
+              : appealNotice('市场监督管理局', bodies),
       };
     case 'stamped':
       // mostly on the decision in force; sometimes on one that is not
@@ -168,7 +181,7 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
     case 'corrected':
       return {
         reason: textOr(v, '笔误'),
-        decision: { outcome: 'approve', granted: '准予许可（更正）' },
+        decision: { outcome: 'approve', granted: '准予许可（更正）', validUntil },
       };
     case 'rectified':
       return { measures: textOr(v, '已回访并改进') };
@@ -195,6 +208,12 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
       return { score: 1 + (s.bits % 5) };
   }
 }
+
+// what a terminal writes into notices since issue 14 (part B2), for the payloads above
+const sealed = { intakeSeal: 'printed' } as const;
+const bodies: AppealBodies = { reconsiderationBody: '示范区人民政府', court: '示范区人民法院' };
+/** far after any generated decision: the validity a chief enters */
+const validUntil = '2040-12-31';
 
 /**
  * A candidate event: guided steps pick a type the UI would offer to some role and an actor of that
@@ -236,7 +255,8 @@ export const sequences = fc.array(stepArb, { minLength: 1, maxLength: 80, size: 
  * The events of one case that a terminal would store, from the steps, starting at `start` (ms):
  * those that parse with the event schema (main parses every command) and that the reducer admits
  * — and, given the calendar the case is measured on, that the timed rules admit too (a terminal
- * refuses a late notice, an extension after expiry, a refusal on no ground of Art. 32).
+ * refuses a late notice, an extension after expiry, a refusal on no ground of Art. 32), and the
+ * rules of what a notice must carry (an unsealed notice, a denial naming no 复议机关 …).
  */
 export function admittedLog(steps: readonly Step[], start: number, cal?: Calendar): CaseEvent[] {
   let state: CaseState = initialCaseState;
@@ -251,7 +271,8 @@ export function admittedLog(steps: readonly Step[], start: number, cal?: Calenda
       // a generated 期限变更告知书 names a made-up version no PC holds, which a terminal never
       // writes (it moves a case only onto the calendar it holds), so such a log keeps none
       if (event.type === 'calendarRevised') return;
-      if (brokenTimedRule({ ...state, calendarVersion: cal.version }, event, cal)) return;
+      const pinned = { ...state, calendarVersion: cal.version };
+      if (brokenTimedRule(pinned, event, cal) ?? brokenNoticeRule(pinned, event, cal)) return;
     }
     const verdict = evaluate(state, event);
     if (!verdict.ok) return;

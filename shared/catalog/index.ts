@@ -1,7 +1,9 @@
 export type {
   Catalog,
   Department,
+  DepartmentRow,
   ExtensionApprover,
+  IntakeSealMode,
   LimitUnit,
   MaterialSpec,
   ServiceItem,
@@ -10,6 +12,8 @@ export type {
 export {
   catalogSchema,
   departmentSchema,
+  departmentFromRow,
+  departmentToRow,
   jointExtensionDays,
   materialSpecSchema,
   maxExtensionDays,
@@ -17,6 +21,7 @@ export {
   validitySchema,
   limitUnits,
   extensionApprovers,
+  intakeSealModes,
   serviceItemSchema,
 } from './schema';
 export { parseCatalog } from './parse';

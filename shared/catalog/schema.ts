@@ -13,9 +13,22 @@ export const jointExtensionDays = 15;
 /** Art. 42 ¶1: ordinary items at most 10; a special law may allow less or none (市场主体登记: 3). */
 export const maxExtensionDays = 10;
 
+/**
+ * How the department's 受理专用章 goes on an acceptance, refusal or one-time notice (Art. 32):
+ * 'printed', the terminal draws it on the notice like the decision seal; 'byHand', the hall
+ * stamps the paper and the clerk confirms it. A department that has not said is 'printed'.
+ */
+export const intakeSealModes = ['printed', 'byHand'] as const;
+export type IntakeSealMode = (typeof intakeSealModes)[number];
+
 export const departmentSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,4}$/, '部门编码须为2–4个大写字母'),
   name: text,
+  // Issue 14 point 5 (行政复议法 2023 Art. 20, 行政诉讼法 Art. 46): where the applicant appeals
+  // the department's denials and refusals. Optional: a department without them issues no denial.
+  reconsiderationBody: text.max(60, '不超过60个字').optional(),
+  court: text.max(60, '不超过60个字').optional(),
+  intakeSeal: z.enum(intakeSealModes).optional(),
 });
 
 export const materialSpecSchema = z.strictObject({
@@ -208,6 +221,39 @@ export function promisedCeiling(item: { statutoryDays: number; statutoryUnit: Li
 }
 
 export type Department = z.infer<typeof departmentSchema>;
+
+/** A department as the center's and the terminal's tables store it (settings null until set). */
+export type DepartmentRow = {
+  code: string;
+  name: string;
+  reconsideration_body: string | null;
+  court: string | null;
+  intake_seal: string | null;
+};
+
+/** A stored department as the catalog says it: a setting not made yet is absent, not empty. */
+export function departmentFromRow(row: DepartmentRow): Department {
+  return {
+    code: row.code,
+    name: row.name,
+    ...(row.reconsideration_body ? { reconsiderationBody: row.reconsideration_body } : {}),
+    ...(row.court ? { court: row.court } : {}),
+    ...(row.intake_seal === 'printed' || row.intake_seal === 'byHand'
+      ? { intakeSeal: row.intake_seal }
+      : {}),
+  };
+}
+
+/** The row of a department; its settings are replaced whole (a field left out is cleared). */
+export function departmentToRow(department: Department): DepartmentRow {
+  return {
+    code: department.code,
+    name: department.name,
+    reconsideration_body: department.reconsiderationBody ?? null,
+    court: department.court ?? null,
+    intake_seal: department.intakeSeal ?? null,
+  };
+}
 export type MaterialSpec = z.infer<typeof materialSpecSchema>;
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -143,11 +143,12 @@ export const centerContract = {
   'departments.update': {
     method: 'PUT',
     path: '/api/departments/:code',
-    summary: '修改部门名称 / rename a department',
+    summary: '修改部门名称和设置 / rename a department, set its appeal bodies and intake seal',
     tag: 'catalog',
     auth: managerOnly,
     params: codeParams,
-    body: departmentSchema.pick({ name: true }),
+    // the whole department but its code: a setting left out is cleared
+    body: departmentSchema.omit({ code: true }),
     response: departmentSchema,
   },
   'items.list': {

@@ -1,2 +1,3 @@
 export * from './model';
-export { sealSvg } from './seal';
+export type { SealPurpose } from './seal';
+export { sealPurposes, sealSvg } from './seal';

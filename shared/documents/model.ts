@@ -1,5 +1,5 @@
-import type { Applicant, SpecialProcedure } from '../case';
-import type { LimitUnit } from '../catalog';
+import type { Applicant, LicenceValidity, SpecialProcedure } from '../case';
+import type { IntakeSealMode, LimitUnit } from '../catalog';
 
 /**
  * What a printed notice says, assembled by the main process from the case's events: the
@@ -31,6 +31,8 @@ export type DocumentHeader = {
   itemCode: string;
   itemName: string;
   receivedAt: string;
+  /** acceptance, refusal and one-time notice: their 受理专用章; null on the other documents */
+  intakeSeal: IntakeSeal;
 };
 
 /** A limit as the item's law sets it: '10个工作日', or '60日' where that law counts calendar days. */
@@ -38,8 +40,18 @@ export type StatutoryLimit = { days: number; unit: LimitUnit };
 
 export type MaterialLine = { name: string; form: 'original' | 'copy' | 'either'; count: number };
 
-/** The department's dedicated approval seal (行政审批专用章) a sealed document carries. */
-export type SealMark = { departmentCode: string; departmentName: string };
+/**
+ * The department's seal a sealed document carries: its 行政审批专用章 on decisions and
+ * certificates; its 受理专用章 on acceptance, refusal and one-time notices (`purpose: 'intake'`).
+ */
+export type SealMark = { departmentCode: string; departmentName: string; purpose?: 'intake' };
+
+/**
+ * The 受理专用章 on an intake notice, as its event recorded it: drawn ('printed'), stamped by
+ * the hall ('byHand': the seal place is left for the stamp), or not recorded (a notice issued
+ * before it was: printed as it then was, with "（盖章）").
+ */
+export type IntakeSeal = { mode: IntakeSealMode; seal: SealMark } | null;
 
 export type DecisionDocument = {
   kind: 'decision';
@@ -61,7 +73,8 @@ export type DecisionDocument = {
   seal: SealMark;
   /** approve: what is granted, until when, on what conditions; the certificate it issues */
   granted: string | null;
-  validUntil: string | null;
+  /** 有效期至: the same answer the certificate prints (shared/case/validity.ts); null for a denial */
+  validity: LicenceValidity | null;
   conditions: string | null;
   certificateName: string | null;
   /** deny: Art. 38 */
@@ -82,7 +95,7 @@ export type CertificateDocument = {
   certificateNumber: string;
   granted: string;
   conditions: string | null;
-  validUntil: string | null;
+  validity: LicenceValidity;
   decisionNumber: string;
   seal: SealMark;
 };
@@ -143,6 +156,8 @@ export type CaseDocument = DocumentHeader &
         reasons: string;
         legalBasis: string;
         rightAgency: string | null;
+        /** the appeal notice as recorded, naming the bodies; null on refusals recorded before */
+        appealText: string | null;
       }
     | {
         kind: 'notice';

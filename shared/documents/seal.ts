@@ -77,8 +77,16 @@ function star(cx: number, cy: number, outer: number): string {
   return `<polygon points="${points.join(' ')}" fill="${red}"/>`;
 }
 
+/**
+ * What a seal says below its star: the 行政审批专用章 on decisions and certificates, the
+ * 受理专用章 (Art. 32) on acceptance, refusal and one-time notices.
+ */
+export const sealPurposes = { approval: '行政审批专用章', intake: '受理专用章' } as const;
+export type SealPurpose = keyof typeof sealPurposes;
+
 /** The seal of `departmentName` as a self-contained SVG document (viewBox 0 0 200 200). */
-export function sealSvg(departmentName: string): string {
+export function sealSvg(departmentName: string, purpose: SealPurpose = 'approval'): string {
+  const label = sealPurposes[purpose];
   const name = departmentName.trim();
   const chars = [...name];
   const { span, fontSize, baseline } = nameLayout(chars.length);
@@ -100,12 +108,12 @@ export function sealSvg(departmentName: string): string {
     )
     .join('');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="40mm" height="40mm" role="img" aria-label="${escapeXml(name)}行政审批专用章">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="40mm" height="40mm" role="img" aria-label="${escapeXml(name)}${label}">`,
     `<defs><path id="${id}" d="${arc}"/></defs>`,
     `<circle cx="${centre}" cy="${centre}" r="${ringRadius}" fill="none" stroke="${red}" stroke-width="${ringWidth}"/>`,
     star(centre, 96, 30),
     `<g>${nameText}</g>`,
-    `<text ${font} font-size="18" x="${centre}" y="158" text-anchor="middle">行政审批专用章</text>`,
+    `<text ${font} font-size="18" x="${centre}" y="158" text-anchor="middle">${label}</text>`,
     `</svg>`,
   ].join('\n');
 }

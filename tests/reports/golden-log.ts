@@ -5,6 +5,9 @@ import { appealNotice, type Actor, type CaseEvent, type ItemSnapshot } from '../
 // in golden.test.ts. Deterministic: `npm run golden` writes it to golden-events.json, and the
 // test checks the file still equals what this builds.
 
+/** The 复议机关 and court the golden departments' denials and refusals name (issue 14 part B2). */
+const goldenBodies = { reconsiderationBody: '示范区人民政府', court: '示范区人民法院' };
+
 export const goldenDays = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'] as const;
 
 // Each department's own clerk and chief, sitting at its window: the center judges every pushed
@@ -136,7 +139,8 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
               clerk,
               at(day, time),
             );
-          const accept = (time: string) => next('accepted', {}, clerk, at(day, time));
+          const accept = (time: string) =>
+            next('accepted', { intakeSeal: 'printed' }, clerk, at(day, time));
           const decide = (decision: unknown, date: string, time: string) => {
             const decided = next('decided', decision, chief, at(date, time));
             // the golden log is unsigned: the seal names the decision, its hash is a stand-in
@@ -151,7 +155,12 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
               at(date, time.replace(':00', ':30')),
             );
           };
-          const approve = { outcome: 'approve', granted: `准予${goldenItem(d).name}` };
+          // what a terminal writes since issue 14 (part B2): the validity the item's law asks for
+          const approve = {
+            outcome: 'approve',
+            granted: `准予${goldenItem(d).name}`,
+            validUntil: '2031-12-31',
+          };
           switch (pattern) {
             case 'approvedDelivered':
             case 'badRating':
@@ -180,7 +189,10 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
               );
               next(
                 'noticeIssued',
-                { items: [{ materialId: 'm2', problem: 'missing', detail: '请补交复印件' }] },
+                {
+                  items: [{ materialId: 'm2', problem: 'missing', detail: '请补交复印件' }],
+                  intakeSeal: 'printed',
+                },
                 clerk,
                 at(day, '09:15'),
               );
@@ -194,6 +206,8 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
                   ground: 'noLicenceNeeded',
                   reasons: '该事项无需许可',
                   legalBasis: '《行政许可法》第三十二条',
+                  appealNotice: appealNotice(d.name, goldenBodies),
+                  intakeSeal: 'printed',
                 },
                 clerk,
                 at(day, '09:30'),
@@ -208,7 +222,7 @@ export function goldenLog(calendarVersion: string): CaseEvent[] {
                   facts: '经营场所不符合要求',
                   reasons: '不具备许可条件',
                   legalBasis: '有关法规',
-                  appealNotice: appealNotice(d.name),
+                  appealNotice: appealNotice(d.name, goldenBodies),
                 },
                 day,
                 '14:00',

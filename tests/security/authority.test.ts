@@ -13,8 +13,8 @@ import { cleanupAfterEach } from '../support/cleanups';
 import { personApplicant } from '../support/applicants';
 import { acceptComplete, attempt, call } from '../support/terminal-api';
 import {
-  enrolledTerminal,
   hallOn as hallOnDialect,
+  windowTerminal,
   syncUntilQuiet,
   type Hall,
   type HallTerminal,
@@ -29,14 +29,8 @@ const defer = cleanupAfterEach();
 
 const hallOn = (dialect: 'sqlite' | 'postgres') => hallOnDialect(dialect, defer);
 
-async function terminalAt(hall: Hall, code: string): Promise<HallTerminal> {
-  const h = await enrolledTerminal(
-    hall,
-    hall.windows.find((w) => w.code === code)!,
-  );
-  defer(h.cleanup);
-  return h;
-}
+const terminalAt = (hall: Hall, code: string): Promise<HallTerminal> =>
+  windowTerminal(hall, code, defer);
 
 /** A case of the terminal's window received, checked and accepted by its clerk. */
 async function acceptedCase(h: HallTerminal, n: number): Promise<string> {

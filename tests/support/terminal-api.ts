@@ -3,6 +3,7 @@ import type { ApiResult } from '../../shared/api';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
 import type { Terminal } from '../../electron/services/context';
+import { personApplicant } from './applicants';
 import { tempTerminal } from './terminal';
 
 // The terminal's use cases through the same dispatcher the renderer reaches, on a real SQLite
@@ -73,4 +74,20 @@ export async function acceptComplete(
     payload: { materials },
   });
   await call(t, clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+}
+
+/** A case of `itemCode` received from applicant `n`, every material checked, accepted. */
+export async function acceptedCase(
+  t: Terminal,
+  clerk: string,
+  itemCode: string,
+  n: number,
+): Promise<string> {
+  const { caseId } = await call(t, clerk, 'cases.receive', {
+    itemCode,
+    applicant: personApplicant(n),
+    channel: 'window',
+  });
+  await acceptComplete(t, clerk, caseId, itemCode);
+  return caseId as string;
 }

@@ -148,7 +148,21 @@ export async function enrolledTerminal(
   }
 }
 
-/** Receives one case at the terminal and checks every material in, as its clerk; returns its id. */
+/** The terminal of the hall's window `code`, enrolled; `defer` cleans it up. */
+export async function windowTerminal(
+  hall: Hall,
+  code: string,
+  defer: (cleanup: Cleanup) => void,
+): Promise<HallTerminal> {
+  const h = await enrolledTerminal(
+    hall,
+    hall.windows.find((w) => w.code === code)!,
+  );
+  defer(h.cleanup);
+  return h;
+}
+
+/** A case received at the terminal and every material checked as received, not yet accepted. */
 export async function receiveChecked(h: HallTerminal, n: number): Promise<string> {
   const { caseId } = (await callAs(h.t, h.clerk, 'cases.receive', {
     itemCode: h.window.itemCode,

@@ -6,6 +6,7 @@ import { m004ReportSchedule } from './004-report-schedule';
 import { m005SupervisionCopy } from './005-supervision-copy';
 import { m006SealKeys } from './006-seal-keys';
 import { m007ItemLaw } from './007-item-law';
+import { m008DepartmentNotices } from './008-department-notices';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   m005SupervisionCopy,
   m006SealKeys,
   m007ItemLaw,
+  m008DepartmentNotices,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -198,6 +198,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('008 gives a version-7 terminal’s departments empty appeal bodies and intake seal, keeping them', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    for (const m of migrations.filter((x) => x.version <= 7)) m.up(db);
+    db.prepare("INSERT INTO departments (code, name) VALUES ('SJ', '市场监督管理局')").run();
+    migrations[7]!.up(db);
+    expect(db.prepare('SELECT * FROM departments').all()).toEqual([
+      {
+        code: 'SJ',
+        name: '市场监督管理局',
+        reconsideration_body: null,
+        court: null,
+        intake_seal: null,
+      },
+    ]);
+    expect(() =>
+      db.prepare("UPDATE departments SET intake_seal = 'stamped' WHERE code = 'SJ'").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a database written by a newer program instead of damaging it', () => {
     const db = new Database(':memory:');
     db.pragma(`user_version = ${migrations.length + 1}`);

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Table } from 'antd';
+import { Button, Form, Input, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../shared/catalog';
 import { adminCall, useCenterQuery } from './center';
@@ -37,6 +37,23 @@ export function DepartmentsTab() {
           { title: m('deptCode'), dataIndex: 'code', width: 140 },
           { title: m('deptName'), dataIndex: 'name' },
           {
+            title: m('deptReconsiderationBody'),
+            dataIndex: 'reconsiderationBody',
+            render: (v: string | undefined) => v ?? <NotSet text={m('deptNotSet')} />,
+          },
+          {
+            title: m('deptCourt'),
+            dataIndex: 'court',
+            render: (v: string | undefined) => v ?? <NotSet text={m('deptNotSet')} />,
+          },
+          {
+            title: m('deptIntakeSeal'),
+            dataIndex: 'intakeSeal',
+            width: 110,
+            render: (v: Department['intakeSeal']) =>
+              v === 'byHand' ? m('deptIntakeSealByHand') : m('deptIntakeSealPrinted'),
+          },
+          {
             title: m('actions'),
             width: 120,
             render: (_, d) => (
@@ -53,11 +70,15 @@ export function DepartmentsTab() {
         initialValues={editing?.mode === 'rename' ? editing.department : {}}
         onCancel={() => setEditing(null)}
         onDone={done}
-        submit={(v) =>
-          editing?.mode === 'rename'
-            ? adminCall('admin.departments.update', { code: editing.department.code, name: v.name })
-            : adminCall('admin.departments.create', v)
-        }
+        submit={(v) => {
+          const department = withSettings(v);
+          return editing?.mode === 'rename'
+            ? adminCall('admin.departments.update', {
+                ...department,
+                code: editing.department.code,
+              })
+            : adminCall('admin.departments.create', department);
+        }}
       >
         <Form.Item
           name="code"
@@ -77,7 +98,42 @@ export function DepartmentsTab() {
         >
           <Input autoFocus={editing?.mode === 'rename'} />
         </Form.Item>
+        <Form.Item
+          name="reconsiderationBody"
+          label={m('deptReconsiderationBody')}
+          extra={m('deptReconsiderationHint')}
+        >
+          <Input maxLength={60} placeholder="示范区人民政府" />
+        </Form.Item>
+        <Form.Item name="court" label={m('deptCourt')} extra={m('deptCourtHint')}>
+          <Input maxLength={60} placeholder="示范区人民法院" />
+        </Form.Item>
+        <Form.Item name="intakeSeal" label={m('deptIntakeSeal')} initialValue="printed">
+          <Radio.Group
+            options={[
+              { value: 'printed', label: m('deptIntakeSealPrinted') },
+              { value: 'byHand', label: m('deptIntakeSealByHand') },
+            ]}
+          />
+        </Form.Item>
       </FormModal>
     </TabFrame>
   );
+}
+
+function NotSet({ text }: { text: string }) {
+  return <Typography.Text type="danger">{text}</Typography.Text>;
+}
+
+/** Blank settings are left out (the center clears them), never sent as empty text. */
+function withSettings(v: Department): Department {
+  const body = v.reconsiderationBody?.trim();
+  const court = v.court?.trim();
+  return {
+    code: v.code,
+    name: v.name,
+    ...(body ? { reconsiderationBody: body } : {}),
+    ...(court ? { court } : {}),
+    intakeSeal: v.intakeSeal ?? 'printed',
+  };
 }

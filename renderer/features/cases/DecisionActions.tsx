@@ -12,13 +12,16 @@ import {
 import { useEffect, useState } from 'react';
 import type { RecordableType } from '../../../shared/api';
 import {
+  appealBodiesOf,
   appealNotice,
   currentReview,
   eventLabels,
   isBadRating,
   holdsPower,
+  licenceValidity,
   ratingLabels,
   ratingScores,
+  validityDate,
   type CaseEventType,
   type OpenCase,
 } from '../../../shared/case';
@@ -125,13 +128,27 @@ export function DecisionActions({
   const certificate = state.item.certificate ?? catalogItem?.certificate;
   const legalBasisHint = catalogItem?.legalBasis.join('；');
   const departmentName = session?.department?.name ?? state.issuer?.departmentName;
-  const notice = appealNotice(departmentName);
+  // the 复议机关 and court the center set for the department (main writes them again, afresh)
+  const bodies = session?.department ? appealBodiesOf(session.department) : null;
+  const notice = appealNotice(state.issuer?.departmentName ?? departmentName, bodies ?? undefined);
   const required = [{ required: true, whitespace: true, message: m('required') }];
   const reviewerBlocked = reviewerMayNotDecide(state, userId);
+  // the certificate repeats the decision's validity (the rule validity.certificate)
+  const approved = state.decision?.decision;
+  const certificateValidUntil =
+    approved?.outcome === 'approve'
+      ? validityDate(licenceValidity(state.item, approved.validUntil, state.stamp?.at ?? null))
+      : null;
   const checkerBlocked = currentReview(state)?.by.userId === userId;
   const has = (t: CaseEventType) => allowed.includes(t);
   const decisionFields = (
-    <DecisionFields state={state} appealNotice={notice} legalBasisHint={legalBasisHint} m={m} />
+    <DecisionFields
+      state={state}
+      appealNotice={notice}
+      appealBodiesMissing={bodies === null}
+      legalBasisHint={legalBasisHint}
+      m={m}
+    />
   );
 
   return (
@@ -317,10 +334,7 @@ export function DecisionActions({
         testId="certificate-dialog"
         initialValues={{
           certificateNumber: `${state.caseNumber}-01`,
-          validUntil:
-            state.decision?.decision.outcome === 'approve'
-              ? (state.decision.decision.validUntil ?? '')
-              : '',
+          validUntil: certificateValidUntil ?? '',
         }}
         onSubmit={(v) =>
           record('certificateIssued', {
@@ -340,8 +354,12 @@ export function DecisionActions({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="validUntil" label={m('certificateValidUntil')}>
-          <Input type="date" style={{ width: 200 }} />
+        <Form.Item
+          name="validUntil"
+          label={m('certificateValidUntil')}
+          extra={m('certificateValidityFromDecision')}
+        >
+          <Input type="date" style={{ width: 200 }} disabled />
         </Form.Item>
       </ActionModal>
 

@@ -1,6 +1,8 @@
 import { Alert, Form, Input, Radio } from 'antd';
 import type { AppealNotice, Decision, OpenCase } from '../../../shared/case';
-import { currentReview } from '../../../shared/case';
+import { currentReview, lastDayOfTerm, ruleMessages } from '../../../shared/case';
+import { shanghaiDate } from '../../../shared/calendar';
+import { itemLaw } from '../../../shared/catalog';
 import type { DecisionMsg } from './decision-messages';
 
 /** The decision as the form holds it: flat, dates as 'YYYY-MM-DD' strings ('' when none). */
@@ -85,11 +87,14 @@ export function toDecision(v: DecisionValues, appealNotice: AppealNotice): Decis
 export function DecisionFields({
   state,
   appealNotice,
+  appealBodiesMissing,
   legalBasisHint,
   m,
 }: {
   state: OpenCase;
   appealNotice: AppealNotice;
+  /** the department has no 复议机关 and court set: no denial can be issued (main refuses it too) */
+  appealBodiesMissing: boolean;
   /** the item's published legal basis, as a reminder beside the field */
   legalBasisHint: string | undefined;
   m: DecisionMsg;
@@ -109,7 +114,15 @@ export function DecisionFields({
       <Form.Item
         name="outcome"
         label={m('outcome')}
-        rules={[{ required: true, message: m('required') }]}
+        rules={[
+          { required: true, message: m('required') },
+          {
+            validator: (_, v) =>
+              v === 'deny' && appealBodiesMissing
+                ? Promise.reject(new Error(ruleMessages['appeal.departmentUnset']))
+                : Promise.resolve(),
+          },
+        ]}
       >
         <Radio.Group
           optionType="button"
@@ -151,9 +164,7 @@ export function DecisionFields({
           <Form.Item name="granted" label={m('granted')} rules={required}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-          <Form.Item name="validUntil" label={m('validUntil')}>
-            <Input type="date" style={{ width: 200 }} />
-          </Form.Item>
+          <ValidityField state={state} m={m} />
           <Form.Item name="conditions" label={m('conditions')}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
@@ -165,5 +176,55 @@ export function DecisionFields({
         </Form.Item>
       )}
     </>
+  );
+}
+
+/**
+ * 有效期至 as the item's law has it (issue 14 point 4): set by the decision, required; a fixed
+ * term, blank to count it from the seal, never past it; permanent, no date at all. The shared
+ * rules (notice-rules.ts) refuse the same in main and at the center; this says it at the field.
+ */
+function ValidityField({ state, m }: { state: OpenCase; m: DecisionMsg }) {
+  const law = itemLaw(state.item).validity;
+  if (law.kind === 'permanent') {
+    return (
+      <Form.Item label={m('validUntil')}>
+        <span data-testid="validity-permanent">{m('validityPermanent', { basis: law.basis })}</span>
+      </Form.Item>
+    );
+  }
+  // the decision is dated when it is recorded: today, in Beijing
+  const today = shanghaiDate(Date.now());
+  const last = law.kind === 'years' ? lastDayOfTerm(today, law.years) : null;
+  return (
+    <Form.Item
+      name="validUntil"
+      label={m('validUntil')}
+      required={law.kind === 'decided'}
+      extra={
+        law.kind === 'years'
+          ? m('validityYears', { years: String(law.years), basis: law.basis })
+          : m('validityDecided')
+      }
+      rules={[
+        {
+          validator: (_, v: string | undefined) => {
+            const date = v?.trim();
+            if (!date) {
+              return law.kind === 'decided'
+                ? Promise.reject(new Error(ruleMessages['validity.required']))
+                : Promise.resolve();
+            }
+            if (date <= today) return Promise.reject(new Error(m('validityNotAfterToday')));
+            if (last && date > last) {
+              return Promise.reject(new Error(m('validityBeyond', { last })));
+            }
+            return Promise.resolve();
+          },
+        },
+      ]}
+    >
+      <Input type="date" style={{ width: 200 }} />
+    </Form.Item>
   );
 }

@@ -24,6 +24,14 @@ export const useDecisionMessages = defineMessages({
     grantedDefault: '准予{item}',
     grantedWithCertificate: '准予{item}，核发《{certificate}》',
     validUntil: '有效期至',
+    validityYears:
+      '法定有效期{years}年（{basis}）：留空则自盖章之日起计算，至{years}年后盖章日的前一日',
+    validityPermanent: '长期（{basis}）',
+    validityDecided: '本事项的有效期由决定确定：必须填写',
+    validityNotAfterToday: '有效期至须晚于今日（决定之日）',
+    validityBeyond:
+      '不能晚于 {last}（按今日盖章计算的法定有效期最后一日）；留空则按盖章日期自动计算',
+    certificateValidityFromDecision: '与决定书一致，不可更改',
     conditions: '许可条件',
     facts: '事实',
     reasons: '理由',
@@ -134,6 +142,14 @@ export const useDecisionMessages = defineMessages({
     grantedDefault: 'Approve {item}',
     grantedWithCertificate: 'Approve {item}; issue the {certificate}',
     validUntil: 'Valid until',
+    validityYears:
+      'The law fixes {years} years ({basis}): leave empty to count them from the seal, to the day before its anniversary',
+    validityPermanent: 'Permanent ({basis})',
+    validityDecided: 'This item’s validity is set by the decision: required',
+    validityNotAfterToday: 'Must be later than today (the day of the decision)',
+    validityBeyond:
+      'At most {last} (the last day of the legal term if sealed today); leave empty to count from the seal',
+    certificateValidityFromDecision: 'As the decision states; cannot be changed',
     conditions: 'Conditions',
     facts: 'Facts',
     reasons: 'Reasons',

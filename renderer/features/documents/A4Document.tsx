@@ -93,11 +93,14 @@ export function SealBlock({
   date,
   left,
   seal,
+  stampPlace = '（盖章）',
 }: {
   departmentName: string;
   date: string;
   left: ReactNode;
   seal?: SealMark;
+  /** what marks the place for a hand stamp */
+  stampPlace?: string;
 }) {
   return (
     <div className="a4-sign">
@@ -112,7 +115,7 @@ export function SealBlock({
         </div>
       ) : (
         <div className="a4-sign-right">
-          <div className="a4-stamp">（盖章）</div>
+          <div className="a4-stamp">{stampPlace}</div>
           <div className="a4-sign-name">{departmentName}</div>
           <div style={{ position: 'relative' }}>{cnDate(date)}</div>
         </div>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Applicant } from '../../../shared/case';
+import type { Applicant, LicenceValidity } from '../../../shared/case';
 import { appealNoticeText } from '../../../shared/case';
 import type { CaseDocument } from '../../../shared/documents';
 import { A4Document, SealBlock, VerificationNote } from './A4Document';
@@ -222,7 +222,8 @@ function Refusal({ doc }: { doc: Doc<'refusal'> }) {
           请向<span className="a4-strong">{doc.rightAgency}</span>提出申请。
         </p>
       )}
-      <p className="a4-indent">{appealNoticeText(doc.departmentName)}</p>
+      {/* as recorded, naming the 复议机关 and court; refusals recorded before: the old wording */}
+      <p className="a4-indent">{doc.appealText ?? appealNoticeText(doc.departmentName)}</p>
     </>
   );
 }
@@ -258,7 +259,7 @@ function OneTimeNotice({ doc }: { doc: Doc<'notice'> }) {
       <p className="a4-indent">
         {doc.returnBy ? (
           <>
-            请于<span className="a4-strong">{cnDate(doc.returnBy)}</span>
+            建议于<span className="a4-strong">{cnDate(doc.returnBy)}</span>
             前携带上述材料到本窗口补正。
           </>
         ) : (
@@ -266,6 +267,12 @@ function OneTimeNotice({ doc }: { doc: Doc<'notice'> }) {
         )}
         补正的材料齐全、符合法定形式的，本机关将予以受理。以上为需要补正的全部内容，本机关不再要求补正其他材料。
       </p>
+      {/* the law sets the applicant no deadline (DOMAIN.md): the date must not read as one */}
+      {doc.returnBy && (
+        <p className="a4-indent" data-testid="return-by-meaning">
+          上述日期为本机关建议的补正日期，不是法定期限。在此日期之后补正的，本机关同样予以办理，不影响您的申请。
+        </p>
+      )}
       <CaseTable doc={doc} />
     </>
   );
@@ -332,12 +339,19 @@ function Extension({ doc }: { doc: Doc<'extension'> }) {
   );
 }
 
-/** Who handled it at the window: the left of the sign block on the notices the window issues. */
+/**
+ * Who handled it at the window: the left of the sign block on the notices the window issues. An
+ * acceptance, refusal or one-time notice carries the 受理专用章 (Art. 32): drawn where the
+ * department prints it, a place marked for it where the hall stamps by hand.
+ */
 function WindowSign({ doc }: { doc: CaseDocument }) {
+  const intake = doc.intakeSeal;
   return (
     <SealBlock
       departmentName={doc.departmentName}
       date={doc.issuedAt}
+      {...(intake?.mode === 'printed' ? { seal: intake.seal } : {})}
+      {...(intake?.mode === 'byHand' ? { stampPlace: '（受理专用章）' } : {})}
       left={
         <>
           <div>
@@ -366,8 +380,20 @@ function Rows({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function validity(validUntil: string | null): string {
-  return validUntil ? cnDate(validUntil) : '长期';
+/**
+ * 有效期至 as decision and certificate print it. 长期 only where the item's law makes the
+ * licence permanent: a blank field was once printed 长期, a permanent licence on paper.
+ */
+function validity(v: LicenceValidity | null): string {
+  switch (v?.kind) {
+    case 'until':
+      return cnDate(v.date);
+    case 'permanent':
+      return '长期';
+    default:
+      // a reprint of an approval recorded before the validity was required
+      return '（决定未载明）';
+  }
 }
 
 const numerals = ['一', '二', '三', '四'];
@@ -427,7 +453,7 @@ function Decision({ doc }: { doc: Doc<'decision'> }) {
           <Rows
             rows={[
               ['许可内容', doc.granted ?? '—'],
-              ['有效期至', validity(doc.validUntil)],
+              ['有效期至', validity(doc.validity)],
               ['许可条件', doc.conditions ?? '无'],
               ['证照名称', doc.certificateName ?? '—'],
             ]}
@@ -482,7 +508,7 @@ function Certificate({ doc }: { doc: Doc<'certificate'> }) {
     ['许可事项', doc.itemName],
     ['许可内容', doc.granted],
     ['许可条件', doc.conditions ?? '无'],
-    ['有效期至', validity(doc.validUntil)],
+    ['有效期至', validity(doc.validity)],
     ['依据决定书', doc.decisionNumber],
   ];
   return (

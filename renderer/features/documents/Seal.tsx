@@ -36,6 +36,9 @@ function drawnFor(svg: string): string | null {
  * department was renamed in the catalog.
  */
 export function sealMarkup(seal: SealMark): string {
+  // resources/seals holds the approval seals: the 受理专用章 is always drawn, with the name the
+  // notice prints (a center wanting its registered image there adds it under its own purpose)
+  if (seal.purpose === 'intake') return sealSvg(seal.departmentName, 'intake');
   const file = byDepartment.get(seal.departmentCode);
   if (file === undefined) return sealSvg(seal.departmentName);
   const drawn = drawnFor(file);
@@ -45,7 +48,8 @@ export function sealMarkup(seal: SealMark): string {
 }
 
 /**
- * The seal stamped over the department's name and date, about 40 mm across. Inline SVG (not an
+ * The seal stamped over the department's name and date, about 40 mm across: the 行政审批专用章,
+ * or on intake notices the 受理专用章. Inline SVG (not an
  * <img>): the page's embedded Noto Sans SC sets its characters, on screen and in the PDF. The
  * markup is our own bundled file or our own drawing, never user input.
  */
@@ -55,6 +59,7 @@ export function Seal({ seal }: { seal: SealMark }) {
       className="a4-seal"
       data-testid="document-seal"
       data-department={seal.departmentCode}
+      data-purpose={seal.purpose ?? 'approval'}
       dangerouslySetInnerHTML={{ __html: sealMarkup(seal) }}
     />
   );

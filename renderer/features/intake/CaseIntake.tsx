@@ -302,6 +302,7 @@ export function CaseIntake({ caseId }: { caseId: string }) {
         busy={busy}
         items={noticeItems}
         names={names}
+        error={apiError}
         onCancel={() => setDialog(null)}
         onConfirm={(p) => void record('noticeIssued', p).then(finish)}
       />

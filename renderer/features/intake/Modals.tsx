@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Form, Input, List, Modal, Radio, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Checkbox, Form, Input, List, Modal, Radio, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import {
@@ -11,10 +11,59 @@ import {
   type MaterialState,
   type NoticeItem,
 } from '../../../shared/case';
+import type { ApiError } from '../../../shared/api';
+import type { IntakeSealMode } from '../../../shared/catalog';
+import { useSession } from '../../stores/session';
 import type { M } from './messages';
 import { Kbd, useShortcuts } from './shortcuts';
 
 type Base = { m: M; open: boolean; busy: boolean; onCancel: () => void };
+
+/**
+ * The 受理专用章 of an acceptance, refusal or one-time notice (Art. 32), as the department does
+ * it: printed, the notice draws it; by hand, the clerk ticks that the paper was stamped — the tick
+ * is recorded on the event, and main refuses the event without it.
+ */
+function useIntakeSeal(m: M, open: boolean) {
+  const mode: IntakeSealMode = useSession((s) => s.session?.department?.intakeSeal) ?? 'printed';
+  const [confirmed, setConfirmed] = useState(false);
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setConfirmed(false);
+      setTried(false);
+    }
+  }, [open]);
+  const ready = mode === 'printed' || confirmed;
+  const field: ReactNode =
+    mode === 'printed' ? (
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        {m('intakeSealPrinted')}
+      </Typography.Paragraph>
+    ) : (
+      <Form.Item
+        validateStatus={tried && !confirmed ? 'error' : ''}
+        help={tried && !confirmed ? m('intakeSealRequired') : m('intakeSealByHandHint')}
+        style={{ marginBottom: 0, marginTop: 8 }}
+      >
+        <Checkbox
+          data-testid="intake-seal-confirm"
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+        >
+          {m('intakeSealByHand')}
+        </Checkbox>
+      </Form.Item>
+    );
+  return {
+    field,
+    /** the payload's field when the seal is done, else null (and the field shows why) */
+    take(): { intakeSeal: IntakeSealMode } | null {
+      setTried(true);
+      return ready ? { intakeSeal: mode } : null;
+    },
+  };
+}
 
 function okText(label: string) {
   return (
@@ -40,19 +89,22 @@ export function AcceptModal({
   const outstanding = materials.filter((mat) => mat.required && mat.status !== 'received');
   const [rules, setRules] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
+  const seal = useIntakeSeal(m, open);
   const confirm = () => {
     setTried(true);
-    if (outstanding.some((mat) => !rules[mat.materialId]?.trim())) return;
-    onConfirm(
-      outstanding.length > 0
+    const sealed = seal.take();
+    if (outstanding.some((mat) => !rules[mat.materialId]?.trim()) || !sealed) return;
+    onConfirm({
+      ...sealed,
+      ...(outstanding.length > 0
         ? {
             waivedMaterials: outstanding.map((mat) => ({
               materialId: mat.materialId,
               rule: rules[mat.materialId]!.trim(),
             })),
           }
-        : {},
-    );
+        : {}),
+    });
   };
   useShortcuts([{ combo: 'Ctrl+Enter', run: confirm }], { modal: true, active: open });
   return (
@@ -97,6 +149,7 @@ export function AcceptModal({
           ))}
         </>
       )}
+      {seal.field}
     </Modal>
   );
 }
@@ -110,15 +163,22 @@ export function NoticeModal({
   items,
   names,
   onConfirm,
+  error,
 }: Base & {
   items: readonly NoticeItem[];
   names: ReadonlyMap<string, string>;
   onConfirm: (p: CaseEventPayload<'noticeIssued'>) => void;
+  /** the last refusal of this notice: a return-date rule is shown at the date */
+  error: ApiError | null;
 }) {
   const [returnBy, setReturnBy] = useState('');
+  const seal = useIntakeSeal(m, open);
+  // the date is checked by the shared rules against the case's pinned calendar (main and center)
+  const returnByError = error?.rule?.startsWith('returnBy.') ? error.message : undefined;
   const confirm = () => {
-    if (items.length === 0) return;
-    onConfirm({ items: [...items], ...(returnBy ? { returnBy } : {}) });
+    const sealed = seal.take();
+    if (items.length === 0 || !sealed) return;
+    onConfirm({ items: [...items], ...(returnBy ? { returnBy } : {}), ...sealed });
   };
   useShortcuts([{ combo: 'Ctrl+Enter', run: confirm }], { modal: true, active: open });
   return (
@@ -154,6 +214,8 @@ export function NoticeModal({
         label={m('noticeReturnBy')}
         htmlFor="notice-return-by"
         layout="horizontal"
+        validateStatus={returnByError ? 'error' : ''}
+        help={returnByError ?? m('noticeReturnByHint')}
         style={{ marginBottom: 0 }}
       >
         <Input
@@ -164,6 +226,7 @@ export function NoticeModal({
           onChange={(e) => setReturnBy(e.target.value)}
         />
       </Form.Item>
+      {seal.field}
     </Modal>
   );
 }
@@ -197,7 +260,12 @@ export function RefuseModal({
     defaultValues: { ground: 'notThisAgency', reasons: '', legalBasis: '', rightAgency: '' },
   });
   const ground = watch('ground');
-  const confirm = handleSubmit((p) => onConfirm(p));
+  const seal = useIntakeSeal(m, open);
+  // the appeal notice is main's to write, from the department's 复议机关 and court
+  const confirm = handleSubmit((p) => {
+    const sealed = seal.take();
+    if (sealed) onConfirm({ ...p, ...sealed });
+  });
   useShortcuts([{ combo: 'Ctrl+Enter', run: () => void confirm() }], { modal: true, active: open });
   const text = (
     name: 'reasons' | 'legalBasis' | 'rightAgency',
@@ -259,6 +327,7 @@ export function RefuseModal({
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {ruleMessages['refusal.reasonsAndBasis']}
         </Typography.Text>
+        {seal.field}
       </Form>
     </Modal>
   );

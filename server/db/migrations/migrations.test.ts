@@ -320,6 +320,34 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       expect(await t.db.selectFrom('item_versions').select('item_code').execute()).toHaveLength(1);
     }));
 
+  it('0013 gives each stored department empty appeal bodies and intake seal, keeping its name', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0012-item-law');
+      await raw(t).insertInto('departments').values({ code: 'SJ', name: '市场监管' }).execute();
+      await upTo(t, '0013-department-notices');
+      expect(await raw(t).selectFrom('departments').selectAll().execute()).toEqual([
+        {
+          code: 'SJ',
+          name: '市场监管',
+          reconsideration_body: null,
+          court: null,
+          intake_seal: null,
+        },
+      ]);
+      // the manager's settings are stored as the terminals will read them
+      await raw(t)
+        .updateTable('departments')
+        .set({
+          reconsideration_body: '示范区人民政府',
+          court: '示范区人民法院',
+          intake_seal: 'byHand',
+        })
+        .execute();
+      expect(
+        await raw(t).selectFrom('departments').select(['court', 'intake_seal']).execute(),
+      ).toEqual([{ court: '示范区人民法院', intake_seal: 'byHand' }]);
+    }));
+
   it('0009 holds each seal key once, for a staff member and the device that registered it', () =>
     withDatabase(async (t) => {
       await upTo(t, '0007-projection-version');
