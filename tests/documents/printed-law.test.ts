@@ -280,7 +280,8 @@ describe('point 3: the decision carries one date, the seal’s', () => {
     await call(t, chief, 'cases.record', {
       caseId,
       type: 'decided',
-      payload: { outcome: 'approve', granted: '准予食品经营许可', validUntil: '2031-03-08' },
+      // blank: the item's 5-year term counts from the seal
+      payload: { outcome: 'approve', granted: '准予食品经营许可' },
     });
     setNow('2026-03-09T15:00:00+08:00');
     const sealed = (await call(t, chief, 'cases.stamp', { caseId, pin: pinOf(t) })) as {
@@ -293,6 +294,7 @@ describe('point 3: the decision carries one date, the seal’s', () => {
     expect(text).not.toContain('决定时间');
     expect(text).not.toContain('2026年3月4日');
     expect(text).toContain('2026年3月9日');
+    expect(text).toContain('2031年3月8日');
   });
 });
 
