@@ -134,9 +134,10 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // — issue 14 part B2, what a notice must carry —
   'validity.required':
     'This item’s licence validity is set by the decision: an approval must state “valid until”',
-  'validity.beyondLaw': '“Valid until” is later than the last day of the term the law sets',
+  'validity.beyondLaw':
+    'The “valid until” date is later than the last day of the term the law sets',
   'validity.permanent': 'This item’s licence is permanent by law: leave “valid until” empty',
-  'validity.notAfterDecision': '“Valid until” must be later than the day of the decision',
+  'validity.notAfterDecision': 'The “valid until” date must be later than the day of the decision',
   'validity.certificate': 'The certificate’s validity must be the one the decision states',
   'appeal.bodies':
     'The notice must name the administrative reconsideration body and the court (Administrative Reconsideration Law Art. 20, Administrative Litigation Law Art. 46)',
