@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { startSupervision, supervisionIntervalMs } from './supervision/engine';
 import { isPostgresUrl, openServerDb } from './db/open';
-import { seedCenter } from './seed';
+import { adoptShippedCatalogLaw, seedCenter } from './seed';
 
 // The center server: `npm run server -- --port 7600 --data ./.data/center`, or with
 // DATABASE_URL=postgresql://… for PostgreSQL (several processes may share it).
@@ -46,6 +46,18 @@ const admin = await seedCenter(handle.db, {
 if (admin) {
   console.log(
     `初始管理员 / first manager: ${admin.username}  密码 / password: ${admin.password}${admin.file ? `  (${admin.file})` : ''}`,
+  );
+}
+
+const upgrade = await adoptShippedCatalogLaw(handle.db, { now: now() });
+if (upgrade.adopted.length > 0) {
+  console.log(
+    `事项法律依据已按随程序发布的目录补齐 / item law adopted: ${upgrade.adopted.join(', ')}`,
+  );
+}
+if (upgrade.legacy.length > 0) {
+  console.log(
+    `请在事项目录中核对以下事项的法定时限单位、依据和有效期 / check the law of: ${upgrade.legacy.join(', ')}`,
   );
 }
 

@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { openServerDb } from './db/open';
 import { eachDialect } from './db/test-db';
-import { seedCenter } from './seed';
+import { readFileSync } from 'node:fs';
+import { parseCatalog, withItemLaw } from '../shared/catalog';
+import { adoptShippedCatalogLaw, defaultCatalogFile, seedCenter } from './seed';
 import { testApp } from './test-app';
 
 eachDialect('seed', (t) => {
@@ -27,6 +29,71 @@ eachDialect('seed', (t) => {
       staff: 1,
       settings: 1,
     });
+  });
+
+  it('gives the items an update left on the legacy law the shipped law, as a new version; an item the center changed is named instead', async () => {
+    await seedCenter(t().db);
+    const db = t().db;
+    // what migration 0012 left of a center seeded before the catalog carried each item's law
+    const strip = (data: string) => {
+      const item = JSON.parse(data) as Record<string, unknown>;
+      for (const key of [
+        'statutoryUnit',
+        'statutoryBasis',
+        'extensionBasis',
+        'extensionApprover',
+        'publicationPausesStatutory',
+        'publicationBasis',
+        'validity',
+        'sampleForm',
+        'quantityLimit',
+      ])
+        delete item[key];
+      return withItemLaw(JSON.stringify(item));
+    };
+    for (const code of ['MZ-001', 'SJ-002']) {
+      const row = await db
+        .selectFrom('items')
+        .select('data')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      const data =
+        code === 'SJ-002'
+          ? strip(JSON.stringify({ ...JSON.parse(row.data), statutoryDays: 15, promisedDays: 5 }))
+          : strip(row.data);
+      await db.updateTable('items').set({ data }).where('code', '=', code).execute();
+      await db.updateTable('item_versions').set({ data }).where('item_code', '=', code).execute();
+    }
+    const before = await db
+      .selectFrom('reference_versions')
+      .select('version')
+      .where('kind', '=', 'catalog')
+      .executeTakeFirstOrThrow();
+    const upgrade = await adoptShippedCatalogLaw(db, { now: new Date('2026-12-05T02:00:00Z') });
+    expect(upgrade).toEqual({ adopted: ['MZ-001'], legacy: ['SJ-002'] });
+    const shipped = parseCatalog(JSON.parse(readFileSync(defaultCatalogFile, 'utf8'))).items;
+    const mz = await db
+      .selectFrom('items')
+      .select('data')
+      .where('code', '=', 'MZ-001')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(mz.data)).toEqual(shipped.find((i) => i.code === 'MZ-001'));
+    const versions = await db
+      .selectFrom('item_versions')
+      .select(['seq', 'published_at'])
+      .where('item_code', '=', 'MZ-001')
+      .orderBy('seq')
+      .execute();
+    expect(versions.map((v) => v.seq)).toEqual([1, 2]);
+    expect(versions[1]!.published_at).toBe('2026-12-05T10:00:00.000+08:00');
+    const after = await db
+      .selectFrom('reference_versions')
+      .select('version')
+      .where('kind', '=', 'catalog')
+      .executeTakeFirstOrThrow();
+    expect(after.version).toBe(before.version + 1);
+    // a second start changes nothing more
+    expect(await adoptShippedCatalogLaw(db)).toEqual({ adopted: [], legacy: ['SJ-002'] });
   });
 
   it('seeds once when two processes start together', async () => {

@@ -3,9 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { shanghaiIso } from '../shared/calendar';
-import { departmentToRow, parseCatalog, type Catalog } from '../shared/catalog';
-import { itemRow } from './admin/items';
-import { recordStaff } from './admin/history';
+import {
+  adoptShippedLaw,
+  departmentToRow,
+  onLegacyLaw,
+  parseCatalog,
+  type Catalog,
+} from '../shared/catalog';
+import { itemRow, readItems } from './admin/items';
+import { recordItem, recordStaff } from './admin/history';
+import { bumpVersion } from './reference/versions';
 import { defaultSettings } from '../shared/center-api';
 import { writeSettings } from './admin/settings';
 import { hashPassword } from '../node-shared/passwords';
@@ -103,4 +110,49 @@ export async function seedCenter(
 async function isSeeded(db: Kysely<ServerDb>): Promise<boolean> {
   const row = await db.selectFrom('settings').select('key').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+export type CatalogLawUpgrade = {
+  /** items given the law of the catalog shipped with this program, as a new version */
+  adopted: string[];
+  /** items still on the legacy reading: the manager checks their law in the catalog */
+  legacy: string[];
+};
+
+/**
+ * After an update that made the catalog carry each item's law (migration 0012 gave stored items
+ * the legacy reading: working days under Art. 42), the items that are still the shipped ones take
+ * the shipped law, published as a new version from now, so the PCs receive under it after their
+ * next pull; a case already received keeps the version it pinned. Items the center changed are
+ * named for the manager instead. Runs at every start; it does nothing once no item is legacy.
+ */
+export async function adoptShippedCatalogLaw(
+  db: Kysely<ServerDb>,
+  opts: { now?: Date; catalog?: Catalog } = {},
+): Promise<CatalogLawUpgrade> {
+  const stored = await readItems(db);
+  if (!stored.some(onLegacyLaw)) return { adopted: [], legacy: [] };
+  const shipped = (
+    opts.catalog ?? parseCatalog(JSON.parse(readFileSync(defaultCatalogFile, 'utf8')))
+  ).items;
+  const at = shanghaiIso(opts.now ?? new Date());
+  const adopted: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const item of stored) {
+      const lawful = adoptShippedLaw(item, shipped);
+      if (!lawful) continue;
+      await trx
+        .updateTable('items')
+        .set({ data: itemRow(lawful).data })
+        .where('code', '=', item.code)
+        .execute();
+      await recordItem(trx, item.code, at);
+      adopted.push(item.code);
+    }
+    if (adopted.length > 0) await bumpVersion(trx, 'catalog');
+  });
+  const legacy = stored
+    .filter((i) => onLegacyLaw(i) && !adopted.includes(i.code))
+    .map((i) => i.code);
+  return { adopted, legacy };
 }

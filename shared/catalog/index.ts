@@ -31,5 +31,13 @@ export { searchItems } from './search';
 export type { Power, WindowPowers } from './powers';
 export { powerLabels, powerSchema, powers, windowPowersSchema } from './powers';
 export type { ItemLaw } from './law';
-export { approverLabels, itemLaw, legacyGuideFields, legacyItemLaw, withItemLaw } from './law';
+export {
+  adoptShippedLaw,
+  approverLabels,
+  itemLaw,
+  legacyGuideFields,
+  legacyItemLaw,
+  onLegacyLaw,
+  withItemLaw,
+} from './law';
 export { limitText, limitUnitWords } from './limit-words';

@@ -84,3 +84,49 @@ export function withItemLaw(json: string): string {
     ...item,
   });
 }
+
+/** The fields an item's law and Art. 30 guide add to it, as `adoptShippedLaw` copies them. */
+const lawFields = [
+  'statutoryUnit',
+  'statutoryBasis',
+  'extensionBasis',
+  'extensionApprover',
+  'publicationPausesStatutory',
+  'publicationBasis',
+  'validity',
+  'sampleForm',
+  'quantityLimit',
+] as const;
+
+/**
+ * An item stored before the catalog carried its law, given the law of the same item in the
+ * catalog shipped with this program — when it is still on the legacy reading (its guide fields
+ * are the migration's placeholder) and it is that item: same code, name and limits. Null when
+ * nothing is to change: an item the manager edited or a center's own item stays as it is.
+ */
+export function adoptShippedLaw(
+  stored: ServiceItem,
+  shipped: readonly ServiceItem[],
+): ServiceItem | null {
+  if (stored.sampleForm !== legacyGuideFields.sampleForm) return null;
+  const same = shipped.find(
+    (s) =>
+      s.code === stored.code &&
+      s.name === stored.name &&
+      s.statutoryDays === stored.statutoryDays &&
+      s.extensionDays === stored.extensionDays &&
+      s.joint === stored.joint,
+  );
+  if (!same) return null;
+  const adopted: Record<string, unknown> = { ...stored };
+  for (const field of lawFields) {
+    if (same[field] === undefined) delete adopted[field];
+    else adopted[field] = same[field];
+  }
+  return adopted as ServiceItem;
+}
+
+/** True while an item still reads as the migration gave it: the manager should check its law. */
+export function onLegacyLaw(item: ServiceItem): boolean {
+  return item.sampleForm === legacyGuideFields.sampleForm;
+}
