@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/case';
-import { parseCatalog } from '../../shared/catalog';
+import { adoptShippedLaw, onLegacyLaw, parseCatalog, type Catalog } from '../../shared/catalog';
 import { inTransaction, sql, type Db } from '../store/db';
 import { hashPasswordSync } from '../../node-shared/passwords';
 import type { Power } from '../../shared/catalog';
@@ -13,6 +13,7 @@ import type { KeyProtector } from '../store/device';
 import {
   insertStaff,
   insertWindow,
+  listItems,
   replaceCatalog,
   replaceWindowPowers,
   setSetting,
@@ -59,9 +60,7 @@ export function seedDemo(
   protector: KeyProtector | null = null,
 ): DemoAccount[] {
   const accountsFile = join(dataDir, 'demo-accounts.json');
-  const catalog = parseCatalog(
-    JSON.parse(readFileSync(join(resourcesDir, 'catalog', 'default-catalog.json'), 'utf8')),
-  );
+  const catalog = shippedCatalog(resourcesDir);
   // Checked and seeded under one write lock: two processes starting on a fresh folder at the
   // same moment must not both seed.
   const seeded = inTransaction(db, () => {
@@ -138,4 +137,28 @@ function demoPassword(): string {
   let out = '';
   for (let i = 0; i < 10; i++) out += alphabet[randomInt(alphabet.length)];
   return out;
+}
+
+function shippedCatalog(resourcesDir: string): Catalog {
+  return parseCatalog(
+    JSON.parse(readFileSync(join(resourcesDir, 'catalog', 'default-catalog.json'), 'utf8')),
+  );
+}
+
+/**
+ * A demo PC updated past the catalog's law holds the demo catalog on the legacy reading its
+ * migration gave (working days under Art. 42): the shipped law instead, as an enrolled PC gets it
+ * from the center. Nothing happens once no item is legacy.
+ */
+export function adoptShippedLawInDemo(db: Db, resourcesDir: string): void {
+  const items = listItems(db);
+  if (!items.some(onLegacyLaw)) return;
+  const shipped = shippedCatalog(resourcesDir).items;
+  const update = sql(db, 'UPDATE items SET data = ? WHERE code = ?');
+  inTransaction(db, () => {
+    for (const item of items) {
+      const lawful = adoptShippedLaw(item, shipped);
+      if (lawful) update.run(JSON.stringify(lawful), item.code);
+    }
+  });
 }

@@ -19,7 +19,7 @@ import {
 } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { defaultSyncIntervalMs, SyncEngine, type SyncOptions } from '../sync/engine';
-import { seedDemo } from './demo';
+import { adoptShippedLawInDemo, seedDemo } from './demo';
 import {
   defaultReportCheckMs,
   startReportChecks,
@@ -67,6 +67,8 @@ export function openTerminal(opts: TerminalOptions): Terminal {
     opts.demo === false || isEnrolled(db)
       ? []
       : seedDemo(db, opts.resourcesDir, opts.dataDir, keyProtector);
+  // an enrolled PC takes the items' law from the center's catalog at its next pull
+  if (!isEnrolled(db)) adoptShippedLawInDemo(db, opts.resourcesDir);
   const calendars = new Map<string, Calendar>([[official.version, official]]);
 
   const terminal: Terminal = {
