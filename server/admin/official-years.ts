@@ -4,6 +4,7 @@ import {
   officialYearOf,
   shanghaiDate,
   shanghaiIso,
+  tableInForce,
   type OfficialEntry,
 } from '../../shared/calendar';
 import type { OfficialYearRecord } from '../../shared/center-api';
@@ -30,13 +31,31 @@ async function listOfficialYears(db: Db): Promise<OfficialYearRecord[]> {
 /**
  * Stores a year's table in place of an earlier entry for it, and moves the calendar version in
  * the same transaction: the next pull of every terminal brings it. The calendar it replaces is
- * recorded first, so the cases pinned to it are still measured on it.
+ * recorded first, so the cases pinned to it are still measured on it. A year that already has a
+ * table (shipped or entered) is replaced only when the manager confirmed it: read in the same
+ * transaction, so two managers cannot each replace a table they did not see.
  */
 async function enterOfficialYear(db: Db, entry: OfficialEntry, staffId: string, now: Date) {
-  const problem = officialEntryProblems(entry, Number(shanghaiDate(now).slice(0, 4)))[0];
-  if (problem) throw invalid(`body.${problem.field}`, problem.message);
   const table = officialYearOf(entry);
   await db.transaction().execute(async (trx) => {
+    const entered = await trx
+      .selectFrom('official_years')
+      .select(['holidays', 'workdays'])
+      .where('year', '=', entry.year)
+      .executeTakeFirst();
+    const inForce = tableInForce(
+      entry.year,
+      entered
+        ? {
+            [String(entry.year)]: {
+              holidays: JSON.parse(entered.holidays) as string[],
+              workdays: JSON.parse(entered.workdays) as string[],
+            },
+          }
+        : {},
+    );
+    const problem = officialEntryProblems(entry, Number(shanghaiDate(now).slice(0, 4)), inForce)[0];
+    if (problem) throw invalid(`body.${problem.field}`, problem.message);
     await centerCalendar(trx);
     await trx.deleteFrom('official_years').where('year', '=', entry.year).execute();
     await trx

@@ -208,6 +208,7 @@ export const adminContract = {
       holidays: z.array(short).max(366),
       workdays: z.array(short).max(366),
       confirmPast: z.boolean().optional(),
+      confirmReplace: z.boolean().optional(),
     }),
     output: officialYearRecordsSchema,
     access: manager,

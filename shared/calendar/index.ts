@@ -12,10 +12,20 @@ export type { Level, Thresholds, Remaining } from './remaining';
 export { defaultThresholds, remainingAt } from './remaining';
 export type { StatutoryHoliday } from './statutory';
 export { statutoryHolidays } from './statutory';
-export type { OfficialEntry, OfficialEntryField, OfficialEntryProblem } from './official-entry';
+export type {
+  OfficialEntry,
+  OfficialEntryField,
+  OfficialEntryProblem,
+  OfficialTableChanges,
+  TableInForce,
+} from './official-entry';
 export {
+  describeTableChanges,
   officialEntrySchema,
   officialEntryProblems,
+  officialTableChanges,
   officialYearOf,
   parseDateList,
+  tableInForce,
+  tableSourceLabels,
 } from './official-entry';

@@ -80,6 +80,16 @@ test('2027’s table entered at the center: the changed deadline is listed at th
     await ui.signIn(hallAccount(staff.manager).password);
     await expect(ui.locators.page).toBeVisible();
     await ui.openTab('节假日安排');
+    // review F2: 2026's shipped table is not replaced unseen — the form names the days a table of
+    // the statutory days alone would give back as working days, and asks to confirm
+    await tab.enter({ year: 2026, holidays: '', workdays: '' });
+    await tab.locators.form.getByRole('button', { name: '填入法定节假日' }).click();
+    await expect(tab.locators.replaced).toContainText('2026年现行安排：随程序发布');
+    await expect(tab.locators.replaced).toContainText(
+      '取消放假日（改为工作日）：2026-01-02、2026-02-20',
+    );
+    await tab.locators.form.getByRole('button', { name: '保存节假日安排' }).click();
+    await expect(tab.locators.fieldError('确认替换')).toContainText('请确认替换');
     // 除夕 left out: refused at the field, before anything reaches the center
     await tab.enter({
       year: 2027,

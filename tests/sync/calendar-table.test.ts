@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendToCase } from '../../electron/services/cases';
 import { inTransaction } from '../../electron/store/db';
+import { statutoryHolidays } from '../../shared/calendar';
 import type { CalendarChange } from '../../shared/center-api';
 import { adminAccount } from '../support/center';
 import { centerAdmin, type CenterAdmin } from '../support/center-admin';
@@ -48,6 +49,22 @@ describe.each(['sqlite', 'postgres'] as const)(
           workdays: ['2027-02-17'],
         }),
       ).rejects.toThrow(/400.*不是周六或周日.*body\.workdays/);
+      // review F3: weekdays off joined to no statutory day, a year with no working day
+      await expect(
+        admin.call('PUT', '/api/calendar/official-years', {
+          ...table2027,
+          holidays: [...table2027.holidays, '2027-03-10', '2027-03-11', '2027-03-12'],
+        }),
+      ).rejects.toThrow(/400.*须与法定节假日相连.*2027-03-10.*body\.holidays/);
+      // review F2: the shipped 2026 table is not replaced by the statutory days alone unconfirmed
+      await expect(
+        admin.call('PUT', '/api/calendar/official-years', {
+          year: 2026,
+          holidays: statutoryHolidays(2026).map((d) => d.date),
+          workdays: [],
+          confirmPast: true,
+        }),
+      ).rejects.toThrow(/400.*随程序发布.*2026-01-02.*body\.confirmReplace/);
       const before = await admin.call<{ calendar: number }>('GET', '/api/reference/versions');
 
       const stored = await admin.call<{ year: number; holidays: string[] }[]>(
@@ -58,6 +75,11 @@ describe.each(['sqlite', 'postgres'] as const)(
       expect(stored.map((y) => y.year)).toEqual([2027]);
       const after = await admin.call<{ calendar: number }>('GET', '/api/reference/versions');
       expect(after.calendar).toBe(before.calendar + 1);
+      // entering it again replaces the entered table only when the manager confirms
+      await expect(admin.call('PUT', '/api/calendar/official-years', table2027)).rejects.toThrow(
+        /400.*已录入.*与现行安排相同.*body\.confirmReplace/,
+      );
+      expect(await admin.call('GET', '/api/reference/versions')).toEqual(after);
 
       // the center: both open cases, the statutory deadline moved past the bridging days
       const atCenter = await changesAt(admin);

@@ -3,9 +3,13 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import {
   officialEntryProblems,
+  officialTableChanges,
+  officialYearOf,
   parseDateList,
   statutoryHolidays,
+  tableInForce,
   type OfficialEntry,
+  type OfficialYear,
 } from '../../../shared/calendar';
 import type { OfficialYearRecord } from '../../../shared/center-api';
 import { ChangesTable } from '../calendar-changes/ChangesTable';
@@ -13,7 +17,15 @@ import { useCalendarMessages } from '../calendar-changes/messages';
 import { adminCall, showAtField, useCenterQuery } from './center';
 import { SaveError, TabFrame } from './TabFrame';
 
-type Fields = { year: number | null; holidays: string; workdays: string; confirmPast: boolean };
+type Fields = {
+  year: number | null;
+  holidays: string;
+  workdays: string;
+  confirmPast: boolean;
+  confirmReplace: boolean;
+};
+
+const fieldNames = ['year', 'holidays', 'workdays', 'confirmPast', 'confirmReplace'] as const;
 
 const thisYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
@@ -34,14 +46,27 @@ export function OfficialYearsTab() {
     holidays: parseDateList(v.holidays ?? ''),
     workdays: parseDateList(v.workdays ?? ''),
     ...(v.confirmPast ? { confirmPast: true } : {}),
+    ...(v.confirmReplace ? { confirmReplace: true } : {}),
   });
+
+  // The tables entered at the center, so that the form knows what a year is counted with now.
+  const entered: Record<string, OfficialYear> = {};
+  for (const r of years.data ?? []) {
+    entered[String(r.year)] = { holidays: r.holidays, workdays: r.workdays };
+  }
+  const watched = Form.useWatch([], form) as Partial<Fields> | undefined;
+  const watchedYear = watched?.year ?? null;
+  const inForce =
+    watchedYear !== null && Number.isInteger(watchedYear)
+      ? tableInForce(watchedYear, entered)
+      : undefined;
 
   const save = async (v: Fields) => {
     const entry = entryOf(v);
-    const problems = officialEntryProblems(entry, thisYear());
+    const problems = officialEntryProblems(entry, thisYear(), tableInForce(entry.year, entered));
     // every field shows what is wrong with it now, and an error put right disappears
     form.setFields(
-      (['year', 'holidays', 'workdays', 'confirmPast'] as const).map((name) => ({
+      fieldNames.map((name) => ({
         name,
         errors: problems.filter((p) => p.field === name).map((p) => p.message),
       })),
@@ -71,7 +96,13 @@ export function OfficialYearsTab() {
       <Form<Fields>
         form={form}
         layout="vertical"
-        initialValues={{ year: thisYear() + 1, holidays: '', workdays: '', confirmPast: false }}
+        initialValues={{
+          year: thisYear() + 1,
+          holidays: '',
+          workdays: '',
+          confirmPast: false,
+          confirmReplace: false,
+        }}
         onFinish={(v) => void save(v)}
         data-testid="official-year-form"
         style={{ maxWidth: 720 }}
@@ -93,6 +124,27 @@ export function OfficialYearsTab() {
         <Form.Item name="confirmPast" valuePropName="checked">
           <Checkbox>{m('confirmPast')}</Checkbox>
         </Form.Item>
+        {inForce && watchedYear !== null && (
+          <>
+            <ReplacedDays
+              year={watchedYear}
+              source={m(inForce.source)}
+              next={officialYearOf(
+                entryOf({
+                  year: watchedYear,
+                  holidays: watched?.holidays ?? '',
+                  workdays: watched?.workdays ?? '',
+                  confirmPast: false,
+                  confirmReplace: false,
+                }),
+              )}
+              current={inForce.table}
+            />
+            <Form.Item name="confirmReplace" valuePropName="checked">
+              <Checkbox>{m('confirmReplace')}</Checkbox>
+            </Form.Item>
+          </>
+        )}
         <Button type="primary" htmlType="submit">
           {m('saveYear')}
         </Button>
@@ -122,5 +174,36 @@ export function OfficialYearsTab() {
         loading={changes.loading}
       />
     </TabFrame>
+  );
+}
+
+/**
+ * What saving would change against the table the year is counted with now (F2 of the review: a
+ * table of the statutory days alone silently made three shipped days off working days).
+ */
+function ReplacedDays(props: {
+  year: number;
+  source: string;
+  next: OfficialYear;
+  current: OfficialYear;
+}) {
+  const m = useCalendarMessages();
+  const changes = officialTableChanges(props.year, props.next, props.current);
+  const rows = (
+    ['holidaysAdded', 'holidaysRemoved', 'workdaysAdded', 'workdaysRemoved'] as const
+  ).filter((k) => changes[k].length > 0);
+  return (
+    <div data-testid="official-year-replaced" style={{ marginBottom: 16 }}>
+      <Typography.Text>{m('inForce', { year: props.year, source: props.source })}</Typography.Text>
+      {rows.length === 0 ? (
+        <div>{m('noChange')}</div>
+      ) : (
+        rows.map((k) => (
+          <div key={k}>
+            {m(k)}：{changes[k].join('、')}
+          </div>
+        ))
+      )}
+    </div>
   );
 }

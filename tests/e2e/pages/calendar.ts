@@ -7,6 +7,8 @@ export function officialYearsTab(page: Page) {
   const locators = {
     form,
     years: page.getByTestId('official-years'),
+    /** the days a table would change against the one in force, shown before saving */
+    replaced: page.getByTestId('official-year-replaced'),
     centerChanges: page.getByTestId('center-calendar-changes'),
     fieldError: (label: string) =>
       form.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-form-item-explain'),
