@@ -11,7 +11,7 @@ import { getDepartment } from '../store/reference';
 import type { Terminal } from './context';
 
 // Issue 14 part B2: what main writes into a notice's event from the department's settings as the
-// center set them, whatever the renderer sent — the renderer is untrusted, and the session it
+// center set them (and, on an acceptance, the calendar this PC counts on), whatever the renderer sent — the renderer is untrusted, and the session it
 // read them from may predate the last pull. The shared rules (notice-rules.ts) then check the
 // result, here and at the center.
 
@@ -50,7 +50,16 @@ export function withNoticeFields(
 ): Payload {
   const department = getDepartment(t.db, state.item.departmentCode);
   switch (type) {
-    case 'accepted':
+    case 'accepted': {
+      // the acceptance notice prints its dates on the calendar this PC counts new cases with
+      const { intakeSeal, calendarVersion: _sent, ...rest } = payload;
+      const current = t.currentCalendar().version;
+      return {
+        ...rest,
+        ...intakeSealOf(department, intakeSeal),
+        ...(current !== state.calendarVersion ? { calendarVersion: current } : {}),
+      };
+    }
     case 'noticeIssued': {
       const { intakeSeal, ...rest } = payload;
       return { ...rest, ...intakeSealOf(department, intakeSeal) };

@@ -203,6 +203,12 @@ const timedRules: CenterRule = (event, state, _wire, records) => {
 // center to: the calendar must be one the center made, and every date what the two calendars
 // give for the case at the notice's time — no more, no fewer, none made up.
 const calendarRevisionRule: CenterRule = (event, state, _wire, records) => {
+  // an acceptance that moves the case onto the PC's newer calendar names one the center made
+  if (event.type === 'accepted' && event.payload.calendarVersion !== undefined) {
+    return records.madeCalendar(event.payload.calendarVersion)
+      ? null
+      : reject('calendarRevision.unknownVersion', event.payload.calendarVersion);
+  }
   if (event.type !== 'calendarRevised' || state.status === 'none') return null;
   const target = records.madeCalendar(event.payload.calendarVersion);
   if (!target) return reject('calendarRevision.unknownVersion', event.payload.calendarVersion);
@@ -221,11 +227,14 @@ const calendarRevisionRule: CenterRule = (event, state, _wire, records) => {
 
 // ---- issue 14 part B2, what a notice must carry ----
 // The validity of an approval, the appeal bodies of a denial or refusal, the intake seal, the
-// suggested return date: the terminal's own function, on the case repinned to the center's calendar.
-const noticeRules: CenterRule = (event, state, _wire, records) =>
-  state.status === 'none'
-    ? null
-    : brokenNoticeRule(repinned(state, records.calendar), event, records.calendar);
+// suggested return date: the terminal's own function.
+const noticeRules: CenterRule = (event, state, _wire, records) => {
+  if (state.status === 'none') return null;
+  // on the calendar the case pinned, as the terminal judged it (a return date on a day the new
+  // table made a holiday was a working day on the case's calendar)
+  const calendar = records.madeCalendar(state.calendarVersion) ?? records.calendar;
+  return brokenNoticeRule(repinned(state, calendar), event, calendar);
+};
 // ---- end of issue 14 part B2 ----
 
 /** In order: the first broken rule names the conflict. */

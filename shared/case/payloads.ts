@@ -175,6 +175,10 @@ export const payloadSchemas = {
     // 容缺受理: a missing non-essential material is waived under a published rule, named here.
     waivedMaterials: z.array(z.object({ materialId: text, rule: text })).optional(),
     intakeSeal,
+    // The acceptance notice is the first paper to print the decision limits: when the PC holds a
+    // newer calendar than the case pinned at receipt (next year's table arrived in between), the
+    // case counts on it from here (issue 14), as a 期限变更告知书 would move it.
+    calendarVersion: text.optional(),
   }),
   refused: z
     .object({

@@ -138,6 +138,7 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
         status: 'accepted',
         acceptedAt: at,
         materials: updateMaterials(state.materials, changes),
+        calendarVersion: event.payload.calendarVersion ?? state.calendarVersion,
       };
     }
     case 'refused':

@@ -8,7 +8,7 @@ import { centerAdmin, type CenterAdmin } from '../support/center-admin';
 import { cleanupAfterEach } from '../support/cleanups';
 import { callAs } from '../support/sync';
 import { table2027 } from '../support/table-2027';
-import { enrolledTerminal, hallOn, syncUntilQuiet, writeCases } from './world';
+import { enrolledTerminal, hallOn, receiveChecked, syncUntilQuiet, writeCases } from './world';
 
 // Issue 14 point 12, end to end on both dialects: the manager enters 2027's official table at the
 // center; the next pull brings it to the window's PC as a new calendar version; the center and
@@ -32,6 +32,8 @@ describe.each(['sqlite', 'postgres'] as const)(
       const h = await enrolledTerminal(hall, hall.windows[2]!, fixedNow);
       defer(h.cleanup);
       const [caseId, forgedId] = await writeCases(h, 2);
+      // received before the table reaches the PC, accepted after (review F4)
+      const lateId = await receiveChecked(h, 7);
       await syncUntilQuiet([h.t]);
       const admin = await centerAdmin(hall.center.url, adminAccount(hall.dataDir));
       expect(await changesAt(admin)).toEqual([]);
@@ -102,6 +104,25 @@ describe.each(['sqlite', 'postgres'] as const)(
       expect(atWindow.map((c) => ({ id: c.caseId, changes: c.changes })).sort(byId)).toEqual(
         atCenter.map((c) => ({ id: c.caseId, changes: c.changes })).sort(byId),
       );
+
+      // the case received before the table and accepted after prints the new calendar's dates:
+      // its acceptance notice is the first paper with a decision limit on it
+      const accepted = (await callAs(h.t, h.clerk, 'cases.record', {
+        caseId: lateId,
+        type: 'accepted',
+        payload: {},
+      })) as { eventId: string };
+      const notice = (await callAs(h.t, h.clerk, 'documents.get', {
+        caseId: lateId,
+        eventId: accepted.eventId,
+      })) as { statutoryDate: string; provisional: boolean };
+      expect(notice).toMatchObject({ statutoryDate: '2027-02-24', provisional: false });
+      await syncUntilQuiet([h.t]);
+      const late = (await callAs(h.t, h.clerk, 'cases.get', { caseId: lateId })) as {
+        events: { type: string; syncState: string }[];
+      };
+      expect(late.events.find((e) => e.type === 'accepted')!.syncState).toBe('acknowledged');
+      expect((await changesAt(admin)).map((c) => c.caseId)).not.toContain(lateId);
 
       // the clerk records the notice: the case now counts on the new calendar
       const { eventId } = (await callAs(h.t, h.clerk, 'cases.reviseCalendar', { caseId })) as {
