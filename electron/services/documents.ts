@@ -147,7 +147,9 @@ function build(
         returnBy: event.payload.returnBy ?? null,
         completenessDate: dateOf('completeness')?.date ?? '',
       };
-    case 'paused':
+    case 'paused': {
+      const law = itemLaw(state.item);
+      const statutory = dateOf('statutory');
       return {
         ...header,
         kind: 'pause',
@@ -155,7 +157,17 @@ function build(
         expectedWorkingDays: event.payload.expectedWorkingDays,
         from: event.occurredAt,
         noticeRef: event.payload.applicantNoticeRef,
+        publication:
+          event.payload.procedure === 'publication'
+            ? {
+                pausesStatutory: law.publicationPausesStatutory,
+                basis: law.publicationBasis ?? null,
+              }
+            : null,
+        statutoryDate: statutory?.date ?? '',
+        provisional: statutory?.provisional ?? false,
       };
+    }
     case 'extended': {
       // the item's own law, never Art. 42's "二十日" for all: 食品经营许可 is 10 working days +5
       // under its own regulation, a joint item 45 +15 approved by the government's head
@@ -176,6 +188,7 @@ function build(
         approver: event.payload.approver,
         reason: event.payload.reason,
         newStatutoryDate: dateOf('statutory')?.date ?? '',
+        provisional: dateOf('statutory')?.provisional ?? false,
       };
     }
     case 'stamped':

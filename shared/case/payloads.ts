@@ -37,6 +37,7 @@ export const itemSnapshotSchema = z
     extensionBasis: text.optional(),
     extensionApprover: z.enum(extensionApprovers).optional(),
     publicationPausesStatutory: z.boolean().optional(),
+    publicationBasis: text.optional(),
     validity: validitySchema.optional(),
   })
   .refine((item) => item.promisedDays <= item.statutoryDays, {

@@ -7,6 +7,8 @@ export type ItemLaw = {
   extensionBasis?: string;
   extensionApprover?: ExtensionApprover;
   publicationPausesStatutory: boolean;
+  /** the item's own law that makes publication (公示) pause the statutory limit */
+  publicationBasis?: string;
   validity: Validity;
 };
 
@@ -65,6 +67,7 @@ export function itemLaw(
     ...(item.extensionBasis !== undefined ? { extensionBasis: item.extensionBasis } : {}),
     ...(item.extensionApprover !== undefined ? { extensionApprover: item.extensionApprover } : {}),
     publicationPausesStatutory: item.publicationPausesStatutory ?? false,
+    ...(item.publicationBasis !== undefined ? { publicationBasis: item.publicationBasis } : {}),
     validity: item.validity ?? { kind: 'decided' },
   };
 }

@@ -172,6 +172,16 @@ export type CaseDocument = DocumentHeader &
         expectedWorkingDays: number;
         from: string;
         noticeRef: string;
+        /**
+         * 公示 is not on Art. 45's closed list: it pauses the statutory limit only where the item's
+         * own law says so (`basis`); otherwise only the center's promise waits, and the notice says
+         * the statutory date stands. Null for the procedures of Art. 45.
+         */
+        publication: { pausesStatutory: boolean; basis: string | null } | null;
+        /** the statutory date as it stands when the pause begins */
+        statutoryDate: string;
+        /** the dates fall in a year whose holidays are not published yet */
+        provisional: boolean;
       }
     | {
         kind: 'extension';
@@ -188,6 +198,8 @@ export type CaseDocument = DocumentHeader &
         approver: string;
         reason: string;
         newStatutoryDate: string;
+        /** the date falls in a year whose holidays are not published yet */
+        provisional: boolean;
       }
     | DecisionDocument
     | CertificateDocument

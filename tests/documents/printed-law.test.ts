@@ -414,3 +414,51 @@ function lastDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日前（含当日）`;
 }
+
+describe('review findings: the pause notice, provisional dates, the suggested return date', () => {
+  it('tells the applicant that publication waits only the promise where the item’s law does not pause the statutory limit', async () => {
+    const { t, clerk } = await desk('2026-03-02T09:00:00+08:00');
+    const caseId = await acceptedCase(t, clerk, 'SJ-002', 60);
+    const { eventId } = (await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'paused',
+      payload: {
+        procedure: 'publication',
+        expectedWorkingDays: 5,
+        applicantNoticeRef: '特告〔2026〕3号',
+        centerFilingRef: '中心备〔2026〕3号',
+      },
+    })) as { eventId: string };
+    const doc = await documentOf<'pause'>(t, clerk, caseId, eventId);
+    expect(doc.publication).toEqual({ pausesStatutory: false, basis: null });
+    const text = printed(doc);
+    // 10 working days from Monday 2 March: Monday 16 March, which publication does not move
+    expect(text).toContain('法定办结期限不因公示延长，仍为2026年3月16日前（含当日）');
+    expect(text).toContain('公示结束后，承诺办理期限继续计算');
+    expect(text).not.toContain('依照有关规定');
+  });
+
+  it('marks an extension’s new date in a year without a published table as provisional', async () => {
+    const { t, clerk, chief } = await desk('2026-12-21T09:00:00+08:00');
+    const caseId = await acceptedCase(t, clerk, 'SJ-002', 61);
+    const doc = await extendedNotice(t, chief, caseId, extension(5));
+    expect(doc).toMatchObject({ newStatutoryDate: '2027-01-12', provisional: true });
+    expect(printed(doc)).toContain('国务院节假日安排尚未公布');
+  });
+
+  it('prints the suggested return date as the last day it covers', async () => {
+    const { t, clerk } = await desk('2026-03-02T09:00:00+08:00');
+    const caseId = await received(t, clerk, 'SJ-002', 62);
+    const { eventId } = (await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'noticeIssued',
+      payload: {
+        items: [{ materialId: 'm1', problem: 'missing', detail: '缺少申请书原件' }],
+        returnBy: '2026-03-06',
+      },
+    })) as { eventId: string };
+    const text = printed(await documentOf<'notice'>(t, clerk, caseId, eventId));
+    expect(text).toContain('建议于2026年3月6日前（含当日）携带上述材料到本窗口补正');
+    expect(text).not.toMatch(bareBefore);
+  });
+});

@@ -154,12 +154,17 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
         {doc.statutoryPassed ? `，已于${cnDate(doc.statutoryDate)}届满` : ''}
         。依法需要听证、检验、检测、鉴定、专家评审等的，所需时间不计算在上述期限内，届时另行书面告知。
       </p>
-      {doc.provisional && (
-        <p className="a4-indent">
-          注：上述日期所在年度的国务院节假日安排尚未公布，日期按现行规定暂定，公布后如有变动将另行书面告知。
-        </p>
-      )}
+      {doc.provisional && <ProvisionalNote />}
     </>
+  );
+}
+
+/** A date in a year whose State Council table is not out yet is provisional: the paper says so. */
+function ProvisionalNote() {
+  return (
+    <p className="a4-indent">
+      注：上述日期所在年度的国务院节假日安排尚未公布，日期按现行规定暂定，公布后如有变动将另行书面告知。
+    </p>
   );
 }
 
@@ -259,8 +264,8 @@ function OneTimeNotice({ doc }: { doc: Doc<'notice'> }) {
       <p className="a4-indent">
         {doc.returnBy ? (
           <>
-            建议于<span className="a4-strong">{cnDate(doc.returnBy)}</span>
-            前携带上述材料到本窗口补正。
+            建议于<span className="a4-strong">{cnLastDay(doc.returnBy)}</span>
+            携带上述材料到本窗口补正。
           </>
         ) : (
           <>请补齐上述材料后到本窗口补正。</>
@@ -288,9 +293,11 @@ function Pause({ doc }: { doc: Doc<'pause'> }) {
         ），依法需要进行{procedure}。
         {/* Art. 45 lists hearing, bidding, auction, inspection, testing, quarantine, appraisal
             and expert review; publication is not counted by the center's rules, not by Art. 45 */}
-        {doc.procedure === 'publication'
-          ? `依照有关规定，${procedure}期间不计算在办理期限内，现书面告知如下：`
-          : `根据《中华人民共和国行政许可法》第四十五条的规定，${procedure}所需时间不计算在行政许可期限内，现书面告知如下：`}
+        {!doc.publication
+          ? `根据《中华人民共和国行政许可法》第四十五条的规定，${procedure}所需时间不计算在行政许可期限内，现书面告知如下：`
+          : doc.publication.pausesStatutory
+            ? `依照${doc.publication.basis ?? '本事项的法律规定'}，${procedure}期间不计算在办理期限内，现书面告知如下：`
+            : `${procedure}期间暂停计算本中心承诺的办理期限。${procedure}不属于《中华人民共和国行政许可法》第四十五条规定的不计算在期限内的情形，法定办结期限不因${procedure}延长，仍为${cnLastDay(doc.statutoryDate)}。现书面告知如下：`}
       </p>
       <CaseTable
         doc={doc}
@@ -302,8 +309,11 @@ function Pause({ doc }: { doc: Doc<'pause'> }) {
         ]}
       />
       <p className="a4-indent">
-        {procedure}结束后，办理期限继续计算，本机关将及时告知结果。本告知已报政务服务中心备案。
+        {procedure}结束后，
+        {doc.publication && !doc.publication.pausesStatutory ? '承诺办理期限' : '办理期限'}
+        继续计算，本机关将及时告知结果。本告知已报政务服务中心备案。
       </p>
+      {doc.provisional && <ProvisionalNote />}
     </>
   );
 }
@@ -335,6 +345,7 @@ function Extension({ doc }: { doc: Doc<'extension'> }) {
         ]}
       />
       <p className="a4-indent">特此告知。</p>
+      {doc.provisional && <ProvisionalNote />}
     </>
   );
 }
