@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { itemJson } from '../../shared/catalog/catalog.fixture';
+import { itemJson, type ItemJson } from '../../shared/catalog/catalog.fixture';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
 
@@ -70,6 +70,64 @@ eachDialect('admin: items', (t) => {
       400,
       'body.validity.basis',
     ]);
+    // a reviewer's cases (issue 14): each basis must say what the law says, at its field
+    const art42 = (paragraph: string) => `《中华人民共和国行政许可法》第四十二条${paragraph}`;
+    const ordinary = {
+      statutoryDays: 20,
+      statutoryBasis: art42('第一款'),
+      extensionDays: 10,
+      extensionBasis: art42('第一款'),
+    };
+    const joint = {
+      joint: true,
+      statutoryDays: 45,
+      statutoryBasis: art42('第二款'),
+      extensionDays: 15,
+      extensionBasis: art42('第二款'),
+      extensionApprover: 'governmentHead',
+    };
+    const refusals: [Partial<ItemJson>, string, string][] = [
+      // WJ-001 at 30 working days citing ¶1, which sets 20
+      [{ ...ordinary, statutoryDays: 30 }, 'body.statutoryDays', '第一款规定的期限为20日'],
+      // ZJ-004 at 60 citing ¶2, which sets 45
+      [{ ...joint, statutoryDays: 60 }, 'body.statutoryDays', '第二款规定的期限为45日'],
+      // a joint item rests on ¶2
+      [
+        { ...joint, statutoryDays: 20, statutoryBasis: art42('第一款') },
+        'body.statutoryBasis',
+        '联办事项',
+      ],
+      // the government's head approves joint items only
+      [
+        { ...ordinary, extensionApprover: 'governmentHead' },
+        'body.extensionApprover',
+        '只适用于联办事项',
+      ],
+      // GA-002's 7日 under its own regulation is not extended by Art. 42
+      [
+        {
+          statutoryDays: 7,
+          statutoryUnit: 'calendarDays',
+          statutoryBasis: '《大型群众性活动安全管理条例》第十二条',
+          extensionDays: 3,
+          extensionBasis: art42(''),
+        },
+        'body.extensionBasis',
+        '只适用于该条自身的期限',
+      ],
+      [{ statutoryBasis: 'x' }, 'body.statutoryBasis', '须写明法律、法规的名称'],
+      [
+        { validity: { kind: 'permanent', basis: '长期' } },
+        'body.validity.basis',
+        '须写明法律、法规的名称',
+      ],
+      [{ ...ordinary, statutoryUnit: 'calendarDays' }, 'body.statutoryUnit', '按工作日计算'],
+    ];
+    for (const [overrides, field, says] of refusals) {
+      const res = await post(itemJson(overrides));
+      expect(err(res)).toEqual([400, field]);
+      expect(res.json<{ error: { message: string } }>().error.message).toContain(says);
+    }
     // a calendar-day limit holds at most 5 working days in 7: a longer promise could outlast it
     expect(
       err(

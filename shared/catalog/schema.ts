@@ -167,6 +167,7 @@ export const serviceItemSchema = z
     if (!item.publicationPausesStatutory && item.publicationBasis !== undefined) {
       issue(['publicationBasis'], '公示不暂停法定时限时不应填写依据');
     }
+    lawRules(item, issue);
     for (const index of duplicateIndexes(item.materials.map((m) => m.id))) {
       issue(['materials', index, 'id'], `材料编号重复: ${item.materials[index]?.id}`);
     }
@@ -209,6 +210,106 @@ export const catalogSchema = z
       when: (payload) => hasArray(payload.value, 'departments') && hasArray(payload.value, 'items'),
     },
   );
+
+type ArticleParagraph = 1 | 2 | 'none';
+
+/**
+ * Which paragraph of 行政许可法 Art. 42 a basis cites ('none': the article without its paragraph),
+ * or undefined when it cites no Art. 42 of that law. Read from the text a manager types: the full
+ * title or the short one, spaces anywhere, Chinese or Arabic numerals.
+ */
+export function article42Paragraph(basis: string): ArticleParagraph | undefined {
+  const match = /《(?:中华人民共和国)?行政许可法》第(?:四十二|42)条(?:第([一二12])款)?/.exec(
+    basis.replace(/\s+/g, ''),
+  );
+  if (!match) return undefined;
+  const paragraph = match[1];
+  if (paragraph === undefined) return 'none';
+  return paragraph === '一' || paragraph === '1' ? 1 : 2;
+}
+
+/** A legal basis names its law or regulation by its title in 《》; "长期" or "x" names nothing. */
+const namesLaw = (basis: string) => /《[^《》]*[^《》\s][^《》]*》/.test(basis);
+
+/** Art. 42 ¶1 sets 20 days, ¶2 (joint, unified or centralized handling) 45. */
+const article42Days = { 1: 20, 2: 45 } as const;
+
+/**
+ * The item's articles must say what its limits are: each basis names a law, an Art. 42 basis
+ * states its paragraph and that paragraph's own limit (in working days, Art. 82), a joint item
+ * rests on ¶2 and only a joint item does, and Art. 42's extension extends only Art. 42's limit.
+ */
+function lawRules(
+  item: ServiceItem,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const bases: [(string | number)[], string | undefined][] = [
+    [['statutoryBasis'], item.statutoryBasis],
+    [['extensionBasis'], item.extensionBasis],
+    [['publicationBasis'], item.publicationBasis],
+    [['validity', 'basis'], item.validity.kind === 'decided' ? undefined : item.validity.basis],
+  ];
+  for (const [path, basis] of bases) {
+    if (basis !== undefined && !namesLaw(basis)) {
+      issue(path, '依据须写明法律、法规的名称（如《中华人民共和国行政许可法》第四十二条第一款）');
+    }
+  }
+  const statutory = article42Paragraph(item.statutoryBasis);
+  const extension =
+    item.extensionBasis === undefined ? undefined : article42Paragraph(item.extensionBasis);
+  if (statutory === 'none') {
+    issue(['statutoryBasis'], '引用行政许可法第四十二条须写明第一款或第二款');
+  }
+  // (without Art. 42 behind the limit, the rule below says what is wrong)
+  if (extension === 'none' && statutory !== undefined) {
+    issue(['extensionBasis'], '引用行政许可法第四十二条须写明第一款或第二款');
+  }
+  if (statutory === 1 || statutory === 2) {
+    const limit = article42Days[statutory];
+    if (item.statutoryDays !== limit) {
+      issue(
+        ['statutoryDays'],
+        `行政许可法第四十二条第${statutory === 1 ? '一' : '二'}款规定的期限为${limit}日，不是${item.statutoryDays}日；其他期限须引用规定该期限的法律、法规`,
+      );
+    }
+    if (item.statutoryUnit !== 'workingDays') {
+      issue(['statutoryUnit'], '行政许可法第四十二条的期限按工作日计算(第八十二条)');
+    }
+  }
+  if (item.joint && statutory !== 2) {
+    issue(
+      ['statutoryBasis'],
+      '联办事项的法定时限依据为行政许可法第四十二条第二款(统一办理、联合办理、集中办理)',
+    );
+  }
+  if (!item.joint && statutory === 2) {
+    issue(
+      ['statutoryBasis'],
+      '行政许可法第四十二条第二款只适用于统一办理、联合办理、集中办理的事项',
+    );
+  }
+  if (item.joint && item.extensionBasis !== undefined && extension !== 2) {
+    issue(['extensionBasis'], '联办事项延期的依据为行政许可法第四十二条第二款');
+  }
+  if (!item.joint && item.extensionApprover === 'governmentHead') {
+    issue(
+      ['extensionApprover'],
+      '经本级人民政府负责人批准延期只适用于联办事项(行政许可法第四十二条第二款)；本事项延期由本机关负责人批准',
+    );
+  }
+  // An extension under Art. 42 extends Art. 42's own limit only: GA-002's 7日 under its own
+  // regulation cannot be lengthened by Art. 42 ¶1.
+  if (
+    extension !== undefined &&
+    (statutory === undefined || (extension !== 'none' && statutory !== extension))
+  ) {
+    const cited = extension === 1 ? '第一款' : extension === 2 ? '第二款' : '';
+    issue(
+      ['extensionBasis'],
+      `行政许可法第四十二条${cited}的延期只适用于${cited ? '该款' : '该条'}自身的期限：法定时限依据须同为第四十二条${cited}，否则写明本事项法律、法规规定的延期依据`,
+    );
+  }
+}
 
 /**
  * The most working days a calendar-day limit surely holds: 5 in every 7 days. A promise longer
