@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { withItemLaw } from '../../shared/catalog';
 import { itemJson, type ItemJson } from '../../shared/catalog/catalog.fixture';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
@@ -153,6 +154,51 @@ eachDialect('admin: items', (t) => {
     });
     expect(put404.statusCode).toBe(404);
     expect((await versions()).catalog).toBe(2);
+  });
+
+  it('still serves an item stored under the legacy reading, and takes it back only corrected', async () => {
+    const { call, tokenFor, window } = testApp(t());
+    const token = await tokenFor('manager');
+    await window('SJ01');
+    // 食品经营许可 as stored before the catalog carried its law; migration 0012 read it as
+    // Art. 42 ¶1, which sets 20 days, not its 10: the article rules refuse it as input
+    const old = itemJson({ code: 'SJ-002', name: '食品经营许可', initials: 'spjyxk' });
+    Object.assign(old, { statutoryDays: 10, extensionDays: 5 });
+    for (const key of [
+      'statutoryUnit',
+      'statutoryBasis',
+      'extensionBasis',
+      'extensionApprover',
+      'publicationPausesStatutory',
+      'validity',
+      'sampleForm',
+      'quantityLimit',
+    ]) {
+      delete old[key];
+    }
+    const legacy = JSON.parse(withItemLaw(JSON.stringify(old))) as ItemJson;
+    await t()
+      .db.insertInto('items')
+      .values({
+        code: 'SJ-002',
+        department_code: 'SJ',
+        name: legacy.name,
+        data: JSON.stringify(legacy),
+      })
+      .execute();
+    // the catalog is still listed (and pulled by the terminals, judged by the center)
+    const list = await call('GET', '/api/items', { token });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([legacy]);
+    const put = (body: object) => call('PUT', '/api/items/SJ-002', { token, body });
+    const refused = await put(legacy);
+    expect([refused.statusCode, refused.json<{ error: { field?: string } }>().error.field]).toEqual(
+      [400, 'body.statutoryDays'],
+    );
+    const measures = '《食品经营许可和备案管理办法》第二十二条';
+    const corrected = { ...legacy, statutoryBasis: measures, extensionBasis: measures };
+    expect((await put(corrected)).statusCode).toBe(200);
+    expect((await call('GET', '/api/items', { token })).json()).toEqual([corrected]);
   });
 
   it('lets only the manager write', async () => {
