@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { itemJson } from '../../shared/catalog/catalog.fixture';
+import { withItemLaw } from '../../shared/catalog';
+import { itemJson, type ItemJson } from '../../shared/catalog/catalog.fixture';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
 
@@ -70,6 +71,64 @@ eachDialect('admin: items', (t) => {
       400,
       'body.validity.basis',
     ]);
+    // a reviewer's cases (issue 14): each basis must say what the law says, at its field
+    const art42 = (paragraph: string) => `《中华人民共和国行政许可法》第四十二条${paragraph}`;
+    const ordinary = {
+      statutoryDays: 20,
+      statutoryBasis: art42('第一款'),
+      extensionDays: 10,
+      extensionBasis: art42('第一款'),
+    };
+    const joint = {
+      joint: true,
+      statutoryDays: 45,
+      statutoryBasis: art42('第二款'),
+      extensionDays: 15,
+      extensionBasis: art42('第二款'),
+      extensionApprover: 'governmentHead',
+    };
+    const refusals: [Partial<ItemJson>, string, string][] = [
+      // WJ-001 at 30 working days citing ¶1, which sets 20
+      [{ ...ordinary, statutoryDays: 30 }, 'body.statutoryDays', '第一款规定的期限为20日'],
+      // ZJ-004 at 60 citing ¶2, which sets 45
+      [{ ...joint, statutoryDays: 60 }, 'body.statutoryDays', '第二款规定的期限为45日'],
+      // a joint item rests on ¶2
+      [
+        { ...joint, statutoryDays: 20, statutoryBasis: art42('第一款') },
+        'body.statutoryBasis',
+        '联办事项',
+      ],
+      // the government's head approves joint items only
+      [
+        { ...ordinary, extensionApprover: 'governmentHead' },
+        'body.extensionApprover',
+        '只适用于联办事项',
+      ],
+      // GA-002's 7日 under its own regulation is not extended by Art. 42
+      [
+        {
+          statutoryDays: 7,
+          statutoryUnit: 'calendarDays',
+          statutoryBasis: '《大型群众性活动安全管理条例》第十二条',
+          extensionDays: 3,
+          extensionBasis: art42(''),
+        },
+        'body.extensionBasis',
+        '只适用于该条自身的期限',
+      ],
+      [{ statutoryBasis: 'x' }, 'body.statutoryBasis', '须写明法律、法规的名称'],
+      [
+        { validity: { kind: 'permanent', basis: '长期' } },
+        'body.validity.basis',
+        '须写明法律、法规的名称',
+      ],
+      [{ ...ordinary, statutoryUnit: 'calendarDays' }, 'body.statutoryUnit', '按工作日计算'],
+    ];
+    for (const [overrides, field, says] of refusals) {
+      const res = await post(itemJson(overrides));
+      expect(err(res)).toEqual([400, field]);
+      expect(res.json<{ error: { message: string } }>().error.message).toContain(says);
+    }
     // a calendar-day limit holds at most 5 working days in 7: a longer promise could outlast it
     expect(
       err(
@@ -95,6 +154,51 @@ eachDialect('admin: items', (t) => {
     });
     expect(put404.statusCode).toBe(404);
     expect((await versions()).catalog).toBe(2);
+  });
+
+  it('still serves an item stored under the legacy reading, and takes it back only corrected', async () => {
+    const { call, tokenFor, window } = testApp(t());
+    const token = await tokenFor('manager');
+    await window('SJ01');
+    // 食品经营许可 as stored before the catalog carried its law; migration 0012 read it as
+    // Art. 42 ¶1, which sets 20 days, not its 10: the article rules refuse it as input
+    const old = itemJson({ code: 'SJ-002', name: '食品经营许可', initials: 'spjyxk' });
+    Object.assign(old, { statutoryDays: 10, extensionDays: 5 });
+    for (const key of [
+      'statutoryUnit',
+      'statutoryBasis',
+      'extensionBasis',
+      'extensionApprover',
+      'publicationPausesStatutory',
+      'validity',
+      'sampleForm',
+      'quantityLimit',
+    ]) {
+      delete old[key];
+    }
+    const legacy = JSON.parse(withItemLaw(JSON.stringify(old))) as ItemJson;
+    await t()
+      .db.insertInto('items')
+      .values({
+        code: 'SJ-002',
+        department_code: 'SJ',
+        name: legacy.name,
+        data: JSON.stringify(legacy),
+      })
+      .execute();
+    // the catalog is still listed (and pulled by the terminals, judged by the center)
+    const list = await call('GET', '/api/items', { token });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([legacy]);
+    const put = (body: object) => call('PUT', '/api/items/SJ-002', { token, body });
+    const refused = await put(legacy);
+    expect([refused.statusCode, refused.json<{ error: { field?: string } }>().error.field]).toEqual(
+      [400, 'body.statutoryDays'],
+    );
+    const measures = '《食品经营许可和备案管理办法》第二十二条';
+    const corrected = { ...legacy, statutoryBasis: measures, extensionBasis: measures };
+    expect((await put(corrected)).statusCode).toBe(200);
+    expect((await call('GET', '/api/items', { token })).json()).toEqual([corrected]);
   });
 
   it('lets only the manager write', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { serviceItemSchema, type ServiceItem } from '../../shared/catalog';
+import { storedServiceItemSchema, type ServiceItem } from '../../shared/catalog';
 import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
 import { delegateInFull } from './delegation';
@@ -11,7 +11,7 @@ import { recordItem, recordPowers } from './history';
 
 export async function readItems(db: Kysely<ServerDb>): Promise<ServiceItem[]> {
   const rows = await db.selectFrom('items').select('data').orderBy('code').execute();
-  return rows.map((row) => serviceItemSchema.parse(JSON.parse(row.data)));
+  return rows.map((row) => storedServiceItemSchema.parse(JSON.parse(row.data)));
 }
 
 export async function itemDepartment(

@@ -13,7 +13,7 @@ import {
   powers as allPowers,
   itemLaw,
   powerSchema,
-  serviceItemSchema,
+  storedServiceItemSchema,
   toItemSnapshot,
 } from '../../shared/catalog';
 import type { WireEvent } from '../../shared/sync';
@@ -157,7 +157,7 @@ export async function readAuthority(
       itemRows,
       (r) => r.item_code,
       (r) => ({
-        value: canonical(toItemSnapshot(serviceItemSchema.parse(JSON.parse(r.data)))),
+        value: canonical(toItemSnapshot(storedServiceItemSchema.parse(JSON.parse(r.data)))),
         from: Date.parse(r.published_at),
       }),
     ),

@@ -12,7 +12,12 @@ import {
   officialYearRecordsSchema,
   staffSummarySchema,
 } from '../center-api';
-import { departmentSchema, powerSchema, serviceItemSchema } from '../catalog';
+import {
+  departmentSchema,
+  powerSchema,
+  serviceItemSchema,
+  storedServiceItemSchema,
+} from '../catalog';
 import { alertSchema, complaintSchema, windowSchema, type AlertSummary } from '../sync';
 import type { AdminCallName } from './admin-names';
 
@@ -162,7 +167,7 @@ export const adminContract = {
     output: staffSummarySchema,
     access: manager,
   },
-  'admin.items.list': { input: none, output: z.array(serviceItemSchema), access: manager },
+  'admin.items.list': { input: none, output: z.array(storedServiceItemSchema), access: manager },
   // The item as the manager edited it (JSON by tradition); the center checks it against
   // serviceItemSchema and the rest of the catalog.
   'admin.items.create': {

@@ -42,7 +42,10 @@ export function itemJson(overrides: Partial<ItemJson> = {}): ItemJson {
     extensionBasis: '《中华人民共和国市场主体登记管理条例》第十九条',
     extensionApprover: 'agencyHead',
     publicationPausesStatutory: false,
-    validity: { kind: 'permanent', basis: '营业执照不载明营业期限' },
+    validity: {
+      kind: 'permanent',
+      basis: '《促进个体工商户发展条例》：个体工商户营业执照不载明营业期限',
+    },
     sampleForm: '《个体工商户登记（备案）申请书》示范文本：窗口免费提供',
     quantityLimit: '无数量限制',
     joint: false,

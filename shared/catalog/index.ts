@@ -23,6 +23,7 @@ export {
   extensionApprovers,
   intakeSealModes,
   serviceItemSchema,
+  storedServiceItemSchema,
 } from './schema';
 export { parseCatalog } from './parse';
 export type { ItemSnapshot } from './snapshot';

@@ -72,105 +72,131 @@ export const validitySchema = z.discriminatedUnion('kind', [
 ]);
 export type Validity = z.infer<typeof validitySchema>;
 
-export const serviceItemSchema = z
-  .strictObject({
-    code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
-    name: text,
-    // Digits stay as typed: "4S店" → "4sd".
-    initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
-    departmentCode: text,
-    legalBasis: textList,
-    conditions: textList,
-    materials: z.array(materialSpecSchema).min(1, '至少一份申报材料'),
-    procedure: textList,
-    promisedDays: days,
-    statutoryDays: days.min(1, '法定时限至少1个工作日'),
-    /** the unit of the statutory limit and the extension; the promised limit is working days */
-    statutoryUnit: z.enum(limitUnits, '须为 workingDays（工作日）或 calendarDays（日）'),
-    /** the article that sets the statutory limit, printed on the guide and the notices */
-    statutoryBasis: text,
-    extensionDays: days,
-    /** the article that allows the extension; required when extensionDays > 0 */
-    extensionBasis: text.optional(),
-    extensionApprover: z.enum(extensionApprovers, '须为 agencyHead 或 governmentHead').optional(),
-    /** Art. 45 is a closed list: publication (公示) pauses the statutory clock only by the item's own law */
-    publicationPausesStatutory: z.boolean(),
-    publicationBasis: text.optional(),
-    validity: validitySchema,
-    /** Art. 30: the sample application form (示范文本) and where the applicant gets it */
-    sampleForm: text,
-    /** Art. 30: the quantity limit (数量限制), "无数量限制" when there is none */
-    quantityLimit: text,
-    joint: z.boolean(),
-    reviewMode: z.enum(['single', 'twoPerson']),
-    fee: z.strictObject({ standard: text, basis: text }),
-    contact: z.strictObject({
-      phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101'),
-      address: text,
-    }),
-    certificate: text.optional(),
-  })
-  .superRefine((item, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
+const serviceItemObject = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
+  name: text,
+  // Digits stay as typed: "4S店" → "4sd".
+  initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
+  departmentCode: text,
+  legalBasis: textList,
+  conditions: textList,
+  materials: z.array(materialSpecSchema).min(1, '至少一份申报材料'),
+  procedure: textList,
+  promisedDays: days,
+  statutoryDays: days.min(1, '法定时限至少1个工作日'),
+  /** the unit of the statutory limit and the extension; the promised limit is working days */
+  statutoryUnit: z.enum(limitUnits, '须为 workingDays（工作日）或 calendarDays（日）'),
+  /** the article that sets the statutory limit, printed on the guide and the notices */
+  statutoryBasis: text,
+  extensionDays: days,
+  /** the article that allows the extension; required when extensionDays > 0 */
+  extensionBasis: text.optional(),
+  extensionApprover: z.enum(extensionApprovers, '须为 agencyHead 或 governmentHead').optional(),
+  /** Art. 45 is a closed list: publication (公示) pauses the statutory clock only by the item's own law */
+  publicationPausesStatutory: z.boolean(),
+  publicationBasis: text.optional(),
+  validity: validitySchema,
+  /** Art. 30: the sample application form (示范文本) and where the applicant gets it */
+  sampleForm: text,
+  /** Art. 30: the quantity limit (数量限制), "无数量限制" when there is none */
+  quantityLimit: text,
+  joint: z.boolean(),
+  reviewMode: z.enum(['single', 'twoPerson']),
+  fee: z.strictObject({ standard: text, basis: text }),
+  contact: z.strictObject({
+    phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101'),
+    address: text,
+  }),
+  certificate: text.optional(),
+});
 
-    if (!item.code.startsWith(`${item.departmentCode}-`)) {
-      issue(['code'], `事项编码须以部门编码 ${item.departmentCode}- 开头`);
-    }
-    // Search by initials relies on one letter per character; a miscount means a typo.
-    if (hanOnly.test(item.name) && item.initials.length !== [...item.name].length) {
-      issue(
-        ['initials'],
-        `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符`,
-      );
-    }
-    if (item.promisedDays > promisedCeiling(item)) {
-      issue(
-        ['promisedDays'],
-        item.statutoryUnit === 'calendarDays'
-          ? `承诺时限(${item.promisedDays}个工作日)不能长于法定时限(${item.statutoryDays}日，约合${promisedCeiling(item)}个工作日)`
-          : `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays})`,
-      );
-    }
-    if (item.joint && item.extensionDays !== jointExtensionDays) {
-      issue(['extensionDays'], `联办事项延期为${jointExtensionDays}日(行政许可法第四十二条)`);
-    }
-    if (!item.joint && item.extensionDays > maxExtensionDays) {
-      issue(['extensionDays'], `非联办事项延期不超过${maxExtensionDays}日(行政许可法第四十二条)`);
-    }
-    if (item.extensionDays > 0) {
-      if (item.extensionBasis === undefined)
-        issue(['extensionBasis'], '可延期的事项须写明延期的法律依据');
-      if (item.extensionApprover === undefined)
-        issue(['extensionApprover'], '可延期的事项须写明批准延期的负责人');
-    } else {
-      if (item.extensionBasis !== undefined)
-        issue(['extensionBasis'], '不可延期的事项不应填写延期依据');
-      if (item.extensionApprover !== undefined)
-        issue(['extensionApprover'], '不可延期的事项不应填写批准人');
-    }
-    if (item.joint && item.extensionApprover === 'agencyHead') {
-      issue(
-        ['extensionApprover'],
-        '联办事项延期须经本级人民政府负责人批准(行政许可法第四十二条第二款)',
-      );
-    }
-    if (item.joint && item.statutoryUnit !== 'workingDays') {
-      issue(['statutoryUnit'], '联办事项的45日是行政许可法的期限，按工作日计算(第八十二条)');
-    }
-    if (item.publicationPausesStatutory && item.publicationBasis === undefined) {
-      issue(
-        ['publicationBasis'],
-        '公示不在行政许可法第四十五条之列：须写明本事项法律规定公示不计时的依据',
-      );
-    }
-    if (!item.publicationPausesStatutory && item.publicationBasis !== undefined) {
-      issue(['publicationBasis'], '公示不暂停法定时限时不应填写依据');
-    }
-    for (const index of duplicateIndexes(item.materials.map((m) => m.id))) {
-      issue(['materials', index, 'id'], `材料编号重复: ${item.materials[index]?.id}`);
-    }
-  });
+type Issue = (path: (string | number)[], message: string) => void;
+type ItemFields = z.infer<typeof serviceItemObject>;
+
+/** The rules an item has held since it was stored: its shape, units, extension and publication. */
+function itemRules(item: ItemFields, issue: Issue): void {
+  if (!item.code.startsWith(`${item.departmentCode}-`)) {
+    issue(['code'], `事项编码须以部门编码 ${item.departmentCode}- 开头`);
+  }
+  // Search by initials relies on one letter per character; a miscount means a typo.
+  if (hanOnly.test(item.name) && item.initials.length !== [...item.name].length) {
+    issue(
+      ['initials'],
+      `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符`,
+    );
+  }
+  if (item.promisedDays > promisedCeiling(item)) {
+    issue(
+      ['promisedDays'],
+      item.statutoryUnit === 'calendarDays'
+        ? `承诺时限(${item.promisedDays}个工作日)不能长于法定时限(${item.statutoryDays}日，约合${promisedCeiling(item)}个工作日)`
+        : `承诺时限(${item.promisedDays})不能长于法定时限(${item.statutoryDays})`,
+    );
+  }
+  if (item.joint && item.extensionDays !== jointExtensionDays) {
+    issue(['extensionDays'], `联办事项延期为${jointExtensionDays}日(行政许可法第四十二条)`);
+  }
+  if (!item.joint && item.extensionDays > maxExtensionDays) {
+    issue(['extensionDays'], `非联办事项延期不超过${maxExtensionDays}日(行政许可法第四十二条)`);
+  }
+  if (item.extensionDays > 0) {
+    if (item.extensionBasis === undefined)
+      issue(['extensionBasis'], '可延期的事项须写明延期的法律依据');
+    if (item.extensionApprover === undefined)
+      issue(['extensionApprover'], '可延期的事项须写明批准延期的负责人');
+  } else {
+    if (item.extensionBasis !== undefined)
+      issue(['extensionBasis'], '不可延期的事项不应填写延期依据');
+    if (item.extensionApprover !== undefined)
+      issue(['extensionApprover'], '不可延期的事项不应填写批准人');
+  }
+  if (item.joint && item.extensionApprover === 'agencyHead') {
+    issue(
+      ['extensionApprover'],
+      '联办事项延期须经本级人民政府负责人批准(行政许可法第四十二条第二款)',
+    );
+  }
+  if (item.joint && item.statutoryUnit !== 'workingDays') {
+    issue(['statutoryUnit'], '联办事项的45日是行政许可法的期限，按工作日计算(第八十二条)');
+  }
+  if (item.publicationPausesStatutory && item.publicationBasis === undefined) {
+    issue(
+      ['publicationBasis'],
+      '公示不在行政许可法第四十五条之列：须写明本事项法律规定公示不计时的依据',
+    );
+  }
+  if (!item.publicationPausesStatutory && item.publicationBasis !== undefined) {
+    issue(['publicationBasis'], '公示不暂停法定时限时不应填写依据');
+  }
+  for (const index of duplicateIndexes(item.materials.map((m) => m.id))) {
+    issue(['materials', index, 'id'], `材料编号重复: ${item.materials[index]?.id}`);
+  }
+}
+
+const issuesTo =
+  (ctx: z.RefinementCtx): Issue =>
+  (path, message) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+/**
+ * A catalog item as the manager enters it (center API, item editor, catalog file): every rule,
+ * including that its articles say what its limits are.
+ */
+export const serviceItemSchema = serviceItemObject.superRefine((item, ctx) => {
+  itemRules(item, issuesTo(ctx));
+  lawRules(item, issuesTo(ctx));
+});
+
+/**
+ * An item as stored: the center's items and item versions, and what it sends the terminals.
+ * Migration 0012 gave the items stored before issue 14 the legacy reading (Art. 42 ¶1 for every
+ * limit, 3 to 60 days), which the article rules refuse; an item version is history and can never
+ * be corrected, and the manager corrects a current item by replacing it (serviceItemSchema). So
+ * reading one must not fail on the article rules, or the center could judge and serve nothing.
+ */
+export const storedServiceItemSchema = serviceItemObject.superRefine((item, ctx) =>
+  itemRules(item, issuesTo(ctx)),
+);
 
 export const catalogSchema = z
   .strictObject({
@@ -209,6 +235,103 @@ export const catalogSchema = z
       when: (payload) => hasArray(payload.value, 'departments') && hasArray(payload.value, 'items'),
     },
   );
+
+type ArticleParagraph = 1 | 2 | 'none';
+
+/**
+ * Which paragraph of 行政许可法 Art. 42 a basis cites ('none': the article without its paragraph),
+ * or undefined when it cites no Art. 42 of that law. Read from the text a manager types: the full
+ * title or the short one, spaces anywhere, Chinese or Arabic numerals.
+ */
+export function article42Paragraph(basis: string): ArticleParagraph | undefined {
+  const match = /《(?:中华人民共和国)?行政许可法》第(?:四十二|42)条(?:第([一二12])款)?/.exec(
+    basis.replace(/\s+/g, ''),
+  );
+  if (!match) return undefined;
+  const paragraph = match[1];
+  if (paragraph === undefined) return 'none';
+  return paragraph === '一' || paragraph === '1' ? 1 : 2;
+}
+
+/** A legal basis names its law or regulation by its title in 《》; "长期" or "x" names nothing. */
+const namesLaw = (basis: string) => /《[^《》]*[^《》\s][^《》]*》/.test(basis);
+
+/** Art. 42 ¶1 sets 20 days, ¶2 (joint, unified or centralized handling) 45. */
+const article42Days = { 1: 20, 2: 45 } as const;
+
+/**
+ * The item's articles must say what its limits are: each basis names a law, an Art. 42 basis
+ * states its paragraph and that paragraph's own limit (in working days, Art. 82), a joint item
+ * rests on ¶2 and only a joint item does, and Art. 42's extension extends only Art. 42's limit.
+ */
+function lawRules(item: ItemFields, issue: Issue): void {
+  const bases: [(string | number)[], string | undefined][] = [
+    [['statutoryBasis'], item.statutoryBasis],
+    [['extensionBasis'], item.extensionBasis],
+    [['publicationBasis'], item.publicationBasis],
+    [['validity', 'basis'], item.validity.kind === 'decided' ? undefined : item.validity.basis],
+  ];
+  for (const [path, basis] of bases) {
+    if (basis !== undefined && !namesLaw(basis)) {
+      issue(path, '依据须写明法律、法规的名称（如《中华人民共和国行政许可法》第四十二条第一款）');
+    }
+  }
+  const statutory = article42Paragraph(item.statutoryBasis);
+  const extension =
+    item.extensionBasis === undefined ? undefined : article42Paragraph(item.extensionBasis);
+  if (statutory === 'none') {
+    issue(['statutoryBasis'], '引用行政许可法第四十二条须写明第一款或第二款');
+  }
+  // (without Art. 42 behind the limit, the rule below says what is wrong)
+  if (extension === 'none' && statutory !== undefined) {
+    issue(['extensionBasis'], '引用行政许可法第四十二条须写明第一款或第二款');
+  }
+  if (statutory === 1 || statutory === 2) {
+    const limit = article42Days[statutory];
+    if (item.statutoryDays !== limit) {
+      issue(
+        ['statutoryDays'],
+        `行政许可法第四十二条第${statutory === 1 ? '一' : '二'}款规定的期限为${limit}日，不是${item.statutoryDays}日；其他期限须引用规定该期限的法律、法规`,
+      );
+    }
+    if (item.statutoryUnit !== 'workingDays') {
+      issue(['statutoryUnit'], '行政许可法第四十二条的期限按工作日计算(第八十二条)');
+    }
+  }
+  if (item.joint && statutory !== 2) {
+    issue(
+      ['statutoryBasis'],
+      '联办事项的法定时限依据为行政许可法第四十二条第二款(统一办理、联合办理、集中办理)',
+    );
+  }
+  if (!item.joint && statutory === 2) {
+    issue(
+      ['statutoryBasis'],
+      '行政许可法第四十二条第二款只适用于统一办理、联合办理、集中办理的事项',
+    );
+  }
+  if (item.joint && item.extensionBasis !== undefined && extension !== 2) {
+    issue(['extensionBasis'], '联办事项延期的依据为行政许可法第四十二条第二款');
+  }
+  if (!item.joint && item.extensionApprover === 'governmentHead') {
+    issue(
+      ['extensionApprover'],
+      '经本级人民政府负责人批准延期只适用于联办事项(行政许可法第四十二条第二款)；本事项延期由本机关负责人批准',
+    );
+  }
+  // An extension under Art. 42 extends Art. 42's own limit only: GA-002's 7日 under its own
+  // regulation cannot be lengthened by Art. 42 ¶1.
+  if (
+    extension !== undefined &&
+    (statutory === undefined || (extension !== 'none' && statutory !== extension))
+  ) {
+    const cited = extension === 1 ? '第一款' : extension === 2 ? '第二款' : '';
+    issue(
+      ['extensionBasis'],
+      `行政许可法第四十二条${cited}的延期只适用于${cited ? '该款' : '该条'}自身的期限：法定时限依据须同为第四十二条${cited}，否则写明本事项法律、法规规定的延期依据`,
+    );
+  }
+}
 
 /**
  * The most working days a calendar-day limit surely holds: 5 in every 7 days. A promise longer

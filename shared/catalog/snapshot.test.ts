@@ -23,7 +23,10 @@ describe('toItemSnapshot', () => {
       extensionBasis: '《中华人民共和国市场主体登记管理条例》第十九条',
       extensionApprover: 'agencyHead',
       publicationPausesStatutory: false,
-      validity: { kind: 'permanent', basis: '营业执照不载明营业期限' },
+      validity: {
+        kind: 'permanent',
+        basis: '《促进个体工商户发展条例》：个体工商户营业执照不载明营业期限',
+      },
       certificate: '营业执照',
       materials: [
         { id: 'm1', name: '申请书', required: true, form: 'original', count: 1 },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { departmentSchema, serviceItemSchema } from '../catalog';
+import { departmentSchema, serviceItemSchema, storedServiceItemSchema } from '../catalog';
 import {
   complaintReplyRequestSchema,
   complaintSchema,
@@ -157,7 +157,7 @@ export const centerContract = {
     summary: '事项目录 / service items',
     tag: 'catalog',
     auth: managerOrSupervisor,
-    response: z.array(serviceItemSchema),
+    response: z.array(storedServiceItemSchema),
   },
   'items.create': {
     method: 'POST',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../api/errors';
 import { actorSchema, roleSchema, ruleIds } from '../case';
-import { departmentSchema, serviceItemSchema, windowPowersSchema } from '../catalog';
+import { departmentSchema, storedServiceItemSchema, windowPowersSchema } from '../catalog';
 import { isLocalDate } from '../calendar';
 
 // The wire between a window terminal and the center server. Both sides parse with these schemas;
@@ -203,7 +203,7 @@ export const referenceSchema = z.strictObject({
     .strictObject({
       version: z.number().int(),
       departments: z.array(departmentSchema),
-      items: z.array(serviceItemSchema),
+      items: z.array(storedServiceItemSchema),
       powers: z.array(windowPowersSchema),
     })
     .optional(),
