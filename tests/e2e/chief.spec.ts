@@ -221,8 +221,9 @@ test('a denial needs its facts, reasons and basis, and prints the appeal rights'
   const text = pdf.text.replace(/\s+/g, '');
   expect(text).toContain('不予行政许可决定书');
   expect(text).toContain('垃圾中转站距离不足25米');
-  expect(text).toContain('60日内依法申请行政复议');
-  expect(text).toContain('6个月内依法向人民法院提起行政诉讼');
+  // both rights, each with the body that hears it (行政复议法 2023 Art. 20)
+  expect(text).toContain('60日内向示范区人民政府申请行政复议');
+  expect(text).toContain('6个月内向示范区人民法院提起行政诉讼');
 });
 
 test('a window without 审批 sends the case to the department, and it counts as 报批件', async ({

@@ -106,7 +106,10 @@ test('a PC ten minutes ahead shows the blocking banner and cannot accept a case'
       .getByRole('button', { name: /取\s*消/ })
       .click();
     await expect(page.getByRole('dialog', { name: '受理申请' })).toBeHidden();
-    await expect(page.getByText('注册成功：请使用中心下发的账号重新登录')).toBeHidden();
+    // the enrollment toast stays 8 s (SettingsPage): the screenshot waits for it to go
+    await expect(page.getByText('注册成功：请使用中心下发的账号重新登录')).toBeHidden({
+      timeout: 20_000,
+    });
     await expect(banner).toBeVisible();
     await page.screenshot({ path: 'tests/e2e/artifacts/clock-skew.png', animations: 'disabled' });
   });

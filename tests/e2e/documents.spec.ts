@@ -47,7 +47,8 @@ test('the acceptance notice prints on A4 with the promised date across the holid
   expect(text).toContain(String(doc.verificationCode));
   expect(text).toContain('2026年2月26日');
   expect(text).toContain('示范区政务服务中心');
-  expect(text).toContain('（盖章）');
+  // the department prints its 受理专用章 on the notice (Art. 32; issue 14)
+  expect(text).toContain('受理专用章');
   expect(text).toContain(personApplicant(7).name);
   // the toolbar never reaches the paper
   expect(text).not.toContain('打印时请选择');

@@ -87,8 +87,8 @@ test.describe('at the market regulation window', () => {
     api = await at('2026-03-04T10:00:00+08:00');
     await api.chief.record(sealedLater.caseId, 'decided', {
       outcome: 'approve',
+      // blank: the item's 5-year term counts from the seal (2031-03-08)
       granted: '准予食品经营许可（食品销售经营者）',
-      validUntil: '2031-03-08',
     });
     api = await at('2026-03-09T15:00:00+08:00');
     const seal = await api.chief.stamp(sealedLater.caseId, chief.sealPin!);
