@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { openServerDb } from './db/open';
 import { eachDialect } from './db/test-db';
 import { readFileSync } from 'node:fs';
-import { parseCatalog, withItemLaw } from '../shared/catalog';
+import { parseCatalog } from '../shared/catalog';
+import { legacyStored } from '../shared/catalog/catalog.fixture';
 import { adoptShippedCatalogLaw, defaultCatalogFile, seedCenter } from './seed';
 import { testApp } from './test-app';
 
@@ -35,22 +36,7 @@ eachDialect('seed', (t) => {
     await seedCenter(t().db);
     const db = t().db;
     // what migration 0012 left of a center seeded before the catalog carried each item's law
-    const strip = (data: string) => {
-      const item = JSON.parse(data) as Record<string, unknown>;
-      for (const key of [
-        'statutoryUnit',
-        'statutoryBasis',
-        'extensionBasis',
-        'extensionApprover',
-        'publicationPausesStatutory',
-        'publicationBasis',
-        'validity',
-        'sampleForm',
-        'quantityLimit',
-      ])
-        delete item[key];
-      return withItemLaw(JSON.stringify(item));
-    };
+    const strip = (data: string) => legacyStored(JSON.parse(data) as object);
     for (const code of ['MZ-001', 'SJ-002']) {
       const row = await db
         .selectFrom('items')

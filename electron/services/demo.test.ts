@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { withItemLaw } from '../../shared/catalog';
+import { legacyStored } from '../../shared/catalog/catalog.fixture';
 import { getItem, listItems } from '../store/reference';
 import { sql } from '../store/db';
 import { tempTerminal } from '../../tests/support/terminal';
@@ -15,20 +15,9 @@ it('a demo PC updated past the catalog’s law takes the shipped law of its item
   const shipped = getItem(terminal.db, 'MZ-001')!;
   expect(shipped.statutoryUnit).toBe('calendarDays');
   // what migration 007 leaves of the demo catalog a PC seeded before the law was in it
-  const lawKeys = new Set([
-    ...['statutoryUnit', 'statutoryBasis', 'extensionBasis', 'extensionApprover'],
-    ...[
-      'publicationPausesStatutory',
-      'publicationBasis',
-      'validity',
-      'sampleForm',
-      'quantityLimit',
-    ],
-  ]);
   const update = sql(terminal.db, 'UPDATE items SET data = ? WHERE code = ?');
   for (const item of listItems(terminal.db)) {
-    const bare = Object.fromEntries(Object.entries(item).filter(([k]) => !lawKeys.has(k)));
-    update.run(withItemLaw(JSON.stringify(bare)), item.code);
+    update.run(legacyStored(item), item.code);
   }
   const dataDir = terminal.dataDir;
   terminal.close();

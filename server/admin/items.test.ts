@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { withItemLaw } from '../../shared/catalog';
-import { itemJson, type ItemJson } from '../../shared/catalog/catalog.fixture';
+import { itemJson, legacyStored, type ItemJson } from '../../shared/catalog/catalog.fixture';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
 
@@ -164,19 +163,7 @@ eachDialect('admin: items', (t) => {
     // Art. 42 ¶1, which sets 20 days, not its 10: the article rules refuse it as input
     const old = itemJson({ code: 'SJ-002', name: '食品经营许可', initials: 'spjyxk' });
     Object.assign(old, { statutoryDays: 10, extensionDays: 5 });
-    for (const key of [
-      'statutoryUnit',
-      'statutoryBasis',
-      'extensionBasis',
-      'extensionApprover',
-      'publicationPausesStatutory',
-      'validity',
-      'sampleForm',
-      'quantityLimit',
-    ]) {
-      delete old[key];
-    }
-    const legacy = JSON.parse(withItemLaw(JSON.stringify(old))) as ItemJson;
+    const legacy = JSON.parse(legacyStored(old)) as ItemJson;
     await t()
       .db.insertInto('items')
       .values({

@@ -1,3 +1,4 @@
+import { lawFields, withItemLaw } from './law';
 // A small valid catalog for tests, as plain JSON (what a file or the server would hand over).
 // A fresh copy per call: tests break it in place.
 
@@ -98,4 +99,15 @@ export function catalogJson(): CatalogJson {
       }),
     ],
   };
+}
+
+/**
+ * An item as a migration leaves one stored before the catalog carried each item's law: its law
+ * and guide fields gone, then given the legacy reading (JSON text, as stored).
+ */
+export function legacyStored(item: object): string {
+  const bare = Object.fromEntries(
+    Object.entries(item).filter(([key]) => !(lawFields as readonly string[]).includes(key)),
+  );
+  return withItemLaw(JSON.stringify(bare));
 }

@@ -89,7 +89,7 @@ export function withItemLaw(json: string): string {
 }
 
 /** The fields an item's law and Art. 30 guide add to it, as `adoptShippedLaw` copies them. */
-const lawFields = [
+export const lawFields = [
   'statutoryUnit',
   'statutoryBasis',
   'extensionBasis',
