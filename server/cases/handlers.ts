@@ -2,7 +2,7 @@ import type { CenterHandlers } from '../http/spec';
 import { caseHistory } from './history';
 import { listCases } from './list';
 import { listConflicts } from './conflicts';
-import { verificationPage } from './verify-page';
+import { verificationHeaders, verificationPage } from './verify-page';
 import { verifyDocument } from './verify';
 
 /** The center's view of the cases its windows sync, and the public check of a printed notice. */
@@ -14,7 +14,10 @@ export const caseHandlers = {
     const verification = await verifyDocument(ctx, params.code);
     const status = verification.genuine || 'conflicted' in verification ? 200 : 404;
     const page = query.format === 'html' || (query.format !== 'json' && wantsPage(accept));
-    return page ? { status, page: verificationPage(verification) } : { status, body: verification };
+    const headers = verificationHeaders;
+    return page
+      ? { status, headers, page: verificationPage(verification) }
+      : { status, headers, body: verification };
   },
 } satisfies Partial<CenterHandlers>;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CaseDocumentKind } from '../../shared/documents';
 import type { Verification } from '../../shared/center-api';
 
@@ -36,12 +37,39 @@ function cnTime(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}` : iso;
 }
 
+// One fixed stylesheet (the verdict's colour by class, not interpolated), so that the page's CSP
+// can allow exactly this style by its hash and nothing else: no 'unsafe-inline', no scripts.
+const style = `body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;color:#1f2328}
+h1{font-size:1.6rem;margin:0 0 1rem}.genuine{color:#1a7f37}.conflicted{color:#b35900}.missing{color:#b42318}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
+dt{color:#59636e}dd{margin:0}.code{font-family:monospace;letter-spacing:.1em}`;
+
+const styleHash = createHash('sha256').update(style).digest('base64');
+
+/**
+ * Sent with every answer of the public /verify (page or JSON): anyone can link to it, so it must
+ * not run anything, load anything, be framed by a look-alike site (clickjacking a "genuine"
+ * verdict), be sniffed into another type, or tell the next site which code was checked.
+ */
+export const verificationHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': [
+    "default-src 'none'",
+    `style-src 'sha256-${styleHash}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 export function verificationPage(v: Verification): string {
   const [mark, headline, tone] = v.genuine
-    ? ['✔', '真实有效', '#1a7f37']
+    ? ['✔', '真实有效', 'genuine']
     : 'conflicted' in v
-      ? ['!', '与中心记录不一致', '#b35900']
-      : ['✘', '未找到', '#b42318'];
+      ? ['!', '与中心记录不一致', 'conflicted']
+      : ['✘', '未找到', 'missing'];
   const rows: [string, string | null][] =
     'kind' in v
       ? [
@@ -62,10 +90,8 @@ export function verificationPage(v: Verification): string {
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>文书核验 ${escapeHtml(v.code)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;color:#1f2328}
-h1{color:${tone};font-size:1.6rem;margin:0 0 1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
-dt{color:#59636e}dd{margin:0}.code{font-family:monospace;letter-spacing:.1em}</style></head>
-<body><main><h1>${mark} ${headline}</h1><p>核验码 <span class="code">${escapeHtml(v.code)}</span></p>
+<style>${style}</style></head>
+<body><main><h1 class="${tone}">${mark} ${headline}</h1><p>核验码 <span class="code">${escapeHtml(v.code)}</span></p>
 ${note}<dl>${details}</dl></main></body></html>
 `;
 }

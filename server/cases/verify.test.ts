@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { EventOf } from '../../shared/case';
 import { verificationCode } from '../../shared/documents';
@@ -55,6 +56,34 @@ eachDialect('center: verify a printed notice', (t) => {
     });
     expect(scanned.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(scanned.body).toContain('真实有效');
+  });
+
+  it('answers with headers that let the page run nothing, load nothing and not be framed', async () => {
+    const { h, accepted } = await setup();
+    const code = verificationCode(accepted.hash);
+    const answers = [
+      await h.call('GET', `/verify/${code}?format=html`),
+      await h.call('GET', `/verify/${code}`),
+      await h.call('GET', '/verify/0000-0000-0000?format=html'),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      const policy = String(answer.headers['content-security-policy']).split('; ');
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy.join(' ')).not.toMatch(/script-src|unsafe-inline/);
+    }
+    // the one style the policy allows is exactly the page's, so the page keeps its looks
+    for (const page of [answers[0]!, answers[2]!]) {
+      const inline = /<style>([\s\S]*?)<\/style>/.exec(page.body)?.[1] ?? '';
+      const hash = createHash('sha256').update(inline).digest('base64');
+      expect(String(page.headers['content-security-policy'])).toContain(
+        `style-src 'sha256-${hash}'`,
+      );
+      expect(page.body).not.toMatch(/<script|style=/);
+    }
   });
 
   it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {

@@ -7,7 +7,7 @@ import { recordDeviceClock, terminalClockOf } from '../sync/clock';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
-import type { AuthDevice, AuthStaff, ServerContext } from './spec';
+import type { AuthDevice, AuthStaff, ResponseHeaders, ServerContext } from './spec';
 import { parseInput } from './validate';
 
 export type AppContext = Omit<ServerContext, 'log'>;
@@ -29,7 +29,10 @@ export type ErasedHandler = (
     address: string;
   },
   ctx: ServerContext,
-) => Promise<{ status?: number; body: unknown } | { status?: number; page: string }>;
+) => Promise<
+  | { status?: number; headers?: ResponseHeaders; body: unknown }
+  | { status?: number; headers?: ResponseHeaders; page: string }
+>;
 
 /**
  * A device call refused for its credentials (revoked, or a token the center never issued) leaves
@@ -129,6 +132,7 @@ export function registerCall(
         throw error;
       });
       void reply.code(out.status ?? call.status ?? 200);
+      if (out.headers) void reply.headers(out.headers);
       if ('page' in out) return reply.type('text/html; charset=utf-8').send(out.page);
       if (context.checkResponses) checkResponse(name, call, out.body);
       return reply.type('application/json; charset=utf-8').send(out.body);

@@ -68,8 +68,13 @@ export type HandlerInput<E extends CenterCall> = {
  * marked `page` may answer a browser with HTML instead.
  */
 export type HandlerOutput<E extends CenterCall> =
-  | { status?: number; body: ResponseSent<E> }
-  | (E extends { page: true } ? { status?: number; page: string } : never);
+  | { status?: number; headers?: ResponseHeaders; body: ResponseSent<E> }
+  | (E extends { page: true }
+      ? { status?: number; headers?: ResponseHeaders; page: string }
+      : never);
+
+/** Response headers a handler adds (the public /verify's security headers). */
+export type ResponseHeaders = Readonly<Record<string, string>>;
 
 export type Handler<E extends CenterCall> = (
   input: HandlerInput<E>,
