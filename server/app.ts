@@ -27,6 +27,8 @@ export type AppConfig = {
    * client could write one and pose as every address in turn.
    */
   trustProxy?: string;
+  /** scrypt's N for staff passwords (ServerContext.passwordCost); tests only */
+  passwordCost?: number;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -62,6 +64,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     dialect: config.dialect,
     now: config.now ?? (() => new Date()),
     checkResponses: config.checkResponses ?? false,
+    ...(config.passwordCost !== undefined ? { passwordCost: config.passwordCost } : {}),
   };
 
   // Every answer carries the center's time, refusals and 404s too: the terminals measure their

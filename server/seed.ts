@@ -87,6 +87,8 @@ export async function seedCenter(
         window_id: null,
         password_hash: passwordHash,
         active: 1,
+        // the center's own administration account: its hash never goes to a window PC
+        center_only: 1,
       })
       .execute();
     await recordStaff(trx, adminId, at);

@@ -16,6 +16,8 @@ import { shanghaiIso } from '../shared/calendar';
 // ~100 ms per sign-in on a busy CI machine).
 
 export const testPassword = 'correct horse 1';
+/** the app's scrypt cost too, so that signing in does not make the hash anew at full cost */
+export const testPasswordCost = 1024;
 let testHash: Promise<string> | null = null;
 
 export type TestMember = { id: string; username: string; token: string };
@@ -40,7 +42,13 @@ export type TestApp = {
 
 export function testApp(t: TestDatabase, now: () => Date = () => new Date()): TestApp {
   // every answer of every route test is parsed with its contract's schema (a mismatch is a 500)
-  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
+  const app = buildApp({
+    db: t.db,
+    dialect: t.dialect,
+    now,
+    checkResponses: true,
+    passwordCost: testPasswordCost,
+  });
   const member = async (role: Role, windowId: string | null = null): Promise<TestMember> => {
     const id = randomUUID();
     const username = `${role}-${id.slice(0, 8)}`;
@@ -52,7 +60,7 @@ export function testApp(t: TestDatabase, now: () => Date = () => new Date()): Te
         name: '测试',
         role,
         window_id: windowId,
-        password_hash: await (testHash ??= hashPassword(testPassword, 1024)),
+        password_hash: await (testHash ??= hashPassword(testPassword, testPasswordCost)),
         active: 1,
       })
       .execute();

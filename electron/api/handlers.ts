@@ -22,7 +22,8 @@ import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
 import type { Terminal } from '../services/context';
-import { verifyPasswordSync } from '../../node-shared/passwords';
+import { isPasswordHash, passwordCost, verifyPasswordSync } from '../../node-shared/passwords';
+import { upgradeAtCenter } from '../services/password-upgrade';
 import {
   boundWindow,
   findStaffByUsername,
@@ -37,10 +38,10 @@ import { adminHandlers } from './admin-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
 
-// A fixed hash to compare against when the user does not exist, so a wrong username costs the
-// same time as a wrong password and does not reveal which usernames exist.
-const decoyHash =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+// A fixed hash to compare against when the user does not exist (or holds no hash here: the center
+// sends some records without one), so a wrong username costs the same time as a wrong password
+// and does not reveal which usernames exist. At today's cost, like the hashes the center sends.
+const decoyHash = `scrypt$${passwordCost}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
 // The shell shows the window this PC serves: that is the window every event is written for.
 function sessionView(t: Terminal, staff: StaffRow, token: string): Session {
@@ -72,7 +73,8 @@ export const handlers: Handlers = {
       );
     }
     const staff = findStaffByUsername(terminal.db, input.username);
-    const valid = verifyPasswordSync(input.password, staff?.password_hash ?? decoyHash);
+    const stored = staff && isPasswordHash(staff.password_hash) ? staff.password_hash : decoyHash;
+    const valid = verifyPasswordSync(input.password, stored) && stored !== decoyHash;
     if (!staff || !valid || !staff.active) {
       terminal.logins.failed(input.username);
       throw new ApiFailure('unauthenticated', ruleMessages['signIn.wrongPassword'], {
@@ -91,6 +93,11 @@ export const handlers: Handlers = {
     // the password is in hand: a seal key the center has not taken yet is registered now, in the
     // background, so that signing in never waits for a center that does not answer
     if (staff.role === 'chief') registerOnSignIn(terminal, staff, input.password);
+    upgradeAtCenter(
+      terminal,
+      { username: staff.username, hash: staff.password_hash },
+      input.password,
+    );
     return sessionView(terminal, staff, token);
   },
   'auth.logout': (_input, { terminal, token, session }) => {

@@ -40,6 +40,11 @@ const demoWindow = { id: 'w-demo-sj01', code: 'SJ01', name: '市场监管窗口'
 const referredItem = 'SJ-003';
 const allPowers: Power[] = ['accept', 'approve', 'coordinate', 'deliver', 'respond', 'certify'];
 
+// The demo's passwords lie in plain text in demo-accounts.json beside the database, so a costly
+// hash would protect nothing and only make every fresh demo folder (each e2e test's) wait five
+// times 128 MiB of scrypt. Real accounts come from the center at the full cost.
+const demoPasswordCost = 1 << 12;
+
 const demoStaff: Omit<DemoAccount, 'password'>[] = [
   { username: 'clerk', name: '张敏', role: 'clerk' },
   { username: 'chief', name: '李建国', role: 'chief' },
@@ -102,7 +107,7 @@ export function seedDemo(
         name: a.name,
         role: a.role,
         window_id: atWindow ? windowId : null,
-        password_hash: hashPasswordSync(a.password),
+        password_hash: hashPasswordSync(a.password, demoPasswordCost),
         active: 1,
       });
       // the chief's own seal key, locked under the PIN: the demo's decisions are sealed for real

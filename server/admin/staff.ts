@@ -131,7 +131,10 @@ export const staffHandlers = {
     // hashed before the transaction: 50 ms of scrypt must not hold the database
     const { password, ...member } = body;
     await checkNewStaff(ctx.db, member);
-    const login = { id: randomUUID(), passwordHash: await hashPassword(password) };
+    const login = {
+      id: randomUUID(),
+      passwordHash: await hashPassword(password, ctx.passwordCost),
+    };
     await ctx.db
       .transaction()
       .execute((trx) => createStaff(trx, { ...member, ...login }, shanghaiIso(ctx.now())));
@@ -153,7 +156,7 @@ export const staffHandlers = {
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.resetPassword': async ({ params, body }, ctx) => {
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashPassword(body.password, ctx.passwordCost);
     await ctx.db.transaction().execute((trx) => setPassword(trx, params.id, passwordHash));
     return { body: await staffById(ctx.db, params.id) };
   },

@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import { roleSchema, ruleMessages } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { ServerContext } from '../http/spec';
 import { beginAttempt } from './lockout';
-import { hashPassword, verifyPassword } from '../../node-shared/passwords';
+import { hashPassword, needsRehash, verifyPassword } from '../../node-shared/passwords';
+import { bumpVersion } from '../reference/versions';
 import { createSession } from './sessions';
 import type { LoginResponse } from '../../shared/center-api';
 
@@ -11,7 +13,7 @@ import type { LoginResponse } from '../../shared/center-api';
 // which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-export type StaffRow = ServerDb['staff'];
+export type StaffRow = Selectable<ServerDb['staff']>;
 
 /** '2026-03-02T09:15:00.000+08:00' → '2026-03-02 09:15' (Beijing time, as stored). */
 const minuteOf = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -24,7 +26,7 @@ const minuteOf = (iso: string) => iso.slice(0, 16).replace('T', ' ');
  * Returns the active staff member the password belongs to; refuses with the rule's id.
  */
 export async function checkStaffPassword(
-  ctx: Pick<ServerContext, 'db' | 'now'>,
+  ctx: Pick<ServerContext, 'db' | 'now' | 'passwordCost'>,
   username: string,
   password: string,
   address: string,
@@ -64,12 +66,39 @@ export async function checkStaffPassword(
       rule: 'signIn.inactive',
     });
   }
+  if (needsRehash(staff.password_hash, ctx.passwordCost)) {
+    await rehash(ctx, staff, password);
+  }
   return staff;
+}
+
+/**
+ * A hash made with parameters weaker than today's is made anew while the password is in hand: the
+ * only moment it ever is. Only if it is still the hash that verified (a manager may have reset the
+ * password meanwhile), and with the staff version raised, so that the terminals, which verify
+ * sign-ins with the hash they pulled, get the stronger one at their next pull.
+ */
+async function rehash(
+  ctx: Pick<ServerContext, 'db' | 'passwordCost'>,
+  staff: StaffRow,
+  password: string,
+): Promise<void> {
+  const stronger = await hashPassword(password, ctx.passwordCost);
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('staff')
+      .set({ password_hash: stronger })
+      .where('id', '=', staff.id)
+      .where('password_hash', '=', staff.password_hash)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) await bumpVersion(trx, 'staff');
+  });
+  staff.password_hash = stronger;
 }
 
 /** Checks the password (lockout first), then opens a session. */
 export async function login(
-  ctx: Pick<ServerContext, 'db' | 'now'>,
+  ctx: Pick<ServerContext, 'db' | 'now' | 'passwordCost'>,
   username: string,
   password: string,
   address: string,

@@ -19,6 +19,8 @@ export type ServerDb = {
     window_id: string | null;
     password_hash: string;
     active: number;
+    /** 1: signs in at the center only; its hash never goes to a terminal (0018) */
+    center_only: Generated<number>;
   };
   /** `data` is the whole ServiceItem as JSON (shared/catalog's schema) */
   items: { code: string; department_code: string; name: string; data: string };

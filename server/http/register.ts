@@ -125,6 +125,7 @@ export function registerCall(
           now: context.now,
           log: request.log,
           terminalClock,
+          ...(context.passwordCost !== undefined ? { passwordCost: context.passwordCost } : {}),
         },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here

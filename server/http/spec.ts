@@ -24,6 +24,11 @@ export type ServerContext = {
   log: FastifyBaseLogger;
   /** what this request said of the terminal's clock (x-terminal-time); absent: nothing */
   terminalClock?: TerminalClockReport | null;
+  /**
+   * scrypt's N for staff password hashes; absent: the production cost. Route tests lower it with
+   * the hashes they make, so that a sign-in does not take each test's hash up to 128 MiB.
+   */
+  passwordCost?: number;
 };
 
 /** The enrolled terminal behind a device bearer token. */

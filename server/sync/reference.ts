@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/case';
-import { referenceKinds, type Reference, type ReferenceVersions } from '../../shared/sync';
+import {
+  noPasswordHash,
+  referenceKinds,
+  type Reference,
+  type ReferenceVersions,
+} from '../../shared/sync';
 import { readClosures } from '../admin/closures';
 import { readDepartments } from '../admin/departments';
 import { readItems } from '../admin/items';
@@ -80,8 +85,10 @@ async function staff(db: Db, departmentCode: string) {
         's.window_id',
         's.password_hash',
         's.active',
+        's.center_only',
       ])
-      // the department's window staff, and the center's managers and supervisors, who sign in anywhere
+      // the department's window staff, and the center's managers and supervisors, who sign in
+      // anywhere (their names too: a terminal shows who did what)
       .where((eb) =>
         eb.or([eb('w.department_code', '=', departmentCode), eb('s.window_id', 'is', null)]),
       )
@@ -103,7 +110,7 @@ async function staff(db: Db, departmentCode: string) {
       name: s.name,
       role: s.role as Role,
       windowId: s.window_id,
-      passwordHash: s.password_hash,
+      passwordHash: maySignInAtTerminal(s) ? s.password_hash : noPasswordHash,
       active: s.active === 1,
     })),
     devices: devices.map((d) => ({
@@ -114,4 +121,15 @@ async function staff(db: Db, departmentCode: string) {
       revoked: d.revoked_at !== null,
     })),
   };
+}
+
+/**
+ * Whose hash a terminal of the department gets: only of those who may sign in at it — the
+ * department's active window staff (the query takes no other window staff) and the active
+ * managers and supervisors who sign in at window PCs. Never a center-only account (the seeded
+ * `admin`): a stolen hall PC must not carry the hash that administers the whole center, nor
+ * anyone's who may not sign in there anyway.
+ */
+function maySignInAtTerminal(s: { active: number; center_only: number }): boolean {
+  return s.active === 1 && s.center_only === 0;
 }

@@ -24,6 +24,7 @@ import {
 } from '../../shared/sync';
 import { centerContract, syncPaths } from '../../shared/center-api';
 import { hashPassword } from '../../node-shared/passwords';
+import { testPasswordCost } from '../test-app';
 import {
   sealLog,
   testRegistration,
@@ -393,7 +394,13 @@ export type SyncHarness = {
 export const chiefPassword = 'chief-pass-1';
 
 export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
-  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
+  const app = buildApp({
+    db: t.db,
+    dialect: t.dialect,
+    now,
+    checkResponses: true,
+    passwordCost: testPasswordCost,
+  });
   const call: Call = (method, url, opts = {}) =>
     app.inject({
       method,
@@ -438,7 +445,7 @@ export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): S
     if (!known) await seedStaff(t.db, [{ ...actor, role: 'chief', windowId: device.windowId }]);
     await t.db
       .updateTable('staff')
-      .set({ password_hash: await hashPassword(chiefPassword, 1024) })
+      .set({ password_hash: await hashPassword(chiefPassword, testPasswordCost) })
       .where('id', '=', actor.userId)
       .execute();
     const key = testSealKey();

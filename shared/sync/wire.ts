@@ -176,6 +176,13 @@ export const windowSchema = z.strictObject({
 });
 export type CenterWindow = z.infer<typeof windowSchema>;
 
+/**
+ * What a staff record carries instead of a hash when its member may not sign in at the terminal
+ * receiving it (center-only accounts, deactivated ones). Not empty: a terminal of the previous
+ * protocol parses the field as a non-empty string. No scrypt hash, so no password verifies.
+ */
+export const noPasswordHash = '-';
+
 export const staffRecordSchema = z.strictObject({
   id: z.string().min(1),
   username: z.string().min(1),
@@ -183,7 +190,10 @@ export const staffRecordSchema = z.strictObject({
   role: roleSchema,
   /** window staff (clerk, reviewer, chief) sit at a window; managers and supervisors do not */
   windowId: z.string().nullable(),
-  /** scrypt, so that staff can sign in at the window while the center is unreachable */
+  /**
+   * scrypt, so that staff can sign in at the window while the center is unreachable; for staff
+   * who may not sign in at this terminal, `noPasswordHash` (server/sync/reference.ts)
+   */
   passwordHash: z.string().min(1),
   active: z.boolean(),
 });

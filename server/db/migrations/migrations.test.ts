@@ -482,4 +482,70 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         { year: 2027 },
       ]);
     }));
+
+  // part E of issue 15
+  it('0018 marks the seeded admin center-only, nobody else, and makes terminals pull the staff again', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0014-calendar-tables');
+      await raw(t)
+        .insertInto('departments')
+        .values({ code: 'SJ', name: '市场监督管理局' })
+        .execute();
+      await raw(t)
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      const member = (id: string, username: string, role: string, window_id: string | null) => ({
+        id,
+        username,
+        name: id,
+        role,
+        window_id,
+        password_hash: 'scrypt$x',
+        active: 1,
+      });
+      await raw(t)
+        .insertInto('staff')
+        .values([
+          member('s-admin', 'admin', 'manager', null),
+          member('s-mgr', 'wangjing', 'manager', null),
+          member('s-sup', 'supervisor1', 'supervisor', null),
+          member('s-clerk', 'clerk1', 'clerk', 'w1'),
+        ])
+        .execute();
+      const before = await t.db
+        .selectFrom('reference_versions')
+        .select('version')
+        .where('kind', '=', 'staff')
+        .executeTakeFirstOrThrow();
+      await upTo(t, '0018-center-only-staff');
+      const rows = await raw(t)
+        .selectFrom('staff')
+        .select(['id', 'center_only', 'password_hash'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: 's-admin', center_only: 1, password_hash: 'scrypt$x' },
+        { id: 's-clerk', center_only: 0, password_hash: 'scrypt$x' },
+        { id: 's-mgr', center_only: 0, password_hash: 'scrypt$x' },
+        { id: 's-sup', center_only: 0, password_hash: 'scrypt$x' },
+      ]);
+      const after = await t.db
+        .selectFrom('reference_versions')
+        .select('version')
+        .where('kind', '=', 'staff')
+        .executeTakeFirstOrThrow();
+      expect(after.version).toBe(before.version + 1);
+      // a member added afterwards signs in at windows unless marked
+      await raw(t)
+        .insertInto('staff')
+        .values(member('s-new', 'new1', 'manager', null))
+        .execute();
+      const added = await raw(t)
+        .selectFrom('staff')
+        .select('center_only')
+        .where('id', '=', 's-new')
+        .executeTakeFirstOrThrow();
+      expect(added.center_only).toBe(0);
+    }));
 });

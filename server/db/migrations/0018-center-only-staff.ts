@@ -1,0 +1,22 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+// Issue 15 point 7. `staff.center_only`: an account that signs in at the center only, never at a
+// window PC — so its password hash is never sent to a terminal (server/sync/reference.ts). The
+// account every center is seeded with, the manager `admin`, is one: a stolen hall PC must not
+// carry the hash that administers the whole center. The staff version is raised so that every
+// terminal pulls the staff again and drops the hashes it no longer receives.
+export function centerOnlyStaff(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('staff')
+        .addColumn('center_only', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`UPDATE staff SET center_only = 1
+                WHERE username = 'admin' AND role = 'manager' AND window_id IS NULL`.execute(db);
+      await sql`UPDATE reference_versions SET version = version + 1 WHERE kind = 'staff'`.execute(
+        db,
+      );
+    },
+  };
+}
