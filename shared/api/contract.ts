@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../text';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
 import { intakeSealModes, type ServiceItem } from '../catalog';
@@ -11,24 +12,11 @@ import { calendarChangesSchema } from '../center-api';
 import { adminContract } from './admin-contract';
 import type { CallName } from './names';
 
-// A person's or organisation's name as typed at the window: trimmed, bounded, no control
-// characters (they break printed notices and CSV exports).
-const nameText = z
-  .string()
-  .trim()
-  .min(1, '必填')
-  .max(100, '不能超过100个字')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '含有不可见的控制字符');
+// A person's or organisation's name as typed at the window, and free text (remarks, replies):
+// the one typed-text schema (shared/text), no control or hidden characters.
+const nameText = typedText({ required: '必填', max: 100 });
 
-const freeText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不能超过${max}个字`)
-    .refine(
-      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
-      '含有不可见的控制字符',
-    );
+const freeText = (max: number) => typedText({ max, lines: true });
 
 export const roleSchema = z.enum(['clerk', 'reviewer', 'chief', 'manager', 'supervisor']);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../text';
 import { defaultThresholds } from '../calendar';
 import { roleSchema } from '../case';
 import { windowPowersSchema } from '../catalog';
@@ -35,7 +36,7 @@ export const doneSchema = z.strictObject({ ok: z.literal(true) });
 const passwordSchema = z.string().min(8, '密码至少8位').max(128, '密码至多128位');
 
 const staffFields = {
-  name: z.string().trim().min(1, '请输入姓名').max(50),
+  name: typedText({ required: '请输入姓名', max: 50 }),
   role: roleSchema,
   windowId: z.string().min(1).nullable().default(null),
 };
