@@ -67,7 +67,9 @@ export async function checkStaffPassword(
     });
   }
   if (needsRehash(staff.password_hash, ctx.passwordCost)) {
-    await rehash(ctx, staff, password);
+    // the password was right: a database that cannot take the stronger hash now must not turn the
+    // sign-in into a failure; the old hash stays and the next sign-in tries again
+    await rehash(ctx, staff, password).catch(() => undefined);
   }
   return staff;
 }
@@ -93,7 +95,6 @@ async function rehash(
       .executeTakeFirst();
     if (updated.numUpdatedRows > 0n) await bumpVersion(trx, 'staff');
   });
-  staff.password_hash = stronger;
 }
 
 /** Checks the password (lockout first), then opens a session. */
