@@ -64,7 +64,7 @@ export function TestPage({ printer }: { printer: string }) {
         <p className="a4-strong">{sample}</p>
         <p className="test-sample-small">{sample}</p>
         <p className="a4-footnote">
-          本页用于检查打印机：纸张为 A4、无缩放、中文字体完整、页边距 18 毫米。
+          本页用于检查打印机：纸张为 A4、无缩放、中文字体完整、页边距上下 15 毫米、左右 18 毫米。
         </p>
       </A4Document>
     </Desk>
