@@ -77,10 +77,7 @@ export const defaultPrintSettings: PrintSettings = {
  */
 export function readPrintSettings(stored: unknown): PrintSettings {
   const targets = { ...defaultPrintSettings.targets };
-  const raw =
-    stored && typeof stored === 'object' && 'targets' in stored
-      ? (stored).targets
-      : null;
+  const raw = stored && typeof stored === 'object' && 'targets' in stored ? stored.targets : null;
   if (raw && typeof raw === 'object') {
     for (const k of printKinds) {
       const parsed = printTargetSchema.safeParse((raw as Record<string, unknown>)[k]);
