@@ -2,8 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { metaContentSecurityPolicy } from './electron/security';
 
-// The built page carries its CSP itself: Electron loads it from file://, where no server sends
-// headers. Only the build: the dev server needs inline scripts for hot reload.
+// The built page carries its CSP itself as well as by header (Electron's app:// handler, the web
+// mode's server): a copy of the page opened some other way still runs under it. Only the build: the dev server needs inline scripts for hot reload.
 const cspMeta: Plugin = {
   name: 'onewindow-csp',
   apply: 'build',

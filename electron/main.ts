@@ -1,8 +1,10 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { handlers } from './api/handlers';
+import { appIndexUrl, appScheme, isAppPage, serveAppRequest } from './app-protocol';
 import { bindIpc } from './ipc';
+import { keyProtection } from './key-protection';
+import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
 import { openTerminal } from './services/terminal';
@@ -13,7 +15,13 @@ import { openTerminal } from './services/terminal';
 // development and when packaged.
 const appRoot = app.getAppPath();
 const resourcesDir = join(appRoot, 'resources');
-const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
+const rendererRoot = join(appRoot, 'dist', 'renderer');
+
+// app:// must be privileged before ready: standard (real origin, relative URLs), secure (so
+// 'self' and secure-context APIs hold), fetch for the page's own files. No CORS, no service worker.
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -23,6 +31,7 @@ function createWindow(): void {
     minHeight: 700,
     title: '一窗通 OneWindow',
     show: false,
+    autoHideMenuBar: true,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
       contextIsolation: true,
@@ -30,18 +39,20 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // a hall PC is used by the public's side of the counter too: no inspector in production
+      devTools: !app.isPackaged,
     },
   });
   // The window shows the app and nothing else: no pop-ups, no navigation away from index.html.
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const appUrl = pathToFileURL(rendererIndex).href;
   const stayHome = (event: Electron.Event, url: string) => {
-    if (url.split('#')[0] !== appUrl) event.preventDefault();
+    if (!isAppPage(url)) event.preventDefault();
   };
   win.webContents.on('will-navigate', stayHome);
   win.webContents.on('will-redirect', stayHome);
+  if (app.isPackaged) win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(appIndexUrl);
 }
 
 // One terminal process per PC: two would fight over the same database and demo seed.
@@ -57,8 +68,17 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(() => {
   if (!firstInstance) return;
-  // file:// pages carry their CSP in a <meta> tag (added by the build); this header covers
-  // anything else the session might load.
+  // No default menu: its Reload would drop the in-memory session mid-intake, its View menu
+  // opens devtools; the app's own toolbar has every action.
+  Menu.setApplicationMenu(null);
+  protocol.handle(appScheme, async (request) => {
+    const r = await serveAppRequest(rendererRoot, request.url, contentSecurityPolicy);
+    return new Response(r.body ? new Uint8Array(r.body) : null, {
+      status: r.status,
+      headers: r.headers,
+    });
+  });
+  // app:// answers carry the CSP themselves; this covers anything else the session might load.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -67,26 +87,30 @@ void app.whenReady().then(() => {
       },
     });
   });
+  // Nothing is granted, and nothing reports as granted: the check handler answers the queries
+  // (navigator.permissions, clipboard, fullscreen…) the request handler never sees.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  const protection = keyProtection({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+    seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+    open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  });
+  if (protection.warning) console.warn(protection.warning);
   const terminal = openTerminal({
     dataDir: app.getPath('userData'),
     resourcesDir,
-    ...(safeStorage.isEncryptionAvailable()
-      ? {
-          keyProtector: {
-            scheme: 'safeStorage',
-            seal: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
-            open: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-          },
-        }
-      : {}),
+    ...(protection.protector ? { keyProtector: protection.protector } : {}),
   });
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
-  bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);
-  bindPrintToPdf(ipcMain, pathToFileURL(rendererIndex).href, app.getPath('documents'));
+  bindIpc(ipcMain, terminal, handlers, appIndexUrl);
+  bindPrintToPdf(ipcMain, appIndexUrl, app.getPath('documents'));
+  bindDirectPrint(ipcMain, appIndexUrl, terminal);
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

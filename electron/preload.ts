@@ -9,11 +9,14 @@ const hall = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('hall', Object.freeze(hall));
 
-// Saving the notice on screen as PDF is the one thing only the desktop app can do; the web mode
-// prints with the browser instead.
+// Saving the page on screen as PDF and printing it straight to the window's printer are what only
+// the desktop app can do; the web mode prints with the browser instead. Main picks the printer
+// from the settings: the page says only which kind of document it is.
 contextBridge.exposeInMainWorld(
   'hallPrint',
   Object.freeze({
     toPdf: (name: string) => ipcRenderer.invoke('hall-print-pdf', name),
+    print: (request: unknown) => ipcRenderer.invoke('hall-print', request),
+    printers: () => ipcRenderer.invoke('hall-printers'),
   }),
 );

@@ -1,3 +1,4 @@
+import { getPrintSettings, setPrintSettings } from '../services/print-settings';
 import type { Session } from '../../shared/api';
 import { reviseCaseCalendar, windowCalendarChanges } from '../services/calendar-changes';
 import { ruleMessages, type Role } from '../../shared/case';
@@ -156,5 +157,8 @@ export const handlers: Handlers = {
     return terminal.sync.status();
   },
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
+  // issue 15 part D: printers per document kind
+  'print.settings.get': (_input, { terminal }) => getPrintSettings(terminal),
+  'print.settings.set': (input, { terminal }) => setPrintSettings(terminal, input),
   ...adminHandlers,
 };

@@ -11,6 +11,11 @@ export type Device = { id: string; publicKey: string; sign: (message: string) =>
  */
 export type KeyProtector = {
   readonly scheme: string;
+  /**
+   * Opens what it sealed before but seals nothing new (new secrets are stored plain): Linux's
+   * basic_text backend, whose "encryption" is a key built into Chromium (electron/key-protection.ts).
+   */
+  readonly openOnly?: boolean;
   seal(plain: string): string;
   open(sealed: string): string;
 };
@@ -30,7 +35,9 @@ export function openSecret(stored: string, protector: KeyProtector | null): stri
 
 /** A secret as stored at rest: sealed by the protector when there is one, else marked plain. */
 export function sealSecret(plain: string, protector: KeyProtector | null): string {
-  return protector ? `${protector.scheme}:${protector.seal(plain)}` : `${plainScheme}:${plain}`;
+  return protector && !protector.openOnly
+    ? `${protector.scheme}:${protector.seal(plain)}`
+    : `${plainScheme}:${plain}`;
 }
 
 function signer(id: string, publicKey: string, privatePem: string): Device {

@@ -9,6 +9,7 @@ import { CalendarChangesPanel } from '../features/calendar-changes/CalendarChang
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { ReportPage } from '../features/reports/ReportPage';
+import { TestPage } from '../features/print/TestPage';
 import { ReportPrint } from '../features/reports/ReportPrint';
 import { ReviewQueue } from '../features/review/ReviewQueue';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -34,7 +35,7 @@ function Content({
   route,
   t,
 }: {
-  route: Exclude<Route, { page: 'print' | 'guide' | 'reportPrint' }>;
+  route: Exclude<Route, { page: 'print' | 'guide' | 'reportPrint' | 'printTest' }>;
   t: ReturnType<typeof useT>;
 }) {
   switch (route.page) {
@@ -112,6 +113,7 @@ export function Shell({ session }: { session: Session }) {
   // the page).
   if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
   if (route.page === 'guide') return <GuidePage itemCode={route.itemCode} />;
+  if (route.page === 'printTest') return <TestPage printer={route.printer} />;
   if (route.page === 'reportPrint')
     return (
       <ReportPrint

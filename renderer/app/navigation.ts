@@ -38,8 +38,14 @@ export const pageLabel: Record<Page, MessageKey> = {
 
 const menuPages = new Set<string>(Object.keys(pageLabel));
 
-/** Pages opened from a menu page, for the same roles: the printed report from the report. */
-const openedFrom: Readonly<Record<string, Page>> = { reportPrint: 'reports' };
+/**
+ * Pages opened from a menu page, for the same roles: the printed report from the report, a
+ * printer's test page from the settings.
+ */
+const openedFrom: Readonly<Record<string, Page>> = {
+  reportPrint: 'reports',
+  printTest: 'settings',
+};
 
 /**
  * Whether a role may be on a page reached by its URL (a typed hash, a bookmark, the page the

@@ -19,7 +19,9 @@ export type Route =
   | { page: 'alerts' }
   | { page: 'admin' }
   | { page: 'settings' }
-  | { page: 'conflicts' };
+  | { page: 'conflicts' }
+  /** a printer's test page, opened from the settings' printers card */
+  | { page: 'printTest'; printer: string };
 
 export function parseHash(hash: string): Route | null {
   let parts: string[];
@@ -48,6 +50,8 @@ export function parseHash(hash: string): Route | null {
             ...(parts[3] ? { windowId: parts[3] } : {}),
           }
         : null;
+    case 'print-test':
+      return parts[1] ? { page: 'printTest', printer: parts[1] } : null;
     case 'review':
     case 'reports':
     case 'dashboard':
@@ -76,6 +80,8 @@ export function toHash(route: Route): string {
       return `#/guide/${encodeURIComponent(route.itemCode)}`;
     case 'reportPrint':
       return `#/report-print/${route.from}/${route.to}${route.windowId ? `/${encodeURIComponent(route.windowId)}` : ''}`;
+    case 'printTest':
+      return `#/print-test/${encodeURIComponent(route.printer)}`;
     default:
       return `#/${route.page}`;
   }

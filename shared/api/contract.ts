@@ -9,6 +9,7 @@ import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
 import { calendarChangesSchema } from '../center-api';
+import { printSettingsSchema } from '../print/routing';
 import { adminContract } from './admin-contract';
 import type { CallName } from './names';
 
@@ -478,6 +479,19 @@ export const contract = {
     input: z.object({ caseId: uuid, eventId: uuid }),
     output: z.custom<CaseDocument>(),
     access: 'signedIn',
+  }),
+  // --- issue 15 part D: the window's printers per document kind ---
+  /** Which printer (and how many copies) each kind of document goes to on this PC. */
+  'print.settings.get': call({
+    input: z.object({}),
+    output: printSettingsSchema,
+    access: 'signedIn',
+  }),
+  /** Sets them; a printer left empty sends that kind to the print dialog / PDF. */
+  'print.settings.set': call({
+    input: printSettingsSchema,
+    output: printSettingsSchema,
+    access: ['manager'],
   }),
   ...adminContract,
 } satisfies Record<CallName, CallSpec>;

@@ -33,6 +33,9 @@ export const callNames = [
   'sync.now',
   'sync.acknowledgeClock',
   'sync.enroll',
+  // issue 15 part D: printers per document kind
+  'print.settings.get',
+  'print.settings.set',
   ...adminCallNames,
 ] as const;
 

@@ -44,8 +44,8 @@ export type A4DocumentProps = {
   /** case notices only: printed and drawn as a QR code in the head */
   verificationCode?: string;
   verificationUrl?: string | null;
-  /** 'certificate': the 证照's own large title */
-  variant?: 'notice' | 'certificate';
+  /** 'certificate': the 证照's own large title; 'guide': the applicant's denser reference sheet */
+  variant?: 'notice' | 'certificate' | 'guide';
   children: ReactNode;
 };
 
@@ -66,7 +66,7 @@ export function A4Document({
 }: A4DocumentProps) {
   return (
     <article
-      className={variant === 'certificate' ? 'a4-sheet a4-certificate' : 'a4-sheet'}
+      className={variant === 'notice' ? 'a4-sheet' : `a4-sheet a4-${variant}`}
       data-testid="a4-document"
     >
       <header className="a4-head">

@@ -245,7 +245,8 @@ function OneTimeNotice({ doc }: { doc: Doc<'notice'> }) {
         <thead>
           <tr>
             <th className="a4-num">序号</th>
-            <th style={{ width: '48%' }}>材料名称</th>
+            {/* the detail is the longer text: give it the room, the name wraps */}
+            <th style={{ width: '34%' }}>材料名称</th>
             <th style={{ width: '13mm' }}>问题</th>
             <th>需要补正的内容</th>
           </tr>

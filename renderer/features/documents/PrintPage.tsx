@@ -2,7 +2,9 @@ import { Alert, Button, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ServiceItem } from '../../../shared/catalog';
 import type { CaseDocument } from '../../../shared/documents';
+import type { PrintRequest } from '../../../shared/print/routing';
 import { call } from '../../api';
+import { usePaper } from '../print/usePaper';
 import { useSession } from '../../stores/session';
 import { CaseNotice } from './CaseNotice';
 import { DeadlineChangeNotice } from './DeadlineChangeNotice';
@@ -13,20 +15,20 @@ import { ServiceGuide } from './ServiceGuide';
 type Loaded<T> =
   { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting the DOM's Window needs an interface
-  interface Window {
-    /** the desktop app's PDF export (electron/print/pdf.ts); absent in web mode */
-    hallPrint?: {
-      toPdf: (name: string) => Promise<{ ok: boolean; path?: string; error?: string }>;
-    };
-  }
-}
-
 /** The grey desk with the toolbar (hidden on paper) around one A4 sheet. */
-function Desk({ children, pdfName }: { children: ReactNode; pdfName: string }) {
+export function Desk({
+  children,
+  pdfName,
+  request,
+}: {
+  children: ReactNode;
+  pdfName: string;
+  /** what 打印 sends: the kind picks the printer in the window's settings */
+  request: PrintRequest;
+}) {
   const m = useDocumentMessages();
   const [saved, setSaved] = useState<string | null>(null);
+  const paper = usePaper(request);
   const savePdf = async () => {
     const result = await window.hallPrint?.toPdf(pdfName);
     if (result?.ok && result.path) setSaved(result.path);
@@ -36,11 +38,13 @@ function Desk({ children, pdfName }: { children: ReactNode; pdfName: string }) {
       <div className="a4-toolbar" role="toolbar">
         {/* history.back keeps the in-memory session: the case page comes back as it was */}
         <Button onClick={() => history.back()}>{m('back')}</Button>
-        <Button type="primary" onClick={() => window.print()}>
+        <Button type="primary" onClick={paper.print}>
           {m('print')}
         </Button>
         {window.hallPrint && <Button onClick={() => void savePdf()}>{m('savePdf')}</Button>}
-        <span className="a4-toolbar-hint">{saved ? m('savedTo', { path: saved }) : m('hint')}</span>
+        <span className="a4-toolbar-hint" data-testid="print-note">
+          {saved ? m('savedTo', { path: saved }) : (paper.note ?? m('hint'))}
+        </span>
       </div>
       {children}
     </div>
@@ -78,6 +82,7 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
   }, [caseId, eventId]);
   return (
     <Desk
+      request={{ kind: doc.state === 'ok' ? doc.value.kind : 'acceptance' }}
       pdfName={
         doc.state === 'ok' ? `${documentTitle(doc.value)}-${doc.value.caseNumber}` : 'notice'
       }
@@ -113,7 +118,7 @@ export function GuidePage({ itemCode }: { itemCode: string }) {
     };
   }, [itemCode]);
   return (
-    <Desk pdfName={`办事指南-${itemCode}`}>
+    <Desk pdfName={`办事指南-${itemCode}`} request={{ kind: 'guide' }}>
       <Status
         loaded={item}
         render={(i) => (

@@ -84,30 +84,44 @@ export function ServiceGuide({
       ),
     },
   ];
+  const materialsAt = sections.findIndex((s) => s.title === '申请材料');
   return (
     <A4Document
       centerName={centerName}
       title="办事指南"
+      variant="guide"
       subtitle={item.name}
       reference={`事项编码：${item.code}`}
     >
-      {sections.map((s, i) => (
-        <section key={s.title}>
-          <h3>
-            {numerals[i]}、{s.title}
-          </h3>
-          {s.body}
-        </section>
+      {sections.slice(0, materialsAt + 1).map((s, i) => (
+        <GuideSection key={s.title} n={i} title={s.title} body={s.body} />
       ))}
-      {item.certificate && (
-        <p className="a4-indent">办理结果：准予许可的，核发{item.certificate}。</p>
-      )}
-      <SealBlock
-        departmentName={departmentName}
-        date={date}
-        left={<div>本指南依据本中心公布的事项目录打印，内容以最新公布为准。</div>}
-      />
+      {/* the short sections after the materials table side by side: the guide keeps to one sheet */}
+      <div className="a4-guide-columns">
+        {sections.slice(materialsAt + 1).map((s, i) => (
+          <GuideSection key={s.title} n={materialsAt + 1 + i} title={s.title} body={s.body} />
+        ))}
+        {item.certificate && (
+          <p className="a4-indent">办理结果：准予许可的，核发{item.certificate}。</p>
+        )}
+        <SealBlock
+          departmentName={departmentName}
+          date={date}
+          left={<div>本指南依据本中心公布的事项目录打印，内容以最新公布为准。</div>}
+        />
+      </div>
     </A4Document>
+  );
+}
+
+function GuideSection({ n, title, body }: { n: number; title: string; body: React.ReactNode }) {
+  return (
+    <section>
+      <h3>
+        {numerals[n]}、{title}
+      </h3>
+      {body}
+    </section>
   );
 }
 

@@ -15,6 +15,7 @@ import {
 import { exportFileName } from '../../../shared/reports/workbook';
 import { A4Document } from '../documents/A4Document';
 import { useDocumentMessages } from '../documents/messages';
+import { usePaper } from '../print/usePaper';
 import { loadReport } from './load';
 import './reports.css';
 
@@ -159,6 +160,7 @@ export function ReportPrint({
   const m = useDocumentMessages();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [saved, setSaved] = useState<string | null>(null);
+  const paper = usePaper({ kind: 'report' });
 
   useEffect(() => {
     let live = true;
@@ -186,7 +188,7 @@ export function ReportPrint({
     <div className="a4-desk">
       <div className="a4-toolbar" role="toolbar">
         <Button onClick={() => history.back()}>{m('back')}</Button>
-        <Button type="primary" disabled={loaded.state !== 'ok'} onClick={() => window.print()}>
+        <Button type="primary" disabled={loaded.state !== 'ok'} onClick={paper.print}>
           {m('print')}
         </Button>
         {window.hallPrint && (
@@ -194,7 +196,9 @@ export function ReportPrint({
             {m('savePdf')}
           </Button>
         )}
-        <span className="a4-toolbar-hint">{saved ? m('savedTo', { path: saved }) : m('hint')}</span>
+        <span className="a4-toolbar-hint" data-testid="print-note">
+          {saved ? m('savedTo', { path: saved }) : (paper.note ?? m('hint'))}
+        </span>
       </div>
       {loaded.state === 'loading' && (
         <Spin style={{ display: 'block', marginTop: 96 }} description={m('loading')} />

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/api';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
+import { PrintersCard } from '../print/PrintersCard';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
 
@@ -32,12 +33,13 @@ function Enrolled({ status }: { status: SyncStatus }) {
   );
 }
 
-/** The manager's terminal settings: joining the center, and the scheduled daily report. */
+/** The manager's terminal settings: joining the center, the scheduled daily report, printers. */
 export function SettingsPage() {
   return (
     <Flex vertical gap={16}>
       <EnrollmentCard />
       <ScheduledReportCard />
+      <PrintersCard />
     </Flex>
   );
 }
