@@ -18,6 +18,7 @@ import { verifyPrinted } from '../services/verify';
 import { acknowledgeClock } from '../services/clock';
 import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
+import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
@@ -150,4 +151,6 @@ export const handlers: Handlers = {
   },
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
   ...adminHandlers,
+  // part A of issue 15 (recovery)
+  'sync.readmit': (input, { terminal }) => readmit(terminal, input),
 };

@@ -34,6 +34,8 @@ export const callNames = [
   'sync.acknowledgeClock',
   'sync.enroll',
   ...adminCallNames,
+  // part A of issue 15 (recovery)
+  'sync.readmit',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -309,7 +309,9 @@ export const readmitRequestSchema = z.strictObject({
 export type ReadmitRequest = z.infer<typeof readmitRequestSchema>;
 
 /** What the old key signs: every field of the request but the signature, in a fixed order. */
-export function readmissionMessage(r: Omit<ReadmitRequest, 'signature' | 'label'>): string {
+export function readmissionMessage(
+  r: Omit<ReadmitRequest, 'signature' | 'label' | 'publicKey'>,
+): string {
   return [
     'onewindow-readmit-1',
     r.code.replace(/[\s-]/g, '').toUpperCase(),
