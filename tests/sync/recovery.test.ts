@@ -172,3 +172,43 @@ describe('a center restored from a backup older than a terminal', () => {
     await expectExactUnion(hall, [t2.t, third.t, replacement.t]);
   }, 300_000);
 });
+
+describe('a center restored by hand, without the restore command', () => {
+  it('a twice-used number is recorded at the terminal and its pulls go on; the floor then lifts', async () => {
+    const hall = await hallOn('sqlite', defer);
+    const third = await terminal(hall, 'SJ02');
+    const backup = await backupCenter(hall);
+    const lost = await terminal(hall, 'SJ01');
+    await writeCases(lost, 2, 100);
+    await syncUntilQuiet([lost.t, third.t]);
+
+    await restoreCenter(hall, backup, false);
+    // enrolled before any terminal showed the center it is behind: the restored center knows no
+    // SJ01 terminal and no SJ01 case, so it hands out T1 again — the case the floor cannot cover
+    const again = await terminal(hall, 'SJ01');
+    expect(again.t.sync.status().enrollment?.terminalNumber).toBe(1);
+    await writeCases(again, 2, 100);
+    await syncUntilQuiet([again.t, third.t]);
+
+    // the third PC holds both T1s' cases: each clash recorded, every event kept, no error
+    expect(third.t.sync.status().lastError).toBeNull();
+    expect(numberConflicts(third)).toBe(2);
+    expect(caseNumbers(third)).toHaveLength(4);
+    const conflicts = third.t.db
+      .prepare('SELECT case_id, other_case_id FROM case_number_conflicts')
+      .all() as { case_id: string; other_case_id: string }[];
+    expect(new Set(conflicts.flatMap((c) => [c.case_id, c.other_case_id])).size).toBe(4);
+    await expectExactUnion(hall, [third.t, again.t]);
+
+    // the third PC's pull cursor was beyond the restored center: recorded, and the floor lifted
+    const handle = await openServerDb({ dataDir: hall.dataDir });
+    try {
+      const restores = await handle.db.selectFrom('center_restores').selectAll().execute();
+      expect(restores.map((r) => r.kind)).toContain('detected');
+    } finally {
+      await handle.close();
+    }
+    const next = await terminal(hall, 'SJ01');
+    expect(next.t.sync.status().enrollment?.terminalNumber).toBeGreaterThan(100);
+  }, 300_000);
+});
