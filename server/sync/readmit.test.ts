@@ -4,7 +4,7 @@ import { syncPaths } from '../../shared/center-api';
 import { genesisHash, readmissionMessage, type ReadmitRequest } from '../../shared/sync';
 import { afterRestore, nextTerminalNumber } from '../admin/terminal-numbers';
 import { eachDialect } from '../db/test-db';
-import { caseScript, count, seedHall, syncHarness, type TestDevice } from './test-support';
+import { caseScript, seedHall, syncHarness, type TestDevice } from './test-support';
 
 // Part A of issue 15: a terminal the center lost or revoked is taken back as the same device, on
 // a manager's new code and its old key's signature — and refused clearly whenever it is not.
@@ -82,7 +82,7 @@ eachDialect('sync: readmit', (t) => {
       },
     ]);
     // acknowledged 2, holds 2: no restore to record
-    expect(await count(t().db, 'center_restores')).toBe(0);
+    expect((await t().db.selectFrom('center_restores').select('id').execute()).length).toBe(0);
   });
 
   it('refuses another window, another key, a wrong signature, another number — spending no code', async () => {
@@ -109,7 +109,7 @@ eachDialect('sync: readmit', (t) => {
       });
     }
     expect(other.id).not.toBe(d.id);
-    expect(await count(t().db, 'device_readmissions')).toBe(0);
+    expect((await t().db.selectFrom('device_readmissions').select('id').execute()).length).toBe(0);
     const ok = await h.call('POST', readmitPath, { body: claim(d, code) });
     expect(ok.statusCode, ok.body).toBe(201);
   });
@@ -178,6 +178,6 @@ eachDialect('terminal numbers', (t) => {
     expect(numbers.map((n) => n.terminal_number)).toEqual([1, 101]);
     // a second restore (even from the same copy) lifts again
     expect((await afterRestore(t().db)).get('w-sj-1')).toBe(200);
-    expect(await count(t().db, 'center_restores')).toBe(2);
+    expect((await t().db.selectFrom('center_restores').select('id').execute()).length).toBe(2);
   });
 });

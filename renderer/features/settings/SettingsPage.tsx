@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
+import { Readmission } from '../sync/Readmission';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -79,6 +80,7 @@ function EnrollmentCard() {
       {status.enrolled ? (
         <>
           <Typography.Title level={5}>{m('enrolledTitle')}</Typography.Title>
+          {status.unknownToCenter && <Readmission unknown={status.unknownToCenter} onDone={load} />}
           <Enrolled status={status} />
         </>
       ) : (
