@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   hallAccount,
   startHallCenter,
@@ -36,7 +36,7 @@ test.afterAll(async () => {
   await hall?.stop();
 });
 
-function readmission(page: import('@playwright/test').Page) {
+function readmission(page: Page) {
   const box = page.getByTestId('readmission');
   return {
     box,
