@@ -19,6 +19,7 @@ import { verifyPrinted } from '../services/verify';
 import { acknowledgeClock } from '../services/clock';
 import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
+import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { findApplicant } from '../store/cases';
@@ -161,4 +162,6 @@ export const handlers: Handlers = {
   'print.settings.get': (_input, { terminal }) => getPrintSettings(terminal),
   'print.settings.set': (input, { terminal }) => setPrintSettings(terminal, input),
   ...adminHandlers,
+  // part A of issue 15 (recovery)
+  'sync.readmit': (input, { terminal }) => readmit(terminal, input),
 };

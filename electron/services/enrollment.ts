@@ -23,7 +23,7 @@ function refuseWithEvents(t: Terminal): void {
 }
 
 /** The center's refusal (or silence) in words for the manager at the settings page. */
-function enrollmentFailure(error: unknown): unknown {
+export function enrollmentFailure(error: unknown): unknown {
   if (!(error instanceof CenterFailure)) return error;
   if (error.kind === 'http' && error.status !== null && error.status < 500) {
     return new ApiFailure('invalid_input', `中心拒绝注册：${error.message}`, { field: 'code' });

@@ -74,6 +74,7 @@ function centerServing(feed: () => Promise<WindowSupervision>): SyncClient {
     supervision: feed,
     replyComplaint: unused,
     registerSealKey: unused,
+    readmit: unused,
   };
 }
 

@@ -83,6 +83,40 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     updatedAt: p.state.lastOccurredAt,
     state: JSON.stringify(p.state),
   });
+  // part A of issue 15: the number is no longer UNIQUE (migration 009) — a clash after a center
+  // restore is recorded here, once per pair, instead of failing the pull that brought it
+  sql(
+    db,
+    `INSERT OR IGNORE INTO case_number_conflicts (case_number, case_id, other_case_id, detected_at)
+     SELECT case_number, @id, id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM cases
+     WHERE case_number = @caseNumber AND id <> @id`,
+  ).run({ id: p.state.caseId, caseNumber: p.state.caseNumber });
+}
+
+export type CaseNumberConflict = {
+  case_number: string;
+  case_id: string;
+  other_case_id: string;
+  detected_at: string;
+  window_id: string;
+  received_event_id: string;
+  actor_name: string;
+  actor_role: string;
+  occurred_at: string;
+};
+
+/** The department's case numbers held by two cases, as recorded by upsertCase; newest first. */
+export function caseNumberConflicts(db: Db, departmentCode: string): CaseNumberConflict[] {
+  return sql(
+    db,
+    `SELECT k.case_number, k.case_id, k.other_case_id, k.detected_at, c.window_id,
+       r.id AS received_event_id, r.actor_name, r.actor_role, r.occurred_at
+     FROM case_number_conflicts k
+     JOIN cases c ON c.id = k.case_id
+     JOIN events r ON r.case_id = k.case_id AND r.type = 'received'
+     WHERE c.department_code = ?
+     ORDER BY k.detected_at DESC`,
+  ).all(departmentCode) as CaseNumberConflict[];
 }
 
 /** A case none of whose events folds any more (its receipt conflicted at the center). */

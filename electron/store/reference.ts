@@ -259,10 +259,18 @@ export function replaceStaffSnapshot(
       active: s.active ? 1 : 0,
     });
   }
-  sql(db, 'DELETE FROM peer_devices').run();
+  // A peer the snapshot no longer lists but whose events this PC holds stays, marked revoked: a
+  // center restored from an older backup forgot a PC (part A of issue 15), yet its key still
+  // verifies what this PC pulled from it before — forgetting the key would break the chain check.
+  sql(
+    db,
+    `DELETE FROM peer_devices
+     WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.device_id = peer_devices.id)`,
+  ).run();
+  sql(db, 'UPDATE peer_devices SET revoked = 1').run();
   const insertPeer = sql(
     db,
-    `INSERT INTO peer_devices (id, window_id, terminal_number, public_key, revoked)
+    `INSERT OR REPLACE INTO peer_devices (id, window_id, terminal_number, public_key, revoked)
      VALUES (?, ?, ?, ?, ?)`,
   );
   for (const d of snap.devices) {

@@ -34,6 +34,8 @@ export const syncKeys = {
   clockAck: 'sync.clockAck',
   /** set by enrollment: the center, not the demo seed, provides staff and catalog */
   enrolled: 'terminal.enrolled',
+  /** part A of issue 15: the center refused this PC's token (UnknownToCenter); null: it knows it */
+  unknownToCenter: 'sync.unknownToCenter',
 } as const;
 
 export const noVersions: ReferenceVersions = { catalog: 0, calendar: 0, staff: 0, settings: 0 };

@@ -8,6 +8,8 @@ import type {
   PullRequest,
   PullResponse,
   PushResponse,
+  ReadmitRequest,
+  ReadmitResponse,
   WireEvent,
   WindowSupervision,
 } from '../../shared/sync';
@@ -26,6 +28,8 @@ export type SyncClient = {
   replyComplaint(id: string, request: ComplaintReplyRequest): Promise<Complaint>;
   /** a chief's seal key, with the chief's password (issue 13) */
   registerSealKey(request: SealKeyRegistration): Promise<{ keyId: string; registeredAt: string }>;
+  /** part A of issue 15: taken back as the same device after the center lost it */
+  readmit(request: ReadmitRequest): Promise<ReadmitResponse>;
 };
 
 export type ClientOptions = {
@@ -60,5 +64,6 @@ export function syncClient(opts: ClientOptions): SyncClient {
     supervision: () => center.call('sync.supervision', {}),
     replyComplaint: (id, body) => center.call('complaints.reply', { params: { id }, body }),
     registerSealKey: (body) => center.call('seal.register', { body }),
+    readmit: (body) => center.call('sync.readmit', { body }),
   };
 }

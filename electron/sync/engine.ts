@@ -9,6 +9,7 @@ import { CenterFailure, syncClient } from './client';
 import { pullAll } from './pull';
 import { checkDevice, pushPending } from './push';
 import { RoundScheduler } from './schedule';
+import { clearUnknown, markUnknown, unknownReason, unknownToCenter } from './unknown';
 import { fetchSupervision } from './supervision';
 
 type SyncStateName = SyncStatus['state'];
@@ -68,6 +69,7 @@ export class SyncEngine implements SyncControl {
       conflicts: counts.conflicts,
       serverUrl: getSetting<string>(db, syncKeys.server) ?? null,
       clock: clockStatus(db, this.t.device.id, this.t.now()),
+      unknownToCenter: unknownToCenter(db),
       enrollment:
         enrolled && binding
           ? {
@@ -102,9 +104,10 @@ export class SyncEngine implements SyncControl {
     let error: string | null = null;
     try {
       if (!(await checkDevice(this.t, client))) {
-        error = '本终端已被中心停用：请联系中心管理人员';
+        error = markUnknown(db, 'revoked', this.t.now()).message;
         result = { retry: false, state: 'blocked', online: true };
       } else {
+        clearUnknown(db);
         const pushed = await pushPending(this.t, client);
         await pullAll(this.t, client);
         await fetchSupervision(this.t, client);
@@ -114,6 +117,9 @@ export class SyncEngine implements SyncControl {
       }
     } catch (failure) {
       ({ result, error } = classify(failure));
+      const reason = unknownReason(failure);
+      if (reason && !this.abort.signal.aborted)
+        error = markUnknown(db, reason, this.t.now()).message;
     }
     // the engine closed during the round: the database may be gone
     if (this.abort.signal.aborted) return result;

@@ -316,6 +316,7 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       supervision: unused,
       replyComplaint: unused,
       registerSealKey: unused,
+      readmit: unused,
       pull: (request) => {
         requests.push(request);
         const served = pages[request.cursor];

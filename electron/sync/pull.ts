@@ -39,6 +39,10 @@ export async function pullAll(t: Terminal, client: SyncClient): Promise<void> {
       inTransaction(t.db, () => {
         setSetting(t.db, syncKeys.cursor, 0);
         setSetting(t.db, syncKeys.cursorEventId, null);
+        // and every reference kind again: a restored center counts its versions again from the
+        // backup's, so the next change there may carry a number this PC already holds for
+        // different data (a new PC's key missing here, its chain then unverifiable)
+        setSetting(t.db, syncKeys.versions, noVersions);
       });
       request = storedRequest(t);
       continue;

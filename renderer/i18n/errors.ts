@@ -149,6 +149,11 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'returnBy.tooEarly':
     'The suggested return date must be after the day of receipt and not before the notice',
   'returnBy.tooFar': 'The suggested return date may be at most 60 days after the notice',
+  // part A of issue 15: recovery without loss
+  'recovery.caseNumberDuplicate':
+    'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
+  'recovery.notEnrolled':
+    'This terminal is not enrolled with a center, so there is nothing to re-register: use “Enroll”',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -33,6 +33,8 @@ eachDialect('admin: devices', (t) => {
         revokedAt: null,
         lastSeq: 0,
         clock: null,
+        // part A of issue 15: never re-admitted
+        readmittedAt: null,
       },
       expect.objectContaining({
         id: 'd2',

@@ -35,6 +35,14 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
         latest().select('device_clock.skewed').as('clock_skewed'),
       ];
     })
+    // part A of issue 15: the manager sees which PCs were taken back after a restore
+    .select((eb) =>
+      eb
+        .selectFrom('device_readmissions')
+        .whereRef('device_readmissions.device_id', '=', 'devices.id')
+        .select((r) => r.fn.max('device_readmissions.readmitted_at').as('at'))
+        .as('readmitted_at'),
+    )
     .orderBy('windows.code')
     .orderBy('devices.terminal_number');
   if (id !== undefined) query = query.where('devices.id', '=', id);
@@ -55,6 +63,7 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
             measuredAt: row.clock_measured_at,
             skewed: row.clock_skewed === 1,
           },
+    readmittedAt: row.readmitted_at ?? null,
   }));
 }
 

@@ -14,6 +14,8 @@ import { loginGuards } from './migrations/0011-login-guards';
 import { itemLaw } from './migrations/0012-item-law';
 import { departmentNotices } from './migrations/0013-department-notices';
 import { calendarTables } from './migrations/0014-calendar-tables';
+// part A of issue 15 (recovery)
+import { recoveryTables } from './migrations/0015-recovery';
 // part E of issue 15
 import { centerOnlyStaff } from './migrations/0018-center-only-staff';
 import type { ServerDb } from './schema';
@@ -35,6 +37,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-item-law': itemLaw(),
     '0013-department-notices': departmentNotices(),
     '0014-calendar-tables': calendarTables(),
+    // part A of issue 15 (recovery)
+    '0015-recovery': recoveryTables(),
     // part E of issue 15
     '0018-center-only-staff': centerOnlyStaff(),
   };

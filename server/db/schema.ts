@@ -113,6 +113,24 @@ export type ServerDb = {
     /** the latest occurred_at among the device's accepted events (0010); null before any */
     last_event_at: Generated<string | null>;
   };
+  // ---- part A of issue 15 (recovery, 0015) ----
+  /** a terminal the center had lost or revoked, re-registered with a manager's code */
+  device_readmissions: {
+    id: string;
+    device_id: string;
+    window_id: string;
+    terminal_number: number;
+    readmitted_at: string;
+    approved_by: string;
+    presented_seq: number;
+    presented_hash: string;
+    known_seq: number | null;
+    revoked_at: string | null;
+  };
+  /** no new terminal of the window is numbered at or below `floor` */
+  terminal_number_floors: { window_id: string; floor: number };
+  /** each restore the center learnt of: 'command' or 'detected' */
+  center_restores: { id: string; recorded_at: string; kind: string; detail: string };
   /** every event ever admitted, accepted or conflicted; never updated, never deleted */
   events: {
     server_seq: Generated<number>;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { ServerDb } from '../db/schema';
 import type { EnrollRequest, EnrollResponse } from '../../shared/sync';
 import { beyondTolerance, genesisHash } from '../../shared/sync';
 import { shanghaiIso } from '../../shared/calendar';
@@ -11,21 +13,12 @@ import { bumpVersion } from '../reference/versions';
 import { newBearerToken, sha256Hex } from '../http/tokens';
 import { ed25519PublicKeyPem } from '../../node-shared/events/crypto';
 import { advisoryLock, lockKeys } from './lock';
+import { nextTerminalNumber } from '../admin/terminal-numbers';
 
 /** Binds a terminal's public key to the window the one-time code was issued for. */
 export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<EnrollResponse> {
-  const codeHash = enrollmentCodeHash(input.code);
   const now = ctx.now();
-  const found = await ctx.db
-    .selectFrom('enrollment_codes')
-    .select(['used_at', 'expires_at'])
-    .where('code_hash', '=', codeHash)
-    .executeTakeFirst();
-  if (!found) throw new HttpError(404, 'not_found', '注册码不存在');
-  if (found.used_at) throw used();
-  if (Date.parse(found.expires_at) <= now.getTime()) {
-    throw new HttpError(410, 'enrollment_expired', '注册码已过期');
-  }
+  const codeHash = (await usableCode(ctx, input.code, now)).code_hash;
   const publicKey = ed25519PublicKeyPem(input.publicKey);
   if (!publicKey) {
     throw new HttpError(400, 'invalid_input', '公钥须为 Ed25519 SPKI PEM', {
@@ -40,25 +33,15 @@ export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<
   const enrolledAt = shanghaiIso(now);
   const bound = await ctx.db.transaction().execute(async (trx) => {
     await advisoryLock(trx, ctx.dialect, lockKeys.enrollment);
-    // The guard is the WHERE, not the read above: of two redemptions racing in different server
-    // processes only one UPDATE finds used_at still NULL.
-    const claimed = await trx
-      .updateTable('enrollment_codes')
-      .set({ used_at: enrolledAt, device_id: deviceId })
-      .where('code_hash', '=', codeHash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (claimed.numUpdatedRows !== 1n) throw used();
+    await claimCode(trx, codeHash, enrolledAt, deviceId);
     const window = await trx
       .selectFrom('enrollment_codes as c')
       .innerJoin('windows as w', 'w.id', 'c.window_id')
-      .leftJoin('devices as d', 'd.window_id', 'w.id')
       .select(['w.id', 'w.department_code'])
-      .select((eb) => eb.fn.max('d.terminal_number').as('highest'))
       .where('c.code_hash', '=', codeHash)
-      .groupBy(['w.id', 'w.department_code'])
       .executeTakeFirstOrThrow();
-    const terminalNumber = Number(window.highest ?? 0) + 1;
+    // never a number a lost PC may have carried: see terminal-numbers.ts for the guarantee
+    const terminalNumber = await nextTerminalNumber(trx, window.id);
     await trx
       .insertInto('devices')
       .values({
@@ -98,6 +81,40 @@ export async function enroll(ctx: ServerContext, input: EnrollRequest): Promise<
     centerName,
     ...(offsetMs !== null && beyondTolerance(offsetMs) ? { clockOffsetMs: offsetMs } : {}),
   };
+}
+
+/** The code's row if it can still be redeemed; else the 4xx that says why not. */
+export async function usableCode(ctx: ServerContext, code: string, now: Date) {
+  const found = await ctx.db
+    .selectFrom('enrollment_codes')
+    .select(['code_hash', 'window_id', 'created_by', 'used_at', 'expires_at'])
+    .where('code_hash', '=', enrollmentCodeHash(code))
+    .executeTakeFirst();
+  if (!found) throw new HttpError(404, 'not_found', '注册码不存在');
+  if (found.used_at) throw used();
+  if (Date.parse(found.expires_at) <= now.getTime()) {
+    throw new HttpError(410, 'enrollment_expired', '注册码已过期');
+  }
+  return found;
+}
+
+/**
+ * Marks the code used by `deviceId`. The guard is the WHERE, not the read in usableCode: of two
+ * redemptions racing in different server processes only one UPDATE finds used_at still NULL.
+ */
+export async function claimCode(
+  trx: Transaction<ServerDb>,
+  codeHash: string,
+  at: string,
+  deviceId: string,
+): Promise<void> {
+  const claimed = await trx
+    .updateTable('enrollment_codes')
+    .set({ used_at: at, device_id: deviceId })
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows !== 1n) throw used();
 }
 
 function used(): HttpError {

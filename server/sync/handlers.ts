@@ -4,6 +4,7 @@ import { deviceStatus } from './device-status';
 import { enroll } from './enroll';
 import { pullEvents } from './pull';
 import { pushEvents } from './push';
+import { readmit } from './readmit';
 
 // Enrollment, push, pull and device status: shared/sync/wire.ts holds their schemas.
 export const syncHandlers = {
@@ -17,4 +18,6 @@ export const syncHandlers = {
   'sync.pull': async ({ body, device }, ctx) => ({
     body: await pullEvents(ctx, authenticatedDevice(device), body),
   }),
+  // part A of issue 15 (recovery)
+  'sync.readmit': async ({ body }, ctx) => ({ body: await readmit(ctx, body) }),
 } satisfies Partial<CenterHandlers>;

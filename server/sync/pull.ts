@@ -2,6 +2,7 @@ import { pullPageLimit, type PullRequest, type PullResponse } from '../../shared
 import type { AuthDevice, ServerContext } from '../http/spec';
 import { pulledEventOf } from './event-rows';
 import { referenceFor } from './reference';
+import { restoreDetected } from '../admin/terminal-numbers';
 
 /**
  * The department's events of other PCs after the terminal's cursor in server order — accepted
@@ -15,6 +16,19 @@ export async function pullEvents(
   input: PullRequest,
 ): Promise<PullResponse> {
   if (input.cursor > 0 && !(await cursorHolds(ctx, input))) {
+    // part A of issue 15: the center was restored without the restore command (or the command
+    // ran and this is one more terminal finding out): recorded, and no terminal number that a
+    // lost PC may carry is handed out again
+    ctx.log.warn(
+      { deviceId: device.id, cursor: input.cursor },
+      'pull cursor beyond what the center holds: restored from a backup',
+    );
+    await restoreDetected(
+      ctx.db,
+      ctx.dialect,
+      `终端 ${device.id} 的拉取位置（第 ${input.cursor} 号）不在中心所存事件之中`,
+      ctx.now(),
+    );
     return {
       events: [],
       cursor: 0,

@@ -149,6 +149,13 @@ export const syncStatusSchema = z.object({
       terminalNumber: z.number(),
     })
     .nullable(),
+  /**
+   * Part A of issue 15: the center no longer knows this PC (restored from an older backup, or
+   * revoked): nothing can be sent until a manager re-registers it with a new code. Null otherwise.
+   */
+  unknownToCenter: z
+    .object({ reason: z.enum(['unknown', 'revoked']), since: z.string(), message: z.string() })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -494,6 +501,23 @@ export const contract = {
     access: ['manager'],
   }),
   ...adminContract,
+  // ---- part A of issue 15: recovery without loss ------------------------------------------
+  /**
+   * Re-registers a terminal the center no longer knows, keeping its device, key, terminal number
+   * and every event; a manager types a new code issued for this PC's window.
+   */
+  'sync.readmit': call({
+    input: z.object({ code: z.string().trim().min(1, '请输入注册码').max(64) }),
+    output: z.object({
+      deviceId: z.string(),
+      terminalNumber: z.number(),
+      /** what the center held of this PC's chain: everything after it is sent again */
+      knownSeq: z.number(),
+      /** the events to send again (acknowledged before, but lost at the center, and pending) */
+      resend: z.number(),
+    }),
+    access: ['manager'],
+  }),
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

@@ -37,6 +37,8 @@ export const callNames = [
   'print.settings.get',
   'print.settings.set',
   ...adminCallNames,
+  // part A of issue 15 (recovery)
+  'sync.readmit',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -167,6 +167,13 @@ export const noticeRuleMessages = {
   'returnBy.tooFar': '建议补正日期不能晚于告知之日起60日',
 } as const;
 
+/** Part A of issue 15: recovery without loss (re-admission, duplicate case numbers). */
+export const recoveryRuleMessages = {
+  'recovery.caseNumberDuplicate':
+    '办件编号与本机另一办件重复（中心曾从旧备份恢复后重复分配了终端号）：两件均已完整保存，请中心管理人员核对',
+  'recovery.notEnrolled': '本终端尚未注册到中心，无需重新注册：请使用“注册到中心”',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -177,6 +184,7 @@ export const ruleMessages = {
   ...extensionLawRuleMessages,
   ...calendarRevisionRuleMessages,
   ...noticeRuleMessages,
+  ...recoveryRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

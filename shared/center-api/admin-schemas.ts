@@ -81,6 +81,8 @@ export const deviceSummarySchema = z.object({
   lastSeq: z.number().int(),
   /** the latest measurement of its clock against the center's (issue 13 point 4); null: none */
   clock: z.object({ offsetMs: z.number(), measuredAt: z.string(), skewed: z.boolean() }).nullable(),
+  /** part A of issue 15: the latest re-admission after a restore or a revocation; null: none */
+  readmittedAt: z.string().nullable(),
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 

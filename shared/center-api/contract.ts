@@ -15,6 +15,9 @@ import {
   windowSchema,
   windowSupervisionSchema,
   alertSchema,
+  // part A of issue 15 (recovery)
+  readmitRequestSchema,
+  readmitResponseSchema,
 } from '../sync';
 import {
   centerSettingsSchema,
@@ -594,6 +597,20 @@ export const centerContract = {
     params: complaintIdParams,
     body: complaintCloseSchema,
     response: complaintSchema,
+    status: 201,
+  },
+
+  // ---- part A of issue 15: recovery without loss -----------------------------------------
+  'sync.readmit': {
+    method: 'POST',
+    path: '/api/sync/readmit',
+    summary:
+      '中心不认识的终端凭新注册码与原设备密钥签名重新注册，保留其事件链 / re-admit a terminal the center lost, keeping its chain (new code + proof of its old key)',
+    tag: 'sync',
+    auth: anyone,
+    protocol: true,
+    body: readmitRequestSchema,
+    response: readmitResponseSchema,
     status: 201,
   },
 } as const satisfies CenterContract;

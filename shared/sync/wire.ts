@@ -293,3 +293,54 @@ export const pullResponseSchema = z.object({
   reference: referenceSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---- re-admission (issue 15 part A) --------------------------------------------------------
+
+/**
+ * A terminal the center no longer knows (restored from an older backup, or revoked by mistake)
+ * asks to be taken back as the device it was: same id, same key, same window and terminal number
+ * (its case numbers carry it), with a manager's new code. `signature` is its OLD device key's
+ * signature over readmissionMessage(): proof that this is the PC that signed the chain.
+ */
+export const readmitRequestSchema = z.strictObject({
+  code: z.string().trim().min(1, '请输入注册码').max(64),
+  deviceId: z.string().min(1).max(100),
+  publicKey: z.string().min(1).max(1000),
+  windowId: z.string().min(1).max(100),
+  terminalNumber: z.number().int().positive(),
+  /** the terminal's own chain head: its last device_seq and that event's hash */
+  lastSeq: z.number().int().nonnegative(),
+  lastHash: hex64,
+  /** the highest device_seq the center once acknowledged: above what it holds, it was restored */
+  acknowledgedSeq: z.number().int().nonnegative(),
+  label: z.string().trim().min(1).max(100),
+  signature: z.string().min(1).max(200),
+});
+export type ReadmitRequest = z.infer<typeof readmitRequestSchema>;
+
+/** What the old key signs: every field of the request but the signature, in a fixed order. */
+export function readmissionMessage(
+  r: Omit<ReadmitRequest, 'signature' | 'label' | 'publicKey'>,
+): string {
+  return [
+    'onewindow-readmit-1',
+    r.code.replace(/[\s-]/g, '').toUpperCase(),
+    r.deviceId,
+    r.windowId,
+    r.terminalNumber,
+    r.lastSeq,
+    r.lastHash,
+    r.acknowledgedSeq,
+  ].join('\n');
+}
+
+export const readmitResponseSchema = z.object({
+  deviceId: z.string(),
+  deviceToken: z.string(),
+  windowId: z.string(),
+  terminalNumber: z.number().int().positive(),
+  centerName: z.string(),
+  /** the last device_seq the center holds of this device (0: none): the terminal sends the rest */
+  knownSeq: z.number().int().nonnegative(),
+});
+export type ReadmitResponse = z.infer<typeof readmitResponseSchema>;

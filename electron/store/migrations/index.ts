@@ -7,6 +7,8 @@ import { m005SupervisionCopy } from './005-supervision-copy';
 import { m006SealKeys } from './006-seal-keys';
 import { m007ItemLaw } from './007-item-law';
 import { m008DepartmentNotices } from './008-department-notices';
+// part A of issue 15 (recovery)
+import { m009CaseNumberConflicts } from './009-case-number-conflicts';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -19,6 +21,8 @@ export const migrations: readonly Migration[] = [
   m006SealKeys,
   m007ItemLaw,
   m008DepartmentNotices,
+  // part A of issue 15 (recovery)
+  m009CaseNumberConflicts,
 ];
 
 export function migrate(db: Database.Database): number {

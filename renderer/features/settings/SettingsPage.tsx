@@ -6,6 +6,7 @@ import { shanghaiMinute } from '../../format';
 import { PrintersCard } from '../print/PrintersCard';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
+import { Readmission } from '../sync/Readmission';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -81,6 +82,7 @@ function EnrollmentCard() {
       {status.enrolled ? (
         <>
           <Typography.Title level={5}>{m('enrolledTitle')}</Typography.Title>
+          {status.unknownToCenter && <Readmission unknown={status.unknownToCenter} onDone={load} />}
           <Enrolled status={status} />
         </>
       ) : (

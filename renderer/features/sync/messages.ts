@@ -48,3 +48,29 @@ export const useSyncMessages = defineMessages({
     colWhy: 'Why it was not admitted',
   },
 });
+
+/** Part A of issue 15: the settings page when the center no longer knows this PC. */
+export const useReadmitMessages = defineMessages({
+  zh: {
+    title: '中心不认识本终端',
+    since: '自 {time} 起无法同步',
+    keep: '本机已办理的办件和待上传的事件均完好保存，重新注册后全部补传中心，不会丢失。',
+    how: '请中心管理人员在中心管理端为本窗口生成新的注册码，在此输入后点“重新注册”。本终端保留原设备编号、密钥和终端序号，办件编号不变。',
+    code: '新注册码',
+    codeRequired: '请输入新注册码',
+    submit: '重新注册',
+    failed: '重新注册未完成',
+    done: '已重新注册：中心仍存有前 {known} 条事件，其余 {resend} 条正在补传',
+  },
+  en: {
+    title: 'The center does not know this terminal',
+    since: 'Cannot sync since {time}',
+    keep: 'Every case and every event not yet sent is kept on this PC; after re-registering they all reach the center, nothing is lost.',
+    how: 'Ask a center manager for a new enrollment code for this window, enter it here and press “Re-register”. The terminal keeps its device id, key and terminal number; case numbers do not change.',
+    code: 'New enrollment code',
+    codeRequired: 'Enter the new enrollment code',
+    submit: 'Re-register',
+    failed: 'Re-registration failed',
+    done: 'Re-registered: the center still held {known} events; the other {resend} are being sent',
+  },
+});
