@@ -11,6 +11,8 @@ import { errorReply } from './http/error-reply';
 import { registerCall, type ErasedHandler } from './http/register';
 import type { Dialect, Handlers } from './http/spec';
 import { centerHandlers } from './handlers';
+import { registerCrashReports } from './operations/crash-reports';
+import { registerUpdateFeed } from './operations/feed';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -27,6 +29,8 @@ export type AppConfig = {
    * client could write one and pose as every address in turn.
    */
   trustProxy?: string;
+  /** part C (issue 15): the data folder holding updates/ and crash-reports/; absent: neither */
+  dataDir?: string;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -62,6 +66,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     dialect: config.dialect,
     now: config.now ?? (() => new Date()),
     checkResponses: config.checkResponses ?? false,
+    dataDir: config.dataDir ?? null,
   };
 
   // Every answer carries the center's time, refusals and 404s too: the terminals measure their
@@ -104,5 +109,8 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     if (!handler) throw new Error(`no handler for ${name}`);
     registerCall(app, name, call, handler, context);
   }
+  // part C (issue 15): electron-updater's feed and Electron's crash uploads, in their own formats
+  registerUpdateFeed(app, context);
+  registerCrashReports(app, context);
   return app;
 }

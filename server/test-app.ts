@@ -38,9 +38,14 @@ export type TestApp = {
   device(opts: { id: string; windowId: string; token: string; revoked?: boolean }): Promise<void>;
 };
 
-export function testApp(t: TestDatabase, now: () => Date = () => new Date()): TestApp {
+export function testApp(
+  t: TestDatabase,
+  now: () => Date = () => new Date(),
+  /** part C (issue 15): the center's data folder (updates, crash reports) */
+  opts: { dataDir?: string } = {},
+): TestApp {
   // every answer of every route test is parsed with its contract's schema (a mismatch is a 500)
-  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true });
+  const app = buildApp({ db: t.db, dialect: t.dialect, now, checkResponses: true, ...opts });
   const member = async (role: Role, windowId: string | null = null): Promise<TestMember> => {
     const id = randomUUID();
     const username = `${role}-${id.slice(0, 8)}`;

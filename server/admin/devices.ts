@@ -10,6 +10,7 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
   let query = db
     .selectFrom('devices')
     .innerJoin('windows', 'windows.id', 'devices.window_id')
+    .leftJoin('device_reports', 'device_reports.device_id', 'devices.id')
     .select([
       'devices.id',
       'windows.id as windowId',
@@ -35,6 +36,26 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
         latest().select('device_clock.skewed').as('clock_skewed'),
       ];
     })
+    // part C (issue 15): the terminal's own report and its crash reports
+    .select([
+      'device_reports.last_seen_at',
+      'device_reports.app_version',
+      'device_reports.pending',
+      'device_reports.last_error',
+      'device_reports.integrity',
+    ])
+    .select((eb) => {
+      const crashes = () =>
+        eb.selectFrom('crash_reports').whereRef('crash_reports.device_id', '=', 'devices.id');
+      return [
+        crashes()
+          .select((c) => c.fn.countAll().as('n'))
+          .as('crash_count'),
+        crashes()
+          .select((c) => c.fn.max('crash_reports.received_at').as('at'))
+          .as('last_crash_at'),
+      ];
+    })
     .orderBy('windows.code')
     .orderBy('devices.terminal_number');
   if (id !== undefined) query = query.where('devices.id', '=', id);
@@ -55,6 +76,15 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
             measuredAt: row.clock_measured_at,
             skewed: row.clock_skewed === 1,
           },
+    health: {
+      lastSeenAt: row.last_seen_at,
+      appVersion: row.app_version,
+      pending: row.pending === null ? null : Number(row.pending),
+      lastError: row.last_error,
+      integrity: row.integrity,
+      crashReports: Number(row.crash_count ?? 0),
+      lastCrashAt: row.last_crash_at ?? null,
+    },
   }));
 }
 

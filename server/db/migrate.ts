@@ -14,6 +14,8 @@ import { loginGuards } from './migrations/0011-login-guards';
 import { itemLaw } from './migrations/0012-item-law';
 import { departmentNotices } from './migrations/0013-department-notices';
 import { calendarTables } from './migrations/0014-calendar-tables';
+// part C (issue 15): operations
+import { operations } from './migrations/0017-operations';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -33,6 +35,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-item-law': itemLaw(),
     '0013-department-notices': departmentNotices(),
     '0014-calendar-tables': calendarTables(),
+    // part C (issue 15): releases, device reports, crash reports
+    '0017-operations': operations(),
   };
 }
 

@@ -24,6 +24,8 @@ export type ServerContext = {
   log: FastifyBaseLogger;
   /** what this request said of the terminal's clock (x-terminal-time); absent: nothing */
   terminalClock?: TerminalClockReport | null;
+  /** the center's data folder (updates, crash reports); null: none given (PostgreSQL, tests) */
+  dataDir?: string | null;
 };
 
 /** The enrolled terminal behind a device bearer token. */

@@ -3,6 +3,7 @@ import { defaultThresholds } from '../calendar';
 import { roleSchema } from '../case';
 import { windowPowersSchema } from '../catalog';
 import { closureSchema, windowSchema } from '../sync';
+import { deviceHealthSchema } from './operations-schemas';
 
 // What the manager's administration calls send and get back. The center validates with these; the
 // terminal's relay parses the center's answers with the same ones.
@@ -80,6 +81,8 @@ export const deviceSummarySchema = z.object({
   lastSeq: z.number().int(),
   /** the latest measurement of its clock against the center's (issue 13 point 4); null: none */
   clock: z.object({ offsetMs: z.number(), measuredAt: z.string(), skewed: z.boolean() }).nullable(),
+  /** part C (issue 15): what the terminal last said of itself, and its crash reports */
+  health: deviceHealthSchema,
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 
