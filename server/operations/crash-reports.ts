@@ -7,7 +7,7 @@ import { shanghaiIso } from '../../shared/calendar';
 import { authenticate } from '../http/authenticate';
 import { HttpError } from '../http/errors';
 import type { FeedContext } from './feed';
-import { boundaryOf, parseMultipart } from './multipart';
+import { boundaryOf, parseMultipart, type FormPart } from './multipart';
 
 // Electron's crashReporter uploads here (issue 15 point 5): a multipart/form-data POST, gzipped
 // when `compress` is on (Electron's default), with the fields `prod`, `ver`, `_companyName`,
@@ -40,10 +40,7 @@ export function registerCrashReports(app: FastifyInstance, context: FeedContext)
       const boundary = boundaryOf(request.headers['content-type']);
       if (!boundary || !Buffer.isBuffer(request.body))
         throw new HttpError(415, 'invalid_input', '崩溃报告须以 multipart/form-data 上传');
-      const parts = parseMultipart(
-        unpack(request.body, request.headers['content-encoding']),
-        boundary,
-      );
+      const parts = formParts(unpack(request.body, request.headers['content-encoding']), boundary);
       const token = parts.find((p) => p.name === crashTokenField)?.data.toString('utf8');
       const { device } = await authenticate(
         { kind: 'device' },
@@ -93,6 +90,14 @@ export function registerCrashReports(app: FastifyInstance, context: FeedContext)
     });
     done();
   });
+}
+
+function formParts(body: Buffer, boundary: string): FormPart[] {
+  try {
+    return parseMultipart(body, boundary);
+  } catch (error) {
+    throw new HttpError(400, 'invalid_input', `崩溃报告格式不对：${(error as Error).message}`);
+  }
 }
 
 function unpack(body: Buffer, encoding: string | string[] | undefined): Buffer {
