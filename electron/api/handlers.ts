@@ -36,6 +36,7 @@ import {
 import { adminHandlers } from './admin-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
+import { diagnosticsBundle } from '../operations/diagnostics';
 
 // A fixed hash to compare against when the user does not exist, so a wrong username costs the
 // same time as a wrong password and does not reveal which usernames exist.
@@ -149,5 +150,7 @@ export const handlers: Handlers = {
     return terminal.sync.status();
   },
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
+  // part C (issue 15)
+  'diagnostics.export': (_input, { terminal }) => diagnosticsBundle(terminal),
   ...adminHandlers,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
 import { intakeSealModes, type ServiceItem } from '../catalog';
@@ -490,6 +491,13 @@ export const contract = {
     input: z.object({ caseId: uuid, eventId: uuid }),
     output: z.custom<CaseDocument>(),
     access: 'signedIn',
+  }),
+  // ---- part C (issue 15) ----
+  /** The diagnostics bundle for the hall's IT: versions, sync, integrity, recent errors; no personal data. */
+  'diagnostics.export': call({
+    input: z.object({}),
+    output: diagnosticsBundleSchema,
+    access: ['manager'],
   }),
   ...adminContract,
 } satisfies Record<CallName, CallSpec>;

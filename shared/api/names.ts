@@ -33,6 +33,8 @@ export const callNames = [
   'sync.now',
   'sync.acknowledgeClock',
   'sync.enroll',
+  // part C (issue 15)
+  'diagnostics.export',
   ...adminCallNames,
 ] as const;
 
