@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, safeStorage, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { handlers } from './api/handlers';
@@ -6,6 +7,8 @@ import { bindIpc } from './ipc';
 import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
 import { openTerminal } from './services/terminal';
+import { crashReporterConfig, updaterConfig } from './operations/updater';
+import type { Terminal } from './services/context';
 
 // Kept thin on purpose: everything behind the window is plain Node, tested without Electron.
 
@@ -44,6 +47,28 @@ function createWindow(): void {
   void win.loadFile(rendererIndex);
 }
 
+/**
+ * Part C (issue 15): updates from the center this PC is enrolled with (electron-updater's generic
+ * provider, the device token in each request), downloaded in the background and installed when
+ * the program quits. Looked up again each hour: the PC may enroll, or the center move, meanwhile.
+ */
+function watchUpdates(terminal: Terminal): void {
+  autoUpdater.logger = terminal.log;
+  autoUpdater.autoDownload = true;
+  autoUpdater.autoInstallOnAppQuit = true;
+  const check = () => {
+    const config = updaterConfig(terminal);
+    if (!config) return;
+    autoUpdater.setFeedURL(config.feed);
+    autoUpdater.requestHeaders = config.requestHeaders;
+    autoUpdater.checkForUpdates().catch((error: unknown) => {
+      terminal.log.warn({ err: error }, 'update check failed');
+    });
+  };
+  check();
+  setInterval(check, 60 * 60_000).unref();
+}
+
 // One terminal process per PC: two would fight over the same database and demo seed.
 const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.quit();
@@ -73,6 +98,7 @@ void app.whenReady().then(() => {
   const terminal = openTerminal({
     dataDir: app.getPath('userData'),
     resourcesDir,
+    appVersion: app.getVersion(),
     ...(safeStorage.isEncryptionAvailable()
       ? {
           keyProtector: {
@@ -83,6 +109,10 @@ void app.whenReady().then(() => {
         }
       : {}),
   });
+  // crashes of the main and renderer processes go to the center (once enrolled: it needs the token)
+  const crashes = crashReporterConfig(terminal);
+  if (crashes) crashReporter.start(crashes);
+  if (app.isPackaged) watchUpdates(terminal);
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { shanghaiIso } from '../../shared/calendar';
+import { crashTokenField } from '../../shared/sync';
 import { authenticate } from '../http/authenticate';
 import { HttpError } from '../http/errors';
 import type { FeedContext } from './feed';
@@ -20,7 +21,6 @@ import { boundaryOf, parseMultipart, type FormPart } from './multipart';
 /** A minidump is tens to hundreds of KB; a full-memory dump is not wanted here. */
 export const crashLimits = { bytes: 5 * 1024 * 1024, fields: 64, fieldChars: 500 } as const;
 
-export const crashTokenField = 'device_token';
 
 export function crashReportsDir(dataDir: string): string {
   return join(dataDir, 'crash-reports');

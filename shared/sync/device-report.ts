@@ -44,3 +44,9 @@ export function decodeDeviceReport(value: string | string[] | undefined): Device
     return null;
   }
 }
+
+/**
+ * The extra field of Electron's crash upload that carries the device token (Electron sends no
+ * headers of ours): the center identifies the PC by it and never stores it.
+ */
+export const crashTokenField = 'device_token';
