@@ -1,4 +1,5 @@
 import Fastify, {
+  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
@@ -21,6 +22,8 @@ export type AppConfig = {
   now?: () => Date;
   /** pino options, or false (the default, for tests) */
   logger?: boolean | object;
+  /** part C (issue 15): a ready logger (the rotating --log-dir one) in place of `logger` */
+  loggerInstance?: FastifyBaseLogger;
   /** tests: every answer is parsed with its entry's response schema, a mismatch is a 500 */
   checkResponses?: boolean;
   /**
@@ -44,7 +47,9 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   config: AppConfig & { api?: AppApi<C> },
 ): FastifyInstance {
   const app = Fastify({
-    logger: (config.logger ?? false) as FastifyServerOptions['logger'],
+    ...(config.loggerInstance
+      ? { loggerInstance: config.loggerInstance }
+      : { logger: (config.logger ?? false) as FastifyServerOptions['logger'] }),
     bodyLimit: defaultBodyLimit,
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     // the router's own refusals (a broken %-escape, an id past 100 characters) answer in the

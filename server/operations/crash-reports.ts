@@ -21,7 +21,6 @@ import { boundaryOf, parseMultipart, type FormPart } from './multipart';
 /** A minidump is tens to hundreds of KB; a full-memory dump is not wanted here. */
 export const crashLimits = { bytes: 5 * 1024 * 1024, fields: 64, fieldChars: 500 } as const;
 
-
 export function crashReportsDir(dataDir: string): string {
   return join(dataDir, 'crash-reports');
 }
