@@ -82,7 +82,7 @@ export function recentErrors(paths: readonly string[]): DiagnosticsBundle['recen
       found.push({
         time: typeof line.time === 'number' ? new Date(line.time).toISOString() : '',
         level,
-        message: scrubPersonal(String(line.msg ?? '')),
+        message: typeof line.msg === 'string' ? scrubPersonal(line.msg) : '',
         error: typeof line.err?.message === 'string' ? scrubPersonal(line.err.message) : null,
       });
     }

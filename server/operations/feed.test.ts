@@ -16,6 +16,8 @@ import { testApp, type TestApp } from '../test-app';
 // resolves it, then downloaded (whole and by range) and checked against the SHA-512 it states.
 // The Electron download and install themselves cannot run here (no Electron binary).
 
+type ErrorReply = { error: { message: string } };
+
 const sha512 = (data: Buffer) => createHash('sha512').update(data).digest('base64');
 
 /** A release folder as electron-builder leaves it: an installer and its latest.yml. */
@@ -119,7 +121,7 @@ eachDialect('the update feed of terminal releases', (t) => {
 
     // the manager's list shows both, newest first
     const list = await center.call('GET', '/api/releases', { token: manager });
-    expect(list.json().map((r: { version: string }) => r.version)).toEqual(['1.1.0', '1.0.0']);
+    expect(list.json<{ version: string }[]>().map((r) => r.version)).toEqual(['1.1.0', '1.0.0']);
   });
 
   it('offers a release to the windows named, and stops at once when it is withdrawn', async () => {
@@ -157,7 +159,7 @@ eachDialect('the update feed of terminal releases', (t) => {
     await publish({ version: '1.0.0', protocol: 1, percent: 100 });
     const refused = await publish({ version: '2.0.0', protocol: 7, percent: 100 });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.message).toContain('中心不接受协议 7');
+    expect(refused.json<ErrorReply>().error.message).toContain('中心不接受协议 7');
     // a release recorded under a protocol the center has since dropped (a center rolled back)
     await t()
       .db.insertInto('terminal_releases')
@@ -180,7 +182,7 @@ eachDialect('the update feed of terminal releases', (t) => {
     const refusal = async (body: object) => {
       const res = await publish(body);
       expect(res.statusCode, res.body).toBe(400);
-      return String(res.json().error.message);
+      return res.json<ErrorReply>().error.message;
     };
     expect(await refusal({ version: 'v1.2', protocol: 1, percent: 10 })).toContain('语义化版本');
     expect(await refusal({ version: '1.2.0', protocol: 1, percent: 101 })).toContain('0–100');
