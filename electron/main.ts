@@ -1,4 +1,14 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { handlers } from './api/handlers';
 import { appIndexUrl, appScheme, isAppPage, serveAppRequest } from './app-protocol';
@@ -8,6 +18,8 @@ import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
 import { openTerminal } from './services/terminal';
+import { crashReporterConfig, updaterConfig } from './operations/updater';
+import type { Terminal } from './services/context';
 
 // Kept thin on purpose: everything behind the window is plain Node, tested without Electron.
 
@@ -53,6 +65,28 @@ function createWindow(): void {
   if (app.isPackaged) win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
   win.once('ready-to-show', () => win.show());
   void win.loadURL(appIndexUrl);
+}
+
+/**
+ * Part C (issue 15): updates from the center this PC is enrolled with (electron-updater's generic
+ * provider, the device token in each request), downloaded in the background and installed when
+ * the program quits. Looked up again each hour: the PC may enroll, or the center move, meanwhile.
+ */
+function watchUpdates(terminal: Terminal): void {
+  autoUpdater.logger = terminal.log;
+  autoUpdater.autoDownload = true;
+  autoUpdater.autoInstallOnAppQuit = true;
+  const check = () => {
+    const config = updaterConfig(terminal);
+    if (!config) return;
+    autoUpdater.setFeedURL(config.feed);
+    autoUpdater.requestHeaders = config.requestHeaders;
+    autoUpdater.checkForUpdates().catch((error: unknown) => {
+      terminal.log.warn({ err: error }, 'update check failed');
+    });
+  };
+  check();
+  setInterval(check, 60 * 60_000).unref();
 }
 
 // One terminal process per PC: two would fight over the same database and demo seed.
@@ -104,8 +138,13 @@ void app.whenReady().then(() => {
   const terminal = openTerminal({
     dataDir: app.getPath('userData'),
     resourcesDir,
+    appVersion: app.getVersion(),
     ...(protection.protector ? { keyProtector: protection.protector } : {}),
   });
+  // crashes of the main and renderer processes go to the center (once enrolled: it needs the token)
+  const crashes = crashReporterConfig(terminal);
+  if (crashes) crashReporter.start(crashes);
+  if (app.isPackaged) watchUpdates(terminal);
   for (const a of terminal.demoAccounts)
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, terminal, handlers, appIndexUrl);

@@ -1,4 +1,5 @@
 import Fastify, {
+  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
@@ -11,6 +12,8 @@ import { errorReply } from './http/error-reply';
 import { registerCall, type ErasedHandler } from './http/register';
 import type { Dialect, Handlers } from './http/spec';
 import { centerHandlers } from './handlers';
+import { registerCrashReports } from './operations/crash-reports';
+import { registerUpdateFeed } from './operations/feed';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -19,6 +22,8 @@ export type AppConfig = {
   now?: () => Date;
   /** pino options, or false (the default, for tests) */
   logger?: boolean | object;
+  /** part C (issue 15): a ready logger (the rotating --log-dir one) in place of `logger` */
+  loggerInstance?: FastifyBaseLogger;
   /** tests: every answer is parsed with its entry's response schema, a mismatch is a 500 */
   checkResponses?: boolean;
   /**
@@ -29,6 +34,8 @@ export type AppConfig = {
   trustProxy?: string;
   /** scrypt's N for staff passwords (ServerContext.passwordCost); tests only */
   passwordCost?: number;
+  /** part C (issue 15): the data folder holding updates/ and crash-reports/; absent: neither */
+  dataDir?: string;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -42,7 +49,9 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   config: AppConfig & { api?: AppApi<C> },
 ): FastifyInstance {
   const app = Fastify({
-    logger: (config.logger ?? false) as FastifyServerOptions['logger'],
+    ...(config.loggerInstance
+      ? { loggerInstance: config.loggerInstance }
+      : { logger: (config.logger ?? false) as FastifyServerOptions['logger'] }),
     bodyLimit: defaultBodyLimit,
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     // the router's own refusals (a broken %-escape, an id past 100 characters) answer in the
@@ -65,6 +74,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     now: config.now ?? (() => new Date()),
     checkResponses: config.checkResponses ?? false,
     ...(config.passwordCost !== undefined ? { passwordCost: config.passwordCost } : {}),
+    dataDir: config.dataDir ?? null,
   };
 
   // Every answer carries the center's time, refusals and 404s too: the terminals measure their
@@ -107,5 +117,8 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     if (!handler) throw new Error(`no handler for ${name}`);
     registerCall(app, name, call, handler, context);
   }
+  // part C (issue 15): electron-updater's feed and Electron's crash uploads, in their own formats
+  registerUpdateFeed(app, context);
+  registerCrashReports(app, context);
   return app;
 }

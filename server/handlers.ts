@@ -10,6 +10,8 @@ import { powerHandlers } from './admin/powers';
 import { settingsHandlers } from './admin/settings';
 import { staffHandlers } from './admin/staff';
 import { windowHandlers } from './admin/windows';
+// part C (issue 15)
+import { releaseHandlers } from './operations/releases';
 import { authHandlers } from './auth/handlers';
 import { caseHandlers } from './cases/handlers';
 import type { CenterHandlers } from './http/spec';
@@ -54,4 +56,6 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...reportHandlers,
   ...supervisionHandlers,
   ...complaintHandlers,
+  // part C (issue 15): terminal releases
+  ...releaseHandlers,
 });

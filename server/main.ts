@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { fileLogger } from '../node-shared/logs/logger';
 import { startSupervision, supervisionIntervalMs } from './supervision/engine';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { adoptShippedCatalogLaw, seedCenter } from './seed';
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     // behind a reverse proxy: its address(es), comma-separated (IPs or CIDR), so sign-in
     // failures are counted per client and not all per proxy: --trust-proxy 10.0.0.5
     'trust-proxy': { type: 'string' },
+    // part C (issue 15): rotating log files (5 × 5 MB) in this folder instead of stdout
+    'log-dir': { type: 'string' },
   },
 });
 
@@ -65,7 +68,10 @@ const app = buildApp({
   db: handle.db,
   dialect: handle.dialect,
   now,
-  logger: { level: 'info' },
+  ...(values['log-dir']
+    ? { loggerInstance: fileLogger({ dir: resolve(values['log-dir']), name: 'center.log' }).log }
+    : { logger: { level: 'info' } }),
+  ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
   ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
 });
 await app.listen({ port, host: values.host });

@@ -40,7 +40,12 @@ export type TestApp = {
   device(opts: { id: string; windowId: string; token: string; revoked?: boolean }): Promise<void>;
 };
 
-export function testApp(t: TestDatabase, now: () => Date = () => new Date()): TestApp {
+export function testApp(
+  t: TestDatabase,
+  now: () => Date = () => new Date(),
+  /** part C (issue 15): the center's data folder (updates, crash reports) */
+  opts: { dataDir?: string } = {},
+): TestApp {
   // every answer of every route test is parsed with its contract's schema (a mismatch is a 500)
   const app = buildApp({
     db: t.db,
@@ -48,6 +53,7 @@ export function testApp(t: TestDatabase, now: () => Date = () => new Date()): Te
     now,
     checkResponses: true,
     passwordCost: testPasswordCost,
+    ...opts,
   });
   const member = async (role: Role, windowId: string | null = null): Promise<TestMember> => {
     const id = randomUUID();

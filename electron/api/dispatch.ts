@@ -83,7 +83,7 @@ export async function dispatch(
         error: { code: 'not_allowed', message: error.message, rule: error.rule },
       };
     }
-    console.error(`[api] ${name} failed`, error);
+    ctx.terminal.log.error({ err: error, call: name }, 'api call failed');
     return {
       ok: false,
       error: { code: 'internal', message: '内部错误，操作未执行' },

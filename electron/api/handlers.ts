@@ -39,6 +39,7 @@ import {
 import { adminHandlers } from './admin-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
+import { diagnosticsBundle } from '../operations/diagnostics';
 
 // A fixed hash to compare against when the user does not exist (or holds no hash here: the center
 // sends some records without one), so a wrong username costs the same time as a wrong password
@@ -161,6 +162,8 @@ export const handlers: Handlers = {
   // issue 15 part D: printers per document kind
   'print.settings.get': (_input, { terminal }) => getPrintSettings(terminal),
   'print.settings.set': (input, { terminal }) => setPrintSettings(terminal, input),
+  // part C (issue 15)
+  'diagnostics.export': (_input, { terminal }) => diagnosticsBundle(terminal),
   ...adminHandlers,
   // part A of issue 15 (recovery)
   'sync.readmit': (input, { terminal }) => readmit(terminal, input),

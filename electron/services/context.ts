@@ -4,6 +4,7 @@ import type { Db } from '../store/db';
 import type { Device, KeyProtector } from '../store/device';
 import type { DemoAccount } from './demo';
 import type { LoginThrottle, Sessions } from './sessions';
+import type { Logger } from '../../node-shared/logs/logger';
 
 // The context every service, handler and sync step is given. Its own file, apart from
 // openTerminal (terminal.ts), which imports the sync engine and the services that take this
@@ -29,6 +30,9 @@ export type Terminal = {
   readonly now: () => Date;
   readonly demoAccounts: readonly DemoAccount[];
   readonly sync: SyncControl;
+  /** part C (issue 15): the program's version, and the rotating log in <dataDir>/logs/ */
+  readonly appVersion: string;
+  readonly log: Logger;
   /**
    * After an enrollment committed: sign as the device the center registered, offer no demo
    * accounts, and start syncing.

@@ -27,6 +27,9 @@ import {
 } from './scheduled-report';
 import type { Terminal } from './context';
 import { LoginThrottle, Sessions } from './sessions';
+import { fileLogger } from '../../node-shared/logs/logger';
+import { readAppVersion } from '../operations/app-version';
+import { terminalLogName } from '../operations/logs';
 
 export type TerminalOptions = {
   dataDir: string;
@@ -42,6 +45,8 @@ export type TerminalOptions = {
   serverUrl?: string;
   /** how often the scheduled daily report is looked at; false: only when a test asks */
   reportCheck?: ReportCheckOptions;
+  /** part C (issue 15): the program's version (Electron: app.getVersion()); else package.json's */
+  appVersion?: string;
 };
 
 export function openTerminal(opts: TerminalOptions): Terminal {
@@ -71,9 +76,16 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   if (!isEnrolled(db)) adoptShippedLawInDemo(db, opts.resourcesDir);
   const calendars = new Map<string, Calendar>([[official.version, official]]);
 
+  // part C (issue 15): size-capped rotating logs in <dataDir>/logs/
+  const appVersion = opts.appVersion ?? readAppVersion(opts.resourcesDir);
+  const logs = fileLogger({ dir: join(opts.dataDir, 'logs'), name: terminalLogName });
+  logs.log.info({ appVersion, node: process.versions.node }, 'terminal started');
+
   const terminal: Terminal = {
     dataDir: opts.dataDir,
     db,
+    appVersion,
+    log: logs.log,
     get device() {
       return device;
     },
@@ -112,6 +124,8 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       reportChecks.close();
       engine.close();
       db.close();
+      logs.log.info('terminal closed');
+      logs.file.close();
     },
   };
   refreshProjectionVersion(terminal);

@@ -41,6 +41,8 @@ export type ClientOptions = {
   timeoutMs?: number;
   /** this PC's clock, sent with every request and measured against every answer */
   clock?: TerminalClock;
+  /** part C (issue 15): what the terminal says of itself on every request */
+  headers?: () => Record<string, string>;
 };
 
 // A push of 1 MB over a poor hall network may take a while; a hung connection must not hold
@@ -55,6 +57,7 @@ export function syncClient(opts: ClientOptions): SyncClient {
     timeoutMs: opts.timeoutMs ?? defaultTimeoutMs,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.headers ? { headers: opts.headers } : {}),
   });
   return {
     enroll: (body) => center.call('sync.enroll', { body }),

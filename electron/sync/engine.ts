@@ -11,6 +11,7 @@ import { checkDevice, pushPending } from './push';
 import { RoundScheduler } from './schedule';
 import { clearUnknown, markUnknown, unknownReason, unknownToCenter } from './unknown';
 import { fetchSupervision } from './supervision';
+import { reportHeaders } from '../operations/report';
 
 type SyncStateName = SyncStatus['state'];
 
@@ -99,6 +100,8 @@ export class SyncEngine implements SyncControl {
       token: openSecret(sealedToken, this.t.keyProtector),
       signal: this.abort.signal,
       clock: terminalClock(this.t, this.abort.signal),
+      // part C (issue 15): version, queue, last error, integrity on every request
+      headers: reportHeaders(this.t),
     });
     let result: Round;
     let error: string | null = null;
@@ -124,6 +127,8 @@ export class SyncEngine implements SyncControl {
     // the engine closed during the round: the database may be gone
     if (this.abort.signal.aborted) return result;
     setSetting(db, syncKeys.lastError, error);
+    // part C (issue 15): a failed round is the first thing IT looks for in the log
+    if (error) this.t.log.warn({ state: result.state }, `sync round: ${error}`);
     this.last = result;
     return result;
   }

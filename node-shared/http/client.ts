@@ -59,6 +59,8 @@ export type ClientOptions = {
   signal?: AbortSignal;
   /** a terminal's clock: sent with each request, and measured against the center's answer */
   clock?: TerminalClock;
+  /** part C (issue 15): headers read afresh for each request (the terminal's report of itself) */
+  headers?: () => Record<string, string>;
 };
 
 /**
@@ -116,6 +118,7 @@ export async function request<E extends CenterCall>(
           : {}),
         ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers?.(),
       },
       ...(sent.body === undefined ? {} : { body: JSON.stringify(sent.body) }),
       signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,

@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import { syncPaths } from '../../shared/center-api';
-import { protocolHeader, protocolVersion, terminalTimeHeader } from '../../shared/sync';
+import {
+  deviceReportHeader,
+  encodeDeviceReport,
+  protocolHeader,
+  protocolVersion,
+  terminalTimeHeader,
+} from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
 import { testApp } from '../test-app';
 
@@ -20,6 +26,13 @@ eachDialect('admin: devices', (t) => {
         authorization: 'Bearer secret-2',
         [protocolHeader]: String(protocolVersion),
         [terminalTimeHeader]: new Date(now.getTime() + 600_000).toISOString(),
+        // and says of itself (part C, issue 15): the dashboard of PCs shows it
+        [deviceReportHeader]: encodeDeviceReport({
+          appVersion: '1.2.0',
+          pending: 7,
+          lastError: '无法连接中心：连接被拒绝',
+          integrity: 'ok',
+        }),
       },
     });
     const list = await call('GET', '/api/devices', { token: await tokenFor('supervisor') });
@@ -35,11 +48,30 @@ eachDialect('admin: devices', (t) => {
         clock: null,
         // part A of issue 15: never re-admitted
         readmittedAt: null,
+        // never heard from: nothing to show
+        health: {
+          lastSeenAt: null,
+          appVersion: null,
+          pending: null,
+          lastError: null,
+          integrity: null,
+          crashReports: 0,
+          lastCrashAt: null,
+        },
       },
       expect.objectContaining({
         id: 'd2',
         terminalNumber: 2,
         clock: { offsetMs: 600_000, measuredAt: '2026-03-02T11:00:00.000+08:00', skewed: true },
+        health: {
+          lastSeenAt: '2026-03-02T11:00:00.000+08:00',
+          appVersion: '1.2.0',
+          pending: 7,
+          lastError: '无法连接中心：连接被拒绝',
+          integrity: 'ok',
+          crashReports: 0,
+          lastCrashAt: null,
+        },
       }),
     ]);
     const revoked = await call('POST', '/api/devices/d1/revoke', { token });

@@ -10,6 +10,7 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
   let query = db
     .selectFrom('devices')
     .innerJoin('windows', 'windows.id', 'devices.window_id')
+    .leftJoin('device_reports', 'device_reports.device_id', 'devices.id')
     .select([
       'devices.id',
       'windows.id as windowId',
@@ -43,6 +44,26 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
         .select((r) => r.fn.max('device_readmissions.readmitted_at').as('at'))
         .as('readmitted_at'),
     )
+    // part C (issue 15): the terminal's own report and its crash reports
+    .select([
+      'device_reports.last_seen_at',
+      'device_reports.app_version',
+      'device_reports.pending',
+      'device_reports.last_error',
+      'device_reports.integrity',
+    ])
+    .select((eb) => {
+      const crashes = () =>
+        eb.selectFrom('crash_reports').whereRef('crash_reports.device_id', '=', 'devices.id');
+      return [
+        crashes()
+          .select((c) => c.fn.countAll().as('n'))
+          .as('crash_count'),
+        crashes()
+          .select((c) => c.fn.max('crash_reports.received_at').as('at'))
+          .as('last_crash_at'),
+      ];
+    })
     .orderBy('windows.code')
     .orderBy('devices.terminal_number');
   if (id !== undefined) query = query.where('devices.id', '=', id);
@@ -64,6 +85,15 @@ async function readDevices(db: Kysely<ServerDb>, id?: string): Promise<DeviceSum
             skewed: row.clock_skewed === 1,
           },
     readmittedAt: row.readmitted_at ?? null,
+    health: {
+      lastSeenAt: row.last_seen_at,
+      appVersion: row.app_version,
+      pending: row.pending === null ? null : Number(row.pending),
+      lastError: row.last_error,
+      integrity: row.integrity,
+      crashReports: Number(row.crash_count ?? 0),
+      lastCrashAt: row.last_crash_at ?? null,
+    },
   }));
 }
 

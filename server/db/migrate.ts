@@ -16,6 +16,8 @@ import { departmentNotices } from './migrations/0013-department-notices';
 import { calendarTables } from './migrations/0014-calendar-tables';
 // part A of issue 15 (recovery)
 import { recoveryTables } from './migrations/0015-recovery';
+// part C (issue 15): operations
+import { operations } from './migrations/0017-operations';
 // part E of issue 15
 import { centerOnlyStaff } from './migrations/0018-center-only-staff';
 import type { ServerDb } from './schema';
@@ -39,6 +41,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-calendar-tables': calendarTables(),
     // part A of issue 15 (recovery)
     '0015-recovery': recoveryTables(),
+    // part C (issue 15): releases, device reports, crash reports
+    '0017-operations': operations(),
     // part E of issue 15
     '0018-center-only-staff': centerOnlyStaff(),
   };

@@ -197,6 +197,40 @@ export type ServerDb = {
     /** 1 when that seal kept the time limit, 0 when late; null while not sealed */
     sealed_on_time: number | null;
   };
+  // ---- part C (issue 15): operations (0017) ----
+  /** terminal releases published from <data>/updates/<version>/ with their staging rule */
+  terminal_releases: {
+    version: string;
+    protocol: number;
+    percent: number;
+    /** JSON array of window ids */
+    window_ids: string;
+    published_at: string;
+    published_by: string;
+    withdrawn_at: string | null;
+  };
+  /** each device's newest report of itself, and when the center last heard from it */
+  device_reports: {
+    device_id: string;
+    last_seen_at: string;
+    app_version: string | null;
+    pending: number | null;
+    last_error: string | null;
+    /** 'ok', or the first line of what the integrity check found */
+    integrity: string | null;
+  };
+  crash_reports: {
+    id: string;
+    device_id: string | null;
+    received_at: string;
+    product: string;
+    version: string;
+    process_type: string | null;
+    file_name: string;
+    size: number;
+    /** JSON: the other form fields of the upload */
+    fields: string;
+  };
 };
 
 export type AlertTable = {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CenterCall } from '../../shared/center-api';
-import { protocolHeader } from '../../shared/sync';
+import { decodeDeviceReport, deviceReportHeader, protocolHeader } from '../../shared/sync';
+import { recordDeviceReport } from '../operations/device-report';
 import { isDeviceRefusal, recordDeviceRefusal } from '../supervision/device-alerts';
 import { clientAddress } from './address';
 import { recordDeviceClock, terminalClockOf } from '../sync/clock';
@@ -75,6 +76,24 @@ async function noteDeviceClock(
   }
 }
 
+/** The device's word about itself (part C, issue 15): like its clock, never in the way of the call. */
+async function noteDeviceReport(
+  request: FastifyRequest,
+  context: AppContext,
+  device: AuthDevice,
+): Promise<void> {
+  try {
+    await recordDeviceReport(
+      context.db,
+      context.now(),
+      device.id,
+      decodeDeviceReport(request.headers[deviceReportHeader]),
+    );
+  } catch (failure) {
+    request.log.error({ err: failure }, 'recording a device report failed');
+  }
+}
+
 /**
  * Binds one contract entry to its handler. Order matters: an outdated terminal hears "update me"
  * before anything else, and nobody learns how to shape a valid request before proving who they
@@ -105,6 +124,7 @@ export function registerCall(
       });
       const terminalClock = terminalClockOf(request.headers);
       if (device && terminalClock) await noteDeviceClock(request, context, device, terminalClock);
+      if (device) await noteDeviceReport(request, context, device);
       const params = call.params ? parseInput(call.params, request.params, 'params') : undefined;
       const query = call.query ? parseInput(call.query, request.query, 'query') : undefined;
       const body = call.body ? parseInput(call.body, request.body, 'body') : undefined;
@@ -126,6 +146,7 @@ export function registerCall(
           log: request.log,
           terminalClock,
           ...(context.passwordCost !== undefined ? { passwordCost: context.passwordCost } : {}),
+          dataDir: context.dataDir ?? null,
         },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here

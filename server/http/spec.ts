@@ -29,6 +29,8 @@ export type ServerContext = {
    * the hashes they make, so that a sign-in does not take each test's hash up to 128 MiB.
    */
   passwordCost?: number;
+  /** the center's data folder (updates, crash reports); null: none given (PostgreSQL, tests) */
+  dataDir?: string | null;
 };
 
 /** The enrolled terminal behind a device bearer token. */

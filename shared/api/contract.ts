@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { typedText } from '../text';
+import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes } from '../case';
 import { intakeSealModes, type ServiceItem } from '../catalog';
@@ -498,6 +499,13 @@ export const contract = {
   'print.settings.set': call({
     input: printSettingsSchema,
     output: printSettingsSchema,
+    access: ['manager'],
+  }),
+  // ---- part C (issue 15) ----
+  /** The diagnostics bundle for the hall's IT: versions, sync, integrity, recent errors; no personal data. */
+  'diagnostics.export': call({
+    input: z.object({}),
+    output: diagnosticsBundleSchema,
     access: ['manager'],
   }),
   ...adminContract,

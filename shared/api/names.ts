@@ -36,6 +36,8 @@ export const callNames = [
   // issue 15 part D: printers per document kind
   'print.settings.get',
   'print.settings.set',
+  // part C (issue 15)
+  'diagnostics.export',
   ...adminCallNames,
   // part A of issue 15 (recovery)
   'sync.readmit',

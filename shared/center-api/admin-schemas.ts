@@ -4,6 +4,7 @@ import { defaultThresholds } from '../calendar';
 import { roleSchema } from '../case';
 import { windowPowersSchema } from '../catalog';
 import { closureSchema, windowSchema } from '../sync';
+import { deviceHealthSchema } from './operations-schemas';
 
 // What the manager's administration calls send and get back. The center validates with these; the
 // terminal's relay parses the center's answers with the same ones.
@@ -83,6 +84,8 @@ export const deviceSummarySchema = z.object({
   clock: z.object({ offsetMs: z.number(), measuredAt: z.string(), skewed: z.boolean() }).nullable(),
   /** part A of issue 15: the latest re-admission after a restore or a revocation; null: none */
   readmittedAt: z.string().nullable(),
+  /** part C (issue 15): what the terminal last said of itself, and its crash reports */
+  health: deviceHealthSchema,
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 

@@ -37,6 +37,7 @@ import {
   staffSummarySchema,
   windowChangeSchema,
 } from './admin-schemas';
+import { publishReleaseSchema, releaseParams, terminalReleaseSchema } from './operations-schemas';
 import {
   anyStaff,
   anyone,
@@ -612,6 +613,33 @@ export const centerContract = {
     body: readmitRequestSchema,
     response: readmitResponseSchema,
     status: 201,
+  },
+  // ---- part C (issue 15): terminal releases (the feed itself is server/operations/feed.ts) ----
+  'releases.list': {
+    method: 'GET',
+    path: '/api/releases',
+    summary: '终端版本（中心数据目录 updates/ 下）/ terminal releases placed at the center',
+    tag: 'operations',
+    auth: managerOrSupervisor,
+    response: z.array(terminalReleaseSchema),
+  },
+  'releases.publish': {
+    method: 'POST',
+    path: '/api/releases',
+    summary: '发布终端版本并设定分批范围 / publish a release with its staging rule',
+    tag: 'operations',
+    auth: managerOnly,
+    body: publishReleaseSchema,
+    response: terminalReleaseSchema,
+  },
+  'releases.withdraw': {
+    method: 'POST',
+    path: '/api/releases/:version/withdraw',
+    summary: '撤回终端版本 / withdraw a release',
+    tag: 'operations',
+    auth: managerOnly,
+    params: releaseParams,
+    response: terminalReleaseSchema,
   },
 } as const satisfies CenterContract;
 

@@ -8,3 +8,4 @@ export * from './report-schemas';
 export * from './supervision-schemas';
 export * from './system-schemas';
 export * from './seal-schemas';
+export * from './operations-schemas';

@@ -46,6 +46,28 @@ export function DevicesTab() {
           { title: m('terminalNumber'), dataIndex: 'terminalNumber', width: 90 },
           { title: m('label'), dataIndex: 'label', ellipsis: true },
           { title: m('lastSeq'), dataIndex: 'lastSeq', width: 110 },
+          // part C (issue 15): what each PC last said of itself
+          {
+            title: m('appVersion'),
+            width: 90,
+            render: (_, d) => d.health.appVersion ?? '—',
+          },
+          {
+            title: m('lastSeen'),
+            width: 140,
+            render: (_, d) =>
+              d.health.lastSeenAt ? shanghaiMinute(d.health.lastSeenAt) : m('never'),
+          },
+          {
+            title: m('pending'),
+            width: 80,
+            render: (_, d) => d.health.pending ?? '—',
+          },
+          {
+            title: m('health'),
+            width: 200,
+            render: (_, d) => <DeviceHealthTags health={d.health} />,
+          },
           {
             title: m('clock'),
             dataIndex: 'clock',
@@ -95,4 +117,41 @@ export function DevicesTab() {
       />
     </TabFrame>
   );
+}
+
+/** The PC's trouble at a glance: its last sync error, a damaged database, its crashes. */
+function DeviceHealthTags({ health }: { health: DeviceSummary['health'] }) {
+  const m = useAdminMessages();
+  const troubles = [
+    health.lastError ? (
+      <Tag key="error" color="orange" title={health.lastError} style={{ maxWidth: 180 }}>
+        <span
+          style={{
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            display: 'inline-block',
+            maxWidth: 160,
+            verticalAlign: 'bottom',
+          }}
+        >
+          {health.lastError}
+        </span>
+      </Tag>
+    ) : null,
+    health.integrity && health.integrity !== 'ok' ? (
+      <Tag key="integrity" color="red" title={health.integrity}>
+        {m('integrityBad')}
+      </Tag>
+    ) : null,
+    health.crashReports > 0 ? (
+      <Tag
+        key="crashes"
+        color="red"
+        title={health.lastCrashAt ? shanghaiMinute(health.lastCrashAt) : ''}
+      >
+        {m('crashes', { n: health.crashReports })}
+      </Tag>
+    ) : null,
+  ].filter(Boolean);
+  return troubles.length > 0 ? <>{troubles}</> : <Tag color="green">{m('healthOk')}</Tag>;
 }

@@ -131,6 +131,15 @@ export const useAdminMessages = defineMessages({
     revokeConfirmTitle: '注销终端？',
     revokeConfirm:
       '注销 {window} 的 {number} 号终端（{label}）后，它不能再与中心同步，须重新注册。此操作不能撤销。',
+    // part C (issue 15): the dashboard of PCs
+    appVersion: '版本',
+    lastSeen: '最近联系',
+    pending: '待上传',
+    health: '运行状况',
+    healthOk: '正常',
+    crashes: '崩溃 {n} 次',
+    integrityBad: '数据库异常',
+    never: '从未',
   },
   en: {
     title: 'Center administration',
@@ -264,6 +273,15 @@ export const useAdminMessages = defineMessages({
     revokeConfirmTitle: 'Revoke terminal?',
     revokeConfirm:
       'Revoke terminal {number} of {window} ({label})? It can no longer sync and must enroll again. This cannot be undone.',
+    // part C (issue 15): the dashboard of PCs
+    appVersion: 'Version',
+    lastSeen: 'Last seen',
+    pending: 'Queued',
+    health: 'Health',
+    healthOk: 'OK',
+    crashes: '{n} crashes',
+    integrityBad: 'Database damaged',
+    never: 'Never',
   },
 });
 

@@ -548,4 +548,41 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         .executeTakeFirstOrThrow();
       expect(added.center_only).toBe(0);
     }));
+
+  // ---- part C (issue 15) ----
+  it('0017 keeps one release per version, one report per device, and crash reports with or without a device', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0017-operations');
+      const release = {
+        version: '1.2.0',
+        protocol: 1,
+        percent: 10,
+        window_ids: '[]',
+        published_at: '2026-12-05T09:00:00+08:00',
+        published_by: 'admin',
+        withdrawn_at: null,
+      };
+      await t.db.insertInto('terminal_releases').values(release).execute();
+      await expect(
+        t.db.insertInto('terminal_releases').values(release).execute(),
+      ).rejects.toThrow();
+      await t.db
+        .insertInto('crash_reports')
+        .values({
+          id: 'r1',
+          device_id: null,
+          received_at: '2026-12-05T09:00:00+08:00',
+          product: 'OneWindow',
+          version: '1.2.0',
+          process_type: 'browser',
+          file_name: 'r1.dmp',
+          size: 4,
+          fields: '{}',
+        })
+        .execute();
+      expect(await t.db.selectFrom('crash_reports').select('device_id').execute()).toEqual([
+        { device_id: null },
+      ]);
+      expect(await t.db.selectFrom('device_reports').selectAll().execute()).toEqual([]);
+    }));
 });
