@@ -12,6 +12,7 @@ import type { SessionRecord } from '../services/sessions';
 import type { Terminal } from '../services/context';
 import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
+import { storageFailure } from '../../node-shared/durability/storage-errors';
 
 export type HandlerContext = {
   terminal: Terminal;
@@ -82,6 +83,12 @@ export async function dispatch(
         ok: false,
         error: { code: 'not_allowed', message: error.message, rule: error.rule },
       };
+    }
+    // the transaction rolled back: nothing half-written, and the person learns why
+    const storage = storageFailure(error);
+    if (storage) {
+      console.error(`[api] ${name} failed: ${storage.code}`, error);
+      return { ok: false, error: storage };
     }
     console.error(`[api] ${name} failed`, error);
     return {
