@@ -5,7 +5,8 @@ import { handlers } from './api/handlers';
 import { bindIpc } from './ipc';
 import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
-import { openTerminal } from './services/terminal';
+import { defaultBackupCheckMs } from './services/backups';
+import { startTerminalHost } from './services/host';
 
 // Kept thin on purpose: everything behind the window is plain Node, tested without Electron.
 
@@ -70,9 +71,11 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
-  const terminal = openTerminal({
+  // a lost database starts the recovery screen instead of the terminal (issue 15 part B)
+  const host = startTerminalHost({
     dataDir: app.getPath('userData'),
     resourcesDir,
+    backups: { intervalMs: defaultBackupCheckMs },
     ...(safeStorage.isEncryptionAvailable()
       ? {
           keyProtector: {
@@ -83,16 +86,16 @@ void app.whenReady().then(() => {
         }
       : {}),
   });
-  for (const a of terminal.demoAccounts)
+  for (const a of host.terminal()?.demoAccounts ?? [])
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
-  bindIpc(ipcMain, terminal, handlers, pathToFileURL(rendererIndex).href);
+  bindIpc(ipcMain, host, handlers, pathToFileURL(rendererIndex).href);
   bindPrintToPdf(ipcMain, pathToFileURL(rendererIndex).href, app.getPath('documents'));
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   createWindow();
   app.on('window-all-closed', () => {
-    terminal.close();
+    host.close();
     app.quit();
   });
 });

@@ -10,6 +10,7 @@ import {
 import { RuleViolation } from '../../shared/case';
 import type { SessionRecord } from '../services/sessions';
 import type { Terminal } from '../services/context';
+import type { TerminalHost } from '../services/host';
 import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
 import { storageFailure } from '../../node-shared/durability/storage-errors';
@@ -19,11 +20,15 @@ export type HandlerContext = {
   session: SessionRecord | null;
   /** the token the session was obtained with, so logout can end exactly that session */
   token: string | null;
+  /** what runs the terminal: restoring a backup replaces it (absent in tests that need none) */
+  host?: TerminalHost;
 };
 
 export type Handler<K extends CallName> = (
   input: ParsedInput<K>,
-  ctx: HandlerContext & { session: K extends 'auth.login' ? SessionRecord | null : SessionRecord },
+  ctx: HandlerContext & {
+    session: (typeof contract)[K]['access'] extends 'public' ? SessionRecord | null : SessionRecord;
+  },
 ) => CallOutput<K> | Promise<CallOutput<K>>;
 
 export type Handlers = { [K in CallName]: Handler<K> };

@@ -34,6 +34,7 @@ import {
   type StaffRow,
 } from '../store/reference';
 import { adminHandlers } from './admin-handlers';
+import { databaseHandlers } from './database-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
 
@@ -150,4 +151,6 @@ export const handlers: Handlers = {
   },
   'sync.enroll': (input, { terminal }) => enroll(terminal, input),
   ...adminHandlers,
+  // part B of issue 15
+  ...databaseHandlers,
 };

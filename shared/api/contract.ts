@@ -9,6 +9,7 @@ import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
 import { calendarChangesSchema } from '../center-api';
 import { adminContract } from './admin-contract';
+import { databaseContract } from './database-contract';
 import type { CallName } from './names';
 
 // A person's or organisation's name as typed at the window: trimmed, bounded, no control
@@ -492,6 +493,8 @@ export const contract = {
     access: 'signedIn',
   }),
   ...adminContract,
+  // part B of issue 15
+  ...databaseContract,
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

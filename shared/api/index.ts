@@ -2,3 +2,4 @@ export * from './contract';
 export * from './errors';
 export * from './names';
 export * from './result';
+export * from './database-contract';
