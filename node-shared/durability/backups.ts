@@ -24,9 +24,10 @@ export type BackupFile = {
   takenAt: string;
 };
 
-const stampPattern = /-(\d{8}T\d{6}\d{3}Z)\.sqlite$/;
+const stampPattern = /-(\d{8}T\d{6}\d{3}Z)\.(sqlite|dump)$/;
 
-function stamp(now: Date): string {
+/** A time as it goes into a backup's name: UTC, so names sort by time. */
+export function stamp(now: Date): string {
   return now.toISOString().replace(/[-:.]/g, '');
 }
 

@@ -61,7 +61,7 @@ import {
   dashboardSchema,
   reportQuerySchema,
 } from './report-schemas';
-import { openApiSchema, healthSchema } from './system-schemas';
+import { openApiSchema, healthSchema, centerIntegritySchema } from './system-schemas';
 import { sealKeyRegisteredSchema, sealKeyRegistrationSchema } from './seal-schemas';
 import {
   alertActionSchema,
@@ -595,6 +595,17 @@ export const centerContract = {
     body: complaintCloseSchema,
     response: complaintSchema,
     status: 201,
+  },
+
+  // ---- part B of issue 15: the database's integrity, on demand ----------------------------
+  'system.integrityCheck': {
+    method: 'POST',
+    path: '/api/system/integrity-check',
+    summary:
+      '数据库完整性检查（SQLite integrity_check；PostgreSQL 读遍各表）/ full integrity check of the database',
+    tag: 'system',
+    auth: managerOnly,
+    response: centerIntegritySchema,
   },
 } as const satisfies CenterContract;
 
