@@ -113,6 +113,8 @@ export function openTerminal(opts: TerminalOptions): Terminal {
     ...settingsOf(db, official, () => terminal),
     calendar: calendarsOf(db, official),
     close() {
+      // a second close (a test's cleanup after a restore closed it) has nothing left to do
+      if (!db.open) return;
       backups.close();
       reportChecks.close();
       engine.close();
@@ -181,6 +183,7 @@ function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
     ...settingsOf(db, official, () => terminal),
     calendar: calendarsOf(db, official),
     close() {
+      if (!db.open) return;
       engine.close();
       db.close();
     },
