@@ -38,7 +38,10 @@ export async function backupTerminal(
   return taken;
 }
 
-export type BackupSchedule = { close(): void; /** the running backup, for tests */ idle(): Promise<void> };
+export type BackupSchedule = {
+  close(): void;
+  /** the running backup, for tests */ idle(): Promise<void>;
+};
 
 export function startBackups(t: Terminal, opts: BackupOptions): BackupSchedule {
   if (opts === false) return { close() {}, idle: () => Promise.resolve() };

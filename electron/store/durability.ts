@@ -1,14 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listBackups } from '../../node-shared/durability/backups';
-import {
-  readInstallMarker,
-  writeInstallMarker,
-} from '../../node-shared/durability/install-marker';
-import {
-  describeFileState,
-  inspectSqliteFile,
-} from '../../node-shared/durability/sqlite-file';
+import { readInstallMarker, writeInstallMarker } from '../../node-shared/durability/install-marker';
+import { describeFileState, inspectSqliteFile } from '../../node-shared/durability/sqlite-file';
 import { sql, type Db } from './db';
 
 // Where the terminal keeps what outlives its database: the record that it has started before
