@@ -7,6 +7,7 @@ import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
 import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
+import { openTerminal } from './services/terminal';
 
 // Kept thin on purpose: everything behind the window is plain Node, tested without Electron.
 
@@ -72,20 +73,23 @@ void app.whenReady().then(() => {
     callback(false),
   );
   // a lost database starts the recovery screen instead of the terminal (issue 15 part B)
-  const host = startTerminalHost({
-    dataDir: app.getPath('userData'),
-    resourcesDir,
-    backups: { intervalMs: defaultBackupCheckMs },
-    ...(safeStorage.isEncryptionAvailable()
-      ? {
-          keyProtector: {
-            scheme: 'safeStorage',
-            seal: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
-            open: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-          },
-        }
-      : {}),
-  });
+  const host = startTerminalHost(
+    {
+      dataDir: app.getPath('userData'),
+      resourcesDir,
+      backups: { intervalMs: defaultBackupCheckMs },
+      ...(safeStorage.isEncryptionAvailable()
+        ? {
+            keyProtector: {
+              scheme: 'safeStorage',
+              seal: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
+              open: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+            },
+          }
+        : {}),
+    },
+    openTerminal,
+  );
   for (const a of host.terminal()?.demoAccounts ?? [])
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, host, handlers, pathToFileURL(rendererIndex).href);

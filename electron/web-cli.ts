@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { handlers } from './api/handlers';
 import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
+import { openTerminal } from './services/terminal';
 import { startWebServer } from './web';
 
 // Web mode: the terminal without Electron, for browsers on this PC and for the end-to-end tests.
@@ -56,14 +57,17 @@ if (!(backupCheckMs === 0 || (backupCheckMs >= 100 && backupCheckMs <= 86_400_00
 
 const staticDir = resolve(values.static);
 let clock: Date | null = fixedNow;
-const host = startTerminalHost({
-  dataDir: resolve(values.data),
-  resourcesDir: resolve(values.resources),
-  backups: backupCheckMs === 0 ? false : { intervalMs: backupCheckMs },
-  ...(values.server ? { serverUrl: values.server } : {}),
-  ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
-  ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
-});
+const host = startTerminalHost(
+  {
+    dataDir: resolve(values.data),
+    resourcesDir: resolve(values.resources),
+    backups: backupCheckMs === 0 ? false : { intervalMs: backupCheckMs },
+    ...(values.server ? { serverUrl: values.server } : {}),
+    ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
+    ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
+  },
+  openTerminal,
+);
 const server = await startWebServer({
   host,
   handlers,

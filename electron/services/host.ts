@@ -7,7 +7,6 @@ import {
 } from '../store/durability';
 import { terminalBackup } from './backups';
 import type { Terminal } from './context';
-import { openTerminal, type TerminalOptions } from './terminal';
 
 // What web mode and Electron run: the terminal, or — when its database is lost — nothing but the
 // recovery screen's calls, until a backup is restored (or the PC is registered anew, part A).
@@ -28,7 +27,11 @@ export type TerminalHost = {
   close(): void;
 };
 
-export function startTerminalHost(opts: TerminalOptions): TerminalHost {
+/** `openTerminal` comes from the caller: only main.ts and web-cli.ts open a terminal. */
+export function startTerminalHost<O extends { dataDir: string }>(
+  opts: O,
+  openTerminal: (opts: O) => Terminal,
+): TerminalHost {
   let terminal: Terminal | null = null;
   let problem: DatabaseProblem | null = null;
   const open = () => {

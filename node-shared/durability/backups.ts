@@ -8,7 +8,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { privateDir, privateFileMode, privateFiles } from './file-modes';
 import { describeFileState, inspectSqliteFile } from './sqlite-file';
 

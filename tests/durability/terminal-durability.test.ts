@@ -176,7 +176,7 @@ describe('the backup drill at a terminal', () => {
     terminal.close();
     writeFileSync(join(dataDir, 'terminal.sqlite'), '');
 
-    const host = startTerminalHost({ dataDir, resourcesDir: resolve('resources') });
+    const host = startTerminalHost({ dataDir, resourcesDir: resolve('resources') }, openTerminal);
     cleanups.push(() => host.close());
     expect(host.terminal()).toBeNull();
     const { dispatchRecovery } = await import('../../electron/api/recovery');

@@ -35,7 +35,7 @@ export function RestoreButton({ backup, label }: { backup: BackupView; label: st
       },
     });
   return (
-    <Button danger type="primary" loading={busy} onClick={confirm}>
+    <Button danger type="primary" loading={busy} onClick={() => void confirm()}>
       {label}
     </Button>
   );
