@@ -1,6 +1,7 @@
 import type { IpcMain, WebContents } from 'electron';
 import { dispatch, type Handlers } from './api/dispatch';
-import type { Terminal } from './services/context';
+import { dispatchRecovery } from './api/recovery';
+import type { TerminalHost } from './services/host';
 
 /**
  * Binds the contract to IPC. The session belongs to the window's web contents: the renderer
@@ -8,7 +9,7 @@ import type { Terminal } from './services/context';
  */
 export function bindIpc(
   ipcMain: IpcMain,
-  terminal: Terminal,
+  host: TerminalHost,
   handlers: Handlers,
   appUrl: string,
 ): void {
@@ -22,11 +23,16 @@ export function bindIpc(
       };
     }
     const token = tokens.get(event.sender) ?? null;
-    const result = await dispatch(handlers, String(name), input, {
-      terminal,
-      session: terminal.sessions.resolve(token),
-      token,
-    });
+    // the terminal of this moment: a restore replaces it, a lost database leaves none
+    const terminal = host.terminal();
+    const result = terminal
+      ? await dispatch(handlers, String(name), input, {
+          terminal,
+          session: terminal.sessions.resolve(token),
+          token,
+          host,
+        })
+      : await dispatchRecovery(host, String(name), input);
     if (result.ok && name === 'auth.login') {
       tokens.set(event.sender, (result.value as { token: string }).token);
     }

@@ -17,6 +17,8 @@ import { keyProtection } from './key-protection';
 import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
 import { contentSecurityPolicy } from './security';
+import { defaultBackupCheckMs } from './services/backups';
+import { startTerminalHost } from './services/host';
 import { openTerminal } from './services/terminal';
 import { crashReporterConfig, updaterConfig } from './operations/updater';
 import type { Terminal } from './services/context';
@@ -72,11 +74,14 @@ function createWindow(): void {
  * provider, the device token in each request), downloaded in the background and installed when
  * the program quits. Looked up again each hour: the PC may enroll, or the center move, meanwhile.
  */
-function watchUpdates(terminal: Terminal): void {
-  autoUpdater.logger = terminal.log;
+function watchUpdates(current: () => Terminal | null): void {
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = true;
   const check = () => {
+    // none while the database is lost (the recovery screen): nothing to update from
+    const terminal = current();
+    if (!terminal) return;
+    autoUpdater.logger = terminal.log;
     const config = updaterConfig(terminal);
     if (!config) return;
     autoUpdater.setFeedURL(config.feed);
@@ -135,27 +140,33 @@ void app.whenReady().then(() => {
     open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
   });
   if (protection.warning) console.warn(protection.warning);
-  const terminal = openTerminal({
-    dataDir: app.getPath('userData'),
-    resourcesDir,
-    appVersion: app.getVersion(),
-    ...(protection.protector ? { keyProtector: protection.protector } : {}),
-  });
+  // a lost database starts the recovery screen instead of the terminal (issue 15 part B)
+  const host = startTerminalHost(
+    {
+      dataDir: app.getPath('userData'),
+      resourcesDir,
+      appVersion: app.getVersion(),
+      backups: { intervalMs: defaultBackupCheckMs },
+      ...(protection.protector ? { keyProtector: protection.protector } : {}),
+    },
+    openTerminal,
+  );
   // crashes of the main and renderer processes go to the center (once enrolled: it needs the token)
-  const crashes = crashReporterConfig(terminal);
+  const started = host.terminal();
+  const crashes = started ? crashReporterConfig(started) : null;
   if (crashes) crashReporter.start(crashes);
-  if (app.isPackaged) watchUpdates(terminal);
-  for (const a of terminal.demoAccounts)
+  if (app.isPackaged) watchUpdates(host.terminal);
+  for (const a of started?.demoAccounts ?? [])
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
-  bindIpc(ipcMain, terminal, handlers, appIndexUrl);
+  bindIpc(ipcMain, host, handlers, appIndexUrl);
   bindPrintToPdf(ipcMain, appIndexUrl, app.getPath('documents'));
-  bindDirectPrint(ipcMain, appIndexUrl, terminal);
+  bindDirectPrint(ipcMain, appIndexUrl, host.terminal);
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   createWindow();
   app.on('window-all-closed', () => {
-    terminal.close();
+    host.close();
     app.quit();
   });
 });

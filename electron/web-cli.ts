@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handlers } from './api/handlers';
+import { defaultBackupCheckMs } from './services/backups';
+import { startTerminalHost } from './services/host';
 import { openTerminal } from './services/terminal';
 import { startWebServer } from './web';
 
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     'clock-control': { type: 'boolean', default: false },
     // how often the scheduled daily report is looked at (default 30); tests look more often
     'report-check-seconds': { type: 'string' },
+    // how often the rolling backup looks whether a day has passed (default 3600); 0: no backups
+    'backup-check-seconds': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -44,25 +48,43 @@ if (reportCheckMs !== null && !(reportCheckMs >= 100 && reportCheckMs <= 86_400_
   process.exit(2);
 }
 
+const backupCheck = values['backup-check-seconds'];
+const backupCheckMs = backupCheck ? Number(backupCheck) * 1000 : defaultBackupCheckMs;
+if (!(backupCheckMs === 0 || (backupCheckMs >= 100 && backupCheckMs <= 86_400_000))) {
+  console.error(`--backup-check-seconds must be 0 or 0.1 to 86400, got ${backupCheck}`);
+  process.exit(2);
+}
+
 const staticDir = resolve(values.static);
 let clock: Date | null = fixedNow;
-const terminal = openTerminal({
-  dataDir: resolve(values.data),
-  resourcesDir: resolve(values.resources),
-  ...(values.server ? { serverUrl: values.server } : {}),
-  ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
-  ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
-});
+const host = startTerminalHost(
+  {
+    dataDir: resolve(values.data),
+    resourcesDir: resolve(values.resources),
+    backups: backupCheckMs === 0 ? false : { intervalMs: backupCheckMs },
+    ...(values.server ? { serverUrl: values.server } : {}),
+    ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
+    ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
+  },
+  openTerminal,
+);
 const server = await startWebServer({
-  terminal,
+  host,
   handlers,
   staticDir: existsSync(staticDir) ? staticDir : null,
   port,
   ...(values['clock-control'] && clock ? { setClock: (now: Date) => (clock = now) } : {}),
 });
 
-console.log(`一窗通 web mode: ${server.url}  (data: ${terminal.dataDir})`);
-for (const a of terminal.demoAccounts) {
+console.log(`一窗通 web mode: ${server.url}  (data: ${host.dataDir})`);
+const problem = host.problem();
+if (problem) {
+  // the page shows the recovery screen; the console says the same for whoever started it
+  console.error(
+    `数据库不可用 / database unavailable: ${problem.explanation}\n  文件 / file: ${problem.file}\n  备份 / backups: ${problem.backupsDir}\n  在浏览器中打开上面的地址以恢复备份 / open the address above to restore a backup`,
+  );
+}
+for (const a of host.terminal()?.demoAccounts ?? []) {
   console.log(
     `  demo ${a.role.padEnd(10)} ${a.name}  username: ${a.username}  password: ${a.password}${a.sealPin ? `  seal PIN: ${a.sealPin}` : ''}`,
   );
@@ -70,7 +92,7 @@ for (const a of terminal.demoAccounts) {
 
 const shutdown = () => {
   void server.close().then(() => {
-    terminal.close();
+    host.close();
     process.exit(0);
   });
 };

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { errorStatus, type ApiErrorCode, type ApiResult, type StatusOf } from '../shared/api';
 import { dispatch, type Handlers } from './api/dispatch';
+import { dispatchRecovery } from './api/recovery';
 import type { Terminal } from './services/context';
+import { fixedHost, type TerminalHost } from './services/host';
 import { contentSecurityPolicy } from './security';
 
 // The same handler table as IPC, over HTTP, for a browser: tests and PCs without Electron.
@@ -25,8 +27,11 @@ const mimeTypes: Record<string, string> = {
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
-export type WebOptions = {
-  terminal: Terminal;
+export type WebOptions = (
+  | { terminal: Terminal }
+  /** web-cli: the terminal, or the recovery calls alone while its database is lost */
+  | { host: TerminalHost }
+) & {
   handlers: Handlers;
   staticDir: string | null;
   port: number;
@@ -132,12 +137,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
       return;
     }
     const token = bearer(req.headers.authorization);
-    const session = opts.terminal.sessions.resolve(token);
-    const result = await dispatch(opts.handlers, url.pathname.slice('/api/'.length), input, {
-      terminal: opts.terminal,
-      session,
-      token,
-    });
+    const runner = 'host' in opts ? opts.host : fixedHost(opts.terminal);
+    const terminal = runner.terminal();
+    const name = url.pathname.slice('/api/'.length);
+    const result = terminal
+      ? await dispatch(opts.handlers, name, input, {
+          terminal,
+          session: terminal.sessions.resolve(token),
+          token,
+          host: runner,
+        })
+      : await dispatchRecovery(runner, name, input);
     send(res, result.ok ? 200 : errorStatus(result.error.code), result);
     return;
   }

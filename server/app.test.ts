@@ -80,7 +80,8 @@ eachDialect('app', (t) => {
   it('answers /health after touching the database', async () => {
     const res = await probeApp().inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, dialect: t().dialect, db: 'up' });
+    // no check ran in an app built without main.ts: integrity is unknown, not damaged
+    expect(res.json()).toEqual({ ok: true, dialect: t().dialect, db: 'up', integrity: null });
   });
 
   it('answers an unknown route with a JSON 404', async () => {

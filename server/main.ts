@@ -2,12 +2,22 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { fileLogger } from '../node-shared/logs/logger';
+import { backupsDirOf, centerTarget, parseKeep, runBackupCommand } from './backup-cli';
+import { backupCenter } from './db/backup';
+import { checkPostgresBeforeSeed, checkSqliteBeforeOpen, recordCenterStart } from './db/durability';
+import { integrityReport, rememberIntegrity } from './db/integrity';
 import { startSupervision, supervisionIntervalMs } from './supervision/engine';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { adoptShippedCatalogLaw, seedCenter } from './seed';
 
 // The center server: `npm run server -- --port 7600 --data ./.data/center`, or with
 // DATABASE_URL=postgresql://… for PostgreSQL (several processes may share it).
+// `npm run server -- backup …` and `npm run server -- restore <file>`: server/backup-cli.ts.
+
+const subcommand = process.argv[2];
+if (subcommand === 'backup' || subcommand === 'restore') {
+  process.exit(await runBackupCommand(subcommand, process.argv.slice(3)));
+}
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +31,11 @@ const { values } = parseArgs({
     'trust-proxy': { type: 'string' },
     // part C (issue 15): rotating log files (5 × 5 MB) in this folder instead of stdout
     'log-dir': { type: 'string' },
+    // a backup every so many hours (e.g. 24) into --backup-out (default <data>/backups), keeping
+    // the newest --backup-keep (default 7)
+    'backup-every': { type: 'string' },
+    'backup-out': { type: 'string' },
+    'backup-keep': { type: 'string' },
   },
 });
 
@@ -38,6 +53,37 @@ const databaseUrl = process.env.DATABASE_URL;
 const postgres = isPostgresUrl(databaseUrl);
 // SQLite needs a folder; with PostgreSQL the folder only receives the first admin password.
 const dataDir = values.data ?? (postgres ? undefined : '.data/center');
+const backupEveryMs = values['backup-every'] ? Number(values['backup-every']) * 3_600_000 : null;
+if (backupEveryMs !== null && !(backupEveryMs >= 1000 && backupEveryMs <= 30 * 86_400_000))
+  fail(`--backup-every must be hours between 0.0003 and 720, got ${values['backup-every']}`);
+
+const backupPlan = backupEveryMs ? planBackups() : null;
+function planBackups() {
+  try {
+    const target = centerTarget(dataDir);
+    return {
+      target,
+      outDir: backupsDirOf(target, values['backup-out']),
+      keep: parseKeep(values['backup-keep']),
+    };
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+// A lost database is never a first start: nothing may open, migrate or seed it (issue 15).
+if (!postgres && dataDir) {
+  const refused = checkSqliteBeforeOpen(resolve(dataDir));
+  if (refused) fail(refused, 3);
+}
+if (postgres) {
+  const probe = await openServerDb({ databaseUrl, migrate: false });
+  const refused = await checkPostgresBeforeSeed(
+    probe.db,
+    dataDir ? resolve(dataDir) : undefined,
+  ).finally(() => probe.close());
+  if (refused) fail(refused, 3);
+}
 const handle = await openServerDb({
   ...(postgres ? { databaseUrl } : {}),
   ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
@@ -51,6 +97,15 @@ if (admin) {
     `初始管理员 / first manager: ${admin.username}  密码 / password: ${admin.password}${admin.file ? `  (${admin.file})` : ''}`,
   );
 }
+
+const started = await integrityReport(handle.db, handle.dialect, 'quick', new Date());
+rememberIntegrity(handle.db, started);
+if (!started.ok) {
+  await handle.close();
+  fail(`中心数据库已损坏，中心不启动：${started.problems.slice(0, 3).join('；')}`, 3);
+}
+if (dataDir)
+  recordCenterStart(resolve(dataDir), postgres ? 'postgresql' : 'center.sqlite', new Date());
 
 const upgrade = await adoptShippedCatalogLaw(handle.db, { now: now() });
 if (upgrade.adopted.length > 0) {
@@ -82,12 +137,28 @@ console.log(`OneWindow center listening on http://${values.host}:${actualPort}`)
 const stopSupervision = startSupervision(handle.db, now, supervisionIntervalMs, (error) =>
   app.log.error({ err: error }, 'supervision round failed'),
 );
+const backupTimer = backupEveryMs && backupPlan ? scheduleBackups(backupEveryMs, backupPlan) : null;
+
+function scheduleBackups(
+  everyMs: number,
+  { target, outDir, keep }: NonNullable<typeof backupPlan>,
+): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    backupCenter(target, outDir, keep).then(
+      (taken) => app.log.info({ file: taken.file }, 'backup written'),
+      (error: unknown) => app.log.error({ err: error }, 'backup failed'),
+    );
+  }, everyMs);
+  timer.unref();
+  return timer;
+}
 
 let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
   stopSupervision();
+  if (backupTimer) clearInterval(backupTimer);
   // in-flight requests finish (their transactions commit) before the pool closes
   void app
     .close()
@@ -103,7 +174,7 @@ const shutdown = () => {
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   console.error(message);
-  process.exit(2);
+  process.exit(code);
 }

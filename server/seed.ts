@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { shanghaiIso } from '../shared/calendar';
@@ -95,7 +95,13 @@ export async function seedCenter(
     return true;
   });
   if (!seeded) return null;
-  const file = opts.dataDir ? join(opts.dataDir, 'admin-account.json') : null;
+  // an earlier admin-account.json is never overwritten: its password may still be the one that
+  // opens a backup of this center (issue 15)
+  const first = opts.dataDir ? join(opts.dataDir, 'admin-account.json') : null;
+  const file =
+    first && existsSync(first)
+      ? join(opts.dataDir ?? '', `admin-account-${at.replace(/[^0-9]/g, '')}.json`)
+      : first;
   if (file) {
     const createdAt = at;
     writeFileSync(

@@ -10,19 +10,25 @@ import {
 import { RuleViolation } from '../../shared/case';
 import type { SessionRecord } from '../services/sessions';
 import type { Terminal } from '../services/context';
+import type { TerminalHost } from '../services/host';
 import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
+import { storageFailure } from '../../node-shared/durability/storage-errors';
 
 export type HandlerContext = {
   terminal: Terminal;
   session: SessionRecord | null;
   /** the token the session was obtained with, so logout can end exactly that session */
   token: string | null;
+  /** what runs the terminal: restoring a backup replaces it (absent in tests that need none) */
+  host?: TerminalHost;
 };
 
 export type Handler<K extends CallName> = (
   input: ParsedInput<K>,
-  ctx: HandlerContext & { session: K extends 'auth.login' ? SessionRecord | null : SessionRecord },
+  ctx: HandlerContext & {
+    session: (typeof contract)[K]['access'] extends 'public' ? SessionRecord | null : SessionRecord;
+  },
 ) => CallOutput<K> | Promise<CallOutput<K>>;
 
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -83,7 +89,10 @@ export async function dispatch(
         error: { code: 'not_allowed', message: error.message, rule: error.rule },
       };
     }
-    ctx.terminal.log.error({ err: error, call: name }, 'api call failed');
+    // the transaction rolled back: nothing half-written, and the person learns why
+    const storage = storageFailure(error);
+    ctx.terminal.log.error({ err: error, call: name, code: storage?.code }, 'api call failed');
+    if (storage) return { ok: false, error: storage };
     return {
       ok: false,
       error: { code: 'internal', message: '内部错误，操作未执行' },

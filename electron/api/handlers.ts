@@ -37,6 +37,7 @@ import {
   type StaffRow,
 } from '../store/reference';
 import { adminHandlers } from './admin-handlers';
+import { databaseHandlers } from './database-handlers';
 import type { Handlers } from './dispatch';
 import { ApiFailure } from './errors';
 import { diagnosticsBundle } from '../operations/diagnostics';
@@ -167,4 +168,6 @@ export const handlers: Handlers = {
   ...adminHandlers,
   // part A of issue 15 (recovery)
   'sync.readmit': (input, { terminal }) => readmit(terminal, input),
+  // part B of issue 15
+  ...databaseHandlers,
 };

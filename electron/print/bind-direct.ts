@@ -1,5 +1,5 @@
 import type { IpcMain } from 'electron';
-import type { PrinterSeen } from '../../shared/print/routing';
+import { defaultPrintSettings, type PrinterSeen } from '../../shared/print/routing';
 import { readWindowPrintSettings } from '../services/print-settings';
 import type { Terminal } from '../services/context';
 import { printDirect } from './direct';
@@ -9,7 +9,11 @@ import { printDirect } from './direct';
  * window's settings chose for its kind; main lists the printers itself (the renderer is never
  * trusted with a device name for a document). Wiring only: the choice is in printDirect.
  */
-export function bindDirectPrint(ipcMain: IpcMain, appUrl: string, terminal: Terminal): void {
+export function bindDirectPrint(
+  ipcMain: IpcMain,
+  appUrl: string,
+  current: () => Terminal | null,
+): void {
   const fromApp = (url: string | undefined) => url?.split('#')[0] === appUrl;
   const seen = (list: Electron.PrinterInfo[]): PrinterSeen[] =>
     list.map((p) => ({
@@ -28,7 +32,11 @@ export function bindDirectPrint(ipcMain: IpcMain, appUrl: string, terminal: Term
     const contents = event.sender;
     return printDirect(
       {
-        settings: () => readWindowPrintSettings(terminal),
+        // while the database is lost (recovery screen) every kind goes to the dialog
+        settings: () => {
+          const terminal = current();
+          return terminal ? readWindowPrintSettings(terminal) : defaultPrintSettings;
+        },
         printers: async () => seen(await contents.getPrintersAsync()),
         print: (options) =>
           new Promise((resolve) =>

@@ -21,6 +21,11 @@ export type SyncControl = {
 export type Terminal = {
   readonly dataDir: string;
   readonly db: Db;
+  /**
+   * null, or what quick_check found in a damaged database that opened read-only: every write
+   * is refused, reads still answer (issue 15 point 2)
+   */
+  readonly damage: readonly string[] | null;
   /** the key every new event is signed with; replaced once, by enrollment */
   readonly device: Device;
   /** seals secrets at rest (device key, sync token); null in web mode and tests */
@@ -45,4 +50,6 @@ export type Terminal = {
   /** The calendar a case pinned at receipt: a later calendar change never moves its deadlines. */
   calendar(version: string): Calendar;
   close(): void;
+  /** resolves when the backup under way (if any) has ended: tests, and a restore */
+  backupsIdle(): Promise<void>;
 };

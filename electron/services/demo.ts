@@ -70,6 +70,13 @@ export function seedDemo(
   // same moment must not both seed.
   const seeded = inTransaction(db, () => {
     if (sql(db, 'SELECT 1 FROM staff LIMIT 1').get() !== undefined) return null;
+    // the passwords of an earlier seed: a database without staff beside them is a lost one, and
+    // new passwords written over them would lock the hall out of its old backups too
+    if (existsSync(accountsFile)) {
+      throw new Error(
+        `${accountsFile} 已存在而数据库中没有工作人员：数据库可能已丢失，请从备份恢复`,
+      );
+    }
     const accounts: DemoAccount[] = demoStaff.map((s) => ({
       ...s,
       password: demoPassword(),

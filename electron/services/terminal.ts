@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '../../node-shared/durability/file-modes';
 import {
   createCalendar,
   defaultThresholds,
@@ -9,7 +9,15 @@ import {
   type Thresholds,
 } from '../../shared/calendar';
 import { refreshProjectionVersion } from '../projections/cases';
-import { openDatabase } from '../store/db';
+import { openDatabase, openDatabaseReadOnly, type Db } from '../store/db';
+import {
+  assessDatabase,
+  backupsDir,
+  databaseFile,
+  DatabaseUnavailable,
+  recordStart,
+} from '../store/durability';
+import { startBackups, type BackupOptions } from './backups';
 import { loadOrCreateDevice, type KeyProtector } from '../store/device';
 import {
   getSetting,
@@ -47,21 +55,31 @@ export type TerminalOptions = {
   reportCheck?: ReportCheckOptions;
   /** part C (issue 15): the program's version (Electron: app.getVersion()); else package.json's */
   appVersion?: string;
+  /**
+   * rolling local backups (a day apart, the last 7); web mode and Electron turn them on, tests
+   * that do not test them leave them off (default false)
+   */
+  backups?: BackupOptions;
 };
 
+/**
+ * Opens the terminal on its data folder. Throws DatabaseUnavailable when the database of a PC
+ * that started before is gone, empty, truncated or unreadable (the caller shows the recovery
+ * screen); a damaged but readable one opens read-only (`damage` says what quick_check found).
+ */
 export function openTerminal(opts: TerminalOptions): Terminal {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(join(opts.dataDir, 'terminal.sqlite'));
+  privateDir(opts.dataDir);
+  const start = assessDatabase(opts.dataDir);
+  if (start.mode === 'readOnly') return openReadOnly(opts, start.problems);
+  const db = openDatabase(databaseFile(opts.dataDir));
   const keyProtector = opts.keyProtector ?? null;
   let device = loadOrCreateDevice(db, keyProtector);
   const now = opts.now ?? (() => new Date());
+  recordStart(opts.dataDir, db, device.id, new Date());
 
   // The official tables ship inside the program; when an update brings a new year's table the
   // content hash changes, a new version is stored, and only cases received from now on use it.
-  const closures = getSetting<{ date: string; reason: string }[]>(db, 'calendar.closures') ?? [];
-  // the years' tables the center's manager entered, as the last pull brought them (issue 14)
-  const published = getSetting<Record<string, OfficialYear>>(db, 'calendar.published') ?? {};
-  const official = createCalendar(officialCalendarData(closures, published));
+  const official = officialCalendar(db);
   saveCalendarVersion(db, official.version, official.data);
 
   if (opts.serverUrl) setSetting(db, syncKeys.server, opts.serverUrl);
@@ -74,18 +92,15 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       : seedDemo(db, opts.resourcesDir, opts.dataDir, keyProtector);
   // an enrolled PC takes the items' law from the center's catalog at its next pull
   if (!isEnrolled(db)) adoptShippedLawInDemo(db, opts.resourcesDir);
-  const calendars = new Map<string, Calendar>([[official.version, official]]);
 
-  // part C (issue 15): size-capped rotating logs in <dataDir>/logs/
-  const appVersion = opts.appVersion ?? readAppVersion(opts.resourcesDir);
-  const logs = fileLogger({ dir: join(opts.dataDir, 'logs'), name: terminalLogName });
-  logs.log.info({ appVersion, node: process.versions.node }, 'terminal started');
+  const { appVersion, logs } = startLogs(opts, 'terminal started');
 
   const terminal: Terminal = {
     dataDir: opts.dataDir,
     db,
     appVersion,
     log: logs.log,
+    damage: null,
     get device() {
       return device;
     },
@@ -105,28 +120,21 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       demoAccounts = [];
       engine.start();
     },
-    centerName: () => getSetting<string>(db, 'center.name') ?? '行政服务中心',
-    thresholds: () => getSetting<Thresholds>(db, 'clock.thresholds') ?? defaultThresholds,
-    // a pulled calendar becomes current for new cases without a restart
-    currentCalendar: () =>
-      terminal.calendar(getSetting<string>(db, 'calendar.current') ?? official.version),
-    calendar(version) {
-      let cal = calendars.get(version);
-      if (!cal) {
-        const data = loadCalendarVersion(db, version);
-        if (!data) throw new Error(`日历版本 ${version} 不在本机：请与中心同步`);
-        cal = createCalendar(data);
-        calendars.set(version, cal);
-      }
-      return cal;
-    },
+    ...settingsOf(db, official, () => terminal),
+    calendar: calendarsOf(db, official),
     close() {
+      // a second close (a test's cleanup after a restore closed it) has nothing left to do
+      if (!db.open) return;
+      backups.close();
       reportChecks.close();
       engine.close();
+      // a clean close records how much the database held, for the recovery screen to compare
+      recordStart(opts.dataDir, db, device.id, new Date());
       db.close();
       logs.log.info('terminal closed');
       logs.file.close();
     },
+    backupsIdle: () => backups.idle(),
   };
   refreshProjectionVersion(terminal);
   const engine = new SyncEngine(terminal, opts.sync ?? { intervalMs: defaultSyncIntervalMs });
@@ -135,5 +143,113 @@ export function openTerminal(opts: TerminalOptions): Terminal {
     terminal,
     opts.reportCheck ?? { intervalMs: defaultReportCheckMs },
   );
+  const backups = startBackups(terminal, opts.backups ?? false);
   return terminal;
+}
+
+/**
+ * A damaged database that can be read: cases can be looked up and printed, nothing is written —
+ * no seed, no migration, no sync (a pull would write), no scheduled report, no backup (a backup
+ * of a damaged file is no backup).
+ */
+/** part C (issue 15): size-capped rotating logs in <dataDir>/logs/, opened with the database */
+function startLogs(opts: TerminalOptions, event: string) {
+  const appVersion = opts.appVersion ?? readAppVersion(opts.resourcesDir);
+  const logs = fileLogger({ dir: join(opts.dataDir, 'logs'), name: terminalLogName });
+  logs.log.info({ appVersion, node: process.versions.node }, event);
+  return { appVersion, logs };
+}
+
+function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
+  const file = databaseFile(opts.dataDir);
+  const db = openDatabaseReadOnly(file);
+  const keyProtector = opts.keyProtector ?? null;
+  let device;
+  let official;
+  try {
+    device = loadOrCreateDevice(db, keyProtector);
+    official = officialCalendar(db);
+  } catch (error) {
+    db.close();
+    // not even the device or the settings can be read: nothing to show read-only
+    throw new DatabaseUnavailable({
+      kind: 'unreadable',
+      explanation: `数据库文件已损坏，无法读取：${error instanceof Error ? error.message : String(error)}`,
+      file,
+      backupsDir: backupsDir(opts.dataDir),
+      firstStartedAt: null,
+      deviceId: null,
+    });
+  }
+  const now = opts.now ?? (() => new Date());
+  const refuse = (): never => {
+    throw Object.assign(new Error('read-only database'), { code: 'SQLITE_READONLY' });
+  };
+  const { appVersion, logs } = startLogs(opts, 'terminal started read-only: database damaged');
+  const terminal: Terminal = {
+    dataDir: opts.dataDir,
+    db,
+    appVersion,
+    log: logs.log,
+    damage: problems,
+    device,
+    keyProtector,
+    sessions: new Sessions(),
+    logins: new LoginThrottle(),
+    now,
+    demoAccounts: [],
+    sync: {
+      syncNow: () => Promise.resolve(refuse()),
+      status: () => engine.status(),
+    },
+    enrolledAs: refuse,
+    ...settingsOf(db, official, () => terminal),
+    calendar: calendarsOf(db, official),
+    close() {
+      if (!db.open) return;
+      engine.close();
+      db.close();
+      logs.file.close();
+    },
+    backupsIdle: () => Promise.resolve(),
+  };
+  // never started: only its status() is asked for
+  const engine = new SyncEngine(terminal, false);
+  return terminal;
+}
+
+function officialCalendar(db: Db): Calendar {
+  const closures = getSetting<{ date: string; reason: string }[]>(db, 'calendar.closures') ?? [];
+  // the years' tables the center's manager entered, as the last pull brought them (issue 14)
+  const published = getSetting<Record<string, OfficialYear>>(db, 'calendar.published') ?? {};
+  return createCalendar(officialCalendarData(closures, published));
+}
+
+/** The calendars cases pinned, read once each from the database. */
+function calendarsOf(db: Db, official: Calendar): (version: string) => Calendar {
+  const calendars = new Map<string, Calendar>([[official.version, official]]);
+  return (version) => {
+    let cal = calendars.get(version);
+    if (!cal) {
+      const data = loadCalendarVersion(db, version);
+      if (!data) throw new Error(`日历版本 ${version} 不在本机：请与中心同步`);
+      cal = createCalendar(data);
+      calendars.set(version, cal);
+    }
+    return cal;
+  };
+}
+
+function settingsOf(
+  db: Db,
+  official: Calendar,
+  terminal: () => Terminal,
+): Pick<Terminal, 'centerName' | 'thresholds' | 'currentCalendar'> {
+  return {
+    centerName: () => getSetting<string>(db, 'center.name') ?? '行政服务中心',
+    thresholds: () => getSetting<Thresholds>(db, 'clock.thresholds') ?? defaultThresholds,
+    // a pulled calendar becomes current for new cases without a restart
+    currentCalendar: () =>
+      terminal().calendar(getSetting<string>(db, 'calendar.current') ?? official.version),
+  };
 }

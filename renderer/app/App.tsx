@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { DatabaseGate } from '../features/database/DatabaseGate';
 import { useLocale } from '../i18n';
 import { useSession } from '../stores/session';
 import { fontFamily } from './font';
@@ -16,7 +17,7 @@ export function App() {
       theme={{ token: { colorPrimary: '#b3261e', fontFamily, borderRadius: 6 } }}
     >
       <AntApp style={{ height: '100%' }}>
-        {session ? <Shell session={session} /> : <LoginPage />}
+        <DatabaseGate>{session ? <Shell session={session} /> : <LoginPage />}</DatabaseGate>
       </AntApp>
     </ConfigProvider>
   );

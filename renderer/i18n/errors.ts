@@ -169,6 +169,9 @@ export const codeSentencesEn: Record<ApiErrorCode, string> = {
   conflict: 'Changed by someone else meanwhile: reload and try again',
   unavailable: 'Cannot be reached right now: try again later',
   internal: 'Internal error: nothing was done',
+  // part B of issue 15
+  disk_full: 'The disk is full: nothing was saved. Free some space and try again',
+  database_damaged: 'The database is damaged and read-only: restore a backup before saving',
 };
 
 /**

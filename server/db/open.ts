@@ -1,4 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import {
+  precreatePrivateFile,
+  privateDir,
+  privateFiles,
+  sqliteFiles,
+} from '../../node-shared/durability/file-modes';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -68,14 +73,18 @@ function openPostgres(connectionString: string): ServerDbHandle {
 
 function openSqlite(dataDir: string | undefined): ServerDbHandle {
   if (!dataDir) throw new Error('openServerDb: dataDir is required for the embedded SQLite');
-  mkdirSync(dataDir, { recursive: true });
-  const database = new SQLite(join(dataDir, 'center.sqlite'));
+  // the center's data folder holds the database, its backups and the first admin password: 0700
+  privateDir(dataDir);
+  const file = join(dataDir, 'center.sqlite');
+  precreatePrivateFile(file);
+  const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   // FULL: an acknowledged push must survive a power cut, or the terminal would drop events the
   // center then forgets.
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  privateFiles(sqliteFiles(file));
   const db = new Kysely<ServerDb>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import type { ErrorBody } from '../../shared/sync';
 import { isUniqueViolation } from '../db/errors';
 import { HttpError } from './errors';
+import { storageFailure } from '../../node-shared/durability/storage-errors';
 
 export type ErrorReply = { status: number; body: ErrorBody; unexpected: boolean };
 
@@ -55,6 +56,15 @@ export function errorReply(error: unknown): ErrorReply {
         },
       },
       unexpected: false,
+    };
+  }
+  // a full disk or a damaged file: named, and logged as unexpected for the operator
+  const storage = storageFailure(error);
+  if (storage) {
+    return {
+      status: storage.code === 'disk_full' ? 507 : 503,
+      body: { error: storage },
+      unexpected: true,
     };
   }
   const status = statusOf(error);

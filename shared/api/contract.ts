@@ -12,6 +12,7 @@ import { alertSchema, complaintSchema, type Conflict } from '../sync';
 import { calendarChangesSchema } from '../center-api';
 import { printSettingsSchema } from '../print/routing';
 import { adminContract } from './admin-contract';
+import { databaseContract } from './database-contract';
 import type { CallName } from './names';
 
 // A person's or organisation's name as typed at the window, and free text (remarks, replies):
@@ -526,6 +527,8 @@ export const contract = {
     }),
     access: ['manager'],
   }),
+  // part B of issue 15
+  ...databaseContract,
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

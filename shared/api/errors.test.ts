@@ -23,6 +23,8 @@ describe('the error catalogue', () => {
       conflict: true,
       unavailable: true,
       internal: true,
+      disk_full: true,
+      database_damaged: true,
     };
     for (const code of [...Object.keys(terminal), ...syncErrorCodes]) {
       expect(Object.keys(errorCatalogue), code).toContain(code);

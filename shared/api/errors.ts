@@ -64,6 +64,13 @@ export const errorCatalogue = {
   // them is updated
   protocol_unsupported: { kind: 'unavailable', statuses: [426] },
   internal: { kind: 'internal', statuses: [500] },
+  // ---- part B of issue 15 (durability) ----
+  // the disk is full: nothing was written (the transaction rolled back); the same step succeeds
+  // once space is freed. Never 「内部错误」: IT must know to free space, not to look for a bug
+  disk_full: { kind: 'unavailable', statuses: [507] },
+  // the database is damaged: it is open read-only (reads still answer) or not at all; a backup
+  // must be restored before anything can be written
+  database_damaged: { kind: 'unavailable', statuses: [503] },
 } as const satisfies Record<string, { kind: ErrorKind; statuses: readonly [number, ...number[]] }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -85,6 +92,8 @@ export type ApiErrorCode = Extract<
   | 'conflict'
   | 'unavailable'
   | 'internal'
+  | 'disk_full'
+  | 'database_damaged'
 >;
 
 /** The status a code travels with by default (web.ts; the center names its own when it has two). */

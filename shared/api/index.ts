@@ -3,3 +3,4 @@ export * from './errors';
 export * from './names';
 export * from './result';
 export * from './diagnostics';
+export * from './database-contract';

@@ -1,6 +1,7 @@
 // The call names alone, without schemas: the sandboxed preload imports this list, and must not
 // pull zod or the domain into the renderer's privileged bridge.
 import { adminCallNames } from './admin-names';
+import { databaseCallNames } from './database-names';
 
 export const callNames = [
   'auth.login',
@@ -41,6 +42,8 @@ export const callNames = [
   ...adminCallNames,
   // part A of issue 15 (recovery)
   'sync.readmit',
+  // part B of issue 15
+  ...databaseCallNames,
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -65,7 +65,7 @@ import {
   dashboardSchema,
   reportQuerySchema,
 } from './report-schemas';
-import { openApiSchema, healthSchema } from './system-schemas';
+import { openApiSchema, healthSchema, centerIntegritySchema } from './system-schemas';
 import { sealKeyRegisteredSchema, sealKeyRegistrationSchema } from './seal-schemas';
 import {
   alertActionSchema,
@@ -640,6 +640,16 @@ export const centerContract = {
     auth: managerOnly,
     params: releaseParams,
     response: terminalReleaseSchema,
+  },
+  // ---- part B of issue 15: the database's integrity, on demand ----------------------------
+  'system.integrityCheck': {
+    method: 'POST',
+    path: '/api/system/integrity-check',
+    summary:
+      '数据库完整性检查（SQLite integrity_check；PostgreSQL 读遍各表）/ full integrity check of the database',
+    tag: 'system',
+    auth: managerOnly,
+    response: centerIntegritySchema,
   },
 } as const satisfies CenterContract;
 

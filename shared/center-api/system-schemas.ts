@@ -1,9 +1,24 @@
 import { z } from 'zod';
 
-export const healthSchema = z.object({
-  ok: z.literal(true),
+/** The center's database integrity: the quick check of the start or a manager's later check. */
+export const centerIntegritySchema = z.object({
+  ok: z.boolean(),
+  mode: z.enum(['quick', 'full']),
   dialect: z.enum(['sqlite', 'postgres']),
-  db: z.literal('up'),
+  problems: z.array(z.string()),
+  checkedAt: z.string(),
+});
+
+/**
+ * `db: 'damaged'` (and ok false) when the last integrity check found damage: a load balancer
+ * takes the process out rather than sending it writes (issue 15 point 2).
+ */
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  dialect: z.enum(['sqlite', 'postgres']),
+  db: z.enum(['up', 'damaged']),
+  /** null until a check ran in this process (an app built without main.ts, in tests) */
+  integrity: centerIntegritySchema.nullable(),
 });
 
 /** A JSON Schema as zod writes one: its own vocabulary, described by the OpenAPI 3.1 standard. */

@@ -66,6 +66,9 @@ export const syncErrorCodes = [
   'chain_forked',
   'conflict',
   'internal',
+  // part B of issue 15: a center whose disk is full or whose database is damaged says so
+  'disk_full',
+  'database_damaged',
 ] as const satisfies readonly ErrorCode[];
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
