@@ -43,7 +43,7 @@ trap 'rmdir "$empty"' EXIT
 
 # Everything below runs in a private mount namespace: the binds vanish with it.
 export FRESH_EMPTY="$empty" FRESH_TARGET="$target" FRESH_INSTALL="$install"
-unshare --mount --net --propagation private bash -s -- "${command[@]}" <<'INSIDE'
+unshare --mount --propagation private bash -s -- "${command[@]}" <<'INSIDE'
 set -euo pipefail
 hide_dir() { [ -d "$1" ] && mount --bind "$FRESH_EMPTY" "$1" || true; }
 hide_file() { [ -e "$1" ] && mount --bind /dev/null "$1" || true; }
@@ -67,13 +67,10 @@ echo "== hidden: chromium=$(command -v chromium >/dev/null && [ -s /usr/bin/chro
   "CJK fonts=$(fc-list :lang=zh 2>/dev/null | wc -l), all fonts=$(fc-list 2>/dev/null | wc -l)," \
   "postgres=$(ls /usr/lib/postgresql | wc -l) entries, pdftoppm=$([ -s /usr/bin/pdftoppm ] && echo present || echo gone)"
 
-# The install reaches the npm registry: it runs outside the network namespace, in the mount one.
+# The install reaches the npm registry; the tests then run in a network namespace of their own,
+# loopback only (the machine's PostgreSQL on 127.0.0.1:5432 is in the other one).
 cd "$FRESH_TARGET"
-if [ "$FRESH_INSTALL" -eq 1 ]; then
-  nsenter --net=/proc/1/ns/net npm install --no-audit --no-fund
-fi
-# The tests: loopback only (the machine's PostgreSQL on 127.0.0.1:5432 is another namespace's).
-ip link set lo up
+if [ "$FRESH_INSTALL" -eq 1 ]; then npm install --no-audit --no-fund; fi
 echo "== running: $*"
-"$@"
+unshare --net bash -c 'ip link set lo up && exec "$@"' -- "$@"
 INSIDE

@@ -32,6 +32,8 @@ export type TestBrowser = {
   executablePath: string;
   /** environment for the browser process (Playwright's `env` replaces the whole environment) */
   env?: Record<string, string>;
+  /** flags this browser needs besides the config's own */
+  args: string[];
 };
 
 const systemChromium = '/usr/bin/chromium';
@@ -54,15 +56,22 @@ function bundle(): { bin: string; folder: string } {
 /** The browser for playwright.config.ts; synchronous, as the config is. */
 export function testBrowser(): TestBrowser {
   const chosen = process.env.CHROMIUM_PATH;
-  if (chosen) return { executablePath: chosen };
-  if (isFile(systemChromium)) return { executablePath: systemChromium };
+  if (chosen) return { executablePath: chosen, args: [] };
+  if (isFile(systemChromium)) return { executablePath: systemChromium, args: [] };
   const { folder } = bundle();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   const libs = join(folder, 'al2023', 'lib');
   env.LD_LIBRARY_PATH = env.LD_LIBRARY_PATH ? `${libs}:${env.LD_LIBRARY_PATH}` : libs;
   env.FONTCONFIG_FILE = join(folder, 'fonts.conf');
-  return { executablePath: join(folder, 'chromium'), env };
+  return {
+    executablePath: join(folder, 'chromium'),
+    env,
+    // Text is laid out with hinted glyph advances, as Debian's Chromium does with the system's
+    // fontconfig (hintslight): a headless shell hints fully by default, which widens a line of
+    // Chinese enough that a full A4 notice spills its footer onto a second page.
+    args: ['--font-render-hinting=slight'],
+  };
 }
 
 /**
@@ -89,6 +98,9 @@ export async function unpackTestBrowser(): Promise<void> {
       join(partial, 'fonts.conf'),
       `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
         `  <dir>${join(folder, 'fonts')}</dir>\n  <cachedir>${join(folder, 'fontconfig-cache')}</cachedir>\n` +
+        // what Debian's defaults (conf.d/10-hinting-slight, 10-yes-antialias) set
+        `  <match target="pattern"><edit name="hintstyle" mode="append"><const>hintslight</const></edit></match>\n` +
+        `  <match target="pattern"><edit name="antialias" mode="append"><bool>true</bool></edit></match>\n` +
         `</fontconfig>\n`,
     );
     try {
