@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { testBrowser } from './tests/support/test-browser';
 
-// Debian's Chromium, never a downloaded browser; the flags keep it off the (closed) network.
+// The machine's Chromium (CHROMIUM_PATH, Debian's /usr/bin/chromium), else the one inside the
+// @sparticuz/chromium npm package (tests/support/test-browser.ts); never a downloaded browser. The
+// flags keep it off the (closed) network.
+const browser = testBrowser();
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
@@ -12,7 +18,8 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
+      ...(browser.env ? { env: browser.env } : {}),
       args: [
         '--headless',
         '--no-sandbox',
@@ -22,6 +29,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...browser.args,
       ],
     },
   },

@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // a PostgreSQL for the server tests when TEST_DATABASE_URL names none
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
   },
 });

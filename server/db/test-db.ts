@@ -18,8 +18,6 @@ import { openServerDb, type ServerDbHandle } from './open';
 
 export const dialects: readonly Dialect[] = ['sqlite', 'postgres'];
 
-const defaultAdminUrl = 'postgresql://root@/postgres?host=/var/run/postgresql';
-
 export type TestDatabase = ServerDbHandle & {
   /** what openServerDb was given: open it again to play a second server process */
   options: { databaseUrl?: string; dataDir: string };
@@ -53,7 +51,12 @@ export async function createTestDatabase(
       },
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? defaultAdminUrl;
+  // set by tests/support/vitest-global-setup.ts (an embedded cluster) unless given
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: vitest.config.ts starts an embedded PostgreSQL for it (run the tests through vitest)',
+    );
   const name = `ow_t_${randomBytes(6).toString('hex')}`;
   const template = opts.fresh ? '' : ` TEMPLATE ${await postgresTemplate(adminUrl)}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}${template}`));

@@ -1,5 +1,4 @@
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
+import '../../app/font';
 import QRCode from 'qrcode';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { SealMark } from '../../../shared/documents';

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { readPdf, renderPdfPage } from '../../support/pdf';
 import { apiPost, type DemoAccount, type WebTerminal } from '../../support/web-terminal';
 
 const artifacts = 'tests/e2e/artifacts';
@@ -112,26 +112,16 @@ export function printPage(page: Page) {
         await document.fonts.ready;
       });
     },
-    /** page → A4 PDF → first page as PNG (poppler), and the PDF's text. */
-    async toPdf(name: string): Promise<{ pdf: string; png: string; text: string; fonts: string }> {
+    /** page → A4 PDF → first page as PNG (MuPDF, 80 dpi as pdftoppm gave), its text and fonts. */
+    async toPdf(
+      name: string,
+    ): Promise<{ pdf: string; png: string; text: string; fonts: string; pages: number }> {
       mkdirSync(artifacts, { recursive: true });
       const pdf = `${artifacts}/${name}.pdf`;
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '80',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        pdf,
-        `${artifacts}/${name}`,
-      ]);
-      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
-      return { pdf, png: `${artifacts}/${name}.png`, text, fonts };
+      renderPdfPage(pdf, `${artifacts}/${name}.png`, 80);
+      const { text, fonts, pages } = readPdf(pdf);
+      return { pdf, png: `${artifacts}/${name}.png`, text, fonts, pages };
     },
   };
 }
