@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { privateDir } from '../../node-shared/durability/file-modes';
 import { readInstallMarker, writeInstallMarker } from '../../node-shared/durability/install-marker';
 import { describeFileState, inspectSqliteFile } from '../../node-shared/durability/sqlite-file';
 import type { ServerDb } from './schema';
@@ -78,6 +79,8 @@ export async function checkPostgresBeforeSeed(
 }
 
 export function recordCenterStart(dataDir: string, database: string, now: Date): void {
+  // with PostgreSQL the folder may not exist yet: nothing else needed it before this marker
+  privateDir(dataDir);
   const marker = readInstallMarker(markerFile(dataDir));
   writeInstallMarker(markerFile(dataDir), {
     kind: 'center',
