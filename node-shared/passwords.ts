@@ -28,6 +28,11 @@ function format(cost: number, salt: Buffer, key: Buffer): string {
 
 const isPowerOfTwo = (n: number) => Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
 
+/** A cost an operator may choose (center --password-cost): 2^10 … 2^20. */
+export function isValidPasswordCost(n: number): boolean {
+  return isPowerOfTwo(n) && n >= 1 << 10 && n <= 1 << 20;
+}
+
 /** What a stored hash was made with, or null when it is not one of ours (or not a usable one). */
 function parse(stored: string): Params | null {
   const parts = stored.split('$');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { isValidPasswordCost, passwordCost } from '../node-shared/passwords';
 import { fileLogger } from '../node-shared/logs/logger';
 import { backupsDirOf, centerTarget, parseKeep, runBackupCommand } from './backup-cli';
 import { backupCenter } from './db/backup';
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     'backup-every': { type: 'string' },
     'backup-out': { type: 'string' },
     'backup-keep': { type: 'string' },
+    // scrypt's N for the password hashes this center makes (default 2^17, OWASP's minimum). Only
+    // the test suites and demonstrations on slow machines lower it; the center says so loudly.
+    'password-cost': { type: 'string' },
   },
 });
 
@@ -48,6 +52,15 @@ if (values.now && (!/(Z|[+-]\d{2}:\d{2})$/.test(values.now) || Number.isNaN(fixe
   fail(`--now must be an ISO date-time with an offset (e.g. +08:00), got ${values.now}`);
 }
 const now = fixedNow ? () => new Date(fixedNow.getTime()) : () => new Date();
+
+const passwordCostArg = values['password-cost'];
+const chosenCost = passwordCostArg === undefined ? null : Number(passwordCostArg);
+if (chosenCost !== null && !isValidPasswordCost(chosenCost))
+  fail(`--password-cost must be a power of two from 1024 to 1048576, got ${passwordCostArg}`);
+if (chosenCost !== null && chosenCost < passwordCost)
+  console.warn(
+    `警告：口令散列强度已调低（N=${chosenCost}，默认 ${passwordCost}），仅供测试和演示 / weak password hashing: tests and demonstrations only`,
+  );
 
 const databaseUrl = process.env.DATABASE_URL;
 const postgres = isPostgresUrl(databaseUrl);
@@ -90,6 +103,7 @@ const handle = await openServerDb({
 });
 const admin = await seedCenter(handle.db, {
   ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
+  ...(chosenCost !== null ? { passwordCost: chosenCost } : {}),
   now: now(),
 });
 if (admin) {
@@ -127,6 +141,7 @@ const app = buildApp({
     ? { loggerInstance: fileLogger({ dir: resolve(values['log-dir']), name: 'center.log' }).log }
     : { logger: { level: 'info' } }),
   ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
+  ...(chosenCost !== null ? { passwordCost: chosenCost } : {}),
   ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
 });
 await app.listen({ port, host: values.host });

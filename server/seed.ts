@@ -37,13 +37,13 @@ export type SeededAdmin = {
  */
 export async function seedCenter(
   db: Kysely<ServerDb>,
-  opts: { dataDir?: string; now?: Date; catalog?: Catalog } = {},
+  opts: { dataDir?: string; now?: Date; catalog?: Catalog; passwordCost?: number } = {},
 ): Promise<SeededAdmin | null> {
   if (await isSeeded(db)) return null;
   const catalog =
     opts.catalog ?? parseCatalog(JSON.parse(readFileSync(defaultCatalogFile, 'utf8')));
   const password = randomBytes(12).toString('base64url');
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, opts.passwordCost);
   // the default catalog and the first manager are the center's records from this moment
   const at = shanghaiIso(opts.now ?? new Date());
   const seeded = await db.transaction().execute(async (trx) => {

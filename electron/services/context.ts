@@ -15,6 +15,11 @@ export type SyncControl = {
   /** One round now (or right after the running one); resolves with the status after it. */
   syncNow(): Promise<SyncStatus>;
   status(): SyncStatus;
+  /**
+   * Whether this terminal talks to the center of its own accord; false: only when asked (tests,
+   * a read-only database), and then nothing else here calls the center in the background either.
+   */
+  readonly background: boolean;
 };
 
 /** Everything behind the API, opened once per process: main.ts, web mode and tests share it. */

@@ -62,7 +62,8 @@ async function center() {
 
 it('a terminal drops the hashes it may not hold, and an old hash comes back stronger from the center', async () => {
   const c = await center();
-  const q = quietTerminal(() => new Date());
+  // background sync on (hourly): only such a terminal calls the center of its own accord
+  const q = quietTerminal(() => new Date(), { intervalMs: 3_600_000 });
   cleanups.push(q.cleanup);
   const manager = await q.as('manager');
   const code = await c.harness.issueCode('w-sj-1');
@@ -91,6 +92,8 @@ it('a terminal drops the hashes it may not hold, and an old hash comes back stro
   // the clerk signs in at the window with the old hash: the center makes it anew, it comes down
   await callAs(t, null, 'auth.login', { username: 'clerk-sj1', password });
   expect(await lastPasswordUpgrade(t)).toBe(true);
+  // the next sync round brings the stronger hash down
+  expect(await t.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
   const atCenter = await c.db.db
     .selectFrom('staff')
     .select('password_hash')

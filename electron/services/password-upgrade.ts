@@ -10,7 +10,8 @@ import type { Terminal } from './context';
 // never write a hash upstream (a stolen PC could then set anyone's password). So when a hash made
 // with old parameters verifies here, the password just given signs in once at the center, which
 // makes the hash anew (server/auth/login.ts) and raises the staff version: every terminal of the
-// department then pulls the stronger hash. Clerks who only ever sign in at their window get
+// department then pulls the stronger hash at its next sync round (never a round of its own: a
+// sign-in must not start a sync the engine's schedule did not ask for). Clerks who only ever sign in at their window get
 // stronger hashes this way too.
 
 // A hall network that drops packets must not leave the upgrade hanging for minutes.
@@ -30,7 +31,7 @@ const tried = new WeakMap<Terminal, Set<string>>();
  * center; an unenrolled or unreachable terminal simply tries at a later sign-in.
  */
 export function upgradeAtCenter(t: Terminal, staff: Upgrade, password: string): void {
-  if (!needsRehash(staff.hash) || !isEnrolled(t.db)) return;
+  if (!needsRehash(staff.hash) || !isEnrolled(t.db) || !t.sync.background) return;
   const serverUrl = getSetting<string>(t.db, syncKeys.server);
   const seen = tried.get(t) ?? new Set<string>();
   tried.set(t, seen);
@@ -38,7 +39,10 @@ export function upgradeAtCenter(t: Terminal, staff: Upgrade, password: string): 
   seen.add(staff.hash);
   upgrades.set(
     t,
-    signInOnce(serverUrl, staff.username, password).then(pulled(t), () => false),
+    signInOnce(serverUrl, staff.username, password).then(
+      () => true,
+      () => false,
+    ),
   );
 }
 
@@ -50,14 +54,6 @@ async function signInOnce(baseUrl: string, username: string, password: string): 
     { baseUrl, token: null, timeoutMs },
   );
   await request(centerContract['auth.logout'], {}, { baseUrl, token: login.token, timeoutMs });
-}
-
-/** The stronger hash comes down with the next pull: asked for now rather than at the next tick. */
-function pulled(t: Terminal) {
-  return async () => {
-    await t.sync.syncNow().catch(() => undefined);
-    return true;
-  };
 }
 
 /** The upgrade last started at this terminal, if any (tests wait on it, not on time). */

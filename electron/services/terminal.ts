@@ -201,6 +201,7 @@ function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
     sync: {
       syncNow: () => Promise.resolve(refuse()),
       status: () => engine.status(),
+      background: false,
     },
     enrolledAs: refuse,
     ...settingsOf(db, official, () => terminal),

@@ -40,6 +40,10 @@ export class SyncEngine implements SyncControl {
     });
   }
 
+  get background(): boolean {
+    return this.opts !== false;
+  }
+
   /** Starts the background rounds, if this terminal is enrolled and background sync is on. */
   start(): void {
     if (this.opts !== false && isEnrolled(this.t.db)) this.scheduler.start();

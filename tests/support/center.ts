@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { testPasswordCost } from '../../server/test-app';
 
 export type CenterProcess = {
   url: string;
@@ -86,6 +87,10 @@ export async function startCenter(opts: CenterOptions): Promise<CenterProcess> {
       '--data',
       opts.dataDir,
       ...(opts.now ? ['--now', opts.now] : []),
+      // the suites make dozens of staff per hall: full-cost hashes (128 MiB each) would be most
+      // of their time; node-shared/passwords.test.ts covers the production cost
+      '--password-cost',
+      String(testPasswordCost),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env },
   );

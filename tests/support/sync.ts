@@ -1,3 +1,4 @@
+import type { SyncOptions } from '../../electron/sync/engine';
 import type { ApiResult } from '../../shared/api';
 import type { PulledEvent, PullResponse, Reference } from '../../shared/sync';
 import { dispatch } from '../../electron/api/dispatch';
@@ -9,8 +10,11 @@ import { personApplicant } from './applicants';
 import { tempTerminal } from './terminal';
 
 /** A demo terminal that does not sync by itself, and a signed-in call for each role. */
-export function quietTerminal(now = () => new Date('2026-03-02T09:00:00+08:00')) {
-  const opened = tempTerminal(now, { sync: false });
+export function quietTerminal(
+  now = () => new Date('2026-03-02T09:00:00+08:00'),
+  sync: SyncOptions = false,
+) {
+  const opened = tempTerminal(now, { sync });
   const t = opened.terminal;
   const tokens = new Map<string, string>();
   const as = async (role: string): Promise<string> => {
