@@ -155,12 +155,12 @@ void app.whenReady().then(() => {
   const started = host.terminal();
   const crashes = started ? crashReporterConfig(started) : null;
   if (crashes) crashReporter.start(crashes);
-  if (app.isPackaged) watchUpdates(host.terminal);
+  if (app.isPackaged) watchUpdates(() => host.terminal());
   for (const a of started?.demoAccounts ?? [])
     console.log(`demo ${a.role}: ${a.username} / ${a.password}`);
   bindIpc(ipcMain, host, handlers, appIndexUrl);
   bindPrintToPdf(ipcMain, appIndexUrl, app.getPath('documents'));
-  bindDirectPrint(ipcMain, appIndexUrl, host.terminal);
+  bindDirectPrint(ipcMain, appIndexUrl, () => host.terminal());
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
