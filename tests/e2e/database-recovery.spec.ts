@@ -96,12 +96,23 @@ async function usedPc(n: number) {
   return { dataDir, numbers, accounts: readFileSync(accountsFile(dataDir)) };
 }
 
+/** After a restore: the old clerk signs in on the login page and finds every case; no new demo. */
+async function expectCasesBack(page: Page, pc: Awaited<ReturnType<typeof usedPc>>) {
+  const clerk = account(pc.dataDir, 'clerk');
+  await loginPage(page).signIn(clerk.username, clerk.password);
+  const cases = myCases(page);
+  await cases.open();
+  for (const n of pc.numbers) await expect(cases.locators.row(n)).toBeVisible();
+  expect(readFileSync(accountsFile(pc.dataDir)).equals(pc.accounts)).toBe(true);
+}
+
 async function screenshots(page: Page, name: string, visible: Locator) {
   for (const viewport of [
     { width: 1440, height: 900 },
     { width: 1366, height: 768 },
   ]) {
     await page.setViewportSize(viewport);
+    await visible.scrollIntoViewIfNeeded();
     await expect(visible).toBeInViewport();
     await page.screenshot({
       path: `tests/e2e/artifacts/${name}-${viewport.width}.png`,
@@ -141,12 +152,7 @@ for (const kind of ['empty', 'truncated'] as const) {
     await dialog.getByRole('button', { name: /恢\s*复/ }).click();
 
     // the page reloads on the reopened terminal: the login page, and the old accounts sign in
-    const clerk = account(pc.dataDir, 'clerk');
-    await loginPage(page).signIn(clerk.username, clerk.password);
-    const cases = myCases(page);
-    await cases.open();
-    for (const n of pc.numbers) await expect(cases.locators.row(n)).toBeVisible();
-    expect(readFileSync(accountsFile(pc.dataDir)).equals(pc.accounts)).toBe(true);
+    await expectCasesBack(page, pc);
     // the damaged file was moved aside, not deleted
     const kept = readdirSync(pc.dataDir).filter(
       (f) => f.startsWith('terminal.sqlite') && f !== 'terminal.sqlite',
@@ -187,4 +193,44 @@ test('a database damaged mid-file opens read-only under a banner; intake is refu
   const token = await signIn(t, 'clerk');
   await expect(receive(t, token, 1)).rejects.toThrow(/数据库已损坏/);
   expect(readFileSync(accountsFile(pc.dataDir)).equals(pc.accounts)).toBe(true);
+});
+
+test('the manager’s 备份与恢复 card: back up now, integrity check, restore with the file kept', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pc = await usedPc(2);
+  const t = await start(pc.dataDir);
+  const manager = account(pc.dataDir, 'manager');
+  await page.goto(t.url);
+  await loginPage(page).signIn(manager.username, manager.password);
+  await page.getByRole('menu').getByText('设置').click();
+  const card = page.getByTestId('backups-card');
+  await expect(card.getByRole('row')).toHaveCount(2);
+
+  await card.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/已备份：terminal-/)).toBeVisible();
+  await expect(card.getByRole('row')).toHaveCount(3);
+  await card.getByRole('button', { name: '完整性检查' }).click();
+  await expect(card.getByTestId('integrity-result')).toContainText('完整性检查通过');
+  // the toast is gone before the picture: nothing over the cards
+  await expect(page.getByText(/已备份：terminal-/)).toHaveCount(0);
+  await screenshots(
+    page,
+    'database-backups',
+    card.getByRole('button', { name: '恢复此备份' }).last(),
+  );
+
+  // the older backup: the two cases were received before it
+  await card.getByRole('button', { name: '恢复此备份' }).last().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('当前文件不会删除');
+  await dialog.getByRole('button', { name: /恢\s*复/ }).click();
+  await expect(loginPage(page).locators.submit).toBeVisible();
+  const aside = readdirSync(pc.dataDir).filter(
+    // the file moved aside (its -wal/-shm may sit beside it until SQLite folds them in)
+    (f) => f.startsWith('terminal.sqlite') && f !== 'terminal.sqlite' && !/-(wal|shm)$/.test(f),
+  );
+  expect(aside, readdirSync(pc.dataDir).join(' ')).toHaveLength(1);
+  await expectCasesBack(page, pc);
 });
