@@ -6,7 +6,7 @@ import {
 } from '../../node-shared/durability/file-modes';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../http/spec';
 import { refreshProjectionVersion } from '../cases/rebuild';
@@ -85,6 +85,29 @@ function openSqlite(dataDir: string | undefined): ServerDbHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   privateFiles(sqliteFiles(file));
-  const db = new Kysely<ServerDb>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ServerDb>({ dialect: new RollbackSafeSqliteDialect(database) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite rolls a transaction back by itself when a write fails with SQLITE_FULL (or IOERR,
+ * NOMEM); Kysely's own ROLLBACK then throws "cannot rollback - no transaction is active" and that
+ * error replaced the real one: a full disk answered 「服务器内部错误」 instead of 磁盘已满. The
+ * rollback is skipped when SQLite has already ended the transaction, so the original error reaches
+ * the error reply.
+ */
+class RollbackSafeSqliteDialect extends SqliteDialect {
+  readonly #database: SQLite.Database;
+  constructor(database: SQLite.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#database.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }

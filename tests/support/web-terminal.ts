@@ -24,8 +24,16 @@ export type WebTerminal = {
  * Starts the built terminal in web mode as a real process on a free loopback port with its own
  * data folder, and reads the URL and demo accounts it prints.
  */
-export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTerminal> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
+export async function startWebTerminal(
+  extraArgs: string[] = [],
+  /**
+   * An existing data folder, to start a PC again (after its database was damaged): the caller
+   * owns it, stop() leaves it; a PC that started before prints no new demo accounts, so the
+   * terminal is ready once it prints its address
+   */
+  existing?: { dataDir: string },
+): Promise<WebTerminal> {
+  const dataDir = existing?.dataDir ?? mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     // exactly what `npm start -- --web` runs after its build step (start.mjs runs the web-cli of
@@ -52,7 +60,7 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /web mode: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m && output.includes('supervisor')) {
+      if (m && (existing || output.includes('supervisor'))) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
@@ -90,7 +98,7 @@ export async function startWebTerminal(extraArgs: string[] = []): Promise<WebTer
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!existing) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,9 @@
-import { Alert, Card, Descriptions, Table, Typography } from 'antd';
-import type { BackupView, DatabaseStatus } from '../../../shared/api';
+import { Alert, Card, Descriptions, Typography } from 'antd';
+import type { DatabaseStatus } from '../../../shared/api';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useDatabaseMessages } from './messages';
 import { RestoreButton } from './RestoreButton';
-
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+import { BackupTable, shanghai } from './BackupTable';
 
 /** The screen of a PC whose database is lost: what happened, where the backups are, what to do. */
 export function DatabaseLostPage({ status }: { status: DatabaseStatus }) {
@@ -50,28 +48,7 @@ export function DatabaseLostPage({ status }: { status: DatabaseStatus }) {
             <div style={{ marginBottom: 12 }}>
               <RestoreButton backup={newest} label={m('restoreNewest')} />
             </div>
-            <Table<BackupView>
-              size="small"
-              rowKey="name"
-              pagination={false}
-              dataSource={status.backups}
-              columns={[
-                { title: m('takenAt'), dataIndex: 'takenAt', render: (v: string) => shanghai(v) },
-                { title: m('name'), dataIndex: 'name' },
-                {
-                  title: m('size'),
-                  dataIndex: 'size',
-                  render: (v: number) => `${(v / 1024).toFixed(0)} KB`,
-                },
-                {
-                  title: '',
-                  key: 'restore',
-                  render: (_: unknown, b: BackupView) => (
-                    <RestoreButton backup={b} label={m('restoreThis')} />
-                  ),
-                },
-              ]}
-            />
+            <BackupTable backups={status.backups} />
           </>
         ) : (
           <Alert type="warning" showIcon message={m('noBackups')} />

@@ -31,7 +31,16 @@ export const useDatabaseMessages = defineMessages({
       '没有可用的备份：请联系中心管理员为本机发放新的注册码，重新注册本机；已同步到中心的办件将从中心取回。',
     readOnlyTitle: '数据库已损坏，只读',
     readOnlyBody:
-      '可以查阅和打印办件，不能保存任何操作。请管理员在「设置 → 数据库与备份」中恢复备份，或联系技术人员。文件：{file}',
+      '可以查阅和打印办件，不能保存任何操作。请管理员在「设置 → 备份与恢复」中恢复备份，或联系技术人员。文件：{file}',
+    // the settings card (issue 15 part G)
+    cardTitle: '备份与恢复',
+    cardHint:
+      '本机每天自动备份一次数据库，保留最近 7 份。恢复时当前数据库文件不会删除，会改名保存在同一目录中。',
+    backupNow: '立即备份',
+    backedUp: '已备份：{name}',
+    integrityCheck: '完整性检查',
+    integrityOk: '完整性检查通过（{at}）',
+    integrityProblems: '完整性检查发现问题（{at}）',
   },
   en: {
     lostTitle: 'Database unavailable',
@@ -64,6 +73,15 @@ export const useDatabaseMessages = defineMessages({
       'No usable backup: ask the center’s manager for a new enrollment code and register this PC again; cases synced to the center come back from it.',
     readOnlyTitle: 'Database damaged: read-only',
     readOnlyBody:
-      'Cases can be looked up and printed; nothing can be saved. A manager restores a backup under Settings → Database and backups, or calls IT. File: {file}',
+      'Cases can be looked up and printed; nothing can be saved. A manager restores a backup under Settings → Backup and restore, or calls IT. File: {file}',
+    // the settings card (issue 15 part G)
+    cardTitle: 'Backup and restore',
+    cardHint:
+      'This PC backs its database up once a day and keeps the newest 7. A restore never deletes the current database file: it is renamed in the same folder.',
+    backupNow: 'Back up now',
+    backedUp: 'Backed up: {name}',
+    integrityCheck: 'Integrity check',
+    integrityOk: 'Integrity check passed ({at})',
+    integrityProblems: 'Integrity check found problems ({at})',
   },
 });

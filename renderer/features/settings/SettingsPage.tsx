@@ -7,6 +7,7 @@ import { PrintersCard } from '../print/PrintersCard';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
 import { Readmission } from '../sync/Readmission';
+import { BackupsCard } from '../database/BackupsCard';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -34,13 +35,17 @@ function Enrolled({ status }: { status: SyncStatus }) {
   );
 }
 
-/** The manager's terminal settings: joining the center, the scheduled daily report, printers. */
+/**
+ * The manager's terminal settings: joining the center, the scheduled daily report, printers,
+ * backups.
+ */
 export function SettingsPage() {
   return (
     <Flex vertical gap={16}>
       <EnrollmentCard />
       <ScheduledReportCard />
       <PrintersCard />
+      <BackupsCard />
     </Flex>
   );
 }
