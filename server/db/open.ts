@@ -6,7 +6,7 @@ import {
 } from '../../node-shared/durability/file-modes';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../http/spec';
 import { refreshProjectionVersion } from '../cases/rebuild';
@@ -71,6 +71,26 @@ function openPostgres(connectionString: string): ServerDbHandle {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * SQLite ends a transaction by itself on some errors (SQLITE_FULL, SQLITE_IOERR…); Kysely's
+ * ROLLBACK then fails with "no transaction is active", and that error replaces the one that
+ * matters — a full disk answered as an internal error. Nothing is left to roll back then.
+ */
+class SqliteRollbackDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.database.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 function openSqlite(dataDir: string | undefined): ServerDbHandle {
   if (!dataDir) throw new Error('openServerDb: dataDir is required for the embedded SQLite');
   // the center's data folder holds the database, its backups and the first admin password: 0700
@@ -85,6 +105,6 @@ function openSqlite(dataDir: string | undefined): ServerDbHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   privateFiles(sqliteFiles(file));
-  const db = new Kysely<ServerDb>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ServerDb>({ dialect: new SqliteRollbackDialect(database) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
