@@ -168,12 +168,29 @@ function scheduleBackups(
   return timer;
 }
 
+// /health reports the integrity of the file as it is now, not as it was at start: a disk that
+// goes bad under a running center shows within the hour (a quick check reads the whole file,
+// so not more often on a large hall's database)
+const integrityEveryMs = 60 * 60_000;
+const integrityTimer = setInterval(() => {
+  integrityReport(handle.db, handle.dialect, 'quick', new Date()).then(
+    (report) => {
+      rememberIntegrity(handle.db, report);
+      if (!report.ok)
+        app.log.error({ problems: report.problems }, 'database integrity check failed');
+    },
+    (error: unknown) => app.log.error({ err: error }, 'database integrity check could not run'),
+  );
+}, integrityEveryMs);
+integrityTimer.unref();
+
 let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
   stopSupervision();
   if (backupTimer) clearInterval(backupTimer);
+  clearInterval(integrityTimer);
   // in-flight requests finish (their transactions commit) before the pool closes
   void app
     .close()

@@ -8,6 +8,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { privateDir, privateFileMode, privateFiles } from './file-modes';
 import { describeFileState, inspectSqliteFile } from './sqlite-file';
@@ -71,11 +72,20 @@ export async function backupSqlite(
   try {
     await db.backup(partial);
     chmodSync(partial, privateFileMode);
+    // The copy carries the source's WAL flag, so every later open (the check below, a restore's)
+    // would leave -wal and -shm files beside it that no retention counts: a backup is one file.
+    const copy = new Sqlite(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const state = inspectSqliteFile(partial);
     if (state.state !== 'ok') throw new Error(`备份校验失败：${describeFileState(state)}`);
     renameSync(partial, file);
   } finally {
-    rmSync(partial, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(`${partial}${suffix}`, { force: true });
   }
   return { name, file, size: statSync(file).size, takenAt: now.toISOString() };
 }

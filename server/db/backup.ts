@@ -12,7 +12,8 @@ import {
   type BackupFile,
 } from '../../node-shared/durability/backups';
 import { privateDir, privateFileMode } from '../../node-shared/durability/file-modes';
-import { centerBackupPrefix, centerDatabaseName } from './durability';
+import { inspectSqliteFile } from '../../node-shared/durability/sqlite-file';
+import { centerBackupPrefix, centerDatabaseName, holdsCenterData } from './durability';
 
 // `npm run server -- backup` and `restore`, and the running server's --backup-every: SQLite by its
 // online backup API (the center may keep running), PostgreSQL by pg_dump -Fc / pg_restore.
@@ -113,6 +114,9 @@ export async function restoreCenter(target: CenterTarget, file: string): Promise
     ]);
     return '';
   }
+  // any sound SQLite file would pass the file check: only a center's own database is put back
+  if (inspectSqliteFile(file).state === 'ok' && !holdsCenterData(file))
+    throw new Error(`${file} 不是中心的数据库备份（没有中心的设置数据），未恢复`);
   privateDir(target.dataDir);
   return restoreSqliteFile(file, join(target.dataDir, centerDatabaseName));
 }

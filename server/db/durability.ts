@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { privateDir } from '../../node-shared/durability/file-modes';
 import { readInstallMarker, writeInstallMarker } from '../../node-shared/durability/install-marker';
@@ -43,7 +44,17 @@ function refusal(
 export function checkSqliteBeforeOpen(dataDir: string): string | null {
   const file = join(dataDir, centerDatabaseName);
   const state = inspectSqliteFile(file);
-  if (state.state === 'ok') return null;
+  if (state.state === 'ok') {
+    // a sound file that is not the center's (restored from the wrong file, or replaced) would
+    // be migrated and seeded as a first start: a new admin password for an empty hall
+    if (!startedBefore(dataDir) || holdsCenterData(file)) return null;
+    return refusal(
+      '数据库文件中没有中心的数据（不是中心的数据库，或已被替换），而数据目录表明中心以前启动过',
+      file,
+      dataDir,
+      `npm run server -- restore <备份文件> --data ${dataDir}`,
+    );
+  }
   if ((state.state === 'missing' || state.state === 'empty') && !startedBefore(dataDir))
     return null;
   return refusal(
@@ -52,6 +63,21 @@ export function checkSqliteBeforeOpen(dataDir: string): string | null {
     dataDir,
     `npm run server -- restore <备份文件> --data ${dataDir}`,
   );
+}
+
+/** Whether a SQLite file holds a center: its settings table with the center's row(s). */
+export function holdsCenterData(file: string): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")
+      .get();
+    return table !== undefined && db.prepare('SELECT 1 FROM settings LIMIT 1').get() !== undefined;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -113,8 +113,23 @@ describe.each(['sqlite', 'postgres'] as const)('clock you can trust (%s)', (dial
     expect(await refusal(h.t, h.clerk, 'sync.acknowledgeClock', {})).toMatchObject({
       code: 'forbidden',
     });
-    const manager = (await callAs(h.t, null, 'auth.login', adminAccount(hall.dataDir)))
-      .token as string;
+    // a manager who may sign in at windows (the seeded admin is center-only: its hash never
+    // reaches a PC)
+    const admin = await centerAdmin(hall.center.url, adminAccount(hall.dataDir));
+    await admin.createStaff({
+      username: 'hall-manager',
+      name: '大厅主任',
+      role: 'manager',
+      windowId: null,
+      password: 'hall-manager-pass-1',
+    });
+    await h.t.sync.syncNow();
+    const manager = (
+      await callAs(h.t, null, 'auth.login', {
+        username: 'hall-manager',
+        password: 'hall-manager-pass-1',
+      })
+    ).token as string;
     const acknowledged = (await callAs(h.t, manager, 'sync.acknowledgeClock', {})) as SyncStatus;
     expect(acknowledged.clock.state).toBe('acknowledged');
     expect(acknowledged.clock.acknowledged?.by).toBeTruthy();
