@@ -4,7 +4,6 @@ import {
   alertDetailSchema,
   calendarChangesSchema,
   storedCenterSettingsSchema,
-  closuresSchema,
   storedClosuresSchema,
   dashboardSchema,
   deviceSummarySchema,
