@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
-  centerSettingsSchema,
+  storedCenterSettingsSchema,
   defaultSettings,
   type CenterSettings,
 } from '../../shared/center-api';
@@ -12,7 +12,7 @@ import { bumpVersion } from '../reference/versions';
 export async function readSettings(db: Kysely<ServerDb>): Promise<CenterSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return centerSettingsSchema.parse({ ...defaultSettings, ...stored });
+  return storedCenterSettingsSchema.parse({ ...defaultSettings, ...stored });
 }
 
 export async function writeSettings(trx: Transaction<ServerDb>, settings: CenterSettings) {

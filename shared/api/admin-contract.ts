@@ -3,8 +3,8 @@ import { roleSchema, type Role, type RuleId } from '../case';
 import {
   alertDetailSchema,
   calendarChangesSchema,
-  centerSettingsSchema,
-  closuresSchema,
+  storedCenterSettingsSchema,
+  storedClosuresSchema,
   dashboardSchema,
   deviceSummarySchema,
   enrollmentCodeSchema,
@@ -14,6 +14,7 @@ import {
 } from '../center-api';
 import {
   departmentSchema,
+  storedDepartmentSchema,
   powerSchema,
   serviceItemSchema,
   storedServiceItemSchema,
@@ -115,18 +116,18 @@ export const adminContract = {
   // the supervisor names the window a complaint is against (the center lets them read both)
   'admin.departments.list': {
     input: none,
-    output: z.array(departmentSchema),
+    output: z.array(storedDepartmentSchema),
     access: centerStaff,
   },
   'admin.departments.create': {
     input: departmentSchema.omit({ code: true }).extend({ code: short, name: short }),
-    output: departmentSchema,
+    output: storedDepartmentSchema,
     access: manager,
   },
   'admin.departments.update': {
     // the name and the settings the terminals print from (issue 14 part B2)
     input: departmentSchema.omit({ code: true }).extend({ code: id, name: short }),
-    output: departmentSchema,
+    output: storedDepartmentSchema,
     access: manager,
   },
   'admin.windows.list': { input: none, output: z.array(windowSchema), access: centerStaff },
@@ -195,13 +196,13 @@ export const adminContract = {
     output: grantsSchema,
     access: manager,
   },
-  'admin.closures.get': { input: none, output: closuresSchema, access: manager },
+  'admin.closures.get': { input: none, output: storedClosuresSchema, access: manager },
   /** Replaces the whole list of closure days. */
   'admin.closures.set': {
     input: z.object({
       closures: z.array(z.object({ date: short, reason: short })).max(1000),
     }),
-    output: closuresSchema,
+    output: storedClosuresSchema,
     access: manager,
   },
   // issue 14 point 12: a year's official table, and the cases whose printed deadlines it moves
@@ -219,7 +220,7 @@ export const adminContract = {
     access: manager,
   },
   'admin.calendarChanges': { input: none, output: calendarChangesSchema, access: manager },
-  'admin.settings.get': { input: none, output: centerSettingsSchema, access: manager },
+  'admin.settings.get': { input: none, output: storedCenterSettingsSchema, access: manager },
   'admin.settings.set': {
     input: z.object({
       centerName: short,
@@ -228,7 +229,7 @@ export const adminContract = {
         yellowWorkingDays: z.number().int().min(0).max(1000),
       }),
     }),
-    output: centerSettingsSchema,
+    output: storedCenterSettingsSchema,
     access: manager,
   },
   'admin.devices.list': { input: none, output: z.array(deviceSummarySchema), access: manager },

@@ -12,6 +12,7 @@ export type {
 export {
   catalogSchema,
   departmentSchema,
+  storedDepartmentSchema,
   departmentFromRow,
   departmentToRow,
   jointExtensionDays,

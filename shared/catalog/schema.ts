@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { typedText } from '../text';
 
 // The catalog (事项目录) is hand-edited JSON kept by the center: strict objects, so a misspelt
 // optional key ("certficate") is reported instead of silently dropped.
 
 // Whitespace-only text would print as an empty line in the public guide (七公开).
-const text = z.string().trim().min(1, '不能为空');
-const textList = z.array(text).min(1, '至少一项');
+// Two readings of the same fields: what a manager enters (the center's routes, the item editor,
+// the catalog file) is typed text and refuses hidden characters, which would print on the guide
+// and the notices (issue 15); what is stored or pulled is read leniently, since an item or a
+// department stored before that rule must still be served, judged and folded.
+type Text = z.ZodString;
+const storedText: Text = z.string().trim().min(1, '不能为空');
+const enteredText: Text = typedText({ required: '不能为空' });
 const days = z.number().int().nonnegative();
 
 /** Art. 42 ¶2: joint, unified or centralized handling may be extended by 15 days, and only that. */
@@ -21,24 +27,33 @@ export const maxExtensionDays = 10;
 export const intakeSealModes = ['printed', 'byHand'] as const;
 export type IntakeSealMode = (typeof intakeSealModes)[number];
 
-export const departmentSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2,4}$/, '部门编码须为2–4个大写字母'),
-  name: text,
-  // Issue 14 point 5 (行政复议法 2023 Art. 20, 行政诉讼法 Art. 46): where the applicant appeals
-  // the department's denials and refusals. Optional: a department without them issues no denial.
-  reconsiderationBody: text.max(60, '不超过60个字').optional(),
-  court: text.max(60, '不超过60个字').optional(),
-  intakeSeal: z.enum(intakeSealModes).optional(),
-});
+const departmentObject = (text: Text) =>
+  z.strictObject({
+    code: z.string().regex(/^[A-Z]{2,4}$/, '部门编码须为2–4个大写字母'),
+    name: text,
+    // Issue 14 point 5 (行政复议法 2023 Art. 20, 行政诉讼法 Art. 46): where the applicant appeals
+    // the department's denials and refusals. Optional: a department without them issues no denial.
+    reconsiderationBody: text.max(60, '不超过60个字').optional(),
+    court: text.max(60, '不超过60个字').optional(),
+    intakeSeal: z.enum(intakeSealModes).optional(),
+  });
 
-export const materialSpecSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '材料编号须为小写字母、数字或连字符'),
-  name: text,
-  required: z.boolean(),
-  form: z.enum(['original', 'copy', 'either']),
-  count: z.number().int().min(1, '份数至少为1'),
-  note: text.optional(),
-});
+/** A department as the manager enters it (center API, catalog file). */
+export const departmentSchema = departmentObject(enteredText);
+/** A department as stored and pulled: read whatever an older release let through. */
+export const storedDepartmentSchema = departmentObject(storedText);
+
+const materialSpecObject = (text: Text) =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '材料编号须为小写字母、数字或连字符'),
+    name: text,
+    required: z.boolean(),
+    form: z.enum(['original', 'copy', 'either']),
+    count: z.number().int().min(1, '份数至少为1'),
+    note: text.optional(),
+  });
+
+export const materialSpecSchema = materialSpecObject(enteredText);
 
 const hanOnly = /^\p{Script=Han}+$/u;
 
@@ -61,57 +76,60 @@ export type ExtensionApprover = (typeof extensionApprovers)[number];
  * How long the licence is valid: a fixed term the item's law sets, without term where the law
  * says so, or set by the decision (then the chief must enter it: a blank is never "长期").
  */
-export const validitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('years'),
-    years: z.number().int().min(1, '有效期至少1年').max(50, '有效期不超过50年'),
-    basis: text,
-  }),
-  z.strictObject({ kind: z.literal('permanent'), basis: text }),
-  z.strictObject({ kind: z.literal('decided') }),
-]);
+const validityObject = (text: Text) =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('years'),
+      years: z.number().int().min(1, '有效期至少1年').max(50, '有效期不超过50年'),
+      basis: text,
+    }),
+    z.strictObject({ kind: z.literal('permanent'), basis: text }),
+    z.strictObject({ kind: z.literal('decided') }),
+  ]);
+export const validitySchema = validityObject(enteredText);
 export type Validity = z.infer<typeof validitySchema>;
 
-const serviceItemObject = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
-  name: text,
-  // Digits stay as typed: "4S店" → "4sd".
-  initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
-  departmentCode: text,
-  legalBasis: textList,
-  conditions: textList,
-  materials: z.array(materialSpecSchema).min(1, '至少一份申报材料'),
-  procedure: textList,
-  promisedDays: days,
-  statutoryDays: days.min(1, '法定时限至少1个工作日'),
-  /** the unit of the statutory limit and the extension; the promised limit is working days */
-  statutoryUnit: z.enum(limitUnits, '须为 workingDays（工作日）或 calendarDays（日）'),
-  /** the article that sets the statutory limit, printed on the guide and the notices */
-  statutoryBasis: text,
-  extensionDays: days,
-  /** the article that allows the extension; required when extensionDays > 0 */
-  extensionBasis: text.optional(),
-  extensionApprover: z.enum(extensionApprovers, '须为 agencyHead 或 governmentHead').optional(),
-  /** Art. 45 is a closed list: publication (公示) pauses the statutory clock only by the item's own law */
-  publicationPausesStatutory: z.boolean(),
-  publicationBasis: text.optional(),
-  validity: validitySchema,
-  /** Art. 30: the sample application form (示范文本) and where the applicant gets it */
-  sampleForm: text,
-  /** Art. 30: the quantity limit (数量限制), "无数量限制" when there is none */
-  quantityLimit: text,
-  joint: z.boolean(),
-  reviewMode: z.enum(['single', 'twoPerson']),
-  fee: z.strictObject({ standard: text, basis: text }),
-  contact: z.strictObject({
-    phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101'),
-    address: text,
-  }),
-  certificate: text.optional(),
-});
+const serviceItemObject = (text: Text) =>
+  z.strictObject({
+    code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
+    name: text,
+    // Digits stay as typed: "4S店" → "4sd".
+    initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
+    departmentCode: text,
+    legalBasis: z.array(text).min(1, '至少一项'),
+    conditions: z.array(text).min(1, '至少一项'),
+    materials: z.array(materialSpecObject(text)).min(1, '至少一份申报材料'),
+    procedure: z.array(text).min(1, '至少一项'),
+    promisedDays: days,
+    statutoryDays: days.min(1, '法定时限至少1个工作日'),
+    /** the unit of the statutory limit and the extension; the promised limit is working days */
+    statutoryUnit: z.enum(limitUnits, '须为 workingDays（工作日）或 calendarDays（日）'),
+    /** the article that sets the statutory limit, printed on the guide and the notices */
+    statutoryBasis: text,
+    extensionDays: days,
+    /** the article that allows the extension; required when extensionDays > 0 */
+    extensionBasis: text.optional(),
+    extensionApprover: z.enum(extensionApprovers, '须为 agencyHead 或 governmentHead').optional(),
+    /** Art. 45 is a closed list: publication (公示) pauses the statutory clock only by the item's own law */
+    publicationPausesStatutory: z.boolean(),
+    publicationBasis: text.optional(),
+    validity: validityObject(text),
+    /** Art. 30: the sample application form (示范文本) and where the applicant gets it */
+    sampleForm: text,
+    /** Art. 30: the quantity limit (数量限制), "无数量限制" when there is none */
+    quantityLimit: text,
+    joint: z.boolean(),
+    reviewMode: z.enum(['single', 'twoPerson']),
+    fee: z.strictObject({ standard: text, basis: text }),
+    contact: z.strictObject({
+      phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/, '电话须形如 029-86010101'),
+      address: text,
+    }),
+    certificate: text.optional(),
+  });
 
 type Issue = (path: (string | number)[], message: string) => void;
-type ItemFields = z.infer<typeof serviceItemObject>;
+type ItemFields = z.infer<ReturnType<typeof serviceItemObject>>;
 
 /** The rules an item has held since it was stored: its shape, units, extension and publication. */
 function itemRules(item: ItemFields, issue: Issue): void {
@@ -182,7 +200,7 @@ const issuesTo =
  * A catalog item as the manager enters it (center API, item editor, catalog file): every rule,
  * including that its articles say what its limits are.
  */
-export const serviceItemSchema = serviceItemObject.superRefine((item, ctx) => {
+export const serviceItemSchema = serviceItemObject(enteredText).superRefine((item, ctx) => {
   itemRules(item, issuesTo(ctx));
   lawRules(item, issuesTo(ctx));
 });
@@ -193,14 +211,15 @@ export const serviceItemSchema = serviceItemObject.superRefine((item, ctx) => {
  * limit, 3 to 60 days), which the article rules refuse; an item version is history and can never
  * be corrected, and the manager corrects a current item by replacing it (serviceItemSchema). So
  * reading one must not fail on the article rules, or the center could judge and serve nothing.
+ * Nor on hidden characters (issue 15), which only what is entered now is checked for.
  */
-export const storedServiceItemSchema = serviceItemObject.superRefine((item, ctx) =>
+export const storedServiceItemSchema = serviceItemObject(storedText).superRefine((item, ctx) =>
   itemRules(item, issuesTo(ctx)),
 );
 
 export const catalogSchema = z
   .strictObject({
-    version: text,
+    version: enteredText,
     departments: z.array(departmentSchema).min(1, '至少一个部门'),
     items: z.array(serviceItemSchema),
   })

@@ -63,9 +63,14 @@ export const staffSummarySchema = z.object({
 });
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 
-export const newWindowSchema = windowSchema.omit({ id: true });
+// The window's name prints in the header of its notices: typed text (issue 15). windowSchema
+// itself is the wire's and stays lenient, so a name stored before still pulls.
+const windowName = typedText({ required: '请输入窗口名称', max: 50 });
+export const newWindowSchema = windowSchema.omit({ id: true }).extend({ name: windowName });
 /** Code and name only: the window's devices, cases and powers belong to its department. */
-export const windowChangeSchema = windowSchema.pick({ code: true, name: true });
+export const windowChangeSchema = windowSchema
+  .pick({ code: true, name: true })
+  .extend({ name: windowName });
 export type WindowChange = z.infer<typeof windowChangeSchema>;
 
 export const enrollmentCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
@@ -96,7 +101,13 @@ export const grantSchema = windowPowersSchema.omit({ windowId: true });
 export type Grant = z.infer<typeof grantSchema>;
 export const grantsSchema = z.array(grantSchema).max(1000);
 
-export const closuresSchema = z.array(closureSchema).max(1000);
+/** The closures as stored and answered: a reason stored before issue 15 still reads. */
+export const storedClosuresSchema = z.array(closureSchema).max(1000);
+// The reason prints on the public notice of the closure: typed text as entered (issue 15), while
+// closureSchema reads the pulled calendar leniently.
+export const closuresSchema = z
+  .array(closureSchema.extend({ reason: typedText({ required: '请写明闭馆原因', max: 100 }) }))
+  .max(1000);
 
 /** A year's official table as the manager entered it (issue 14 point 12). */
 export const officialYearRecordSchema = z.object({
@@ -134,16 +145,25 @@ export const calendarChangesSchema = z.array(calendarChangeSchema);
 
 const days = z.number().int().min(0).max(60);
 
-export const centerSettingsSchema = z.strictObject({
-  centerName: z.string().trim().min(1, '请输入中心名称').max(100),
-  thresholds: z
-    .strictObject({ warningWorkingDays: days, yellowWorkingDays: days })
-    // the yellow card (督办) comes after the warning, never before it (shared/calendar)
-    .refine((t) => t.yellowWorkingDays <= t.warningWorkingDays, {
-      path: ['yellowWorkingDays'],
-      message: '黄牌天数不能多于预警天数',
-    }),
-});
+const settingsObject = (centerName: z.ZodString) =>
+  z.strictObject({
+    centerName,
+    thresholds: z
+      .strictObject({ warningWorkingDays: days, yellowWorkingDays: days })
+      // the yellow card (督办) comes after the warning, never before it (shared/calendar)
+      .refine((t) => t.yellowWorkingDays <= t.warningWorkingDays, {
+        path: ['yellowWorkingDays'],
+        message: '黄牌天数不能多于预警天数',
+      }),
+  });
+/** The settings as the manager enters them: the center's name prints on every notice (issue 15). */
+export const centerSettingsSchema = settingsObject(
+  typedText({ required: '请输入中心名称', max: 100 }),
+);
+/** The settings as stored and answered: a name stored before issue 15 still reads. */
+export const storedCenterSettingsSchema = settingsObject(
+  z.string().trim().min(1, '请输入中心名称').max(100),
+);
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 
 export const defaultSettings: CenterSettings = {

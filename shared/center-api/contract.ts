@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { departmentSchema, serviceItemSchema, storedServiceItemSchema } from '../catalog';
+import {
+  departmentSchema,
+  serviceItemSchema,
+  storedDepartmentSchema,
+  storedServiceItemSchema,
+} from '../catalog';
 import {
   complaintReplyRequestSchema,
   complaintSchema,
@@ -21,8 +26,10 @@ import {
 } from '../sync';
 import {
   centerSettingsSchema,
+  storedCenterSettingsSchema,
   calendarChangesSchema,
   closuresSchema,
+  storedClosuresSchema,
   deviceSummarySchema,
   doneSchema,
   enrollmentCodeSchema,
@@ -132,7 +139,7 @@ export const centerContract = {
     summary: '部门列表 / departments',
     tag: 'catalog',
     auth: managerOrSupervisor,
-    response: z.array(departmentSchema),
+    response: z.array(storedDepartmentSchema),
   },
   'departments.create': {
     method: 'POST',
@@ -141,7 +148,7 @@ export const centerContract = {
     tag: 'catalog',
     auth: managerOnly,
     body: departmentSchema,
-    response: departmentSchema,
+    response: storedDepartmentSchema,
     status: 201,
   },
   'departments.update': {
@@ -153,7 +160,7 @@ export const centerContract = {
     params: codeParams,
     // the whole department but its code: a setting left out is cleared
     body: departmentSchema.omit({ code: true }),
-    response: departmentSchema,
+    response: storedDepartmentSchema,
   },
   'items.list': {
     method: 'GET',
@@ -219,7 +226,7 @@ export const centerContract = {
     summary: '闭馆日 / closure days',
     tag: 'calendar',
     auth: managerOrSupervisor,
-    response: closuresSchema,
+    response: storedClosuresSchema,
   },
   'closures.set': {
     method: 'PUT',
@@ -228,7 +235,7 @@ export const centerContract = {
     tag: 'calendar',
     auth: managerOnly,
     body: closuresSchema,
-    response: closuresSchema,
+    response: storedClosuresSchema,
   },
   // issue 14 point 12: next year's table, and the cases whose printed deadlines it moves
   'officialYears.list': {
@@ -263,7 +270,7 @@ export const centerContract = {
     summary: '中心设置 / center settings',
     tag: 'settings',
     auth: managerOrSupervisor,
-    response: centerSettingsSchema,
+    response: storedCenterSettingsSchema,
   },
   'settings.set': {
     method: 'PUT',
@@ -272,7 +279,7 @@ export const centerContract = {
     tag: 'settings',
     auth: managerOnly,
     body: centerSettingsSchema,
-    response: centerSettingsSchema,
+    response: storedCenterSettingsSchema,
   },
   'reference.versions': {
     method: 'GET',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { typedText } from '../text';
 import type { ErrorCode } from '../api/errors';
 import { actorSchema, roleSchema, ruleIds } from '../case';
-import { departmentSchema, storedServiceItemSchema, windowPowersSchema } from '../catalog';
+import { storedDepartmentSchema, storedServiceItemSchema, windowPowersSchema } from '../catalog';
 import { isLocalDate } from '../calendar';
 
 // The wire between a window terminal and the center server. Both sides parse with these schemas;
@@ -93,12 +94,15 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // ---- enrollment ---------------------------------------------------------------------------
 
+// The PC's name is shown to the manager beside its window (issue 15: typed text, no hidden marks).
+const terminalLabel = typedText({ required: '请填写终端名称', max: 100 });
+
 export const enrollRequestSchema = z.strictObject({
   code: z.string().trim().min(1, '请输入注册码').max(64),
   /** SPKI PEM of the Ed25519 key the terminal just made; the private half never leaves it. */
   publicKey: z.string().min(1).max(1000),
   /** what the hall calls this PC (host name), shown to the manager */
-  label: z.string().trim().min(1).max(100),
+  label: terminalLabel,
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
@@ -215,7 +219,7 @@ export const referenceSchema = z.strictObject({
   catalog: z
     .strictObject({
       version: z.number().int(),
-      departments: z.array(departmentSchema),
+      departments: z.array(storedDepartmentSchema),
       items: z.array(storedServiceItemSchema),
       powers: z.array(windowPowersSchema),
     })
@@ -316,7 +320,7 @@ export const readmitRequestSchema = z.strictObject({
   lastHash: hex64,
   /** the highest device_seq the center once acknowledged: above what it holds, it was restored */
   acknowledgedSeq: z.number().int().nonnegative(),
-  label: z.string().trim().min(1).max(100),
+  label: terminalLabel,
   signature: z.string().min(1).max(200),
 });
 export type ReadmitRequest = z.infer<typeof readmitRequestSchema>;

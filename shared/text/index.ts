@@ -6,8 +6,12 @@ import { z } from 'zod';
 // - control characters break printed notices and CSV exports;
 // - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make a name
 //   or a case number display in another order than it is stored ("Trojan Source");
+// - the direction marks (U+200E LRM, U+200F RLM, U+061C ALM) reorder neighbouring digits and
+//   punctuation the same way, invisibly;
 // - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) make two names that look alike differ,
 //   and hide text from a search;
+// - the line and paragraph separators (U+2028, U+2029) break a printed line where nothing shows a
+//   break, even in a one-line field, and split CSV exports in some readers;
 // - a lone surrogate is no character at all: it cannot be encoded in UTF-8 and turns into U+FFFD
 //   in one database and an error in another.
 // Chinese text, the middle dot of ethnic minority names (U+00B7, "阿依古丽·买买提") and full-width
@@ -15,7 +19,7 @@ import { z } from 'zod';
 // history must always fold, whatever an older release let through.
 
 const hidden =
-  /[\u200B-\u200D\u2060\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  /[\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first hidden character of `value` as 'U+202E', or null when there is none. */
 export function hiddenCharacter(value: string): string | null {

@@ -11,7 +11,10 @@ const remark = typedText({ max: 2000, lines: true });
 const hiddenCodes = [
   ...range(0x202a, 0x202e),
   ...range(0x2066, 0x2069),
-  ...range(0x200b, 0x200d),
+  ...range(0x200b, 0x200f),
+  0x061c,
+  0x2028,
+  0x2029,
   0x2060,
   0xfeff,
 ];
