@@ -6,6 +6,7 @@ import { shanghaiMinute } from '../../format';
 import { PrintersCard } from '../print/PrintersCard';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
+import { DiagnosticsCard } from './DiagnosticsCard';
 import { Readmission } from '../sync/Readmission';
 
 type EnrollForm = { serverUrl: string; code: string };
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <EnrollmentCard />
       <ScheduledReportCard />
       <PrintersCard />
+      <DiagnosticsCard />
     </Flex>
   );
 }
