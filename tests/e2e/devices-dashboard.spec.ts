@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { diagnosticsBundleSchema } from '../../shared/api/diagnostics';
+import { personApplicant } from '../support/applicants';
+import { hallAccount, startHallCenter, type HallCenter } from '../support/hall-center';
+import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
+import { adminPage } from './pages/admin';
+import { apiAs } from './pages/documents';
+import { loginPage } from './pages/login';
+import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
+
+// Issue 15 point 5 (part H): the center's dashboard of PCs and the diagnostics bundle. Three
+// web-mode terminals enroll at SJ01 of a real center process; each syncs, so each has told the
+// center its version, queue and clock. The manager exports one PC's diagnostics bundle (it must
+// hold nothing of the applicants received here) and reads the 终端 tab of 中心管理.
+
+const now = '2026-03-10T09:30:00+08:00';
+const staff = {
+  clerk: { username: 'clerk-sj01', name: '吴晓燕', role: 'clerk' },
+  manager: { username: 'manager-c', name: '孙立华', role: 'manager' },
+} as const;
+const shots = 'tests/e2e/artifacts';
+
+let hall: HallCenter | undefined;
+const terminals: WebTerminal[] = [];
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  hall = await startHallCenter(now, Object.values(staff));
+});
+
+test.afterAll(async () => {
+  for (const c of contexts) await c.close();
+  for (const t of terminals) await t.stop();
+  await hall?.stop();
+});
+
+test('three PCs at SJ01: the diagnostics bundle holds no applicant, the dashboard shows each PC', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const newPage = async (width = 1440, height = 900): Promise<Page> => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width, height },
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  const pages: Page[] = [];
+  await test.step('three PCs are enrolled at SJ01', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const t = await startWebTerminal(['--now', now]);
+      terminals.push(t);
+      const page = await newPage();
+      pages.push(page);
+      await enrollThroughSettings(page, t, hall!.center.url, await hall!.enrollmentCode());
+    }
+  });
+
+  const applicants = [personApplicant(17), personApplicant(28)];
+  await test.step('the clerk receives two cases on the first PC; every PC syncs', async () => {
+    const first = terminals[0]!;
+    const api = await apiAs(first, hallAccount(staff.clerk));
+    for (const a of applicants) await api.acceptedCase('SJ-003', a);
+    for (const t of terminals) {
+      const clerk = await signedIn(t, hallAccount(staff.clerk));
+      expect(await syncNow(t, clerk)).toMatchObject({ pending: 0, lastError: null });
+    }
+  });
+
+  const page = pages[0]!;
+  await test.step('the manager exports the first PC’s diagnostics bundle: no applicant in it', async () => {
+    await page.goto(terminals[0]!.url);
+    await loginPage(page).signIn(staff.manager.username, hallAccount(staff.manager).password);
+    await page.getByRole('menu').getByText('设置').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出诊断包' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^诊断包-市场监管一号窗-T\d+-20260310-\d{4}\.json$/,
+    );
+    const text = readFileSync((await download.path())!, 'utf8');
+    const bundle = diagnosticsBundleSchema.parse(JSON.parse(text));
+    expect(bundle.device).toMatchObject({ enrolled: true, windowName: '市场监管一号窗' });
+    expect(bundle.sync).toMatchObject({ pending: 0 });
+    expect(bundle.database.integrity).toBe('ok');
+    for (const a of applicants) {
+      expect(text).not.toContain(a.name);
+      expect(text).not.toContain(a.idNumber);
+      expect(text).not.toContain(a.mobile);
+    }
+  });
+
+  const ui = adminPage(page);
+  await test.step('the 终端 tab lists each PC with its version, last seen, queue and clock', async () => {
+    await ui.open();
+    await ui.signIn(hallAccount(staff.manager).password);
+    await expect(ui.locators.page).toBeVisible();
+    await ui.openTab('终端');
+    const rows = page.getByRole('row').filter({ hasText: '市场监管一号窗' });
+    await expect(rows).toHaveCount(3);
+    for (let i = 0; i < 3; i += 1) {
+      const row = rows.nth(i);
+      await expect(row).toContainText('2026-03-10 09:30'); // last seen, as the UI writes times
+      await expect(row).toContainText(/-?\d+ 秒/);
+      await expect(row).toContainText('在用');
+      await expect(row).not.toContainText(/\d{4}-\d\d-\d\dT/); // no ISO timestamp shown
+    }
+    for (const [width, height] of [
+      [1440, 900],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}/devices-dashboard-${width}.png`, fullPage: true });
+    }
+  });
+});
