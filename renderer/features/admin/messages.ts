@@ -143,7 +143,7 @@ export const useAdminMessages = defineMessages({
     // part H (issue 15): the dashboard of PCs fitted to 1366 px, release management
     terminalNo: '{n} 号终端',
     enrolledOn: '注册于 {at}',
-    tabReleases: '终端版本',
+    tabReleases: '版本发布',
     releasesHint:
       '把安装包和 latest.yml 放入中心数据目录的 updates/<版本号>/ 后，在此发布。可按比例分批（每台终端按版本抽签，结果固定）并/或指定窗口；撤回后不再向任何终端提供，已更新的终端保持现有版本。',
     noReleases: '中心数据目录 updates/ 下尚无终端版本',
