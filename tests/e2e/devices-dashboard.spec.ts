@@ -132,7 +132,9 @@ test('three PCs at SJ01: the diagnostics bundle holds no applicant, the dashboar
     const row = (version: string) => page.getByRole('row').filter({ hasText: version });
     await expect(row('1.1.0')).toContainText('未发布');
     await expect(row('1.0.0')).toContainText('latest.yml');
-    await row('1.1.0').getByRole('button', { name: /发\s*布/ }).click();
+    await row('1.1.0')
+      .getByRole('button', { name: /发\s*布/ })
+      .click();
     const form = page.getByTestId('release-form');
     const fieldError = (label: string) =>
       form.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-form-item-explain');
@@ -174,7 +176,9 @@ test('three PCs at SJ01: the diagnostics bundle holds no applicant, the dashboar
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: `${shots}/releases-${width}.png`, fullPage: true });
     }
-    await row('1.1.0').getByRole('button', { name: /撤\s*回/ }).click();
+    await row('1.1.0')
+      .getByRole('button', { name: /撤\s*回/ })
+      .click();
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /撤\s*回/ })
