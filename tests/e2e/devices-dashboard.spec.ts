@@ -148,7 +148,11 @@ test('three PCs at SJ01: the diagnostics bundle holds no applicant, the dashboar
     await expect(fieldError('协议')).toContainText('中心不接受协议 7');
     await form.getByLabel('协议').fill('1');
     await form.getByLabel('指定窗口').click();
-    await page.getByRole('option', { name: 'SJ01 市场监管一号窗' }).click();
+    // antd's role=option is a hidden stub for screen readers: click the item the manager sees
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: 'SJ01 市场监管一号窗' })
+      .click();
     await form.getByLabel('指定窗口').press('Escape');
     await form.getByRole('button', { name: /发\s*布/ }).click();
     await expect(form).toBeHidden();
