@@ -80,6 +80,10 @@ const requests: { [K in Relayed]: (input: Input<K>) => Relay<Output<K>> } = {
   'admin.devices.list': () => relayTo('devices.list', {}),
   'admin.devices.revoke': ({ id }) => relayTo('devices.revoke', { params: { id } }),
   'admin.reports.dashboard': ({ date }) => relayTo('reports.dashboard', { query: { date } }),
+  // part H (issue 15): release management
+  'admin.releases.list': () => relayTo('releases.list', {}),
+  'admin.releases.publish': (body) => relayTo('releases.publish', { body }),
+  'admin.releases.withdraw': ({ version }) => relayTo('releases.withdraw', { params: { version } }),
 };
 
 function relay<K extends Relayed>(name: K) {

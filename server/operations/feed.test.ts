@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
-import { dump } from 'js-yaml';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { stagingDraw } from '../../shared/updates';
 import { eachDialect } from '../db/test-db';
 import { testApp, type TestApp } from '../test-app';
+import { placeRelease } from '../../tests/support/releases';
 
 // The update feed as electron-updater meets it (issue 15, Done when bullet 3): a real center on a
 // loopback port serves two releases; each terminal asks `latest.yml` with its device token, the
@@ -19,26 +19,6 @@ import { testApp, type TestApp } from '../test-app';
 type ErrorReply = { error: { message: string } };
 
 const sha512 = (data: Buffer) => createHash('sha512').update(data).digest('base64');
-
-/** A release folder as electron-builder leaves it: an installer and its latest.yml. */
-function placeRelease(dataDir: string, version: string, channel = 'latest.yml'): Buffer {
-  const dir = join(dataDir, 'updates', version);
-  mkdirSync(dir, { recursive: true });
-  const installer = randomBytes(64 * 1024 + version.length);
-  const name = `OneWindow-Setup-${version}.exe`;
-  writeFileSync(join(dir, name), installer);
-  writeFileSync(
-    join(dir, channel),
-    dump({
-      version,
-      files: [{ url: name, sha512: sha512(installer), size: installer.length }],
-      path: name,
-      sha512: sha512(installer),
-      releaseDate: '2026-12-05T02:00:00.000Z',
-    }),
-  );
-  return installer;
-}
 
 /** A device id whose draw for `version` is below (or not below) `percent`. */
 function deviceIdDrawn(version: string, percent: number, inside: boolean): string {

@@ -11,6 +11,7 @@ import {
   grantsSchema,
   officialYearRecordsSchema,
   staffSummarySchema,
+  terminalReleaseSchema,
 } from '../center-api';
 import {
   departmentSchema,
@@ -240,5 +241,23 @@ export const adminContract = {
     input: z.object({ date: z.iso.date('日期须形如 2026-03-02').optional() }),
     output: dashboardSchema,
     access: centerStaff,
+  },
+  // ---- part H (issue 15): release management; the center checks the files and names the field
+  'admin.releases.list': { input: none, output: z.array(terminalReleaseSchema), access: manager },
+  'admin.releases.publish': {
+    input: z.object({
+      version: short,
+      protocol: z.number().int(),
+      // the center refuses out-of-range values at the field: here only the shape is bounded
+      percent: z.number(),
+      windowIds: z.array(id).max(500),
+    }),
+    output: terminalReleaseSchema,
+    access: manager,
+  },
+  'admin.releases.withdraw': {
+    input: z.object({ version: short }),
+    output: terminalReleaseSchema,
+    access: manager,
   },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

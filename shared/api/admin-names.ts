@@ -38,6 +38,10 @@ export const adminCallNames = [
   'admin.devices.list',
   'admin.devices.revoke',
   'admin.reports.dashboard',
+  // part H (issue 15): release management
+  'admin.releases.list',
+  'admin.releases.publish',
+  'admin.releases.withdraw',
 ] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];

@@ -147,6 +147,8 @@ test('2027’s table entered at the center: the changed deadline is listed at th
     expect(out.text).toContain('期限变更告知书');
     expect(out.text).toContain(toCn('2027-02-24'));
     expect(out.text).toContain(toCn(from));
+    // issue 15 point 6: the notice fits one A4 sheet — no line spills onto a second page
+    expect(out.pages).toBe(1);
   });
 
   await test.step('once told and synced, the center takes the notice and lists the case no more', async () => {

@@ -4,6 +4,7 @@ import { CenterSettingsTab } from './CenterSettingsTab';
 import { ClosuresTab } from './ClosuresTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { DevicesTab } from './DevicesTab';
+import { ReleasesTab } from './ReleasesTab';
 import { ItemsTab } from './ItemsTab';
 import { OfficialYearsTab } from './OfficialYearsTab';
 import { useAdminMessages } from './messages';
@@ -44,6 +45,8 @@ export function AdminPage() {
               },
               { key: 'settings', label: m('tabSettings'), children: <CenterSettingsTab /> },
               { key: 'devices', label: m('tabDevices'), children: <DevicesTab /> },
+              // part H (issue 15): release management
+              { key: 'releases', label: m('tabReleases'), children: <ReleasesTab /> },
             ]}
           />
         </div>

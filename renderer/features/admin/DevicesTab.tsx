@@ -1,4 +1,4 @@
-import { App, Button, Table, Tag } from 'antd';
+import { App, Button, Flex, Table, Tag, Typography } from 'antd';
 import type { DeviceSummary } from '../../../shared/api/admin-contract';
 import { shanghaiMinute } from '../../format';
 import { adminCall, useCenterQuery } from './center';
@@ -38,18 +38,20 @@ export function DevicesTab() {
         loading={devices.loading}
         dataSource={devices.data ?? []}
         pagination={{ pageSize: 12, hideOnSinglePage: true }}
+        // Fixed widths that add up to less than the content area at 1366 px: with the window
+        // column left to take what remained, eleven columns squeezed it to one character a line.
+        tableLayout="fixed"
         columns={[
           {
+            // part H (issue 15): window, terminal number and computer name in one cell
             title: m('window'),
-            render: (_, d) => `${d.window.code} ${d.window.name}`,
+            render: (_, d) => <DeviceName device={d} />,
           },
-          { title: m('terminalNumber'), dataIndex: 'terminalNumber', width: 90 },
-          { title: m('label'), dataIndex: 'label', ellipsis: true },
-          { title: m('lastSeq'), dataIndex: 'lastSeq', width: 110 },
+          { title: m('lastSeq'), dataIndex: 'lastSeq', width: 100 },
           // part C (issue 15): what each PC last said of itself
           {
             title: m('appVersion'),
-            width: 90,
+            width: 80,
             render: (_, d) => d.health.appVersion ?? '—',
           },
           {
@@ -60,18 +62,18 @@ export function DevicesTab() {
           },
           {
             title: m('pending'),
-            width: 80,
+            width: 70,
             render: (_, d) => d.health.pending ?? '—',
           },
           {
             title: m('health'),
-            width: 200,
+            width: 170,
             render: (_, d) => <DeviceHealthTags health={d.health} />,
           },
           {
             title: m('clock'),
             dataIndex: 'clock',
-            width: 150,
+            width: 100,
             render: (clock: DeviceSummary['clock']) =>
               clock === null ? (
                 '—'
@@ -87,25 +89,28 @@ export function DevicesTab() {
               ),
           },
           {
-            title: m('enrolledAt'),
-            dataIndex: 'enrolledAt',
-            width: 150,
-            render: (at: string) => shanghaiMinute(at),
-          },
-          {
             title: m('status'),
-            dataIndex: 'revokedAt',
-            width: 190,
-            render: (at: string | null) =>
-              at ? (
-                <Tag>{m('revoked', { at: shanghaiMinute(at) })}</Tag>
-              ) : (
-                <Tag color="green">{m('enrolled')}</Tag>
-              ),
+            width: 170,
+            render: (_, d) => (
+              <Flex vertical gap={2}>
+                {d.revokedAt ? (
+                  <Tag style={{ width: 'fit-content' }}>
+                    {m('revoked', { at: shanghaiMinute(d.revokedAt) })}
+                  </Tag>
+                ) : (
+                  <Tag color="green" style={{ width: 'fit-content' }}>
+                    {m('enrolled')}
+                  </Tag>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {m('enrolledOn', { at: shanghaiMinute(d.enrolledAt) })}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           {
             title: m('actions'),
-            width: 90,
+            width: 80,
             render: (_, d) =>
               d.revokedAt ? null : (
                 <Button size="small" danger onClick={() => revoke(d)}>
@@ -116,6 +121,22 @@ export function DevicesTab() {
         ]}
       />
     </TabFrame>
+  );
+}
+
+/** Which PC: its window, then its terminal number and computer name (cut short, whole on hover). */
+function DeviceName({ device: d }: { device: DeviceSummary }) {
+  const m = useAdminMessages();
+  const second = [m('terminalNo', { n: d.terminalNumber }), d.label].filter(Boolean).join(' · ');
+  return (
+    <Flex vertical style={{ minWidth: 0 }}>
+      <Typography.Text
+        ellipsis={{ tooltip: true }}
+      >{`${d.window.code} ${d.window.name}`}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
+        {second}
+      </Typography.Text>
+    </Flex>
   );
 }
 

@@ -6,6 +6,7 @@ import { shanghaiMinute } from '../../format';
 import { PrintersCard } from '../print/PrintersCard';
 import { useSettingsMessages } from './messages';
 import { ScheduledReportCard } from './ScheduledReportCard';
+import { DiagnosticsCard } from './DiagnosticsCard';
 import { Readmission } from '../sync/Readmission';
 import { BackupsCard } from '../database/BackupsCard';
 
@@ -46,6 +47,7 @@ export function SettingsPage() {
       <ScheduledReportCard />
       <PrintersCard />
       <BackupsCard />
+      <DiagnosticsCard />
     </Flex>
   );
 }

@@ -85,3 +85,19 @@ export const useReportScheduleMessages = defineMessages({
     lastError: 'Write failed',
   },
 });
+
+// part H (issue 15): the diagnostics bundle
+export const useDiagnosticsMessages = defineMessages({
+  zh: {
+    title: '诊断包',
+    hint: '导出本机的版本、同步状态、数据库检查结果和最近的错误，供信息科排查问题。诊断包不含申请人的姓名、证件号码或电话。',
+    export: '导出诊断包',
+    failed: '未能导出诊断包',
+  },
+  en: {
+    title: 'Diagnostics',
+    hint: 'Exports this PC’s versions, sync state, database check and recent errors for IT. The bundle holds no applicant’s name, ID number or phone.',
+    export: 'Export diagnostics',
+    failed: 'Diagnostics not exported',
+  },
+});
