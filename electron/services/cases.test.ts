@@ -1,3 +1,4 @@
+import { testPasswordCost } from '../../server/test-app';
 import { describe, expect, it } from 'vitest';
 import { appealNotice } from '../../shared/case';
 import { personApplicant } from '../../tests/support/applicants';
@@ -215,7 +216,7 @@ describe('who may act at this terminal', () => {
       name: '周洁',
       role: 'clerk',
       window_id: 'w-zj',
-      password_hash: hashPasswordSync('zj-password-1'),
+      password_hash: hashPasswordSync('zj-password-1', testPasswordCost),
       active: 1,
     });
     const r = await attempt(t, null, 'auth.login', {

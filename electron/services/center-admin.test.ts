@@ -5,6 +5,7 @@ import { buildApp } from '../../server/app';
 import { createTestDatabase } from '../../server/db/test-db';
 import { lockout } from '../../server/auth/lockout';
 import { seedCenter } from '../../server/seed';
+import { testPasswordCost } from '../../server/test-app';
 import { centerAdmin } from '../../tests/support/center-admin';
 import { quietTerminal } from '../../tests/support/sync';
 import { dispatch } from '../api/dispatch';
@@ -27,8 +28,14 @@ const managerPassword = 'manager-pass-1';
 async function center() {
   const db = await createTestDatabase('sqlite');
   cleanups.push(() => db.dispose());
-  const admin = await seedCenter(db.db);
-  const app = buildApp({ db: db.db, dialect: db.dialect, checkResponses: true });
+  // a low scrypt cost, as every route test: 128 MiB hashes would be most of these tests' time
+  const admin = await seedCenter(db.db, { passwordCost: testPasswordCost });
+  const app = buildApp({
+    db: db.db,
+    dialect: db.dialect,
+    checkResponses: true,
+    passwordCost: testPasswordCost,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
   const address = app.server.address();

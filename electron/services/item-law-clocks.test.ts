@@ -1,3 +1,4 @@
+import { testPasswordCost } from '../../server/test-app';
 import { describe, expect, it } from 'vitest';
 import { powers } from '../../shared/catalog';
 import { hashPasswordSync } from '../../node-shared/passwords';
@@ -47,7 +48,7 @@ async function windowOf(t: Terminal, departmentCode: string, itemCode: string): 
     name: '郑窗口',
     role: 'clerk',
     window_id: windowId,
-    password_hash: hashPasswordSync('window-pass-1'),
+    password_hash: hashPasswordSync('window-pass-1', testPasswordCost),
     active: 1,
   });
   setSetting(t.db, 'terminal.binding', { windowId, number: 1 });

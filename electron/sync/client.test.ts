@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../shared/catalog';
 import { buildApp } from '../../server/app';
+import { testPasswordCost } from '../../server/test-app';
 import { createTestDatabase, type TestDatabase } from '../../server/db/test-db';
 import { bumpVersion } from '../../server/reference/versions';
 import { seedHall, syncHarness } from '../../server/sync/test-support';
@@ -31,7 +32,7 @@ async function center() {
   const item = parseCatalog(
     JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8')),
   ).items.find((i) => i.departmentCode === 'SJ')!;
-  const hash = hashPasswordSync(password);
+  const hash = hashPasswordSync(password, testPasswordCost);
   await db.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('items')
@@ -82,7 +83,12 @@ async function center() {
     await bumpVersion(trx, 'catalog');
     await bumpVersion(trx, 'staff');
   });
-  const app = buildApp({ db: db.db, dialect: db.dialect, checkResponses: true });
+  const app = buildApp({
+    db: db.db,
+    dialect: db.dialect,
+    checkResponses: true,
+    passwordCost: testPasswordCost,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
   const address = app.server.address();

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { errorBodySchema } from '../../shared/sync';
 import { eachDialect } from '../db/test-db';
-import { testApp, testPassword } from '../test-app';
+import { testApp, testPassword, testPasswordCost } from '../test-app';
 import { lockout } from './lockout';
 
 // The lockout's three counters on both dialects, the clock in the test's hand: an attacker's
@@ -171,6 +171,7 @@ eachDialect('sign-in lockout per account and address', (t) => {
       now: () => at('2026-03-02T09:00:00+08:00'),
       trustProxy: '192.0.2.10',
       checkResponses: true,
+      passwordCost: testPasswordCost,
     });
     for (let i = 0; i < lockout.failures; i += 1) {
       expect((await from(proxied, 'guess', '198.51.100.1')).statusCode).toBe(401);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openServerDb } from '../db/open';
 import { eachDialect } from '../db/test-db';
-import { testApp, testPassword } from '../test-app';
+import { testApp, testPassword, testPasswordCost } from '../test-app';
 
 const at = (iso: string) => new Date(iso);
 
@@ -73,6 +73,7 @@ eachDialect('auth', (t) => {
         dialect: other.dialect,
         now: () => now,
         checkResponses: true,
+        passwordCost: testPasswordCost,
       });
       expect((await login(second, testPassword)).statusCode).toBe(429);
       now = at('2026-03-02T09:15:01+08:00');
