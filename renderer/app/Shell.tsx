@@ -110,9 +110,17 @@ export function Shell({ session }: { session: Session }) {
   }, [canReceive, navigate]);
 
   // A printed notice or guide is the document alone: no header, no menu (window.print() prints
-  // the page).
-  if (route.page === 'print') return <PrintPage caseId={route.caseId} eventId={route.eventId} />;
-  if (route.page === 'guide') return <GuidePage itemCode={route.itemCode} />;
+  // the page). Keyed by the document: going from one notice to the next starts a fresh page, so
+  // the previous notice is never on screen (nor printed) while the next one loads.
+  if (route.page === 'print')
+    return (
+      <PrintPage
+        key={`${route.caseId}/${route.eventId}`}
+        caseId={route.caseId}
+        eventId={route.eventId}
+      />
+    );
+  if (route.page === 'guide') return <GuidePage key={route.itemCode} itemCode={route.itemCode} />;
   if (route.page === 'printTest') return <TestPage printer={route.printer} />;
   if (route.page === 'reportPrint')
     return (

@@ -18,10 +18,13 @@ type Loaded<T> =
 /** The grey desk with the toolbar (hidden on paper) around one A4 sheet. */
 export function Desk({
   children,
+  shows,
   pdfName,
   request,
 }: {
   children: ReactNode;
+  /** which document the desk holds ('caseId/eventId', 'guide/ITEM'): a test waits for this one */
+  shows: string;
   pdfName: string;
   /** what 打印 sends: the kind picks the printer in the window's settings */
   request: PrintRequest;
@@ -34,7 +37,7 @@ export function Desk({
     if (result?.ok && result.path) setSaved(result.path);
   };
   return (
-    <div className="a4-desk">
+    <div className="a4-desk" data-document={shows}>
       <div className="a4-toolbar" role="toolbar">
         {/* history.back keeps the in-memory session: the case page comes back as it was */}
         <Button onClick={() => history.back()}>{m('back')}</Button>
@@ -82,6 +85,7 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
   }, [caseId, eventId]);
   return (
     <Desk
+      shows={`${caseId}/${eventId}`}
       request={{ kind: doc.state === 'ok' ? doc.value.kind : 'acceptance' }}
       pdfName={
         doc.state === 'ok' ? `${documentTitle(doc.value)}-${doc.value.caseNumber}` : 'notice'
@@ -118,7 +122,7 @@ export function GuidePage({ itemCode }: { itemCode: string }) {
     };
   }, [itemCode]);
   return (
-    <Desk pdfName={`办事指南-${itemCode}`} request={{ kind: 'guide' }}>
+    <Desk shows={`guide/${itemCode}`} pdfName={`办事指南-${itemCode}`} request={{ kind: 'guide' }}>
       <Status
         loaded={item}
         render={(i) => (

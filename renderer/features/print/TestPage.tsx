@@ -24,7 +24,11 @@ const sample =
 export function TestPage({ printer }: { printer: string }) {
   const session = useSession((s) => s.session);
   return (
-    <Desk pdfName={`打印测试页-${printer}`} request={{ testPage: printer }}>
+    <Desk
+      shows={`test/${printer}`}
+      pdfName={`打印测试页-${printer}`}
+      request={{ testPage: printer }}
+    >
       <A4Document
         centerName={session?.centerName ?? ''}
         title="打印测试页"

@@ -99,9 +99,14 @@ export function printPage(page: Page) {
   };
   return {
     locators,
-    /** In-app navigation: a reload would lose the in-memory session. */
+    /**
+     * In-app navigation: a reload would lose the in-memory session. Waits for this document's
+     * desk: the hash changes before the app renders, and the sheet on screen until then is the
+     * previous one.
+     */
     async open(caseId: string, eventId: string) {
       await page.evaluate((hash) => (location.hash = hash), `#/print/${caseId}/${eventId}`);
+      await page.locator(`[data-document="${caseId}/${eventId}"]`).waitFor();
       await this.ready();
     },
     /** The sheet is laid out with its QR code and its embedded font: ready for paper. */
