@@ -74,7 +74,6 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   const db = openDatabase(databaseFile(opts.dataDir));
   const keyProtector = opts.keyProtector ?? null;
   let device = loadOrCreateDevice(db, keyProtector);
-  const now = opts.now ?? (() => new Date());
   recordStart(opts.dataDir, db, device.id, new Date());
 
   // The official tables ship inside the program; when an update brings a new year's table the
@@ -93,22 +92,14 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   // an enrolled PC takes the items' law from the center's catalog at its next pull
   if (!isEnrolled(db)) adoptShippedLawInDemo(db, opts.resourcesDir);
 
-  const { appVersion, logs } = startLogs(opts, 'terminal started');
+  const { shared, logFile } = openedOn(opts, db, 'terminal started');
 
   const terminal: Terminal = {
-    dataDir: opts.dataDir,
-    db,
-    appVersion,
-    log: logs.log,
+    ...shared,
     damage: null,
     get device() {
       return device;
     },
-    keyProtector,
-    // Security timers run on the real clock even when the business clock is fixed (--now).
-    sessions: new Sessions(),
-    logins: new LoginThrottle(),
-    now,
     get demoAccounts() {
       return demoAccounts;
     },
@@ -131,8 +122,8 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       // a clean close records how much the database held, for the recovery screen to compare
       recordStart(opts.dataDir, db, device.id, new Date());
       db.close();
-      logs.log.info('terminal closed');
-      logs.file.close();
+      shared.log.info('terminal closed');
+      logFile.close();
     },
     backupsIdle: () => backups.idle(),
   };
@@ -148,18 +139,35 @@ export function openTerminal(opts: TerminalOptions): Terminal {
 }
 
 /**
+ * What a writable and a read-only terminal share: the folder, the database, the program's version,
+ * the size-capped rotating logs in <dataDir>/logs/ (opened with the database, `event` their first
+ * line), sign-in state and the business clock. Security timers (sessions, sign-in throttle) run on
+ * the real clock even when the business clock is fixed (--now).
+ */
+function openedOn(opts: TerminalOptions, db: Db, event: string) {
+  const appVersion = opts.appVersion ?? readAppVersion(opts.resourcesDir);
+  const logs = fileLogger({ dir: join(opts.dataDir, 'logs'), name: terminalLogName });
+  logs.log.info({ appVersion, node: process.versions.node }, event);
+  return {
+    logFile: logs.file,
+    shared: {
+      dataDir: opts.dataDir,
+      db,
+      appVersion,
+      log: logs.log,
+      keyProtector: opts.keyProtector ?? null,
+      sessions: new Sessions(),
+      logins: new LoginThrottle(),
+      now: opts.now ?? (() => new Date()),
+    },
+  };
+}
+
+/**
  * A damaged database that can be read: cases can be looked up and printed, nothing is written —
  * no seed, no migration, no sync (a pull would write), no scheduled report, no backup (a backup
  * of a damaged file is no backup).
  */
-/** part C (issue 15): size-capped rotating logs in <dataDir>/logs/, opened with the database */
-function startLogs(opts: TerminalOptions, event: string) {
-  const appVersion = opts.appVersion ?? readAppVersion(opts.resourcesDir);
-  const logs = fileLogger({ dir: join(opts.dataDir, 'logs'), name: terminalLogName });
-  logs.log.info({ appVersion, node: process.versions.node }, event);
-  return { appVersion, logs };
-}
-
 function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
   const file = databaseFile(opts.dataDir);
   const db = openDatabaseReadOnly(file);
@@ -181,22 +189,14 @@ function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
       deviceId: null,
     });
   }
-  const now = opts.now ?? (() => new Date());
   const refuse = (): never => {
     throw Object.assign(new Error('read-only database'), { code: 'SQLITE_READONLY' });
   };
-  const { appVersion, logs } = startLogs(opts, 'terminal started read-only: database damaged');
+  const { shared, logFile } = openedOn(opts, db, 'terminal started read-only: database damaged');
   const terminal: Terminal = {
-    dataDir: opts.dataDir,
-    db,
-    appVersion,
-    log: logs.log,
+    ...shared,
     damage: problems,
     device,
-    keyProtector,
-    sessions: new Sessions(),
-    logins: new LoginThrottle(),
-    now,
     demoAccounts: [],
     sync: {
       syncNow: () => Promise.resolve(refuse()),
@@ -210,7 +210,7 @@ function openReadOnly(opts: TerminalOptions, problems: string[]): Terminal {
       if (!db.open) return;
       engine.close();
       db.close();
-      logs.file.close();
+      logFile.close();
     },
     backupsIdle: () => Promise.resolve(),
   };

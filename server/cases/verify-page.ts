@@ -1,23 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CaseDocumentKind } from '../../shared/documents';
+import { documentTitles } from '../../shared/documents';
 import type { Verification } from '../../shared/center-api';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
 // (no scripts, fonts or images from elsewhere), readable without zooming.
-
-// The titles printed on the notices (renderer/features/documents/labels.ts documentTitles, which
-// the server may not import): the page must name the paper the holder has in hand.
-const titles: Readonly<Record<CaseDocumentKind, string>> = {
-  acceptance: '受理通知书',
-  refusal: '不予受理决定书',
-  notice: '补正材料通知书',
-  pause: '特别程序告知书',
-  extension: '延期告知书',
-  decision: '行政许可决定书',
-  certificate: '证照',
-  delivery: '送达回证',
-  deadlineChange: '期限变更告知书',
-};
 
 const entities: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -73,7 +59,7 @@ export function verificationPage(v: Verification): string {
   const rows: [string, string | null][] =
     'kind' in v
       ? [
-          ['文书', titles[v.kind]],
+          ['文书', documentTitles[v.kind]],
           ['办件编号', v.caseNumber],
           ['事项', v.itemName],
           ['部门', v.department],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar';
 import { actorSchema, statusLabels, type CaseStatus } from '../case';
-import type { CaseDocumentKind } from '../documents';
+import { caseDocumentKinds } from '../documents';
 import { conflictSchema, eventStatusSchema, signedEventSchema } from '../sync';
 
 // The center's view of the cases its windows sync, and the public check of a printed notice.
@@ -140,20 +140,8 @@ export type ConflictList = z.infer<typeof conflictListSchema>;
 export const verifyParamsSchema = z.object({ code: z.string().min(1).max(64) });
 export const verifyQuerySchema = z.object({ format: z.enum(['json', 'html']).optional() });
 
-const documentKinds = [
-  'acceptance',
-  'refusal',
-  'notice',
-  'pause',
-  'extension',
-  'decision',
-  'certificate',
-  'delivery',
-  'deadlineChange',
-] as const satisfies readonly CaseDocumentKind[];
-
 const verifiedDocument = {
-  kind: z.enum(documentKinds),
+  kind: z.enum(caseDocumentKinds),
   eventType: z.string(),
   caseNumber: z.string().nullable(),
   itemName: z.string().nullable(),

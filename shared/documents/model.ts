@@ -207,16 +207,35 @@ export type CaseDocument = DocumentHeader &
     | DeadlineChangeDocument
   );
 
-export type CaseDocumentKind =
-  | 'acceptance'
-  | 'refusal'
-  | 'notice'
-  | 'pause'
-  | 'extension'
-  | 'decision'
-  | 'certificate'
-  | 'delivery'
-  | 'deadlineChange';
+/** Every case document a window prints, in the order a window meets them. */
+export const caseDocumentKinds = [
+  'acceptance',
+  'notice',
+  'refusal',
+  'pause',
+  'extension',
+  'decision',
+  'certificate',
+  'delivery',
+  'deadlineChange',
+] as const;
+export type CaseDocumentKind = (typeof caseDocumentKinds)[number];
+
+/**
+ * The title printed on each kind: on the paper, in its PDF's name, on the verification page a
+ * phone opens from its QR code. A decision's own title says 准予 or 不予, a certificate's its name.
+ */
+export const documentTitles: Readonly<Record<CaseDocumentKind, string>> = {
+  acceptance: '受理通知书',
+  notice: '补正材料通知书',
+  refusal: '不予受理决定书',
+  pause: '特别程序告知书',
+  extension: '延期告知书',
+  decision: '行政许可决定书',
+  certificate: '证照',
+  delivery: '送达回证',
+  deadlineChange: '期限变更告知书',
+};
 
 /** Which event issues which notice. */
 export const documentOfEvent: Readonly<Record<string, CaseDocumentKind>> = {

@@ -1,34 +1,16 @@
 import { z } from 'zod';
+import { caseDocumentKinds, documentTitles } from '../documents';
 
 // Which printer a document goes to, or why it goes to the PDF path instead. Pure, so the choice
 // is tested in Node; electron/print only lists the printers and sends the job.
 
 /** Every kind of paper a window prints: the case documents, the guide, reports and the test page. */
-export const printKinds = [
-  'acceptance',
-  'notice',
-  'refusal',
-  'pause',
-  'extension',
-  'decision',
-  'certificate',
-  'delivery',
-  'deadlineChange',
-  'guide',
-  'report',
-] as const;
+export const printKinds = [...caseDocumentKinds, 'guide', 'report'] as const;
 export type PrintKind = (typeof printKinds)[number];
 
 export const printKindLabels: Readonly<Record<PrintKind, string>> = {
-  acceptance: '受理通知书',
-  notice: '补正材料通知书（一次性告知）',
-  refusal: '不予受理决定书',
-  pause: '特别程序告知书',
-  extension: '延期告知书',
-  decision: '行政许可决定书',
-  certificate: '证照',
-  delivery: '送达回证',
-  deadlineChange: '期限变更告知书',
+  ...documentTitles,
+  notice: `${documentTitles.notice}（一次性告知）`,
   guide: '办事指南',
   report: '报表',
 };

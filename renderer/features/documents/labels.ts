@@ -1,5 +1,10 @@
 import { inShanghai } from '../../format';
-import type { CaseDocument, DeliveryDocument, MaterialLine } from '../../../shared/documents';
+import {
+  documentTitles,
+  type CaseDocument,
+  type DeliveryDocument,
+  type MaterialLine,
+} from '../../../shared/documents';
 
 // the procedures' names live with the case: the center's supervision names them too
 export { procedureLabels } from '../../../shared/case';
@@ -8,18 +13,6 @@ export const formLabels: Readonly<Record<MaterialLine['form'], string>> = {
   original: '原件',
   copy: '复印件',
   either: '原件或复印件',
-};
-
-export const documentTitles: Readonly<Record<CaseDocument['kind'], string>> = {
-  acceptance: '受理通知书',
-  refusal: '不予受理决定书',
-  notice: '补正材料通知书',
-  pause: '特别程序告知书',
-  extension: '延期告知书',
-  decision: '行政许可决定书',
-  certificate: '证照',
-  delivery: '送达回证',
-  deadlineChange: '期限变更告知书',
 };
 
 /**
