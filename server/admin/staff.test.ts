@@ -34,6 +34,7 @@ eachDialect('admin: staff', (t) => {
       role: 'clerk',
       windowId,
       active: true,
+      centerOnly: false,
     });
     expect(JSON.stringify(created.json())).not.toContain('scrypt');
     expect((await versions()).staff).toBe(2);
@@ -91,6 +92,68 @@ eachDialect('admin: staff', (t) => {
     expect(taken.statusCode).toBe(409);
     expect(taken.json()).toMatchObject({ error: { code: 'conflict', field: 'body.username' } });
     expect((await versions()).staff).toBe(2);
+  });
+
+  it('keeps a manager or supervisor to the center on request, never window staff nor oneself', async () => {
+    const { call, member, versions, window } = testApp(t());
+    const manager = await member('manager');
+    const token = manager.token;
+    const windowId = await window('SJ01');
+    const created = await call('POST', '/api/staff', {
+      token,
+      body: {
+        username: 'it.wang',
+        name: '王工',
+        role: 'supervisor',
+        centerOnly: true,
+        password: 'long enough',
+      },
+    });
+    expect(created.json()).toMatchObject({ role: 'supervisor', centerOnly: true });
+    const id = created.json<Member>().id;
+    const put = (body: object, as = token) =>
+      call('PUT', `/api/staff/${id}`, { token: as, body: { name: '王工', ...body } });
+
+    // an update that does not name the field (a client of an earlier release) keeps it
+    expect((await put({ role: 'manager', windowId: null })).json()).toMatchObject({
+      role: 'manager',
+      centerOnly: true,
+    });
+    expect(
+      (await put({ role: 'manager', windowId: null, centerOnly: false })).json(),
+    ).toMatchObject({ centerOnly: false });
+    // window staff sign in at the window's PCs
+    const refused = await put({ role: 'clerk', windowId, centerOnly: true });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { field: 'body.centerOnly' } });
+    const clerk = await call('POST', '/api/staff', {
+      token,
+      body: {
+        username: 'li.si',
+        name: '李四',
+        role: 'clerk',
+        windowId,
+        centerOnly: true,
+        password: 'long enough',
+      },
+    });
+    expect(clerk.json()).toMatchObject({ error: { field: 'body.centerOnly' } });
+    // back to the center and then to a window: the window's PCs get the hash again
+    await put({ role: 'supervisor', windowId: null, centerOnly: true });
+    expect((await put({ role: 'clerk', windowId })).json()).toMatchObject({ centerOnly: false });
+
+    // the manager would lock themselves out of every window PC, where they administer the center
+    const self = await call('PUT', `/api/staff/${manager.id}`, {
+      token,
+      body: { name: '测试', role: 'manager', windowId: null, centerOnly: true },
+    });
+    expect(self.statusCode).toBe(409);
+    expect(self.json()).toMatchObject({ error: { field: 'body.centerOnly' } });
+    const list = (await call('GET', '/api/staff', { token })).json<
+      { id: string; centerOnly: boolean }[]
+    >();
+    expect(list.find((s) => s.id === manager.id)!.centerOnly).toBe(false);
+    expect((await versions()).staff).toBe(6);
   });
 
   it('lets nobody deactivate themselves, and only the manager write', async () => {

@@ -18,7 +18,7 @@ const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 async function readStaff(db: Kysely<ServerDb>, id?: string): Promise<StaffSummary[]> {
   let query = db
     .selectFrom('staff')
-    .select(['id', 'username', 'name', 'role', 'window_id', 'active'])
+    .select(['id', 'username', 'name', 'role', 'window_id', 'active', 'center_only'])
     .orderBy('username');
   if (id !== undefined) query = query.where('id', '=', id);
   const rows = await query.execute();
@@ -29,6 +29,7 @@ async function readStaff(db: Kysely<ServerDb>, id?: string): Promise<StaffSummar
     role: roleSchema.parse(row.role),
     windowId: row.window_id,
     active: row.active === 1,
+    centerOnly: row.center_only === 1,
   }));
 }
 
@@ -38,13 +39,24 @@ async function staffById(db: Kysely<ServerDb>, id: string): Promise<StaffSummary
   return member;
 }
 
-/** Window staff sit at an existing window; managers and supervisors at none. */
-async function checkPlacement(db: Kysely<ServerDb>, role: Role, windowId: string | null) {
+/**
+ * Window staff sit at an existing window and sign in at its PCs; managers and supervisors sit at
+ * none, and may be kept to the center (centerOnly: no window PC receives their hash).
+ */
+async function checkPlacement(
+  db: Kysely<ServerDb>,
+  role: Role,
+  windowId: string | null,
+  centerOnly: boolean | undefined,
+) {
   if (!windowRoles.includes(role)) {
     if (windowId !== null) {
       throw invalid('body.windowId', '管理员和督查人员不属于窗口');
     }
     return;
+  }
+  if (centerOnly === true) {
+    throw invalid('body.centerOnly', '窗口人员在窗口电脑登录，不能设为仅在中心登录');
   }
   if (windowId === null) {
     throw invalid('body.windowId', '窗口人员须指定窗口');
@@ -56,7 +68,7 @@ async function checkPlacement(db: Kysely<ServerDb>, role: Role, windowId: string
 
 /** Read-only, so it runs before the costly hash; a race past it meets the UNIQUE index (409). */
 async function checkNewStaff(db: Kysely<ServerDb>, member: StaffChange & { username: string }) {
-  await checkPlacement(db, member.role, member.windowId);
+  await checkPlacement(db, member.role, member.windowId, member.centerOnly);
   const taken = await db
     .selectFrom('staff')
     .select('id')
@@ -67,7 +79,11 @@ async function checkNewStaff(db: Kysely<ServerDb>, member: StaffChange & { usern
 
 // Each change of who a member is (name, role, window, active) is appended to staff_history in
 // its transaction, from `at`: the center judges an event by the record in force at its time.
-async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & NewLogin, at: string) {
+async function createStaff(
+  trx: Transaction<ServerDb>,
+  member: StaffChange & NewLogin & { centerOnly: boolean },
+  at: string,
+) {
   await trx
     .insertInto('staff')
     .values({
@@ -78,6 +94,7 @@ async function createStaff(trx: Transaction<ServerDb>, member: StaffChange & New
       window_id: member.windowId,
       password_hash: member.passwordHash,
       active: 1,
+      center_only: member.centerOnly ? 1 : 0,
     })
     .execute();
   await recordStaff(trx, member.id, at);
@@ -89,13 +106,25 @@ async function updateStaff(
   trx: Transaction<ServerDb>,
   id: string,
   change: StaffChange,
+  byId: string,
   at: string,
 ) {
+  // a manager signs in at a window PC to administer the center: kept to the center, they could not
+  if (id === byId && change.centerOnly === true) {
+    throw conflict('body.centerOnly', '不能把自己的账号设为仅在中心登录');
+  }
   await staffById(trx, id);
-  await checkPlacement(trx, change.role, change.windowId);
+  await checkPlacement(trx, change.role, change.windowId, change.centerOnly);
+  // window staff are never center-only; for the others an update without the field keeps it
+  const centerOnly = windowRoles.includes(change.role) ? false : change.centerOnly;
   await trx
     .updateTable('staff')
-    .set({ name: change.name, role: change.role, window_id: change.windowId })
+    .set({
+      name: change.name,
+      role: change.role,
+      window_id: change.windowId,
+      ...(centerOnly === undefined ? {} : { center_only: centerOnly ? 1 : 0 }),
+    })
     .where('id', '=', id)
     .execute();
   await recordStaff(trx, id, at);
@@ -140,10 +169,11 @@ export const staffHandlers = {
       .execute((trx) => createStaff(trx, { ...member, ...login }, shanghaiIso(ctx.now())));
     return { body: await staffById(ctx.db, login.id) };
   },
-  'staff.update': async ({ params, body }, ctx) => {
+  'staff.update': async ({ params, body, staff }, ctx) => {
+    const byId = signedIn(staff).id;
     await ctx.db
       .transaction()
-      .execute((trx) => updateStaff(trx, params.id, body, shanghaiIso(ctx.now())));
+      .execute((trx) => updateStaff(trx, params.id, body, byId, shanghaiIso(ctx.now())));
     return { body: await staffById(ctx.db, params.id) };
   },
   'staff.deactivate': async ({ params, staff }, ctx) => {

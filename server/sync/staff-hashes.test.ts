@@ -66,6 +66,27 @@ eachDialect('sync: the staff hashes a terminal receives', (t) => {
     expect(await verifyPassword(password, noPasswordHash)).toBe(false);
   });
 
+  it('drops the hash of a supervisor the manager keeps to the center, and brings it back', async () => {
+    const { h, old } = await setup();
+    const device = await h.enroll('w-sj-1');
+    const hashOf = async (id: string) =>
+      (await device.pull(0)).reference.staff!.staff.find((s) => s.id === id)!.passwordHash;
+    expect(await hashOf('supervisor')).toBe(old);
+    const login = await h.call('POST', '/api/auth/login', {
+      body: { username: 'manager', password },
+    });
+    const token = login.json<{ token: string }>().token;
+    const keep = (centerOnly: boolean) =>
+      h.call('PUT', '/api/staff/supervisor', {
+        token,
+        body: { name: '名supervisor', role: 'supervisor', windowId: null, centerOnly },
+      });
+    expect((await keep(true)).statusCode).toBe(200);
+    expect(await hashOf('supervisor')).toBe(noPasswordHash);
+    expect((await keep(false)).statusCode).toBe(200);
+    expect(await hashOf('supervisor')).toBe(old);
+  });
+
   it('makes an old hash anew at sign-in, and the terminals pull the new one', async () => {
     const { h, old } = await setup();
     const device = await h.enroll('w-sj-1');

@@ -363,7 +363,7 @@ export function reviewedCase(o: CaseOptions = {}) {
 export const noVersions: ReferenceVersions = { catalog: 0, calendar: 0, staff: 0, settings: 0 };
 
 export type Call = (
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   url: string,
   opts?: {
     token?: string;

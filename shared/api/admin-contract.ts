@@ -150,12 +150,17 @@ export const adminContract = {
   },
   'admin.staff.list': { input: none, output: z.array(staffSummarySchema), access: manager },
   'admin.staff.create': {
-    input: z.object({ username: short, password, ...staffFields }),
+    input: z.object({
+      username: short,
+      password,
+      ...staffFields,
+      centerOnly: z.boolean().optional(),
+    }),
     output: staffSummarySchema,
     access: manager,
   },
   'admin.staff.update': {
-    input: z.object({ id, ...staffFields }),
+    input: z.object({ id, ...staffFields, centerOnly: z.boolean().optional() }),
     output: staffSummarySchema,
     access: manager,
   },

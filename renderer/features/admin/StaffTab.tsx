@@ -1,6 +1,7 @@
 import {
   App,
   Button,
+  Checkbox,
   Form,
   Input,
   Popconfirm,
@@ -25,6 +26,7 @@ type StaffForm = {
   name: string;
   role: Role;
   windowId: string | null;
+  centerOnly: boolean;
   password: string;
 };
 type Editing =
@@ -60,6 +62,7 @@ function PlacementItems({
   const t = useT();
   const role = Form.useWatch('role', form);
   const needsWindow = role !== undefined && windowRoles.includes(role);
+  const atCenter = role !== undefined && !needsWindow;
   return (
     <>
       <Form.Item name="role" label={m('role')} rules={[{ required: true, message: m('required') }]}>
@@ -67,6 +70,7 @@ function PlacementItems({
           options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           onChange={(r: Role) => {
             if (!windowRoles.includes(r)) form.setFieldValue('windowId', null);
+            else form.setFieldValue('centerOnly', false);
           }}
         />
       </Form.Item>
@@ -82,6 +86,11 @@ function PlacementItems({
           options={windows.map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
         />
       </Form.Item>
+      {atCenter && (
+        <Form.Item name="centerOnly" valuePropName="checked" extra={m('centerOnlyHint')}>
+          <Checkbox>{m('centerOnly')}</Checkbox>
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -106,7 +115,12 @@ export function StaffTab() {
   };
 
   const submit = (v: StaffForm) => {
-    const placement = { name: v.name, role: v.role, windowId: v.windowId ?? null };
+    const placement = {
+      name: v.name,
+      role: v.role,
+      windowId: v.windowId ?? null,
+      centerOnly: !windowRoles.includes(v.role) && v.centerOnly === true,
+    };
     switch (editing?.mode) {
       case 'edit':
         return adminCall('admin.staff.update', { id: editing.member.id, ...placement });
@@ -156,7 +170,14 @@ export function StaffTab() {
           {
             title: m('window'),
             dataIndex: 'windowId',
-            render: (id: string | null) => (id ? (windowLabel.get(id) ?? id) : m('noWindow')),
+            render: (id: string | null, member) =>
+              id ? (
+                (windowLabel.get(id) ?? id)
+              ) : member.centerOnly ? (
+                <Tag color="purple">{m('centerOnlyTag')}</Tag>
+              ) : (
+                m('noWindow')
+              ),
           },
           {
             title: m('status'),
@@ -197,7 +218,11 @@ export function StaffTab() {
       <FormModal<StaffForm>
         open={editing !== null}
         title={title}
-        initialValues={editing && editing.mode !== 'create' ? editing.member : { windowId: null }}
+        initialValues={
+          editing && editing.mode !== 'create'
+            ? editing.member
+            : { windowId: null, centerOnly: false }
+        }
         onCancel={() => setEditing(null)}
         onDone={done}
         testId="staff-form"
