@@ -116,6 +116,16 @@ test('the manager keeps windows, staff, powers and closure days at the center fr
     const row = ui.locators.row('wu-sj05');
     await expect(row).toContainText('SJ05 市场监管五号窗');
     await expect(row).toContainText('在岗');
+
+    // an IT account that administers the center and never signs in at a window PC
+    await ui.createStaff({
+      username: 'it-admin2',
+      name: '钱工',
+      role: '监察人员',
+      centerOnly: true,
+      password: 'it-admin-pass-2',
+    });
+    await expect(ui.locators.row('it-admin2')).toContainText('仅中心');
     await snap('staff');
   });
 

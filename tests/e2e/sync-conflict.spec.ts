@@ -34,7 +34,12 @@ const staff = {
   chiefSj01: { username: 'chief-sj01', name: '郑国栋', role: 'chief', window: 'SJ01' },
   chiefSj02: { username: 'chief-sj02', name: '冯志远', role: 'chief', window: 'SJ02' },
 } as const;
-const account = (s: (typeof staff)[keyof typeof staff]): DemoAccount => ({ ...s, password });
+// the center's manager, who signs in at window PCs (the seeded admin is kept to the center)
+const manager = { username: 'manager-c', name: '孙立华', role: 'manager' } as const;
+const account = (s: (typeof staff)[keyof typeof staff] | typeof manager): DemoAccount => ({
+  ...s,
+  password,
+});
 
 type Pc = { terminal: WebTerminal; link: CenterLink; context: BrowserContext; page: Page };
 
@@ -62,6 +67,7 @@ test.beforeAll(async () => {
       password,
     });
   }
+  await admin.createStaff({ ...manager, windowId: null, password });
 });
 
 test.afterAll(async () => {
@@ -120,10 +126,8 @@ test('two chiefs decide one case offline: the first decision at the center stand
   const clerkA = await signedIn(a.terminal, account(staff.clerkSj01));
   const chiefA = await signedIn(a.terminal, account(staff.chiefSj01));
   const chiefB = await signedIn(b.terminal, account(staff.chiefSj02));
-  await loginPage(a.page).signIn(
-    adminAccount(centerDir).username,
-    adminAccount(centerDir).password,
-  );
+  await signedIn(a.terminal, account(manager));
+  await loginPage(a.page).signIn(manager.username, password);
   await settingsPage(a.page).open();
   await expect(settingsPage(a.page).locators.enrolled).toContainText('市场监管一号窗');
   await expect(settingsPage(a.page).locators.enrolled).toContainText(a.link.url);

@@ -56,7 +56,9 @@ export function adminPage(page: Page) {
       username: string;
       name: string;
       role: string;
-      window: string;
+      /** window staff only; a manager or supervisor may instead be kept to the center */
+      window?: string;
+      centerOnly?: boolean;
       password: string;
     }) {
       await page.getByRole('button', { name: '新增人员' }).click();
@@ -64,8 +66,11 @@ export function adminPage(page: Page) {
       await staffForm.getByLabel('姓名').fill(s.name);
       await staffForm.getByLabel('角色').click();
       await page.locator('.ant-select-dropdown:visible').getByText(s.role, { exact: true }).click();
-      await staffForm.getByLabel('窗口').fill(s.window);
-      await staffForm.getByLabel('窗口').press('Enter');
+      if (s.window) {
+        await staffForm.getByLabel('窗口').fill(s.window);
+        await staffForm.getByLabel('窗口').press('Enter');
+      }
+      if (s.centerOnly) await staffForm.getByLabel('仅在中心登录').check();
       await staffForm.getByLabel('初始密码').fill(s.password);
       await save();
     },
