@@ -16,17 +16,17 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'case.closed':
     'The case is closed (refused at intake, withdrawn, or delivered and rated): nothing more can be done',
   'role.notAllowed': 'Your role may not take this step',
-  'status.notAllowed': 'This step is not possible in the case’s current status',
-  'material.unknown': 'This material is not in the item’s published list of materials',
+  'status.notAllowed': "This step is not possible in the case's current status",
+  'material.unknown': "This material is not in the item's published list of materials",
   'notice.newItems':
-    'A repeated one-time notice may only repeat the first notice’s materials, never ask for new ones',
+    "A repeated one-time notice may only repeat the first notice's materials, never ask for new ones",
   'notice.overrideNotSupervisor': 'Only a supervisor in person may make a supervision exception',
   'notice.supervisorOverrideOnly': 'A supervisor may only make an exception for a repeated notice',
   'accept.materialsIncomplete':
     'Required materials are missing (and not registered as tolerated): the case cannot be accepted',
   'refusal.reasonsAndBasis': 'A refusal at intake must state its reasons and legal basis',
   'refusal.rightAgency':
-    'Outside this agency’s powers: the applicant must be told which agency to apply to',
+    "Outside this agency's powers: the applicant must be told which agency to apply to",
   'decision.denialReasonsAndBasis': 'A denial must state the facts, reasons and legal basis',
   'decision.appealNotice':
     'A denial must tell the applicant of administrative review within 60 days or a lawsuit within 6 months',
@@ -64,7 +64,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'This window issues the certificate: issue it first, then deliver it with the decision',
   'referral.notNeeded':
     'This window holds the approval power: decide at the window, no referral needed',
-  'referral.departmentRef': 'A referral must name the department’s reply reference',
+  'referral.departmentRef': "A referral must name the department's reply reference",
   'delivery.addressAndReceipt': 'Mail or electronic delivery needs an address and a receipt number',
   'rectification.pending': 'A bad rating awaits rectification: nothing else can be done first',
   'rectification.notNeeded': 'No bad rating awaits rectification',
@@ -78,7 +78,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'signIn.wrongPassword': 'Wrong username or password',
   'signIn.locked': 'Too many wrong passwords: try again later',
   'signIn.inactive': 'This account is deactivated',
-  'signIn.otherWindow': 'This account does not belong to this terminal’s window',
+  'signIn.otherWindow': "This account does not belong to this terminal's window",
   'center.signIn': 'Enter your password to sign in at the center',
   'terminal.notBound': 'This terminal is not bound to a window: register it in the settings',
   'terminal.notEnrolled': 'This terminal is not enrolled with the center',
@@ -90,7 +90,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'extension.afterExpiry':
     'The statutory limit has passed: an extension must be approved before the limit ends (Art. 42)',
   'refusal.ground':
-    'Refusal at intake only on the grounds of Art. 32: no licence needed, or not this agency’s power',
+    "Refusal at intake only on the grounds of Art. 32: no licence needed, or not this agency's power",
   // issue 13 point 4: time you can trust
   'clock.skewed':
     "This PC's clock is more than 5 minutes off the center's: receipts, notices, acceptances, refusals, decisions, seals and deliveries cannot be written until the clock is set right or a center manager acknowledges the offset",
@@ -102,10 +102,10 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'actor.unknown': 'The center has no record of the staff member named in the event',
   'actor.inactive':
     'The staff member was not on duty at that time (not yet created or deactivated)',
-  'actor.roleMismatch': 'The role the event claims is not the staff member’s role on record',
-  'actor.nameMismatch': 'The name the event claims is not the staff member’s name on record',
-  'actor.windowMismatch': 'The event’s window is not the staff member’s window',
-  'scope.otherWindow': 'Only the case’s own window may record this step',
+  'actor.roleMismatch': "The role the event claims is not the staff member's role on record",
+  'actor.nameMismatch': "The name the event claims is not the staff member's name on record",
+  'actor.windowMismatch': "The event's window is not the staff member's window",
+  'scope.otherWindow': "Only the case's own window may record this step",
   'scope.otherDepartment':
     'This case belongs to another department: it cannot be viewed or handled',
   'item.notPublished': 'The item recorded at receipt matches no version the center published',
@@ -115,7 +115,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'powers.mismatch':
     'The powers recorded at receipt differ from what the center recorded for the window',
   // issue 13: the seal is the chief's own key
-  'seal.missing': 'The seal event carries no signature of the chief’s seal',
+  'seal.missing': "The seal event carries no signature of the chief's seal",
   'seal.keyUnknown': 'The seal key is not registered at the center',
   'seal.keyNotActor': 'The seal key does not belong to the chief who sealed',
   'seal.otherDevice':
@@ -133,12 +133,12 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'calendarRevision.datesDiffer': 'The dates told differ from what the calendars give',
   // — issue 14 part B2, what a notice must carry —
   'validity.required':
-    'This item’s licence validity is set by the decision: an approval must state “valid until”',
+    'This item\'s licence validity is set by the decision: an approval must state "valid until"',
   'validity.beyondLaw':
-    'The “valid until” date is later than the last day of the term the law sets',
-  'validity.permanent': 'This item’s licence is permanent by law: leave “valid until” empty',
-  'validity.notAfterDecision': 'The “valid until” date must be later than the day of the decision',
-  'validity.certificate': 'The certificate’s validity must be the one the decision states',
+    'The "valid until" date is later than the last day of the term the law sets',
+  'validity.permanent': 'This item\'s licence is permanent by law: leave "valid until" empty',
+  'validity.notAfterDecision': 'The "valid until" date must be later than the day of the decision',
+  'validity.certificate': "The certificate's validity must be the one the decision states",
   'appeal.bodies':
     'The notice must name the administrative reconsideration body and the court (Administrative Reconsideration Law Art. 20, Administrative Litigation Law Art. 46)',
   'appeal.departmentUnset':
@@ -153,7 +153,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'recovery.caseNumberDuplicate':
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
   'recovery.notEnrolled':
-    'This terminal is not enrolled with a center, so there is nothing to re-register: use “Enroll”',
+    'This terminal is not enrolled with a center, so there is nothing to re-register: use "Enroll"',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -178,7 +178,7 @@ export const useAdminMessages = defineMessages({
     title: 'Center administration',
     notJoinedTitle: 'This terminal is not enrolled with a center',
     notJoined:
-      'Administration goes through this terminal’s connection to the center. Enroll this terminal in Terminal settings with a code from the center first.',
+      "Administration goes through this terminal's connection to the center. Enroll this terminal in Terminal settings with a code from the center first.",
     toSettings: 'Open terminal settings',
     signInTitle: 'Sign in to the center',
     signInHint: 'Sign in to {server} as {username}: enter your password again.',
@@ -225,7 +225,7 @@ export const useAdminMessages = defineMessages({
     editWindow: 'Edit window',
     issueCode: 'Enrollment code',
     codeTitle: 'Terminal enrollment code',
-    codeFor: 'For a terminal of {window}: enter it in that terminal’s settings. One use only.',
+    codeFor: "For a terminal of {window}: enter it in that terminal's settings. One use only.",
     codeExpires: 'Valid until {at}',
     username: 'Username',
     name: 'Name',
@@ -324,8 +324,8 @@ export const useAdminMessages = defineMessages({
     enrolledOn: 'Enrolled {at}',
     tabReleases: 'Releases',
     releasesHint:
-      'Place the installer and latest.yml in updates/<version>/ of the center’s data folder, then publish here: to a share of the PCs (a fixed draw per PC and version) and/or to named windows. A withdrawn release is offered to no one; updated PCs keep what they run.',
-    noReleases: 'No release in the center’s updates/ folder',
+      "Place the installer and latest.yml in updates/<version>/ of the center's data folder, then publish here: to a share of the PCs (a fixed draw per PC and version) and/or to named windows. A withdrawn release is offered to no one; updated PCs keep what they run.",
+    noReleases: "No release in the center's updates/ folder",
     noChannelFiles: 'No latest.yml',
     releaseVersion: 'Version',
     releaseProtocol: 'Protocol',

@@ -49,7 +49,7 @@ export const useCalendarMessages = defineMessages({
     none: 'No open case has changed deadlines',
     yearsTitle: 'Official holiday tables',
     yearsHint:
-      'Enter a year’s table when the State Council publishes it: the days off must include every statutory holiday; make-up working days are Saturdays or Sundays. Saving moves the calendar version; terminals take it at their next sync.',
+      "Enter a year's table when the State Council publishes it: the days off must include every statutory holiday; make-up working days are Saturdays or Sundays. Saving moves the calendar version; terminals take it at their next sync.",
     year: 'Year',
     holidays: 'Days off',
     workdays: 'Make-up working days',

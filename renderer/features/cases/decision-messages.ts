@@ -145,7 +145,7 @@ export const useDecisionMessages = defineMessages({
     validityYears:
       'The law fixes {years} years ({basis}): leave empty to count them from the seal, to the day before its anniversary',
     validityPermanent: 'Permanent ({basis})',
-    validityDecided: 'This item’s validity is set by the decision: required',
+    validityDecided: "This item's validity is set by the decision: required",
     validityNotAfterToday: 'Must be later than today (the day of the decision)',
     validityBeyond:
       'At most {last} (the last day of the legal term if sealed today); leave empty to count from the seal',
@@ -191,7 +191,7 @@ export const useDecisionMessages = defineMessages({
     comment: 'Comment',
     badRatingHint: 'A dissatisfied rating must be rectified within 15 working days.',
     measures: 'Measures taken',
-    badRatingBanner: 'The applicant rated “{label}”: rectify within 15 working days',
+    badRatingBanner: 'The applicant rated "{label}": rectify within 15 working days',
     rectificationDue: 'Rectification due',
     stampTitle: 'Stamp',
     stampExplain:

@@ -129,7 +129,7 @@ export const useCaseMessages = defineMessages({
     history: 'History',
     conflictTitle: 'This case has a sync conflict',
     conflictLine:
-      '“{what}” by {who} at {at} was not admitted by the center (rule {rule}: {message})',
+      '"{what}" by {who} at {at} was not admitted by the center (rule {rule}: {message})',
     conflictHint:
       'The center keeps the action that reached it first; check the case and act again.',
     conflictTag: 'Conflict',
@@ -160,6 +160,6 @@ export const useCaseMessages = defineMessages({
     pauseOverrunTitle:
       'The special procedure has run past the {n} working days the applicant was told: issue a new written notice to the applicant and file it with the center',
     pauseOverrunBody:
-      '{procedure} since {since}; notice {ref} said it would end on {end}, and the clock is still paused (supervision has recorded it). If the procedure has ended, resume the clock; if it goes on, resume the clock, then start the special procedure again with the new notice’s reference and expected working days.',
+      "{procedure} since {since}; notice {ref} said it would end on {end}, and the clock is still paused (supervision has recorded it). If the procedure has ended, resume the clock; if it goes on, resume the clock, then start the special procedure again with the new notice's reference and expected working days.",
   },
 });

@@ -66,11 +66,11 @@ export const useDatabaseMessages = defineMessages({
     restored: 'Backup {name} restored; the old file was kept as {aside}',
     howTo: 'What to do',
     howToRestore:
-      'With a backup: click “Restore the newest backup”, confirm, and sign in again once the terminal has reopened.',
+      'With a backup: click "Restore the newest backup", confirm, and sign in again once the terminal has reopened.',
     howToManual:
       'By hand: quit OneWindow, rename the damaged file, copy a backup from the backup folder to the database file above, and start again.',
     howToReRegister:
-      'No usable backup: ask the center’s manager for a new enrollment code and register this PC again; cases synced to the center come back from it.',
+      "No usable backup: ask the center's manager for a new enrollment code and register this PC again; cases synced to the center come back from it.",
     readOnlyTitle: 'Database damaged: read-only',
     readOnlyBody:
       'Cases can be looked up and printed; nothing can be saved. A manager restores a backup under Settings → Backup and restore, or calls IT. File: {file}',

@@ -27,7 +27,7 @@ export const useSettingsMessages = defineMessages({
     title: 'Terminal settings',
     enrollTitle: 'Enroll with the center',
     enrollHint:
-      'Enter the one-time code the center issued for this window. Enrolling replaces the demo accounts and catalog with the center’s; sign in again with a center account. A terminal that already holds cases cannot enroll.',
+      "Enter the one-time code the center issued for this window. Enrolling replaces the demo accounts and catalog with the center's; sign in again with a center account. A terminal that already holds cases cannot enroll.",
     serverUrl: 'Center address',
     serverUrlRequired: 'Enter the center address',
     code: 'Enrollment code',
@@ -68,7 +68,7 @@ export const useReportScheduleMessages = defineMessages({
   },
   en: {
     title: 'Scheduled daily report',
-    hint: 'Each day at or after the set time (Beijing time) this terminal writes today’s department report (Excel and CSV, as exported on the report page) into the folder below, once a day; if the PC was off at that time, it writes when it is next on. A failure is shown here and retried at the next check.',
+    hint: "Each day at or after the set time (Beijing time) this terminal writes today's department report (Excel and CSV, as exported on the report page) into the folder below, once a day; if the PC was off at that time, it writes when it is next on. A failure is shown here and retried at the next check.",
     enabled: 'Write on schedule',
     folder: 'Folder',
     folderHint: 'Full path of an existing, writable folder on this PC',
@@ -96,7 +96,7 @@ export const useDiagnosticsMessages = defineMessages({
   },
   en: {
     title: 'Diagnostics',
-    hint: 'Exports this PC’s versions, sync state, database check and recent errors for IT. The bundle holds no applicant’s name, ID number or phone.',
+    hint: "Exports this PC's versions, sync state, database check and recent errors for IT. The bundle holds no applicant's name, ID number or phone.",
     export: 'Export diagnostics',
     failed: 'Diagnostics not exported',
   },

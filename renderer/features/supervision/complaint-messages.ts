@@ -96,7 +96,7 @@ export const useComplaintMessages = defineMessages({
     anonymous: 'anonymous',
     received: 'Recorded',
     due: 'Due',
-    reply: 'Window’s reply',
+    reply: "Window's reply",
     noReply: 'No reply yet',
     conclusion: 'Conclusion',
     history: 'History',

@@ -66,7 +66,7 @@ export const useReadmitMessages = defineMessages({
     title: 'The center does not know this terminal',
     since: 'Cannot sync since {time}',
     keep: 'Every case and every event not yet sent is kept on this PC; after re-registering they all reach the center, nothing is lost.',
-    how: 'Ask a center manager for a new enrollment code for this window, enter it here and press “Re-register”. The terminal keeps its device id, key and terminal number; case numbers do not change.',
+    how: 'Ask a center manager for a new enrollment code for this window, enter it here and press "Re-register". The terminal keeps its device id, key and terminal number; case numbers do not change.',
     code: 'New enrollment code',
     codeRequired: 'Enter the new enrollment code',
     submit: 'Re-register',

@@ -40,7 +40,7 @@ export const useWindowAlertsMessages = defineMessages({
   en: {
     title: 'Supervision alerts',
     scopeWindow: 'this window',
-    scopeDepartment: 'the department’s windows',
+    scopeDepartment: "the department's windows",
     fetchedAt: 'From the center at {time}, updated with every sync (offline: the last copy)',
     neverFetched: 'Not synced with the center yet: alerts and complaints appear after a sync',
     notEnrolled: 'This terminal is not enrolled with a center: alerts and complaints live there',
@@ -65,7 +65,7 @@ export const useWindowAlertsMessages = defineMessages({
     replyRequired: 'Enter a reply',
     send: 'Send reply',
     sent: 'The reply reached the center',
-    lastReply: 'Window’s reply ({time})',
+    lastReply: "Window's reply ({time})",
     conclusion: 'Conclusion: {conclusion}',
     history: 'History',
     recorded: 'Recorded',
