@@ -1,11 +1,16 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { afterRestore } from './admin/terminal-numbers';
-import { backupCenter, restoreCenter, type CenterTarget } from './db/backup';
+import {
+  backupCenter,
+  restoreCenter,
+  type CenterTarget,
+  type PostgresBackupFormat,
+} from './db/backup';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { defaultBackupsDir } from './db/durability';
 
-// `npm run server -- backup [--data dir] [--out dir] [--keep N]` and
+// `npm run server -- backup [--data dir] [--out dir] [--keep N] [--format auto|export]` and
 // `npm run server -- restore <file> [--data dir]`: DATABASE_URL=postgresql://… picks PostgreSQL.
 
 export const defaultKeep = 7;
@@ -22,6 +27,12 @@ export function parseKeep(text: string | undefined): number {
     throw new Error(`--keep 须为 1 到 1000 的整数，得到 ${text}`);
   }
   return keep;
+}
+
+export function parseFormat(text: string | undefined, target: CenterTarget): PostgresBackupFormat {
+  if (text === undefined || text === 'auto') return 'auto';
+  if (text === 'export' && 'databaseUrl' in target) return 'export';
+  throw new Error(`--format 须为 auto 或 export（export 仅用于 PostgreSQL），得到 ${text}`);
 }
 
 export function backupsDirOf(target: CenterTarget, out: string | undefined): string {
@@ -43,6 +54,7 @@ export async function runBackupCommand(
         data: { type: 'string' },
         out: { type: 'string' },
         keep: { type: 'string' },
+        format: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -58,6 +70,8 @@ export async function runBackupCommand(
         target,
         backupsDirOf(target, values.out),
         parseKeep(values.keep),
+        new Date(),
+        parseFormat(values.format, target),
       );
       console.log(`备份完成 / backup written: ${taken.file} (${taken.size} bytes)`);
       return 0;

@@ -25,7 +25,8 @@ export type BackupFile = {
   takenAt: string;
 };
 
-const stampPattern = /-(\d{8}T\d{6}\d{3}Z)\.(sqlite|dump)$/;
+// .sqlite: SQLite's backup; .dump: pg_dump's; .jsonl.gz: the center's own PostgreSQL export
+const stampPattern = /-(\d{8}T\d{6}\d{3}Z)\.(sqlite|dump|jsonl\.gz)$/;
 
 /** A time as it goes into a backup's name: UTC, so names sort by time. */
 export function stamp(now: Date): string {

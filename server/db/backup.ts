@@ -3,6 +3,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync, chmodSync } from
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import {
   backupSqlite,
   listBackups,
@@ -14,13 +15,20 @@ import {
 import { privateDir, privateFileMode } from '../../node-shared/durability/file-modes';
 import { inspectSqliteFile } from '../../node-shared/durability/sqlite-file';
 import { centerBackupPrefix, centerDatabaseName, holdsCenterData } from './durability';
+import { openServerDb } from './open';
+import { exportPostgres, restoreExport, verifyExport } from './pg-export';
 
 // `npm run server -- backup` and `restore`, and the running server's --backup-every: SQLite by its
-// online backup API (the center may keep running), PostgreSQL by pg_dump -Fc / pg_restore.
+// online backup API (the center may keep running), PostgreSQL by pg_dump -Fc / pg_restore — or,
+// where no pg_dump can dump the server (none installed, or older than the server), by the center's
+// own export (pg-export.ts), which needs nothing but the connection.
 
 const run = promisify(execFile);
 
 export type CenterTarget = { databaseUrl: string } | { dataDir: string };
+
+/** PostgreSQL: 'auto' takes pg_dump when one can dump the server, else the center's own export. */
+export type PostgresBackupFormat = 'auto' | 'export';
 
 /** pg_dump or pg_restore: on PATH, else in Debian's versioned folders; null when missing. */
 export function findPgTool(name: 'pg_dump' | 'pg_restore'): string | null {
@@ -35,6 +43,29 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore'): string | null {
     }
   }
   return null;
+}
+
+/** The pg_dump that can dump this server (installed, runs, of its major version or newer), or null. */
+export async function pgDumpFor(databaseUrl: string): Promise<string | null> {
+  const tool = findPgTool('pg_dump');
+  if (!tool || !findPgTool('pg_restore')) return null;
+  let toolMajor: number;
+  try {
+    const { stdout } = await run(tool, ['--version']);
+    toolMajor = Number(/(\d+)(?:\.\d+)*/.exec(stdout)?.[1] ?? NaN);
+  } catch {
+    return null; // Debian's wrapper without the versioned client behind it
+  }
+  const client = await openServerDb({ databaseUrl, migrate: false });
+  try {
+    const { rows } = await sql<{
+      v: string;
+    }>`SELECT current_setting('server_version_num') AS v`.execute(client.db);
+    // pg_dump dumps servers of its own major version and older ones (15.12 is 150012)
+    return toolMajor >= Math.floor(Number(rows[0]?.v) / 10000) ? tool : null;
+  } finally {
+    await client.close();
+  }
 }
 
 function pgTool(name: 'pg_dump' | 'pg_restore'): string {
@@ -53,26 +84,28 @@ export async function backupCenter(
   outDir: string,
   keep: number,
   now: Date = new Date(),
+  format: PostgresBackupFormat = 'auto',
 ): Promise<BackupFile> {
   let taken: BackupFile;
   if ('databaseUrl' in target) {
     privateDir(outDir);
-    const name = `${centerBackupPrefix}-${stamp(now)}.dump`;
+    const pgDump = format === 'export' ? null : await pgDumpFor(target.databaseUrl);
+    const name = `${centerBackupPrefix}-${stamp(now)}.${pgDump ? 'dump' : 'jsonl.gz'}`;
     const file = join(outDir, name);
     const partial = `${file}.partial`;
     try {
-      // -Fc: compressed, restorable table by table. The URL travels as --dbname, which libpq
-      // reads as a connection string: keep passwords in ~/.pgpass, not in the URL, as `ps` shows it
-      await run(pgTool('pg_dump'), [
-        '-Fc',
-        '--no-owner',
-        '-f',
-        partial,
-        `--dbname=${target.databaseUrl}`,
-      ]);
-      chmodSync(partial, privateFileMode);
-      // a dump pg_restore cannot list is no backup
-      await run(pgTool('pg_restore'), ['--list', partial]);
+      if (pgDump) {
+        // -Fc: compressed, restorable table by table. The URL travels as --dbname, which libpq
+        // reads as a connection string: keep passwords in ~/.pgpass, not in the URL, as `ps` shows it
+        await run(pgDump, ['-Fc', '--no-owner', '-f', partial, `--dbname=${target.databaseUrl}`]);
+        chmodSync(partial, privateFileMode);
+        // a dump pg_restore cannot list is no backup
+        await run(pgTool('pg_restore'), ['--list', partial]);
+      } else {
+        await exportPostgres(target.databaseUrl, partial, now);
+        chmodSync(partial, privateFileMode);
+        await verifyExport(partial);
+      }
       renameSync(partial, file);
     } finally {
       rmSync(partial, { force: true });
@@ -103,6 +136,15 @@ export function centerBackups(outDir: string): BackupFile[] {
  */
 export async function restoreCenter(target: CenterTarget, file: string): Promise<string> {
   if (!existsSync(file)) throw new Error(`备份文件不存在：${file}`);
+  if ('databaseUrl' in target && file.endsWith('.jsonl.gz')) {
+    const handle = await openServerDb({ databaseUrl: target.databaseUrl, migrate: false });
+    try {
+      await restoreExport(handle.db, target.databaseUrl, file);
+    } finally {
+      await handle.close();
+    }
+    return '';
+  }
   if ('databaseUrl' in target) {
     await run(pgTool('pg_restore'), [
       '--clean',
