@@ -228,8 +228,9 @@ test('the manager’s 备份与恢复 card: back up now, integrity check, restor
   await dialog.getByRole('button', { name: /恢\s*复/ }).click();
   await expect(loginPage(page).locators.submit).toBeVisible();
   const aside = readdirSync(pc.dataDir).filter(
-    // the file moved aside (its -wal/-shm may sit beside it until SQLite folds them in)
-    (f) => f.startsWith('terminal.sqlite') && f !== 'terminal.sqlite' && !/-(wal|shm)$/.test(f),
+    // the file moved aside (SQLite's own -wal/-shm/-journal may sit beside it a moment)
+    (f) =>
+      f.startsWith('terminal.sqlite') && f !== 'terminal.sqlite' && !/-(wal|shm|journal)$/.test(f),
   );
   expect(aside, readdirSync(pc.dataDir).join(' ')).toHaveLength(1);
   await expectCasesBack(page, pc);

@@ -33,7 +33,8 @@ test('with no CJK font on the PC, the UI and a printed notice show Chinese in th
   );
   const browser = await chromium.launch({
     ...launchOptions,
-    env: { ...process.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir },
+    // the browser's own environment (the packaged Chromium's libraries), fonts replaced
+    env: { ...process.env, ...launchOptions.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir },
   });
   try {
     const page = await browser.newPage({
