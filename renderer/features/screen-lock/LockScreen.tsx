@@ -45,8 +45,9 @@ export function LockScreen({ session }: { session: Session }) {
     setBusy(true);
     await call('auth.logout', {});
     setBusy(false);
-    unlock();
+    // the session first: unlocking first would put the abandoned page back for a moment
     clear();
+    unlock();
   };
 
   return (
