@@ -24,6 +24,9 @@ const { values } = parseArgs({
     'report-check-seconds': { type: 'string' },
     // how often the rolling backup looks whether a day has passed (default 3600); 0: no backups
     'backup-check-seconds': { type: 'string' },
+    // TESTS ONLY: the screen lock's idle time in milliseconds, so a spec need not wait the
+    // product's minimum minute; the manager sets 1–60 minutes in 终端设置
+    'lock-after-ms': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -55,6 +58,15 @@ if (!(backupCheckMs === 0 || (backupCheckMs >= 100 && backupCheckMs <= 86_400_00
   process.exit(2);
 }
 
+const lockAfter = values['lock-after-ms'];
+const lockAfterMs = lockAfter === undefined ? null : Number(lockAfter);
+if (lockAfterMs !== null && !(Number.isInteger(lockAfterMs) && lockAfterMs >= 1000)) {
+  console.error(
+    `--lock-after-ms must be a whole number of milliseconds, at least 1000, got ${lockAfter}`,
+  );
+  process.exit(2);
+}
+
 const staticDir = resolve(values.static);
 let clock: Date | null = fixedNow;
 const host = startTerminalHost(
@@ -64,6 +76,7 @@ const host = startTerminalHost(
     backups: backupCheckMs === 0 ? false : { intervalMs: backupCheckMs },
     ...(values.server ? { serverUrl: values.server } : {}),
     ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
+    ...(lockAfterMs !== null ? { lockAfterMs } : {}),
     ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
   },
   openTerminal,

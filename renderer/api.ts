@@ -1,6 +1,7 @@
 import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/api';
 import { errorMessage } from './i18n/errors';
 import { useLocale } from './i18n';
+import { useScreenLock } from './stores/screen-lock';
 import { useSession } from './stores/session';
 
 type Bridge = { [K in CallName]: (input: CallInput<K>) => Promise<ApiResult<CallOutput<K>>> };
@@ -29,9 +30,13 @@ export async function call<K extends CallName>(
   }
   if (result.ok) return result;
   // An ended session (idle, signed out elsewhere, account changed) returns the clerk to login.
-  if (result.error.code === 'unauthenticated' && name !== 'auth.login') {
+  // A wrong password at the lock screen is not an ended session: the lock screen says so.
+  const wrongUnlock = name === 'session.unlock' && result.error.rule?.startsWith('signIn.');
+  if (result.error.code === 'unauthenticated' && name !== 'auth.login' && !wrongUnlock) {
     useSession.getState().clear();
   }
+  // main locked the session (idle while the page did not notice, e.g. a hidden window)
+  if (result.error.rule === 'screenLock.locked') useScreenLock.getState().lock();
   // Every page shows `message`: said here once in the UI's language, no page has to remember to.
   const message = errorMessage(result.error, useLocale.getState().locale);
   return { ok: false, error: { ...result.error, message } };

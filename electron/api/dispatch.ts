@@ -7,13 +7,24 @@ import {
   type CallOutput,
   type ParsedInput,
 } from '../../shared/api';
-import { RuleViolation } from '../../shared/case';
+import { RuleViolation, ruleMessages } from '../../shared/case';
 import type { SessionRecord } from '../services/sessions';
 import type { Terminal } from '../services/context';
 import type { TerminalHost } from '../services/host';
 import { getStaff } from '../store/reference';
 import { ApiFailure } from './errors';
 import { storageFailure } from '../../node-shared/durability/storage-errors';
+
+// What a locked session may still do (issue 16 point 8): unlock with its password, sign out (a
+// different person signs in instead), and report input or the lock (which change nothing of
+// the lock). Everything else is refused here, in main, so a script in the page cannot read past
+// the lock screen by calling the API itself.
+const callsWhileLocked: ReadonlySet<CallName> = new Set<CallName>([
+  'session.unlock',
+  'session.activity',
+  'session.lock',
+  'auth.logout',
+]);
 
 export type HandlerContext = {
   terminal: Terminal;
@@ -66,6 +77,11 @@ export async function dispatch(
       if (!staff || !staff.active || staff.role !== ctx.session.actor.role) {
         ctx.terminal.sessions.close(ctx.token);
         throw new ApiFailure('unauthenticated', '账号已变更，请重新登录');
+      }
+      if (ctx.session.locked && !callsWhileLocked.has(name)) {
+        throw new ApiFailure('forbidden', ruleMessages['screenLock.locked'], {
+          rule: 'screenLock.locked',
+        });
       }
       if (Array.isArray(spec.access) && !spec.access.includes(ctx.session.actor.role)) {
         throw new ApiFailure('forbidden', '当前角色无权执行此操作');

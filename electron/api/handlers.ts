@@ -1,4 +1,5 @@
 import { getPrintSettings, setPrintSettings } from '../services/print-settings';
+import { getScreenLock, setScreenLock } from '../services/screen-lock';
 import type { Session } from '../../shared/api';
 import { reviseCaseCalendar, windowCalendarChanges } from '../services/calendar-changes';
 import { ruleMessages, type Role } from '../../shared/case';
@@ -66,26 +67,35 @@ function sessionView(t: Terminal, staff: StaffRow, token: string): Session {
 
 const windowRoles: readonly Role[] = ['clerk', 'reviewer', 'chief'];
 
+/**
+ * The staff member whose password this is, or a refusal that counts toward the sign-in throttle:
+ * signing in and unlocking a locked screen are the same guess to an attacker at the counter.
+ */
+function passwordChecked(terminal: Terminal, username: string, password: string): StaffRow {
+  const wait = terminal.logins.waitFor(username);
+  if (wait > 0) {
+    throw new ApiFailure(
+      'unauthenticated',
+      `密码连续输错次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`,
+      { rule: 'signIn.locked' },
+    );
+  }
+  const staff = findStaffByUsername(terminal.db, username);
+  const stored = staff && isPasswordHash(staff.password_hash) ? staff.password_hash : decoyHash;
+  const valid = verifyPasswordSync(password, stored) && stored !== decoyHash;
+  if (!staff || !valid || !staff.active) {
+    terminal.logins.failed(username);
+    throw new ApiFailure('unauthenticated', ruleMessages['signIn.wrongPassword'], {
+      rule: 'signIn.wrongPassword',
+    });
+  }
+  terminal.logins.succeeded(username);
+  return staff;
+}
+
 export const handlers: Handlers = {
   'auth.login': (input, { terminal }) => {
-    const wait = terminal.logins.waitFor(input.username);
-    if (wait > 0) {
-      throw new ApiFailure(
-        'unauthenticated',
-        `密码连续输错次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`,
-        { rule: 'signIn.locked' },
-      );
-    }
-    const staff = findStaffByUsername(terminal.db, input.username);
-    const stored = staff && isPasswordHash(staff.password_hash) ? staff.password_hash : decoyHash;
-    const valid = verifyPasswordSync(input.password, stored) && stored !== decoyHash;
-    if (!staff || !valid || !staff.active) {
-      terminal.logins.failed(input.username);
-      throw new ApiFailure('unauthenticated', ruleMessages['signIn.wrongPassword'], {
-        rule: 'signIn.wrongPassword',
-      });
-    }
-    terminal.logins.succeeded(input.username);
+    const staff = passwordChecked(terminal, input.username, input.password);
     // A window's staff act for their own window only; signing in at another window's PC would
     // write their acts as that window's.
     if (windowRoles.includes(staff.role) && staff.window_id !== boundWindow(terminal.db)?.id) {
@@ -170,4 +180,24 @@ export const handlers: Handlers = {
   'sync.readmit': (input, { terminal }) => readmit(terminal, input),
   // part B of issue 15
   ...databaseHandlers,
+  // part S of issue 16: the screen locks itself
+  'session.activity': (_input, { terminal, session }) => {
+    terminal.sessions.touched(session);
+    return { locked: session.locked, lockAfterMs: terminal.sessions.lockAfterMs() };
+  },
+  'session.lock': (_input, { terminal, session }) => {
+    terminal.sessions.lock(session);
+    return {};
+  },
+  'session.unlock': (input, { terminal, session }) => {
+    // the password of the person the session belongs to, never a username typed at the lock
+    // screen: another person signs out this session and signs in as themselves
+    const staff = getStaff(terminal.db, session.actor.userId);
+    if (!staff) throw new ApiFailure('unauthenticated', '账号不存在');
+    passwordChecked(terminal, staff.username, input.password);
+    terminal.sessions.unlock(session);
+    return {};
+  },
+  'screenLock.get': (_input, { terminal }) => getScreenLock(terminal),
+  'screenLock.set': (input, { terminal }) => setScreenLock(terminal, input),
 };

@@ -1,9 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/case';
+import { activityReportMs, screenLockMinutes } from '../../shared/screen-lock';
 
 // The actor is fixed at sign-in: every event of the session carries the same name and role.
 // dispatch() re-checks the account on every call, so a changed account loses its session.
-export type SessionRecord = { actor: Actor; expiresAt: number };
+// `lastInputAt` is the last time the renderer reported a key or pointer (not any call: the page
+// polls sync and alerts by itself); `locked` refuses every call but unlock and sign-out.
+export type SessionRecord = {
+  actor: Actor;
+  expiresAt: number;
+  lastInputAt: number;
+  locked: boolean;
+};
+
+export const defaultLockAfterMs = screenLockMinutes.default * 60_000;
 
 const idleLimitMs = 8 * 60 * 60 * 1000; // one working day at the window
 
@@ -14,11 +24,25 @@ const idleLimitMs = 8 * 60 * 60 * 1000; // one working day at the window
 export class Sessions {
   private readonly byHash = new Map<string, SessionRecord>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `lockAfterMs` is read at every call, so a manager's new idle time holds at once. Both clocks
+   * are the real one: a business clock fixed for a demonstration (--now) must not lock, nor
+   * never lock, the screen.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    readonly lockAfterMs: () => number = () => defaultLockAfterMs,
+  ) {}
 
   open(actor: Actor): string {
     const token = randomBytes(32).toString('base64url');
-    this.byHash.set(digest(token), { actor, expiresAt: this.now() + idleLimitMs });
+    const now = this.now();
+    this.byHash.set(digest(token), {
+      actor,
+      expiresAt: now + idleLimitMs,
+      lastInputAt: now,
+      locked: false,
+    });
     return token;
   }
 
@@ -32,7 +56,26 @@ export class Sessions {
       return null;
     }
     s.expiresAt = this.now() + idleLimitMs;
+    const lockAfter = this.lockAfterMs();
+    if (!s.locked && this.now() - s.lastInputAt >= lockAfter + activityReportMs(lockAfter)) {
+      s.locked = true;
+    }
     return s;
+  }
+
+  /** Someone is at the keyboard: the idle time starts again (a locked screen stays locked). */
+  touched(s: SessionRecord): void {
+    if (!s.locked) s.lastInputAt = this.now();
+  }
+
+  lock(s: SessionRecord): void {
+    s.locked = true;
+  }
+
+  /** Only after the session's own password was checked (session.unlock). */
+  unlock(s: SessionRecord): void {
+    s.locked = false;
+    s.lastInputAt = this.now();
   }
 
   close(token: string | null): void {

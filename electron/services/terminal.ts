@@ -35,6 +35,7 @@ import {
 } from './scheduled-report';
 import type { Terminal } from './context';
 import { LoginThrottle, Sessions } from './sessions';
+import { idleMinutes } from './screen-lock';
 import { fileLogger } from '../../node-shared/logs/logger';
 import { readAppVersion } from '../operations/app-version';
 import { terminalLogName } from '../operations/logs';
@@ -60,6 +61,11 @@ export type TerminalOptions = {
    * that do not test them leave them off (default false)
    */
   backups?: BackupOptions;
+  /**
+   * part S of issue 16: the screen lock's idle time in milliseconds, replacing the manager's
+   * minutes. For end-to-end tests only (web mode --lock-after-ms): the product sets 1–60 minutes.
+   */
+  lockAfterMs?: number;
 };
 
 /**
@@ -156,7 +162,7 @@ function openedOn(opts: TerminalOptions, db: Db, event: string) {
       appVersion,
       log: logs.log,
       keyProtector: opts.keyProtector ?? null,
-      sessions: new Sessions(),
+      sessions: new Sessions(Date.now, () => opts.lockAfterMs ?? idleMinutes(db) * 60_000),
       logins: new LoginThrottle(),
       now: opts.now ?? (() => new Date()),
     },

@@ -22,6 +22,10 @@ import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
 import { useRoute, type Route } from '../stores/route';
 import { useSession } from '../stores/session';
+import { useScreenLock } from '../stores/screen-lock';
+import { Lockable } from '../features/screen-lock/Lockable';
+import { LockScreen } from '../features/screen-lock/LockScreen';
+import { useIdleLock } from '../features/screen-lock/useIdleLock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
@@ -85,7 +89,25 @@ function Content({
   }
 }
 
+/**
+ * The signed-in shell. A public counter locks itself after the PC's idle time (issue 16 point 8):
+ * the pages stay mounted behind the lock — a half-filled intake is there after unlock — but
+ * nothing of them is left in the document while locked.
+ */
 export function Shell({ session }: { session: Session }) {
+  const locked = useScreenLock((s) => s.locked);
+  useIdleLock();
+  return (
+    <>
+      <Lockable locked={locked}>
+        <ShellBody session={session} />
+      </Lockable>
+      {locked && <LockScreen session={session} />}
+    </>
+  );
+}
+
+function ShellBody({ session }: { session: Session }) {
   const t = useT();
   const clear = useSession((s) => s.clear);
   const pages = pagesByRole[session.user.role];
@@ -100,7 +122,9 @@ export function Shell({ session }: { session: Session }) {
     const onKey = (e: KeyboardEvent) => {
       // not over an open dialog: what is typed there would be lost
       const dialogOpen = document.querySelector('.ant-modal-wrap:not([style*="display: none"])');
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyI' && !dialogOpen) {
+      // nor behind the lock screen: a new intake would replace the one kept for after unlock
+      const locked = useScreenLock.getState().locked;
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyI' && !dialogOpen && !locked) {
         e.preventDefault();
         navigate({ page: 'intake' });
       }

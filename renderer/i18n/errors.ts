@@ -154,6 +154,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
   'recovery.notEnrolled':
     'This terminal is not enrolled with a center, so there is nothing to re-register: use "Enroll"',
+  // part S of issue 16: the screen lock
+  'screenLock.locked': 'The screen is locked: enter your password to unlock',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -11,6 +11,7 @@ import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
 import { calendarChangesSchema } from '../center-api';
 import { printSettingsSchema } from '../print/routing';
+import { screenLockSettingsSchema } from '../screen-lock';
 import { adminContract } from './admin-contract';
 import { databaseContract } from './database-contract';
 import type { CallName } from './names';
@@ -529,6 +530,35 @@ export const contract = {
   }),
   // part B of issue 15
   ...databaseContract,
+  // ---- part S of issue 16: the screen locks itself --------------------------------------------
+  /**
+   * A key or pointer at this PC: the idle time starts again. Says whether main has locked the
+   * session meanwhile, and after how long it locks (the renderer counts the same).
+   */
+  'session.activity': call({
+    input: z.object({}),
+    output: z.object({ locked: z.boolean(), lockAfterMs: z.number() }),
+    access: 'signedIn',
+  }),
+  /** The renderer saw the idle time pass: main refuses every call but unlock from now on. */
+  'session.lock': call({ input: z.object({}), output: z.object({}), access: 'signedIn' }),
+  /** The same person, with their password: wrong ones count toward the sign-in throttle. */
+  'session.unlock': call({
+    input: z.object({ password: z.string().min(1, '请输入密码').max(256) }),
+    output: z.object({}),
+    access: 'signedIn',
+  }),
+  /** The idle time before this PC locks (minutes as set; lockAfterMs as it applies now). */
+  'screenLock.get': call({
+    input: z.object({}),
+    output: screenLockSettingsSchema.extend({ lockAfterMs: z.number() }),
+    access: 'signedIn',
+  }),
+  'screenLock.set': call({
+    input: screenLockSettingsSchema,
+    output: screenLockSettingsSchema.extend({ lockAfterMs: z.number() }),
+    access: ['manager'],
+  }),
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

@@ -44,6 +44,12 @@ export const callNames = [
   'sync.readmit',
   // part B of issue 15
   ...databaseCallNames,
+  // part S of issue 16: the screen locks itself
+  'session.activity',
+  'session.lock',
+  'session.unlock',
+  'screenLock.get',
+  'screenLock.set',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -174,6 +174,11 @@ export const recoveryRuleMessages = {
   'recovery.notEnrolled': '本终端尚未注册到中心，无需重新注册：请使用“注册到中心”',
 } as const;
 
+/** Part S of issue 16: a public counter locks itself. */
+export const screenLockRuleMessages = {
+  'screenLock.locked': '屏幕已锁定：请输入本人密码解锁',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -185,6 +190,7 @@ export const ruleMessages = {
   ...calendarRevisionRuleMessages,
   ...noticeRuleMessages,
   ...recoveryRuleMessages,
+  ...screenLockRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

@@ -9,6 +9,7 @@ import { ScheduledReportCard } from './ScheduledReportCard';
 import { DiagnosticsCard } from './DiagnosticsCard';
 import { Readmission } from '../sync/Readmission';
 import { BackupsCard } from '../database/BackupsCard';
+import { ScreenLockCard } from '../screen-lock/ScreenLockCard';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -38,7 +39,7 @@ function Enrolled({ status }: { status: SyncStatus }) {
 
 /**
  * The manager's terminal settings: joining the center, the scheduled daily report, printers,
- * backups.
+ * backups, the screen lock's idle time.
  */
 export function SettingsPage() {
   return (
@@ -48,6 +49,7 @@ export function SettingsPage() {
       <PrintersCard />
       <BackupsCard />
       <DiagnosticsCard />
+      <ScreenLockCard />
     </Flex>
   );
 }
