@@ -154,6 +154,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
   'recovery.notEnrolled':
     'This terminal is not enrolled with a center, so there is nothing to re-register: use "Enroll"',
+  // part Q (issue 16): dates by meaning
+  'validity.tooFar': 'The "valid until" date may be at most 30 years after the decision',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */
