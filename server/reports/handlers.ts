@@ -28,7 +28,8 @@ export const reportHandlers = {
   },
   'reports.dashboard': async ({ query }, ctx) => {
     const now = ctx.now();
-    const problem = query.date === undefined ? null : typedDayProblem(query.date, shanghaiDate(now));
+    const problem =
+      query.date === undefined ? null : typedDayProblem(query.date, shanghaiDate(now));
     if (problem) throw invalid('query.date', problem);
     return { body: await centerDashboard(ctx.db, query.date ?? shanghaiDate(now), now) };
   },

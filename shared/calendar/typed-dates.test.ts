@@ -65,7 +65,10 @@ describe('a report period', () => {
 describe('the dashboard day and the closures', () => {
   it('refuse a day before 2000 with the field, a malformed one with the format message', () => {
     const day = dashboardQuerySchema.safeParse({ date: '1990-01-01' });
-    expect(day.error?.issues[0]).toMatchObject({ path: ['date'], message: '日期不能早于 2000-01-01' });
+    expect(day.error?.issues[0]).toMatchObject({
+      path: ['date'],
+      message: '日期不能早于 2000-01-01',
+    });
     expect(dashboardQuerySchema.safeParse({}).success).toBe(true);
     const closures = closuresSchema.safeParse([
       { date: '2026-03-04', reason: '消防检查' },

@@ -14,7 +14,12 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { earliestTypedDay, latestTypedDay, shanghaiDate, type Level } from '../../../shared/calendar';
+import {
+  earliestTypedDay,
+  latestTypedDay,
+  shanghaiDate,
+  type Level,
+} from '../../../shared/calendar';
 import { powerLabels } from '../../../shared/catalog';
 import { caseKinds, meetsDoubleHundred, type Metrics } from '../../../shared/reports';
 import {
