@@ -45,7 +45,9 @@ for (const viewport of [
     const returnBy = dialog.getByLabel('建议补正日期（可选）');
     await returnBy.fill('1990-01-01');
     await l.confirmNotice.click();
-    const field = dialog.locator('.ant-form-item').filter({ has: returnBy });
+    const field = dialog
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#notice-return-by') });
     await expect(field).toContainText('建议补正日期须在收件之日以后，且不早于告知之日');
     await expect(l.status).toHaveText('已收件');
     await page.screenshot({
