@@ -1,6 +1,6 @@
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import { ruleMessages, type OpenCase } from '../../shared/case';
-import { endOfDay } from '../../shared/calendar';
+import { endOfDay, periodProblem, shanghaiDate } from '../../shared/calendar';
 import type { Power } from '../../shared/catalog';
 import {
   authorization,
@@ -68,6 +68,9 @@ export function dailyReport(
     throw new ApiFailure('invalid_input', '不是本部门的窗口', { field: 'windowId' });
   }
   const now = t.now();
+  // the schema judged what needs no clock; a period reaching past next year needs this one
+  const problem = periodProblem(input, shanghaiDate(now));
+  if (problem) throw new ApiFailure('invalid_input', problem.message, { field: problem.field });
   const asOf = reportAsOf(input.to, now);
   const scope: ReportScope = { from: input.from, to: input.to, asOf, departmentCode: department };
   const cases = reportCases(t, scope);

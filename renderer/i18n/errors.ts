@@ -156,6 +156,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'This terminal is not enrolled with a center, so there is nothing to re-register: use "Enroll"',
   // part S of issue 16: the screen lock
   'screenLock.locked': 'The screen is locked: enter your password to unlock',
+  // part Q (issue 16): dates by meaning
+  'validity.tooFar': 'The "valid until" date may be at most 30 years after the decision',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -5,6 +5,7 @@ import {
   calendarChangesSchema,
   storedCenterSettingsSchema,
   storedClosuresSchema,
+  dashboardQuerySchema,
   dashboardSchema,
   deviceSummarySchema,
   enrollmentCodeSchema,
@@ -243,7 +244,7 @@ export const adminContract = {
   /** The center's day at a glance: every department's card, the 30-day trend, red and yellow. */
   'admin.reports.dashboard': {
     /** without a date: the center's today */
-    input: z.object({ date: z.iso.date('日期须形如 2026-03-02').optional() }),
+    input: dashboardQuerySchema,
     output: dashboardSchema,
     access: centerStaff,
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinePeriod } from '../calendar';
 import { typedText } from '../text';
 import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
@@ -357,11 +358,8 @@ export const contract = {
         to: z.iso.date('日期须形如 2026-03-02'),
         windowId: z.string().trim().min(1).max(64).optional(),
       })
-      .refine((r) => r.from <= r.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, {
-        message: '一次最多统计一年',
-        path: ['to'],
-      }),
+      // the center's report query refines alike; the handler adds the bound from today
+      .superRefine(refinePeriod),
     output: z.object({
       centerName: z.string(),
       departmentCode: z.string(),

@@ -29,3 +29,14 @@ export {
   tableInForce,
   tableSourceLabels,
 } from './official-entry';
+export type { Period, PeriodField, PeriodProblem } from './typed-dates';
+export {
+  earliestTypedDay,
+  latestTypedDay,
+  longestPeriodDays,
+  periodProblem,
+  refinePeriod,
+  refineTypedDay,
+  typedDayProblem,
+  typedDaysAhead,
+} from './typed-dates';

@@ -39,6 +39,19 @@ function accepted(e: Event, item: ItemSnapshot = fx.singleItem): CaseEvent[] {
 const verdict = (given: readonly CaseEvent[], when: CaseEvent) =>
   brokenNoticeRule(fold(given), when, fx.fixedCalendar)?.rule ?? null;
 
+/** A one-time notice suggesting `returnBy`, issued the afternoon of the fixtures' receipt. */
+const notice = (e: Event, returnBy: string) =>
+  e(
+    'noticeIssued',
+    {
+      items: [{ materialId: 'm2', problem: 'missing', detail: '未提交' }],
+      returnBy,
+      intakeSeal: 'printed',
+    },
+    clerk,
+    { at: '2025-03-03T15:00:00+08:00' },
+  );
+
 describe('point 4: the licence’s validity follows the item’s law', () => {
   it('a decided validity must be entered, and after the day of the decision', () => {
     const e = fx.caseScript();
@@ -180,19 +193,6 @@ describe('point 7: the 受理专用章 is recorded on acceptance, refusal and on
 });
 
 describe('point 8: the suggested return date', () => {
-  // received Monday 2025-03-03; the notice that afternoon
-  const notice = (e: Event, returnBy: string) =>
-    e(
-      'noticeIssued',
-      {
-        items: [{ materialId: 'm2', problem: 'missing', detail: '未提交' }],
-        returnBy,
-        intakeSeal: 'printed',
-      },
-      clerk,
-      { at: '2025-03-03T15:00:00+08:00' },
-    );
-
   it('is a working day after receipt, not before the notice, within 60 days', () => {
     const e = fx.caseScript();
     const given = [e('received', fx.receivedPayload(), clerk)];
@@ -223,5 +223,49 @@ describe('point 8: the suggested return date', () => {
       { at: '2025-03-06T09:00:00+08:00' },
     );
     expect(verdict(given, late)).toBe('returnBy.tooEarly');
+  });
+});
+
+// Issue 16 part Q: dates decades away, as typed (a clerk's 1990 for 2026, a chief's 2926).
+describe('dates by meaning: decades away are refused on every path', () => {
+  it('a return date in 1990 or in 2999 (beyond the calendar) names its rule', () => {
+    const e = fx.caseScript();
+    const given = [e('received', fx.receivedPayload(), clerk)];
+    expect(verdict(given, notice(e, '1990-01-01'))).toBe('returnBy.tooEarly');
+    expect(verdict(given, notice(e, '2999-01-04'))).toBe('returnBy.tooFar');
+  });
+
+  it('a decided term runs at most 30 years; 1990 is before the decision', () => {
+    const e = fx.caseScript();
+    const given = accepted(e);
+    const approval = (validUntil: string) =>
+      ({ outcome: 'approve', granted: '准予', validUntil }) as const;
+    const decide = (validUntil: string) => e('decided', approval(validUntil), chief);
+    // the fixtures decide on 2025-03-03
+    const last = lastDayOfTerm('2025-03-03', 30);
+    expect(last).toBe('2055-03-02');
+    expect(verdict(given, decide(last))).toBe(null);
+    expect(verdict(given, decide('2055-03-03'))).toBe('validity.tooFar');
+    expect(verdict(given, decide('2926-03-03'))).toBe('validity.tooFar');
+    expect(verdict(given, decide('1990-01-01'))).toBe('validity.notAfterDecision');
+    // a fixed term keeps its own rule, whose sentence names the law
+    expect(verdict(accepted(e, fiveYears), decide('2926-03-03'))).toBe('validity.beyondLaw');
+  });
+
+  it('a correction and a certificate may not carry 1990 either', () => {
+    const e = fx.caseScript();
+    const given = accepted(e);
+    const approval = (validUntil: string) =>
+      ({ outcome: 'approve', granted: '准予', validUntil }) as const;
+    const decided = e('decided', approval('2027-03-03'), chief);
+    const sealed = [...given, decided, e('stamped', fx.sealOn(decided.id), chief)];
+    const correct = (validUntil: string) =>
+      e('corrected', { reason: '笔误', decision: approval(validUntil) }, chief);
+    expect(verdict(sealed, correct('1990-01-01'))).toBe('validity.notAfterDecision');
+    expect(verdict(sealed, correct('2926-03-03'))).toBe('validity.tooFar');
+    const certificate = (validUntil: string) =>
+      e('certificateIssued', { certificateNumber: 'C-1', validUntil }, chief);
+    expect(verdict(sealed, certificate('1990-01-01'))).toBe('validity.certificate');
+    expect(verdict(sealed, certificate('2027-03-03'))).toBe(null);
   });
 });

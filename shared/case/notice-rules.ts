@@ -21,6 +21,9 @@ import { lastDayOfTerm, licenceValidity, validityDate } from './validity';
  */
 export const returnByHorizonDays = 60;
 
+/** The longest term a decision may set where the item's law fixes none (`validity.tooFar`). */
+export const decidedTermYears = 30;
+
 /**
  * The first rule of this part `event` breaks in `state`, or null. An event the reducer refuses
  * anyway is left to it, so the conflict names the rule a clerk can act on.
@@ -119,7 +122,12 @@ function decisionRule(state: OpenCase, decision: Decision, at: string): Rejectio
         `法定有效期${law.years}年（${law.basis}），自盖章之日起计算，按今日决定最晚至 ${last}；留空则按盖章日期自动计算`,
       );
     }
+    return null;
   }
+  // issue 16: where the decision sets the term, a mistyped year (2926 for 2026) would print a
+  // licence valid for ever; no term a department sets runs longer than this
+  const latest = lastDayOfTerm(decidedOn, decidedTermYears);
+  if (validUntil > latest) return reject('validity.tooFar', `最晚至 ${latest}`);
   return null;
 }
 

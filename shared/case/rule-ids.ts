@@ -167,6 +167,14 @@ export const noticeRuleMessages = {
   'returnBy.tooFar': '建议补正日期不能晚于告知之日起60日',
 } as const;
 
+/**
+ * Issue 16 part Q, dates by meaning: a licence whose term the decision sets may not run for ever
+ * (shared/case/notice-rules.ts; the term the law fixes is `validity.beyondLaw`).
+ */
+export const typedDateRuleMessages = {
+  'validity.tooFar': '许可的有效期至不能晚于决定之日起30年',
+} as const;
+
 /** Part A of issue 15: recovery without loss (re-admission, duplicate case numbers). */
 export const recoveryRuleMessages = {
   'recovery.caseNumberDuplicate':
@@ -191,6 +199,8 @@ export const ruleMessages = {
   ...noticeRuleMessages,
   ...recoveryRuleMessages,
   ...screenLockRuleMessages,
+  // part Q (issue 16)
+  ...typedDateRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { typedText } from '../text';
-import { defaultThresholds } from '../calendar';
+import { defaultThresholds, refineTypedDay } from '../calendar';
 import { roleSchema } from '../case';
 import { windowPowersSchema } from '../catalog';
 import { closureSchema, windowSchema } from '../sync';
@@ -113,8 +113,15 @@ export const grantsSchema = z.array(grantSchema).max(1000);
 export const storedClosuresSchema = z.array(closureSchema).max(1000);
 // The reason prints on the public notice of the closure: typed text as entered (issue 15), while
 // closureSchema reads the pulled calendar leniently.
+// A closure stops the legal clocks: one in 1990 would break the calendar (it starts in 2000) at
+// every terminal that pulls it. The handler bounds it from above with the center's today.
 export const closuresSchema = z
-  .array(closureSchema.extend({ reason: typedText({ required: '请写明闭馆原因', max: 100 }) }))
+  .array(
+    closureSchema.extend({
+      date: closureSchema.shape.date.superRefine(refineTypedDay),
+      reason: typedText({ required: '请写明闭馆原因', max: 100 }),
+    }),
+  )
   .max(1000);
 
 /** A year's official table as the manager entered it (issue 14 point 12). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinePeriod, refineTypedDay } from '../calendar';
 import type { ClockKind } from '../case';
 import { limitUnits, powers } from '../catalog';
 import { caseKinds } from '../reports';
@@ -15,13 +16,13 @@ export const reportQuerySchema = z
     department: z.string().trim().min(1).max(16).optional(),
     window: z.string().trim().min(1).max(64).optional(),
   })
-  .refine((q) => q.from <= q.to, {
-    message: '开始日期不能晚于结束日期',
-    path: ['to'],
-  });
+  // the terminal's report call refines alike; the handler adds the bound from today
+  .superRefine(refinePeriod);
 
 /** without a date: the center's today, by its clock (a terminal's may differ) */
-export const dashboardQuerySchema = z.strictObject({ date: day.optional() });
+export const dashboardQuerySchema = z.strictObject({
+  date: day.superRefine(refineTypedDay).optional(),
+});
 
 const rate = z.number().min(0).max(1).nullable();
 const count = z.number().int().nonnegative();

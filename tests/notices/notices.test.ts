@@ -1,8 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Terminal } from '../../electron/services/context';
-import { inTransaction } from '../../electron/store/db';
-import { appendEvent } from '../../electron/store/events';
 import { dialects } from '../../server/db/test-db';
 import { appealNotice, type CaseEvent } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
@@ -10,6 +6,7 @@ import type { CaseDocument } from '../../shared/documents';
 import { adminAccount } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
 import { cleanupAfterEach } from '../support/cleanups';
+import { conflictOf, forge } from '../support/forged';
 import { attempt, call, itemMaterials } from '../support/terminal-api';
 import { hallOn, receiveChecked, syncUntilQuiet, windowTerminal, type Hall } from '../sync/world';
 
@@ -24,36 +21,6 @@ const defer = cleanupAfterEach();
 
 const terminalAt = (hall: Hall, code: string) => windowTerminal(hall, code, defer);
 const checkedCase = receiveChecked;
-
-/** What a copy of the PC's data folder does: an event straight into the signed log. */
-function forge(t: Terminal, token: string, event: Pick<CaseEvent, 'caseId' | 'type' | 'payload'>) {
-  const session = t.sessions.resolve(token)!;
-  const full = {
-    ...event,
-    id: randomUUID(),
-    actor: session.actor,
-    windowId: session.actor.role === 'manager' ? '' : boundWindowId(t),
-    occurredAt: shanghaiIso(t.now()),
-  } as CaseEvent;
-  inTransaction(t.db, () => appendEvent(t.db, t.device, full));
-  return full.id;
-}
-
-function boundWindowId(t: Terminal): string {
-  const row = t.db.prepare("SELECT value FROM settings WHERE key = 'terminal.binding'").get() as {
-    value: string;
-  };
-  return (JSON.parse(row.value) as { windowId: string }).windowId;
-}
-
-async function conflictOf(hall: Hall, caseId: string, eventId: string) {
-  const admin = await centerAdmin(hall.center.url, adminAccount(hall.dataDir));
-  const history = await admin.call<{
-    events: { event: { id: string }; status: string; conflict: { rule: string } | null }[];
-  }>('GET', `/api/cases/${caseId}`);
-  const row = history.events.find((e) => e.event.id === eventId);
-  return row ? [row.status, row.conflict?.rule ?? null] : null;
-}
 
 const denial = {
   outcome: 'deny',

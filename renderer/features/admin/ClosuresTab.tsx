@@ -2,6 +2,7 @@ import { Button, DatePicker, Form, Input, Popconfirm, Table, Typography } from '
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api';
+import { shanghaiDate, typedDayProblem } from '../../../shared/calendar';
 import { adminCall, showAtField, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
 import { SaveError, TabFrame } from './TabFrame';
@@ -15,6 +16,7 @@ export function ClosuresTab() {
   const [form] = Form.useForm<NewClosure>();
   const [error, setError] = useState<ApiError | null>(null);
   const list = closures.data ?? [];
+  const today = shanghaiDate(Date.now());
 
   // The center takes the list whole; a refusal names the entry by index.
   const replace = async (next: Closure[], added: boolean) => {
@@ -47,7 +49,11 @@ export function ClosuresTab() {
           label={m('closureDate')}
           rules={[{ required: true, message: m('required') }]}
         >
-          <DatePicker format="YYYY-MM-DD" />
+          {/* the center refuses other days (shared/calendar/typed-dates.ts) */}
+          <DatePicker
+            format="YYYY-MM-DD"
+            disabledDate={(d) => typedDayProblem(d.format('YYYY-MM-DD'), today) !== null}
+          />
         </Form.Item>
         <Form.Item
           name="reason"

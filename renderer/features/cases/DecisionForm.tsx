@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Radio } from 'antd';
 import type { AppealNotice, Decision, OpenCase } from '../../../shared/case';
-import { currentReview, lastDayOfTerm, ruleMessages } from '../../../shared/case';
-import { shanghaiDate } from '../../../shared/calendar';
+import { currentReview, decidedTermYears, lastDayOfTerm, ruleMessages } from '../../../shared/case';
+import { addDays, shanghaiDate } from '../../../shared/calendar';
 import { itemLaw } from '../../../shared/catalog';
 import type { DecisionMsg } from './decision-messages';
 
@@ -195,7 +195,9 @@ function ValidityField({ state, m }: { state: OpenCase; m: DecisionMsg }) {
   }
   // the decision is dated when it is recorded: today, in Beijing
   const today = shanghaiDate(Date.now());
-  const last = law.kind === 'years' ? lastDayOfTerm(today, law.years) : null;
+  // where the decision sets the term, a mistyped year is refused as in notice-rules.ts
+  const years = law.kind === 'years' ? law.years : decidedTermYears;
+  const last = lastDayOfTerm(today, years);
   return (
     <Form.Item
       name="validUntil"
@@ -216,15 +218,22 @@ function ValidityField({ state, m }: { state: OpenCase; m: DecisionMsg }) {
                 : Promise.resolve();
             }
             if (date <= today) return Promise.reject(new Error(m('validityNotAfterToday')));
-            if (last && date > last) {
-              return Promise.reject(new Error(m('validityBeyond', { last })));
+            if (date > last) {
+              return Promise.reject(
+                new Error(
+                  law.kind === 'years'
+                    ? m('validityBeyond', { last })
+                    : m('validityTooFar', { last, years: String(years) }),
+                ),
+              );
             }
             return Promise.resolve();
           },
         },
       ]}
     >
-      <Input type="date" style={{ width: 200 }} />
+      {/* the picker offers only days the rules accept: after today, within the term */}
+      <Input type="date" min={addDays(today, 1)} max={last} style={{ width: 200 }} />
     </Form.Item>
   );
 }

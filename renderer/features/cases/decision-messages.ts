@@ -31,6 +31,7 @@ export const useDecisionMessages = defineMessages({
     validityNotAfterToday: '有效期至须晚于今日（决定之日）',
     validityBeyond:
       '不能晚于 {last}（按今日盖章计算的法定有效期最后一日）；留空则按盖章日期自动计算',
+    validityTooFar: '不能晚于 {last}（决定之日起{years}年）',
     certificateValidityFromDecision: '与决定书一致，不可更改',
     conditions: '许可条件',
     facts: '事实',
@@ -149,6 +150,7 @@ export const useDecisionMessages = defineMessages({
     validityNotAfterToday: 'Must be later than today (the day of the decision)',
     validityBeyond:
       'At most {last} (the last day of the legal term if sealed today); leave empty to count from the seal',
+    validityTooFar: 'At most {last} ({years} years from the decision)',
     certificateValidityFromDecision: 'As the decision states; cannot be changed',
     conditions: 'Conditions',
     facts: 'Facts',

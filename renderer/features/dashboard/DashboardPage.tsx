@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Input, Progress, Space, Spin, Table, Tag } from 'antd';
 import { useCallback, useState, type HTMLAttributes } from 'react';
 import type { Dashboard, DepartmentCard } from '../../../shared/reports';
+import { earliestTypedDay, latestTypedDay, shanghaiDate } from '../../../shared/calendar';
 import { clockLabels } from '../../../shared/case';
 import { percent } from '../../../shared/reports/daily-report';
 import { shanghaiMinute } from '../../format';
@@ -182,6 +183,9 @@ function Board() {
             <span>{m('date')}</span>
             <Input
               type="date"
+              // the center refuses other days (shared/calendar/typed-dates.ts)
+              min={earliestTypedDay}
+              max={latestTypedDay(shanghaiDate(Date.now()))}
               style={{ width: 160 }}
               value={date ?? board?.date ?? ''}
               onChange={(e) => e.target.value && setDate(e.target.value)}

@@ -402,7 +402,7 @@ function NoticeCard({
           <Tag color="gold">{m('noticeFrozen')}</Tag>
           <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
             {m('noticeIssuedAt', { at: at(notice.at) })}
-            {notice.returnBy ? ` · ${m('noticeReturnBy')} ${notice.returnBy}` : ''}
+            {notice.returnBy ? ` · ${m('noticeReturnByShown')} ${notice.returnBy}` : ''}
           </Typography.Text>
         </Space>
       }

@@ -6,12 +6,14 @@ import { z } from 'zod';
 import {
   payloadSchemas,
   refusalGrounds,
+  returnByHorizonDays,
   ruleMessages,
   type CaseEventPayload,
   type MaterialState,
   type NoticeItem,
 } from '../../../shared/case';
 import type { ApiError } from '../../../shared/api';
+import { addDays, shanghaiDate } from '../../../shared/calendar';
 import type { IntakeSealMode } from '../../../shared/catalog';
 import { useSession } from '../../stores/session';
 import type { M } from './messages';
@@ -172,6 +174,7 @@ export function NoticeModal({
   error: ApiError | null;
 }) {
   const [returnBy, setReturnBy] = useState('');
+  const today = shanghaiDate(Date.now());
   const seal = useIntakeSeal(m, open);
   // the date is checked by the shared rules against the case's pinned calendar (main and center)
   const returnByError = error?.rule?.startsWith('returnBy.') ? error.message : undefined;
@@ -221,6 +224,9 @@ export function NoticeModal({
         <Input
           id="notice-return-by"
           type="date"
+          // the picker offers the rule's window (notice-rules.ts judges the working day)
+          min={today}
+          max={addDays(today, returnByHorizonDays)}
           style={{ width: 180 }}
           value={returnBy}
           onChange={(e) => setReturnBy(e.target.value)}

@@ -101,6 +101,8 @@ export const useM = defineMessages({
     noticeIntro: '以下材料须一次性补正，告知后不得再提出新的补正要求：',
     noticeReturnBy: '建议补正日期（可选）',
     noticeReturnByHint: '法律未规定补正期限：此日期仅为建议，告知书上注明逾期补正不影响申请',
+    // shown beside the issued notice: the form's label says （可选）, a date issued is no option
+    noticeReturnByShown: '建议补正日期',
     intakeSealByHand: '已加盖受理专用章',
     intakeSealByHandHint: '本部门由窗口手工加盖受理专用章：请在打印的文书上盖章后勾选',
     intakeSealRequired: '请先加盖受理专用章并勾选确认',
@@ -261,6 +263,7 @@ export const useM = defineMessages({
     noticeReturnBy: 'Suggested return date (optional)',
     noticeReturnByHint:
       'The law sets no deadline: the date is a suggestion, and the notice says returning later costs nothing',
+    noticeReturnByShown: 'Suggested return date',
     intakeSealByHand: 'Intake seal applied',
     intakeSealByHandHint:
       'This department stamps its intake seal by hand: stamp the printed notice, then tick',

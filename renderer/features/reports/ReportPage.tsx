@@ -14,7 +14,12 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Level } from '../../../shared/calendar';
+import {
+  earliestTypedDay,
+  latestTypedDay,
+  shanghaiDate,
+  type Level,
+} from '../../../shared/calendar';
 import { powerLabels } from '../../../shared/catalog';
 import { caseKinds, meetsDoubleHundred, type Metrics } from '../../../shared/reports';
 import {
@@ -563,6 +568,8 @@ export function ReportPage() {
           <Input
             id="report-from"
             type="date"
+            min={earliestTypedDay}
+            max={latestTypedDay(shanghaiDate(Date.now()))}
             style={{ width: 160 }}
             value={filters.from ?? ''}
             onChange={(e) => e.target.value && filters.set({ from: e.target.value })}
@@ -571,6 +578,8 @@ export function ReportPage() {
           <Input
             id="report-to"
             type="date"
+            min={earliestTypedDay}
+            max={latestTypedDay(shanghaiDate(Date.now()))}
             style={{ width: 160 }}
             value={filters.to ?? ''}
             onChange={(e) => e.target.value && filters.set({ to: e.target.value })}
