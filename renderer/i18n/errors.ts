@@ -154,6 +154,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
   'recovery.notEnrolled':
     'This terminal is not enrolled with a center, so there is nothing to re-register: use "Enroll"',
+  // issue 16 part P: deemed acceptance
+  'intake.notYetAccepted':
+    'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

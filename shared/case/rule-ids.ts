@@ -174,6 +174,16 @@ export const recoveryRuleMessages = {
   'recovery.notEnrolled': '本终端尚未注册到中心，无需重新注册：请使用“注册到中心”',
 } as const;
 
+/**
+ * Issue 16 part P: deemed acceptance moves the case on by itself. The reducer lets a case the law
+ * has accepted (Art. 32(4)) be reviewed and decided without a 受理 record; whether the five working
+ * days have run out is read from the clocks at the event's time (shared/case/timed-rules.ts).
+ */
+export const deemedAcceptanceRuleMessages = {
+  'intake.notYetAccepted':
+    '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -185,6 +195,7 @@ export const ruleMessages = {
   ...calendarRevisionRuleMessages,
   ...noticeRuleMessages,
   ...recoveryRuleMessages,
+  ...deemedAcceptanceRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;
