@@ -70,7 +70,13 @@ export const deemable: readonly CaseEventType[] = [
   'referred',
   'decided',
 ];
-const withDeemed = (allowed: readonly CaseStatus[]): CaseStatus[] => [...allowed, 'received'];
+/**
+ * `allowed`, and 'received' where the law may have accepted the case: never after a one-time
+ * notice (its supplement brings the case back to 'received', accepted only by a 受理 record).
+ */
+function withDeemed(state: OpenCase, allowed: readonly CaseStatus[]): CaseStatus[] {
+  return state.notices.length === 0 ? [...allowed, 'received'] : [...allowed];
+}
 
 /**
  * The case moved on past intake on a deemed acceptance, with no 受理 record yet: the window still
@@ -128,7 +134,7 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
     case 'supplementReceived':
       return inStatus(state, ['awaitingSupplement']);
     case 'reviewed':
-      return inStatus(state, withDeemed(inReview));
+      return inStatus(state, withDeemed(state, inReview));
     case 'checked':
       if (state.item.reviewMode !== 'twoPerson') return reject('review.checkNotRequired');
       // each check answers a review of its own: after a check, the case is reviewed again first
@@ -138,15 +144,19 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return inStatus(state, ['underReview', 'reviewed']);
     case 'paused':
       if (openPause(state)) return reject('pause.alreadyPaused');
-      return withDeemed(beforeDecision).includes(state.status) ? null : reject('pause.timing');
+      return withDeemed(state, beforeDecision).includes(state.status)
+        ? null
+        : reject('pause.timing');
     case 'resumed':
       return openPause(state) ? null : reject('resume.notPaused');
     case 'extended':
       if (state.extension) return reject('extension.once');
-      return withDeemed(beforeDecision).includes(state.status) ? null : reject('extension.timing');
+      return withDeemed(state, beforeDecision).includes(state.status)
+        ? null
+        : reject('extension.timing');
     case 'referred':
       if (holdsPower(state, 'approve')) return reject('referral.notNeeded');
-      return inStatus(state, withDeemed(inReview));
+      return inStatus(state, withDeemed(state, inReview));
     case 'decided':
       return decisionGuard(state);
     case 'corrected':
@@ -184,7 +194,7 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
 function decisionGuard(state: OpenCase): Rejection | null {
   if (sealed.includes(state.status)) return reject('decision.final');
   // Before the seal the chief may still reconsider: a second `decided` replaces the first.
-  const status = inStatus(state, withDeemed([...beforeDecision, 'decided']));
+  const status = inStatus(state, withDeemed(state, [...beforeDecision, 'decided']));
   if (status) return status;
   if (openPause(state)) return reject('decision.whilePaused');
   // without 审批 the window only records what the department decided (报批件)
