@@ -3,6 +3,7 @@ import {
   evaluate,
   initialCaseState,
   projectionVersion,
+  shownStatus,
   summarizeCase,
   type CaseState,
   type CaseSummary,
@@ -27,7 +28,11 @@ function workClock(summary: CaseSummary): WorkClock {
     const { remaining: _remaining, ...rest } = summary.shown;
     clock = rest;
   }
-  return { clock, deemedAcceptedOn: summary.deemedAcceptedOn };
+  return {
+    clock,
+    deemedAcceptedOn: summary.deemedAcceptedOn,
+    acceptanceNoticeOwed: summary.acceptanceNoticeOwed,
+  };
 }
 
 /** Writes the case's row from the one summary the center stores too (shared/case summary). */
@@ -37,6 +42,7 @@ export function projectCase(t: Terminal, state: OpenCase, windowId: string): voi
     state,
     windowId,
     workClock: workClock(summary),
+    status: shownStatus(state, summary.deemedAcceptedOn),
     dueAt: summary.dueAt,
     recheckAt: summary.recheckAt,
     open: summary.open,

@@ -274,7 +274,7 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
   const now = t.now();
   const thresholds = t.thresholds();
   return (r) => {
-    const { clock, deemedAcceptedOn } = JSON.parse(r.work_clock) as WorkClock;
+    const { clock, deemedAcceptedOn, acceptanceNoticeOwed } = JSON.parse(r.work_clock) as WorkClock;
     const calendar = t.calendar(r.calendar_version);
     return {
       id: r.id,
@@ -302,6 +302,7 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
                 ),
               },
       deemedAcceptedOn,
+      acceptanceNoticeOwed: acceptanceNoticeOwed === true,
       conflicted: r.conflicted === 1,
     };
   };

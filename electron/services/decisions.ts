@@ -1,6 +1,6 @@
 import type { CallOutput, ParsedInput, QueueRow, QueueStep } from '../../shared/api';
 import {
-  allowedEvents,
+  allowedEventsNow,
   currentReview,
   decisionNumber,
   sealMessage,
@@ -229,10 +229,19 @@ function stepOf(state: OpenCase): QueueStep {
  * Whether `role` (as `userId`) can take the case's next step. A reviewer reviews what nobody has
  * reviewed yet and re-checks what waits for its check — never a review of their own.
  */
-function mayAct(state: OpenCase, step: QueueStep, role: Role, userId: string): boolean {
+function mayAct(
+  state: OpenCase,
+  step: QueueStep,
+  actor: { role: Role; userId: string },
+  deemedOn: string | null,
+): boolean {
+  const { role, userId } = actor;
   // a 期限变更告知书 is the window's, owed only when the calendar moved a date (the changed
-  // deadlines list): it is no step of the review desk
-  const allowed = allowedEvents(state, role).filter((type) => type !== 'calendarRevised');
+  // deadlines list): it is no step of the review desk; nor is the acceptance notice a deemed
+  // acceptance owes (issue 16 part P), which the case and the window's list prompt for
+  const allowed = allowedEventsNow(state, role, deemedOn).filter(
+    (type) => type !== 'calendarRevised' && type !== 'accepted',
+  );
   if (role !== 'reviewer') return allowed.length > 0;
   if (step === 'review') return allowed.includes('reviewed');
   return step === 'check' && currentReview(state)?.by.userId !== userId;
@@ -249,9 +258,10 @@ export function reviewQueue(t: Terminal, session: SessionRecord): CallOutput<'ca
   for (const r of queueCases(t.db, department)) {
     const state = JSON.parse(r.state) as OpenCase;
     const step = stepOf(state);
-    if (!mayAct(state, step, actor.role, actor.userId)) continue;
+    const row = view(r);
+    if (!mayAct(state, step, actor, row.deemedAcceptedOn)) continue;
     rows.push({
-      ...view(r),
+      ...row,
       step,
       twoPerson: state.item.reviewMode === 'twoPerson',
       referredTo: state.referral

@@ -1,4 +1,5 @@
 import {
+  acceptedByLawOnly,
   appealBodiesOf,
   appealNotice,
   ruleMessages,
@@ -51,13 +52,16 @@ export function withNoticeFields(
   const department = getDepartment(t.db, state.item.departmentCode);
   switch (type) {
     case 'accepted': {
-      // the acceptance notice prints its dates on the calendar this PC counts new cases with
+      // the acceptance notice prints its dates on the calendar this PC counts new cases with —
+      // unless the law accepted the case earlier and it has moved on (issue 16 part P): its
+      // decision dates may be printed already, and must not move
       const { intakeSeal, calendarVersion: _sent, ...rest } = payload;
       const current = t.currentCalendar().version;
+      const repin = current !== state.calendarVersion && !acceptedByLawOnly(state);
       return {
         ...rest,
         ...intakeSealOf(department, intakeSeal),
-        ...(current !== state.calendarVersion ? { calendarVersion: current } : {}),
+        ...(repin ? { calendarVersion: current } : {}),
       };
     }
     case 'noticeIssued': {

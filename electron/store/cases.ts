@@ -8,12 +8,16 @@ import { sql, type Db } from './db';
 export type WorkClock = {
   clock: Omit<ClockView, 'remaining'> | null;
   deemedAcceptedOn: string | null;
+  /** issue 16 part P: the acceptance notice is owed (absent in rows written before: re-folded) */
+  acceptanceNoticeOwed?: boolean;
 };
 
 export type CaseProjection = {
   state: OpenCase;
   windowId: string;
   workClock: WorkClock;
+  /** the status lists show: the fold's, but 'accepted' once the law accepted it (summary.status) */
+  status: OpenCase['status'];
   /** the earliest running legal deadline, the window's work order; null while paused or done */
   dueAt: string | null;
   /** when time alone may change this row (the completeness deadline), or null */
@@ -74,7 +78,7 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     windowId: p.windowId,
     applicantName: p.state.applicant.name,
     applicantKey: applicantKey(p.state),
-    status: p.state.status,
+    status: p.status,
     open: p.open ? 1 : 0,
     receivedAt: p.state.receivedAt,
     dueAt: p.dueAt,

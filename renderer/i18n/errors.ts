@@ -158,6 +158,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'screenLock.locked': 'The screen is locked: enter your password to unlock',
   // part Q (issue 16): dates by meaning
   'validity.tooFar': 'The "valid until" date may be at most 30 years after the decision',
+  // issue 16 part P: deemed acceptance
+  'intake.notYetAccepted':
+    'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -43,11 +43,28 @@ export const itemColumns = [
  * start), so only a fresh fold of the clocks agrees with the terminal. A closed case runs none.
  */
 export function caseLevel(row: Pick<ItemRow, 'open' | 'state'>, c: ClockContext): Level {
-  if (row.open !== 1) return 'normal';
-  return summaryAt(parseCaseState(row.state) as OpenCase, c).level;
+  return caseMeasured({ ...row, status: '' }, c).level;
 }
 
-export function caseItemOf(row: ItemRow, level: Level, conflicts: number): CaseItem {
+/**
+ * The level and the status measured now, for the same reason: a case pushed while 'received' is
+ * accepted by law once its five days run out (Art. 32(4), issue 16 part P), with no event to say
+ * so — the terminal's list says 'accepted' then, and so must the center's.
+ */
+export function caseMeasured(
+  row: Pick<ItemRow, 'open' | 'state' | 'status'>,
+  c: ClockContext,
+): { level: Level; status: string } {
+  if (row.open !== 1) return { level: 'normal', status: row.status };
+  const summary = summaryAt(parseCaseState(row.state) as OpenCase, c);
+  return { level: summary.level, status: summary.status };
+}
+
+export function caseItemOf(
+  row: ItemRow,
+  { level, status }: { level: Level; status: string },
+  conflicts: number,
+): CaseItem {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -56,7 +73,7 @@ export function caseItemOf(row: ItemRow, level: Level, conflicts: number): CaseI
     itemCode: row.item_code,
     itemName: row.item_name,
     applicantName: row.applicant_name,
-    status: row.status,
+    status,
     open: row.open === 1,
     receivedAt: row.received_at,
     dueAt: row.due_at,

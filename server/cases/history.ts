@@ -3,7 +3,7 @@ import type { CaseHistory } from '../../shared/center-api';
 import { HttpError } from '../http/errors';
 import type { ServerContext } from '../http/spec';
 import { pulledEventOf } from '../sync/event-rows';
-import { caseItemOf, caseLevel, itemColumns } from './case-item';
+import { caseItemOf, caseMeasured, itemColumns } from './case-item';
 import { clockContext } from './clocks';
 import { parseCaseState } from './projection';
 
@@ -21,7 +21,7 @@ export async function caseHistory(ctx: ServerContext, caseId: string): Promise<C
   const conflicts = events.filter((e) => e.status === 'conflicted').length;
   return {
     case: row
-      ? caseItemOf(row, caseLevel(row, await clockContext(ctx.db, ctx.now())), conflicts)
+      ? caseItemOf(row, caseMeasured(row, await clockContext(ctx.db, ctx.now())), conflicts)
       : null,
     state: row ? parseCaseState(row.state) : initialCaseState,
     events: events.map((e) => ({ ...pulledEventOf(e), receivedAt: e.received_at })),

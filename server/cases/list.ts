@@ -3,7 +3,7 @@ import { endOfDay } from '../../shared/calendar';
 import type { CaseItem, CaseList, CaseListQuery } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 import type { ServerContext } from '../http/spec';
-import { caseItemOf, caseLevel, conflictCounts, itemColumns, type ItemRow } from './case-item';
+import { caseItemOf, caseMeasured, conflictCounts, itemColumns, type ItemRow } from './case-item';
 import { clockContext } from './clocks';
 
 /** LIKE treats % and _ as wildcards; a name typed with them must match them literally. */
@@ -47,11 +47,11 @@ export async function listCases(ctx: ServerContext, f: CaseListQuery): Promise<C
     .orderBy('received_at', 'desc')
     .orderBy('id');
   let total: number;
-  let page: { row: ItemRow; level: CaseItem['level'] }[];
+  let page: { row: ItemRow; now: { level: CaseItem['level']; status: string } }[];
   if (f.level) {
     const measured = (await ordered.execute())
-      .map((row) => ({ row, level: caseLevel(row, clocks) }))
-      .filter((m) => m.level === f.level);
+      .map((row) => ({ row, now: caseMeasured(row, clocks) }))
+      .filter((m) => m.now.level === f.level);
     total = measured.length;
     page = measured.slice(f.offset, f.offset + f.limit);
   } else {
@@ -60,7 +60,7 @@ export async function listCases(ctx: ServerContext, f: CaseListQuery): Promise<C
       .executeTakeFirstOrThrow();
     total = counted.n;
     const rows = await ordered.limit(f.limit).offset(f.offset).execute();
-    page = rows.map((row) => ({ row, level: caseLevel(row, clocks) }));
+    page = rows.map((row) => ({ row, now: caseMeasured(row, clocks) }));
   }
   const conflicts = await conflictCounts(
     ctx.db,
@@ -68,6 +68,6 @@ export async function listCases(ctx: ServerContext, f: CaseListQuery): Promise<C
   );
   return {
     total,
-    cases: page.map((p) => caseItemOf(p.row, p.level, conflicts.get(p.row.id) ?? 0)),
+    cases: page.map((p) => caseItemOf(p.row, p.now, conflicts.get(p.row.id) ?? 0)),
   };
 }

@@ -64,13 +64,15 @@ eachDialect('sync: the timed rules at the center', (t) => {
     const alerts = await alertsOf(s.caseId);
     expect(alerts.map((a) => a.rule)).toContain('intake.deemedAccepted');
     expect(alerts.some((a) => a.evidence.includes(late.id))).toBe(true);
-    // the case stays as the law left it: received, counted as accepted on receipt
+    // the case stays as the law left it: accepted on receipt, with no event saying so (issue 16
+    // part P lists it as accepted; the fold still says received)
     const row = await t()
       .db.selectFrom('cases')
-      .select('status')
+      .select(['status', 'state'])
       .where('id', '=', s.caseId)
       .executeTakeFirstOrThrow();
-    expect(row.status).toBe('received');
+    expect(row.status).toBe('accepted');
+    expect((JSON.parse(row.state) as { status: string }).status).toBe('received');
   });
 
   it('stores an extension after the statutory limit as conflicted: the case stays overdue', async () => {

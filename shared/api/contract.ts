@@ -75,6 +75,8 @@ export const caseRowSchema = z.object({
   deemedAcceptedOn: z.string().nullable(),
   /** the center did not take one of the case's events */
   conflicted: z.boolean(),
+  /** issue 16 part P: deemed accepted with no 受理 recorded — the window owes the acceptance notice */
+  acceptanceNoticeOwed: z.boolean(),
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 

@@ -140,6 +140,11 @@ export function deemedAcceptance(
   return completenessClock(state, cal, now).deemedAccepted ?? null;
 }
 
+/** Art. 32(4): the day of receipt, when the clocks say the law has accepted the case. */
+export function deemedAcceptanceOn(clocks: readonly ClockView[]): LocalDate | null {
+  return clocks.find((c) => c.deemedAccepted)?.deemedAccepted?.on ?? null;
+}
+
 function assertPinned(state: OpenCase, cal: Calendar): void {
   if (cal.version !== state.calendarVersion) {
     throw new Error(

@@ -5,6 +5,7 @@ import { caseClocks } from './clocks';
 import { apply, evaluate } from './reducer';
 import { RuleViolation } from './rule-ids';
 import { allowedEvents } from './rules';
+import { allowedEventsNow } from './timed-rules';
 import { initialCaseState, isClosed, openPause, type CaseState, type OpenCase } from './state';
 import {
   allMaterialsReceived,
@@ -371,11 +372,30 @@ describe('allowedEvents, what the UI offers', () => {
   });
 
   it('offers intake acts to a clerk after receipt', () => {
+    // the reducer admits a pause of a case the law may have accepted (Art. 32(4));
+    // what the UI offers also reads the clocks
     expect(allowedEvents(received, 'clerk')).toEqual([
       'materialsChecked',
       'noticeIssued',
       'accepted',
       'refused',
+      'paused',
+      'withdrawn',
+      'calendarRevised',
+    ]);
+    expect(allowedEventsNow(received, 'clerk', null)).toEqual([
+      'materialsChecked',
+      'noticeIssued',
+      'accepted',
+      'refused',
+      'withdrawn',
+      'calendarRevised',
+    ]);
+    // accepted by law: no notice or refusal any more; the case may go on to the decision
+    expect(allowedEventsNow(received, 'clerk', '2025-03-03')).toEqual([
+      'materialsChecked',
+      'accepted',
+      'paused',
       'withdrawn',
       'calendarRevised',
     ]);

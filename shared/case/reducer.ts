@@ -73,6 +73,8 @@ function closeOpenPause(pauses: readonly PauseRecord[], at: string): PauseRecord
   return pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
 }
 
+const intake: readonly OpenCase['status'][] = ['received', 'awaitingSupplement'];
+
 /** The state after an event the rules have already admitted. */
 function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }>): OpenCase {
   const at = event.occurredAt;
@@ -135,7 +137,9 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
       );
       return {
         ...state,
-        status: 'accepted',
+        // a case the law accepted earlier has moved on (rules.ts acceptedByLawOnly): the record
+        // gives the notice, it does not send the case back
+        status: intake.includes(state.status) ? 'accepted' : state.status,
         acceptedAt: at,
         materials: updateMaterials(state.materials, changes),
         calendarVersion: event.payload.calendarVersion ?? state.calendarVersion,

@@ -187,6 +187,16 @@ export const screenLockRuleMessages = {
   'screenLock.locked': '屏幕已锁定：请输入本人密码解锁',
 } as const;
 
+/**
+ * Issue 16 part P: deemed acceptance moves the case on by itself. The reducer lets a case the law
+ * has accepted (Art. 32(4)) be reviewed and decided without a 受理 record; whether the five working
+ * days have run out is read from the clocks at the event's time (shared/case/timed-rules.ts).
+ */
+export const deemedAcceptanceRuleMessages = {
+  'intake.notYetAccepted':
+    '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -201,6 +211,7 @@ export const ruleMessages = {
   ...screenLockRuleMessages,
   // part Q (issue 16)
   ...typedDateRuleMessages,
+  ...deemedAcceptanceRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

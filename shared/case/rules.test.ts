@@ -307,10 +307,19 @@ const scenarios: Scenario[] = [
     }),
   },
   {
-    name: 'a pause before acceptance',
+    // a case with no notice may be paused once the law accepted it (timed-rules.ts); one that
+    // waits for its supplement has not been accepted in any way
+    name: 'a pause while the case waits for its supplement',
     rule: 'pause.timing',
     build: (e) => ({
-      given: [e('received', receivedPayload(), clerk)],
+      given: [
+        e('received', receivedPayload(), clerk),
+        e(
+          'noticeIssued',
+          { items: [{ materialId: 'm1', problem: 'missing', detail: '未提交' }] },
+          clerk,
+        ),
+      ],
       when: e('paused', pausePayload, clerk),
     }),
   },

@@ -56,6 +56,41 @@ const inReview: readonly CaseStatus[] = ['accepted', 'underReview', 'reviewed'];
 // the clock runs: a case with the department (报批) too
 const beforeDecision: readonly CaseStatus[] = [...inReview, 'referred'];
 const sealed: readonly CaseStatus[] = ['stamped', 'certificateIssued', 'delivered'];
+/**
+ * Issue 16 part P, Art. 32(4): after five working days without a one-time notice the law has
+ * accepted the application on the day of receipt, with no 受理 record needed — so a case still
+ * 'received' may be reviewed, paused, extended, referred and decided. Whether the five days HAVE
+ * run out depends on the clock, which the fold does not read: that is the timed rule
+ * `intake.notYetAccepted` (timed-rules.ts), judged at the event's time by terminal and center.
+ */
+export const deemable: readonly CaseEventType[] = [
+  'reviewed',
+  'paused',
+  'extended',
+  'referred',
+  'decided',
+];
+/**
+ * `allowed`, and 'received' where the law may have accepted the case: never after a one-time
+ * notice (its supplement brings the case back to 'received', accepted only by a 受理 record).
+ */
+function withDeemed(state: OpenCase, allowed: readonly CaseStatus[]): CaseStatus[] {
+  return state.notices.length === 0 ? [...allowed, 'received'] : [...allowed];
+}
+
+/**
+ * The case moved on past intake on a deemed acceptance, with no 受理 record yet: the window still
+ * owes the applicant the acceptance notice, and recording it must be admitted whatever happened
+ * since (a chief's decision on another PC may reach the center first).
+ */
+export function acceptedByLawOnly(state: OpenCase): boolean {
+  return (
+    state.acceptedAt === null &&
+    !intake.includes(state.status) &&
+    state.refusedAt === null &&
+    state.withdrawnAt === null
+  );
+}
 
 function roleGuard(state: CaseState, type: CaseEventType, role: Role): Rejection | null {
   if (!emitters[type].includes(role))
@@ -92,13 +127,14 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return reject('case.alreadyReceived');
     case 'materialsChecked':
     case 'noticeIssued':
-    case 'accepted':
     case 'refused':
       return inStatus(state, intake);
+    case 'accepted':
+      return acceptedByLawOnly(state) ? null : inStatus(state, intake);
     case 'supplementReceived':
       return inStatus(state, ['awaitingSupplement']);
     case 'reviewed':
-      return inStatus(state, inReview);
+      return inStatus(state, withDeemed(state, inReview));
     case 'checked':
       if (state.item.reviewMode !== 'twoPerson') return reject('review.checkNotRequired');
       // each check answers a review of its own: after a check, the case is reviewed again first
@@ -108,15 +144,19 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return inStatus(state, ['underReview', 'reviewed']);
     case 'paused':
       if (openPause(state)) return reject('pause.alreadyPaused');
-      return beforeDecision.includes(state.status) ? null : reject('pause.timing');
+      return withDeemed(state, beforeDecision).includes(state.status)
+        ? null
+        : reject('pause.timing');
     case 'resumed':
       return openPause(state) ? null : reject('resume.notPaused');
     case 'extended':
       if (state.extension) return reject('extension.once');
-      return beforeDecision.includes(state.status) ? null : reject('extension.timing');
+      return withDeemed(state, beforeDecision).includes(state.status)
+        ? null
+        : reject('extension.timing');
     case 'referred':
       if (holdsPower(state, 'approve')) return reject('referral.notNeeded');
-      return inStatus(state, inReview);
+      return inStatus(state, withDeemed(state, inReview));
     case 'decided':
       return decisionGuard(state);
     case 'corrected':
@@ -154,7 +194,7 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
 function decisionGuard(state: OpenCase): Rejection | null {
   if (sealed.includes(state.status)) return reject('decision.final');
   // Before the seal the chief may still reconsider: a second `decided` replaces the first.
-  const status = inStatus(state, [...beforeDecision, 'decided']);
+  const status = inStatus(state, withDeemed(state, [...beforeDecision, 'decided']));
   if (status) return status;
   if (openPause(state)) return reject('decision.whilePaused');
   // without 审批 the window only records what the department decided (报批件)
@@ -211,6 +251,9 @@ function acceptanceRules(
   state: OpenCase,
   event: Extract<CaseEvent, { type: 'accepted' }>,
 ): Rejection | null {
+  // the law accepted the application as it stood (Art. 32(4)): what was missing then cannot undo
+  // that, and the record only gives the applicant the notice owed
+  if (acceptedByLawOnly(state)) return null;
   const waivers = event.payload.waivedMaterials ?? [];
   const unknown = unknownMaterials(
     state,

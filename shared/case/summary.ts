@@ -1,5 +1,5 @@
 import type { Calendar, Instant, Level, LocalDate, Thresholds } from '../calendar';
-import { caseClocks, nextDue, shownClock, type ClockView } from './clocks';
+import { caseClocks, deemedAcceptanceOn, nextDue, shownClock, type ClockView } from './clocks';
 import { isClosed, rectificationOpen, type CaseStatus, type OpenCase } from './state';
 
 // What a list, a report or an alert says about a case, decided once. The terminal's projection
@@ -10,10 +10,12 @@ import { isClosed, rectificationOpen, type CaseStatus, type OpenCase } from './s
  * Bumped whenever what summarizeCase stores changes: the terminal and the center then fold every
  * case again at start, so no row keeps a summary the program no longer makes. 3: a clock says its
  * unit and counts an item's calendar-day limit, publication and the capped promise (issue 14).
+ * 4: a case the law has accepted (Art. 32(4)) is listed as accepted, and owes its notice (issue 16 P).
  */
-export const projectionVersion = 3;
+export const projectionVersion = 4;
 
 export type CaseSummary = {
+  /** the fold's status — but a case the law accepted (Art. 32(4)) is 'accepted', see shownStatus */
   status: CaseStatus;
   /** on the window's work list and under supervision's timer */
   open: boolean;
@@ -27,6 +29,8 @@ export type CaseSummary = {
   level: Level;
   /** Art. 32(4): the day the application counts as accepted, when no notice came in time */
   deemedAcceptedOn: LocalDate | null;
+  /** deemed accepted with no 受理 recorded: the window owes the applicant the acceptance notice */
+  acceptanceNoticeOwed: boolean;
   /** when time alone may change the summary (the running completeness deadline), or null */
   recheckAt: string | null;
   /** the first seal: when the case was completed, whatever later corrected it */
@@ -82,6 +86,34 @@ export function measuredClocks(
   }
 }
 
+/**
+ * Issue 16 part P: the status lists, the review desk and the center show. Art. 32(4) accepts the
+ * application on the day of receipt once five working days passed without a one-time notice, so
+ * a case still 'received' in the fold is accepted — derived from the clocks, not recorded, so no
+ * event races between the department's PCs and terminal and center say the same.
+ */
+export function shownStatus(
+  state: OpenCase,
+  deemedAcceptedOn: LocalDate | null,
+): OpenCase['status'] {
+  return state.status === 'received' && deemedAcceptedOn !== null ? 'accepted' : state.status;
+}
+
+/**
+ * The acceptance notice (受理通知书, Art. 32(5)) the window still owes: the law accepted the case
+ * and nobody has recorded 受理, whose notice says so. Not once the case ended without a decision
+ * to deliver, nor once the decision itself was delivered.
+ */
+export function acceptanceNoticeOwed(state: OpenCase, deemedAcceptedOn: LocalDate | null): boolean {
+  return (
+    deemedAcceptedOn !== null &&
+    state.acceptedAt === null &&
+    state.refusedAt === null &&
+    state.withdrawnAt === null &&
+    state.deliveredAt === null
+  );
+}
+
 /** The one summary of a case at `now`, measured on `cal` (the calendar pinned on the case). */
 export function summarizeCase(
   state: OpenCase,
@@ -94,14 +126,16 @@ export function summarizeCase(
   const open = isOpenCase(state);
   const shown = shownClock(all);
   const seal = firstSeal(state);
+  const deemedAcceptedOn = deemedAcceptanceOn(all);
   return {
-    status: state.status,
+    status: shownStatus(state, deemedAcceptedOn),
     open,
     clocks,
     shown,
     dueAt: nextDue(all),
     level: open ? (shown?.remaining.level ?? 'normal') : 'normal',
-    deemedAcceptedOn: all.find((c) => c.deemedAccepted)?.deemedAccepted?.on ?? null,
+    deemedAcceptedOn,
+    acceptanceNoticeOwed: acceptanceNoticeOwed(state, deemedAcceptedOn),
     recheckAt:
       all.find((c) => c.kind === 'completeness' && c.state === 'running')?.deadline.dueAt ?? null,
     sealedAt: seal?.at ?? null,

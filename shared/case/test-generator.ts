@@ -5,7 +5,7 @@ import { caseEventSchema, caseEventTypes } from './events';
 import type { CaseEventType, ItemSnapshot } from './payloads';
 import { evaluate } from './reducer';
 import { roles } from './roles';
-import { allowedEvents } from './rules';
+import { allowedEventsNow } from './timed-rules';
 import { initialCaseState, type CaseState } from './state';
 import { brokenTimedRule } from './timed-rules';
 import { brokenNoticeRule } from './notice-rules';
@@ -226,7 +226,9 @@ export function candidate(state: CaseState, s: Step, id: number, clock: number):
     // Ending the case is always on offer; taking it rarely lets sequences reach the seal and delivery.
     const ending = (t: CaseEventType) => t === 'refused' || t === 'withdrawn';
     const offered = roles
-      .flatMap((role) => allowedEvents(state, role).map((t) => [role, t] as const))
+      // what the UI offers within the five days of Art. 32(4): a case the law accepted is
+      // reached by the unguided steps (the reducer alone admits it; timed-rules.ts judges it)
+      .flatMap((role) => allowedEventsNow(state, role, null).map((t) => [role, t] as const))
       .filter(([, t]) => !ending(t) || s.variant === 0);
     if (offered.length > 0) {
       const [role, t] = at(offered, s.pick);

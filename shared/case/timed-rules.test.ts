@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from './events';
 import { apply } from './reducer';
-import { ruleMessages, timedRuleMessages, type RuleId } from './rule-ids';
+import {
+  deemedAcceptanceRuleMessages,
+  ruleMessages,
+  timedRuleMessages,
+  type RuleId,
+} from './rule-ids';
 import { initialCaseState, type OpenCase } from './state';
 import {
   allMaterialsReceived,
@@ -74,6 +79,14 @@ const scenarios: Scenario[] = [
     }),
   },
   {
+    name: 'a decision on the 5th working day of a case nobody accepted (issue 16 part P)',
+    rule: 'intake.notYetAccepted',
+    build: (e) => ({
+      given: [received(e)],
+      when: e('decided', approval, chief, { at: '2025-03-10T17:00:00+08:00' }),
+    }),
+  },
+  {
     name: 'a refusal on the catch-all ground that names no ground of Art. 32',
     rule: 'refusal.ground',
     build: (e) => ({
@@ -97,7 +110,8 @@ describe('each timed rule refuses what it names, measured at the event’s time'
 
   it('has a scenario for every timed rule id', () => {
     const covered = new Set(scenarios.map((s) => s.rule));
-    expect(Object.keys(timedRuleMessages).filter((id) => !covered.has(id as RuleId))).toEqual([]);
+    const ids = [...Object.keys(timedRuleMessages), ...Object.keys(deemedAcceptanceRuleMessages)];
+    expect(ids.filter((id) => !covered.has(id as RuleId))).toEqual([]);
   });
 
   it('names the day the case counts as accepted and the day the limit ended', () => {
@@ -120,6 +134,20 @@ describe('the near misses pass', () => {
       null,
     );
     expect(brokenTimedRule(state, e('refused', refusal, clerk, { at }), fixedCalendar)).toBe(null);
+  });
+
+  it('a review, pause, referral or decision on the 6th working day: the law accepted the case', () => {
+    const e = caseScript();
+    const state = stateOf([received(e)]);
+    const at = '2025-03-11T00:00:00+08:00';
+    for (const [type, payload] of [
+      ['reviewed', { opinion: '符合条件', recommendation: 'approve' }],
+      ['paused', pausePayload],
+      ['extended', extension],
+      ['decided', approval],
+    ] as const) {
+      expect(brokenTimedRule(state, e(type, payload, chief, { at }), fixedCalendar)).toBe(null);
+    }
   });
 
   it('a refusal long after a notice kept in time: the completeness clock stopped on time', () => {

@@ -1,10 +1,11 @@
 import { deadlineFrom, type Calendar, type Instant, type LocalDate } from '../calendar';
-import { clockMoment } from './clocks';
+import { clockMoment, deemedAcceptanceOn } from './clocks';
 import type { CaseEvent } from './events';
 import { occurredAtMs } from './occurred-at';
-import type { CaseEventPayload, SpecialProcedure } from './payloads';
+import type { CaseEventPayload, CaseEventType, SpecialProcedure } from './payloads';
+import type { Role } from './roles';
 import { reject, type Rejection } from './rule-ids';
-import { firstBrokenRule } from './rules';
+import { allowedEvents, deemable, firstBrokenRule } from './rules';
 import { openPause, type CaseState, type OpenCase } from './state';
 import { measuredClocks } from './summary';
 
@@ -40,14 +41,24 @@ export function brokenTimedRule(
   if (event.type === 'refused' && !lawfulGround(event.payload.ground)) {
     return reject('refusal.ground');
   }
-  if (event.type !== 'noticeIssued' && event.type !== 'refused' && event.type !== 'extended') {
+  const beforeAcceptance = state.status === 'received' && deemable.includes(event.type);
+  if (
+    !beforeAcceptance &&
+    event.type !== 'noticeIssued' &&
+    event.type !== 'refused' &&
+    event.type !== 'extended'
+  ) {
     return null;
   }
   // a time the reducer would refuse never gets here; a date the calendar cannot measure (2150)
-  // has no clocks: the clock-skew rules answer for it, not these
+  // has no clocks: the clock-skew rules answer for it, not these — but nothing moves a case the
+  // calendar cannot show the law has accepted
   if (occurredAtMs(event.occurredAt) === null) return null;
   const clocks = measuredClocks(state, cal, event.occurredAt);
-  if (!clocks) return null;
+  if (!clocks) return beforeAcceptance ? reject('intake.notYetAccepted') : null;
+  // issue 16 part P: a case not yet 受理 is reviewed or decided only once the law accepted it
+  if (beforeAcceptance && deemedAcceptanceOn(clocks) === null)
+    return reject('intake.notYetAccepted');
   if (event.type === 'extended') {
     // Art. 42: "may be extended by ten days with the approval of the agency head" — within the
     // twenty days, before they end. Once the limit has passed the case is overdue (不作为), and an
@@ -57,10 +68,31 @@ export function brokenTimedRule(
       ? reject('extension.afterExpiry', `法定办结期限已于 ${statutory.deadline.date} 届满`)
       : null;
   }
+  if (event.type !== 'noticeIssued' && event.type !== 'refused') return null;
   // Art. 32(4): after five working days in silence the application counts as accepted on the day
   // it was received; a one-time notice or a refusal now would undo what the law already decided.
-  const deemed = clocks.find((c) => c.deemedAccepted)?.deemedAccepted;
-  return deemed ? reject('intake.deemedAccepted', `视为于 ${deemed.on} 受理`) : null;
+  const deemed = deemedAcceptanceOn(clocks);
+  return deemed ? reject('intake.deemedAccepted', `视为于 ${deemed} 受理`) : null;
+}
+
+/**
+ * What the UI offers `role` on the case as its clocks stand now (issue 16 part P): the reducer's
+ * `allowedEvents` admits a review or decision of a case still 'received', for the law may have
+ * accepted it; the clocks say whether it has — and once it has, a one-time notice or a refusal is
+ * no longer on offer. Main still judges every event with `brokenTimedRule`.
+ */
+export function allowedEventsNow(
+  state: CaseState,
+  role: Role,
+  /** deemedAcceptanceOn of the case's clocks now (a list row stores it) */
+  deemedOn: LocalDate | null,
+): CaseEventType[] {
+  const allowed = allowedEvents(state, role);
+  if (state.status !== 'received') return allowed;
+  const deemed = deemedOn !== null;
+  return allowed.filter((type) =>
+    deemed ? type !== 'noticeIssued' && type !== 'refused' : !deemable.includes(type),
+  );
 }
 
 /** An open special procedure that has outrun the working days the applicant was told. */

@@ -6,7 +6,7 @@ import { caseRowView } from '../../electron/services/cases';
 import { inTransaction } from '../../electron/store/db';
 import { appendEvent } from '../../electron/store/events';
 import type { CaseListRow } from '../../electron/store/cases';
-import { caseLevel } from '../../server/cases/case-item';
+import { caseMeasured } from '../../server/cases/case-item';
 import { clockContext } from '../../server/cases/clocks';
 import { eachDialect } from '../../server/db/test-db';
 import {
@@ -226,7 +226,10 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
         expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);
       }
     }
-    /** The center's case list as it reads at `moment` (GET /api/cases measures each level then). */
+    /**
+     * The center's case list as it reads at `moment` (GET /api/cases measures each level and
+     * status then: a case the law accepted since its push is accepted, issue 16 part P).
+     */
     const centerRows = async () => {
       const c = await clockContext(db().db, moment);
       return (await db().db.selectFrom('cases').selectAll().execute())
@@ -234,8 +237,7 @@ eachDialect('the terminal and the center summarise every case alike', (db) => {
           id: r.id,
           open: r.open === 1,
           dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-          level: caseLevel(r, c),
-          status: r.status,
+          ...caseMeasured(r, c),
         }))
         .sort(byId);
     };

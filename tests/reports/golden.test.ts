@@ -7,7 +7,7 @@ import { terminalMetrics } from '../../electron/services/reports';
 import { eachDialect } from '../../server/db/test-db';
 import { rebuildCaseProjections } from '../../server/cases/rebuild';
 import { centerMetrics } from '../../server/reports/metrics';
-import { inWritingOrder, seedHall, syncHarness, testNow } from '../../server/sync/test-support';
+import { inWritingOrder, seedHall, syncHarness } from '../../server/sync/test-support';
 import { testApp } from '../../server/test-app';
 import type { CaseEvent } from '../../shared/case';
 import type { Dashboard, Metrics, ReportScope } from '../../shared/reports';
@@ -343,7 +343,9 @@ eachDialect('the center counts the golden log', (db) => {
     await db().db.updateTable('cases').set({ sealed_at: null, sealed_on_time: null }).execute();
     const rebuilt = await db()
       .db.transaction()
-      .execute((trx) => rebuildCaseProjections(trx, testNow));
+      // at the moment they were pushed: a case the law accepted by then is listed as accepted
+      // (issue 16 part P), so the rows say what time has done, like the clocks they keep
+      .execute((trx) => rebuildCaseProjections(trx, new Date(goldenAsOf)));
     expect(rebuilt).toBe(216);
     expect(await rows()).toEqual(kept);
   });

@@ -15,8 +15,10 @@ import {
 import { useCallback, useState } from 'react';
 import type { CallOutput, RecordableType } from '../../../shared/api';
 import {
-  allowedEvents,
+  allowedEventsNow,
   clockStopLabels,
+  deemedAcceptanceOn,
+  shownStatus,
   eventLabels,
   ratingLabels,
   roleLabels,
@@ -32,6 +34,7 @@ import { call } from '../../api';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { procedureLabels, shanghaiMinute } from '../documents/labels';
+import { AcceptanceNoticePrompt } from './AcceptanceNoticePrompt';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
 import { ConflictBanner } from './ConflictBanner';
 import { Countdown, useNow } from './Countdown';
@@ -222,7 +225,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!data) return <Spin style={{ display: 'block', marginTop: 96 }} />;
   if (data.state.status === 'none') return <Empty description={m('notFound')} />;
   const state = data.state;
-  const allowed = role ? allowedEvents(state, role) : [];
+  // Art. 32(4): the law may have accepted the case with no 受理 recorded (issue 16 part P)
+  const deemedOn = deemedAcceptanceOn(data.clocks);
+  const allowed = role ? allowedEventsNow(state, role, deemedOn) : [];
   const a = state.applicant;
   const inIntake = state.status === 'received' || state.status === 'awaitingSupplement';
 
@@ -237,8 +242,13 @@ export function CasePage({ caseId }: { caseId: string }) {
               {state.caseNumber}
             </Typography.Text>
             <Tag color="red" data-testid="case-status">
-              {statusLabels[state.status]}
+              {statusLabels[shownStatus(state, deemedOn)]}
             </Tag>
+            {deemedOn && (
+              <Tag color="orange" data-testid="case-deemed">
+                {m('deemedTag')}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -270,7 +280,14 @@ export function CasePage({ caseId }: { caseId: string }) {
             {shanghaiMinute(state.receivedAt)}
           </Descriptions.Item>
           <Descriptions.Item label={m('acceptedAt')}>
-            {state.acceptedAt ? shanghaiMinute(state.acceptedAt) : '—'}
+            <span data-testid="case-accepted-at">
+              {/* deemed: accepted on the day of receipt, whenever 受理 was recorded (Art. 32(4)) */}
+              {deemedOn
+                ? m('deemedOn', { date: deemedOn })
+                : state.acceptedAt
+                  ? shanghaiMinute(state.acceptedAt)
+                  : '—'}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={m('agent')}>{state.agent?.name ?? '—'}</Descriptions.Item>
           {state.notes && (
@@ -281,6 +298,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Descriptions>
       </Card>
 
+      <AcceptanceNoticePrompt
+        state={state}
+        deemedOn={deemedOn}
+        mayAccept={allowed.includes('accepted')}
+        reload={load}
+      />
       <PauseOverrunBanner overrun={data.pauseOverrun} />
       <AuthorityBanner state={state} />
       <RectificationBanner state={state} clocks={data.clocks} loadedAt={data.loadedAt} />

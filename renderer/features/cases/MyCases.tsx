@@ -189,6 +189,11 @@ export function MyCases() {
                     {m('deemedAccepted', { date: row.deemedAcceptedOn })}
                   </Tag>
                 )}
+                {row.acceptanceNoticeOwed && (
+                  <Tag color="gold" style={{ margin: 0 }} data-testid="case-notice-owed-tag">
+                    {m('noticeOwedTag')}
+                  </Tag>
+                )}
               </Space>
             ),
           },

@@ -80,6 +80,14 @@ export const useCaseMessages = defineMessages({
       '特别程序已超过告知的 {n} 个工作日：请向申请人出具新的书面告知，并报中心备案',
     pauseOverrunBody:
       '{procedure}自 {since} 起，告知书 {ref} 告知应于 {end} 结束，至今仍未恢复计时，监察系统已记录。特别程序已结束的，请恢复计时；仍需继续的，先恢复计时，再以新的告知书编号和预计工作日重新启动特别程序。',
+    // issue 16 part P: deemed acceptance
+    deemedTag: '视为受理',
+    deemedOn: '{date}（视为受理）',
+    noticeOwedTag: '待打印受理通知书',
+    noticeOwedTitle: '依法视为于 {date} 受理：请向申请人出具受理通知书',
+    noticeOwedBody:
+      '收件后五个工作日内未一次告知，依《行政许可法》第三十二条视为自收件之日起受理，办件可进入审批；受理通知书尚未出具。',
+    noticeOwedAction: '出具受理通知书',
   },
   en: {
     count: '{n} cases',
@@ -161,5 +169,13 @@ export const useCaseMessages = defineMessages({
       'The special procedure has run past the {n} working days the applicant was told: issue a new written notice to the applicant and file it with the center',
     pauseOverrunBody:
       "{procedure} since {since}; notice {ref} said it would end on {end}, and the clock is still paused (supervision has recorded it). If the procedure has ended, resume the clock; if it goes on, resume the clock, then start the special procedure again with the new notice's reference and expected working days.",
+    // issue 16 part P: deemed acceptance
+    deemedTag: 'Deemed accepted',
+    deemedOn: '{date} (deemed accepted)',
+    noticeOwedTag: 'Acceptance notice to print',
+    noticeOwedTitle: 'Deemed accepted on {date}: give the applicant the acceptance notice',
+    noticeOwedBody:
+      'No one-time notice came within five working days of receipt, so by Art. 32 of the Administrative Licensing Law the application counts as accepted on the day it was received and may go on to the decision; its acceptance notice has not been issued yet.',
+    noticeOwedAction: 'Issue acceptance notice',
   },
 });

@@ -231,6 +231,11 @@ export function ReviewQueue() {
                       {stepLabel(row, m)}
                     </Tag>
                   </Tooltip>
+                  {row.deemedAcceptedOn && (
+                    <Tag color="orange" style={{ margin: 0 }} data-testid="queue-deemed">
+                      {m('deemed', { date: row.deemedAcceptedOn })}
+                    </Tag>
+                  )}
                   {row.twoPerson && (
                     <Tag color="purple" variant="outlined" style={{ margin: 0 }}>
                       {m('twoPerson')}

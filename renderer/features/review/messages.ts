@@ -31,6 +31,8 @@ export const useReviewMessages = defineMessages({
     'step.certificate': '待制证',
     'step.deliver': '待送达',
     'step.rectify': '差评整改',
+    // issue 16 part P
+    deemed: '视为受理 {date}',
   },
   en: {
     title: 'Approval desk',
@@ -63,5 +65,7 @@ export const useReviewMessages = defineMessages({
     'step.certificate': 'Certificate',
     'step.deliver': 'To deliver',
     'step.rectify': 'Rectify',
+    // issue 16 part P
+    deemed: 'Deemed accepted {date}',
   },
 });
