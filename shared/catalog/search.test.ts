@@ -95,6 +95,33 @@ describe('searchItems', () => {
     );
   });
 
+  // Part R of issue 16: applicants ask for the licence, not the registration
+  it('finds an item by its alias and by the alias initials, after items matching by their own name', () => {
+    const aliased = catalogJson();
+    aliased.items[0]!.aliases = [{ name: '营业执照', initials: 'yyzz' }];
+    aliased.items.push(
+      itemJson({
+        code: 'SJ-002',
+        name: '食品经营许可',
+        initials: 'spjyxk',
+        aliases: [{ name: '食品经营许可证办理', initials: 'spjyxkzbl' }],
+      }),
+      itemJson({
+        code: 'SJ-003',
+        name: '个体工商户变更登记',
+        initials: 'gtgshbgdj',
+        aliases: [{ name: '营业执照变更', initials: 'yyzzbg' }],
+      }),
+    );
+    const catalog = parseCatalog(aliased);
+    expect(codes(searchItems(catalog, '营业执照'))).toEqual(['SJ-001', 'SJ-003']);
+    expect(codes(searchItems(catalog, 'YYZZ'))).toEqual(['SJ-001', 'SJ-003']);
+    expect(codes(searchItems(catalog, 'yyzzbg'))).toEqual(['SJ-003']);
+    // the item's own name ranks before an alias that contains the same words
+    expect(codes(searchItems(catalog, '食品经营许可'))).toEqual(['SJ-002']);
+    expect(codes(searchItems(catalog, '执照', 'ZJ'))).toEqual([]);
+  });
+
   it('never returns an item that does not match, nor one outside the department', () => {
     fc.assert(
       fc.property(
@@ -109,7 +136,10 @@ describe('searchItems', () => {
             const matches =
               hit.name.toLowerCase().includes(q) ||
               hit.initials.includes(compact) ||
-              hit.code.toLowerCase().startsWith(compact);
+              hit.code.toLowerCase().startsWith(compact) ||
+              (hit.aliases ?? []).some(
+                (a) => a.name.toLowerCase().includes(q) || a.initials.startsWith(compact),
+              );
             expect(matches).toBe(true);
           }
         },

@@ -8,10 +8,15 @@ const rank = {
   nameContains: 2,
   codePrefix: 3,
   initialsContains: 4,
+  // an alias is what the applicant calls the item: after the item's own name and initials, so
+  // typing an item's name never puts an item that merely shares the word first
+  aliasContains: 5,
+  aliasInitialsPrefix: 6,
 } as const;
 
 /**
- * Items matching `query` by code, pinyin initials or name (case-insensitive), best first; ties
+ * Items matching `query` by code, pinyin initials, name or an alias (its name or initials;
+ * case-insensitive), best first; ties
  * keep catalog order. An empty query lists every item (of the department, when given).
  */
 export function searchItems(
@@ -43,5 +48,8 @@ function rankOf(item: ServiceItem, name: string, compact: string): number | unde
   if (item.name.toLowerCase().includes(name)) return rank.nameContains;
   if (code.startsWith(compact)) return rank.codePrefix;
   if (item.initials.includes(compact)) return rank.initialsContains;
+  const aliases = item.aliases ?? [];
+  if (aliases.some((a) => a.name.toLowerCase().includes(name))) return rank.aliasContains;
+  if (aliases.some((a) => a.initials.startsWith(compact))) return rank.aliasInitialsPrefix;
   return undefined;
 }

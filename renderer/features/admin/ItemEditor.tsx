@@ -11,6 +11,8 @@ const template = (departmentCode: string) => ({
   code: `${departmentCode}-001`,
   name: '',
   initials: '',
+  // part R of issue 16: what applicants call the item, each with its pinyin initials
+  aliases: [],
   departmentCode,
   legalBasis: [''],
   conditions: [''],
