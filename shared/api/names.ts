@@ -44,6 +44,8 @@ export const callNames = [
   'sync.readmit',
   // part B of issue 15
   ...databaseCallNames,
+  // part R of issue 16 (search)
+  'applicants.earlierName',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
