@@ -110,8 +110,8 @@ describe('migration 011', () => {
     );
     expect(written.size).toBe(3);
     for (const state of states) expect(written.get(state.caseId)).toBe(caseSearchText(state));
-    expect(written.get(company.caseId)).toContain(organisationApplicant(3).uscc);
-    expect(written.get(ouyang.caseId)).toContain('13912345678');
+    expect(written.get(String(company.caseId))).toContain(organisationApplicant(3).uscc);
+    expect(written.get(String(ouyang.caseId))).toContain('13912345678');
     db.close();
   });
 });
