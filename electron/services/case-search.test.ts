@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { OpenCase } from '../../shared/case';
 import { organisationApplicant, personApplicant } from '../../tests/support/applicants';
-import { call, terminalAt as setup } from '../../tests/support/terminal-api';
+import { attempt, call, terminalAt as setup } from '../../tests/support/terminal-api';
 import { caseSearchText } from '../store/cases';
 import { migrations } from '../store/migrations';
 import { m011CaseSearch } from '../store/migrations/011-case-search';
@@ -113,5 +113,35 @@ describe('migration 011', () => {
     expect(written.get(String(company.caseId))).toContain(organisationApplicant(3).uscc);
     expect(written.get(String(ouyang.caseId))).toContain('13912345678');
     db.close();
+  });
+});
+
+describe('a USCC seen before under another name', () => {
+  it('names the latest case under it when its organisation had another name, ignoring width and spaces', async () => {
+    const { t, clerk, company } = await threeCases();
+    const { uscc, name } = organisationApplicant(3);
+    const earlier = (input: object) => call(t, clerk, 'applicants.earlierName', input);
+    expect(await earlier({ uscc, name: '西安市另一家贸易有限公司' })).toEqual({
+      name,
+      caseNumber: company.caseNumber,
+      receivedAt: expect.any(String),
+    });
+    expect(await earlier({ uscc: uscc.toLowerCase(), name: ` ${name} ` })).toBeNull();
+    const renamed = organisationApplicant(3, '西安市第3商贸（集团）有限公司');
+    await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: renamed,
+      channel: 'window',
+    });
+    // after the rename, the new name is the one on record; the old one now warns
+    expect(await earlier({ uscc, name: '西安市第3商贸(集团)有限公司' })).toBeNull();
+    expect(await earlier({ uscc, name })).toMatchObject({ name: renamed.name });
+    // a code never seen, or one failing its check character, is no warning but a clear refusal
+    expect(await earlier({ uscc: organisationApplicant(9).uscc, name })).toBeNull();
+    const bad = await attempt(t, clerk, 'applicants.earlierName', {
+      uscc: '91610113MA0000003X',
+      name,
+    });
+    expect(bad.ok).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogJson, itemJson } from './catalog.fixture';
 import { parseCatalog } from './parse';
-import { searchItems } from './search';
+import { matchedAlias, searchItems } from './search';
 
 const json = catalogJson();
 json.departments.push({ code: 'WJ', name: '卫生健康局' }, { code: 'GA', name: '公安分局' });
@@ -120,6 +120,10 @@ describe('searchItems', () => {
     // the item's own name ranks before an alias that contains the same words
     expect(codes(searchItems(catalog, '食品经营许可'))).toEqual(['SJ-002']);
     expect(codes(searchItems(catalog, '执照', 'ZJ'))).toEqual([]);
+    const [registration] = searchItems(catalog, 'yyz');
+    expect(matchedAlias(registration!, 'yyz')).toBe('营业执照');
+    // found by its own initials: no alias to explain it
+    expect(matchedAlias(registration!, 'gtg')).toBeUndefined();
   });
 
   it('never returns an item that does not match, nor one outside the department', () => {

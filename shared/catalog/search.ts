@@ -41,6 +41,19 @@ export function searchItems(
     .map((hit) => hit.item);
 }
 
+/**
+ * The alias by which `query` found the item, when it found it by nothing of its own: the picker
+ * shows it, so the clerk sees why 个体工商户设立登记 answers "营业执照".
+ */
+export function matchedAlias(item: ServiceItem, query: string): string | undefined {
+  const name = query.trim().toLowerCase();
+  const compact = name.replace(/\s+/g, '');
+  if (name === '' || (rankOf(item, name, compact) ?? 0) < rank.aliasContains) return undefined;
+  return item.aliases?.find(
+    (a) => a.name.toLowerCase().includes(name) || a.initials.startsWith(compact),
+  )?.name;
+}
+
 function rankOf(item: ServiceItem, name: string, compact: string): number | undefined {
   const code = item.code.toLowerCase();
   if (code === compact) return rank.exactCode;
