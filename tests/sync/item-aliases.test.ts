@@ -21,7 +21,7 @@ describe.each(['sqlite', 'postgres'] as const)('item aliases (%s)', (dialect) =>
         (await callAs(h.t, h.clerk, 'catalog.items', {
           query,
           departmentCode: 'SJ',
-        })) as ServiceItem[]
+        })) as unknown as ServiceItem[]
       ).map((i) => i.code);
     // the default catalog's own alias came with enrollment
     expect(await codesFor('营业执照')).toEqual(['SJ-001']);
