@@ -117,7 +117,11 @@ export function ItemEditor({
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">{m('itemJsonHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {m('itemJsonHint')}
+        <br />
+        {m('itemAliasesHint')}
+      </Typography.Paragraph>
       {problems.length > 0 && (
         <Alert
           type="error"
@@ -143,7 +147,7 @@ export function ItemEditor({
         spellCheck={false}
         // sized to the screen so the buttons stay in view at 1366×768 with the problems shown
         style={{
-          height: 'calc(100vh - 380px)',
+          height: 'calc(100vh - 404px)',
           minHeight: 200,
           fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
           fontSize: 13,
