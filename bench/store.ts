@@ -119,22 +119,27 @@ export async function benchAppend(seconds = 3): Promise<BenchResult> {
  * (c) The window's work list — open cases ordered by deadline, first 50, with their live clocks —
  * over a store of 100,000 cases (most of them this window's, a third closed).
  */
+async function filledTerminal(dir: string, total: number): Promise<Terminal> {
+  const t = openTerminal({ dataDir: dir, resourcesDir: resolve('resources') });
+  const session = await clerkSession(t);
+  const itemCode = firstItemCode(t);
+  // Filling 100k cases one fsync at a time would take minutes; the fill batches commands in
+  // large transactions (same code path per case), the measurement is on the query alone.
+  const batch = t.db.transaction((from: number, to: number) => {
+    for (let n = from; n < to; n++)
+      receiveCase(t, session, { itemCode, applicant: personApplicant(n), channel: 'window' });
+  });
+  for (let from = 0; from < total; from += 5000) batch(from, Math.min(total, from + 5000));
+  // close a third of them so the open/closed split is realistic
+  t.db.exec('UPDATE cases SET open = 0 WHERE rowid % 3 = 0');
+  t.db.exec('ANALYZE');
+  return t;
+}
+
 export async function benchWorkList(total = 100_000, runs = 300): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'onewindow-bench-'));
   try {
-    const t = openTerminal({ dataDir: dir, resourcesDir: resolve('resources') });
-    const session = await clerkSession(t);
-    const itemCode = firstItemCode(t);
-    // Filling 100k cases one fsync at a time would take minutes; the fill batches commands in
-    // large transactions (same code path per case), the measurement is on the query alone.
-    const batch = t.db.transaction((from: number, to: number) => {
-      for (let n = from; n < to; n++)
-        receiveCase(t, session, { itemCode, applicant: personApplicant(n), channel: 'window' });
-    });
-    for (let from = 0; from < total; from += 5000) batch(from, Math.min(total, from + 5000));
-    // close a third of them so the open/closed split is realistic
-    t.db.exec('UPDATE cases SET open = 0 WHERE rowid % 3 = 0');
-    t.db.exec('ANALYZE');
+    const t = await filledTerminal(dir, total);
 
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -155,6 +160,94 @@ export async function benchWorkList(total = 100_000, runs = 300): Promise<BenchR
       unit: 'ms (peer = ceiling)',
       target: 'p95 < 20 ms',
       pass: p95 < 20,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Part R of issue 16: the case search — any part of the number, the mobile, the ID, the name —
+ * over 100,000 cases of one window, all statuses, first page. The peer is the same search
+ * without the search column: LIKE over the number, name and key columns and the mobile read out
+ * of each row's state JSON, which must read every wide row.
+ */
+export async function benchCaseSearch(total = 100_000, rounds = 20): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'onewindow-bench-'));
+  try {
+    // 2,000 cases through the real command, then copied in SQL up to `total` with their own
+    // number, ID, mobile and search text: receiving 100,000 one by one takes a quarter of an hour
+    // on a busy 2-core machine, and the search reads rows, not how they were written.
+    const real = 2000;
+    const t = await filledTerminal(dir, real);
+    const columns = (t.db.pragma('table_info(cases)') as { name: string }[]).map((c) => c.name);
+    const copied: Record<string, string> = {
+      id: "id || '-' || i",
+      case_number: "'SJ-20260302-SJ01-T1-' || printf('%06d', k)",
+      applicant_key: "'440106' || printf('%012d', k * 7919 % 1000000000000)",
+    };
+    t.db.exec(`
+      INSERT INTO cases (${columns.join(', ')})
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${total / real - 1}),
+        src AS (SELECT c.*, n.i AS i, n.i * ${real} + c.rowid AS k FROM cases c, n)
+      SELECT ${columns.map((c) => copied[c] ?? (c === 'search_text' ? "''" : c)).join(', ')}
+      FROM src;
+      UPDATE cases SET search_text = case_number || char(31) || applicant_name || char(30) ||
+        applicant_key || char(31) || '138' || printf('%08d', rowid * 104729 % 100000000)
+      WHERE search_text = '';
+      ANALYZE;
+    `);
+    const sample = personApplicant(1234);
+    const queries = [
+      '6543', // the last digits of a case number
+      sample.mobile.slice(3, 9), // a part of a mobile
+      sample.idNumber.slice(6, 14), // a part of an ID: the birth date
+      '王伟', // a name: thousands of hits, first page
+      '不存在的申请人',
+    ];
+    const windowId = (
+      t.db.prepare('SELECT window_id FROM cases LIMIT 1').get() as { window_id: string }
+    ).window_id;
+    const naive = t.db.prepare(
+      `SELECT id FROM cases WHERE window_id = @windowId AND (case_number LIKE @part
+         OR applicant_name LIKE @part OR applicant_key LIKE @part
+         OR json_extract(state, '$.applicant.mobile') LIKE @part)
+       ORDER BY order_key LIMIT 50`,
+    );
+    const naiveCount = t.db.prepare(
+      `SELECT count(*) FROM cases WHERE window_id = @windowId AND (case_number LIKE @part
+         OR applicant_name LIKE @part OR applicant_key LIKE @part
+         OR json_extract(state, '$.applicant.mobile') LIKE @part)`,
+    );
+    const ours: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      for (const query of queries) {
+        let s = performance.now();
+        const page = listCases(t, { status: 'all', query, limit: 50, offset: 0 });
+        ours.push(performance.now() - s);
+        if (query !== '不存在的申请人' && page.rows.length === 0) {
+          throw new Error(`the search found nothing for ${query}`);
+        }
+        s = performance.now();
+        naive.all({ windowId, part: `%${query}%` });
+        naiveCount.get({ windowId, part: `%${query}%` });
+        peer.push(performance.now() - s);
+      }
+    }
+    t.close();
+    const p95 = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
+    const oursP95 = p95(ours);
+    const peerP95 = p95(peer);
+    return {
+      name: `(r) case search p95 over ${total.toLocaleString('en')} cases`,
+      ours: oursP95,
+      peer: peerP95,
+      ratio: oursP95 / peerP95,
+      unit: 'ms (peer = LIKE over the wide rows)',
+      target: 'p95 < 100 ms and faster than the peer',
+      pass: oursP95 < 100 && oursP95 < peerP95,
+      detail: `ours p50 ${ours[Math.floor(ours.length / 2)]!.toFixed(1)} ms, peer p50 ${peer[Math.floor(peer.length / 2)]!.toFixed(1)} ms`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

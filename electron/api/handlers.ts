@@ -23,7 +23,7 @@ import { enroll } from '../services/enrollment';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
-import { findApplicant } from '../store/cases';
+import { earlierName, findApplicant } from '../store/cases';
 import type { Terminal } from '../services/context';
 import { isPasswordHash, passwordCost, verifyPasswordSync } from '../../node-shared/passwords';
 import { upgradeAtCenter } from '../services/password-upgrade';
@@ -200,4 +200,6 @@ export const handlers: Handlers = {
   },
   'screenLock.get': (_input, { terminal }) => getScreenLock(terminal),
   'screenLock.set': (input, { terminal }) => setScreenLock(terminal, input),
+  // part R of issue 16 (search)
+  'applicants.earlierName': (input, { terminal }) => earlierName(terminal.db, input),
 };

@@ -55,15 +55,39 @@ export function applicantKey(state: OpenCase): string {
   return state.applicant.kind === 'person' ? state.applicant.idNumber : state.applicant.uscc;
 }
 
+// Separators no typed query holds (a query is trimmed text; these are control characters).
+const unitSeparator = '\u001f';
+const shortSeparator = '\u001e';
+
+/**
+ * What the case list searches (part R of issue 16): number and name, which any query may match,
+ * then the ID (or USCC) and mobile, which only a query of 4 or more characters may. Migration 011
+ * wrote the same for the rows it found, in SQL.
+ */
+export function caseSearchText(state: OpenCase): string {
+  return [
+    state.caseNumber,
+    unitSeparator,
+    state.applicant.name,
+    shortSeparator,
+    applicantKey(state),
+    unitSeparator,
+    state.applicant.mobile,
+  ].join('');
+}
+
+/** Below this, a query matches only the number and the name: "002" is not every ID holding 002. */
+export const minKeyQuery = 4;
+
 export function upsertCase(db: Db, p: CaseProjection): void {
   sql(
     db,
     `INSERT INTO cases (id, case_number, item_code, item_name, department_code, window_id,
        applicant_name, applicant_key, calendar_version, status, open, received_at, due_at,
-       order_key, recheck_at, work_clock, updated_at, state)
+       order_key, recheck_at, work_clock, updated_at, state, search_text)
      VALUES (@id, @caseNumber, @itemCode, @itemName, @departmentCode, @windowId, @applicantName,
        @applicantKey, @calendarVersion, @status, @open, @receivedAt, @dueAt, @orderKey, @recheckAt,
-       @workClock, @updatedAt, @state)
+       @workClock, @updatedAt, @state, @searchText)
      ON CONFLICT(id) DO UPDATE SET status = excluded.status, open = excluded.open,
        due_at = excluded.due_at, order_key = excluded.order_key, recheck_at = excluded.recheck_at,
        work_clock = excluded.work_clock, updated_at = excluded.updated_at, state = excluded.state`,
@@ -86,6 +110,7 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     recheckAt: p.recheckAt,
     updatedAt: p.state.lastOccurredAt,
     state: JSON.stringify(p.state),
+    searchText: caseSearchText(p.state),
   });
   // part A of issue 15: the number is no longer UNIQUE (migration 009) — a clash after a center
   // restore is recorded here, once per pair, instead of failing the pull that brought it
@@ -166,22 +191,22 @@ export function listWindowCases(
   const where = ['window_id = @windowId'];
   if (filter.open) where.push('open = 1');
   if (filter.itemCode) where.push('item_code = @itemCode');
-  const query = filter.query?.trim();
+  const query = filter.query?.trim() ?? '';
   if (query) {
-    // an ID or USCC matches exactly (indexed); anything else is a case number's start or a
-    // part of the applicant's name
+    // LIKE folds ASCII case, so "sj" finds SJ-… and an ID's x finds X. A short query is held to
+    // the number and the name (before the ␞); a mobile typed as "138 0013" is its digits.
     where.push(
-      /^[0-9A-Z]{18}$/i.test(query)
-        ? 'applicant_key = @key'
-        : "(case_number LIKE @prefix ESCAPE '\\' OR applicant_name LIKE @part ESCAPE '\\')",
+      [...query].length >= minKeyQuery
+        ? "(search_text LIKE @part ESCAPE '\\' OR search_text LIKE @digits ESCAPE '\\')"
+        : "substr(search_text, 1, instr(search_text, char(30)) - 1) LIKE @part ESCAPE '\\'",
     );
   }
+  const digits = /^[\d\s-]+$/.test(query) ? query.replace(/[\s-]/g, '') : query;
   const params = {
     windowId,
     itemCode: filter.itemCode ?? null,
-    key: query?.toUpperCase() ?? null,
-    prefix: `${likeEscaped(query ?? '')}%`,
-    part: `%${likeEscaped(query ?? '')}%`,
+    part: `%${likeEscaped(query)}%`,
+    digits: `%${likeEscaped(digits)}%`,
   };
   const clause = where.join(' AND ');
   const rows = sql(
@@ -216,6 +241,37 @@ export function findApplicant(db: Db, key: string): OpenCase['applicant'] | null
     'SELECT state FROM cases WHERE applicant_key = ? ORDER BY received_at DESC LIMIT 1',
   ).get(key.toUpperCase()) as { state: string } | undefined;
   return row ? (JSON.parse(row.state) as OpenCase).applicant : null;
+}
+
+// "某某（西安）有限公司" and "某某(西安)有限公司 " are one name: width and spaces are how it was typed.
+function sameName(a: string, b: string): boolean {
+  const plain = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return plain(a) === plain(b);
+}
+
+/**
+ * Part R of issue 16: the latest case under this USCC, when its organisation had another name than
+ * `name`; else null. One USCC is one organisation for life (GB 32100), so another name is a rename
+ * or a mistyped code; the clerk is told, and decides. Only the latest counts: after a rename the
+ * cases under the old name must not warn at every intake under the new one.
+ */
+export function earlierName(
+  db: Db,
+  { uscc, name }: { uscc: string; name: string },
+): { name: string; caseNumber: string; receivedAt: string } | null {
+  const latest = sql(
+    db,
+    `SELECT applicant_name, case_number, received_at FROM cases
+     WHERE applicant_key = ? ORDER BY received_at DESC, case_number DESC LIMIT 1`,
+  ).get(uscc.toUpperCase()) as
+    { applicant_name: string; case_number: string; received_at: string } | undefined;
+  return latest && !sameName(latest.applicant_name, name)
+    ? {
+        name: latest.applicant_name,
+        caseNumber: latest.case_number,
+        receivedAt: latest.received_at,
+      }
+    : null;
 }
 
 /** Next serial for a case number; runs inside the receiving command's transaction. */

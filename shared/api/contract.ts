@@ -559,6 +559,18 @@ export const contract = {
     output: screenLockSettingsSchema.extend({ lockAfterMs: z.number() }),
     access: ['manager'],
   }),
+  // ---- part R of issue 16 (search) ----------------------------------------------------------
+  /**
+   * The latest case this terminal holds under the USCC whose organisation had another name: the
+   * intake form warns (and never blocks) — a renamed company, or a code typed for the wrong one.
+   */
+  'applicants.earlierName': call({
+    input: z.object({ uscc: usccSchema, name: nameText }),
+    output: z
+      .object({ name: z.string(), caseNumber: z.string(), receivedAt: z.string() })
+      .nullable(),
+    access: 'signedIn',
+  }),
 } satisfies Record<CallName, CallSpec>;
 
 export type Contract = typeof contract;

@@ -50,6 +50,8 @@ export const callNames = [
   'session.unlock',
   'screenLock.get',
   'screenLock.set',
+  // part R of issue 16 (search)
+  'applicants.earlierName',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -29,7 +29,7 @@ export {
 export { parseCatalog } from './parse';
 export type { ItemSnapshot } from './snapshot';
 export { toItemSnapshot } from './snapshot';
-export { searchItems } from './search';
+export { matchedAlias, searchItems } from './search';
 export type { Power, WindowPowers } from './powers';
 export { powerLabels, powerSchema, powers, windowPowersSchema } from './powers';
 export type { ItemLaw } from './law';

@@ -125,6 +125,32 @@ describe('parseCatalog', () => {
     );
   });
 
+  // Part R of issue 16
+  it('keeps aliases, and checks their initials, that they differ from the name and each other', () => {
+    const good = catalogJson();
+    good.items[0]!.aliases = [{ name: '营业执照', initials: 'yyzz' }];
+    expect(parseCatalog(good).items[0]?.aliases).toEqual([{ name: '营业执照', initials: 'yyzz' }]);
+    const json = catalogJson();
+    json.items[0]!.aliases = [
+      { name: '营业执照', initials: 'yyz' },
+      { name: '个体工商户设立登记', initials: 'gtgshsldj' },
+      { name: '开业', initials: 'ky' },
+      { name: '开业', initials: 'ky' },
+      { name: '执照', initials: 'ZZ' },
+    ];
+    const problems = problemsOf(json);
+    expect(problems).toContainEqual(
+      expect.stringContaining('aliases[0].initials: 拼音首字母个数(3)与名称字数(4)不符'),
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining('aliases[1].name: 别名不能与事项名称相同'),
+    );
+    expect(problems).toContainEqual(expect.stringContaining('aliases[3].name: 别名重复: 开业'));
+    expect(problems).toContainEqual(
+      expect.stringContaining('aliases[4].initials: 拼音首字母须为小写字母或数字'),
+    );
+  });
+
   it('reports structural errors in Chinese with their path', () => {
     const json = catalogJson();
     json.items[0]!.statutoryDays = '三';

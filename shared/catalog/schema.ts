@@ -89,12 +89,23 @@ const validityObject = (text: Text) =>
 export const validitySchema = validityObject(enteredText);
 export type Validity = z.infer<typeof validitySchema>;
 
+const initialsSchema = z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字');
+
+/** An alias carries its own initials: the picker matches them like the item's (no pinyin table). */
+const aliasObject = (text: Text) =>
+  z.strictObject({ name: text.max(30, '别名不超过30个字'), initials: initialsSchema });
+
 const serviceItemObject = (text: Text) =>
   z.strictObject({
     code: z.string().regex(/^[A-Z]{2,4}-\d{3}$/, '事项编码须形如 SJ-001'),
     name: text,
     // Digits stay as typed: "4S店" → "4sd".
-    initials: z.string().regex(/^[a-z0-9]+$/, '拼音首字母须为小写字母或数字'),
+    initials: initialsSchema,
+    /**
+     * Part R of issue 16: the names applicants use for the item (营业执照 for 个体工商户设立登记),
+     * found by the intake picker like the name. Optional: items stored before have none.
+     */
+    aliases: z.array(aliasObject(text)).max(20, '别名不超过20个').optional(),
     departmentCode: text,
     legalBasis: z.array(text).min(1, '至少一项'),
     conditions: z.array(text).min(1, '至少一项'),
@@ -129,6 +140,17 @@ const serviceItemObject = (text: Text) =>
   });
 
 type Issue = (path: (string | number)[], message: string) => void;
+
+function initialsRule(
+  named: { name: string; initials: string },
+  path: (string | number)[],
+  issue: Issue,
+): void {
+  const length = [...named.name].length;
+  if (hanOnly.test(named.name) && named.initials.length !== length) {
+    issue(path, `拼音首字母个数(${named.initials.length})与名称字数(${length})不符`);
+  }
+}
 type ItemFields = z.infer<ReturnType<typeof serviceItemObject>>;
 
 /** The rules an item has held since it was stored: its shape, units, extension and publication. */
@@ -137,11 +159,13 @@ function itemRules(item: ItemFields, issue: Issue): void {
     issue(['code'], `事项编码须以部门编码 ${item.departmentCode}- 开头`);
   }
   // Search by initials relies on one letter per character; a miscount means a typo.
-  if (hanOnly.test(item.name) && item.initials.length !== [...item.name].length) {
-    issue(
-      ['initials'],
-      `拼音首字母个数(${item.initials.length})与名称字数(${[...item.name].length})不符`,
-    );
+  initialsRule(item, ['initials'], issue);
+  item.aliases?.forEach((alias, i) => {
+    initialsRule(alias, ['aliases', i, 'initials'], issue);
+    if (alias.name === item.name) issue(['aliases', i, 'name'], '别名不能与事项名称相同');
+  });
+  for (const i of duplicateIndexes((item.aliases ?? []).map((a) => a.name))) {
+    issue(['aliases', i, 'name'], `别名重复: ${item.aliases?.[i]?.name}`);
   }
   if (item.promisedDays > promisedCeiling(item)) {
     issue(

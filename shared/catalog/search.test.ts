@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogJson, itemJson } from './catalog.fixture';
 import { parseCatalog } from './parse';
-import { searchItems } from './search';
+import { matchedAlias, searchItems } from './search';
 
 const json = catalogJson();
 json.departments.push({ code: 'WJ', name: '卫生健康局' }, { code: 'GA', name: '公安分局' });
@@ -95,6 +95,37 @@ describe('searchItems', () => {
     );
   });
 
+  // Part R of issue 16: applicants ask for the licence, not the registration
+  it('finds an item by its alias and by the alias initials, after items matching by their own name', () => {
+    const aliased = catalogJson();
+    aliased.items[0]!.aliases = [{ name: '营业执照', initials: 'yyzz' }];
+    aliased.items.push(
+      itemJson({
+        code: 'SJ-002',
+        name: '食品经营许可',
+        initials: 'spjyxk',
+        aliases: [{ name: '食品经营许可证办理', initials: 'spjyxkzbl' }],
+      }),
+      itemJson({
+        code: 'SJ-003',
+        name: '个体工商户变更登记',
+        initials: 'gtgshbgdj',
+        aliases: [{ name: '营业执照变更', initials: 'yyzzbg' }],
+      }),
+    );
+    const catalog = parseCatalog(aliased);
+    expect(codes(searchItems(catalog, '营业执照'))).toEqual(['SJ-001', 'SJ-003']);
+    expect(codes(searchItems(catalog, 'YYZZ'))).toEqual(['SJ-001', 'SJ-003']);
+    expect(codes(searchItems(catalog, 'yyzzbg'))).toEqual(['SJ-003']);
+    // the item's own name ranks before an alias that contains the same words
+    expect(codes(searchItems(catalog, '食品经营许可'))).toEqual(['SJ-002']);
+    expect(codes(searchItems(catalog, '执照', 'ZJ'))).toEqual([]);
+    const [registration] = searchItems(catalog, 'yyz');
+    expect(matchedAlias(registration!, 'yyz')).toBe('营业执照');
+    // found by its own initials: no alias to explain it
+    expect(matchedAlias(registration!, 'gtg')).toBeUndefined();
+  });
+
   it('never returns an item that does not match, nor one outside the department', () => {
     fc.assert(
       fc.property(
@@ -109,7 +140,10 @@ describe('searchItems', () => {
             const matches =
               hit.name.toLowerCase().includes(q) ||
               hit.initials.includes(compact) ||
-              hit.code.toLowerCase().startsWith(compact);
+              hit.code.toLowerCase().startsWith(compact) ||
+              (hit.aliases ?? []).some(
+                (a) => a.name.toLowerCase().includes(q) || a.initials.startsWith(compact),
+              );
             expect(matches).toBe(true);
           }
         },

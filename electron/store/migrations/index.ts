@@ -9,6 +9,8 @@ import { m007ItemLaw } from './007-item-law';
 import { m008DepartmentNotices } from './008-department-notices';
 // part A of issue 15 (recovery)
 import { m009CaseNumberConflicts } from './009-case-number-conflicts';
+// part R of issue 16 (search)
+import { m010CaseSearch } from './010-case-search';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -23,6 +25,8 @@ export const migrations: readonly Migration[] = [
   m008DepartmentNotices,
   // part A of issue 15 (recovery)
   m009CaseNumberConflicts,
+  // part R of issue 16 (search); 10 is part P's
+  m010CaseSearch,
 ];
 
 export function migrate(db: Database.Database): number {

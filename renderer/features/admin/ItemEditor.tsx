@@ -11,6 +11,8 @@ const template = (departmentCode: string) => ({
   code: `${departmentCode}-001`,
   name: '',
   initials: '',
+  // part R of issue 16: what applicants call the item, each with its pinyin initials
+  aliases: [],
   departmentCode,
   legalBasis: [''],
   conditions: [''],
@@ -115,7 +117,11 @@ export function ItemEditor({
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">{m('itemJsonHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {m('itemJsonHint')}
+        <br />
+        {m('itemAliasesHint')}
+      </Typography.Paragraph>
       {problems.length > 0 && (
         <Alert
           type="error"
@@ -141,7 +147,7 @@ export function ItemEditor({
         spellCheck={false}
         // sized to the screen so the buttons stay in view at 1366×768 with the problems shown
         style={{
-          height: 'calc(100vh - 380px)',
+          height: 'calc(100vh - 404px)',
           minHeight: 200,
           fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
           fontSize: 13,

@@ -173,6 +173,9 @@ export const useAdminMessages = defineMessages({
     releaseWindowsHint: '这些窗口的终端无论比例如何都会收到此版本',
     percentRange: '比例须为 0–100 的整数',
     windowGone: '（窗口已删除）',
+    // part R of issue 16 (search)
+    itemAliasesHint:
+      'aliases：群众常用的叫法及其拼音首字母，收件时可按它们找到本事项，如 [{"name": "营业执照", "initials": "yyzz"}]。',
   },
   en: {
     title: 'Center administration',
@@ -351,6 +354,9 @@ export const useAdminMessages = defineMessages({
     releaseWindowsHint: 'PCs of these windows get the release whatever the share',
     percentRange: 'The share must be a whole number from 0 to 100',
     windowGone: '(window deleted)',
+    // part R of issue 16 (search)
+    itemAliasesHint:
+      'aliases: what applicants call the item, with pinyin initials; intake finds the item by them, e.g. [{"name": "营业执照", "initials": "yyzz"}].',
   },
 });
 

@@ -128,7 +128,7 @@ export function MyCases() {
             options={itemOptions}
           />
           <Input.Search
-            style={{ width: 300 }}
+            style={{ width: 360 }}
             allowClear
             placeholder={m('search')}
             aria-label={m('search')}

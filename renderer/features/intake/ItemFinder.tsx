@@ -1,6 +1,6 @@
 import { Input, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type Ref } from 'react';
-import type { ServiceItem } from '../../../shared/catalog';
+import { matchedAlias, type ServiceItem } from '../../../shared/catalog';
 import { call } from '../../api';
 import type { M } from './messages';
 
@@ -13,7 +13,10 @@ type Props = {
   error?: string | undefined;
 };
 
-/** Search by name, pinyin initials or code over the window's department; ↑/↓ and Enter pick. */
+/**
+ * Search by name, pinyin initials, code or an alias over the window's department; ↑/↓ and Enter
+ * pick.
+ */
 export function ItemFinder({ m, departmentCode, selected, onSelect, inputRef, error }: Props) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ServiceItem[]>([]);
@@ -120,6 +123,7 @@ export function ItemFinder({ m, departmentCode, selected, onSelect, inputRef, er
                 {item.code}
               </Typography.Text>
               <span style={{ flex: 1, fontWeight: i === active ? 600 : 400 }}>{item.name}</span>
+              <AliasTag m={m} item={item} query={query} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.initials}
               </Typography.Text>
@@ -147,5 +151,16 @@ export function ItemFinder({ m, departmentCode, selected, onSelect, inputRef, er
         </div>
       )}
     </div>
+  );
+}
+
+/** Part R of issue 16: the alias the query found the item by, so the clerk sees why it is listed. */
+function AliasTag({ m, item, query }: { m: M; item: ServiceItem; query: string }) {
+  const alias = matchedAlias(item, query);
+  if (alias === undefined) return null;
+  return (
+    <Tag data-testid="item-alias" style={{ margin: 0, flex: 'none' }}>
+      {m('finderAlias', { alias })}
+    </Tag>
   );
 }

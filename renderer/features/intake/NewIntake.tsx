@@ -28,6 +28,7 @@ import { ItemGuide } from './ItemGuide';
 import { useM, type M } from './messages';
 import { PageHeader } from './PageHeader';
 import { Kbd, useShortcuts } from './shortcuts';
+import { UsccNameWarning } from './UsccNameWarning';
 
 type FormValues = {
   itemCode: string;
@@ -124,6 +125,8 @@ export function NewIntake() {
   const { control, watch, setValue, getValues, setFocus, setError, handleSubmit } = form;
   const kind = watch('applicant.kind');
   const hasAgent = watch('hasAgent');
+  const uscc = watch('applicant.uscc');
+  const applicantName = watch('applicant.name');
 
   // the draft names the item by code; fetch the full item (and its guide) once
   const [loadedDraftItem, setLoadedDraftItem] = useState(false);
@@ -294,6 +297,9 @@ export function NewIntake() {
                       </Button>
                     }
                   />
+                )}
+                {kind === 'organisation' && (
+                  <UsccNameWarning m={m} uscc={uscc} name={applicantName} />
                 )}
                 {kind === 'person' ? (
                   <Row gutter={12}>

@@ -8,7 +8,7 @@ export const useM = defineMessages({
     stepCheck: '核验材料',
     stepDecide: '受理 / 告知',
     finderTitle: '选择事项',
-    finderPlaceholder: '输入事项名称、拼音首字母（如 spjyxk）或编码',
+    finderPlaceholder: '输入事项名称、别名、拼音首字母（如 spjyxk）或编码',
     finderEmpty: '本部门没有匹配的事项',
     finderHint: '↑/↓ 选择，Enter 确定',
     guideTitle: '办事指南（七公开）',
@@ -162,6 +162,10 @@ export const useM = defineMessages({
     sc_back: '关闭对话框 / 返回',
     sc_rows: '材料行：1 收到 · 2 缺 · 3 有缺陷',
     notIntake: '该办件已进入{status}环节，不在收件受理阶段',
+    // part R of issue 16 (search)
+    finderAlias: '又称 {alias}',
+    usccOtherName:
+      '该统一社会信用代码上次以“{name}”办理（{caseNumber}）。请核对代码与名称；确认无误（如已更名）可继续收件。',
   },
   en: {
     title: 'Intake',
@@ -169,7 +173,7 @@ export const useM = defineMessages({
     stepCheck: 'Check materials',
     stepDecide: 'Accept / notify',
     finderTitle: 'Service item',
-    finderPlaceholder: 'Item name, pinyin initials (e.g. spjyxk) or code',
+    finderPlaceholder: 'Item name, alias, pinyin initials (e.g. spjyxk) or code',
     finderEmpty: 'No matching item in this department',
     finderHint: '↑/↓ to choose, Enter to pick',
     guideTitle: 'Public guide',
@@ -324,6 +328,10 @@ export const useM = defineMessages({
     sc_back: 'Close dialog / back',
     sc_rows: 'Material row: 1 received · 2 missing · 3 defective',
     notIntake: 'The case is at "{status}", past intake',
+    // part R of issue 16 (search)
+    finderAlias: 'also {alias}',
+    usccOtherName:
+      'This USCC was last used under the name "{name}" ({caseNumber}). Check the code and the name; if both are right (a renamed company), go on.',
   },
 });
 

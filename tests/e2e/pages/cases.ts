@@ -6,7 +6,7 @@ export function myCases(page: Page) {
     count: page.getByTestId('case-count'),
     statusFilter: page.getByTestId('status-filter'),
     itemFilter: page.getByTestId('item-filter'),
-    search: page.getByPlaceholder('办件编号、申请人名称或证件号码'),
+    search: page.getByPlaceholder('办件编号、申请人名称、手机号或证件号码的任意部分'),
     rows: page.locator('[data-case-number]'),
     row: (caseNumber: string) => page.locator(`[data-case-number="${caseNumber}"]`),
     countdown: (caseNumber: string) =>

@@ -41,6 +41,14 @@ export function intakePage(page: Page) {
     confirmRefuse: page.getByTestId('confirm-refuse'),
     apiError: page.getByTestId('api-error'),
     shortcutHelp: page.getByText('⌨ 快捷键'),
+    // part R of issue 16 (search)
+    itemAlias: page.getByTestId('item-alias'),
+    organisation: page.getByText('法人或其他组织', { exact: true }),
+    orgName: page.getByLabel('单位名称', { exact: true }),
+    uscc: page.getByLabel('统一社会信用代码', { exact: true }),
+    legalRepresentative: page.getByLabel('法定代表人', { exact: true }),
+    contactPerson: page.getByLabel('联系人', { exact: true }),
+    usccOtherName: page.getByTestId('uscc-other-name'),
   };
 
   return {
@@ -59,6 +67,21 @@ export function intakePage(page: Page) {
       await locators.name.fill(p.name);
       await locators.idNumber.fill(p.idNumber);
       await locators.mobile.fill(p.mobile);
+    },
+    // part R of issue 16 (search)
+    async fillOrganisation(o: {
+      name: string;
+      uscc: string;
+      legalRepresentative: string;
+      contact: string;
+      mobile: string;
+    }) {
+      await locators.organisation.click();
+      await locators.orgName.fill(o.name);
+      await locators.uscc.fill(o.uscc);
+      await locators.legalRepresentative.fill(o.legalRepresentative);
+      await locators.contactPerson.fill(o.contact);
+      await locators.mobile.fill(o.mobile);
     },
     async receive() {
       await locators.receive.click();
