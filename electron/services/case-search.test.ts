@@ -90,9 +90,9 @@ describe('migration 010', () => {
     const states = (t.db.prepare('SELECT state FROM cases').all() as { state: string }[]).map(
       (r) => JSON.parse(r.state) as OpenCase,
     );
-    // a version-10 terminal holding these cases: the same rows, without the column
+    // a version-9 terminal holding these cases: the same rows, without the column
     const db = new Database(':memory:');
-    for (const m of migrations.filter((x) => x.version < 11)) m.up(db);
+    for (const m of migrations.filter((x) => x.version < 10)) m.up(db);
     const columns = (db.pragma('table_info(cases)') as { name: string }[]).map((c) => c.name);
     db.exec(`ATTACH '${t.db.name.replace(/'/g, "''")}' AS old`);
     db.exec(

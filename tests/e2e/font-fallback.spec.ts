@@ -25,16 +25,21 @@ test.afterEach(async () => {
 test('with no CJK font on the PC, the UI and a printed notice show Chinese in the shipped font', async ({
   launchOptions,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'no-fonts-'));
-  const conf = join(dir, 'fonts.conf');
-  writeFileSync(
-    conf,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}</cachedir></fontconfig>\n`,
-  );
+  // The packaged Chromium (tests/support/test-browser.ts) already sees only its own Latin font; a
+  // machine's Chromium is given a fontconfig naming only DejaVu. Either way no CJK font is there.
+  let fonts: Record<string, string> = {};
+  if (!launchOptions.env?.FONTCONFIG_FILE) {
+    const dir = mkdtempSync(join(tmpdir(), 'no-fonts-'));
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}</cachedir></fontconfig>\n`,
+    );
+    fonts = { FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir };
+  }
   const browser = await chromium.launch({
     ...launchOptions,
-    // the browser's own environment (the packaged Chromium's libraries), fonts replaced
-    env: { ...process.env, ...launchOptions.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir },
+    env: { ...process.env, ...launchOptions.env, ...fonts },
   });
   try {
     const page = await browser.newPage({
