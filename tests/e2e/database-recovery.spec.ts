@@ -226,12 +226,16 @@ test('the manager’s 备份与恢复 card: back up now, integrity check, restor
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('当前文件不会删除');
   await dialog.getByRole('button', { name: /恢\s*复/ }).click();
+  // the file moved aside (SQLite's own -wal/-shm/-journal may sit beside it a moment): the state
+  // the restore ends in, waited for — the login page is on screen before the reopened terminal
+  const aside = () =>
+    readdirSync(pc.dataDir).filter(
+      (f) =>
+        f.startsWith('terminal.sqlite') &&
+        f !== 'terminal.sqlite' &&
+        !/-(wal|shm|journal)$/.test(f),
+    );
+  await expect.poll(aside, { timeout: 60_000 }).toHaveLength(1);
   await expect(loginPage(page).locators.submit).toBeVisible();
-  const aside = readdirSync(pc.dataDir).filter(
-    // the file moved aside (SQLite's own -wal/-shm/-journal may sit beside it a moment)
-    (f) =>
-      f.startsWith('terminal.sqlite') && f !== 'terminal.sqlite' && !/-(wal|shm|journal)$/.test(f),
-  );
-  expect(aside, readdirSync(pc.dataDir).join(' ')).toHaveLength(1);
   await expectCasesBack(page, pc);
 });
