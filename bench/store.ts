@@ -245,8 +245,10 @@ export async function benchCaseSearch(total = 100_000, rounds = 20): Promise<Ben
       peer: peerP95,
       ratio: oursP95 / peerP95,
       unit: 'ms (peer = LIKE over the wide rows)',
-      target: 'p95 < 100 ms and faster than the peer',
-      pass: oursP95 < 100 && oursP95 < peerP95,
+      // a ratio against the peer measured in this run: an absolute time says only how busy the
+      // machine was
+      target: 'p95 at most half the peer’s',
+      pass: oursP95 / peerP95 <= 0.5,
       detail: `ours p50 ${ours[Math.floor(ours.length / 2)]!.toFixed(1)} ms, peer p50 ${peer[Math.floor(peer.length / 2)]!.toFixed(1)} ms`,
     };
   } finally {
