@@ -14,9 +14,12 @@ export type PdfReading = {
   /** the fonts the pages use, one line each: `name type yes|no` (embedded), as pdffonts lists them */
   fonts: string;
   fontList: PdfFont[];
+  /** the first page's height and how far down its lowest line of text ends, in points */
+  pageHeight: number;
+  textBottom: number;
 };
 
-/** Reads a PDF file: page count, text, fonts. */
+/** Reads a PDF file: page count, text, fonts, where the first page's text ends. */
 export function readPdf(path: string): PdfReading {
   const doc = openPdf(path);
   const pages = doc.countPages();
@@ -28,11 +31,19 @@ export function readPdf(path: string): PdfReading {
     collectFonts(page.getObject().getInheritable('Resources'), fonts, new Set());
   }
   const fontList = [...fonts.values()];
+  const first = doc.loadPage(0);
+  const blocks = (
+    JSON.parse(first.toStructuredText('preserve-whitespace').asJSON()) as {
+      blocks: { type: string; bbox: { y: number; h: number } }[];
+    }
+  ).blocks.filter((b) => b.type === 'text');
   return {
     pages,
     text: texts.join('\f'),
     fonts: fontList.map((f) => `${f.name} ${f.type} ${f.embedded ? 'yes' : 'no'}`).join('\n'),
     fontList,
+    pageHeight: first.getBounds()[3],
+    textBottom: Math.max(0, ...blocks.map((b) => b.bbox.y + b.bbox.h)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { useSession } from '../../stores/session';
 import { A4Document } from '../documents/A4Document';
-import { Desk } from '../documents/PrintPage';
+import { Desk } from '../documents/Desk';
 import './test-page.css';
 
 /** Today in Shanghai as '2026年12月5日 14:30', whatever zone the PC is set to. */
@@ -26,6 +26,7 @@ export function TestPage({ printer }: { printer: string }) {
   return (
     <Desk
       shows={`test/${printer}`}
+      loaded
       pdfName={`打印测试页-${printer}`}
       request={{ testPage: printer }}
     >

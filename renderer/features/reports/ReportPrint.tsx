@@ -1,4 +1,3 @@
-import { Alert, Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   asOfLabel,
@@ -14,13 +13,9 @@ import {
 } from '../../../shared/reports/daily-report';
 import { exportFileName } from '../../../shared/reports/workbook';
 import { A4Document } from '../documents/A4Document';
-import { useDocumentMessages } from '../documents/messages';
-import { usePaper } from '../print/usePaper';
+import { Desk, Status, type Loaded } from '../documents/Desk';
 import { loadReport } from './load';
 import './reports.css';
-
-type Loaded =
-  { state: 'loading' } | { state: 'ok'; report: DailyReport } | { state: 'error'; message: string };
 
 function valueText(r: ReportRow): string {
   if (r.format === 'rate') return percent(r.value as number | null);
@@ -157,17 +152,14 @@ export function ReportPrint({
   to: string;
   windowId?: string;
 }) {
-  const m = useDocumentMessages();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [saved, setSaved] = useState<string | null>(null);
-  const paper = usePaper({ kind: 'report' });
+  const [loaded, setLoaded] = useState<Loaded<DailyReport>>({ state: 'loading' });
 
   useEffect(() => {
     let live = true;
     void loadReport(from, to, windowId).then((r) => {
       if (!live) return;
       setLoaded(
-        r.ok ? { state: 'ok', report: r.value } : { state: 'error', message: r.error.message },
+        r.ok ? { state: 'ok', value: r.value } : { state: 'error', message: r.error.message },
       );
     });
     return () => {
@@ -175,46 +167,21 @@ export function ReportPrint({
     };
   }, [from, to, windowId]);
 
-  const pdfName =
-    loaded.state === 'ok'
-      ? exportFileName(loaded.report, 'csv', windowId).replace(/\.csv$/, '')
-      : '办件统计';
-  const savePdf = async () => {
-    const result = await window.hallPrint?.toPdf(pdfName);
-    if (result?.ok && result.path) setSaved(result.path);
-  };
-
   return (
-    <div className="a4-desk">
-      <div className="a4-toolbar" role="toolbar">
-        <Button onClick={() => history.back()}>{m('back')}</Button>
-        <Button type="primary" disabled={loaded.state !== 'ok'} onClick={paper.print}>
-          {m('print')}
-        </Button>
-        {window.hallPrint && (
-          <Button disabled={loaded.state !== 'ok'} onClick={() => void savePdf()}>
-            {m('savePdf')}
-          </Button>
-        )}
-        <span className="a4-toolbar-hint" data-testid="print-note">
-          {saved ? m('savedTo', { path: saved }) : (paper.note ?? m('hint'))}
-        </span>
-      </div>
-      {loaded.state === 'loading' && (
-        <Spin style={{ display: 'block', marginTop: 96 }} description={m('loading')} />
-      )}
-      {loaded.state === 'error' && (
-        <Alert
-          type="error"
-          showIcon
-          title={m('notFound')}
-          description={loaded.message}
-          style={{ maxWidth: 640, margin: '48px auto' }}
-        />
-      )}
-      {loaded.state === 'ok' && (
-        <ReportSheet report={loaded.report} {...(windowId ? { windowId } : {})} />
-      )}
-    </div>
+    <Desk
+      shows={`report/${from}/${to}/${windowId ?? ''}`}
+      loaded={loaded.state === 'ok'}
+      pdfName={
+        loaded.state === 'ok'
+          ? exportFileName(loaded.value, 'csv', windowId).replace(/\.csv$/, '')
+          : '办件统计'
+      }
+      request={{ kind: 'report' }}
+    >
+      <Status
+        loaded={loaded}
+        render={(report) => <ReportSheet report={report} {...(windowId ? { windowId } : {})} />}
+      />
+    </Desk>
   );
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { readPdf, renderPdfPage } from '../../support/pdf';
+import { readPdf, renderPdfPage, type PdfReading } from '../../support/pdf';
 import { apiPost, type DemoAccount, type WebTerminal } from '../../support/web-terminal';
 
 const artifacts = 'tests/e2e/artifacts';
@@ -109,24 +109,22 @@ export function printPage(page: Page) {
       await page.locator(`[data-document="${caseId}/${eventId}"]`).waitFor();
       await this.ready();
     },
-    /** The sheet is laid out with its QR code and its embedded font: ready for paper. */
+    /**
+     * The sheet is laid out with its QR code, and the desk has every slice of the embedded font
+     * its text needs (data-ready, as 打印 waits for): ready for paper.
+     */
     async ready() {
+      await page.locator('.a4-desk[data-ready="true"]').waitFor();
       await locators.sheet.waitFor();
       await locators.qr.waitFor();
-      await page.evaluate(async () => {
-        await document.fonts.ready;
-      });
     },
     /** page → A4 PDF → first page as PNG (MuPDF, 80 dpi as pdftoppm gave), its text and fonts. */
-    async toPdf(
-      name: string,
-    ): Promise<{ pdf: string; png: string; text: string; fonts: string; pages: number }> {
+    async toPdf(name: string): Promise<{ pdf: string; png: string } & PdfReading> {
       mkdirSync(artifacts, { recursive: true });
       const pdf = `${artifacts}/${name}.pdf`;
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
       renderPdfPage(pdf, `${artifacts}/${name}.png`, 80);
-      const { text, fonts, pages } = readPdf(pdf);
-      return { pdf, png: `${artifacts}/${name}.png`, text, fonts, pages };
+      return { pdf, png: `${artifacts}/${name}.png`, ...readPdf(pdf) };
     },
   };
 }

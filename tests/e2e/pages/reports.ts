@@ -70,13 +70,8 @@ export function reportPage(page: Page) {
       await locators.print.click();
       await locators.printSheet.waitFor();
       await expect(page.getByTestId('report-print-windows')).toBeVisible();
-      // the embedded Noto Sans SC comes in slices by character range: wait for the title's
-      await page.waitForFunction(() =>
-        document.fonts.check('16px "Noto Sans SC"', '办件统计日报表制表人审核人'),
-      );
-      await page.evaluate(async () => {
-        await document.fonts.ready;
-      });
+      // every slice of the embedded font the report's text needs has arrived (as 打印 waits for)
+      await page.locator('.a4-desk[data-ready="true"]').waitFor();
     },
   };
 }
