@@ -5,6 +5,8 @@ import { DatabaseGate } from '../features/database/DatabaseGate';
 import { useLocale } from '../i18n';
 import { useSession } from '../stores/session';
 import { fontFamily } from './font';
+import { ConsoleShell } from './ConsoleShell';
+import { inConsole } from './console-mode';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
 
@@ -17,7 +19,16 @@ export function App() {
       theme={{ token: { colorPrimary: '#b3261e', fontFamily, borderRadius: 6 } }}
     >
       <AntApp style={{ height: '100%' }}>
-        <DatabaseGate>{session ? <Shell session={session} /> : <LoginPage />}</DatabaseGate>
+        {inConsole() ? (
+          // the center's console (part U of issue 16): the center's database, not a terminal's
+          session ? (
+            <ConsoleShell session={session} />
+          ) : (
+            <LoginPage />
+          )
+        ) : (
+          <DatabaseGate>{session ? <Shell session={session} /> : <LoginPage />}</DatabaseGate>
+        )}
       </AntApp>
     </ConfigProvider>
   );

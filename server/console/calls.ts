@@ -15,7 +15,7 @@ import {
   type Relay,
   type RelayFields,
 } from '../../shared/api/admin-relay';
-import { roleSchema, type Role } from '../../shared/case';
+import { roleSchema, ruleMessages, type Role } from '../../shared/case';
 import { centerContract, type CenterCall } from '../../shared/center-api';
 import { readSettings } from '../admin/settings';
 import { checkStaffPassword } from '../auth/login';
@@ -158,11 +158,9 @@ async function signIn(
   const staff = await checkStaffPassword(ctx, username, password, address);
   const role = roleSchema.parse(staff.role);
   if (!consoleRoles.includes(role)) {
-    throw new HttpError(
-      403,
-      'forbidden',
-      '中心控制台只供管理人员和监察人员登录，窗口人员请在本窗口的终端登录',
-    );
+    throw new HttpError(403, 'forbidden', ruleMessages['console.centerStaffOnly'], {
+      rule: 'console.centerStaffOnly',
+    });
   }
   const token = await createSession(ctx.db, staff.id, ctx.now());
   return sessionOf({ ...staff, role }, token, ctx);

@@ -135,7 +135,10 @@ eachDialect('center console API', (t) => {
       password: testPassword,
     });
     expect(clerkLogin.status).toBe(403);
-    expect(clerkLogin.result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(clerkLogin.result).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', rule: 'console.centerStaffOnly' },
+    });
     // and a clerk's center session (from /api) opens nothing here either
     const clerkCall = await c.call('session.current', {}, { token: clerk.token });
     expect(clerkCall.status).toBe(403);
