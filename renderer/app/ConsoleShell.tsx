@@ -1,5 +1,4 @@
 import { Avatar, Button, Layout, Menu, Space, Typography } from 'antd';
-import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -24,10 +23,6 @@ export function ConsoleShell({ session }: { session: Session }) {
   const pages = consolePagesByRole[session.user.role] ?? [];
   const page: Page | undefined =
     route && pages.includes(route.page as Page) ? (route.page as Page) : pages[0];
-
-  useEffect(() => {
-    document.title = `${t('appName')} · ${t('console.title')}`;
-  }, [t]);
 
   const logout = async () => {
     await call('auth.logout', {});
