@@ -137,6 +137,7 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
     await expect(console_.locators.supervisionTabs).toBeVisible();
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('红牌');
+    await snap(page, 'supervisor-alerts', console_.scrollsSideways);
   });
 
   await test.step('and acknowledges it with a comment', async () => {
@@ -144,7 +145,7 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
     await sp.act('acknowledge', '已电话督办一号窗，今日内办结');
     await expect(sp.locators.status).toHaveText('已确认');
     await expect(sp.locators.historyEntries.first()).toContainText(staff.supervisor.name);
-    await snap(page, 'supervisor', console_.scrollsSideways);
+    await snap(page, 'supervisor-acknowledged', console_.scrollsSideways);
     await page.keyboard.press('Escape');
     await expect(row).toHaveCount(0);
   });
