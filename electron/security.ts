@@ -1,20 +1,3 @@
-// One CSP for the Electron window and the web mode. antd injects its styles at run time (CSS-in-JS),
-// hence 'unsafe-inline' for styles only; scripts come from the app's own files and nothing else.
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-// frame-ancestors is ignored (and warned about) in a <meta> tag; the page sets it by header only.
-export const metaContentSecurityPolicy = contentSecurityPolicy
-  .split('; ')
-  .filter((d) => !d.startsWith('frame-ancestors'))
-  .join('; ');
+// The page's CSP lives in node-shared: the center's console (part U of issue 16) serves the same
+// renderer under the same policy.
+export { contentSecurityPolicy, metaContentSecurityPolicy } from '../node-shared/http/csp';

@@ -1,29 +1,16 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import { errorStatus, type ApiErrorCode, type ApiResult, type StatusOf } from '../shared/api';
 import { dispatch, type Handlers } from './api/dispatch';
 import { dispatchRecovery } from './api/recovery';
 import type { Terminal } from './services/context';
 import { fixedHost, type TerminalHost } from './services/host';
-import { contentSecurityPolicy } from './security';
+import { notBuiltMessage, staticFile, staticHeaders } from '../node-shared/http/static-files';
 
 // The same handler table as IPC, over HTTP, for a browser: tests and PCs without Electron.
 // Loopback only; a session token from auth.login in `Authorization: Bearer`.
 
 export const maxBodyBytes = 1024 * 1024;
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
@@ -182,37 +169,13 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function serveStatic(pathname: string, res: ServerResponse, staticDir: string | null): void {
-  if (!staticDir) {
-    res.writeHead(404).end();
+  const found = staticDir ? staticFile(staticDir, pathname) : ({ refused: 'outside' } as const);
+  if ('refused' in found) {
+    if (found.refused === 'missing')
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(notBuiltMessage);
+    else res.writeHead(found.refused === 'bad' ? 400 : 404).end();
     return;
   }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  const relative = normalize(decoded).replace(/^([/\\])+/, '');
-  let file = join(staticDir, relative);
-  if (!file.startsWith(staticDir + sep) && file !== staticDir) {
-    res.writeHead(404).end();
-    return;
-  }
-  // A single-page app: unknown paths are the app's routes, served by index.html.
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
-  if (!existsSync(file)) {
-    res
-      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      .end('界面未构建：请先运行 npm run build');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': contentSecurityPolicy,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-  });
-  createReadStream(file).pipe(res);
+  res.writeHead(200, staticHeaders(found.file));
+  createReadStream(found.file).pipe(res);
 }

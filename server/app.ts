@@ -14,6 +14,7 @@ import type { Dialect, Handlers } from './http/spec';
 import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
+import { registerConsole } from './console/routes';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -36,6 +37,8 @@ export type AppConfig = {
   passwordCost?: number;
   /** part C (issue 15): the data folder holding updates/ and crash-reports/; absent: neither */
   dataDir?: string;
+  /** part U (issue 16): the built renderer the console at /console/ serves; absent: its API only */
+  consoleDir?: string | null;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -120,5 +123,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   // part C (issue 15): electron-updater's feed and Electron's crash uploads, in their own formats
   registerUpdateFeed(app, context);
   registerCrashReports(app, context);
+  // part U (issue 16): the center's own browser console
+  registerConsole(app, context, config.consoleDir ?? null);
   return app;
 }

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
+import { consolePath } from './console/routes';
 import { isValidPasswordCost, passwordCost } from '../node-shared/passwords';
 import { fileLogger } from '../node-shared/logs/logger';
 import { backupsDirOf, centerTarget, parseKeep, runBackupCommand } from './backup-cli';
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     // scrypt's N for the password hashes this center makes (default 2^17, OWASP's minimum). Only
     // the test suites and demonstrations on slow machines lower it; the center says so loudly.
     'password-cost': { type: 'string' },
+    // part U (issue 16): the built renderer the browser console at /console/ serves
+    console: { type: 'string', default: 'dist/renderer' },
   },
 });
 
@@ -143,11 +147,16 @@ const app = buildApp({
   ...(dataDir ? { dataDir: resolve(dataDir) } : {}),
   ...(chosenCost !== null ? { passwordCost: chosenCost } : {}),
   ...(values['trust-proxy'] ? { trustProxy: values['trust-proxy'] } : {}),
+  consoleDir: resolve(values.console),
 });
 await app.listen({ port, host: values.host });
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 console.log(`OneWindow center listening on http://${values.host}:${actualPort}`);
+// the address a manager types into a browser (part U, issue 16)
+console.log(
+  `中心控制台 / center console: http://${values.host}:${actualPort}${consolePath}${existsSync(join(resolve(values.console), 'index.html')) ? '' : '（界面未构建，请先运行 npm run build / not built: run npm run build）'}`,
+);
 // the supervision rules on a timer: a deadline passes whether or not a window syncs
 const stopSupervision = startSupervision(handle.db, now, supervisionIntervalMs, (error) =>
   app.log.error({ err: error }, 'supervision round failed'),

@@ -1,12 +1,8 @@
 import { centerSignInRule, type CenterStatus } from '../../shared/api/admin-contract';
 import type { ApiError } from '../../shared/api';
 import { ruleMessages } from '../../shared/case';
-import {
-  centerContract,
-  type CenterCallName,
-  type CenterEntry,
-  type ResponseParsed,
-} from '../../shared/center-api';
+import { centerContract, type CenterCallName, type CenterEntry } from '../../shared/center-api';
+import { inputField, type Relay, type RelayFields as Fields } from '../../shared/api/admin-relay';
 import { CenterFailure, request, type CallRequest } from '../../node-shared/http/client';
 import { ApiFailure } from '../api/errors';
 import { getSetting, getStaff } from '../store/reference';
@@ -27,30 +23,6 @@ const logins = new WeakMap<SessionRecord, CenterLogin>();
 
 // A hall network that drops packets must not leave the manager's form spinning for minutes.
 const timeoutMs = 15_000;
-
-/** Where the call's input put what the center names in its refusals. */
-type Fields = {
-  /** where the body sits in the call's input ('closures'), for the fields the center names */
-  bodyAt?: string;
-  /** the input field a path parameter came from, when its name differs ('windowId') */
-  paramAs?: string;
-};
-
-/**
- * One call of the center's contract as the relay sends it. `answer` is never set: it carries the
- * type the center's response schema parses to, so that a relay whose answer does not fit the
- * terminal's call fails to compile.
- */
-export type Relay<O> = Fields & { call: CenterCallName; request: unknown; answer?: O };
-
-/** The relay of one center call, its request checked against the call's entry. */
-export function relayTo<K extends CenterCallName>(
-  call: K,
-  sent: CallRequest<CenterEntry<K>>,
-  fields: Fields = {},
-): Relay<ResponseParsed<CenterEntry<K>>> {
-  return { call, request: sent, ...fields };
-}
 
 function serverUrl(t: Terminal): string | null {
   return getSetting<string>(t.db, syncKeys.server) ?? null;
@@ -92,14 +64,6 @@ function requireServer(t: Terminal): string {
 /** The rule the center refused by, for the renderer's English; absent when no rule refused. */
 function ruleOf(error: CenterFailure): Pick<ApiError, 'rule'> {
   return error.body?.rule ? { rule: error.body.rule } : {};
-}
-
-/** The center's field ('body.0.date', 'params.id') as the field of the call's input. */
-function inputField(field: string, fields: Fields): string {
-  const [where, ...rest] = field.split('.');
-  if (where === 'params') return fields.paramAs ?? rest.join('.');
-  if (where === 'body') return [fields.bodyAt, ...rest].filter(Boolean).join('.');
-  return field;
 }
 
 /**

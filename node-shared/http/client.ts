@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import {
   callPath,
+  type CallRequest,
   type CenterCall,
   type CenterContract,
   type ResponseParsed,
@@ -41,13 +41,9 @@ export class CenterFailure extends Error {
   }
 }
 
-type Given<E extends CenterCall, P extends 'params' | 'body'> = E[P] extends z.ZodType
-  ? { [Q in P]: z.input<E[P]> }
-  : { [Q in P]?: undefined };
-
-/** What a caller sends for a call: its path parameters, query and body, as its entry types them. */
-export type CallRequest<E extends CenterCall> = Given<E, 'params'> &
-  Given<E, 'body'> & { query?: E['query'] extends z.ZodType ? z.input<E['query']> : undefined };
+// part U (issue 16): the request's type lives with the contract, so the center's console can
+// build the same requests in-process
+export type { CallRequest };
 
 export type ClientOptions = {
   /** the center's address; it may live under a path (https://host/center) */

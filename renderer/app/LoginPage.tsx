@@ -4,6 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { call } from '../api';
 import { useT } from '../i18n';
 import { useSession } from '../stores/session';
+import { inConsole } from './console-mode';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type LoginForm = { username: string; password: string };
@@ -39,7 +40,9 @@ export function LoginPage() {
           </Typography.Title>
           <LanguageSwitch />
         </div>
-        <Typography.Paragraph type="secondary">{t('appSubtitle')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(inConsole() ? 'console.subtitle' : 'appSubtitle')}
+        </Typography.Paragraph>
         <Typography.Title level={5}>{t('login.title')}</Typography.Title>
         <form onSubmit={(e) => void onSubmit(e)} aria-label={t('login.title')}>
           <label htmlFor="username">{t('login.username')}</label>

@@ -1,9 +1,10 @@
-import { Avatar, Button, Empty, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { Avatar, Button, Empty, Layout, Menu, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
+import { LazyDashboard } from '../features/dashboard/LazyDashboard';
 import { MyCases } from '../features/cases/MyCases';
 import { CalendarChangesPanel } from '../features/calendar-changes/CalendarChangesPanel';
 import { GuidePage, PrintPage } from '../features/documents/PrintPage';
@@ -29,11 +30,6 @@ import { useIdleLock } from '../features/screen-lock/useIdleLock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
-// The chart library is the largest part of the dashboard: loaded when a manager opens it, not
-// with every window's shell.
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
 // print, guide and report print pages are whole-window documents, rendered before the shell
 function Content({
   route,
@@ -64,11 +60,7 @@ function Content({
     case 'reports':
       return <ReportPage />;
     case 'dashboard':
-      return (
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
-          <DashboardPage />
-        </Suspense>
-      );
+      return <LazyDashboard />;
     case 'supervision':
       return <SupervisionPage />;
     case 'alerts':

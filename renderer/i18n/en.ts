@@ -51,4 +51,7 @@ export const en: Record<MessageKey, string> = {
   'level.yellow': 'Yellow card',
   'level.red': 'Red card',
   'page.comingWith': 'Coming in a later release: {what}',
+  // ---- part U of issue 16: the center's browser console
+  'console.title': 'Center console',
+  'console.subtitle': 'Administration and supervision of the service center',
 };

@@ -161,6 +161,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // issue 16 part P: deemed acceptance
   'intake.notYetAccepted':
     'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
+  // part U of issue 16: the center's console
+  'console.centerStaffOnly':
+    "The center console is for the center's managers and supervisors: window staff sign in at their window's terminal",
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

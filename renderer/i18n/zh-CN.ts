@@ -49,6 +49,9 @@ export const zhCN = {
   'level.yellow': '黄牌',
   'level.red': '红牌',
   'page.comingWith': '此功能将在后续版本中提供：{what}',
+  // ---- part U of issue 16: the center's browser console
+  'console.title': '中心控制台',
+  'console.subtitle': '行政服务中心的管理与电子监察',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -197,6 +197,12 @@ export const deemedAcceptanceRuleMessages = {
     '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
 } as const;
 
+/** Part U of issue 16: the center's browser console is the center staff's. */
+export const consoleRuleMessages = {
+  'console.centerStaffOnly':
+    '中心控制台只供中心的管理人员和监察人员登录，窗口人员请在本窗口的终端登录',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -212,6 +218,8 @@ export const ruleMessages = {
   // part Q (issue 16)
   ...typedDateRuleMessages,
   ...deemedAcceptanceRuleMessages,
+  // part U (issue 16)
+  ...consoleRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

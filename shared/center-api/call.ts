@@ -50,3 +50,11 @@ export type ResponseSent<E extends CenterCall> = z.input<E['response']>;
 
 /** What the caller holds after parsing the answer with the call's response schema. */
 export type ResponseParsed<E extends CenterCall> = z.output<E['response']>;
+
+type Given<E extends CenterCall, P extends 'params' | 'body'> = E[P] extends ZodType
+  ? { [Q in P]: z.input<E[P]> }
+  : { [Q in P]?: undefined };
+
+/** What a caller sends for a call: its path parameters, query and body, as its entry types them. */
+export type CallRequest<E extends CenterCall> = Given<E, 'params'> &
+  Given<E, 'body'> & { query?: E['query'] extends ZodType ? z.input<E['query']> : undefined };

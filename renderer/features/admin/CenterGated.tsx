@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CenterStatus } from '../../../shared/api/admin-contract';
+import { inConsole } from '../../app/console-mode';
 import { mayOpen } from '../../app/navigation';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
@@ -83,6 +84,22 @@ export function CenterGated({
 }: {
   /** what to show on a terminal not joined to a center: by default, the way to its settings */
   notJoined?: ReactNode;
+  children: (status: CenterStatus) => ReactNode;
+}) {
+  // in the center's own console the sign-in was the center's: no second one (part U, issue 16)
+  const username = useSession((s) => s.session?.user.username ?? '');
+  if (inConsole()) {
+    return children({ serverUrl: location.origin, enrolled: true, signedIn: true, username });
+  }
+  return <TerminalGate notJoined={notJoined}>{children}</TerminalGate>;
+}
+
+/** At a terminal: joined to a center, and signed in there with the password typed again. */
+function TerminalGate({
+  notJoined,
+  children,
+}: {
+  notJoined: ReactNode;
   children: (status: CenterStatus) => ReactNode;
 }) {
   const [status, setStatus] = useState<CenterStatus | null>(null);
