@@ -161,6 +161,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // issue 16 part P: deemed acceptance
   'intake.notYetAccepted':
     'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
+  // part T of issue 16: the department is the unit of service
+  'intake.duplicateOpen':
+    'The department already has an open case of this applicant for this item: continue it, or give the reason for opening a new one',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

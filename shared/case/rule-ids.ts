@@ -197,6 +197,12 @@ export const deemedAcceptanceRuleMessages = {
     '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
 } as const;
 
+/** Part T of issue 16: the department is the unit of service. */
+export const departmentServiceRuleMessages = {
+  'intake.duplicateOpen':
+    '该申请人的同一事项在本部门已有在办办件：请继续办理原办件，或填写仍然新建的理由',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -212,6 +218,8 @@ export const ruleMessages = {
   // part Q (issue 16)
   ...typedDateRuleMessages,
   ...deemedAcceptanceRuleMessages,
+  // part T (issue 16)
+  ...departmentServiceRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;
