@@ -153,6 +153,11 @@ export function receiveCase(
   const now = eventClock(t, 'received');
   const caseId = uuidv7(now.getTime());
   return inTransaction(t.db, () => {
+    if (input.secondApplicationOf && !getCaseState(t.db, input.secondApplicationOf)) {
+      throw new ApiFailure('invalid_input', '所关联的原办件不存在', {
+        field: 'secondApplicationOf',
+      });
+    }
     // Part T of issue 16: read in the transaction that writes, so a case a pull brought in a
     // moment ago is seen; the renderer's warning is a courtesy, this is the rule
     const duplicates = openCasesOf(t.db, window.department_code, {
@@ -165,11 +170,6 @@ export function receiveCase(
         `${ruleMessages['intake.duplicateOpen']}（${duplicates.map((d) => d.case_number).join('、')}）`,
         { rule: 'intake.duplicateOpen', field: 'duplicateReason' },
       );
-    }
-    if (input.secondApplicationOf && !getCaseState(t.db, input.secondApplicationOf)) {
-      throw new ApiFailure('invalid_input', '所关联的原办件不存在', {
-        field: 'secondApplicationOf',
-      });
     }
     const day = shanghaiDate(now).replaceAll('-', '');
     // Department + day + window + terminal: each PC counts its own serials, so numbers made
