@@ -69,4 +69,5 @@ export const en: Record<MessageKey, string> = {
   'dept.reasonRequired': 'Give the reason for creating a new case',
   'dept.reasonGiven': 'A new case will be created; reason: {reason}',
   'dept.reasonCancel': 'Do not create',
+  'dept.titleDepartment': "The department's cases",
 };

@@ -66,6 +66,7 @@ export const zhCN = {
   'dept.reasonRequired': '请填写仍然新建的理由',
   'dept.reasonGiven': '将另立新件，理由：{reason}',
   'dept.reasonCancel': '不新建',
+  'dept.titleDepartment': '本部门办件',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -143,6 +143,8 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
   const page = b.page;
   const list = myCases(page);
   await test.step('at SJ02 the clerk finds it by the number’s last four digits and by phone', async () => {
+    // the next morning's start: the enrollment's note of the day before is gone
+    await page.goto(b.terminal.url);
     await loginPage(page).signIn(staff.clerkSj02.username, password);
     await list.open();
     await expect(list.locators.scopeFilter.locator('.ant-segmented-item-selected')).toHaveText(
@@ -159,6 +161,7 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
     await page.setViewportSize({ width: 1366, height: 768 });
     // 本窗口 holds only what SJ02 took in itself: not this case
     await list.showScope('本窗口');
+    await expect(page.getByText('本窗口在办件')).toBeVisible();
     await expect(list.locators.count).toHaveText('共 0 件');
     await list.showScope('本部门');
     // nothing of the case matches: the row goes; the phone's last four bring it back

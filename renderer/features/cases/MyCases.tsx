@@ -109,7 +109,7 @@ export function MyCases() {
     <Card
       title={
         <Space size={12}>
-          <span>{t('cases.title')}</span>
+          <span>{t(filters.scope === 'department' ? 'dept.titleDepartment' : 'cases.title')}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="case-count">
             {m('count', { n: total })}
           </Typography.Text>
