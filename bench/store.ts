@@ -145,7 +145,7 @@ export async function benchWorkList(total = 100_000, runs = 300): Promise<BenchR
     for (let i = 0; i < runs; i++) {
       const offset = i % 10 === 0 ? 50 : 0;
       const s = performance.now();
-      const page = listCases(t, { status: 'open', limit: 50, offset });
+      const page = listCases(t, { status: 'open', scope: 'department', limit: 50, offset });
       times.push(performance.now() - s);
       if (page.rows.length !== 50) throw new Error(`expected 50 rows, got ${page.rows.length}`);
     }
@@ -224,7 +224,13 @@ export async function benchCaseSearch(total = 100_000, rounds = 20): Promise<Ben
     for (let i = 0; i < rounds; i++) {
       for (const query of queries) {
         let s = performance.now();
-        const page = listCases(t, { status: 'all', query, limit: 50, offset: 0 });
+        const page = listCases(t, {
+          status: 'all',
+          scope: 'department',
+          query,
+          limit: 50,
+          offset: 0,
+        });
         ours.push(performance.now() - s);
         if (query !== '不存在的申请人' && page.rows.length === 0) {
           throw new Error(`the search found nothing for ${query}`);

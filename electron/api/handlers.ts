@@ -4,7 +4,7 @@ import type { Session } from '../../shared/api';
 import { reviseCaseCalendar, windowCalendarChanges } from '../services/calendar-changes';
 import { ruleMessages, type Role } from '../../shared/case';
 import { searchItems } from '../../shared/catalog';
-import { getCase, listCases, receiveCase, recordEvent } from '../services/cases';
+import { getCase, listCases, openDuplicates, receiveCase, recordEvent } from '../services/cases';
 import { endCenterSession } from '../services/center-admin';
 import {
   registerSeal,
@@ -202,4 +202,6 @@ export const handlers: Handlers = {
   'screenLock.set': (input, { terminal }) => setScreenLock(terminal, input),
   // part R of issue 16 (search)
   'applicants.earlierName': (input, { terminal }) => earlierName(terminal.db, input),
+  // part T of issue 16: the department is the unit of service
+  'cases.openDuplicates': (input, { terminal }) => openDuplicates(terminal, input),
 };

@@ -3,7 +3,7 @@ import { deadlineChanges, type OpenCase } from '../../shared/case';
 import type { CalendarChange } from '../../shared/center-api';
 import { ApiFailure } from '../api/errors';
 import { inTransaction } from '../store/db';
-import { getCaseState, listWindowCases } from '../store/cases';
+import { getCaseState, listScopeCases } from '../store/cases';
 import { boundWindow } from '../store/reference';
 import { appendToCase } from './cases';
 import { correctedNow } from './clock';
@@ -20,7 +20,11 @@ export function windowCalendarChanges(t: Terminal): CalendarChange[] {
   if (!window) return [];
   const current = t.currentCalendar();
   const now = correctedNow(t);
-  const { rows } = listWindowCases(t.db, window.id, { open: true, limit: 100_000, offset: 0 });
+  const { rows } = listScopeCases(
+    t.db,
+    { windowId: window.id },
+    { open: true, limit: 100_000, offset: 0 },
+  );
   const listed: CalendarChange[] = [];
   for (const row of rows) {
     if (row.calendar_version === current.version) continue;

@@ -27,8 +27,9 @@ import { asCaseEvent, appendEvent, caseEvents, type StoredEvent } from '../store
 import {
   caseScopeOf,
   getCaseState,
-  listWindowCases,
+  listScopeCases,
   nextCaseSerial,
+  openCasesOf,
   type CaseListRow,
   type WorkClock,
 } from '../store/cases';
@@ -157,6 +158,19 @@ export function receiveCase(
         field: 'secondApplicationOf',
       });
     }
+    // Part T of issue 16: read in the transaction that writes, so a case a pull brought in a
+    // moment ago is seen; the renderer's warning is a courtesy, this is the rule
+    const duplicates = openCasesOf(t.db, window.department_code, {
+      applicantKey: applicantKeyOf(input.applicant),
+      itemCode: item.code,
+    });
+    if (duplicates.length > 0 && !input.duplicateReason) {
+      throw new ApiFailure(
+        'not_allowed',
+        `${ruleMessages['intake.duplicateOpen']}（${duplicates.map((d) => d.case_number).join('、')}）`,
+        { rule: 'intake.duplicateOpen', field: 'duplicateReason' },
+      );
+    }
     const day = shanghaiDate(now).replaceAll('-', '');
     // Department + day + window + terminal: each PC counts its own serials, so numbers made
     // offline never collide, even between PCs of one window.
@@ -174,6 +188,8 @@ export function receiveCase(
       issuer: { centerName: t.centerName(), departmentName: window.department_name },
       powers,
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
+      // a reason given when no open case stood in the way is not recorded: it would explain nothing
+      ...(duplicates.length > 0 ? { duplicateReason: input.duplicateReason } : {}),
     });
     commit(t, initialCaseState, event, window.id);
     return { caseId, caseNumber };
@@ -219,10 +235,13 @@ export function appendToCase(
   // unworkable: the event keeps the case's order, never earlier than its last event.
   const at = new Date(Math.max(correctedNow(t).getTime(), Date.parse(state.lastOccurredAt)));
   const { type, payload } = make(state, shanghaiIso(at));
-  checkCaseScope(t, session, type, caseScopeOf(t.db, caseId)!);
+  const scope = caseScopeOf(t.db, caseId)!;
+  checkCaseScope(t, session, type, scope);
   assertTrustedClock(t, type);
+  // the event names the window that acts (the center holds it to this PC's window); the case
+  // stays the receiving window's (part T of issue 16: any window of the department may act)
   const event = newEvent(at, { caseId, actor: session.actor, windowId: window.id }, type, payload);
-  return commit(t, state, event, window.id);
+  return commit(t, state, event, scope.windowId);
 }
 
 export function getCase(
@@ -255,7 +274,9 @@ export function getCase(
 export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOutput<'cases.list'> {
   const window = terminalWindow(t);
   refreshLapsed(t);
-  const { rows, total } = listWindowCases(t.db, window.id, {
+  const scope =
+    input.scope === 'window' ? { windowId: window.id } : { departmentCode: window.department_code };
+  const { rows, total } = listScopeCases(t.db, scope, {
     open: input.status === 'open',
     itemCode: input.itemCode,
     query: input.query,
@@ -273,6 +294,7 @@ export function listCases(t: Terminal, input: ParsedInput<'cases.list'>): CallOu
 export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
   const now = t.now();
   const thresholds = t.thresholds();
+  const own = boundWindow(t.db)?.id;
   return (r) => {
     const { clock, deemedAcceptedOn, acceptanceNoticeOwed } = JSON.parse(r.work_clock) as WorkClock;
     const calendar = t.calendar(r.calendar_version);
@@ -304,6 +326,26 @@ export function caseRowView(t: Terminal): (r: CaseListRow) => CaseRow {
       deemedAcceptedOn,
       acceptanceNoticeOwed: acceptanceNoticeOwed === true,
       conflicted: r.conflicted === 1,
+      // a window the reference data no longer holds (closed at the center) still names itself
+      receivingWindow: {
+        id: r.window_id,
+        code: r.window_code ?? r.window_id,
+        name: r.window_name ?? r.window_id,
+      },
+      ownWindow: r.window_id === own,
     };
   };
+}
+
+/** Part T of issue 16: the department's open cases of the applicant and item, for intake. */
+export function openDuplicates(
+  t: Terminal,
+  input: ParsedInput<'cases.openDuplicates'>,
+): CallOutput<'cases.openDuplicates'> {
+  const window = terminalWindow(t);
+  return openCasesOf(t.db, window.department_code, input).map(caseRowView(t));
+}
+
+function applicantKeyOf(applicant: ParsedInput<'cases.receive'>['applicant']): string {
+  return (applicant.kind === 'person' ? applicant.idNumber : applicant.uscc).toUpperCase();
 }

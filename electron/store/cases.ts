@@ -40,13 +40,20 @@ export type CaseListRow = {
   updated_at: string;
   /** 1 when the center did not take one of the case's events */
   conflicted: number;
+  /** the receiving window; its code and name as the reference data holds them (or null) */
+  window_id: string;
+  window_code: string | null;
+  window_name: string | null;
 };
 
 /** The columns of a CaseListRow, for every query that lists cases. */
 export const caseListColumns = `id, case_number, item_code, item_name, applicant_name, status,
        received_at, due_at, calendar_version, work_clock, updated_at,
        EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.sync_state = 'conflicted')
-         AS conflicted`;
+         AS conflicted,
+       window_id,
+       (SELECT w.code FROM windows w WHERE w.id = cases.window_id) AS window_code,
+       (SELECT w.name FROM windows w WHERE w.id = cases.window_id) AS window_name`;
 
 // Sorts after every ISO date: cases without a running clock come last.
 const stoppedClockKey = '~';
@@ -181,14 +188,19 @@ function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-// Open cases by deadline; paused ones (no running deadline) after them. The index
-// (window_id, open, order_key) serves this without sorting the window's cases.
-export function listWindowCases(
+/** Whose cases a list holds: one window's, or its department's (part T of issue 16). */
+export type CaseListScope = { windowId: string } | { departmentCode: string };
+
+// Open cases by deadline; paused ones (no running deadline) after them. The indexes
+// (window_id | department_code, open, order_key) serve this without sorting the scope's cases.
+export function listScopeCases(
   db: Db,
-  windowId: string,
+  scope: CaseListScope,
   filter: CaseFilter,
 ): { rows: CaseListRow[]; total: number } {
-  const where = ['window_id = @windowId'];
+  const where = [
+    'windowId' in scope ? 'window_id = @windowId' : 'department_code = @departmentCode',
+  ];
   if (filter.open) where.push('open = 1');
   if (filter.itemCode) where.push('item_code = @itemCode');
   const query = filter.query?.trim() ?? '';
@@ -203,7 +215,8 @@ export function listWindowCases(
   }
   const digits = /^[\d\s-]+$/.test(query) ? query.replace(/[\s-]/g, '') : query;
   const params = {
-    windowId,
+    windowId: 'windowId' in scope ? scope.windowId : null,
+    departmentCode: 'departmentCode' in scope ? scope.departmentCode : null,
     itemCode: filter.itemCode ?? null,
     part: `%${likeEscaped(query)}%`,
     digits: `%${likeEscaped(digits)}%`,
@@ -241,6 +254,28 @@ export function findApplicant(db: Db, key: string): OpenCase['applicant'] | null
     'SELECT state FROM cases WHERE applicant_key = ? ORDER BY received_at DESC LIMIT 1',
   ).get(key.toUpperCase()) as { state: string } | undefined;
   return row ? (JSON.parse(row.state) as OpenCase).applicant : null;
+}
+
+// A case is open to a returning applicant until it is finished, refused or withdrawn: a
+// delivered case still waiting for its rating is done for the applicant.
+const finishedStatuses = `('delivered', 'refused', 'withdrawn')`;
+
+/**
+ * Part T of issue 16: the department's unfinished cases of this applicant (ID number or USCC)
+ * for this item, oldest first — what intake shows before a second case can be made.
+ */
+export function openCasesOf(
+  db: Db,
+  departmentCode: string,
+  key: { applicantKey: string; itemCode: string },
+): CaseListRow[] {
+  return sql(
+    db,
+    `SELECT ${caseListColumns} FROM cases
+     WHERE applicant_key = ? AND department_code = ? AND item_code = ?
+       AND status NOT IN ${finishedStatuses}
+     ORDER BY received_at, case_number`,
+  ).all(key.applicantKey.toUpperCase(), departmentCode, key.itemCode) as CaseListRow[];
 }
 
 // "某某（西安）有限公司" and "某某(西安)有限公司 " are one name: width and spaces are how it was typed.

@@ -54,4 +54,23 @@ export const en: Record<MessageKey, string> = {
   // ---- part U of issue 16: the center's browser console
   'console.title': 'Center console',
   'console.subtitle': 'Administration and supervision of the service center',
+  // ---- part T of issue 16: the department is the unit of service ----
+  'dept.scopeDepartment': 'Department',
+  'dept.scopeWindow': 'This window',
+  'dept.receivingWindow': 'Received at',
+  'dept.ownWindowTitle': 'Received at this window',
+  'dept.otherWindowTitle': 'Received at {name}; any window of the department may continue it',
+  'dept.duplicateTitle':
+    'The department already has {n} open case(s) of this applicant for this item',
+  'dept.duplicateHint':
+    'An applicant who comes back with missing papers or for the licence continues the open case; open a new case only for a genuinely separate application, with the reason.',
+  'dept.duplicateCase': '{number} (received at {window}, {status}, on {at})',
+  'dept.continue': 'Continue this case',
+  'dept.createAnyway': 'Create a new case anyway',
+  'dept.reasonLabel': 'Reason for a new case',
+  'dept.reasonPlaceholder': 'e.g. a separate application for another shop',
+  'dept.reasonRequired': 'Give the reason for creating a new case',
+  'dept.reasonGiven': 'A new case will be created; reason: {reason}',
+  'dept.reasonCancel': 'Do not create',
+  'dept.titleDepartment': "The department's cases",
 };

@@ -164,6 +164,9 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // part U of issue 16: the center's console
   'console.centerStaffOnly':
     "The center console is for the center's managers and supervisors: window staff sign in at their window's terminal",
+  // part T of issue 16: the department is the unit of service
+  'intake.duplicateOpen':
+    'The department already has an open case of this applicant for this item: continue it, or give the reason for opening a new one',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

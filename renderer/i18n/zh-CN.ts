@@ -52,6 +52,24 @@ export const zhCN = {
   // ---- part U of issue 16: the center's browser console
   'console.title': '中心控制台',
   'console.subtitle': '行政服务中心的管理与电子监察',
+  // ---- part T of issue 16: the department is the unit of service ----
+  'dept.scopeDepartment': '本部门',
+  'dept.scopeWindow': '本窗口',
+  'dept.receivingWindow': '收件窗口',
+  'dept.ownWindowTitle': '本窗口收件',
+  'dept.otherWindowTitle': '{name}收件，本部门各窗口均可继续办理',
+  'dept.duplicateTitle': '该申请人的同一事项在本部门已有 {n} 件在办办件',
+  'dept.duplicateHint':
+    '申请人回来补正或领证时，请继续办理原办件；确需另立新件（如另一门店、另一申请）才新建，并写明理由。',
+  'dept.duplicateCase': '{number}（{window}收件，{status}，收件于 {at}）',
+  'dept.continue': '继续办理',
+  'dept.createAnyway': '仍然新建',
+  'dept.reasonLabel': '仍然新建的理由',
+  'dept.reasonPlaceholder': '例如：申请人为另一门店另行申请',
+  'dept.reasonRequired': '请填写仍然新建的理由',
+  'dept.reasonGiven': '将另立新件，理由：{reason}',
+  'dept.reasonCancel': '不新建',
+  'dept.titleDepartment': '本部门办件',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -72,18 +72,24 @@ eachDialect('sync: the center’s records of who and what', (t) => {
     ]);
   });
 
-  it('keeps the counter acts to the case’s window and lets the department’s chief decide', async () => {
-    const { sj1, sj2 } = await setup();
+  it('lets any window of the department record the counter acts, and no other department', async () => {
+    const { h, sj1, sj2 } = await setup();
+    const zj = await h.enroll('w-zj-1');
     const s = caseScript();
     await verdicts(sj1, [s.received(), s.checked(), s.accepted(), s.reviewed()]);
+    // part T of issue 16: the applicant came back to another department's window by mistake
+    // (another department's PC is answered before any rule: the batch is refused whole)
+    const refused = await zj.push(
+      zj.sign([s.next('withdrawn', { reason: '申请人撤回' }, actors.clerkZj)]),
+    );
+    expect(refused.statusCode).toBe(403);
+    // … and to SJ02, which the hall's queue called them to: the department's case is SJ02's to act on
     expect(
-      await verdicts(sj2, [
-        s.next('withdrawn', { reason: '申请人撤回' }, actors.clerkSj2),
-        s.decided(actors.chief2),
-      ]),
-    ).toEqual(['scope.otherWindow', null]);
+      await verdicts(sj2, [s.next('withdrawn', { reason: '申请人撤回' }, actors.clerkSj2)]),
+    ).toEqual([null]);
     const rows = await t().db.selectFrom('cases').select(['status', 'window_id']).execute();
-    expect(rows).toEqual([{ status: 'decided', window_id: 'w-sj-1' }]);
+    // the case stays the receiving window's
+    expect(rows).toEqual([{ status: 'withdrawn', window_id: 'w-sj-1' }]);
   });
 
   it('judges by the staff record in force at the event’s time: after deactivation, refused', async () => {

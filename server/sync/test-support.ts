@@ -93,7 +93,7 @@ export const actors = {
   reviewer: { userId: 'u-rev', name: '李审查', role: 'reviewer' },
   chief: { userId: 'u-chief', name: '张首席', role: 'chief' },
   chief2: { userId: 'u-chief2', name: '孙首席', role: 'chief' },
-  // the other windows' own staff: an intake act is the case's window's (shared/case/scope.ts)
+  // the other windows' own staff: SJ02 is of SJ01's department, ZJ of another (shared/case/scope.ts)
   clerkSj2: { userId: 'u-clerk-sj2', name: '赵窗口', role: 'clerk' },
   clerkZj: { userId: 'u-clerk-zj', name: '钱窗口', role: 'clerk' },
   reviewerZj: { userId: 'u-rev-zj', name: '周审查', role: 'reviewer' },

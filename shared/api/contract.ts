@@ -77,6 +77,10 @@ export const caseRowSchema = z.object({
   conflicted: z.boolean(),
   /** issue 16 part P: deemed accepted with no 受理 recorded — the window owes the acceptance notice */
   acceptanceNoticeOwed: z.boolean(),
+  /** part T of issue 16: the window that received the case (its number is that window's) */
+  receivingWindow: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** the case was received at this PC's own window */
+  ownWindow: z.boolean(),
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
@@ -249,6 +253,15 @@ export const contract = {
       channel: z.enum(['window', 'online']),
       notes: freeText(2000).optional(),
       secondApplicationOf: uuid.optional(),
+      /**
+       * Part T of issue 16: why a new case, when the department holds an open one of this
+       * applicant and item (`cases.openDuplicates`); main refuses the new case without it.
+       */
+      duplicateReason: typedText({
+        required: '请填写仍然新建的理由',
+        max: 500,
+        lines: true,
+      }).optional(),
     }),
     output: z.object({ caseId: z.string(), caseNumber: z.string() }),
     access: ['clerk', 'chief'],
@@ -289,6 +302,11 @@ export const contract = {
       itemCode: z.string().trim().max(32).optional(),
       /** a case number (or its start), an applicant's name (or part of it), an ID or USCC */
       query: z.string().trim().max(50).optional(),
+      /**
+       * Part T of issue 16: the department's cases (every window's, the default: the hall's queue
+       * calls an applicant to any of its windows) or only this window's
+       */
+      scope: z.enum(['department', 'window']).default('department'),
       limit: z.number().int().min(1).max(10_000).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),
@@ -569,6 +587,19 @@ export const contract = {
     output: z
       .object({ name: z.string(), caseNumber: z.string(), receivedAt: z.string() })
       .nullable(),
+    access: 'signedIn',
+  }),
+  // ---- part T of issue 16: the department is the unit of service ----------------------------
+  /**
+   * The department's open cases (not delivered, refused or withdrawn) of this applicant (ID
+   * number or USCC) for this item: intake shows them before a new case can be made.
+   */
+  'cases.openDuplicates': call({
+    input: z.object({
+      itemCode: z.string().trim().min(1).max(32),
+      applicantKey: z.string().trim().toUpperCase().min(15).max(18),
+    }),
+    output: z.array(caseRowSchema),
     access: 'signedIn',
   }),
 } satisfies Record<CallName, CallSpec>;

@@ -52,6 +52,8 @@ export const callNames = [
   'screenLock.set',
   // part R of issue 16 (search)
   'applicants.earlierName',
+  // part T of issue 16: the department is the unit of service
+  'cases.openDuplicates',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

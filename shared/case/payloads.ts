@@ -143,6 +143,9 @@ export const payloadSchemas = {
     // like the calendar: the case is handled under the authorization it was received under.
     // Absent on cases received before delegation was recorded: those ran with every power.
     powers: z.array(powerSchema).optional(),
+    // Part T of issue 16: the department already held an open case of this applicant and item,
+    // and the clerk opened another anyway — why, in her words, kept with the case for supervision
+    duplicateReason: text.max(500, '理由不超过500字').optional(),
   }),
   materialsChecked: z.object({
     materials: z

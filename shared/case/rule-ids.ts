@@ -203,6 +203,12 @@ export const consoleRuleMessages = {
     '中心控制台只供中心的管理人员和监察人员登录，窗口人员请在本窗口的终端登录',
 } as const;
 
+/** Part T of issue 16: the department is the unit of service. */
+export const departmentServiceRuleMessages = {
+  'intake.duplicateOpen':
+    '该申请人的同一事项在本部门已有在办办件：请继续办理原办件，或填写仍然新建的理由',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -220,6 +226,8 @@ export const ruleMessages = {
   ...deemedAcceptanceRuleMessages,
   // part U (issue 16)
   ...consoleRuleMessages,
+  // part T (issue 16)
+  ...departmentServiceRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

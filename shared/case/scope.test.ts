@@ -15,17 +15,27 @@ describe('case scope', () => {
     expect(Object.keys(eventScope).sort()).toEqual([...caseEventTypes].sort());
   });
 
-  it('keeps the counter acts to the case’s own window', () => {
+  it('lets any window of the department record the counter acts (part T of issue 16)', () => {
     const otherClerk = at('clerk', 'w-sj-2', 'SJ');
     for (const type of [
-      'received',
+      'materialsChecked',
+      'noticeIssued',
+      'supplementReceived',
       'accepted',
       'refused',
-      'noticeIssued',
       'withdrawn',
       'delivered',
     ] as const) {
-      expect(scopeRefusal(otherClerk, type, sj01), type).toBe('scope.otherWindow');
+      expect(scopeRefusal(otherClerk, type, sj01), type).toBeNull();
+      expect(scopeRefusal(at('clerk', 'w-zj-1', 'ZJ'), type, sj01), type).toBe(
+        'scope.otherDepartment',
+      );
+    }
+  });
+
+  it('keeps the receipt and the calendar revision to the case’s own window', () => {
+    for (const type of ['received', 'calendarRevised'] as const) {
+      expect(scopeRefusal(at('clerk', 'w-sj-2', 'SJ'), type, sj01), type).toBe('scope.otherWindow');
       expect(scopeRefusal(at('clerk', 'w-sj-1', 'SJ'), type, sj01), type).toBeNull();
     }
   });

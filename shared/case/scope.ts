@@ -4,31 +4,34 @@ import type { Role } from './roles';
 // Who may touch a case, by where they sit. One table for the terminal (every case call) and the
 // center (every pushed event), so a PC that skips its own check is caught by the same rule.
 //
-// A case belongs to the window that received it. What the applicant sees across the counter —
-// what was handed in, what is missing, whether it is taken in or turned away, the papers handed
-// back — is that window's: another window's clerk has never seen the applicant and must not speak
-// for the window that did. What happens behind the counter is the department's: its reviewers and
-// its chief work the cases of all its windows (one chief may sit at SJ01 and sign SJ02's cases).
+// The department is the unit of service (part T of issue 16). A hall's queue calls the applicant
+// to whichever of the department's windows is free: the one who comes back with the missing
+// papers, or for the licence, stands at SJ02 as often as at SJ01, and sending them back to the
+// first window's line is the wall the issue describes. So every act of a case is the
+// department's, whichever of its windows records it; the case still belongs to the window that
+// received it (its number, its receipt, the powers that window held for the item, pinned on the
+// case: whether the window decides or only records the department's decision (报批件), and who
+// delivers, follow the case's powers — shared/case/rules.ts — not the window that happens to act).
+// Another department never acts, nor reads.
 
 /** 'window': only the case's own window; 'department': any window of the case's department. */
 export type CaseScopeLevel = 'window' | 'department';
 
 export const eventScope: Readonly<Record<CaseEventType, CaseScopeLevel>> = {
-  // intake acts face the applicant at the counter that received them
+  // the receipt makes the case the window's: no other window can record it for that case
   received: 'window',
-  materialsChecked: 'window',
-  noticeIssued: 'window',
-  supplementReceived: 'window',
-  accepted: 'window',
-  refused: 'window',
-  // the applicant withdraws at the window that holds the file
-  withdrawn: 'window',
-  // the decision and certificate are handed over where the applicant applied
-  delivered: 'window',
-  // the applicant rates the window that served them
-  rated: 'window',
-  // a referral (报批) sends the window's own file to the department and records its reply
-  referred: 'window',
+  // the counter acts, at any window of the department the applicant is called to
+  materialsChecked: 'department',
+  noticeIssued: 'department',
+  supplementReceived: 'department',
+  accepted: 'department',
+  refused: 'department',
+  withdrawn: 'department',
+  delivered: 'department',
+  // the applicant rates the window that served them last: the event names it
+  rated: 'department',
+  // a referral (报批) sends the case to the department and records its reply
+  referred: 'department',
   // behind the counter: the department's reviewers and chief, wherever they sit
   reviewed: 'department',
   checked: 'department',
@@ -42,7 +45,7 @@ export const eventScope: Readonly<Record<CaseEventType, CaseScopeLevel>> = {
   extended: 'department',
   // a bad rating is answered by the department's chief (整改), not by the rated clerk alone
   rectified: 'department',
-  // the window that printed the dates tells the applicant they moved
+  // the window that received the case (and pinned its calendar) tells the applicant dates moved
   calendarRevised: 'window',
 };
 

@@ -67,6 +67,12 @@ test('the picker finds an item by its alias; a USCC under another name warns; a 
   await expect(l.usccOtherName).toHaveCount(0);
   await l.orgName.fill('西安市雁塔区丰源贸易有限公司');
   await expect(l.usccOtherName).toBeVisible();
+  // part T of issue 16: the first case of this USCC and item is still open in the department, so
+  // a second one is made only with the reason
+  await expect(l.openCase(firstNumber)).toBeVisible();
+  await l.createAnyway.click();
+  await l.duplicateReason.fill('企业已更名，按新名称另行申请');
+  await l.confirmDuplicateReason.click();
   await intake.receive();
   await expect(l.caseHeader).toContainText(/SJ-20260302-/);
   const secondNumber = (await l.caseHeader.textContent())!.match(/SJ-20260302-[A-Z0-9-]+/)![0];

@@ -28,7 +28,8 @@ test('a demo clerk signs in and sees the shell of their window', async ({ page }
   await expect(s.syncStatus).toContainText('未连接中心');
   await expect(s.nav).toContainText('我的办件');
   await expect(s.nav).not.toContainText('电子监察');
-  await expect(page.getByText('本窗口在办件')).toBeVisible();
+  // part T of issue 16: the list opens on the department's cases
+  await expect(page.getByText('本部门办件')).toBeVisible();
   await expect(page.getByText('暂无在办件')).toBeVisible();
 
   // Intake screens come with their own issue; a case received through the same API shows up

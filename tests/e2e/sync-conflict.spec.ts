@@ -213,7 +213,7 @@ test('two chiefs decide one case offline: the first decision at the center stand
     const page = b.page;
     await loginPage(page).signIn(staff.chiefSj02.username, password);
     await expect(syncIndicator(page).locators.conflicts).toHaveText('冲突 2');
-    // the case is SJ01's, not on B's work list: the header's conflict count leads to it
+    // the header's conflict count leads to the case (SJ01's, on B's department list too)
     await conflicts(page).openList();
     await expect(conflicts(page).row(received.caseNumber)).toHaveCount(2);
     await page.screenshot({ path: 'tests/e2e/artifacts/sync-conflicts-list-b.png' });

@@ -11,6 +11,8 @@ import { m008DepartmentNotices } from './008-department-notices';
 import { m009CaseNumberConflicts } from './009-case-number-conflicts';
 // part R of issue 16 (search)
 import { m010CaseSearch } from './010-case-search';
+// part T of issue 16 (the department is the unit of service)
+import { m011DepartmentCases } from './011-department-cases';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -27,6 +29,8 @@ export const migrations: readonly Migration[] = [
   m009CaseNumberConflicts,
   // part R of issue 16 (search); 10 is part P's
   m010CaseSearch,
+  // part T of issue 16 (the department is the unit of service)
+  m011DepartmentCases,
 ];
 
 export function migrate(db: Database.Database): number {

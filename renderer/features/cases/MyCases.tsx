@@ -15,7 +15,15 @@ import { openable } from './openable';
 // One call for the whole window: 10,000 rows are a few MB locally, and the table is virtual.
 const listLimit = 10_000;
 
-type Filters = { status: 'open' | 'all'; itemCode: string | undefined; query: string };
+// Part T of issue 16: the department's cases by default — the hall's queue calls a returning
+// applicant to whichever of the department's windows is free, so the case a clerk must find is
+// as often another window's as her own; '本窗口' narrows the list to what she took in herself.
+type Filters = {
+  status: 'open' | 'all';
+  scope: 'department' | 'window';
+  itemCode: string | undefined;
+  query: string;
+};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -60,6 +68,7 @@ export function MyCases() {
   const itemOptions = useItemOptions();
   const [filters, setFilters] = useState<Filters>({
     status: 'open',
+    scope: 'department',
     itemCode: undefined,
     query: '',
   });
@@ -76,6 +85,7 @@ export function MyCases() {
     const mine = ++seq.current;
     const r = await call('cases.list', {
       status: filters.status,
+      scope: filters.scope,
       ...(filters.itemCode ? { itemCode: filters.itemCode } : {}),
       ...(query ? { query } : {}),
       limit: listLimit,
@@ -89,7 +99,7 @@ export function MyCases() {
       setLoadedAt(Date.now());
       setError(null);
     } else setError(r.error.message);
-  }, [filters.status, filters.itemCode, query]);
+  }, [filters.status, filters.scope, filters.itemCode, query]);
 
   useLiveRefresh(load);
 
@@ -99,7 +109,7 @@ export function MyCases() {
     <Card
       title={
         <Space size={12}>
-          <span>{t('cases.title')}</span>
+          <span>{t(filters.scope === 'department' ? 'dept.titleDepartment' : 'cases.title')}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="case-count">
             {m('count', { n: total })}
           </Typography.Text>
@@ -107,6 +117,15 @@ export function MyCases() {
       }
       extra={
         <Space wrap>
+          <Segmented<Filters['scope']>
+            data-testid="scope-filter"
+            value={filters.scope}
+            onChange={(v) => setFilters((f) => ({ ...f, scope: v }))}
+            options={[
+              { value: 'department', label: t('dept.scopeDepartment') },
+              { value: 'window', label: t('dept.scopeWindow') },
+            ]}
+          />
           <Segmented<Filters['status']>
             data-testid="status-filter"
             value={filters.status}
@@ -172,6 +191,25 @@ export function MyCases() {
           },
           { title: t('cases.item'), dataIndex: 'itemName', width: 200, ellipsis: true },
           { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130, ellipsis: true },
+          {
+            title: t('dept.receivingWindow'),
+            key: 'window',
+            width: 110,
+            render: (_: unknown, row) => (
+              <Tag
+                color={row.ownWindow ? 'blue' : 'default'}
+                style={{ margin: 0 }}
+                data-testid="case-window-tag"
+                title={
+                  row.ownWindow
+                    ? t('dept.ownWindowTitle')
+                    : t('dept.otherWindowTitle', { name: row.receivingWindow.name })
+                }
+              >
+                {row.receivingWindow.code}
+              </Tag>
+            ),
+          },
           {
             title: t('cases.status'),
             key: 'status',

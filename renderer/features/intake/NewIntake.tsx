@@ -29,6 +29,7 @@ import { useM, type M } from './messages';
 import { PageHeader } from './PageHeader';
 import { Kbd, useShortcuts } from './shortcuts';
 import { UsccNameWarning } from './UsccNameWarning';
+import { OpenCaseWarning, useOpenCases } from './OpenCaseWarning';
 
 type FormValues = {
   itemCode: string;
@@ -127,6 +128,15 @@ export function NewIntake() {
   const hasAgent = watch('hasAgent');
   const uscc = watch('applicant.uscc');
   const applicantName = watch('applicant.name');
+  const idNumber = watch('applicant.idNumber');
+  const itemCode = watch('itemCode');
+  // part T of issue 16: the department's open case of this applicant and item comes first
+  const [openCases, setDuplicateReason, recheckOpenCases] = useOpenCases(
+    itemCode,
+    kind,
+    kind === 'person' ? idNumber : uscc,
+  );
+  const openCaseWarning = useRef<HTMLDivElement>(null);
 
   // the draft names the item by code; fetch the full item (and its guide) once
   const [loadedDraftItem, setLoadedDraftItem] = useState(false);
@@ -136,14 +146,26 @@ export function NewIntake() {
   }
 
   const submit = handleSubmit(async (input) => {
+    if (openCases.open.length > 0 && openCases.reason === null) {
+      // continue the open case, or say why not: the warning is the question
+      openCaseWarning.current?.scrollIntoView({ block: 'center' });
+      return;
+    }
     setSaving(true);
     setApiError(null);
-    const r = await call('cases.receive', input);
+    const r = await call('cases.receive', {
+      ...input,
+      ...(openCases.open.length > 0 && openCases.reason
+        ? { duplicateReason: openCases.reason }
+        : {}),
+    });
     setSaving(false);
     if (r.ok) {
       navigate({ page: 'intake', caseId: r.value.caseId });
       return;
     }
+    // a sync brought the department's open case in after the form last asked: show it
+    if (r.error.rule === 'intake.duplicateOpen') recheckOpenCases();
     // Typed input stays where it is; the error goes to its field when main names one.
     setApiError(r.error);
     const field = r.error.field;
@@ -301,6 +323,9 @@ export function NewIntake() {
                 {kind === 'organisation' && (
                   <UsccNameWarning m={m} uscc={uscc} name={applicantName} />
                 )}
+                <div ref={openCaseWarning}>
+                  <OpenCaseWarning check={openCases} onReason={setDuplicateReason} />
+                </div>
                 {kind === 'person' ? (
                   <Row gutter={12}>
                     <Col span={7}>

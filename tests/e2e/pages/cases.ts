@@ -13,6 +13,10 @@ export function myCases(page: Page) {
       page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('countdown'),
     ticker: (caseNumber: string) =>
       page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('countdown-ticker'),
+    // part T of issue 16: the department's list, each row naming its receiving window
+    scopeFilter: page.getByTestId('scope-filter'),
+    windowTag: (caseNumber: string) =>
+      page.locator(`[data-case-number="${caseNumber}"]`).getByTestId('case-window-tag'),
   };
   return {
     locators,
@@ -41,6 +45,10 @@ export function myCases(page: Page) {
     },
     async openCase(caseNumber: string) {
       await locators.row(caseNumber).click();
+    },
+    // part T of issue 16
+    async showScope(label: '本部门' | '本窗口') {
+      await locators.scopeFilter.getByText(label).click();
     },
   };
 }

@@ -49,6 +49,13 @@ export function intakePage(page: Page) {
     legalRepresentative: page.getByLabel('法定代表人', { exact: true }),
     contactPerson: page.getByLabel('联系人', { exact: true }),
     usccOtherName: page.getByTestId('uscc-other-name'),
+    // part T of issue 16: the department's open case of the same applicant and item
+    openCaseWarning: page.getByTestId('open-case-warning'),
+    openCase: (caseNumber: string) =>
+      page.getByTestId('open-case').and(page.locator(`[data-case-number="${caseNumber}"]`)),
+    createAnyway: page.getByTestId('create-anyway'),
+    duplicateReason: page.getByLabel('仍然新建的理由'),
+    confirmDuplicateReason: page.getByTestId('confirm-duplicate-reason'),
   };
 
   return {
@@ -104,6 +111,11 @@ export function intakePage(page: Page) {
       await locators.accept.click();
       await locators.confirmAccept.click();
       await expect(locators.acceptedCard).toBeVisible();
+    },
+    // part T of issue 16
+    async continueOpenCase(caseNumber: string) {
+      await locators.openCase(caseNumber).getByTestId('continue-open-case').click();
+      await expect(locators.caseHeader).toContainText(caseNumber);
     },
     async openRefusal() {
       await locators.refuse.click();
