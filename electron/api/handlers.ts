@@ -20,6 +20,7 @@ import { verifyPrinted } from '../services/verify';
 import { acknowledgeClock } from '../services/clock';
 import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
+import { clearDemo, demoStatus } from '../services/demo-clear';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
@@ -202,4 +203,7 @@ export const handlers: Handlers = {
   'screenLock.set': (input, { terminal }) => setScreenLock(terminal, input),
   // part R of issue 16 (search)
   'applicants.earlierName': (input, { terminal }) => earlierName(terminal.db, input),
+  // part W of issue 16: clearing demo data
+  'demo.status': (_input, { terminal }) => demoStatus(terminal),
+  'demo.clear': (input, { terminal, session }) => clearDemo(terminal, session, input),
 };

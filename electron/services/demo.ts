@@ -33,7 +33,7 @@ export type DemoAccount = {
 // One demo hall with one window, the same id in every demo data folder: two demo PCs are two PCs
 // of that window, as two PCs enrolled to one window of a real center would be (the case scope
 // lets a window's PCs act on each other's cases, not another window's).
-const demoWindow = { id: 'w-demo-sj01', code: 'SJ01', name: '市场监管窗口', departmentCode: 'SJ' };
+export const demoWindow = { id: 'w-demo-sj01', code: 'SJ01', name: '市场监管窗口', departmentCode: 'SJ' };
 
 // 药品零售企业经营许可 is approved above the district (报批件): the demo window may take it in
 // and deliver the result, but neither decide it nor make its certificate.

@@ -161,6 +161,18 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // issue 16 part P: deemed acceptance
   'intake.notYetAccepted':
     'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
+  // issue 16 part W: clearing demo data, 常用语
+  'demo.enrolled':
+    'This terminal is enrolled with the center: its cases are real and cannot be cleared',
+  'demo.notDemo': 'This terminal is not a demo terminal: there is no demo data to clear',
+  'demo.realCases':
+    'This terminal holds real cases (of another window, or already synced with the center): they cannot be cleared',
+  'demo.confirmation': 'The confirmation does not match: type 清除演示数据 exactly',
+  'demo.changedMeanwhile':
+    'Something was recorded while the backup was taken; nothing was cleared. Try again',
+  'phrase.departmentUnknown': 'No such department',
+  'phrase.unknown': 'The phrase does not exist or was removed',
+  'phrase.orderMismatch': "The order must list exactly the department's phrases of that kind",
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -52,6 +52,9 @@ export const callNames = [
   'screenLock.set',
   // part R of issue 16 (search)
   'applicants.earlierName',
+  // part W of issue 16: clearing demo data
+  'demo.status',
+  'demo.clear',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
