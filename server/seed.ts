@@ -11,6 +11,7 @@ import {
   type Catalog,
 } from '../shared/catalog';
 import { itemRow, readItems } from './admin/items';
+import { seedPhrases } from './admin/phrases';
 import { recordItem, recordStaff } from './admin/history';
 import { bumpVersion } from './reference/versions';
 import { defaultSettings } from '../shared/center-api';
@@ -60,6 +61,11 @@ export async function seedCenter(
         .insertInto('departments')
         .values(catalog.departments.map(departmentToRow))
         .execute();
+      // part W of issue 16: the shipped 常用语, which the manager then edits
+      await seedPhrases(
+        trx,
+        catalog.departments.map((d) => d.code),
+      );
     }
     if (catalog.items.length > 0) {
       await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();

@@ -84,6 +84,15 @@ const requests: { [K in Relayed]: (input: Input<K>) => Relay<Output<K>> } = {
   'admin.releases.list': () => relayTo('releases.list', {}),
   'admin.releases.publish': (body) => relayTo('releases.publish', { body }),
   'admin.releases.withdraw': ({ version }) => relayTo('releases.withdraw', { params: { version } }),
+  // part W of issue 16: 常用语 per department, one kind replaced whole
+  'admin.phrases.get': ({ departmentCode }) =>
+    relayTo('phrases.get', { params: { code: departmentCode } }, { paramAs: 'departmentCode' }),
+  'admin.phrases.set': ({ departmentCode, kind, phrases }) =>
+    relayTo(
+      'phrases.set',
+      { params: { code: departmentCode, kind }, body: phrases },
+      { bodyAt: 'phrases', paramAs: 'departmentCode' },
+    ),
 };
 
 function relay<K extends Relayed>(name: K) {

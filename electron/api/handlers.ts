@@ -21,6 +21,7 @@ import { acknowledgeClock } from '../services/clock';
 import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
 import { clearDemo, demoStatus } from '../services/demo-clear';
+import { getPhrases } from '../store/phrases';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
@@ -206,4 +207,5 @@ export const handlers: Handlers = {
   // part W of issue 16: clearing demo data
   'demo.status': (_input, { terminal }) => demoStatus(terminal),
   'demo.clear': (input, { terminal, session }) => clearDemo(terminal, session, input),
+  'phrases.list': (_input, { terminal }) => getPhrases(terminal.db),
 };

@@ -170,9 +170,6 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'demo.confirmation': 'The confirmation does not match: type 清除演示数据 exactly',
   'demo.changedMeanwhile':
     'Something was recorded while the backup was taken; nothing was cleared. Try again',
-  'phrase.departmentUnknown': 'No such department',
-  'phrase.unknown': 'The phrase does not exist or was removed',
-  'phrase.orderMismatch': "The order must list exactly the department's phrases of that kind",
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -4,7 +4,7 @@ import { typedText } from '../text';
 import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
 import { caseEventTypes, ruleIds } from '../case';
-import { intakeSealModes, type ServiceItem } from '../catalog';
+import { departmentPhrasesSchema, intakeSealModes, type ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
@@ -601,6 +601,12 @@ export const contract = {
       events: z.number(),
     }),
     access: ['manager'],
+  }),
+  /** The department's 常用语, offered in the reason, basis, notice and opinion fields. */
+  'phrases.list': call({
+    input: z.object({}),
+    output: departmentPhrasesSchema,
+    access: 'signedIn',
   }),
 } satisfies Record<CallName, CallSpec>;
 

@@ -55,6 +55,8 @@ export const callNames = [
   // part W of issue 16: clearing demo data
   'demo.status',
   'demo.clear',
+  // part W of issue 16: 常用语
+  'phrases.list',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -197,19 +197,13 @@ export const deemedAcceptanceRuleMessages = {
     '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
 } as const;
 
-/**
- * Part W of issue 16: a demo PC is cleared before it enrolls (only practice, never real cases),
- * and the department's 常用语 the center keeps.
- */
-export const demoAndPhraseRuleMessages = {
+/** Part W of issue 16: a demo PC is cleared before it enrolls (only practice, never real cases). */
+export const demoClearingRuleMessages = {
   'demo.enrolled': '本终端已注册到中心，不能清除数据：这里的办件都是正式办件',
   'demo.notDemo': '本终端不是示范终端，没有可清除的演示数据',
   'demo.realCases': '本终端存有正式办件（非示范窗口或已与中心同步的记录），不能清除',
   'demo.confirmation': '确认词不符：请准确输入“清除演示数据”',
   'demo.changedMeanwhile': '备份期间又有新的办理记录，未清除任何数据：请再试一次',
-  'phrase.departmentUnknown': '没有这个部门',
-  'phrase.unknown': '常用语不存在或已被删除',
-  'phrase.orderMismatch': '排序须恰好列出该部门该类别的全部常用语',
 } as const;
 
 export const ruleMessages = {
@@ -228,7 +222,7 @@ export const ruleMessages = {
   ...typedDateRuleMessages,
   ...deemedAcceptanceRuleMessages,
   // part W (issue 16)
-  ...demoAndPhraseRuleMessages,
+  ...demoClearingRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;
