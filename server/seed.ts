@@ -8,6 +8,7 @@ import {
   departmentToRow,
   onLegacyLaw,
   parseCatalog,
+  shippedPhrasesSchema,
   type Catalog,
 } from '../shared/catalog';
 import { itemRow, readItems } from './admin/items';
@@ -21,6 +22,13 @@ import type { ServerDb } from './db/schema';
 
 export const defaultCatalogFile = new URL(
   '../resources/catalog/default-catalog.json',
+  import.meta.url,
+);
+
+// part W of issue 16: the 常用语 a new center's departments start with (beside the catalog: the
+// bundled center resolves both from the same place)
+export const defaultPhrasesFile = new URL(
+  '../resources/phrases/default-phrases.json',
   import.meta.url,
 );
 
@@ -65,6 +73,7 @@ export async function seedCenter(
       await seedPhrases(
         trx,
         catalog.departments.map((d) => d.code),
+        shippedPhrasesSchema.parse(JSON.parse(readFileSync(defaultPhrasesFile, 'utf8'))),
       );
     }
     if (catalog.items.length > 0) {

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import {
   noPhrases,
   phraseKinds,
   shippedFor,
-  shippedPhrasesSchema,
   type DepartmentPhrases,
   type PhraseKind,
   type ShippedPhrases,
@@ -19,15 +17,6 @@ import { departmentExists } from './departments';
 // and removes, and each change sends the kind's list as it now stands). They go to the
 // department's terminals with the catalog: every change bumps the catalog version in the same
 // transaction, so a terminal never holds a list under a version it does not belong to.
-
-export const defaultPhrasesFile = new URL(
-  '../../resources/phrases/default-phrases.json',
-  import.meta.url,
-);
-
-export function shippedPhrases(): ShippedPhrases {
-  return shippedPhrasesSchema.parse(JSON.parse(readFileSync(defaultPhrasesFile, 'utf8')));
-}
 
 type Db = Kysely<ServerDb> | Transaction<ServerDb>;
 
@@ -69,12 +58,12 @@ export async function replacePhrases(
   }
 }
 
-/** A new center's departments start with the shipped phrases (server/seed.ts). */
+/** A new center's departments start with the shipped phrases (server/seed.ts reads the file). */
 export async function seedPhrases(
   trx: Transaction<ServerDb>,
   departmentCodes: readonly string[],
+  shipped: ShippedPhrases,
 ): Promise<void> {
-  const shipped = shippedPhrases();
   for (const code of departmentCodes) {
     const phrases = shippedFor(shipped, code);
     for (const kind of phraseKinds) await replacePhrases(trx, code, kind, phrases[kind]);
