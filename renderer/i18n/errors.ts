@@ -167,7 +167,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'demo.notDemo': 'This terminal is not a demo terminal: there is no demo data to clear',
   'demo.realCases':
     'This terminal holds real cases (of another window, or already synced with the center): they cannot be cleared',
-  'demo.confirmation': 'The confirmation does not match: type 清除演示数据 exactly',
+  'demo.confirmation':
+    'The confirmation does not match: type the confirmation word exactly as shown',
   'demo.changedMeanwhile':
     'Something was recorded while the backup was taken; nothing was cleared. Try again',
 };
