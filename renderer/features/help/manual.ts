@@ -2,7 +2,7 @@ import type { Level } from '../../../shared/calendar';
 import type { CaseStatus, Role } from '../../../shared/case';
 
 // 使用手册 (part W of issue 16): what each role does day to day, as data rendered by
-// HelpDrawer.tsx — plain strings, never markup. It must stay true, so manual.test.ts checks that
+// HelpDrawer.tsx — plain strings, never markup. It must stay true, so tests/help/manual.test.ts checks that
 // every shortcut named here is bound in the file it names, and that every menu a role's steps
 // point to is in that role's menu (renderer/app/navigation.ts).
 
@@ -12,7 +12,7 @@ export type Shortcut = {
   /** as the key listener matches it: 'Alt+I', 'Ctrl+Enter', 'Esc', '1', 'F1' */
   combo: string;
   what: Text;
-  /** the source file that binds it (manual.test.ts reads it) */
+  /** the source file that binds it (tests/help/manual.test.ts reads it) */
   boundIn: string;
 };
 
@@ -121,7 +121,7 @@ export type ShortcutId = keyof typeof shortcuts;
 
 /**
  * A step's text may name a menu as {page:intake}: it is shown with the menu's own label in the
- * reader's language, and manual.test.ts checks the role's menu has it.
+ * reader's language, and tests/help/manual.test.ts checks the role's menu has it.
  */
 export type Step = Text & {
   /** the shortcut this step is done with */

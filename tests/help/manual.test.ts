@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { roleLabels, statusLabels, type Role } from '../../../shared/case';
-import { pageLabel, pagesByRole, type Page } from '../../app/navigation';
-import { zhCN } from '../../i18n/zh-CN';
-import { levelColor } from '../../levels';
-import { levelMeanings, manual, shortcuts, statusMeanings, troubles, type Text } from './manual';
+import { roleLabels, statusLabels, type Role } from '../../shared/case';
+import { pageLabel, pagesByRole, type Page } from '../../renderer/app/navigation';
+import { zhCN } from '../../renderer/i18n/zh-CN';
+import { levelColor } from '../../renderer/levels';
+import {
+  levelMeanings,
+  manual,
+  shortcuts,
+  statusMeanings,
+  troubles,
+  type Text,
+} from '../../renderer/features/help/manual';
 
 // The manual must stay true (part W of issue 16): every shortcut it names is bound where it
 // says, every menu a role is sent to is in that role's menu, and every key written in its prose
