@@ -63,6 +63,8 @@ export function PhrasesTab() {
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
         <Select
           aria-label={m('department')}
+          showSearch
+          optionFilterProp="label"
           style={{ width: 220 }}
           value={code}
           loading={departments.loading}
