@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { metaContentSecurityPolicy } from './electron/security';
+import { metaContentSecurityPolicy } from './electron/security.ts';
 
 // The built page carries its CSP itself as well as by header (Electron's app:// handler, the web
 // mode's server): a copy of the page opened some other way still runs under it. Only the build: the dev server needs inline scripts for hot reload.

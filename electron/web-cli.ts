@@ -97,11 +97,16 @@ if (problem) {
     `数据库不可用 / database unavailable: ${problem.explanation}\n  文件 / file: ${problem.file}\n  备份 / backups: ${problem.backupsDir}\n  在浏览器中打开上面的地址以恢复备份 / open the address above to restore a backup`,
   );
 }
-for (const a of host.terminal()?.demoAccounts ?? []) {
+// The last lines a user reads after `npm start`: the accounts to sign in with and how to stop.
+// (tests/support/web-terminal.ts reads the address and the accounts in this shape.)
+const demoAccounts = host.terminal()?.demoAccounts ?? [];
+if (demoAccounts.length > 0) console.log('演示账号 / demo accounts:');
+for (const a of demoAccounts) {
   console.log(
     `  demo ${a.role.padEnd(10)} ${a.name}  username: ${a.username}  password: ${a.password}${a.sealPin ? `  seal PIN: ${a.sealPin}` : ''}`,
   );
 }
+console.log(`在浏览器中打开 ${server.url} ，按 Ctrl+C 停止 / open it in a browser; Ctrl+C stops`);
 
 const shutdown = () => {
   void server.close().then(() => {

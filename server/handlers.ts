@@ -1,5 +1,6 @@
 import type { CenterCallName } from '../shared/center-api';
 import { closureHandlers } from './admin/closures';
+import { phraseHandlers } from './admin/phrases';
 import { officialYearHandlers } from './admin/official-years';
 import { calendarChangeHandlers } from './cases/calendar-changes';
 import { departmentHandlers } from './admin/departments';
@@ -58,4 +59,6 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...complaintHandlers,
   // part C (issue 15): terminal releases
   ...releaseHandlers,
+  // part W of issue 16: 常用语
+  ...phraseHandlers,
 });

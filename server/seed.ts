@@ -8,9 +8,11 @@ import {
   departmentToRow,
   onLegacyLaw,
   parseCatalog,
+  shippedPhrasesSchema,
   type Catalog,
 } from '../shared/catalog';
 import { itemRow, readItems } from './admin/items';
+import { seedPhrases } from './admin/phrases';
 import { recordItem, recordStaff } from './admin/history';
 import { bumpVersion } from './reference/versions';
 import { defaultSettings } from '../shared/center-api';
@@ -20,6 +22,13 @@ import type { ServerDb } from './db/schema';
 
 export const defaultCatalogFile = new URL(
   '../resources/catalog/default-catalog.json',
+  import.meta.url,
+);
+
+// part W of issue 16: the 常用语 a new center's departments start with (beside the catalog: the
+// bundled center resolves both from the same place)
+export const defaultPhrasesFile = new URL(
+  '../resources/phrases/default-phrases.json',
   import.meta.url,
 );
 
@@ -60,6 +69,12 @@ export async function seedCenter(
         .insertInto('departments')
         .values(catalog.departments.map(departmentToRow))
         .execute();
+      // part W of issue 16: the shipped 常用语, which the manager then edits
+      await seedPhrases(
+        trx,
+        catalog.departments.map((d) => d.code),
+        shippedPhrasesSchema.parse(JSON.parse(readFileSync(defaultPhrasesFile, 'utf8'))),
+      );
     }
     if (catalog.items.length > 0) {
       await trx.insertInto('items').values(catalog.items.map(itemRow)).execute();

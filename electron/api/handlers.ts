@@ -20,6 +20,8 @@ import { verifyPrinted } from '../services/verify';
 import { acknowledgeClock } from '../services/clock';
 import { registerOnSignIn } from '../services/seal-keys';
 import { enroll } from '../services/enrollment';
+import { clearDemo, demoStatus } from '../services/demo-clear';
+import { getPhrases } from '../store/phrases';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
@@ -204,4 +206,8 @@ export const handlers: Handlers = {
   'applicants.earlierName': (input, { terminal }) => earlierName(terminal.db, input),
   // part T of issue 16: the department is the unit of service
   'cases.openDuplicates': (input, { terminal }) => openDuplicates(terminal, input),
+  // part W of issue 16: clearing demo data
+  'demo.status': (_input, { terminal }) => demoStatus(terminal),
+  'demo.clear': (input, { terminal, session }) => clearDemo(terminal, session, input),
+  'phrases.list': (_input, { terminal }) => getPhrases(terminal.db),
 };

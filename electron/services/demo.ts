@@ -11,6 +11,7 @@ import { addSealKey } from '../store/seal-keys';
 import { guessablePin } from './pin-policy';
 import type { KeyProtector } from '../store/device';
 import {
+  getSetting,
   insertStaff,
   insertWindow,
   listItems,
@@ -20,6 +21,7 @@ import {
   type TerminalBinding,
 } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
+import { hasPhrases, savePhrases, shippedPhrasesOf } from '../store/phrases';
 
 export type DemoAccount = {
   username: string;
@@ -33,7 +35,12 @@ export type DemoAccount = {
 // One demo hall with one window, the same id in every demo data folder: two demo PCs are two PCs
 // of that window, as two PCs enrolled to one window of a real center would be (the case scope
 // lets a window's PCs act on each other's cases, not another window's).
-const demoWindow = { id: 'w-demo-sj01', code: 'SJ01', name: '市场监管窗口', departmentCode: 'SJ' };
+export const demoWindow = {
+  id: 'w-demo-sj01',
+  code: 'SJ01',
+  name: '市场监管窗口',
+  departmentCode: 'SJ',
+};
 
 // 药品零售企业经营许可 is approved above the district (报批件): the demo window may take it in
 // and deliver the result, but neither decide it nor make its certificate.
@@ -92,6 +99,7 @@ export function seedDemo(
     });
     setSetting(db, 'terminal.binding', { windowId, number: 1 } satisfies TerminalBinding);
     setSetting(db, 'center.name', '示范区政务服务中心');
+    savePhrases(db, shippedPhrasesOf(resourcesDir, demoWindow.departmentCode));
     replaceWindowPowers(
       db,
       catalog.items
@@ -173,4 +181,15 @@ export function adoptShippedLawInDemo(db: Db, resourcesDir: string): void {
       if (lawful) update.run(JSON.stringify(lawful), item.code);
     }
   });
+}
+
+/**
+ * Part W of issue 16: a demo PC seeded before the 常用语 shipped gets its department's shipped
+ * phrases once; an enrolled PC takes them from the center with the catalog.
+ */
+export function adoptShippedPhrasesInDemo(db: Db, resourcesDir: string): void {
+  if (hasPhrases(db)) return;
+  const binding = getSetting<TerminalBinding>(db, 'terminal.binding');
+  if (binding?.windowId !== demoWindow.id) return;
+  savePhrases(db, shippedPhrasesOf(resourcesDir, demoWindow.departmentCode));
 }

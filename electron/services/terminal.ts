@@ -27,7 +27,7 @@ import {
 } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { defaultSyncIntervalMs, SyncEngine, type SyncOptions } from '../sync/engine';
-import { adoptShippedLawInDemo, seedDemo } from './demo';
+import { adoptShippedLawInDemo, adoptShippedPhrasesInDemo, seedDemo } from './demo';
 import {
   defaultReportCheckMs,
   startReportChecks,
@@ -96,7 +96,10 @@ export function openTerminal(opts: TerminalOptions): Terminal {
       ? []
       : seedDemo(db, opts.resourcesDir, opts.dataDir, keyProtector);
   // an enrolled PC takes the items' law from the center's catalog at its next pull
-  if (!isEnrolled(db)) adoptShippedLawInDemo(db, opts.resourcesDir);
+  if (!isEnrolled(db)) {
+    adoptShippedLawInDemo(db, opts.resourcesDir);
+    adoptShippedPhrasesInDemo(db, opts.resourcesDir);
+  }
 
   const { shared, logFile } = openedOn(opts, db, 'terminal started');
 

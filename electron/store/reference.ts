@@ -312,7 +312,7 @@ export function peerKeys(db: Db): Map<string, string> {
 }
 
 /**
- * Forgets the demo's reference data (staff, windows, catalog, powers, peers) when the terminal
+ * Forgets the demo's reference data (staff, windows, catalog, powers, peers, 常用语) when the terminal
  * joins a center: the first pull brings the center's own.
  */
 export function wipeReference(db: Db): void {
@@ -324,5 +324,7 @@ export function wipeReference(db: Db): void {
     DELETE FROM departments;
     DELETE FROM window_powers;
     DELETE FROM peer_devices;
+    -- part W of issue 16: the demo's 常用语 (electron/store/phrases.ts)
+    DELETE FROM settings WHERE key = 'phrases';
   `);
 }

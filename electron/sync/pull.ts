@@ -22,6 +22,8 @@ import {
   type TerminalBinding,
 } from '../store/reference';
 import { noVersions, syncKeys } from '../store/sync-state';
+import { savePhrases } from '../store/phrases';
+import { noPhrases } from '../../shared/catalog';
 import type { SyncClient } from './client';
 
 /** Pulls pages from the cursor until the center has nothing more. */
@@ -214,6 +216,8 @@ function applyReference(t: Terminal, reference: Reference): void {
       items: c.items,
     });
     replaceWindowPowers(db, c.powers);
+    // part W of issue 16: the department's 常用语 come whole with the catalog; none sent, none kept
+    savePhrases(db, c.phrases ?? noPhrases());
     versions.catalog = c.version;
   }
   if (reference.calendar) {

@@ -28,6 +28,7 @@ import { Lockable } from '../features/screen-lock/Lockable';
 import { LockScreen } from '../features/screen-lock/LockScreen';
 import { useIdleLock } from '../features/screen-lock/useIdleLock';
 import { LanguageSwitch } from './LanguageSwitch';
+import { HelpButton } from '../features/help/HelpDrawer';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
 // print, guide and report print pages are whole-window documents, rendered before the shell
@@ -185,6 +186,7 @@ function ShellBody({ session }: { session: Session }) {
             <div>{session.user.name}</div>
             <div style={{ fontSize: 12, opacity: 0.8 }}>{t(`role.${session.user.role}`)}</div>
           </div>
+          <HelpButton role={session.user.role} />
           <LanguageSwitch onDark />
           <Button size="small" onClick={() => void logout()}>
             {t('shell.logout')}

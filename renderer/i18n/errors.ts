@@ -167,6 +167,16 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // part T of issue 16: the department is the unit of service
   'intake.duplicateOpen':
     'The department already has an open case of this applicant for this item: continue it, or give the reason for opening a new one',
+  // issue 16 part W: clearing demo data, 常用语
+  'demo.enrolled':
+    'This terminal is enrolled with the center: its cases are real and cannot be cleared',
+  'demo.notDemo': 'This terminal is not a demo terminal: there is no demo data to clear',
+  'demo.realCases':
+    'This terminal holds real cases (of another window, or already synced with the center): they cannot be cleared',
+  'demo.confirmation':
+    'The confirmation does not match: type the confirmation word exactly as shown',
+  'demo.changedMeanwhile':
+    'Something was recorded while the backup was taken; nothing was cleared. Try again',
 };
 
 /** For a failure no rule names: what its code says, whatever the call. */

@@ -20,6 +20,8 @@ import { recoveryTables } from './migrations/0015-recovery';
 import { operations } from './migrations/0017-operations';
 // part E of issue 15
 import { centerOnlyStaff } from './migrations/0018-center-only-staff';
+// part W of issue 16: 常用语
+import { departmentPhrases } from './migrations/0021-department-phrases';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -45,6 +47,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0017-operations': operations(),
     // part E of issue 15
     '0018-center-only-staff': centerOnlyStaff(),
+    // part W of issue 16: 常用语 per department
+    '0021-department-phrases': departmentPhrases(),
   };
 }
 

@@ -47,6 +47,8 @@ export type ServerDb = {
     valid_from: string;
   };
   closures: { date: string; reason: string };
+  /** part W of issue 16 (0021): a department's 常用语 of one kind, `position` from 0 in order */
+  department_phrases: { department_code: string; kind: string; position: number; text: string };
   /** a year's official table as the manager entered it; `holidays`/`workdays`: JSON date lists */
   official_years: {
     year: number;

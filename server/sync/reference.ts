@@ -10,6 +10,7 @@ import { readClosures } from '../admin/closures';
 import { readDepartments } from '../admin/departments';
 import { readItems } from '../admin/items';
 import { readOfficialYears } from '../admin/official-tables';
+import { readPhrases } from '../admin/phrases';
 import { readPowers } from '../admin/powers';
 import { readSettings } from '../admin/settings';
 import { readWindows } from '../admin/windows';
@@ -68,7 +69,14 @@ async function catalog(db: Db, departmentCode: string) {
     readPowers(db),
   ]);
   const own = new Set(windows.filter((w) => w.departmentCode === departmentCode).map((w) => w.id));
-  return { departments, items, powers: powers.filter((p) => own.has(p.windowId)) };
+  const phrases = await readPhrases(db, departmentCode);
+  return {
+    departments,
+    items,
+    powers: powers.filter((p) => own.has(p.windowId)),
+    // part W of issue 16: only the department's own, and only when it has any (wire.ts says why)
+    ...(Object.values(phrases).some((list) => list.length > 0) ? { phrases } : {}),
+  };
 }
 
 async function staff(db: Db, departmentCode: string) {

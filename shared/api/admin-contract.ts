@@ -15,7 +15,9 @@ import {
   terminalReleaseSchema,
 } from '../center-api';
 import {
+  departmentPhrasesSchema,
   departmentSchema,
+  phraseKinds,
   storedDepartmentSchema,
   powerSchema,
   serviceItemSchema,
@@ -264,6 +266,23 @@ export const adminContract = {
   'admin.releases.withdraw': {
     input: z.object({ version: short }),
     output: terminalReleaseSchema,
+    access: manager,
+  },
+  // ---- part W of issue 16: 常用语 per department; the center checks each phrase, names the index
+  'admin.phrases.get': {
+    input: z.object({ departmentCode: id }),
+    output: departmentPhrasesSchema,
+    access: manager,
+  },
+  /** Replaces one kind of the department's phrases, in the order given. */
+  'admin.phrases.set': {
+    input: z.object({
+      departmentCode: id,
+      kind: z.enum(phraseKinds),
+      // bounded here only in shape and size: the center judges each phrase
+      phrases: z.array(z.string().max(2000)).max(200),
+    }),
+    output: departmentPhrasesSchema,
     access: manager,
   },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

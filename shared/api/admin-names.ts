@@ -42,6 +42,9 @@ export const adminCallNames = [
   'admin.releases.list',
   'admin.releases.publish',
   'admin.releases.withdraw',
+  // part W of issue 16: 常用语 per department
+  'admin.phrases.get',
+  'admin.phrases.set',
 ] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];

@@ -126,6 +126,15 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
   'admin.releases.list': () => relayTo('releases.list', {}),
   'admin.releases.publish': (body) => relayTo('releases.publish', { body }),
   'admin.releases.withdraw': ({ version }) => relayTo('releases.withdraw', { params: { version } }),
+  // part W of issue 16: 常用语 per department, one kind replaced whole
+  'admin.phrases.get': ({ departmentCode }) =>
+    relayTo('phrases.get', { params: { code: departmentCode } }, { paramAs: 'departmentCode' }),
+  'admin.phrases.set': ({ departmentCode, kind, phrases }) =>
+    relayTo(
+      'phrases.set',
+      { params: { code: departmentCode, kind }, body: phrases },
+      { bodyAt: 'phrases', paramAs: 'departmentCode' },
+    ),
 };
 
 /** admin.items.delete's one center call; its answer (`{ ok: true }`) is the call's `{}`. */

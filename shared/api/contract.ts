@@ -3,8 +3,8 @@ import { refinePeriod } from '../calendar';
 import { typedText } from '../text';
 import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
-import { caseEventTypes } from '../case';
-import { intakeSealModes, type ServiceItem } from '../catalog';
+import { caseEventTypes, ruleIds } from '../case';
+import { departmentPhrasesSchema, intakeSealModes, type ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
@@ -213,6 +213,20 @@ const uuid = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '无效的编号');
 
 /** The one contract between renderer and main: every call, its input, its output, who may call it. */
+/** Part W of issue 16: the word a manager types to clear the demo data (the renderer shows it). */
+export const demoClearWord = '清除演示数据';
+
+export const demoStatusSchema = z.object({
+  /** a demo PC that is not enrolled: the card shows */
+  demo: z.boolean(),
+  cases: z.number(),
+  /** null when clearing is allowed; else the rule that refuses it, with its sentence */
+  refusal: z.object({ rule: z.enum(ruleIds), message: z.string() }).nullable(),
+  /** the last clearing on this PC: when, by whom, the backup kept */
+  lastCleared: z.object({ at: z.string(), by: z.string(), backup: z.string() }).nullable(),
+});
+export type DemoStatus = z.infer<typeof demoStatusSchema>;
+
 export const contract = {
   'auth.login': call({
     input: z.object({
@@ -600,6 +614,29 @@ export const contract = {
       applicantKey: z.string().trim().toUpperCase().min(15).max(18),
     }),
     output: z.array(caseRowSchema),
+    access: 'signedIn',
+  }),
+  // ---- part W of issue 16: clearing a demo PC's practice before it enrolls -------------------
+  /** Whether this PC holds demo data a manager may clear, and what clearing would take. */
+  'demo.status': call({ input: z.object({}), output: demoStatusSchema, access: ['manager'] }),
+  /**
+   * Clears the demo's cases in one step, the manager having typed `demoClearWord`: a backup of
+   * the whole database is kept first. Main refuses on an enrolled PC or one holding real cases.
+   */
+  'demo.clear': call({
+    input: z.object({ confirmation: z.string().trim().max(64) }),
+    output: z.object({
+      /** the backup file kept in the backups folder (never pruned) */
+      backup: z.string(),
+      cases: z.number(),
+      events: z.number(),
+    }),
+    access: ['manager'],
+  }),
+  /** The department's 常用语, offered in the reason, basis, notice and opinion fields. */
+  'phrases.list': call({
+    input: z.object({}),
+    output: departmentPhrasesSchema,
     access: 'signedIn',
   }),
 } satisfies Record<CallName, CallSpec>;

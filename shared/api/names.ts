@@ -54,6 +54,11 @@ export const callNames = [
   'applicants.earlierName',
   // part T of issue 16: the department is the unit of service
   'cases.openDuplicates',
+  // part W of issue 16: clearing demo data
+  'demo.status',
+  'demo.clear',
+  // part W of issue 16: 常用语
+  'phrases.list',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -209,6 +209,15 @@ export const departmentServiceRuleMessages = {
     '该申请人的同一事项在本部门已有在办办件：请继续办理原办件，或填写仍然新建的理由',
 } as const;
 
+/** Part W of issue 16: a demo PC is cleared before it enrolls (only practice, never real cases). */
+export const demoClearingRuleMessages = {
+  'demo.enrolled': '本终端已注册到中心，不能清除数据：这里的办件都是正式办件',
+  'demo.notDemo': '本终端不是示范终端，没有可清除的演示数据',
+  'demo.realCases': '本终端存有正式办件（非示范窗口或已与中心同步的记录），不能清除',
+  'demo.confirmation': '确认词不符：请准确输入“清除演示数据”',
+  'demo.changedMeanwhile': '备份期间又有新的办理记录，未清除任何数据：请再试一次',
+} as const;
+
 export const ruleMessages = {
   ...caseRuleMessages,
   ...serviceRuleMessages,
@@ -228,6 +237,8 @@ export const ruleMessages = {
   ...consoleRuleMessages,
   // part T (issue 16)
   ...departmentServiceRuleMessages,
+  // part W (issue 16)
+  ...demoClearingRuleMessages,
 } as const;
 
 export type RuleId = keyof typeof ruleMessages;

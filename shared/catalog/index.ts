@@ -43,3 +43,16 @@ export {
   withItemLaw,
 } from './law';
 export { limitText, limitUnitWords } from './limit-words';
+// part W of issue 16: 常用语
+export type { DepartmentPhrases, PhraseKind, ShippedPhrases } from './phrases';
+export {
+  departmentPhrasesSchema,
+  noPhrases,
+  phraseKindLabels,
+  phraseKinds,
+  phraseLimits,
+  phraseListSchema,
+  phraseTextSchema,
+  shippedFor,
+  shippedPhrasesSchema,
+} from './phrases';

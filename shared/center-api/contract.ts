@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  departmentPhrasesSchema,
   departmentSchema,
+  phraseKinds,
+  phraseListSchema,
   serviceItemSchema,
   storedDepartmentSchema,
   storedServiceItemSchema,
@@ -657,6 +660,26 @@ export const centerContract = {
     tag: 'system',
     auth: managerOnly,
     response: centerIntegritySchema,
+  },
+  // ---- part W of issue 16: 常用语 per department ------------------------------------------
+  'phrases.get': {
+    method: 'GET',
+    path: '/api/departments/:code/phrases',
+    summary: '部门常用语 / the phrases offered at the department’s windows',
+    tag: 'catalog',
+    auth: managerOnly,
+    params: codeParams,
+    response: departmentPhrasesSchema,
+  },
+  'phrases.set': {
+    method: 'PUT',
+    path: '/api/departments/:code/phrases/:kind',
+    summary: '设置部门某类常用语（整体替换，按顺序）/ set one kind of a department’s phrases',
+    tag: 'catalog',
+    auth: managerOnly,
+    params: z.strictObject({ code: z.string(), kind: z.enum(phraseKinds) }),
+    body: phraseListSchema,
+    response: departmentPhrasesSchema,
   },
 } as const satisfies CenterContract;
 

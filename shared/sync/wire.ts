@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { typedText } from '../text';
 import type { ErrorCode } from '../api/errors';
 import { actorSchema, roleSchema, ruleIds } from '../case';
-import { storedDepartmentSchema, storedServiceItemSchema, windowPowersSchema } from '../catalog';
+import {
+  departmentPhrasesSchema,
+  storedDepartmentSchema,
+  storedServiceItemSchema,
+  windowPowersSchema,
+} from '../catalog';
 import { isLocalDate } from '../calendar';
 
 // The wire between a window terminal and the center server. Both sides parse with these schemas;
@@ -222,6 +227,11 @@ export const referenceSchema = z.strictObject({
       departments: z.array(storedDepartmentSchema),
       items: z.array(storedServiceItemSchema),
       powers: z.array(windowPowersSchema),
+      /**
+       * part W of issue 16: the 常用语 of the terminal's department. Sent only when it has any: a
+       * terminal of the previous release parses the catalog strictly (as calendar.official).
+       */
+      phrases: departmentPhrasesSchema.optional(),
     })
     .optional(),
   calendar: z

@@ -9,6 +9,7 @@ import { ItemsTab } from './ItemsTab';
 import { OfficialYearsTab } from './OfficialYearsTab';
 import { useAdminMessages } from './messages';
 import { PowersTab } from './PowersTab';
+import { PhrasesTab } from './PhrasesTab';
 import { StaffTab } from './StaffTab';
 import { WindowsTab } from './WindowsTab';
 
@@ -47,6 +48,8 @@ export function AdminPage() {
               { key: 'devices', label: m('tabDevices'), children: <DevicesTab /> },
               // part H (issue 15): release management
               { key: 'releases', label: m('tabReleases'), children: <ReleasesTab /> },
+              // part W of issue 16: 常用语 per department
+              { key: 'phrases', label: m('tabPhrases'), children: <PhrasesTab /> },
             ]}
           />
         </div>

@@ -147,6 +147,8 @@ export const useAdminMessages = defineMessages({
     terminalNo: '{n} 号终端',
     enrolledOn: '注册于 {at}',
     tabReleases: '版本发布',
+    // part W of issue 16
+    tabPhrases: '常用语',
     releasesHint:
       '把安装包和 latest.yml 放入中心数据目录的 updates/<版本号>/ 后，在此发布。可按比例分批（每台终端按版本抽签，结果固定）并/或指定窗口；撤回后不再向任何终端提供，已更新的终端保持现有版本。',
     noReleases: '中心数据目录 updates/ 下尚无终端版本',
@@ -326,6 +328,8 @@ export const useAdminMessages = defineMessages({
     terminalNo: 'Terminal {n}',
     enrolledOn: 'Enrolled {at}',
     tabReleases: 'Releases',
+    // part W of issue 16
+    tabPhrases: 'Phrases',
     releasesHint:
       "Place the installer and latest.yml in updates/<version>/ of the center's data folder, then publish here: to a share of the PCs (a fixed draw per PC and version) and/or to named windows. A withdrawn release is offered to no one; updated PCs keep what they run.",
     noReleases: "No release in the center's updates/ folder",

@@ -1,3 +1,4 @@
+import { PhraseTextArea } from '../phrases/PhraseTextArea';
 import {
   Alert,
   Button,
@@ -220,7 +221,7 @@ export function DecisionActions({
         }
       >
         <Form.Item name="opinion" label={m('opinion')} rules={required}>
-          <Input.TextArea rows={4} maxLength={2000} />
+          <PhraseTextArea kind="reviewOpinion" rows={4} maxLength={2000} />
         </Form.Item>
         <Form.Item name="recommendation" label={m('recommendation')} rules={required}>
           <Radio.Group

@@ -4,6 +4,7 @@ import { currentReview, decidedTermYears, lastDayOfTerm, ruleMessages } from '..
 import { addDays, shanghaiDate } from '../../../shared/calendar';
 import { itemLaw } from '../../../shared/catalog';
 import type { DecisionMsg } from './decision-messages';
+import { PhraseTextArea } from '../phrases/PhraseTextArea';
 
 /** The decision as the form holds it: flat, dates as 'YYYY-MM-DD' strings ('' when none). */
 export type DecisionValues = {
@@ -139,7 +140,7 @@ export function DecisionFields({
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
           <Form.Item name="reasons" label={m('reasons')} rules={required}>
-            <Input.TextArea rows={3} maxLength={2000} />
+            <PhraseTextArea kind="denyReason" rows={3} maxLength={2000} />
           </Form.Item>
           <Form.Item
             name="legalBasis"
@@ -147,7 +148,7 @@ export function DecisionFields({
             rules={required}
             {...(legalBasisHint ? { extra: m('legalBasisHint', { basis: legalBasisHint }) } : {})}
           >
-            <Input.TextArea rows={2} maxLength={1000} />
+            <PhraseTextArea kind="legalBasis" rows={2} maxLength={1000} />
           </Form.Item>
           <Form.Item label={m('appealNotice')} htmlFor="decision-appeal-notice">
             <Input.TextArea

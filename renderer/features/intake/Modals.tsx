@@ -18,6 +18,7 @@ import type { IntakeSealMode } from '../../../shared/catalog';
 import { useSession } from '../../stores/session';
 import type { M } from './messages';
 import { Kbd, useShortcuts } from './shortcuts';
+import { PhraseTextArea } from '../phrases/PhraseTextArea';
 
 type Base = { m: M; open: boolean; busy: boolean; onCancel: () => void };
 
@@ -291,7 +292,18 @@ export function RefuseModal({
           help={fieldState.error?.message}
           style={{ marginBottom: 12 }}
         >
-          <Input.TextArea id={`refuse-${name}`} autoFocus={autoFocus} rows={rows} {...field} />
+          {name === 'rightAgency' ? (
+            <Input.TextArea id={`refuse-${name}`} autoFocus={autoFocus} rows={rows} {...field} />
+          ) : (
+            // part W of issue 16: the department's 常用语
+            <PhraseTextArea
+              kind={name === 'reasons' ? 'refusalReason' : 'legalBasis'}
+              id={`refuse-${name}`}
+              autoFocus={autoFocus}
+              rows={rows}
+              {...field}
+            />
+          )}
         </Form.Item>
       )}
     />

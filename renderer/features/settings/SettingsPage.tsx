@@ -10,6 +10,7 @@ import { DiagnosticsCard } from './DiagnosticsCard';
 import { Readmission } from '../sync/Readmission';
 import { BackupsCard } from '../database/BackupsCard';
 import { ScreenLockCard } from '../screen-lock/ScreenLockCard';
+import { DemoClearCard } from './DemoClearCard';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -45,6 +46,7 @@ export function SettingsPage() {
   return (
     <Flex vertical gap={16}>
       <EnrollmentCard />
+      <DemoClearCard />
       <ScheduledReportCard />
       <PrintersCard />
       <BackupsCard />

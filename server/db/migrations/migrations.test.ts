@@ -585,4 +585,37 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       ]);
       expect(await t.db.selectFrom('device_reports').selectAll().execute()).toEqual([]);
     }));
+
+  // ---- part W of issue 16 ----
+  it('0021 keeps each department’s phrases per kind in order, one per position', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0018-center-only-staff');
+      await raw(t)
+        .insertInto('departments')
+        .values({ code: 'SJ', name: '市场监督管理局' })
+        .execute();
+      await upTo(t, '0021-department-phrases');
+      const phrase = (position: number, text: string) => ({
+        department_code: 'SJ',
+        kind: 'legalBasis',
+        position,
+        text,
+      });
+      await t.db
+        .insertInto('department_phrases')
+        .values([phrase(1, '《中华人民共和国行政许可法》第三十八条第二款'), phrase(0, '第一条')])
+        .execute();
+      await expect(
+        t.db.insertInto('department_phrases').values(phrase(0, '重复的位置')).execute(),
+      ).rejects.toThrow();
+      const rows = await t.db
+        .selectFrom('department_phrases')
+        .select(['position', 'text'])
+        .orderBy('position')
+        .execute();
+      expect(rows.map((r) => r.text)).toEqual([
+        '第一条',
+        '《中华人民共和国行政许可法》第三十八条第二款',
+      ]);
+    }));
 });
