@@ -12,9 +12,11 @@ import { useCaseMessages } from './messages';
 
 export type Rejection = { message: string; rule?: string | undefined };
 
-/** main's refusal, word for word, with the rule id the supervision log will carry. */
+/**
+ * main's refusal, in the user's language (renderer/api.ts); the rule id the supervision log will
+ * carry stays an attribute, never text (issue 16 point 6).
+ */
 export function RejectionAlert({ rejection }: { rejection: Rejection | null }) {
-  const m = useCaseMessages();
   if (!rejection) return null;
   return (
     <Alert
@@ -22,8 +24,8 @@ export function RejectionAlert({ rejection }: { rejection: Rejection | null }) {
       showIcon
       role="alert"
       data-testid="case-rejection"
+      data-rule={rejection.rule}
       title={rejection.message}
-      {...(rejection.rule ? { description: m('ruleId', { rule: rejection.rule }) } : {})}
       style={{ marginBottom: 12 }}
     />
   );
