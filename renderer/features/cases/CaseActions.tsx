@@ -1,13 +1,9 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { RecordableType } from '../../../shared/api';
-import {
-  eventLabels,
-  specialProcedures,
-  type CaseEventType,
-  type OpenCase,
-} from '../../../shared/case';
-import { procedureLabels } from '../documents/labels';
+import { specialProcedures, type CaseEventType, type OpenCase } from '../../../shared/case';
+import {} from '../documents/labels';
 import { useCaseMessages } from './messages';
 
 export type Rejection = { message: string; rule?: string | undefined };
@@ -130,6 +126,7 @@ export function CaseActions({
   record: (type: RecordableType, payload: Record<string, unknown>) => Promise<Rejection | null>;
 }) {
   const m = useCaseMessages();
+  const l = useDomainLabels();
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null);
   const required = [{ required: true, whitespace: true, message: m('required_') }];
   const maxExtension = state.item.extensionDays;
@@ -158,7 +155,7 @@ export function CaseActions({
         </Button>
       )}
       <ActionModal<PauseForm>
-        title={eventLabels.paused}
+        title={l.event('paused')}
         open={dialog === 'pause'}
         onClose={() => setDialog(null)}
         onSubmit={(v) => record('paused', v)}
@@ -168,9 +165,7 @@ export function CaseActions({
           label={m('procedure')}
           rules={[{ required: true, message: m('required_') }]}
         >
-          <Select
-            options={specialProcedures.map((p) => ({ value: p, label: procedureLabels[p] }))}
-          />
+          <Select options={specialProcedures.map((p) => ({ value: p, label: l.procedure(p) }))} />
         </Form.Item>
         <Form.Item
           name="expectedWorkingDays"
@@ -187,7 +182,7 @@ export function CaseActions({
         </Form.Item>
       </ActionModal>
       <ActionModal<ExtendForm>
-        title={eventLabels.extended}
+        title={l.event('extended')}
         open={dialog === 'extend'}
         onClose={() => setDialog(null)}
         onSubmit={(v) => record('extended', v)}

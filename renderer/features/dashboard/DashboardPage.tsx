@@ -1,8 +1,9 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert, Button, Card, Empty, Input, Progress, Space, Spin, Table, Tag } from 'antd';
 import { useCallback, useState, type HTMLAttributes } from 'react';
 import type { Dashboard, DepartmentCard } from '../../../shared/reports';
 import { earliestTypedDay, latestTypedDay, shanghaiDate } from '../../../shared/calendar';
-import { clockLabels } from '../../../shared/case';
+import {} from '../../../shared/case';
 import { percent } from '../../../shared/reports/daily-report';
 import { shanghaiMinute } from '../../format';
 import { levelColor } from '../../levels';
@@ -86,6 +87,7 @@ function DepartmentTile({ card, m }: { card: DepartmentCard; m: M }) {
 }
 
 function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
+  const l = useDomainLabels();
   // this terminal holds its own department's cases: those rows open the case, the rest are read
   const ownDepartment = useSession((s) => s.session?.department?.code);
   const navigate = useRoute((s) => s.navigate);
@@ -121,7 +123,7 @@ function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
           title: m('colClock'),
           dataIndex: 'clock',
           width: 110,
-          render: (clock: AttentionRow['clock']) => clockLabels[clock],
+          render: (clock: AttentionRow['clock']) => l.clock(clock),
         },
         {
           title: m('colDeadline'),
