@@ -3,7 +3,6 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Spa
 import { useState } from 'react';
 import type { RecordableType } from '../../../shared/api';
 import { specialProcedures, type CaseEventType, type OpenCase } from '../../../shared/case';
-import {} from '../documents/labels';
 import { useCaseMessages } from './messages';
 
 export type Rejection = { message: string; rule?: string | undefined };
