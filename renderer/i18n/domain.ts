@@ -16,6 +16,12 @@ import {
 } from '../../shared/case';
 import { powerLabels } from '../../shared/catalog';
 import { printKindLabels, type PrintKind } from '../../shared/print/routing';
+import {
+  complaintChannels,
+  complaintConclusions,
+  type ComplaintChannel,
+  type ComplaintConclusion,
+} from '../../shared/reports/complaints';
 import { useLocale, type Locale } from './index';
 
 // The glossary's words (shared/case labels.ts: statuses, events, roles, clocks …) in English. The
@@ -133,6 +139,23 @@ const printKindEn: Record<PrintKind, string> = {
   report: 'Report',
 };
 
+// A complaint's channel and conclusion are stored as the Chinese words themselves
+const complaintChannelEn: Record<ComplaintChannel, string> = {
+  现场: 'In person',
+  电话: 'Phone',
+  网上: 'Online',
+  信件: 'Letter',
+};
+
+const complaintConclusionEn: Record<ComplaintConclusion, string> = {
+  属实: 'Substantiated',
+  不属实: 'Unsubstantiated',
+  部分属实: 'Partly substantiated',
+};
+
+const itself = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, k as string])) as Record<K, string>;
+
 /** One word list in both languages: the Chinese from shared/, the English from here. */
 function pick<K extends string | number>(
   locale: Locale,
@@ -156,6 +179,13 @@ export function domainLabels(locale: Locale) {
     rating: pick(locale, ratingLabels, ratingEn),
     power: pick(locale, powerLabels, powerEn),
     printKind: pick(locale, printKindLabels, printKindEn),
+    // stored as free strings by older centers: an unknown one shows as written
+    complaintChannel: pick(locale, itself(complaintChannels), complaintChannelEn) as (
+      c: string,
+    ) => string,
+    complaintConclusion: pick(locale, itself(complaintConclusions), complaintConclusionEn) as (
+      c: string,
+    ) => string,
   };
 }
 

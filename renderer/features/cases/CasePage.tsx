@@ -12,7 +12,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput, RecordableType } from '../../../shared/api';
 import {
   allowedEventsNow,
@@ -95,9 +95,7 @@ function eventSummary(e: CaseEvent, state: OpenCase, m: Msg, l: DomainLabels): s
         state,
         e.payload.items.map((i) => i.materialId),
       );
-      return e.payload.returnBy
-        ? m('sumNoticeBy', { names, date: e.payload.returnBy })
-        : names;
+      return e.payload.returnBy ? m('sumNoticeBy', { names, date: e.payload.returnBy }) : names;
     }
     case 'supplementReceived':
       return materialNames(state, e.payload.materialIds);
@@ -230,7 +228,11 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
   );
 }
 
-export function CasePage({ caseId }: { caseId: string }) {
+/**
+ * One case. `eventId` (an alert's evidence) is scrolled to and marked in the history, so the
+ * supervisor reads the step the alert names among the case's others.
+ */
+export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string }) {
   const m = useCaseMessages();
   const l = useDomainLabels();
   const { message } = App.useApp();
@@ -250,6 +252,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   }, [caseId]);
 
   useLiveRefresh(load);
+  const loaded = data !== null;
+  useEffect(() => {
+    if (!loaded || !eventId) return;
+    document
+      .querySelector(`[data-event-id="${CSS.escape(eventId)}"]`)
+      ?.scrollIntoView({ block: 'center' });
+  }, [loaded, eventId]);
 
   const record = async (
     type: RecordableType,
@@ -400,7 +409,16 @@ export function CasePage({ caseId }: { caseId: string }) {
               key: e.id,
               color: documentOfEvent[e.type] ? 'red' : 'gray',
               content: (
-                <div data-testid="history-event">
+                <div
+                  data-testid="history-event"
+                  data-event-id={e.id}
+                  {...(e.id === eventId
+                    ? {
+                        'data-highlighted': 'true',
+                        style: { background: '#fff7e6', outline: '2px solid #fa8c16', padding: 4 },
+                      }
+                    : {})}
+                >
                   <Space size={8} wrap>
                     <Typography.Text strong>{l.event(e.type)}</Typography.Text>
                     <Typography.Text type="secondary">
@@ -420,7 +438,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                     )}
                   </Space>
                   {eventSummary(e, state, m, l) && (
-                    <div style={{ color: '#555', fontSize: 13 }}>{eventSummary(e, state, m, l)}</div>
+                    <div style={{ color: '#555', fontSize: 13 }}>
+                      {eventSummary(e, state, m, l)}
+                    </div>
                   )}
                 </div>
               ),
