@@ -48,6 +48,8 @@ import { useCaseMessages } from './messages';
 type Loaded = CallOutput<'cases.get'> & { loadedAt: number };
 type Msg = ReturnType<typeof useCaseMessages>;
 
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 const materialStatusColor: Record<MaterialStatus, string> = {
   pending: 'default',
   received: 'green',
@@ -322,10 +324,13 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
         <RejectionAlert rejection={rejection} />
         <Descriptions size="small" column={3} bordered>
           <Descriptions.Item label={m('applicant')}>{a.name}</Descriptions.Item>
+          {/* a number broken mid-value cannot be read out to the applicant (issue 16 point 5) */}
           <Descriptions.Item label={m('idNumber')}>
-            {a.kind === 'person' ? a.idNumber : a.uscc}
+            <span style={noWrap}>{a.kind === 'person' ? a.idNumber : a.uscc}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={m('mobile')}>{a.mobile}</Descriptions.Item>
+          <Descriptions.Item label={m('mobile')}>
+            <span style={noWrap}>{a.mobile}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={m('item')} span={2}>
             {state.item.name}（{state.item.code}）
           </Descriptions.Item>
@@ -333,7 +338,7 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
             {state.channel === 'online' ? m('channelOnline') : m('channelWindow')}
           </Descriptions.Item>
           <Descriptions.Item label={m('receivedAt')}>
-            {shanghaiMinute(state.receivedAt)}
+            <span style={noWrap}>{shanghaiMinute(state.receivedAt)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={m('acceptedAt')}>
             <span data-testid="case-accepted-at">
