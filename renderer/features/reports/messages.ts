@@ -153,6 +153,15 @@ export const drillLabelsEn: Readonly<Record<string, string>> = {
   badRatings: 'Bad ratings',
 };
 
+/** 公众投诉's numbers in English (part V); in Chinese they are shared/reports' complaintLabels. */
+export const complaintLabelsEn: Readonly<Record<string, string>> = {
+  received: 'Received',
+  closed: 'Closed',
+  closedOnTime: 'Closed on time',
+  overdueOpen: 'Overdue, open',
+  substantiated: 'Substantiated (incl. partly)',
+};
+
 /** The six powers in English; in Chinese they are shared/catalog's powerLabels. */
 export const powerLabelsEn: Readonly<Record<string, string>> = {
   accept: 'Acceptance',
