@@ -26,9 +26,7 @@ export function ApiErrorAlert({
       data-rule={error.rule}
       style={{ marginBottom: 12 }}
       title={m('saveFailed')}
-      description={
-        <span>{error.message}</span>
-      }
+      description={<span>{error.message}</span>}
     />
   );
 }

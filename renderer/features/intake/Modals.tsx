@@ -15,6 +15,7 @@ import type { ApiError } from '../../../shared/api';
 import { addDays, shanghaiDate } from '../../../shared/calendar';
 import type { IntakeSealMode } from '../../../shared/catalog';
 import { useRuleSentence } from '../../i18n/errors';
+import { localized } from '../../i18n/validation';
 import { useSession } from '../../stores/session';
 import type { M } from './messages';
 import { Kbd, useShortcuts } from './shortcuts';
@@ -262,7 +263,7 @@ export function RefuseModal({
     unknown,
     CaseEventPayload<'refused'>
   >({
-    resolver: zodResolver(refuseSchema),
+    resolver: localized(zodResolver(refuseSchema)),
     defaultValues: { ground: 'notThisAgency', reasons: '', legalBasis: '', rightAgency: '' },
   });
   const ground = watch('ground');
@@ -353,7 +354,7 @@ export function WithdrawModal({
     unknown,
     CaseEventPayload<'withdrawn'>
   >({
-    resolver: zodResolver(payloadSchemas.withdrawn),
+    resolver: localized(zodResolver(payloadSchemas.withdrawn)),
     defaultValues: { reason: '' },
   });
   const confirm = handleSubmit((p) => onConfirm(p));
