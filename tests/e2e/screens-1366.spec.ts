@@ -281,10 +281,10 @@ test('every page of the clerk, chief, manager and supervisor fits 1366×768 and 
       // the dialog's own button is on the screen, not below the fold
       await expect(dialog.locator('.ant-modal-footer .ant-btn-primary')).toBeInViewport();
       await page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
+      await expect(dialog.getByRole('dialog')).toBeHidden();
       await openCase(page, seeded.decided);
       await page.getByRole('button', { name: words[locale].seal }).click();
-      await expect(page.getByTestId('seal-dialog')).toBeVisible();
+      await expect(page.getByTestId('seal-dialog').getByRole('dialog')).toBeVisible();
       await look(page, 'chief-seal-dialog', locale, data);
       await page.keyboard.press('Escape');
       await openCase(page, seeded.stamped);
