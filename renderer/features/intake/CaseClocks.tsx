@@ -17,7 +17,7 @@ export function CaseClocks({ clocks, m }: { clocks: readonly ClockView[]; m: M }
             data-testid={`clock-${c.kind}`}
             style={{ display: 'flex', alignItems: 'center', gap: 6 }}
           >
-            <Typography.Text type="secondary">{c.label}</Typography.Text>
+            <Typography.Text type="secondary">{l.clock(c.kind)}</Typography.Text>
             <Typography.Text strong>{m('clockDue', { date: c.deadline.date })}</Typography.Text>
             {c.deemedAccepted ? (
               <Tag color="red">{m('deemedAccepted', { date: c.deemedAccepted.on })}</Tag>
