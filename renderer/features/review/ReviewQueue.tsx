@@ -223,7 +223,7 @@ export function ReviewQueue() {
             {
               title: m('step'),
               key: 'step',
-              width: 170,
+              width: 180,
               render: (_: unknown, row) => (
                 <Space size={4} wrap>
                   <Tooltip title={row.referredTo}>
@@ -236,7 +236,11 @@ export function ReviewQueue() {
                     </Tag>
                   </Tooltip>
                   {row.deemedAcceptedOn && (
-                    <Tag color="orange" style={{ margin: 0 }} data-testid="queue-deemed">
+                    <Tag
+                      color="orange"
+                      style={{ margin: 0, whiteSpace: 'normal' }}
+                      data-testid="queue-deemed"
+                    >
                       {m('deemed', { date: row.deemedAcceptedOn })}
                     </Tag>
                   )}
@@ -270,7 +274,7 @@ export function ReviewQueue() {
             {
               title: m('timeLeft'),
               key: 'clock',
-              width: 210,
+              width: 200,
               render: (_: unknown, row) =>
                 row.clock ? <Countdown clock={row.clock} now={now} loadedAt={loadedAt} /> : null,
             },
