@@ -55,7 +55,13 @@ function Content({
         />
       );
     case 'case':
-      return <CasePage key={route.caseId} caseId={route.caseId} />;
+      return (
+        <CasePage
+          key={route.caseId}
+          caseId={route.caseId}
+          {...(route.eventId ? { eventId: route.eventId } : {})}
+        />
+      );
     case 'review':
       return <ReviewQueue />;
     case 'reports':

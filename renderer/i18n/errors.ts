@@ -1,6 +1,6 @@
 import type { ApiError, ApiErrorCode } from '../../shared/api';
-import { ruleMessages, type RuleId } from '../../shared/case';
-import type { Locale } from './index';
+import { isRuleId, ruleMessages, type RuleId } from '../../shared/case';
+import { useLocale, type Locale } from './index';
 
 // The English half of the language policy (shared/api/errors.ts): main and the center say every
 // failure in Chinese with its code and, when a rule refused, the rule id; an English UI shows the
@@ -218,4 +218,27 @@ export function errorMessage(error: ApiError, locale: Locale): string {
   if (!english) return error.message;
   const detail = particulars(error.message, error.rule ? ruleMessages[error.rule] : '');
   return detail ? `${english} (${detail})` : english;
+}
+
+// — part V (issue 16 point 6): no internal id on the screen —
+
+/** A rule's sentence in the user's language: the id itself never reaches the screen. */
+export function ruleSentence(rule: RuleId, locale: Locale): string {
+  return locale === 'en' ? ruleSentencesEn[rule] : ruleMessages[rule];
+}
+
+/** `ruleSentence` for a component, in the current language. */
+export function useRuleSentence(): (rule: RuleId) => string {
+  const locale = useLocale((s) => s.locale);
+  return (rule) => ruleSentence(rule, locale);
+}
+
+/**
+ * What main or the center said when a rule refused (a sync conflict's note, a refusal): its own
+ * Chinese words, or in English the rule's sentence with the particulars. A rule this renderer does
+ * not know (a newer center) shows its message, never its id.
+ */
+export function ruleText(rule: string, message: string, locale: Locale): string {
+  if (!isRuleId(rule)) return message;
+  return errorMessage({ code: 'conflict', rule, message }, locale);
 }

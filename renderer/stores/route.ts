@@ -7,7 +7,8 @@ import { create } from 'zustand';
 export type Route =
   | { page: 'myCases' }
   | { page: 'intake'; caseId?: string }
-  | { page: 'case'; caseId: string }
+  /** `eventId`: an event the page scrolls to and marks (an alert's evidence, issue 16 point 6) */
+  | { page: 'case'; caseId: string; eventId?: string }
   | { page: 'print'; caseId: string; eventId: string }
   | { page: 'guide'; itemCode: string }
   | { page: 'review' }
@@ -36,7 +37,10 @@ export function parseHash(hash: string): Route | null {
     case 'intake':
       return parts[1] ? { page: 'intake', caseId: parts[1] } : { page: 'intake' };
     case 'case':
-      return parts[1] ? { page: 'case', caseId: parts[1] } : null;
+      if (!parts[1]) return null;
+      return parts[2]
+        ? { page: 'case', caseId: parts[1], eventId: parts[2] }
+        : { page: 'case', caseId: parts[1] };
     case 'print':
       return parts[1] && parts[2] ? { page: 'print', caseId: parts[1], eventId: parts[2] } : null;
     case 'guide':
@@ -73,7 +77,7 @@ export function toHash(route: Route): string {
     case 'intake':
       return route.caseId ? `#/intake/${route.caseId}` : '#/intake';
     case 'case':
-      return `#/case/${route.caseId}`;
+      return route.eventId ? `#/case/${route.caseId}/${route.eventId}` : `#/case/${route.caseId}`;
     case 'print':
       return `#/print/${route.caseId}/${route.eventId}`;
     case 'guide':

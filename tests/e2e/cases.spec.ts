@@ -181,7 +181,9 @@ test('the case page: history with who and when, pause shows 计时暂停 in my c
   await expect(cp.locators.caseNumber).toHaveText(d.caseNumber);
 });
 
-test("main's refusal is shown with its rule; the chief extends the limit", async ({ page }) => {
+test("main's refusal is shown in its rule's words; the chief extends the limit", async ({
+  page,
+}) => {
   const api = await apiAs(terminal, clerk);
   const f = await api.acceptedCase('SJ-002', personApplicant(9));
   const r = await api.receive('SJ-001', personApplicant(10));
@@ -210,7 +212,12 @@ test("main's refusal is shown with its rule; the chief extends the limit", async
     filingRef: '备〔2026〕2号',
   });
   await expect(cp.locators.pauseDialog.getByRole('alert')).toContainText('已有进行中的特别程序');
-  await expect(cp.locators.pauseDialog.getByRole('alert')).toContainText('pause.alreadyPaused');
+  // the rule travels with the refusal, never as text on the screen (issue 16 point 6)
+  await expect(cp.locators.pauseDialog.getByRole('alert')).toHaveAttribute(
+    'data-rule',
+    'pause.alreadyPaused',
+  );
+  await expect(cp.locators.pauseDialog.getByRole('alert')).not.toContainText('pause.');
   await cp.locators.pauseDialog.getByRole('button', { name: /取\s*消/ }).click();
   await expect(cp.locators.resumeButton).toBeVisible();
 

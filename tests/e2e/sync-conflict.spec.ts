@@ -231,7 +231,9 @@ async function expectConflictShown(page: Page, caseNumber: string) {
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('此案件存在同步冲突');
   await expect(banner).toContainText(`${staff.chiefSj02.name} 于`);
-  await expect(banner).toContainText('的“作出决定”未被中心采纳（规则 decision.final');
+  // the rule's sentence, never its id (issue 16 point 6)
+  await expect(banner).toContainText('的“作出决定”未被中心采纳（决定已盖章生效');
+  await expect(banner).not.toContainText('decision.final');
   await expect(banner).toContainText('的“盖章”未被中心采纳');
   await expect(banner).toContainText('中心以先到的操作为准');
   // the history keeps both decisions; only B's is marked

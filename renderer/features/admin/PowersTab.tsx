@@ -1,7 +1,8 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { App, Button, Checkbox, Empty, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
-import { powerLabels, powers, type Power, type ServiceItem } from '../../../shared/catalog';
+import { powers, type Power, type ServiceItem } from '../../../shared/catalog';
 import { adminCall, fieldPath, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
 import { SaveError, TabFrame } from './TabFrame';
@@ -19,6 +20,7 @@ function WindowPowers({
   items: ServiceItem[];
 }) {
   const m = useAdminMessages();
+  const l = useDomainLabels();
   const { message } = App.useApp();
   const current = useCenterQuery('admin.powers.get', { windowId });
   // null until the window's grants arrive: a box ticked before then would be overwritten by them,
@@ -79,12 +81,12 @@ function WindowPowers({
         columns={[
           { title: m('itemName'), render: (_, i) => `${i.code} ${i.name}`, ellipsis: true },
           ...powers.map((p) => ({
-            title: powerLabels[p],
+            title: l.power(p),
             width: 84,
             align: 'center' as const,
             render: (_: unknown, i: ServiceItem) => (
               <Checkbox
-                aria-label={`${i.name} ${powerLabels[p]}`}
+                aria-label={`${i.name} ${l.power(p)}`}
                 checked={(granted?.[i.code] ?? []).includes(p)}
                 disabled={granted === null}
                 onChange={(e) => toggle(i.code, p, e.target.checked)}

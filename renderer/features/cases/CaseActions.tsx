@@ -1,20 +1,17 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { RecordableType } from '../../../shared/api';
-import {
-  eventLabels,
-  specialProcedures,
-  type CaseEventType,
-  type OpenCase,
-} from '../../../shared/case';
-import { procedureLabels } from '../documents/labels';
+import { specialProcedures, type CaseEventType, type OpenCase } from '../../../shared/case';
 import { useCaseMessages } from './messages';
 
 export type Rejection = { message: string; rule?: string | undefined };
 
-/** main's refusal, word for word, with the rule id the supervision log will carry. */
+/**
+ * main's refusal, in the user's language (renderer/api.ts); the rule id the supervision log will
+ * carry stays an attribute, never text (issue 16 point 6).
+ */
 export function RejectionAlert({ rejection }: { rejection: Rejection | null }) {
-  const m = useCaseMessages();
   if (!rejection) return null;
   return (
     <Alert
@@ -22,8 +19,8 @@ export function RejectionAlert({ rejection }: { rejection: Rejection | null }) {
       showIcon
       role="alert"
       data-testid="case-rejection"
+      data-rule={rejection.rule}
       title={rejection.message}
-      {...(rejection.rule ? { description: m('ruleId', { rule: rejection.rule }) } : {})}
       style={{ marginBottom: 12 }}
     />
   );
@@ -128,6 +125,7 @@ export function CaseActions({
   record: (type: RecordableType, payload: Record<string, unknown>) => Promise<Rejection | null>;
 }) {
   const m = useCaseMessages();
+  const l = useDomainLabels();
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null);
   const required = [{ required: true, whitespace: true, message: m('required_') }];
   const maxExtension = state.item.extensionDays;
@@ -156,7 +154,7 @@ export function CaseActions({
         </Button>
       )}
       <ActionModal<PauseForm>
-        title={eventLabels.paused}
+        title={l.event('paused')}
         open={dialog === 'pause'}
         onClose={() => setDialog(null)}
         onSubmit={(v) => record('paused', v)}
@@ -166,9 +164,7 @@ export function CaseActions({
           label={m('procedure')}
           rules={[{ required: true, message: m('required_') }]}
         >
-          <Select
-            options={specialProcedures.map((p) => ({ value: p, label: procedureLabels[p] }))}
-          />
+          <Select options={specialProcedures.map((p) => ({ value: p, label: l.procedure(p) }))} />
         </Form.Item>
         <Form.Item
           name="expectedWorkingDays"
@@ -185,7 +181,7 @@ export function CaseActions({
         </Form.Item>
       </ActionModal>
       <ActionModal<ExtendForm>
-        title={eventLabels.extended}
+        title={l.event('extended')}
         open={dialog === 'extend'}
         onClose={() => setDialog(null)}
         onSubmit={(v) => record('extended', v)}

@@ -12,17 +12,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput, RecordableType } from '../../../shared/api';
 import {
   allowedEventsNow,
-  clockStopLabels,
   deemedAcceptanceOn,
   shownStatus,
-  eventLabels,
-  ratingLabels,
-  roleLabels,
-  statusLabels,
   type CaseEvent,
   type ClockView,
   type Decision,
@@ -33,7 +28,8 @@ import { documentOfEvent } from '../../../shared/documents';
 import { call } from '../../api';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
-import { procedureLabels, shanghaiMinute } from '../documents/labels';
+import { useDomainLabels, type DomainLabels } from '../../i18n/domain';
+import { shanghaiMinute } from '../documents/labels';
 import { AcceptanceNoticePrompt } from './AcceptanceNoticePrompt';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
 import { ConflictBanner } from './ConflictBanner';
@@ -52,77 +48,121 @@ import { useCaseMessages } from './messages';
 type Loaded = CallOutput<'cases.get'> & { loadedAt: number };
 type Msg = ReturnType<typeof useCaseMessages>;
 
-const materialStatus: Record<MaterialStatus, { label: string; color: string }> = {
-  pending: { label: '待核验', color: 'default' },
-  received: { label: '已收取', color: 'green' },
-  missing: { label: '缺少', color: 'red' },
-  defective: { label: '有误', color: 'orange' },
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+const materialStatusColor: Record<MaterialStatus, string> = {
+  pending: 'default',
+  received: 'green',
+  missing: 'red',
+  defective: 'orange',
 };
 
-const deliveryMethods = { window: '当面送达', post: '邮寄送达', electronic: '电子送达' } as const;
-
 /** A decision in one line: what is granted (and until when), or why not; the department's number. */
-function decisionSummary(d: Decision): string {
+function decisionSummary(d: Decision, m: Msg): string {
   const main =
     d.outcome === 'approve'
-      ? `准予许可：${d.granted}${d.validUntil ? `，有效期至 ${d.validUntil}` : ''}`
-      : `不予许可：${d.reasons}`;
-  return d.departmentRef ? `${main}（部门批复文号 ${d.departmentRef}）` : main;
+      ? d.validUntil
+        ? m('sumApprovedUntil', { granted: d.granted, date: d.validUntil })
+        : m('sumApproved', { granted: d.granted })
+      : m('sumDenied', { reasons: d.reasons });
+  return d.departmentRef ? m('sumDepartmentRef', { main, ref: d.departmentRef }) : main;
 }
 
 function materialName(state: OpenCase, id: string): string {
   return state.item.materials.find((m) => m.id === id)?.name ?? id;
 }
 
-/** One line on what an event did, in the words of the window. */
-function eventSummary(e: CaseEvent, state: OpenCase, m: Msg): string {
+function materialNames(state: OpenCase, ids: readonly string[]): string {
+  return ids.map((id) => materialName(state, id)).join('、');
+}
+
+/**
+ * One line on what an event did, in the words of the window. The words are the user's language;
+ * what the clerk typed (reasons, opinions) and the catalog's names stay as they were written.
+ */
+function eventSummary(e: CaseEvent, state: OpenCase, m: Msg, l: DomainLabels): string {
   switch (e.type) {
     case 'received':
       return `${e.payload.channel === 'online' ? m('channelOnline') : m('channelWindow')} · ${e.payload.item.name}`;
     case 'materialsChecked': {
       const count = (s: string) => e.payload.materials.filter((x) => x.status === s).length;
-      return `已收取 ${count('received')} 件，缺少 ${count('missing')} 件，有误 ${count('defective')} 件`;
+      return m('sumChecked', {
+        received: count('received'),
+        missing: count('missing'),
+        defective: count('defective'),
+      });
     }
-    case 'noticeIssued':
-      return `${e.payload.items.map((i) => materialName(state, i.materialId)).join('、')}${e.payload.returnBy ? `；请于 ${e.payload.returnBy} 前补正` : ''}`;
+    case 'noticeIssued': {
+      const names = materialNames(
+        state,
+        e.payload.items.map((i) => i.materialId),
+      );
+      return e.payload.returnBy ? m('sumNoticeBy', { names, date: e.payload.returnBy }) : names;
+    }
     case 'supplementReceived':
-      return e.payload.materialIds.map((id) => materialName(state, id)).join('、');
+      return materialNames(state, e.payload.materialIds);
     case 'accepted':
       return e.payload.waivedMaterials?.length
-        ? `容缺受理：${e.payload.waivedMaterials.map((w) => materialName(state, w.materialId)).join('、')}`
+        ? m('sumWaived', {
+            names: materialNames(
+              state,
+              e.payload.waivedMaterials.map((w) => w.materialId),
+            ),
+          })
         : '';
     case 'refused':
       return e.payload.reasons;
     case 'paused':
-      return `${procedureLabels[e.payload.procedure]}，预计 ${e.payload.expectedWorkingDays} 个工作日；告知书 ${e.payload.applicantNoticeRef}，备案 ${e.payload.centerFilingRef}`;
+      return m('sumPaused', {
+        procedure: l.procedure(e.payload.procedure),
+        days: e.payload.expectedWorkingDays,
+        notice: e.payload.applicantNoticeRef,
+        filing: e.payload.centerFilingRef,
+      });
     case 'extended':
-      return `延长 ${e.payload.workingDays} 个工作日，${e.payload.approver} 批准：${e.payload.reason}`;
+      return m('sumExtended', {
+        days: e.payload.workingDays,
+        approver: e.payload.approver,
+        reason: e.payload.reason,
+      });
     case 'reviewed':
     case 'checked':
       return e.payload.opinion;
     case 'referred':
-      return `报${e.payload.department}审批，经办：${e.payload.holder}${e.payload.note ? `；${e.payload.note}` : ''}`;
+      return m(e.payload.note ? 'sumReferredNote' : 'sumReferred', {
+        department: e.payload.department,
+        holder: e.payload.holder,
+        note: e.payload.note ?? '',
+      });
     case 'decided':
-      return decisionSummary(e.payload);
+      return decisionSummary(e.payload, m);
     case 'stamped':
-      return `决定书文号 ${e.payload.decisionNumber}`;
+      return m('sumStamped', { number: e.payload.decisionNumber });
     case 'corrected':
-      return `更正理由：${e.payload.reason}；${decisionSummary(e.payload.decision)}`;
+      return m('sumCorrected', {
+        reason: e.payload.reason,
+        decision: decisionSummary(e.payload.decision, m),
+      });
     case 'certificateIssued':
-      return `${e.payload.certificateNumber}${e.payload.validUntil ? `，有效期至 ${e.payload.validUntil}` : ''}`;
+      return e.payload.validUntil
+        ? m('sumCertificateUntil', {
+            number: e.payload.certificateNumber,
+            date: e.payload.validUntil,
+          })
+        : e.payload.certificateNumber;
     case 'delivered': {
       const { method, recipient, address, receiptRef } = e.payload;
       return [
-        deliveryMethods[method],
-        `受送达人 ${recipient}`,
+        m(`delivery_${method}`),
+        m('sumRecipient', { name: recipient }),
         address,
-        receiptRef && `回执 ${receiptRef}`,
+        receiptRef && m('sumReceipt', { ref: receiptRef }),
       ]
         .filter(Boolean)
-        .join('；');
+        .join(m('listSeparator'));
     }
     case 'rated':
-      return `${ratingLabels[e.payload.score] ?? e.payload.score}${e.payload.comment ? `：${e.payload.comment}` : ''}`;
+      return `${l.rating(e.payload.score)}${e.payload.comment ? `: ${e.payload.comment}` : ''}`;
     case 'rectified':
       return e.payload.measures;
     case 'withdrawn':
@@ -134,6 +174,7 @@ function eventSummary(e: CaseEvent, state: OpenCase, m: Msg): string {
 
 function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: number; m: Msg }) {
   const now = useNow();
+  const l = useDomainLabels();
   return (
     <Table<ClockView>
       rowKey="kind"
@@ -142,7 +183,12 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
       dataSource={clocks}
       data-testid="case-clocks"
       columns={[
-        { title: m('clockKind'), dataIndex: 'label', width: 140 },
+        {
+          title: m('clockKind'),
+          key: 'kind',
+          width: 150,
+          render: (_: unknown, c) => l.clock(c.kind),
+        },
         {
           title: m('clockLimitTitle'),
           key: 'limit',
@@ -167,11 +213,11 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
                 <Tag>{m('clockStopped')}</Tag>
                 {c.stopped && (
                   <span>
-                    {clockStopLabels[c.stopped.reason]} {shanghaiMinute(c.stopped.at)}
+                    {l.clockStop(c.stopped.reason)} {shanghaiMinute(c.stopped.at)}
                   </span>
                 )}
                 {c.deemedAccepted ? (
-                  <Tag color="orange">视为受理（{c.deemedAccepted.on}）</Tag>
+                  <Tag color="orange">{m('deemedOn', { date: c.deemedAccepted.on })}</Tag>
                 ) : (
                   <Tag color={late ? 'red' : 'green'}>{late ? m('clockLate') : m('clockKept')}</Tag>
                 )}
@@ -184,8 +230,13 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
   );
 }
 
-export function CasePage({ caseId }: { caseId: string }) {
+/**
+ * One case. `eventId` (an alert's evidence) is scrolled to and marked in the history, so the
+ * supervisor reads the step the alert names among the case's others.
+ */
+export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string }) {
   const m = useCaseMessages();
+  const l = useDomainLabels();
   const { message } = App.useApp();
   const navigate = useRoute((s) => s.navigate);
   const role = useSession((s) => s.session?.user.role);
@@ -203,6 +254,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   }, [caseId]);
 
   useLiveRefresh(load);
+  const loaded = data !== null;
+  useEffect(() => {
+    if (!loaded || !eventId) return;
+    document
+      .querySelector(`[data-event-id="${CSS.escape(eventId)}"]`)
+      ?.scrollIntoView({ block: 'center' });
+  }, [loaded, eventId]);
 
   const record = async (
     type: RecordableType,
@@ -212,7 +270,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     await load();
     if (r.ok) {
       setRejection(null);
-      void message.success(m('done', { what: eventLabels[type] }));
+      void message.success(m('done', { what: l.event(type) }));
       return null;
     }
     const rej = { message: r.error.message, rule: r.error.rule };
@@ -242,7 +300,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               {state.caseNumber}
             </Typography.Text>
             <Tag color="red" data-testid="case-status">
-              {statusLabels[shownStatus(state, deemedOn)]}
+              {l.status(shownStatus(state, deemedOn))}
             </Tag>
             {deemedOn && (
               <Tag color="orange" data-testid="case-deemed">
@@ -266,10 +324,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         <RejectionAlert rejection={rejection} />
         <Descriptions size="small" column={3} bordered>
           <Descriptions.Item label={m('applicant')}>{a.name}</Descriptions.Item>
+          {/* a number broken mid-value cannot be read out to the applicant (issue 16 point 5) */}
           <Descriptions.Item label={m('idNumber')}>
-            {a.kind === 'person' ? a.idNumber : a.uscc}
+            <span style={noWrap}>{a.kind === 'person' ? a.idNumber : a.uscc}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={m('mobile')}>{a.mobile}</Descriptions.Item>
+          <Descriptions.Item label={m('mobile')}>
+            <span style={noWrap}>{a.mobile}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={m('item')} span={2}>
             {state.item.name}（{state.item.code}）
           </Descriptions.Item>
@@ -277,7 +338,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             {state.channel === 'online' ? m('channelOnline') : m('channelWindow')}
           </Descriptions.Item>
           <Descriptions.Item label={m('receivedAt')}>
-            {shanghaiMinute(state.receivedAt)}
+            <span style={noWrap}>{shanghaiMinute(state.receivedAt)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={m('acceptedAt')}>
             <span data-testid="case-accepted-at">
@@ -337,11 +398,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                 width: 180,
                 render: (_: unknown, x) => (
                   <Space size={4} wrap>
-                    <Tag color={materialStatus[x.status].color}>
-                      {materialStatus[x.status].label}
-                    </Tag>
+                    <Tag color={materialStatusColor[x.status]}>{m(`material_${x.status}`)}</Tag>
                     {x.defect && <Typography.Text type="secondary">{x.defect}</Typography.Text>}
-                    {x.waivedBy && <Tag color="purple">容缺</Tag>}
+                    {x.waivedBy && <Tag color="purple">{m('waivedTag')}</Tag>}
                   </Space>
                 ),
               },
@@ -355,14 +414,23 @@ export function CasePage({ caseId }: { caseId: string }) {
               key: e.id,
               color: documentOfEvent[e.type] ? 'red' : 'gray',
               content: (
-                <div data-testid="history-event">
+                <div
+                  data-testid="history-event"
+                  data-event-id={e.id}
+                  {...(e.id === eventId
+                    ? {
+                        'data-highlighted': 'true',
+                        style: { background: '#fff7e6', outline: '2px solid #fa8c16', padding: 4 },
+                      }
+                    : {})}
+                >
                   <Space size={8} wrap>
-                    <Typography.Text strong>{eventLabels[e.type]}</Typography.Text>
+                    <Typography.Text strong>{l.event(e.type)}</Typography.Text>
                     <Typography.Text type="secondary">
                       {shanghaiMinute(e.occurredAt)}
                     </Typography.Text>
                     <span>
-                      {e.actor.name}（{roleLabels[e.actor.role]}）
+                      {m('actorWithRole', { name: e.actor.name, role: l.role(e.actor.role) })}
                     </span>
                     {e.syncState === 'conflicted' && <Tag color="red">{m('notAdmitted')}</Tag>}
                     {documentOfEvent[e.type] && (
@@ -374,8 +442,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                       </Button>
                     )}
                   </Space>
-                  {eventSummary(e, state, m) && (
-                    <div style={{ color: '#555', fontSize: 13 }}>{eventSummary(e, state, m)}</div>
+                  {eventSummary(e, state, m, l) && (
+                    <div style={{ color: '#555', fontSize: 13 }}>
+                      {eventSummary(e, state, m, l)}
+                    </div>
                   )}
                 </div>
               ),

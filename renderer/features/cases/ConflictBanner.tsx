@@ -1,7 +1,9 @@
 import { Alert } from 'antd';
 import type { CallOutput } from '../../../shared/api';
-import { eventLabels } from '../../../shared/case';
 import { shanghaiMinute } from '../../format';
+import { useLocale } from '../../i18n';
+import { useDomainLabels } from '../../i18n/domain';
+import { ruleText } from '../../i18n/errors';
 import { useCaseMessages } from './messages';
 
 type Events = CallOutput<'cases.get'>['events'];
@@ -9,6 +11,8 @@ type Events = CallOutput<'cases.get'>['events'];
 /** What the center did not take in this case, and why: the window must act on it, not guess. */
 export function ConflictBanner({ events }: { events: Events }) {
   const m = useCaseMessages();
+  const l = useDomainLabels();
+  const locale = useLocale((s) => s.locale);
   const conflicted = events.filter((e) => e.syncState === 'conflicted');
   if (conflicted.length === 0) return null;
   return (
@@ -24,9 +28,9 @@ export function ConflictBanner({ events }: { events: Events }) {
               {m('conflictLine', {
                 who: e.actor.name,
                 at: shanghaiMinute(e.occurredAt),
-                what: eventLabels[e.type],
-                rule: e.syncNote?.rule ?? '',
-                message: e.syncNote?.message ?? '',
+                what: l.event(e.type),
+                // the rule's sentence, never its id (issue 16 point 6)
+                why: ruleText(e.syncNote?.rule ?? '', e.syncNote?.message ?? '', locale),
               })}
             </div>
           ))}

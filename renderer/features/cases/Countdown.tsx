@@ -1,10 +1,11 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ClockView } from '../../../shared/case';
 import type { Level } from '../../../shared/calendar';
 import { useT } from '../../i18n';
 import { levelColor } from '../../levels';
-import { procedureLabels, shanghaiMinute } from '../documents/labels';
+import { shanghaiMinute } from '../documents/labels';
 import { useCaseMessages } from './messages';
 
 /** Re-renders every second so countdowns tick without a reload. */
@@ -48,11 +49,12 @@ export function Countdown({
 }) {
   const t = useT();
   const m = useCaseMessages();
+  const l = useDomainLabels();
   if (clock.state === 'paused' && clock.paused) {
     return (
       <span data-testid="countdown" data-level="paused">
         <Tag color="default">{t('cases.paused')}</Tag>
-        <Typography.Text>{procedureLabels[clock.paused.procedure]}</Typography.Text>
+        <Typography.Text>{l.procedure(clock.paused.procedure)}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
           {m('pausedSince', { since: shanghaiMinute(clock.paused.since) })}
         </Typography.Text>

@@ -1,4 +1,5 @@
 import { PhraseTextArea } from '../phrases/PhraseTextArea';
+import { useDomainLabels } from '../../i18n/domain';
 import {
   Alert,
   Button,
@@ -16,11 +17,9 @@ import {
   appealBodiesOf,
   appealNotice,
   currentReview,
-  eventLabels,
   isBadRating,
   holdsPower,
   licenceValidity,
-  ratingLabels,
   ratingScores,
   validityDate,
   type CaseEventType,
@@ -120,6 +119,7 @@ export function DecisionActions({
   reload: () => Promise<void>;
 }) {
   const m = useDecisionMessages();
+  const l = useDomainLabels();
   const session = useSession((s) => s.session);
   const userId = session?.user.id;
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -157,18 +157,18 @@ export function DecisionActions({
     <ConfigProvider button={{ autoInsertSpace: false }}>
       <Space wrap>
         {has('reviewed') && (
-          <Button onClick={() => setDialog('reviewed')}>{eventLabels.reviewed}</Button>
+          <Button onClick={() => setDialog('reviewed')}>{l.event('reviewed')}</Button>
         )}
         {has('checked') && (
           <Tooltip title={checkerBlocked ? m('checkerIsReviewer') : undefined}>
             <Button onClick={() => setDialog('checked')} disabled={checkerBlocked}>
-              {eventLabels.checked}
+              {l.event('checked')}
             </Button>
           </Tooltip>
         )}
         {has('referred') && (
           <Button type="primary" onClick={() => setDialog('referred')}>
-            {eventLabels.referred}
+            {l.event('referred')}
           </Button>
         )}
         {has('decided') && (
@@ -179,38 +179,38 @@ export function DecisionActions({
               disabled={reviewerBlocked}
               data-testid="decide-button"
             >
-              {eventLabels.decided}
+              {l.event('decided')}
             </Button>
           </Tooltip>
         )}
         {has('stamped') && (
           <Button type="primary" onClick={() => setDialog('stamped')}>
-            {eventLabels.stamped}
+            {l.event('stamped')}
           </Button>
         )}
         {has('corrected') && (
-          <Button onClick={() => setDialog('corrected')}>{eventLabels.corrected}</Button>
+          <Button onClick={() => setDialog('corrected')}>{l.event('corrected')}</Button>
         )}
         {has('certificateIssued') && (
           <Button type="primary" onClick={() => setDialog('certificateIssued')}>
-            {eventLabels.certificateIssued}
+            {l.event('certificateIssued')}
           </Button>
         )}
         {has('delivered') && (
           <Button type="primary" onClick={() => setDialog('delivered')}>
-            {eventLabels.delivered}
+            {l.event('delivered')}
           </Button>
         )}
-        {has('rated') && <Button onClick={() => setDialog('rated')}>{eventLabels.rated}</Button>}
+        {has('rated') && <Button onClick={() => setDialog('rated')}>{l.event('rated')}</Button>}
         {has('rectified') && (
           <Button danger type="primary" onClick={() => setDialog('rectified')}>
-            {eventLabels.rectified}
+            {l.event('rectified')}
           </Button>
         )}
       </Space>
 
       <ActionModal<ReviewForm>
-        title={eventLabels.reviewed}
+        title={l.event('reviewed')}
         open={dialog === 'reviewed'}
         onClose={close}
         okText={m('submit')}
@@ -234,7 +234,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<CheckForm>
-        title={eventLabels.checked}
+        title={l.event('checked')}
         open={dialog === 'checked'}
         onClose={close}
         okText={m('submit')}
@@ -261,7 +261,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<ReferForm>
-        title={eventLabels.referred}
+        title={l.event('referred')}
         open={dialog === 'referred'}
         onClose={close}
         okText={m('submit')}
@@ -288,7 +288,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<DecisionValues>
-        title={eventLabels.decided}
+        title={l.event('decided')}
         open={dialog === 'decided'}
         onClose={close}
         okText={m('submit')}
@@ -304,7 +304,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<CorrectForm>
-        title={eventLabels.corrected}
+        title={l.event('corrected')}
         open={dialog === 'corrected'}
         onClose={close}
         okText={m('submit')}
@@ -328,7 +328,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<CertificateForm>
-        title={eventLabels.certificateIssued}
+        title={l.event('certificateIssued')}
         open={dialog === 'certificateIssued'}
         onClose={close}
         okText={m('submit')}
@@ -365,7 +365,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<DeliverForm>
-        title={eventLabels.delivered}
+        title={l.event('delivered')}
         open={dialog === 'delivered'}
         onClose={close}
         okText={m('submit')}
@@ -398,7 +398,7 @@ export function DecisionActions({
       </ActionModal>
 
       <ActionModal<RectifyForm>
-        title={eventLabels.rectified}
+        title={l.event('rectified')}
         open={dialog === 'rectified'}
         onClose={close}
         okText={m('submit')}
@@ -410,7 +410,7 @@ export function DecisionActions({
             type="error"
             showIcon
             style={{ marginBottom: 12 }}
-            title={m('badRatingBanner', { label: ratingLabels[state.rating.score] ?? '' })}
+            title={m('badRatingBanner', { label: l.rating(state.rating.score) })}
             {...(state.rating.comment ? { description: state.rating.comment } : {})}
           />
         )}
@@ -507,6 +507,7 @@ const ratingColour: Record<number, string> = {
 };
 
 function RatingFields({ m }: { m: DecisionMsg }) {
+  const l = useDomainLabels();
   const score = Form.useWatch<number | undefined>('score');
   return (
     <>
@@ -525,10 +526,10 @@ function RatingFields({ m }: { m: DecisionMsg }) {
             value: s,
             label: (
               <span style={{ color: score === s ? undefined : ratingColour[s], fontWeight: 600 }}>
-                {ratingLabels[s]}
+                {l.rating(s)}
               </span>
             ),
-            title: ratingLabels[s],
+            title: l.rating(s),
             style: { minWidth: 112, height: 56, lineHeight: '54px', textAlign: 'center' },
           }))}
         />

@@ -1,8 +1,9 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { shanghaiMinute } from '../../format';
 import { Alert, Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseRow } from '../../../shared/api';
-import { statusLabels, type CaseStatus } from '../../../shared/case';
+import type { CaseStatus } from '../../../shared/case';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useRoute } from '../../stores/route';
@@ -63,6 +64,7 @@ function useItemOptions() {
 export function MyCases() {
   const t = useT();
   const m = useCaseMessages();
+  const l = useDomainLabels();
   const now = useNow();
   const navigate = useRoute((s) => s.navigate);
   const itemOptions = useItemOptions();
@@ -216,7 +218,7 @@ export function MyCases() {
             width: 150,
             render: (_: unknown, row) => (
               <Space orientation="vertical" size={2}>
-                <span>{statusLabels[row.status as CaseStatus] ?? row.status}</span>
+                <span>{l.status(row.status as CaseStatus)}</span>
                 {row.conflicted && (
                   <Tag color="red" style={{ margin: 0 }} data-testid="case-conflict-tag">
                     {m('conflictTag')}

@@ -1,6 +1,7 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert } from 'antd';
 import type { PauseOverrun } from '../../../shared/case';
-import { procedureLabels, shanghaiMinute } from '../documents/labels';
+import { shanghaiMinute } from '../documents/labels';
 import { useCaseMessages } from './messages';
 
 /**
@@ -13,6 +14,7 @@ import { useCaseMessages } from './messages';
  */
 export function PauseOverrunBanner({ overrun }: { overrun: PauseOverrun | null }) {
   const m = useCaseMessages();
+  const l = useDomainLabels();
   if (!overrun) return null;
   return (
     <Alert
@@ -21,7 +23,7 @@ export function PauseOverrunBanner({ overrun }: { overrun: PauseOverrun | null }
       data-testid="pause-overrun"
       title={m('pauseOverrunTitle', { n: overrun.expectedWorkingDays })}
       description={m('pauseOverrunBody', {
-        procedure: procedureLabels[overrun.procedure],
+        procedure: l.procedure(overrun.procedure),
         since: shanghaiMinute(overrun.since),
         ref: overrun.noticeRef,
         end: overrun.announcedEnd,

@@ -2,9 +2,9 @@ import { Alert, Button, Card, Empty, Input, Progress, Space, Spin, Table, Tag } 
 import { useCallback, useState, type HTMLAttributes } from 'react';
 import type { Dashboard, DepartmentCard } from '../../../shared/reports';
 import { earliestTypedDay, latestTypedDay, shanghaiDate } from '../../../shared/calendar';
-import { clockLabels } from '../../../shared/case';
 import { percent } from '../../../shared/reports/daily-report';
 import { shanghaiMinute } from '../../format';
+import { useDomainLabels } from '../../i18n/domain';
 import { levelColor } from '../../levels';
 import { adminCall } from '../admin/center';
 import { CenterGated } from '../admin/CenterGated';
@@ -85,7 +85,50 @@ function DepartmentTile({ card, m }: { card: DepartmentCard; m: M }) {
   );
 }
 
+/** A department with nothing to show today: nothing received, open, late or rated badly. */
+function isQuiet(card: DepartmentCard): boolean {
+  return (
+    card.received === 0 &&
+    card.accepted === 0 &&
+    card.completed === 0 &&
+    card.badRatings === 0 &&
+    Object.values(card.open).every((n) => n === 0)
+  );
+}
+
+/**
+ * The departments' day, busy ones as cards and the quiet ones named in one line: a center of
+ * twenty departments on a quiet morning put the red list 1,700 px down (issue 16 point 5).
+ */
+function Departments({ cards, m }: { cards: DepartmentCard[]; m: M }) {
+  if (cards.length === 0) return <Empty description={m('noDepartments')} />;
+  const busy = cards.filter((c) => !isQuiet(c));
+  const quiet = cards.filter(isQuiet);
+  return (
+    <>
+      {busy.length > 0 && (
+        <div className="db-cards">
+          {busy.map((d) => (
+            <DepartmentTile key={d.code} card={d} m={m} />
+          ))}
+        </div>
+      )}
+      {quiet.length > 0 && (
+        <div className="db-quiet" data-testid="quiet-departments">
+          <span className="db-quiet-label">{m('quietDepartments')}</span>
+          {quiet.map((d) => (
+            <Tag key={d.code} data-testid="quiet-department" data-department={d.code}>
+              {d.name}
+            </Tag>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
 function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
+  const l = useDomainLabels();
   // this terminal holds its own department's cases: those rows open the case, the rest are read
   const ownDepartment = useSession((s) => s.session?.department?.code);
   const navigate = useRoute((s) => s.navigate);
@@ -112,26 +155,27 @@ function AttentionTable({ rows, m }: { rows: AttentionRow[]; m: M }) {
           width: 72,
           render: (level: AttentionRow['level']) => <Tag color={levelColor[level]}>{m(level)}</Tag>,
         },
-        { title: m('colCase'), dataIndex: 'caseNumber', width: 210 },
+        // the columns fit 1366 px beside the menu; the item's name takes what is left
+        { title: m('colCase'), dataIndex: 'caseNumber', width: 190 },
         { title: m('colItem'), dataIndex: 'itemName', ellipsis: true },
-        { title: m('colApplicant'), dataIndex: 'applicantName', width: 150, ellipsis: true },
-        { title: m('colDepartment'), dataIndex: 'departmentName', width: 150, ellipsis: true },
-        { title: m('colWindow'), dataIndex: 'windowName', width: 130, ellipsis: true },
+        { title: m('colApplicant'), dataIndex: 'applicantName', width: 100, ellipsis: true },
+        { title: m('colDepartment'), dataIndex: 'departmentName', width: 120, ellipsis: true },
+        { title: m('colWindow'), dataIndex: 'windowName', width: 110, ellipsis: true },
         {
           title: m('colClock'),
           dataIndex: 'clock',
-          width: 110,
-          render: (clock: AttentionRow['clock']) => clockLabels[clock],
+          width: 120,
+          render: (clock: AttentionRow['clock']) => l.clock(clock),
         },
         {
           title: m('colDeadline'),
-          width: 110,
+          width: 100,
           render: (_: unknown, row) => row.deadline.date,
         },
         {
           title: m('colLeft'),
           dataIndex: 'workingDays',
-          width: 110,
+          width: 100,
           render: (n: number, row) =>
             row.level === 'red' ? (
               <span className="db-overdue">{m('overdueDays')}</span>
@@ -203,26 +247,19 @@ function Board() {
       {error && <Alert type="error" showIcon title={error} data-testid="dashboard-error" />}
       {board && (
         <>
-          <Card title={m('departments')} size="small">
-            {board.departments.length === 0 ? (
-              <Empty description={m('noDepartments')} />
-            ) : (
-              <div className="db-cards">
-                {board.departments.map((d) => (
-                  <DepartmentTile key={d.code} card={d} m={m} />
-                ))}
-              </div>
-            )}
-          </Card>
-          <Card title={m('trend')} size="small">
-            <TrendChart trend={board.trend} />
-          </Card>
+          {/* what needs action first (issue 16 point 5): the red and yellow cases */}
           <Card
-            title={`${m('attention')}（${board.attention.length}）`}
+            title={m('attentionCount', { n: board.attention.length })}
             size="small"
             data-testid="attention"
           >
             <AttentionTable rows={board.attention} m={m} />
+          </Card>
+          <Card title={m('departments')} size="small">
+            <Departments cards={board.departments} m={m} />
+          </Card>
+          <Card title={m('trend')} size="small">
+            <TrendChart trend={board.trend} />
           </Card>
         </>
       )}

@@ -38,6 +38,9 @@ export const useDashboardMessages = defineMessages({
     overdueDays: '已逾期',
     workingDaysLeft: '{n} 个工作日',
     noDepartments: '中心尚未设置部门',
+    // part V (issue 16 point 5)
+    attentionCount: '红黄牌办件（{n}）',
+    quietDepartments: '今日无办件：',
   },
   en: {
     title: 'Today at a glance',
@@ -76,5 +79,8 @@ export const useDashboardMessages = defineMessages({
     overdueDays: 'Overdue',
     workingDaysLeft: '{n} working days',
     noDepartments: 'The center has no departments yet',
+    // part V (issue 16 point 5)
+    attentionCount: 'Red and yellow cases ({n})',
+    quietDepartments: 'No cases today:',
   },
 });

@@ -39,7 +39,11 @@ export function DatabaseLostPage({ status }: { status: DatabaseStatus }) {
             </Descriptions.Item>
           ) : null}
           {status.deviceId ? (
-            <Descriptions.Item label={m('device')}>{status.deviceId}</Descriptions.Item>
+            <Descriptions.Item label={m('device')}>
+              <Typography.Text copyable={{ text: status.deviceId }}>
+                {status.deviceId.slice(0, 8)}
+              </Typography.Text>
+            </Descriptions.Item>
           ) : null}
         </Descriptions>
         <Typography.Title level={5}>{m('backups')}</Typography.Title>

@@ -17,15 +17,15 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, CallOutput, RecordableType } from '../../../shared/api';
 import {
-  eventLabels,
-  ruleMessages,
-  statusLabels,
   timedRuleMessages,
   type CaseEventPayload,
   type CaseEventType,
   type OpenCase,
 } from '../../../shared/case';
 import { call } from '../../api';
+import { useLocale } from '../../i18n';
+import { useDomainLabels } from '../../i18n/domain';
+import { ruleSentence } from '../../i18n/errors';
 import { useRoute } from '../../stores/route';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { CaseClocks } from './CaseClocks';
@@ -324,8 +324,12 @@ export function CaseIntake({ caseId }: { caseId: string }) {
   );
 }
 
+/** A value read out to the applicant (a case number, an ID, a phone): never broken mid-value. */
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 function CaseHeader({ m, state, data }: { m: M; state: OpenCase; data: Loaded }) {
   const a = state.applicant;
+  const l = useDomainLabels();
   return (
     <Card size="small" data-testid="case-header">
       <Descriptions
@@ -336,7 +340,7 @@ function CaseHeader({ m, state, data }: { m: M; state: OpenCase; data: Loaded })
             key: 'no',
             label: m('caseNumber'),
             children: (
-              <Typography.Text strong copyable>
+              <Typography.Text strong copyable style={noWrap}>
                 {state.caseNumber}
               </Typography.Text>
             ),
@@ -347,17 +351,26 @@ function CaseHeader({ m, state, data }: { m: M; state: OpenCase; data: Loaded })
             label: m('status'),
             children: (
               <Tag color="processing" data-testid="case-status">
-                {statusLabels[state.status]}
+                {l.status(state.status)}
               </Tag>
             ),
           },
           {
             key: 'app',
             label: m('applicantTitle'),
-            children: `${a.name} · ${a.kind === 'person' ? a.idNumber : a.uscc}`,
+            // a number broken mid-value cannot be read out to the applicant (issue 16 point 5)
+            children: (
+              <span>
+                {a.name} · <span style={noWrap}>{a.kind === 'person' ? a.idNumber : a.uscc}</span>
+              </span>
+            ),
           },
-          { key: 'mobile', label: m('mobile'), children: a.mobile },
-          { key: 'recv', label: m('receivedAt'), children: at(state.receivedAt) },
+          { key: 'mobile', label: m('mobile'), children: <span style={noWrap}>{a.mobile}</span> },
+          {
+            key: 'recv',
+            label: m('receivedAt'),
+            children: <span style={noWrap}>{at(state.receivedAt)}</span>,
+          },
         ]}
       />
       <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8, marginTop: 4 }}>
@@ -388,6 +401,7 @@ function NoticeCard({
   busy: boolean;
   firstTick: React.RefObject<HTMLInputElement | null>;
 }) {
+  const locale = useLocale((s) => s.locale);
   const notice = state.notices.at(-1)!;
   const statusOf = new Map(state.materials.map((mat) => [mat.materialId, mat.status]));
   const names = new Map(state.materials.map((mat) => [mat.materialId, mat.name]));
@@ -467,7 +481,7 @@ function NoticeCard({
         showIcon
         style={{ marginTop: 10 }}
         data-testid="notice-rule"
-        title={m('noticeRule', { rule: ruleMessages['notice.newItems'] })}
+        title={m('noticeRule', { rule: ruleSentence('notice.newItems', locale) })}
       />
       {supplementing && (
         <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 10 }}>
@@ -648,6 +662,7 @@ function Outcome({
 }
 
 function History({ m, data }: { m: M; data: Loaded }) {
+  const l = useDomainLabels();
   return (
     <Card size="small" title={m('history')}>
       <Timeline
@@ -655,7 +670,7 @@ function History({ m, data }: { m: M; data: Loaded }) {
           key: e.id,
           content: (
             <div>
-              <Typography.Text strong>{eventLabels[e.type]}</Typography.Text>
+              <Typography.Text strong>{l.event(e.type)}</Typography.Text>
               <div style={{ fontSize: 12, color: '#777' }}>
                 {at(e.occurredAt)} · {e.actor.name}
               </div>

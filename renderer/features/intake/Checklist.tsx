@@ -1,6 +1,7 @@
 import { Button, Card, Input, Radio, Tag, Tooltip, Typography } from 'antd';
 import { useRef } from 'react';
-import { ruleMessages, type OpenCase } from '../../../shared/case';
+import type { OpenCase } from '../../../shared/case';
+import { useRuleSentence } from '../../i18n/errors';
 import { lockedByNotice, type Mark, type Marks } from './checklist-model';
 import type { M } from './messages';
 import { Kbd } from './shortcuts';
@@ -38,6 +39,7 @@ export function Checklist({
   editable,
   firstRowRef,
 }: Props) {
+  const ruleSentence = useRuleSentence();
   const rows = useRef<(HTMLDivElement | null)[]>([]);
   const defects = useRef<Record<string, HTMLInputElement | null>>({});
   const specs = new Map(state.item.materials.map((s) => [s.id, s]));
@@ -144,7 +146,7 @@ export function Checklist({
               </div>
               <div>
                 {locked ? (
-                  <Tooltip title={editable ? ruleMessages['notice.newItems'] : undefined}>
+                  <Tooltip title={editable ? ruleSentence('notice.newItems') : undefined}>
                     <Tag color={statusColor[mat.status]} style={{ marginTop: 4 }}>
                       {m(`st_${mat.status}`)}
                     </Tag>

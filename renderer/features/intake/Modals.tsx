@@ -7,7 +7,6 @@ import {
   payloadSchemas,
   refusalGrounds,
   returnByHorizonDays,
-  ruleMessages,
   type CaseEventPayload,
   type MaterialState,
   type NoticeItem,
@@ -15,6 +14,8 @@ import {
 import type { ApiError } from '../../../shared/api';
 import { addDays, shanghaiDate } from '../../../shared/calendar';
 import type { IntakeSealMode } from '../../../shared/catalog';
+import { useRuleSentence } from '../../i18n/errors';
+import { localized } from '../../i18n/validation';
 import { useSession } from '../../stores/session';
 import type { M } from './messages';
 import { Kbd, useShortcuts } from './shortcuts';
@@ -263,10 +264,11 @@ export function RefuseModal({
     unknown,
     CaseEventPayload<'refused'>
   >({
-    resolver: zodResolver(refuseSchema),
+    resolver: localized(zodResolver(refuseSchema)),
     defaultValues: { ground: 'notThisAgency', reasons: '', legalBasis: '', rightAgency: '' },
   });
   const ground = watch('ground');
+  const ruleSentence = useRuleSentence();
   const seal = useIntakeSeal(m, open);
   // the appeal notice is main's to write, from the department's 复议机关 and court
   const confirm = handleSubmit((p) => {
@@ -343,7 +345,7 @@ export function RefuseModal({
         {text('reasons', m('reasons'), 3, true)}
         {text('legalBasis', m('legalBasisField'), 2)}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {ruleMessages['refusal.reasonsAndBasis']}
+          {ruleSentence('refusal.reasonsAndBasis')}
         </Typography.Text>
         {seal.field}
       </Form>
@@ -364,7 +366,7 @@ export function WithdrawModal({
     unknown,
     CaseEventPayload<'withdrawn'>
   >({
-    resolver: zodResolver(payloadSchemas.withdrawn),
+    resolver: localized(zodResolver(payloadSchemas.withdrawn)),
     defaultValues: { reason: '' },
   });
   const confirm = handleSubmit((p) => onConfirm(p));

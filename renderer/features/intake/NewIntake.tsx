@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { localized } from '../../i18n/validation';
 import {
   Alert,
   Button,
@@ -119,7 +120,7 @@ export function NewIntake() {
   }, []);
 
   const form = useForm<FormValues, unknown, ReceiveInput>({
-    resolver: zodResolver(formSchema),
+    resolver: localized(zodResolver(formSchema)),
     defaultValues: fromDraft(draft),
     mode: 'onTouched',
   });

@@ -1,8 +1,8 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert, App, AutoComplete, Button, Card, InputNumber, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   maxCopies,
-  printKindLabels,
   printKinds,
   type PrinterSeen,
   type PrintKind,
@@ -20,6 +20,7 @@ import { usePrintMessages } from './messages';
  */
 export function PrintersCard() {
   const m = usePrintMessages();
+  const l = useDomainLabels();
   const { message } = App.useApp();
   const navigate = useRoute((s) => s.navigate);
   const [settings, setSettings] = useState<PrintSettings | null>(null);
@@ -87,13 +88,13 @@ export function PrintersCard() {
         rowKey={(k) => k}
         dataSource={[...printKinds]}
         columns={[
-          { title: m('kind'), key: 'kind', render: (_, k) => printKindLabels[k], width: 230 },
+          { title: m('kind'), key: 'kind', render: (_, k) => l.printKind(k), width: 230 },
           {
             title: m('printer'),
             key: 'printer',
             render: (_, k) => (
               <AutoComplete
-                aria-label={`${printKindLabels[k]} ${m('printer')}`}
+                aria-label={`${l.printKind(k)} ${m('printer')}`}
                 style={{ width: '100%' }}
                 options={options}
                 value={settings.targets[k].printer}
@@ -109,7 +110,7 @@ export function PrintersCard() {
             width: 90,
             render: (_, k) => (
               <InputNumber
-                aria-label={`${printKindLabels[k]} ${m('copies')}`}
+                aria-label={`${l.printKind(k)} ${m('copies')}`}
                 min={1}
                 max={maxCopies}
                 precision={0}

@@ -1,7 +1,8 @@
+import { useDomainLabels } from '../../i18n/domain';
 import { Alert, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../shared/api';
-import { statusLabels, type CaseStatus } from '../../../shared/case';
+import type { CaseStatus } from '../../../shared/case';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
 import { useRoute } from '../../stores/route';
@@ -31,6 +32,7 @@ export function DrillDrawer({
   onClose: () => void;
 }) {
   const m = useReportMessages();
+  const l = useDomainLabels();
   const now = useNow();
   const navigate = useRoute((s) => s.navigate);
   const [rows, setRows] = useState<Rows>({ state: 'loading' });
@@ -112,7 +114,7 @@ export function DrillDrawer({
             width: 110,
             render: (_: unknown, row) => (
               <Space orientation="vertical" size={2}>
-                <span>{statusLabels[row.status as CaseStatus] ?? row.status}</span>
+                <span>{l.status(row.status as CaseStatus)}</span>
                 {row.conflicted && <Tag color="red">!</Tag>}
               </Space>
             ),

@@ -49,7 +49,7 @@ import { useRoute } from '../../stores/route';
 import { csvType, download, xlsxType } from './download';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { loadReport, loadToday, useReportFilters } from './load';
-import { drillLabelsEn, powerLabelsEn, useReportMessages } from './messages';
+import { complaintLabelsEn, drillLabelsEn, powerLabelsEn, useReportMessages } from './messages';
 import './reports.css';
 
 type M = ReturnType<typeof useReportMessages>;
@@ -320,7 +320,9 @@ function Numbers({
           {(Object.keys(complaintLabels) as (keyof typeof complaintLabels)[]).map((k) => (
             <Tile
               key={k}
-              label={complaintLabels[k]}
+              label={
+                locale === 'en' ? (complaintLabelsEn[k] ?? complaintLabels[k]) : complaintLabels[k]
+              }
               {...(k === 'overdueOpen' ? { accent: levelInk.red } : {})}
             >
               <span className="rp-count rp-count-plain" data-testid={`complaints-${k}`}>

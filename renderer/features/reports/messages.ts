@@ -79,12 +79,12 @@ export const useReportMessages = defineMessages({
     sectionIntake: 'Intake',
     sectionCompletion: 'Completion',
     sectionOpen: 'Open cases and supervision',
-    sectionKinds: 'Case kinds (七件)',
-    sectionRatings: 'Ratings (好差评)',
-    sectionComplaints: 'Public complaints (公众投诉)',
+    sectionKinds: 'Case kinds',
+    sectionRatings: 'Ratings',
+    sectionComplaints: 'Public complaints',
     complaintsFetched: 'From the center at {at}',
     complaintsNever: 'Not fetched from the center yet (after enrollment and a sync)',
-    sectionAuthorization: 'Authorization and “双百”',
+    sectionAuthorization: 'Authorization and "double hundred"',
     byWindow: 'By window',
     windowCode: 'Code',
     windowName: 'Window',
@@ -99,9 +99,9 @@ export const useReportMessages = defineMessages({
     power: '{name}',
     met: 'met',
     notMet: 'not met',
-    doubleHundred: '双百',
-    doubleHundredMet: 'The department meets “双百”',
-    doubleHundredNotMet: 'The department does not meet “双百”',
+    doubleHundred: 'Double hundred',
+    doubleHundredMet: 'The department meets "double hundred"',
+    doubleHundredNotMet: 'The department does not meet "double hundred"',
     doubleHundredHint:
       'Authorization met (acceptance, coordination, delivery, litigation 100 %, approval and certificates ≥ 80 %), 100 % on time, and no open case past its deadline (red)',
     authorizationItems: '{n} items of the department',
@@ -151,6 +151,15 @@ export const drillLabelsEn: Readonly<Record<string, string>> = {
   'rating-4': 'Dissatisfied',
   'rating-5': 'Very dissatisfied',
   badRatings: 'Bad ratings',
+};
+
+/** 公众投诉's numbers in English (part V); in Chinese they are shared/reports' complaintLabels. */
+export const complaintLabelsEn: Readonly<Record<string, string>> = {
+  received: 'Received',
+  closed: 'Closed',
+  closedOnTime: 'Closed on time',
+  overdueOpen: 'Overdue, open',
+  substantiated: 'Substantiated (incl. partly)',
 };
 
 /** The six powers in English; in Chinese they are shared/catalog's powerLabels. */

@@ -1,3 +1,4 @@
+import { useDomainLabels } from '../../i18n/domain';
 import {
   Alert,
   Button,
@@ -12,7 +13,7 @@ import {
 } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import type { QueueRow, QueueStep } from '../../../shared/api';
-import { statusLabels, type CaseStatus } from '../../../shared/case';
+import type { CaseStatus } from '../../../shared/case';
 import { call } from '../../api';
 import { inShanghai, shanghaiMinute } from '../../format';
 import { useRoute } from '../../stores/route';
@@ -62,6 +63,7 @@ function deadlineDate(row: QueueRow): string {
  */
 export function ReviewQueue() {
   const m = useReviewMessages();
+  const l = useDomainLabels();
   const now = useNow();
   const navigate = useRoute((s) => s.navigate);
   const [rows, setRows] = useState<QueueRow[]>([]);
@@ -199,7 +201,7 @@ export function ReviewQueue() {
             {
               title: m('caseNumber'),
               dataIndex: 'caseNumber',
-              width: 200,
+              width: 185,
               render: (v: string, row) => (
                 <Typography.Link
                   strong
@@ -214,12 +216,14 @@ export function ReviewQueue() {
                 </Typography.Link>
               ),
             },
-            { title: m('item'), dataIndex: 'itemName', ellipsis: true },
-            { title: m('applicant'), dataIndex: 'applicantName', width: 130, ellipsis: true },
+            // 1366×768 first (issue 16 point 5): the fixed columns leave the item's name room for
+            // a dozen characters, and a step's tags wrap inside their own column
+            { title: m('item'), dataIndex: 'itemName', ellipsis: { showTitle: true } },
+            { title: m('applicant'), dataIndex: 'applicantName', width: 100, ellipsis: true },
             {
               title: m('step'),
               key: 'step',
-              width: 240,
+              width: 180,
               render: (_: unknown, row) => (
                 <Space size={4} wrap>
                   <Tooltip title={row.referredTo}>
@@ -232,7 +236,11 @@ export function ReviewQueue() {
                     </Tag>
                   </Tooltip>
                   {row.deemedAcceptedOn && (
-                    <Tag color="orange" style={{ margin: 0 }} data-testid="queue-deemed">
+                    <Tag
+                      color="orange"
+                      style={{ margin: 0, whiteSpace: 'normal' }}
+                      data-testid="queue-deemed"
+                    >
                       {m('deemed', { date: row.deemedAcceptedOn })}
                     </Tag>
                   )}
@@ -254,19 +262,19 @@ export function ReviewQueue() {
             {
               title: m('status'),
               key: 'status',
-              width: 90,
-              render: (_: unknown, row) => statusLabels[row.status as CaseStatus] ?? row.status,
+              width: 110,
+              render: (_: unknown, row) => l.status(row.status as CaseStatus),
             },
             {
               title: m('deadline'),
               key: 'deadline',
-              width: 110,
+              width: 105,
               render: (_: unknown, row) => deadlineDate(row),
             },
             {
               title: m('timeLeft'),
               key: 'clock',
-              width: 300,
+              width: 200,
               render: (_: unknown, row) =>
                 row.clock ? <Countdown clock={row.clock} now={now} loadedAt={loadedAt} /> : null,
             },

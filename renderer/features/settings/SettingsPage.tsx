@@ -22,7 +22,11 @@ function Enrolled({ status }: { status: SyncStatus }) {
     <Descriptions size="small" column={1} bordered data-testid="settings-enrolled">
       <Descriptions.Item label={m('server')}>{status.serverUrl}</Descriptions.Item>
       <Descriptions.Item label={m('deviceId')}>
-        <Typography.Text code>{e.deviceId}</Typography.Text>
+        {/* its first eight characters name it to the center's support; the whole id is copied,
+            never shown (issue 16 point 6) */}
+        <Typography.Text code copyable={{ text: e.deviceId }} data-testid="settings-device-id">
+          {e.deviceId.slice(0, 8)}
+        </Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={m('window')}>
         {e.windowName ?? m('windowPending')}

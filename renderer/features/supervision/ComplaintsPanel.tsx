@@ -1,3 +1,4 @@
+import { useDomainLabels } from '../../i18n/domain';
 import {
   Alert,
   App,
@@ -47,13 +48,14 @@ const statusTag = {
 } as const;
 
 function StatusTag({ c, m }: { c: Complaint; m: M }) {
+  const l = useDomainLabels();
   const s = statusTag[c.status];
   return (
     <Space size={4} wrap>
       <Tag color={s.color} style={{ margin: 0 }} data-testid="complaint-status">
         {m(s.key)}
       </Tag>
-      {c.conclusion && <Tag style={{ margin: 0 }}>{c.conclusion}</Tag>}
+      {c.conclusion && <Tag style={{ margin: 0 }}>{l.complaintConclusion(c.conclusion)}</Tag>}
     </Space>
   );
 }
@@ -94,6 +96,7 @@ function RecordDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const l = useDomainLabels();
   const m = useComplaintMessages();
   const windows = useCenterQuery('admin.windows.list', {});
   const departments = useCenterQuery('admin.departments.list', {});
@@ -160,7 +163,7 @@ function RecordDialog({
       <Form.Item name="channel" label={m('channel')} rules={[{ required: true }]}>
         <Radio.Group
           optionType="button"
-          options={complaintChannels.map((c) => ({ value: c, label: c }))}
+          options={complaintChannels.map((c) => ({ value: c, label: l.complaintChannel(c) }))}
         />
       </Form.Item>
       <Form.Item
@@ -184,6 +187,7 @@ function ComplaintDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const l = useDomainLabels();
   const m = useComplaintMessages();
   const mayClose = useSession((s) => s.session?.user.role === 'supervisor');
   const [busy, setBusy] = useState(false);
@@ -233,7 +237,9 @@ function ComplaintDrawer({
             </Descriptions.Item>
             <Descriptions.Item label={m('colWindow')}>{place(c)}</Descriptions.Item>
             <Descriptions.Item label={m('colCase')}>{c.caseNumber ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={m('colChannel')}>{c.channel}</Descriptions.Item>
+            <Descriptions.Item label={m('colChannel')}>
+              {l.complaintChannel(c.channel)}
+            </Descriptions.Item>
             <Descriptions.Item label={m('complainant')}>
               {[c.complainantName ?? m('anonymous'), c.complainantPhone].filter(Boolean).join('　')}
             </Descriptions.Item>
@@ -264,7 +270,7 @@ function ComplaintDrawer({
                   <div data-testid="complaint-history-entry">
                     <Space wrap>
                       <Typography.Text strong>{m(`${h.action}Step`)}</Typography.Text>
-                      {h.conclusion && <Tag>{h.conclusion}</Tag>}
+                      {h.conclusion && <Tag>{l.complaintConclusion(h.conclusion)}</Tag>}
                       <span>{h.by.name}</span>
                       <Typography.Text type="secondary">{shanghaiMinute(h.at)}</Typography.Text>
                     </Space>
@@ -292,7 +298,10 @@ function ComplaintDrawer({
                   <Radio.Group
                     optionType="button"
                     buttonStyle="solid"
-                    options={complaintConclusions.map((x) => ({ value: x, label: x }))}
+                    options={complaintConclusions.map((x) => ({
+                      value: x,
+                      label: l.complaintConclusion(x),
+                    }))}
                   />
                 </Form.Item>
                 <Form.Item name="comment" label={m('closeComment')}>
@@ -312,6 +321,7 @@ function ComplaintDrawer({
 
 /** 公众投诉 at the center: the list, the record dialog and each complaint's drawer. */
 export function ComplaintsPanel() {
+  const l = useDomainLabels();
   const m = useComplaintMessages();
   const { message } = App.useApp();
   const mayRecord = useSession((s) => s.session?.user.role === 'supervisor');
@@ -379,7 +389,12 @@ export function ComplaintsPanel() {
             width: 250,
             render: (_, c) => place(c),
           },
-          { title: m('colChannel'), dataIndex: 'channel', width: 70 },
+          {
+            title: m('colChannel'),
+            dataIndex: 'channel',
+            width: 90,
+            render: (c: string) => l.complaintChannel(c),
+          },
           { title: m('colContent'), dataIndex: 'content', ellipsis: true },
           {
             title: m('colDue'),

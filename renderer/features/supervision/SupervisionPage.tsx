@@ -22,6 +22,9 @@ import { levelColor } from '../../levels';
 import { useSession } from '../../stores/session';
 import { CenterGated } from '../admin/CenterGated';
 import { adminCall } from '../admin/center';
+import { useLocale } from '../../i18n';
+import { AlertEvidence } from './AlertEvidence';
+import { alertRuleText, alertText } from './alert-text';
 import { RecordDrawer } from './RecordDrawer';
 import { useSupervisionMessages } from './messages';
 import { StatusFilter } from './StatusFilter';
@@ -71,6 +74,7 @@ function AlertDrawer({
   onActed: () => void;
 }) {
   const m = useSupervisionMessages();
+  const locale = useLocale((s) => s.locale);
   const mayAct = useSession((s) => s.session?.user.role === 'supervisor');
   const [busy, setBusy] = useState<Act | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
@@ -122,10 +126,12 @@ function AlertDrawer({
               <LevelTag level={detail.level} />
             </Descriptions.Item>
             <Descriptions.Item label={m('colMessage')}>
-              <span data-testid="alert-message">{detail.message}</span>
+              <span data-testid="alert-message">{alertText(detail, locale)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={m('rule')}>
-              <Typography.Text code>{detail.rule}</Typography.Text>
+              <span data-testid="alert-rule" data-rule={detail.rule}>
+                {alertRuleText(detail, locale)}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={m('colCase')}>{detail.caseNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={m('department')}>
@@ -141,13 +147,7 @@ function AlertDrawer({
               <span data-testid="alert-status">{statusText(detail.status, m)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={m('evidence')}>
-              <Space orientation="vertical" size={2} data-testid="alert-evidence">
-                {detail.evidence.map((e) => (
-                  <Typography.Text key={e} code copyable style={{ fontSize: 12 }}>
-                    {e}
-                  </Typography.Text>
-                ))}
-              </Space>
+              <AlertEvidence alert={detail} />
             </Descriptions.Item>
           </Descriptions>
 
@@ -287,6 +287,7 @@ function AlertList() {
 /** The columns of an alert list: the supervisor's, and the window's own under 监察预警. */
 export function useAlertColumns(): ColumnsType<AlertSummary> {
   const m = useSupervisionMessages();
+  const locale = useLocale((s) => s.locale);
   return [
     {
       title: m('colLevel'),
@@ -294,17 +295,21 @@ export function useAlertColumns(): ColumnsType<AlertSummary> {
       width: 90,
       render: (level: string) => <LevelTag level={level} />,
     },
-    { title: m('colMessage'), dataIndex: 'message' },
+    {
+      title: m('colMessage'),
+      dataIndex: 'message',
+      render: (_: string, row) => alertText(row, locale),
+    },
     {
       title: m('colCase'),
       dataIndex: 'caseNumber',
-      width: 210,
+      width: 190,
       render: (v: string | null) => v ?? '—',
     },
     {
       title: m('colWindow'),
       dataIndex: 'windowName',
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: (v: string | null, row) => (
         <span title={row.windowId ?? undefined}>
@@ -324,7 +329,7 @@ export function useAlertColumns(): ColumnsType<AlertSummary> {
     {
       title: m('colStatus'),
       dataIndex: 'status',
-      width: 90,
+      width: 110,
       render: (s: string) => statusText(s, m),
     },
   ];

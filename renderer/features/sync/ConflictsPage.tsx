@@ -1,9 +1,12 @@
 import { Alert, Card, Empty, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { ConflictRow } from '../../../shared/api';
-import { eventLabels, roleLabels, type CaseEventType } from '../../../shared/case';
+import type { CaseEventType } from '../../../shared/case';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
+import { useLocale } from '../../i18n';
+import { useDomainLabels } from '../../i18n/domain';
+import { ruleText } from '../../i18n/errors';
 import { useRoute } from '../../stores/route';
 import { useLiveRefresh } from '../cases/live';
 import { useSyncMessages } from './messages';
@@ -15,6 +18,8 @@ import { useSyncMessages } from './messages';
  */
 export function ConflictsPage() {
   const m = useSyncMessages();
+  const l = useDomainLabels();
+  const locale = useLocale((s) => s.locale);
   const navigate = useRoute((s) => s.navigate);
   const [rows, setRows] = useState<ConflictRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +53,11 @@ export function ConflictsPage() {
             title: m('colAction'),
             dataIndex: 'type',
             width: 110,
-            render: (type: string) => eventLabels[type as CaseEventType] ?? type,
+            render: (type: string) => l.event(type as CaseEventType),
           },
           {
             title: m('colWho'),
-            render: (_, row) => `${row.actorName}（${roleLabels[row.actorRole]}）`,
+            render: (_, row) => `${row.actorName} (${l.role(row.actorRole)})`,
             width: 150,
           },
           {
@@ -61,7 +66,7 @@ export function ConflictsPage() {
             width: 150,
             render: (at: string) => shanghaiMinute(at),
           },
-          { title: m('colWhy'), render: (_, row) => row.message },
+          { title: m('colWhy'), render: (_, row) => ruleText(row.rule, row.message, locale) },
         ]}
       />
     </Card>

@@ -1,3 +1,4 @@
+import { useDomainLabels } from '../../i18n/domain';
 import {
   Alert,
   App,
@@ -129,6 +130,7 @@ function ComplaintCard({
   onChanged: () => void;
   m: M;
 }) {
+  const l = useDomainLabels();
   const navigate = useRoute((s) => s.navigate);
   const status = complaintStatus[c.status];
   return (
@@ -141,7 +143,7 @@ function ComplaintCard({
           <Tag color={status.color} data-testid="complaint-status">
             {m(status.key)}
           </Tag>
-          <span>{m('channel', { channel: c.channel })}</span>
+          <span>{m('channel', { channel: l.complaintChannel(c.channel) })}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
             {shanghaiMinute(c.receivedAt)}
           </Typography.Text>
@@ -181,7 +183,7 @@ function ComplaintCard({
           <Alert
             type={c.conclusion === '不属实' ? 'success' : 'warning'}
             showIcon
-            title={m('conclusion', { conclusion: c.conclusion })}
+            title={m('conclusion', { conclusion: l.complaintConclusion(c.conclusion) })}
             description={c.history.find((h) => h.action === 'closed')?.text || undefined}
             data-testid="complaint-conclusion"
           />
