@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { personApplicant } from '../support/applicants';
 import { adminAccount, startCenter } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
 import { apiPost, startWebTerminal } from '../support/web-terminal';
@@ -101,12 +102,8 @@ describe('a full disk at the terminal', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           itemCode: items[0]!.code,
-          applicant: {
-            kind: 'person',
-            name: '王小明',
-            idNumber: '11010519491231002X',
-            mobile: `138${String(n++).padStart(8, '0')}`,
-          },
+          // a new applicant each time: a second open case of one applicant and item needs a reason
+          applicant: personApplicant(7000 + n++),
           channel: 'window',
         }),
       });

@@ -27,8 +27,16 @@ const itemCode = (
   }
 ).code;
 
+// each round's writer continues the numbering: a second open case of one applicant and item
+// would need a reason (issue 16), and every round here is a new applicant
+const written = (
+  terminal.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'received'").get() as {
+    n: number;
+  }
+).n;
+
 process.stdout.write('ready\n');
-for (let n = 0; ; n++) {
+for (let n = 10_000 + written; ; n++) {
   const result = await dispatch(
     handlers,
     'cases.receive',
