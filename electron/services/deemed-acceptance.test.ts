@@ -154,4 +154,56 @@ describe('a case deemed accepted (Art. 32(4))', () => {
     });
     expect(!decided.ok && decided.error.rule).toBe('status.notAllowed');
   });
+
+  it('issues the acceptance notice the law owes whatever the materials check found, and only then', async () => {
+    const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const { caseId } = await call(t, clerk, 'cases.receive', {
+      itemCode: 'SJ-002',
+      applicant: personApplicant(5),
+      channel: 'window',
+    });
+    const item = (await call(t, clerk, 'catalog.item', { code: 'SJ-002' })) as {
+      materials: { id: string; required: boolean }[];
+    };
+    const [missing, ...rest] = item.materials.filter((m) => m.required);
+    const deemedNotice = { intakeSeal: 'printed', deemed: true };
+    // the fifth working day: the law has not accepted it, so the record may not say so
+    setNow('2026-03-09T17:00:00+08:00');
+    const early = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: deemedNotice,
+    });
+    expect(!early.ok && early.error.rule).toBe('intake.notDeemed');
+
+    // the sixth: a required material was found missing, which cannot undo the law's acceptance
+    setNow('2026-03-10T09:00:00+08:00');
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'materialsChecked',
+      payload: {
+        materials: [
+          { materialId: missing!.id, status: 'missing' },
+          ...rest.map((m) => ({ materialId: m.id, status: 'received' })),
+        ],
+      },
+    });
+    const onMaterials = await attempt(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: { intakeSeal: 'printed' },
+    });
+    expect(!onMaterials.ok && onMaterials.error.rule).toBe('accept.materialsIncomplete');
+    const issued = (await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: deemedNotice,
+    })) as { eventId: string };
+    const notice = (await call(t, clerk, 'documents.get', {
+      caseId,
+      eventId: issued.eventId,
+    })) as Doc & { deemedAcceptedOn: string | null };
+    expect(notice).toMatchObject({ kind: 'acceptance', deemedAcceptedOn: '2026-03-02' });
+  });
 });

@@ -149,6 +149,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'returnBy.tooEarly':
     'The suggested return date must be after the day of receipt and not before the notice',
   'returnBy.tooFar': 'The suggested return date may be at most 60 days after the notice',
+  'notice.incomplete':
+    'A one-time notice lists everything to supplement: every required material found missing and every material found defective',
   // part A of issue 15: recovery without loss
   'recovery.caseNumberDuplicate':
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',
@@ -161,6 +163,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   // issue 16 part P: deemed acceptance
   'intake.notYetAccepted':
     'The case has not been accepted: accept it first, or wait until it is deemed accepted after five working days without a one-time notice',
+  'intake.notDeemed':
+    'The case has not been deemed accepted (five working days have not passed, or a one-time notice was issued): accept it on its materials check',
   // part U of issue 16: the center's console
   'console.centerStaffOnly':
     "The center console is for the center's managers and supervisors: window staff sign in at their window's terminal",

@@ -192,6 +192,46 @@ describe('point 7: the 受理专用章 is recorded on acceptance, refusal and on
   });
 });
 
+describe('一次告知: the notice lists all the check found wrong (Art. 32(4))', () => {
+  it('refuses a notice that leaves out a defective or a required missing material', () => {
+    const e = fx.caseScript();
+    const given = [
+      e('received', fx.receivedPayload(), clerk),
+      e(
+        'materialsChecked',
+        {
+          materials: [
+            { materialId: 'm1', status: 'defective', defect: '未签字' },
+            { materialId: 'm2', status: 'missing' },
+            // an optional material not brought is nothing to supplement
+            { materialId: 'm3', status: 'missing' },
+          ],
+        },
+        clerk,
+      ),
+    ];
+    const issue = (ids: string[]) =>
+      e(
+        'noticeIssued',
+        {
+          items: ids.map((materialId) => ({
+            materialId,
+            problem: 'missing' as const,
+            detail: '补',
+          })),
+          intakeSeal: 'printed',
+        },
+        clerk,
+      );
+    expect(verdict(given, issue(['m2']))).toBe('notice.incomplete');
+    expect(brokenNoticeRule(fold(given), issue(['m2']), fx.fixedCalendar)?.message).toMatch(
+      /：申请书$/,
+    );
+    expect(verdict(given, issue(['m1']))).toBe('notice.incomplete');
+    expect(verdict(given, issue(['m1', 'm2']))).toBe(null);
+  });
+});
+
 describe('point 8: the suggested return date', () => {
   it('is a working day after receipt, not before the notice, within 60 days', () => {
     const e = fx.caseScript();

@@ -36,7 +36,11 @@ export function brokenNoticeRule(
   if (state.status === 'none' || firstBrokenRule(state, event)) return null;
   switch (event.type) {
     case 'noticeIssued':
-      return intakeSealRule(event.payload.intakeSeal) ?? returnByRule(state, event, cal);
+      return (
+        intakeSealRule(event.payload.intakeSeal) ??
+        wholeNoticeRule(state, event) ??
+        returnByRule(state, event, cal)
+      );
     case 'accepted':
       return intakeSealRule(event.payload.intakeSeal);
     case 'refused':
@@ -59,6 +63,27 @@ export function brokenNoticeRule(
  */
 function intakeSealRule(seal: string | undefined): Rejection | null {
   return seal === undefined ? reject('intakeSeal.missing') : null;
+}
+
+/**
+ * Art. 32(4): 一次告知 — the notice tells ALL that must be supplemented, and says so in print
+ * ("以上为需要补正的全部内容"). A material the check found defective, or a required one it found
+ * missing, left off the notice could never be asked for again (`notice.newItems`), and the case
+ * could then never be accepted. A supervisor's override of a later notice is judged by the
+ * reducer's rules, not here.
+ */
+function wholeNoticeRule(
+  state: OpenCase,
+  event: Extract<CaseEvent, { type: 'noticeIssued' }>,
+): Rejection | null {
+  if (event.payload.override) return null;
+  const listed = new Set(event.payload.items.map((i) => i.materialId));
+  const left = state.materials.filter(
+    (m) =>
+      !listed.has(m.materialId) &&
+      (m.status === 'defective' || (m.status === 'missing' && m.required)),
+  );
+  return left.length > 0 ? reject('notice.incomplete', left.map((m) => m.name).join('、')) : null;
 }
 
 /** 行政复议法 Art. 20, 行政诉讼法 Art. 46: the notice names where to appeal. */

@@ -178,6 +178,10 @@ export const payloadSchemas = {
   accepted: z.object({
     // 容缺受理: a missing non-essential material is waived under a published rule, named here.
     waivedMaterials: z.array(z.object({ materialId: text, rule: text })).optional(),
+    // The law accepted the application on receipt (Art. 32(4)): this record only issues the
+    // acceptance notice owed, whatever the materials check found. The timed rules hold it to the
+    // truth (`intake.notDeemed`), on the terminal and at the center alike.
+    deemed: z.literal(true).optional(),
     intakeSeal,
     // The acceptance notice is the first paper to print the decision limits: when the PC holds a
     // newer calendar than the case pinned at receipt (next year's table arrived in between), the

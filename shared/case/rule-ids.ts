@@ -165,6 +165,8 @@ export const noticeRuleMessages = {
   'returnBy.notWorkingDay': '建议补正日期须为工作日',
   'returnBy.tooEarly': '建议补正日期须在收件之日以后，且不早于告知之日',
   'returnBy.tooFar': '建议补正日期不能晚于告知之日起60日',
+  'notice.incomplete':
+    '一次性告知须列明全部需要补正的材料：核验为缺少的必要材料和有误的材料都要写入告知书',
 } as const;
 
 /**
@@ -195,6 +197,8 @@ export const screenLockRuleMessages = {
 export const deemedAcceptanceRuleMessages = {
   'intake.notYetAccepted':
     '办件尚未受理：须先受理，或收件满五个工作日未一次告知、依法视为受理后，才能办理该环节',
+  'intake.notDeemed':
+    '办件尚未依法视为受理（收件未满五个工作日，或已出具补正告知书）：请按材料核验的结果受理',
 } as const;
 
 /** Part U of issue 16: the center's browser console is the center staff's. */

@@ -253,7 +253,7 @@ function acceptanceRules(
 ): Rejection | null {
   // the law accepted the application as it stood (Art. 32(4)): what was missing then cannot undo
   // that, and the record only gives the applicant the notice owed
-  if (acceptedByLawOnly(state)) return null;
+  if (acceptedByLawOnly(state) || event.payload.deemed) return null;
   const waivers = event.payload.waivedMaterials ?? [];
   const unknown = unknownMaterials(
     state,

@@ -87,6 +87,14 @@ const scenarios: Scenario[] = [
     }),
   },
   {
+    name: 'an acceptance notice "deemed" on the 5th working day, before the law accepted it',
+    rule: 'intake.notDeemed',
+    build: (e) => ({
+      given: [received(e)],
+      when: e('accepted', { deemed: true }, clerk, { at: '2025-03-10T17:00:00+08:00' }),
+    }),
+  },
+  {
     name: 'a refusal on the catch-all ground that names no ground of Art. 32',
     rule: 'refusal.ground',
     build: (e) => ({

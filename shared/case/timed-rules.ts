@@ -41,6 +41,13 @@ export function brokenTimedRule(
   if (event.type === 'refused' && !lawfulGround(event.payload.ground)) {
     return reject('refusal.ground');
   }
+  if (event.type === 'accepted' && event.payload.deemed) {
+    // the record says the law accepted the case: only once the five working days have passed in
+    // silence (a case the calendar cannot measure cannot show it)
+    const clocks =
+      occurredAtMs(event.occurredAt) === null ? null : measuredClocks(state, cal, event.occurredAt);
+    return clocks && deemedAcceptanceOn(clocks) !== null ? null : reject('intake.notDeemed');
+  }
   const beforeAcceptance = state.status === 'received' && deemable.includes(event.type);
   if (
     !beforeAcceptance &&

@@ -9,10 +9,9 @@ import { useCaseMessages } from './messages';
 
 /**
  * Issue 16 part P: the law accepted the case on the day of receipt (Art. 32(4)) and nobody has
- * recorded 受理 — the applicant is still owed the acceptance notice. While the case is in intake the
- * clerk records 受理 where she always does (the intake page, materials and 容缺 there); once the
- * case has moved on (reviewed, decided on the deemed acceptance) the record only issues the notice,
- * which then opens to print.
+ * recorded 受理 — the applicant is still owed the acceptance notice. The record says so (`deemed`):
+ * it only issues the notice, whatever the materials check found (a material still missing cannot
+ * undo what the law decided), and the notice then opens to print.
  */
 export function AcceptanceNoticePrompt({
   state,
@@ -32,7 +31,6 @@ export function AcceptanceNoticePrompt({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!deemedOn || !acceptanceNoticeOwed(state, deemedOn)) return null;
-  const inIntake = state.status === 'received' || state.status === 'awaitingSupplement';
 
   const issue = async (payload: Record<string, unknown>) => {
     setBusy(true);
@@ -60,9 +58,7 @@ export function AcceptanceNoticePrompt({
             <Button
               type="primary"
               data-testid="issue-acceptance-notice"
-              onClick={() =>
-                inIntake ? navigate({ page: 'intake', caseId: state.caseId }) : setOpen(true)
-              }
+              onClick={() => setOpen(true)}
             >
               {m('noticeOwedAction')}
             </Button>
@@ -76,7 +72,7 @@ export function AcceptanceNoticePrompt({
         // the law accepted the application as it stood: no material is waived now
         materials={state.materials.filter((x) => x.status === 'received')}
         onCancel={() => setOpen(false)}
-        onConfirm={(p) => void issue(p)}
+        onConfirm={(p) => void issue({ ...p, deemed: true })}
       />
     </>
   );
