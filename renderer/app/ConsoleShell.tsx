@@ -1,6 +1,7 @@
 import { Avatar, Button, Layout, Menu, Space, Typography } from 'antd';
 import type { Session } from '../../shared/api';
 import { call } from '../api';
+import { HelpButton } from '../features/help/HelpDrawer';
 import { AdminPage } from '../features/admin/AdminPage';
 import { LazyDashboard } from '../features/dashboard/LazyDashboard';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
@@ -50,6 +51,7 @@ export function ConsoleShell({ session }: { session: Session }) {
             <div>{session.user.name}</div>
             <div style={{ fontSize: 12, opacity: 0.8 }}>{t(`role.${session.user.role}`)}</div>
           </div>
+          <HelpButton role={session.user.role} />
           <LanguageSwitch onDark />
           <Button size="small" onClick={() => void logout()}>
             {t('shell.logout')}

@@ -57,7 +57,7 @@ export const en: Record<MessageKey, string> = {
   // ---- part T of issue 16: the department is the unit of service ----
   'dept.scopeDepartment': 'Department',
   'dept.scopeWindow': 'This window',
-  'dept.receivingWindow': 'Received at',
+  'dept.receivingWindow': 'Window',
   'dept.ownWindowTitle': 'Received at this window',
   'dept.otherWindowTitle': 'Received at {name}; any window of the department may continue it',
   'dept.duplicateTitle':

@@ -140,7 +140,7 @@ export function MyCases() {
           <Select
             data-testid="item-filter"
             aria-label="item-filter"
-            style={{ width: 260 }}
+            style={{ width: 200 }}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={m('allItems')}
@@ -149,7 +149,7 @@ export function MyCases() {
             options={itemOptions}
           />
           <Input.Search
-            style={{ width: 360 }}
+            style={{ width: 300 }}
             allowClear
             placeholder={m('search')}
             aria-label={m('search')}
@@ -225,7 +225,8 @@ export function MyCases() {
                   </Tag>
                 )}
                 {row.deemedAcceptedOn && (
-                  <Tag color="orange" style={{ margin: 0 }}>
+                  // the date in English needs two lines of the column, not the next column
+                  <Tag color="orange" style={{ margin: 0, whiteSpace: 'normal' }}>
                     {m('deemedAccepted', { date: row.deemedAcceptedOn })}
                   </Tag>
                 )}

@@ -1,7 +1,8 @@
 import { Button, Drawer, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import type { Level } from '../../../shared/calendar';
-import { statusLabels, type CaseStatus, type Role } from '../../../shared/case';
+import type { CaseStatus, Role } from '../../../shared/case';
+import { domainLabels } from '../../i18n/domain';
 import { pageLabel, type Page } from '../../app/navigation';
 import { defineMessages, useLocale, useT } from '../../i18n';
 import { levelColor } from '../../levels';
@@ -71,6 +72,7 @@ function RoleManual({ role }: { role: Role }) {
   const locale = useLocale((s) => s.locale);
   const book = manual[role];
   const say = (text: Text) => (locale === 'en' ? text.en : text.zh);
+  const labels = domainLabels(locale);
   const used = [
     ...new Set(book.tasks.flatMap((task) => task.steps.flatMap((s) => s.shortcut ?? []))),
   ];
@@ -131,7 +133,7 @@ function RoleManual({ role }: { role: Role }) {
           .map((s) => (
             <Fragment key={s}>
               <dt>
-                <Tag>{statusLabels[s]}</Tag>
+                <Tag>{labels.status(s)}</Tag>
               </dt>
               <dd style={{ margin: 0 }}>{say(statusMeanings[s])}</dd>
             </Fragment>

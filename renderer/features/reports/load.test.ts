@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { endOfDay } from '../../../shared/calendar';
+import { addDays, endOfDay } from '../../../shared/calendar';
 
-// The terminal answers like dailyReport: today's report judged at its now, a past day at its end.
+// The terminal answers like dailyReport: today's report judged at its now, a past day at its end,
+// and a period ending more than a year after its today refused (dates by meaning, issue 16).
 let terminalNow = '';
 const asked: string[] = [];
 vi.mock('../../api', () => ({
   call: (_name: string, input: { from: string; to: string }) => {
     asked.push(`${input.from}..${input.to}`);
     const today = terminalNow.slice(0, 10);
+    if (input.to > addDays(today, 366))
+      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'too far' } });
     const asOf = input.to < today ? endOfDay(input.to) : terminalNow;
     return Promise.resolve({ ok: true, value: { from: input.from, to: input.to, asOf } });
   },
@@ -44,5 +47,12 @@ describe("today's report by the terminal's clock", () => {
     expect(r.ok && r.value.from).toBe('2026-03-05');
     expect(asked).toHaveLength(3);
     expect(asked[2]).toBe('2026-03-05..2026-03-05');
+  });
+
+  it('finds a terminal more than a year ahead of the PC, never asking past what it accepts', async () => {
+    terminalNow = '2027-05-20T09:00:00.000+08:00';
+    const r = await loadToday();
+    expect(r.ok && r.value.from).toBe('2027-05-20');
+    expect(asked.at(-1)).toBe('2027-05-20..2027-05-20');
   });
 });

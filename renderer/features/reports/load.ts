@@ -44,10 +44,12 @@ export async function loadToday(windowId?: string): Promise<Loaded> {
   const first = await loadReport(guess, guess, windowId);
   if (!first.ok) return first;
   let asOf = first.value.asOf;
-  if (asOf === endOfDay(guess)) {
-    // the terminal is already past the PC's today: ask for a day surely ahead of it
-    const far = addDays(guess, 3650);
-    const probe = await loadReport(far, far, windowId);
+  // the terminal is already past the PC's today: probe days ahead of it. Each step stays within
+  // the year ahead of the terminal's own today that a report period may reach (dates by meaning,
+  // issue 16), so a terminal days or months ahead of this PC is found in a step or two.
+  for (let probed = guess, steps = 0; asOf === endOfDay(probed) && steps < 20; steps++) {
+    probed = addDays(probed, 300);
+    const probe = await loadReport(probed, probed, windowId);
     if (!probe.ok) return probe;
     asOf = probe.value.asOf;
   }
