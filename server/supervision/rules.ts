@@ -1,5 +1,6 @@
 import {
   clockLabels,
+  eventLabels,
   procedureLabels,
   type ClockView,
   type OpenCase,
@@ -128,7 +129,8 @@ export function conflictFinding(event: {
     level: 'violation',
     message: breach
       ? `${breach}（未被中心采纳）`
-      : `同步冲突：${event.type} 未被中心采纳（${event.message}）`,
+      : // the glossary's word for the act, never the event type (an internal id)
+        `同步冲突：“${eventLabels[event.type as keyof typeof eventLabels] ?? '办理记录'}”未被中心采纳（${event.message}）`,
     evidence: [event.id],
   };
 }

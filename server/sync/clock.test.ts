@@ -109,6 +109,9 @@ eachDialect('center clock', (t) => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.window_id).toBe('w-sj-1');
     expect(alerts[0]!.message).toContain('快 10 分');
+    // read by people: no device id, the time as a clock shows it
+    expect(alerts[0]!.message).not.toContain(device.id);
+    expect(alerts[0]!.message).toMatch(/（测于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
     expect(JSON.parse(alerts[0]!.evidence)).toEqual(
       expect.arrayContaining([device.id, `offsetMs=${minutes(10)}`, 'window=SJ01']),
     );

@@ -112,7 +112,8 @@ async function raiseClockSkew(
           key: `clock.skew:${device.id}:${shanghaiDate(now)}`,
           rule: 'clock.skew',
           level: 'violation',
-          message: `终端时钟与中心相差超过 5 分钟：${where}的终端 ${device.id} 时钟${describeOffset(offsetMs)}（测于 ${measuredAt}）${acknowledged}`,
+          // the device's id stays in the evidence: the message is read by people
+          message: `终端时钟与中心相差超过 5 分钟：${where}的终端时钟${describeOffset(offsetMs)}（测于 ${measuredAt.slice(0, 16).replace('T', ' ')}）${acknowledged}`,
           evidence: [
             device.id,
             `offsetMs=${offsetMs}`,
