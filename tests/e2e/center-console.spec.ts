@@ -136,10 +136,11 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
     await expect(console_.locators.nav.getByRole('menuitem')).toHaveText(['电子监察', '今日概览']);
     // the console's own 使用手册: F1 opens the supervisor's first
     await page.keyboard.press('F1');
-    await expect(page.getByRole('dialog', { name: '使用手册' })).toBeVisible();
-    await expect(page.getByRole('tab').first()).toHaveText('监察人员');
+    const manual = page.getByRole('dialog', { name: '使用手册' });
+    await expect(manual).toBeVisible();
+    await expect(manual.getByRole('tab').first()).toHaveText('监察人员');
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog', { name: '使用手册' })).toBeHidden();
+    await expect(manual).toBeHidden();
     await expect(console_.locators.supervisionTabs).toBeVisible();
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('红牌');

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { personApplicant } from '../support/applicants';
 import { apiPost, startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { myCases } from './pages/cases';
 import { loginPage } from './pages/login';
@@ -67,12 +68,8 @@ async function receive(t: WebTerminal, token: string, n: number): Promise<string
       'cases.receive',
       {
         itemCode: items[0]!.code,
-        applicant: {
-          kind: 'person',
-          name: '王小明',
-          idNumber: '11010519491231002X',
-          mobile: `138${String(i).padStart(8, '0')}`,
-        },
+        // a new applicant each: a second open case of one applicant and item needs a reason
+        applicant: personApplicant(8000 + i),
         channel: 'window',
       },
       token,
