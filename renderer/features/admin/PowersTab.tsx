@@ -28,13 +28,17 @@ function WindowPowers({
   const [granted, setGranted] = useState<Granted | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // ticked but not saved: a later answer of the same query (a refetch) must not untick it
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    if (current.data)
+    if (current.data && !dirty)
       setGranted(Object.fromEntries(current.data.map((g) => [g.itemCode, g.powers])));
-  }, [current.data]);
+  }, [current.data, dirty]);
 
-  const toggle = (itemCode: string, power: Power, on: boolean) =>
+  const toggle = (itemCode: string, power: Power, on: boolean) => {
+    if (granted === null) return;
+    setDirty(true);
     setGranted((g) => {
       if (g === null) return g;
       const had = g[itemCode] ?? [];
@@ -42,6 +46,7 @@ function WindowPowers({
       const next = powers.filter((p) => (p === power ? on : had.includes(p)));
       return { ...g, [itemCode]: next };
     });
+  };
 
   const save = async () => {
     if (granted === null) return;
@@ -63,6 +68,7 @@ function WindowPowers({
       return;
     }
     setError(null);
+    setDirty(false);
     void message.success(m('powersSaved', { window: windowName }));
     current.reload();
   };
