@@ -1,15 +1,12 @@
-import { Avatar, Button, Layout, Menu, Space, Typography } from 'antd';
+import { Layout, Menu, Typography } from 'antd';
 import type { Session } from '../../shared/api';
-import { call } from '../api';
-import { HelpButton } from '../features/help/HelpDrawer';
 import { AdminPage } from '../features/admin/AdminPage';
 import { LazyDashboard } from '../features/dashboard/LazyDashboard';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { useT } from '../i18n';
 import { useRoute } from '../stores/route';
-import { useSession } from '../stores/session';
 import { consolePagesByRole } from './console-mode';
-import { LanguageSwitch } from './LanguageSwitch';
+import { HeaderUser } from './HeaderUser';
 import { pageLabel, type Page } from './navigation';
 
 /**
@@ -19,16 +16,10 @@ import { pageLabel, type Page } from './navigation';
  */
 export function ConsoleShell({ session }: { session: Session }) {
   const t = useT();
-  const clear = useSession((s) => s.clear);
   const { route, navigate } = useRoute();
   const pages = consolePagesByRole[session.user.role] ?? [];
   const page: Page | undefined =
     route && pages.includes(route.page as Page) ? (route.page as Page) : pages[0];
-
-  const logout = async () => {
-    await call('auth.logout', {});
-    clear();
-  };
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -43,20 +34,7 @@ export function ConsoleShell({ session }: { session: Session }) {
           <div style={{ fontSize: 15, fontWeight: 600 }}>{session.centerName}</div>
         </div>
         <div style={{ flex: 1 }} />
-        <Space style={{ color: '#fff' }}>
-          <Avatar style={{ background: '#fff', color: '#7f1d1d' }}>
-            {session.user.name.slice(0, 1)}
-          </Avatar>
-          <div style={{ lineHeight: 1.2 }} data-testid="shell-user">
-            <div>{session.user.name}</div>
-            <div style={{ fontSize: 12, opacity: 0.8 }}>{t(`role.${session.user.role}`)}</div>
-          </div>
-          <HelpButton role={session.user.role} />
-          <LanguageSwitch onDark />
-          <Button size="small" onClick={() => void logout()}>
-            {t('shell.logout')}
-          </Button>
-        </Space>
+        <HeaderUser user={session.user} />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>

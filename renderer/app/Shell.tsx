@@ -1,7 +1,6 @@
-import { Avatar, Button, Empty, Layout, Menu, Space, Typography } from 'antd';
+import { Empty, Layout, Menu, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Session } from '../../shared/api';
-import { call } from '../api';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { LazyDashboard } from '../features/dashboard/LazyDashboard';
@@ -22,13 +21,11 @@ import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
 import { useRoute, type Route } from '../stores/route';
-import { useSession } from '../stores/session';
 import { useScreenLock } from '../stores/screen-lock';
 import { Lockable } from '../features/screen-lock/Lockable';
 import { LockScreen } from '../features/screen-lock/LockScreen';
 import { useIdleLock } from '../features/screen-lock/useIdleLock';
-import { LanguageSwitch } from './LanguageSwitch';
-import { HelpButton } from '../features/help/HelpDrawer';
+import { HeaderUser } from './HeaderUser';
 import { mayOpen, pageLabel, pagesByRole, type Page } from './navigation';
 
 // print, guide and report print pages are whole-window documents, rendered before the shell
@@ -108,7 +105,6 @@ export function Shell({ session }: { session: Session }) {
 
 function ShellBody({ session }: { session: Session }) {
   const t = useT();
-  const clear = useSession((s) => s.clear);
   const pages = pagesByRole[session.user.role];
   const { route: current, navigate } = useRoute();
   const route: Route =
@@ -155,11 +151,6 @@ function ShellBody({ session }: { session: Session }) {
     );
   const page = route.page;
 
-  const logout = async () => {
-    await call('auth.logout', {});
-    clear();
-  };
-
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header
@@ -184,20 +175,7 @@ function ShellBody({ session }: { session: Session }) {
         </div>
         <div style={{ flex: 1 }} />
         <SyncIndicator />
-        <Space style={{ color: '#fff' }}>
-          <Avatar style={{ background: '#fff', color: '#7f1d1d' }}>
-            {session.user.name.slice(0, 1)}
-          </Avatar>
-          <div style={{ lineHeight: 1.2 }} data-testid="shell-user">
-            <div>{session.user.name}</div>
-            <div style={{ fontSize: 12, opacity: 0.8 }}>{t(`role.${session.user.role}`)}</div>
-          </div>
-          <HelpButton role={session.user.role} />
-          <LanguageSwitch onDark />
-          <Button size="small" onClick={() => void logout()}>
-            {t('shell.logout')}
-          </Button>
-        </Space>
+        <HeaderUser user={session.user} />
       </Layout.Header>
       <ClockBanner manager={session.user.role === 'manager'} />
       <Layout>
