@@ -121,6 +121,7 @@ function build(
         statutoryPassed: statutory.date < issuedOn,
         provisional: promised.provisional || statutory.provisional,
         deemedAcceptedOn: deemedOn ?? null,
+        decidedOn: state.stamp ? shanghaiDate(state.stamp.at) : null,
       };
     }
     case 'refused':

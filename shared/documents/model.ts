@@ -149,6 +149,11 @@ export type CaseDocument = DocumentHeader &
         provisional: boolean;
         /** Art. 32(4): accepted by law on the day of receipt because no notice came in 5 days */
         deemedAcceptedOn: string | null;
+        /**
+         * the decision was already sealed when this notice was issued (a deemed case decided before
+         * the window recorded 受理): the notice says when, never that a decision is still to come
+         */
+        decidedOn: string | null;
       }
     | {
         kind: 'refusal';

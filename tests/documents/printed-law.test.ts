@@ -363,6 +363,32 @@ describe('point 6: last days say the day counts; an on-the-spot item says 当场
     );
     expect(text).toContain('法定办结期限2026年3月16日（已届满）');
   });
+
+  it('one recorded after the chief sealed the decision says when it was decided, never that it is still to come', async () => {
+    const { t, clerk, chief, setNow } = await desk('2026-03-02T09:00:00+08:00');
+    const caseId = await received(t, clerk, 'SJ-002', 54);
+    // the sixth working day: on the desk by law, decided and sealed before the window records 受理
+    setNow('2026-03-10T10:00:00+08:00');
+    await call(t, chief, 'cases.record', {
+      caseId,
+      type: 'decided',
+      payload: { outcome: 'approve', granted: '食品经营许可证', validUntil: '2031-03-09' },
+    });
+    await call(t, chief, 'cases.stamp', { caseId, pin: pinOf(t) });
+    setNow('2026-03-11T09:00:00+08:00');
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: { intakeSeal: 'printed' },
+    });
+    const doc = await acceptanceNotice(t, clerk, caseId);
+    expect(doc).toMatchObject({ decidedOn: '2026-03-10', promisedPassed: true });
+    const text = printed(doc);
+    expect(text).toContain(
+      '本机关已于2026年3月10日作出决定，决定书另行送达，法定办结期限为10个工作日。',
+    );
+    expect(text).not.toContain('立即作出决定');
+  });
 });
 
 describe('point 10: a limit another law sets in 日 is printed as 日', () => {

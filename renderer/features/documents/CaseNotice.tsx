@@ -177,9 +177,16 @@ function promisedRow(doc: Doc<'acceptance'>): string {
 /**
  * When the decision comes. A notice issued after the promised day (a deemed acceptance found
  * late) must not promise that day as if it were still to come: it says the limit has passed and
- * that the decision follows at once.
+ * that the decision follows at once — or, when the decision was sealed before the notice, when.
  */
 function AcceptancePromise({ doc }: { doc: Doc<'acceptance'> }) {
+  if (doc.decidedOn)
+    return (
+      <>
+        本机关已于<span className="a4-strong">{cnDate(doc.decidedOn)}</span>
+        作出决定，决定书另行送达，
+      </>
+    );
   if (doc.promisedPassed)
     return (
       <>
