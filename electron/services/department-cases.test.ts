@@ -42,12 +42,16 @@ describe('an open case of the same applicant and item, at intake', () => {
       (first.ok && (first.value.caseNumber as string)) || 'x',
     );
     expect(t.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
-    // a blank reason is no reason: refused by the shared schema before any rule
-    const blank = await receive({ applicant: personApplicant(1), duplicateReason: '   ' });
-    expect(!blank.ok && blank.error).toMatchObject({
-      code: 'invalid_input',
-      field: 'duplicateReason',
-    });
+    // a blank reason, or a keystroke to get past the field, is no reason: refused by the shared
+    // schema before any rule
+    for (const duplicateReason of ['   ', '-', '。。', '无']) {
+      const bad = await receive({ applicant: personApplicant(1), duplicateReason });
+      expect(!bad.ok && bad.error).toMatchObject({
+        code: 'invalid_input',
+        field: 'duplicateReason',
+      });
+    }
+    expect(t.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
   });
 
   it('makes the second case with a reason, recorded in its receipt', async () => {

@@ -69,7 +69,6 @@ export const en: Record<MessageKey, string> = {
   'dept.createAnyway': 'Create a new case anyway',
   'dept.reasonLabel': 'Reason for a new case',
   'dept.reasonPlaceholder': 'e.g. a separate application for another shop',
-  'dept.reasonRequired': 'Give the reason for creating a new case',
   'dept.reasonGiven': 'A new case will be created; reason: {reason}',
   'dept.reasonCancel': 'Do not create',
   'dept.titleDepartment': "The department's cases",

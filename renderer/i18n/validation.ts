@@ -28,6 +28,8 @@ const exact: Readonly<Record<string, string>> = {
   请输入登录密码: 'Enter your sign-in password',
   盖章密码为6位数字: 'The seal PIN is 6 digits',
   同一材料只能出现一次: 'A material may appear only once',
+  请填写仍然新建的理由: 'Give the reason for creating a new case',
+  '请写明仍然新建的理由（至少两个字）': 'Write the reason for a new case (at least two characters)',
   有缺陷的材料须写明缺陷: 'A defective material needs its defect described',
   '非本机关职权范围的，须告知向哪个机关申请':
     "Outside this agency's powers: name the agency to apply to",

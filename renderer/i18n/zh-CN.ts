@@ -66,7 +66,6 @@ export const zhCN = {
   'dept.createAnyway': '仍然新建',
   'dept.reasonLabel': '仍然新建的理由',
   'dept.reasonPlaceholder': '例如：申请人为另一门店另行申请',
-  'dept.reasonRequired': '请填写仍然新建的理由',
   'dept.reasonGiven': '将另立新件，理由：{reason}',
   'dept.reasonCancel': '不新建',
   'dept.titleDepartment': '本部门办件',

@@ -273,6 +273,7 @@ export const contract = {
        */
       duplicateReason: typedText({
         required: '请填写仍然新建的理由',
+        words: '请写明仍然新建的理由（至少两个字）',
         max: 500,
         lines: true,
       }).optional(),

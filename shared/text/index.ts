@@ -43,7 +43,14 @@ export type TypedTextOptions = {
   max?: number;
   /** several lines (remarks, replies): tabs and line breaks are allowed */
   lines?: boolean;
+  /**
+   * the message when it holds fewer than two letters or digits: a reason of "-" or "。" is a
+   * keystroke to get past the field, not a reason anyone can read later
+   */
+  words?: string;
 };
+
+const wordCharacter = /[\p{L}\p{N}]/gu;
 
 /** Typed text: trimmed, bounded, without control or hidden characters. */
 export function typedText(opts: TypedTextOptions = {}) {
@@ -59,5 +66,8 @@ export function typedText(opts: TypedTextOptions = {}) {
   if (opts.required !== undefined) schema = schema.min(1, opts.required);
   if (opts.max !== undefined) schema = schema.max(opts.max, `不能超过${opts.max}个字`);
   const forbidden = opts.lines ? controlsButLines : controls;
-  return schema.refine((s) => !forbidden.test(s), '含有不可见的控制字符');
+  const checked = schema.refine((s) => !forbidden.test(s), '含有不可见的控制字符');
+  const { words } = opts;
+  if (words === undefined) return checked;
+  return checked.refine((s) => s === '' || (s.match(wordCharacter)?.length ?? 0) >= 2, words);
 }

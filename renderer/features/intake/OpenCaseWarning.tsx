@@ -1,11 +1,12 @@
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { CaseRow } from '../../../shared/api';
+import { contract, type CaseRow } from '../../../shared/api';
 import { statusLabels, type CaseStatus } from '../../../shared/case';
 import { checkResidentId, checkUscc } from '../../../shared/ids';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { validationText } from '../../i18n/validation';
 import { useRoute } from '../../stores/route';
 
 // Part T of issue 16: an applicant who comes back to another window of the department must not
@@ -20,6 +21,8 @@ export type OpenCaseCheck = {
   /** the reason the clerk gave for creating one anyway; null until she has */
   reason: string | null;
 };
+
+const reasonSchema = contract['cases.receive'].input.shape.duplicateReason.unwrap();
 
 const intakeStatuses = new Set(['received', 'awaitingSupplement']);
 
@@ -57,10 +60,11 @@ export function OpenCaseWarning({
   onReason: (reason: string | null) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const navigate = useRoute((s) => s.navigate);
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState('');
-  const [typedError, setTypedError] = useState(false);
+  const [typedError, setTypedError] = useState<string | null>(null);
   if (check.open.length === 0) return null;
 
   const continueCase = (row: CaseRow) =>
@@ -71,13 +75,14 @@ export function OpenCaseWarning({
     );
 
   const confirm = () => {
-    const reason = typed.trim();
-    if (!reason) {
-      setTypedError(true);
+    // main's own check of the reason: "-" is refused here, not after the whole form was sent
+    const parsed = reasonSchema.safeParse(typed);
+    if (!parsed.success) {
+      setTypedError(parsed.error.issues[0]!.message);
       return;
     }
     setAsking(false);
-    onReason(reason);
+    onReason(parsed.data);
   };
 
   return (
@@ -124,7 +129,7 @@ export function OpenCaseWarning({
               label={t('dept.reasonLabel')}
               htmlFor="intake-duplicate-reason"
               validateStatus={typedError ? 'error' : ''}
-              help={typedError ? t('dept.reasonRequired') : undefined}
+              help={typedError ? validationText(typedError, locale) : undefined}
               style={{ marginBottom: 0 }}
             >
               <Space.Compact style={{ width: '100%' }}>
@@ -136,7 +141,7 @@ export function OpenCaseWarning({
                   value={typed}
                   onChange={(e) => {
                     setTyped(e.target.value);
-                    setTypedError(false);
+                    setTypedError(null);
                   }}
                   onPressEnter={(e) => {
                     // Enter here confirms the reason, never submits the intake form under it
