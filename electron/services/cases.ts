@@ -1,5 +1,6 @@
 import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
+  applicantKey,
   brokenNoticeRule,
   brokenTimedRule,
   caseEventSchema,
@@ -161,7 +162,7 @@ export function receiveCase(
     // Part T of issue 16: read in the transaction that writes, so a case a pull brought in a
     // moment ago is seen; the renderer's warning is a courtesy, this is the rule
     const duplicates = openCasesOf(t.db, window.department_code, {
-      applicantKey: applicantKeyOf(input.applicant),
+      applicantKey: applicantKey(input.applicant),
       itemCode: item.code,
     });
     if (duplicates.length > 0 && !input.duplicateReason) {
@@ -344,8 +345,4 @@ export function openDuplicates(
 ): CallOutput<'cases.openDuplicates'> {
   const window = terminalWindow(t);
   return openCasesOf(t.db, window.department_code, input).map(caseRowView(t));
-}
-
-function applicantKeyOf(applicant: ParsedInput<'cases.receive'>['applicant']): string {
-  return (applicant.kind === 'person' ? applicant.idNumber : applicant.uscc).toUpperCase();
 }

@@ -1,4 +1,10 @@
-import type { CaseScope, CaseState, ClockView, OpenCase } from '../../shared/case';
+import {
+  applicantKey,
+  type CaseScope,
+  type CaseState,
+  type ClockView,
+  type OpenCase,
+} from '../../shared/case';
 import { sql, type Db } from './db';
 
 /**
@@ -58,10 +64,6 @@ export const caseListColumns = `id, case_number, item_code, item_name, applicant
 // Sorts after every ISO date: cases without a running clock come last.
 const stoppedClockKey = '~';
 
-export function applicantKey(state: OpenCase): string {
-  return state.applicant.kind === 'person' ? state.applicant.idNumber : state.applicant.uscc;
-}
-
 // Separators no typed query holds (a query is trimmed text; these are control characters).
 const unitSeparator = '\u001f';
 const shortSeparator = '\u001e';
@@ -77,7 +79,7 @@ export function caseSearchText(state: OpenCase): string {
     unitSeparator,
     state.applicant.name,
     shortSeparator,
-    applicantKey(state),
+    applicantKey(state.applicant),
     unitSeparator,
     state.applicant.mobile,
   ].join('');
@@ -108,7 +110,7 @@ export function upsertCase(db: Db, p: CaseProjection): void {
     departmentCode: p.state.item.departmentCode,
     windowId: p.windowId,
     applicantName: p.state.applicant.name,
-    applicantKey: applicantKey(p.state),
+    applicantKey: applicantKey(p.state.applicant),
     status: p.status,
     open: p.open ? 1 : 0,
     receivedAt: p.state.receivedAt,

@@ -1,5 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import { summarizeCase, type CaseState, type CaseSummary, type OpenCase } from '../../shared/case';
+import {
+  applicantKey,
+  summarizeCase,
+  type CaseState,
+  type CaseSummary,
+  type OpenCase,
+} from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import type { ServerDb } from '../db/schema';
 import { measured, type ClockContext } from './clocks';
@@ -35,6 +41,7 @@ export function caseRowOf(
     item_code: state.item.code,
     item_name: state.item.name,
     applicant_name: state.applicant.name,
+    applicant_key: applicantKey(state.applicant),
     status: summary.status,
     open: summary.open ? 1 : 0,
     received_at: shanghaiIso(new Date(Date.parse(state.receivedAt))),
@@ -79,6 +86,7 @@ export async function upsertCases(
         item_code: eb.ref('excluded.item_code'),
         item_name: eb.ref('excluded.item_name'),
         applicant_name: eb.ref('excluded.applicant_name'),
+        applicant_key: eb.ref('excluded.applicant_key'),
         status: eb.ref('excluded.status'),
         open: eb.ref('excluded.open'),
         received_at: eb.ref('excluded.received_at'),

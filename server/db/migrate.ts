@@ -22,6 +22,8 @@ import { operations } from './migrations/0017-operations';
 import { centerOnlyStaff } from './migrations/0018-center-only-staff';
 // part W of issue 16: 常用语
 import { departmentPhrases } from './migrations/0021-department-phrases';
+// review of issue 16: a second open case of one applicant made at another PC
+import { caseApplicant } from './migrations/0022-case-applicant';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -49,6 +51,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0018-center-only-staff': centerOnlyStaff(),
     // part W of issue 16: 常用语 per department
     '0021-department-phrases': departmentPhrases(),
+    // review of issue 16: the applicant of each case, for duplicates made at two PCs
+    '0022-case-applicant': caseApplicant(),
   };
 }
 

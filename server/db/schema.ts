@@ -184,6 +184,8 @@ export type ServerDb = {
     item_code: string;
     item_name: string;
     applicant_name: string;
+    /** shared/case applicantKey; null on rows written before 0022 until the projection refolds */
+    applicant_key: string | null;
     status: string;
     open: number;
     received_at: string;

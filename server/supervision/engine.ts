@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { pauseOverrun, type OpenCase } from '../../shared/case';
+import { applicantKey, pauseOverrun, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { centerCalendar, clockContext, measured, type ClockContext } from '../cases/clocks';
 import { summaryAt } from '../cases/projection';
 import type { NewEvent, ServerDb } from '../db/schema';
 import { complaintClock } from '../../shared/reports/complaints';
-import { caseFindings, complaintClockFinding, conflictFinding, type AlertFinding } from './rules';
+import {
+  caseFindings,
+  complaintClockFinding,
+  conflictFinding,
+  duplicateCaseFinding,
+  type AlertFinding,
+} from './rules';
 
 /** Where a finding belongs: the case, its number, the department and window it is held against. */
 export type Place = {
@@ -103,7 +109,51 @@ export async function superviseBatch(
       }),
     });
   }
+  found.push(...(await duplicateFindings(trx, moved, events)));
   return recordAlerts(trx, found, now);
+}
+
+/**
+ * The cases this batch received while the department held another open case of the applicant and
+ * item, received without a reason (a reason means the clerk saw that case and chose a second).
+ * Read after the batch's rows are written, in its transaction: a twin pushed a moment earlier by
+ * another PC is seen, and so is a twin in the same batch.
+ */
+async function duplicateFindings(
+  trx: Kysely<ServerDb>,
+  moved: readonly { state: OpenCase; windowId: string }[],
+  events: readonly NewEvent[],
+): Promise<(Place & { finding: AlertFinding })[]> {
+  const found: (Place & { finding: AlertFinding })[] = [];
+  for (const e of events) {
+    if (e.type !== 'received' || e.status !== 'accepted') continue;
+    if ((JSON.parse(e.payload) as { duplicateReason?: string }).duplicateReason) continue;
+    const m = moved.find((c) => c.state.caseId === e.case_id);
+    if (!m) continue;
+    const twins = await trx
+      .selectFrom('cases')
+      .leftJoin('windows', 'windows.id', 'cases.window_id')
+      .select(['cases.case_number', 'cases.window_id', 'windows.name'])
+      .where('cases.department_code', '=', m.state.item.departmentCode)
+      .where('cases.item_code', '=', m.state.item.code)
+      .where('cases.applicant_key', '=', applicantKey(m.state.applicant))
+      .where('cases.open', '=', 1)
+      .where('cases.id', '!=', m.state.caseId)
+      .orderBy('cases.received_at')
+      .execute();
+    if (twins.length === 0) continue;
+    found.push({
+      caseId: m.state.caseId,
+      caseNumber: m.state.caseNumber,
+      departmentCode: m.state.item.departmentCode,
+      windowId: m.windowId,
+      finding: duplicateCaseFinding(
+        m.state,
+        twins.map((t) => ({ caseNumber: t.case_number, windowName: t.name ?? t.window_id })),
+      ),
+    });
+  }
+  return found;
 }
 
 /**

@@ -135,6 +135,27 @@ export function conflictFinding(event: {
   };
 }
 
+/** A case of the department still open for the same applicant and item, as the center holds it. */
+export type OpenTwin = { caseNumber: string; windowName: string };
+
+/**
+ * Review of issue 16 (F3): the department received the applicant again for the same item while
+ * another case of theirs was open — at a PC that had not yet seen it (offline, or both at once),
+ * since a PC that sees it asks for a reason (`intake.duplicateOpen`). The applicant now has two
+ * cases and one will sit 待补正 for ever: the window is told which, to keep one and withdraw the
+ * other.
+ */
+export function duplicateCaseFinding(state: OpenCase, twins: readonly OpenTwin[]): AlertFinding {
+  const named = twins.map((t) => `${t.caseNumber}（${t.windowName}）`).join('、');
+  return {
+    key: `${state.caseId}:intake.duplicateCase`,
+    rule: 'intake.duplicateCase',
+    level: 'warning',
+    message: `重复收件：该申请人的同一事项在本部门已有在办件 ${named}，本件收件时尚未同步到该终端：请核实，只保留一件，另一件办理撤回`,
+    evidence: [state.lastEventId],
+  };
+}
+
 /** A public complaint as the rules see it. */
 export type ComplaintFacts = {
   id: string;

@@ -139,4 +139,46 @@ eachDialect('center: electronic supervision', (t) => {
       ]),
     );
   });
+
+  it('names a second open case of one applicant and item received at a PC that had not seen the first', async () => {
+    const { h, one, two, script, supervisor } = await setup();
+    const alertsOf = async (caseId: string) =>
+      (await h.call('GET', `/api/alerts?case=${caseId}`, { token: supervisor })).json<
+        (Alert & { message: string; windowId: string })[]
+      >();
+    const { idNumber } = script;
+    // SJ02 was offline when SJ01 received 吴六: its clerk received him again for the same item
+    const again = caseScript({
+      start: '2025-03-05T10:00:00+08:00',
+      applicantName: '吴六',
+      idNumber,
+      windowId: 'w-sj-2',
+    });
+    await two.pushOk(two.sign([again.received()]));
+    const [duplicate, ...more] = (await alertsOf(again.caseId)).filter(
+      (a) => a.rule === 'intake.duplicateCase',
+    );
+    expect(more).toEqual([]);
+    expect(duplicate).toMatchObject({ level: 'warning', windowId: 'w-sj-2' });
+    // it names the first case and the window holding it: the clerk keeps one, withdraws the other
+    expect(duplicate!.message).toContain(`${script.caseNumber}（市场监管一号窗）`);
+    // the first case is not the one that came second
+    expect((await alertsOf(script.caseId)).map((a) => a.rule)).not.toContain(
+      'intake.duplicateCase',
+    );
+
+    // a case made with a reason was made knowingly; another applicant is no duplicate
+    const knowing = caseScript({ applicantName: '吴六', idNumber, windowId: 'w-sj-1' });
+    const received = knowing.received();
+    await one.pushOk(
+      one.sign([
+        { ...received, payload: { ...received.payload, duplicateReason: '另设门店，另行申请' } },
+      ] as (typeof received)[]),
+    );
+    const other = caseScript({ applicantName: '郑七', windowId: 'w-sj-2' });
+    await two.pushOk(two.sign([other.received()]));
+    for (const caseId of [knowing.caseId, other.caseId]) {
+      expect((await alertsOf(caseId)).map((a) => a.rule)).not.toContain('intake.duplicateCase');
+    }
+  });
 });

@@ -47,6 +47,7 @@ import {
 } from '../../shared/catalog';
 import type { TestDatabase } from '../db/test-db';
 import { eventHash, hashSigner, newKeyPair } from '../../node-shared/events/crypto';
+import { personApplicant } from '../../tests/support/applicants';
 
 // What the sync and case tests share: a small hall (two departments, three windows), terminals
 // that enroll through the real route and sign real chains with Ed25519, and valid case events.
@@ -277,9 +278,16 @@ export type CaseOptions = {
   departmentCode?: string;
   caseNumber?: string;
   applicantName?: string;
+  /**
+   * the applicant's resident ID; by default one no other script of this run uses, as two open
+   * cases of one applicant and item are a duplicate the center's supervision names
+   */
+  idNumber?: string;
   /** when the case is received; each later event is 10 minutes after the one before */
   start?: string;
 };
+
+let scripts = 0;
 
 /** The events of one case, made in order; `next` stamps each with the case's envelope. */
 export function caseScript(o: CaseOptions = {}) {
@@ -287,6 +295,8 @@ export function caseScript(o: CaseOptions = {}) {
   const departmentCode = o.departmentCode ?? 'SJ';
   let clock = Date.parse(o.start ?? '2025-03-03T09:00:00+08:00') - 10 * 60_000;
   const caseWindow = o.windowId ?? 'w-sj-1';
+  const idNumber = o.idNumber ?? personApplicant(++scripts).idNumber;
+  const caseNumber = o.caseNumber ?? `${departmentCode}-20250303-01-${caseId.slice(0, 4)}`;
   // the case's window's clerk takes it in; the department's reviewer and chief handle it
   const clerk = { 'w-sj-2': actors.clerkSj2, 'w-zj-1': actors.clerkZj }[caseWindow] ?? actors.clerk;
   const reviewer = departmentCode === 'ZJ' ? actors.reviewerZj : actors.reviewer;
@@ -313,12 +323,12 @@ export function caseScript(o: CaseOptions = {}) {
     next(
       'received',
       {
-        caseNumber: o.caseNumber ?? `${departmentCode}-20250303-01-${caseId.slice(0, 4)}`,
+        caseNumber,
         item: itemOf(departmentCode),
         applicant: {
           kind: 'person',
           name: o.applicantName ?? '申请人甲',
-          idNumber: '110101199003077777',
+          idNumber,
           mobile: '13800138000',
         },
         channel: 'window',
@@ -348,7 +358,20 @@ export function caseScript(o: CaseOptions = {}) {
       actor,
       windowId,
     );
-  return { caseId, next, received, checked, accepted, reviewed, decided, clerk, reviewer, chief };
+  return {
+    caseId,
+    caseNumber,
+    idNumber,
+    next,
+    received,
+    checked,
+    accepted,
+    reviewed,
+    decided,
+    clerk,
+    reviewer,
+    chief,
+  };
 }
 
 /** received → materialsChecked → accepted → reviewed: ready for the chief's decision. */

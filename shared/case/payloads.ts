@@ -63,6 +63,15 @@ export const applicantSchema = z.discriminatedUnion('kind', [
 ]);
 export type Applicant = z.infer<typeof applicantSchema>;
 
+/**
+ * Who the applicant is, whatever name was typed: the resident ID or the USCC, in capitals (an ID's
+ * check character X typed as x is the same person). The terminal finds an applicant's open cases
+ * by it, the center spots a second open case of one applicant made at another PC by it.
+ */
+export function applicantKey(applicant: Applicant): string {
+  return (applicant.kind === 'person' ? applicant.idNumber : applicant.uscc).toUpperCase();
+}
+
 export const agentSchema = z.object({ name: text, idNumber: text, mobile: text });
 export type Agent = z.infer<typeof agentSchema>;
 

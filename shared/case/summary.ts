@@ -11,8 +11,9 @@ import { isClosed, rectificationOpen, type CaseStatus, type OpenCase } from './s
  * case again at start, so no row keeps a summary the program no longer makes. 3: a clock says its
  * unit and counts an item's calendar-day limit, publication and the capped promise (issue 14).
  * 4: a case the law has accepted (Art. 32(4)) is listed as accepted, and owes its notice (issue 16 P).
+ * 5: the applicant key in capitals, on the terminal's rows and the center's (issue 16 review, F3).
  */
-export const projectionVersion = 4;
+export const projectionVersion = 5;
 
 export type CaseSummary = {
   /** the fold's status — but a case the law accepted (Art. 32(4)) is 'accepted', see shownStatus */

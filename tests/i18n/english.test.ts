@@ -3,6 +3,7 @@ import {
   complaintClockFinding,
   complaintRecordedFinding,
   conflictFinding,
+  duplicateCaseFinding,
 } from '../../server/supervision/rules';
 import { checkMobile, checkResidentId, checkUscc } from '../../shared/ids';
 import { domainLabels } from '../../renderer/i18n/domain';
@@ -79,6 +80,20 @@ describe('English, part V', () => {
       'Yellow card: Promised limit ends on 2026-03-09, 2 working days left',
     );
     expect(alertRuleText(clock, 'en')).not.toContain('clock.promised');
+    const duplicate = duplicateCaseFinding(
+      { caseId: uuid, lastEventId: uuid } as Parameters<typeof duplicateCaseFinding>[0],
+      [
+        { caseNumber: 'SJ-20260302-SJ01-T1-0001', windowName: '市场监管一号窗' },
+        { caseNumber: 'SJ-20260303-SJ03-T2-0007', windowName: '市场监管三号窗' },
+      ],
+    );
+    expect(alertText(duplicate, 'en')).toContain(
+      '(SJ-20260302-SJ01-T1-0001, SJ-20260303-SJ03-T2-0007)',
+    );
+    for (const said of [alertText(duplicate, 'en'), alertRuleText(duplicate, 'en')]) {
+      expect(said).not.toMatch(han);
+    }
+    expect(alertText(duplicate, 'zh-CN')).toContain('SJ-20260302-SJ01-T1-0001（市场监管一号窗）');
   });
 
   it('takes device ids out of what the center wrote', () => {

@@ -83,6 +83,12 @@ function english(a: AlertWords): string | null {
       return `A terminal's clock is more than 5 minutes off the center's (measured ${second ?? first ?? ''})`.trim();
     case 'sync.conflict':
       return 'Sync conflict: an action was not admitted by the center';
+    case 'intake.duplicateCase': {
+      // 已有在办件 <number>（<window>）、<number>（<window>），本件…: the numbers are what to look up
+      const twins = /在办件 (.+?)，本件/.exec(a.message)?.[1]?.split('、') ?? [];
+      const numbers = twins.map((t) => t.replace(/（[^（）]*）$/, '')).join(', ');
+      return `Duplicate intake: the department already had an open case of this applicant for this item (${numbers || '—'}), not yet on this terminal when this one was received: check, keep one and withdraw the other`;
+    }
     default:
       // a breach the rules let through, or one the center would not admit: the rule's sentence
       return isRuleId(a.rule) ? ruleSentence(a.rule, 'en') : null;
@@ -116,6 +122,10 @@ export function alertRuleText(a: AlertWords, locale: Locale): string {
     'device.unknown': ['未注册的终端', 'Unregistered terminal'],
     'clock.skew': ['终端时钟偏差', "Terminal's clock off"],
     'sync.conflict': ['同步冲突', 'Sync conflict'],
+    'intake.duplicateCase': [
+      '同一申请人同一事项重复收件',
+      'Same applicant and item received twice',
+    ],
   };
   const kind = kinds[a.rule];
   if (kind) return zh ? kind[0] : kind[1];
