@@ -23,7 +23,7 @@ export function deviceReport(t: Terminal): DeviceReport {
   const window = boundWindow(t.db);
   return {
     appVersion: t.appVersion,
-    pending: queueCounts(t.db, t.device.id, window?.id ?? null).pending,
+    pending: queueCounts(t.db, t.device.id, window?.department_code ?? null).pending,
     lastError: getSetting<string | null>(t.db, syncKeys.lastError) ?? null,
     integrity: integrityOnce(t),
   };

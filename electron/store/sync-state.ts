@@ -138,9 +138,11 @@ export type QueueCounts = { pending: number; rejected: number; conflicts: number
 
 /**
  * What the status shows: our unsent events, our refused ones, and the conflicts in the cases of
- * this terminal's window (ours, or a colleague's at the same window).
+ * this terminal's department — the ones 同步冲突 lists (departmentConflicts), since any window of
+ * the department acts on its cases (issue 16 part T): a colleague's conflict at SJ02 on a case
+ * SJ01 holds is SJ01's to see too.
  */
-export function queueCounts(db: Db, deviceId: string, windowId: string | null): QueueCounts {
+export function queueCounts(db: Db, deviceId: string, departmentCode: string | null): QueueCounts {
   return sql(
     db,
     `SELECT
@@ -148,10 +150,10 @@ export function queueCounts(db: Db, deviceId: string, windowId: string | null): 
          AS pending,
        (SELECT count(*) FROM events WHERE device_id = @deviceId AND sync_state = 'rejected')
          AS rejected,
-       (SELECT count(*) FROM events e WHERE e.sync_state = 'conflicted'
-         AND (e.device_id = @deviceId
-           OR e.case_id IN (SELECT id FROM cases WHERE window_id = @windowId))) AS conflicts`,
-  ).get({ deviceId, windowId }) as QueueCounts;
+       (SELECT count(*) FROM events e JOIN events r ON r.case_id = e.case_id AND r.type = 'received'
+         WHERE e.sync_state = 'conflicted'
+           AND json_extract(r.payload, '$.item.departmentCode') = @departmentCode) AS conflicts`,
+  ).get({ deviceId, departmentCode }) as QueueCounts;
 }
 
 export type ConflictRecord = {

@@ -60,7 +60,7 @@ export class SyncEngine implements SyncControl {
     const enrolled = isEnrolled(db);
     const window = boundWindow(db);
     const binding = getSetting<{ windowId: string; number: number }>(db, 'terminal.binding');
-    const counts = queueCounts(db, this.t.device.id, window?.id ?? null);
+    const counts = queueCounts(db, this.t.device.id, window?.department_code ?? null);
     let state: SyncStateName = this.scheduler.running ? 'syncing' : this.last.state;
     // a refused event stops the queue until someone acts: say so whatever the last round did
     if (counts.rejected > 0 && state !== 'syncing') state = 'blocked';

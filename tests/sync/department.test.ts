@@ -217,16 +217,16 @@ describe.each(dialects)('the department is the unit of service (%s)', (dialect) 
 
     // the center is gone (the hall's network is down); both windows take the case in
     await hall.center.stop();
-    await call(sj1.t, sj1.clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
-    const theirs = (await call(sj2.t, sj2.clerk, 'cases.record', {
+    const ours = (await call(sj1.t, sj1.clerk, 'cases.record', {
       caseId,
       type: 'accepted',
       payload: {},
     })) as { eventId: string };
-    expect((await sj2.t.sync.syncNow()).pending).toBeGreaterThan(0);
+    await call(sj2.t, sj2.clerk, 'cases.record', { caseId, type: 'accepted', payload: {} });
+    expect((await sj1.t.sync.syncNow()).pending).toBeGreaterThan(0);
     await hall.restart();
-    // SJ01 reaches the center first
-    await syncUntilQuiet([sj1.t]);
+    // SJ02 reaches the center first: the receiving window's own act is the one that conflicts
+    await syncUntilQuiet([sj2.t]);
     await syncUntilQuiet([sj1.t, sj2.t]);
 
     const events = await centerEvents(hall, caseId);
@@ -236,24 +236,26 @@ describe.each(dialects)('the department is the unit of service (%s)', (dialect) 
       ['accepted', 'accepted'],
       ['accepted', 'conflicted'],
     ]);
-    expect(events.at(-1)!.event.id).toBe(theirs.eventId);
+    expect(events.at(-1)!.event.id).toBe(ours.eventId);
     expect(events.at(-1)!.conflict?.rule).toBeTruthy();
 
     for (const h of [sj1, sj2]) {
-      // both windows list it, the case's row marked, the case itself accepted once
+      // both windows list it, and count it in the header (SJ02 neither made it nor holds the
+      // case: it is the department's), the case's row marked, the case itself accepted once
       const conflicts = (await call(h.t, h.clerk, 'cases.conflicts', {})) as unknown as {
         eventId: string;
         windowId: string;
       }[];
       expect(conflicts.map((c) => [c.eventId, c.windowId])).toEqual([
-        [theirs.eventId, sj2.window.id],
+        [ours.eventId, sj1.window.id],
       ]);
+      expect(h.t.sync.status().conflicts).toBe(1);
       const [row] = ((await call(h.t, h.clerk, 'cases.list', {})) as { rows: CaseRow[] }).rows;
       expect(row).toMatchObject({ id: caseId, status: 'accepted', conflicted: true });
       const got = (await call(h.t, h.clerk, 'cases.get', { caseId })) as {
         events: { id: string; syncState: string }[];
       };
-      expect(got.events.find((e) => e.id === theirs.eventId)?.syncState).toBe('conflicted');
+      expect(got.events.find((e) => e.id === ours.eventId)?.syncState).toBe('conflicted');
     }
     await expectExactUnion(hall, [sj1.t, sj2.t]);
   });
