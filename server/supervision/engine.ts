@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { applicantKey, pauseOverrun, type OpenCase } from '../../shared/case';
+import { applicantKey, pauseOverrun, type CaseSummary, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { centerCalendar, clockContext, measured, type ClockContext } from '../cases/clocks';
 import { summaryAt } from '../cases/projection';
@@ -65,6 +65,7 @@ function findingsOf(
   state: OpenCase,
   windowId: string,
   c: ClockContext,
+  summary: CaseSummary = summaryAt(state, c),
 ): (Place & { finding: AlertFinding })[] {
   const place: Place = {
     caseId: state.caseId,
@@ -74,7 +75,7 @@ function findingsOf(
   };
   const m = measured(state, c);
   const overrun = pauseOverrun(m.state, m.calendar, c.now);
-  return caseFindings(state, summaryAt(state, c).clocks ?? [], overrun).map((finding) => ({
+  return caseFindings(state, summary.clocks ?? [], overrun).map((finding) => ({
     ...place,
     finding,
   }));
@@ -164,10 +165,26 @@ export async function superviseOpenCases(db: Kysely<ServerDb>, now: Date): Promi
   const c = await clockContext(db, now);
   const rows = await db
     .selectFrom('cases')
-    .select(['state', 'window_id'])
+    .select(['id', 'state', 'window_id', 'status', 'due_at', 'last_server_seq'])
     .where('open', '=', 1)
     .execute();
-  const found = rows.flatMap((r) => findingsOf(JSON.parse(r.state) as OpenCase, r.window_id, c));
+  const found: (Place & { finding: AlertFinding })[] = [];
+  for (const r of rows) {
+    const state = JSON.parse(r.state) as OpenCase;
+    const summary = summaryAt(state, c);
+    found.push(...findingsOf(state, r.window_id, c, summary));
+    // Time alone moves a case too: on the sixth working day without a notice the law accepts it
+    // (Art. 32(4)) and it is listed as accepted. The row says so, or the center's status filter
+    // and the console's lists keep it as 已收件. Unless a push moved the case meanwhile.
+    if (summary.status !== r.status || summary.dueAt !== r.due_at) {
+      await db
+        .updateTable('cases')
+        .set({ status: summary.status, due_at: summary.dueAt })
+        .where('id', '=', r.id)
+        .where('last_server_seq', '=', r.last_server_seq)
+        .execute();
+    }
+  }
   return recordAlerts(db, found, now);
 }
 

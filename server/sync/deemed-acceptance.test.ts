@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { CaseEvent } from '../../shared/case';
 import { eachDialect } from '../db/test-db';
+import { superviseOpenCases } from '../supervision/engine';
 import { actors, caseScript, seedHall, syncHarness } from './test-support';
 
 // Issue 16 part P, the center's side of a deemed acceptance (Art. 32(4)): a chief's decision on a
@@ -46,6 +47,19 @@ eachDialect('sync: a deemed acceptance at the center', (t) => {
     const res = await device.pushOk(device.sign([s.received()]));
     expect(res.results.map((r) => r.status)).toEqual(['accepted']);
     // the center measured it at the push (12 March): the law accepted it on 3 March
+    expect((await caseRow(s.caseId)).status).toBe('accepted');
+  });
+
+  it('lists a case as accepted once its five days run out with no push at all', async () => {
+    const device = await setup();
+    // received Tuesday 11 March: its fifth working day is Tuesday 18 March
+    const s = caseScript({ start: '2025-03-11T09:00:00+08:00' });
+    await device.pushOk(device.sign([s.received()]));
+    expect((await caseRow(s.caseId)).status).toBe('received');
+    // nobody touches it; the supervision timer measures it on the sixth working day
+    await superviseOpenCases(t().db, new Date('2025-03-18T17:00:00+08:00'));
+    expect((await caseRow(s.caseId)).status).toBe('received');
+    await superviseOpenCases(t().db, new Date('2025-03-19T08:30:00+08:00'));
     expect((await caseRow(s.caseId)).status).toBe('accepted');
   });
 
