@@ -226,6 +226,28 @@ const myCasesTask: Task = {
   ],
 };
 
+// Issue 16 part P: the law accepts a case by itself; the clerk only learns of it from the list
+const deemedTask: Task = {
+  title: {
+    zh: '视为受理与待打印受理通知书',
+    en: 'Deemed acceptance and the acceptance notice owed',
+  },
+  steps: [
+    step(
+      '收件后五个工作日内既未受理、也未出具一次性告知书或不予受理的，依法自收件之日起视为受理（《行政许可法》第三十二条第一款第（四）项）：办件显示“已受理”并标“视为受理”，进入首席代表的审批工作台，不能再出具补正告知书或不予受理。中心监察同时记录一次违规。',
+      'A case neither accepted, nor given a one-time notice or refused within five working days of receipt is by law accepted on the day it was received (Art. 32(1)(4) of the Administrative Licensing Law): it shows as accepted and deemed accepted, goes to the chief’s decision desk, and can no longer get a one-time notice or a refusal. The center records a breach.',
+    ),
+    step(
+      '这样的办件在{page:myCases}中标有“待打印受理通知书”：打开办件，点“出具受理通知书”，确认受理专用章后打印交申请人。通知书写明视为受理的日期；首席代表已经作出决定的，写明决定日期。',
+      'Such a case is marked "acceptance notice to print" in {page:myCases}: open it, click Issue acceptance notice, confirm the intake seal and print it for the applicant. The notice states the day of deemed acceptance, and the day of the decision when the chief has already decided.',
+    ),
+    step(
+      '材料仍有欠缺的，也照样出具：法律已经受理，欠缺的材料在审查时处理。',
+      'Issue it even when a material is still missing: the law has accepted the case; what is missing is a matter for the review.',
+    ),
+  ],
+};
+
 const deliverTask: Task = {
   title: { zh: '送达结果', en: 'Delivering the result' },
   steps: [
@@ -249,6 +271,7 @@ export const manual: Record<Role, RoleManual> = {
     tasks: [
       myCasesTask,
       intakeTask,
+      deemedTask,
       deliverTask,
       {
         title: { zh: '监察预警与投诉', en: 'Supervision alerts and complaints' },
