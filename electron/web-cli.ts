@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../node-shared/cli/command-line';
 import { handlers } from './api/handlers';
 import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
@@ -9,7 +9,24 @@ import { startWebServer } from './web';
 
 // Web mode: the terminal without Electron, for browsers on this PC and for the end-to-end tests.
 
-const { values } = parseArgs({
+const usage = `一窗通终端（网页模式）/ OneWindow terminal in web mode
+
+用法 / usage: npx tsx electron/web-cli.ts [options]   (npm start runs it with the demo)
+
+  --port <n>                  HTTP port on 127.0.0.1 (default 4310)
+  --data <dir>                the terminal's data folder (default .data/terminal)
+  --resources <dir>           catalog, fonts, holiday tables (default resources)
+  --static <dir>              the built renderer (default dist/renderer)
+  --now <iso>                 a fixed business clock, with offset: 2026-03-02T09:00:00+08:00
+  --server <url>              the center's address, replacing the one enrollment stored
+  --clock-control             let tests move the clock through POST /__test/clock
+  --report-check-seconds <s>  how often the scheduled daily report is looked at (default 30)
+  --backup-check-seconds <s>  how often the rolling backup looks for a new day (default 3600;
+                              0: no backups)
+  --lock-after-ms <ms>        TESTS ONLY: the screen lock's idle time
+  -h, --help                  this text`;
+
+const { values } = commandLine(usage, {
   options: {
     port: { type: 'string', default: '4310' },
     data: { type: 'string', default: '.data/terminal' },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../node-shared/cli/command-line';
 import { buildApp } from './app';
 import { consolePath } from './console/routes';
 import { isValidPasswordCost, passwordCost } from '../node-shared/passwords';
@@ -22,7 +22,27 @@ if (subcommand === 'backup' || subcommand === 'restore') {
   process.exit(await runBackupCommand(subcommand, process.argv.slice(3)));
 }
 
-const { values } = parseArgs({
+const usage = `一窗通中心服务 / OneWindow center server
+
+用法 / usage: npm run server -- [options]
+              npm run server -- backup [--data <dir>] [--out <dir>] [--keep <n>] [--format export]
+              npm run server -- restore <backup file> [--data <dir>]
+Database: SQLite in --data, or PostgreSQL when DATABASE_URL=postgresql://… is set.
+
+  --port <n>               HTTP port (default 7600)
+  --host <addr>            address to listen on (default 127.0.0.1)
+  --data <dir>             the center's data folder (default .data/center)
+  --now <iso>              a fixed business clock, with offset: 2026-03-02T09:00:00+08:00
+  --trust-proxy <addrs>    a reverse proxy's addresses (IPs or CIDR, comma-separated)
+  --log-dir <dir>          rotating log files (5 × 5 MB) instead of stdout
+  --backup-every <hours>   a backup every so many hours into --backup-out
+  --backup-out <dir>       where backups go (default <data>/backups)
+  --backup-keep <n>        how many backups are kept (default 7)
+  --password-cost <N>      scrypt N for new hashes: tests and demonstrations only
+  --console <dir>          the built renderer served at /console/ (default dist/renderer)
+  -h, --help               this text`;
+
+const { values } = commandLine(usage, {
   options: {
     port: { type: 'string', default: '7600' },
     host: { type: 'string', default: '127.0.0.1' },
