@@ -88,6 +88,18 @@ test('a refusal takes a phrase at the cursor; the manager then clears the practi
     await intake.fillPerson(applicant);
     await intake.receive();
     await expect(l.status).toHaveText('已收件');
+    // a defect's description is offered the department's 补正内容说明 as the clerk types
+    await intake.mark('m1', '有缺陷');
+    const defect = l.material('m1').getByPlaceholder('写明缺陷（必填）');
+    const listId = await defect.getAttribute('list');
+    await expect
+      .poll(() =>
+        page
+          .locator(`datalist[id="${listId}"] option`)
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      )
+      .toContain('请补充食品安全管理制度文本及食品安全管理人员名单。');
+    await intake.mark('m1', '收到');
     await intake.openRefusal();
     const reasons = l.refuseDialog.getByLabel('不予受理的理由');
     await reasons.fill('经核查，');

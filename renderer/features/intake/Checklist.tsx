@@ -5,6 +5,9 @@ import { useRuleSentence } from '../../i18n/errors';
 import { lockedByNotice, type Mark, type Marks } from './checklist-model';
 import type { M } from './messages';
 import { Kbd } from './shortcuts';
+import { usePhrases } from '../phrases/PhraseTextArea';
+
+const notesListId = 'phrases-supplementNote';
 
 type Props = {
   m: M;
@@ -40,6 +43,7 @@ export function Checklist({
   firstRowRef,
 }: Props) {
   const ruleSentence = useRuleSentence();
+  const notes = usePhrases('supplementNote');
   const rows = useRef<(HTMLDivElement | null)[]>([]);
   const defects = useRef<Record<string, HTMLInputElement | null>>({});
   const specs = new Map(state.item.materials.map((s) => [s.id, s]));
@@ -179,6 +183,8 @@ export function Checklist({
                         placeholder={m('defectPlaceholder')}
                         status={errors[mat.materialId] ? 'error' : ''}
                         value={mark.defect}
+                        // the department's 补正内容说明 常用语, offered as the clerk types
+                        list={notes.length > 0 ? notesListId : undefined}
                         ref={(el) => {
                           defects.current[mat.materialId] = el?.input ?? null;
                         }}
@@ -200,6 +206,11 @@ export function Checklist({
           );
         })}
       </div>
+      <datalist id={notesListId}>
+        {notes.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
       {editable && (
         <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 10 }}>
           <Button onClick={onSave} loading={saving}>

@@ -21,14 +21,8 @@ type Props = Omit<TextAreaProps, 'onChange' | 'value'> & {
   onChange?: (value: string | ChangeEvent<HTMLTextAreaElement>) => void;
 };
 
-/**
- * Part W of issue 16: a text area with the department's 常用语 of `kind` beside it. A phrase goes
- * in at the cursor (or over the selection), the cursor after it, and the clerk goes on typing:
- * the phrase is a start, never the whole text. The picker is a searchable select, reached by Tab
- * from the field: type to filter, arrows, Enter. Without phrases of the kind, only the text area.
- */
-export function PhraseTextArea({ kind, value = '', onChange, id, ...rest }: Props) {
-  const m = useM();
+/** The department's 常用语 of `kind`, as this PC holds them (none until they are read). */
+export function usePhrases(kind: PhraseKind): readonly string[] {
   const [phrases, setPhrases] = useState<DepartmentPhrases | null>(null);
   useEffect(() => {
     let live = true;
@@ -37,7 +31,18 @@ export function PhraseTextArea({ kind, value = '', onChange, id, ...rest }: Prop
       live = false;
     };
   }, []);
-  const list = phrases?.[kind] ?? [];
+  return phrases?.[kind] ?? [];
+}
+
+/**
+ * Part W of issue 16: a text area with the department's 常用语 of `kind` beside it. A phrase goes
+ * in at the cursor (or over the selection), the cursor after it, and the clerk goes on typing:
+ * the phrase is a start, never the whole text. The picker is a searchable select, reached by Tab
+ * from the field: type to filter, arrows, Enter. Without phrases of the kind, only the text area.
+ */
+export function PhraseTextArea({ kind, value = '', onChange, id, ...rest }: Props) {
+  const m = useM();
+  const list = usePhrases(kind);
   // whether the clerk has been in the text area: before that its cursor means nothing
   const visited = useRef(false);
 
