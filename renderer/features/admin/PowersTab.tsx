@@ -1,6 +1,6 @@
 import { useDomainLabels } from '../../i18n/domain';
 import { App, Button, Checkbox, Empty, Select, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import { powers, type Power, type ServiceItem } from '../../../shared/catalog';
 import { adminCall, fieldPath, useCenterQuery } from './center';
@@ -8,6 +8,9 @@ import { useAdminMessages } from './messages';
 import { SaveError, TabFrame } from './TabFrame';
 
 type Granted = Record<string, Power[]>;
+
+const grantedOf = (grants: readonly { itemCode: string; powers: Power[] }[]): Granted =>
+  Object.fromEntries(grants.map((g) => [g.itemCode, g.powers]));
 
 /** One window's delegated powers: the items of its department × the six powers, saved at once. */
 function WindowPowers({
@@ -31,9 +34,13 @@ function WindowPowers({
   // ticked but not saved: a later answer of the same query (a refetch) must not untick it
   const [dirty, setDirty] = useState(false);
 
+  // the answer read before the last save: shown again while the reload runs, it would flash the
+  // grants the manager just replaced
+  const before = useRef<typeof current.data>(null);
+
   useEffect(() => {
-    if (current.data && !dirty)
-      setGranted(Object.fromEntries(current.data.map((g) => [g.itemCode, g.powers])));
+    if (current.data && current.data !== before.current && !dirty)
+      setGranted(grantedOf(current.data));
   }, [current.data, dirty]);
 
   const toggle = (itemCode: string, power: Power, on: boolean) => {
@@ -68,6 +75,8 @@ function WindowPowers({
       return;
     }
     setError(null);
+    before.current = current.data;
+    setGranted(grantedOf(r.value));
     setDirty(false);
     void message.success(m('powersSaved', { window: windowName }));
     current.reload();
