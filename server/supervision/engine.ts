@@ -118,7 +118,8 @@ export async function superviseBatch(
  * The cases this batch received while the department held another open case of the applicant and
  * item, received without a reason (a reason means the clerk saw that case and chose a second).
  * Read after the batch's rows are written, in its transaction: a twin pushed a moment earlier by
- * another PC is seen, and so is a twin in the same batch.
+ * another PC is seen, and so is a twin in the same batch. A twin received after this case with a
+ * reason of its own was made knowing this one: the pair is accounted for, whichever came first.
  */
 async function duplicateFindings(
   trx: Kysely<ServerDb>,
@@ -128,13 +129,15 @@ async function duplicateFindings(
   const found: (Place & { finding: AlertFinding })[] = [];
   for (const e of events) {
     if (e.type !== 'received' || e.status !== 'accepted') continue;
-    if ((JSON.parse(e.payload) as { duplicateReason?: string }).duplicateReason) continue;
+    if (reasonOf(e.payload)) continue;
     const m = moved.find((c) => c.state.caseId === e.case_id);
     if (!m) continue;
+    const receivedAt = shanghaiIso(new Date(Date.parse(m.state.receivedAt)));
     const twins = await trx
       .selectFrom('cases')
       .leftJoin('windows', 'windows.id', 'cases.window_id')
-      .select(['cases.case_number', 'cases.window_id', 'windows.name'])
+      .select(['cases.id', 'cases.case_number', 'cases.window_id', 'cases.received_at'])
+      .select('windows.name')
       .where('cases.department_code', '=', m.state.item.departmentCode)
       .where('cases.item_code', '=', m.state.item.code)
       .where('cases.applicant_key', '=', applicantKey(m.state.applicant))
@@ -142,7 +145,20 @@ async function duplicateFindings(
       .where('cases.id', '!=', m.state.caseId)
       .orderBy('cases.received_at')
       .execute();
-    if (twins.length === 0) continue;
+    const later = twins.filter((t) => t.received_at > receivedAt).map((t) => t.id);
+    const knowing = new Set<string>();
+    if (later.length > 0) {
+      const receipts = await trx
+        .selectFrom('events')
+        .select(['case_id', 'payload'])
+        .where('case_id', 'in', later)
+        .where('type', '=', 'received')
+        .where('status', '=', 'accepted')
+        .execute();
+      for (const r of receipts) if (reasonOf(r.payload)) knowing.add(r.case_id);
+    }
+    const unexplained = twins.filter((t) => !knowing.has(t.id));
+    if (unexplained.length === 0) continue;
     found.push({
       caseId: m.state.caseId,
       caseNumber: m.state.caseNumber,
@@ -150,11 +166,15 @@ async function duplicateFindings(
       windowId: m.windowId,
       finding: duplicateCaseFinding(
         m.state,
-        twins.map((t) => ({ caseNumber: t.case_number, windowName: t.name ?? t.window_id })),
+        unexplained.map((t) => ({ caseNumber: t.case_number, windowName: t.name ?? t.window_id })),
       ),
     });
   }
   return found;
+}
+
+function reasonOf(payload: string): string | undefined {
+  return (JSON.parse(payload) as { duplicateReason?: string }).duplicateReason;
 }
 
 /**

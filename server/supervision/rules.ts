@@ -151,7 +151,7 @@ export function duplicateCaseFinding(state: OpenCase, twins: readonly OpenTwin[]
     key: `${state.caseId}:intake.duplicateCase`,
     rule: 'intake.duplicateCase',
     level: 'warning',
-    message: `重复收件：该申请人的同一事项在本部门已有在办件 ${named}，本件收件时尚未同步到该终端：请核实，只保留一件，另一件办理撤回`,
+    message: `重复收件：该申请人的同一事项在本部门另有在办件 ${named}，两件收件时互未同步：请核实，只保留一件，另一件办理撤回`,
     evidence: [state.lastEventId],
   };
 }

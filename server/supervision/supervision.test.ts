@@ -175,10 +175,44 @@ eachDialect('center: electronic supervision', (t) => {
         { ...received, payload: { ...received.payload, duplicateReason: '另设门店，另行申请' } },
       ] as (typeof received)[]),
     );
+    // nor is the first of two cases one PC made, the second with its reason, pushed together
+    const firstOfTwo = caseScript({ start: '2025-03-06T09:00:00+08:00' });
+    const secondOfTwo = caseScript({
+      start: '2025-03-06T09:30:00+08:00',
+      idNumber: firstOfTwo.idNumber,
+    });
+    const second = secondOfTwo.received();
+    await one.pushOk(
+      one.sign([
+        firstOfTwo.received(),
+        { ...second, payload: { ...second.payload, duplicateReason: '申请人另设门店' } },
+      ] as (typeof second)[]),
+    );
+    for (const caseId of [firstOfTwo.caseId, secondOfTwo.caseId]) {
+      expect((await alertsOf(caseId)).map((x) => x.rule)).not.toContain('intake.duplicateCase');
+    }
     const other = caseScript({ applicantName: '郑七', windowId: 'w-sj-2' });
     await two.pushOk(two.sign([other.received()]));
     for (const caseId of [knowing.caseId, other.caseId]) {
       expect((await alertsOf(caseId)).map((a) => a.rule)).not.toContain('intake.duplicateCase');
     }
+  });
+
+  it('names the twin too when the case received first reaches the center last (an offline PC)', async () => {
+    const { h, one, two, supervisor } = await setup();
+    // SJ01 received 郑七 at 09:00 offline; SJ02, online, received him again at 10:00
+    const first = caseScript({ start: '2025-03-06T09:00:00+08:00', windowId: 'w-sj-1' });
+    const later = caseScript({
+      start: '2025-03-06T10:00:00+08:00',
+      idNumber: first.idNumber,
+      windowId: 'w-sj-2',
+    });
+    await two.pushOk(two.sign([later.received()]));
+    await one.pushOk(one.sign([first.received()]));
+    const alerts = (
+      await h.call('GET', `/api/alerts?case=${first.caseId}`, { token: supervisor })
+    ).json<{ rule: string; message: string }[]>();
+    const duplicate = alerts.find((x) => x.rule === 'intake.duplicateCase');
+    expect(duplicate?.message).toContain(`${later.caseNumber}（市场监管二号窗）`);
   });
 });

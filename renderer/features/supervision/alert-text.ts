@@ -84,10 +84,10 @@ function english(a: AlertWords): string | null {
     case 'sync.conflict':
       return 'Sync conflict: an action was not admitted by the center';
     case 'intake.duplicateCase': {
-      // 已有在办件 <number>（<window>）、<number>（<window>），本件…: the numbers are what to look up
-      const twins = /在办件 (.+?)，本件/.exec(a.message)?.[1]?.split('、') ?? [];
+      // 另有在办件 <number>（<window>）、<number>（<window>），两件…: the numbers are what to look up
+      const twins = /在办件 (.+?)，两件/.exec(a.message)?.[1]?.split('、') ?? [];
       const numbers = twins.map((t) => t.replace(/（[^（）]*）$/, '')).join(', ');
-      return `Duplicate intake: the department already had an open case of this applicant for this item (${numbers || '—'}), not yet on this terminal when this one was received: check, keep one and withdraw the other`;
+      return `Duplicate intake: the department has another open case of this applicant for this item (${numbers || '—'}), and neither terminal had seen the other when receiving: check, keep one and withdraw the other`;
     }
     default:
       // a breach the rules let through, or one the center would not admit: the rule's sentence
