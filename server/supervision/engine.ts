@@ -93,6 +93,23 @@ export async function superviseBatch(
 ): Promise<number> {
   const c = await clockContext(trx, now);
   const numbers = new Map(moved.map((m) => [m.state.caseId, m.state.caseNumber]));
+  // a conflicted event moves no case: its number is the stored case's (none for a receipt that
+  // itself conflicted, whose case the center never held)
+  const unmoved = [
+    ...new Set(
+      events
+        .filter((e) => e.status === 'conflicted' && !numbers.has(e.case_id))
+        .map((e) => e.case_id),
+    ),
+  ];
+  if (unmoved.length > 0) {
+    const rows = await trx
+      .selectFrom('cases')
+      .select(['id', 'case_number'])
+      .where('id', 'in', unmoved)
+      .execute();
+    for (const r of rows) numbers.set(r.id, r.case_number);
+  }
   const found = moved.flatMap((m) => findingsOf(m.state, m.windowId, c));
   for (const e of events) {
     if (e.status !== 'conflicted') continue;

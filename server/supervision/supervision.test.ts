@@ -129,6 +129,8 @@ eachDialect('center: electronic supervision', (t) => {
           rule: 'sync.conflict',
           level: 'violation',
           evidence: [stamp!.id],
+          // the case it belongs to, though the conflicted event moved none
+          caseNumber: script.caseNumber,
           // the act in the glossary's word, not the event type
           message: expect.stringMatching(/^同步冲突：“盖章”未被中心采纳（/),
           // named, not only numbered: the list shows which window of which department
