@@ -133,6 +133,11 @@ describe('a case deemed accepted (Art. 32(4))', () => {
     setNow('2026-03-04T09:00:00+08:00');
     await call(t, clerk, 'cases.record', {
       caseId,
+      type: 'materialsChecked',
+      payload: { materials: [{ materialId: 'm1', status: 'missing' }] },
+    });
+    await call(t, clerk, 'cases.record', {
+      caseId,
       type: 'noticeIssued',
       payload: {
         items: [{ materialId: 'm1', problem: 'missing', detail: '未提交' }],

@@ -151,6 +151,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'returnBy.tooFar': 'The suggested return date may be at most 60 days after the notice',
   'notice.incomplete':
     'A one-time notice lists everything to supplement: every required material found missing and every material found defective',
+  'notice.notAsChecked':
+    'A one-time notice may ask only for materials the check found missing or defective, as it found them (check the materials first)',
   // part A of issue 15: recovery without loss
   'recovery.caseNumberDuplicate':
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',

@@ -39,6 +39,14 @@ function accepted(e: Event, item: ItemSnapshot = fx.singleItem): CaseEvent[] {
 const verdict = (given: readonly CaseEvent[], when: CaseEvent) =>
   brokenNoticeRule(fold(given), when, fx.fixedCalendar)?.rule ?? null;
 
+/** Received, and the check found the business licence (m2) missing. */
+function m2Missing(e: Event): CaseEvent[] {
+  return [
+    e('received', fx.receivedPayload(), clerk),
+    e('materialsChecked', { materials: [{ materialId: 'm2', status: 'missing' }] }, clerk),
+  ];
+}
+
 /** A one-time notice suggesting `returnBy`, issued the afternoon of the fixtures' receipt. */
 const notice = (e: Event, returnBy: string) =>
   e(
@@ -210,13 +218,14 @@ describe('一次告知: the notice lists all the check found wrong (Art. 32(4))'
         clerk,
       ),
     ];
-    const issue = (ids: string[]) =>
+    const found = { m1: 'defective', m2: 'missing', m3: 'missing' } as const;
+    const issue = (ids: (keyof typeof found)[]) =>
       e(
         'noticeIssued',
         {
           items: ids.map((materialId) => ({
             materialId,
-            problem: 'missing' as const,
+            problem: found[materialId],
             detail: '补',
           })),
           intakeSeal: 'printed',
@@ -230,12 +239,35 @@ describe('一次告知: the notice lists all the check found wrong (Art. 32(4))'
     expect(verdict(given, issue(['m1']))).toBe('notice.incomplete');
     expect(verdict(given, issue(['m1', 'm2']))).toBe(null);
   });
+
+  it('refuses a notice asking for what the check found in order, or never checked', () => {
+    const e = fx.caseScript();
+    const received = e('received', fx.receivedPayload(), clerk);
+    const ask = (problem: 'missing' | 'defective') =>
+      e(
+        'noticeIssued',
+        { items: [{ materialId: 'm2', problem, detail: '补' }], intakeSeal: 'printed' },
+        clerk,
+      );
+    // nothing checked yet: the notice has no finding to rest on
+    expect(verdict([received], ask('missing'))).toBe('notice.notAsChecked');
+    // the check found every material in order: nothing to supplement
+    const allIn = e('materialsChecked', fx.allMaterialsReceived, clerk);
+    expect(verdict([received, allIn], ask('missing'))).toBe('notice.notAsChecked');
+    expect(
+      brokenNoticeRule(fold([received, allIn]), ask('missing'), fx.fixedCalendar)?.message,
+    ).toMatch(/（请先核验材料）：营业执照$/);
+    // found missing, printed as defective: the notice says what the check found
+    const [, missing] = m2Missing(e);
+    expect(verdict([received, missing!], ask('defective'))).toBe('notice.notAsChecked');
+    expect(verdict([received, missing!], ask('missing'))).toBe(null);
+  });
 });
 
 describe('point 8: the suggested return date', () => {
   it('is a working day after receipt, not before the notice, within 60 days', () => {
     const e = fx.caseScript();
-    const given = [e('received', fx.receivedPayload(), clerk)];
+    const given = m2Missing(e);
     expect(verdict(given, notice(e, '2025-03-04'))).toBe(null);
     // the day of receipt itself, and a day before it
     expect(verdict(given, notice(e, '2025-03-03'))).toBe('returnBy.tooEarly');
@@ -251,7 +283,7 @@ describe('point 8: the suggested return date', () => {
 
   it('a late notice may not suggest a day before itself', () => {
     const e = fx.caseScript();
-    const given = [e('received', fx.receivedPayload(), clerk)];
+    const given = m2Missing(e);
     const late = e(
       'noticeIssued',
       {
@@ -270,7 +302,7 @@ describe('point 8: the suggested return date', () => {
 describe('dates by meaning: decades away are refused on every path', () => {
   it('a return date in 1990 or in 2999 (beyond the calendar) names its rule', () => {
     const e = fx.caseScript();
-    const given = [e('received', fx.receivedPayload(), clerk)];
+    const given = m2Missing(e);
     expect(verdict(given, notice(e, '1990-01-01'))).toBe('returnBy.tooEarly');
     expect(verdict(given, notice(e, '2999-01-04'))).toBe('returnBy.tooFar');
   });

@@ -38,6 +38,7 @@ export function brokenNoticeRule(
     case 'noticeIssued':
       return (
         intakeSealRule(event.payload.intakeSeal) ??
+        asCheckedRule(state, event) ??
         wholeNoticeRule(state, event) ??
         returnByRule(state, event, cal)
       );
@@ -84,6 +85,24 @@ function wholeNoticeRule(
       (m.status === 'defective' || (m.status === 'missing' && m.required)),
   );
   return left.length > 0 ? reject('notice.incomplete', left.map((m) => m.name).join('、')) : null;
+}
+
+/**
+ * The other half of 一次告知: the notice asks only for what the check found wrong, as it found it.
+ * A material recorded as received (or never checked) printed as 缺少 holds a complete application
+ * back from acceptance on paper the case's own record contradicts. A supervisor's override of a
+ * later notice is judged by the reducer's rules, not here.
+ */
+function asCheckedRule(
+  state: OpenCase,
+  event: Extract<CaseEvent, { type: 'noticeIssued' }>,
+): Rejection | null {
+  if (event.payload.override) return null;
+  const checked = new Map(state.materials.map((m) => [m.materialId, m]));
+  const wrong = event.payload.items.filter((i) => checked.get(i.materialId)?.status !== i.problem);
+  if (wrong.length === 0) return null;
+  const names = wrong.map((i) => checked.get(i.materialId)?.name ?? i.materialId);
+  return reject('notice.notAsChecked', names.join('、'));
 }
 
 /** 行政复议法 Art. 20, 行政诉讼法 Art. 46: the notice names where to appeal. */

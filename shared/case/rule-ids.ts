@@ -167,6 +167,8 @@ export const noticeRuleMessages = {
   'returnBy.tooFar': '建议补正日期不能晚于告知之日起60日',
   'notice.incomplete':
     '一次性告知须列明全部需要补正的材料：核验为缺少的必要材料和有误的材料都要写入告知书',
+  'notice.notAsChecked':
+    '一次性告知只能要求补正核验为缺少或有误的材料，并与核验结果一致（请先核验材料）',
 } as const;
 
 /**

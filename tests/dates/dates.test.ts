@@ -21,14 +21,15 @@ describe.each(dialects)('dates by meaning, window and center (%s)', (dialect) =>
     const wj = await windowTerminal(hall, 'WJ01', defer);
 
     const noticed = await receiveChecked(wj, 1);
+    const unclear = itemMaterials(wj.t, 'WJ-001')[0]!.id;
+    // a second look finds the first copy unclear: the notice asks for it as found
+    await call(wj.t, wj.clerk, 'cases.record', {
+      caseId: noticed,
+      type: 'materialsChecked',
+      payload: { materials: [{ materialId: unclear, status: 'defective', defect: '复印件不清' }] },
+    });
     const notice = {
-      items: [
-        {
-          materialId: itemMaterials(wj.t, 'WJ-001')[0]!.id,
-          problem: 'defective',
-          detail: '复印件不清',
-        },
-      ],
+      items: [{ materialId: unclear, problem: 'defective', detail: '复印件不清' }],
       returnBy: '1990-01-01',
       intakeSeal: 'printed',
     };

@@ -475,6 +475,11 @@ describe('review findings: the pause notice, provisional dates, the suggested re
   it('prints the suggested return date as the last day it covers', async () => {
     const { t, clerk } = await desk('2026-03-02T09:00:00+08:00');
     const caseId = await received(t, clerk, 'SJ-002', 62);
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'materialsChecked',
+      payload: { materials: [{ materialId: 'm1', status: 'missing' }] },
+    });
     const { eventId } = (await call(t, clerk, 'cases.record', {
       caseId,
       type: 'noticeIssued',

@@ -66,12 +66,16 @@ test('every document kind, filled to the brim, prints on exactly one A4 sheet', 
   // 一次性告知书 listing four of the six materials, each with a long detail
   const noticeCase = await clerk.receive('SJ-002', person(2));
   const wrong = item.materials.slice(0, 4).map((m) => m.id);
+  // two found missing, two defective: the notice asks for each as the check found it
+  const problemOf = (i: number) => (i % 2 ? 'missing' : 'defective');
   await clerk.record(noticeCase.caseId, 'materialsChecked', {
-    materials: item.materials.map((m) =>
-      wrong.includes(m.id)
-        ? { materialId: m.id, status: 'defective', defect: '复印件模糊' }
-        : { materialId: m.id, status: 'received' },
-    ),
+    materials: item.materials.map((m) => {
+      const i = wrong.indexOf(m.id);
+      if (i < 0) return { materialId: m.id, status: 'received' };
+      return problemOf(i) === 'missing'
+        ? { materialId: m.id, status: 'missing' }
+        : { materialId: m.id, status: 'defective', defect: '复印件模糊' };
+    }),
   });
   printed.notice = {
     caseId: noticeCase.caseId,
@@ -79,7 +83,7 @@ test('every document kind, filled to the brim, prints on exactly one A4 sheet', 
       await clerk.record(noticeCase.caseId, 'noticeIssued', {
         items: wrong.map((materialId, i) => ({
           materialId,
-          problem: i % 2 ? 'missing' : 'defective',
+          problem: problemOf(i),
           detail:
             '复印件字迹模糊、关键信息无法辨认，且未加盖申请单位公章；请提交加盖公章的清晰复印件一份，' +
             '并携带原件到窗口核验（原件核验后当场退还）',

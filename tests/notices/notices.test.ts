@@ -159,14 +159,17 @@ describe.each(dialects)(
       // point 8: a Sunday that is no make-up day, however the PC was made to write it
       const noticed = await checkedCase(wj, 5);
       const sunday = nextSunday(shanghaiIso(wj.t.now()).slice(0, 10));
+      const unclear = itemMaterials(wj.t, 'WJ-001')[0]!.id;
+      // a second look finds the first copy unclear: the notice asks for it as found
+      await call(wj.t, wj.clerk, 'cases.record', {
+        caseId: noticed,
+        type: 'materialsChecked',
+        payload: {
+          materials: [{ materialId: unclear, status: 'defective', defect: '复印件不清' }],
+        },
+      });
       const notice = {
-        items: [
-          {
-            materialId: itemMaterials(wj.t, 'WJ-001')[0]!.id,
-            problem: 'defective',
-            detail: '复印件不清',
-          },
-        ],
+        items: [{ materialId: unclear, problem: 'defective', detail: '复印件不清' }],
         returnBy: sunday,
         intakeSeal: 'printed',
       };
