@@ -3,6 +3,7 @@ import { roleSchema, type Role, type RuleId } from '../case';
 import {
   alertDetailSchema,
   calendarChangesSchema,
+  caseHistorySchema,
   storedCenterSettingsSchema,
   storedClosuresSchema,
   dashboardQuerySchema,
@@ -81,6 +82,15 @@ export const adminContract = {
     access: centerStaff,
   },
   'admin.alerts.get': { input: z.object({ id }), output: alertDetailSchema, access: centerStaff },
+  /**
+   * A case as the center holds it, every event included: the evidence of an alert on a case this
+   * PC does not hold (another department's), and in the center's console, which holds none.
+   */
+  'admin.cases.history': {
+    input: z.object({ caseId: id }),
+    output: caseHistorySchema,
+    access: centerStaff,
+  },
   /** The supervisor acknowledges or escalates an alert, with a comment kept in its history. */
   'admin.alerts.act': {
     input: z.object({

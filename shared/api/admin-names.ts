@@ -5,6 +5,7 @@ export const adminCallNames = [
   'admin.center.signIn',
   'admin.alerts.list',
   'admin.alerts.get',
+  'admin.cases.history',
   'admin.alerts.act',
   'admin.complaints.list',
   'admin.complaints.get',

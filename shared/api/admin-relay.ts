@@ -110,6 +110,8 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
   'admin.calendarChanges': () => relayTo('calendar.changes', {}),
   'admin.alerts.list': ({ status }) => relayTo('alerts.list', { query: { status } }),
   'admin.alerts.get': ({ id }) => relayTo('alerts.get', { params: { id } }),
+  'admin.cases.history': ({ caseId }) =>
+    relayTo('cases.get', { params: { id: caseId } }, { paramAs: 'caseId' }),
   'admin.alerts.act': ({ id, ...body }) => relayTo('alerts.act', { params: { id }, body }),
   'admin.complaints.list': ({ status }) => relayTo('complaints.list', { query: { status } }),
   'admin.complaints.get': ({ id }) => relayTo('complaints.get', { params: { id } }),

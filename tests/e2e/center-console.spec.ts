@@ -149,6 +149,14 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
 
   await test.step('and acknowledges it with a comment', async () => {
     await row.click();
+    // the console holds no case: its evidence is the center's record of it, events named
+    await expect(sp.locators.evidence.getByTestId('alert-center-case')).toContainText(
+      `办件 ${received.caseNumber} · 食品经营许可`,
+    );
+    await expect(sp.locators.evidence.getByTestId('alert-evidence-event').first()).toContainText(
+      '收件',
+    );
+    await expect(sp.locators.evidence.locator('[data-cited="true"]')).toHaveCount(1);
     await sp.act('acknowledge', '已电话督办一号窗，今日内办结');
     await expect(sp.locators.status).toHaveText('已确认');
     await expect(sp.locators.historyEntries.first()).toContainText(staff.supervisor.name);

@@ -1,8 +1,11 @@
 import { Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AlertSummary } from '../../../shared/api/admin-contract';
-import type { CaseEvent } from '../../../shared/case';
+import type { CaseHistory } from '../../../shared/center-api';
+import type { CaseEvent, CaseStatus } from '../../../shared/case';
 import { call } from '../../api';
+import { inConsole } from '../../app/console-mode';
+import { adminCall } from '../admin/center';
 import { shanghaiMinute } from '../../format';
 import { useDomainLabels } from '../../i18n/domain';
 import { useRoute } from '../../stores/route';
@@ -35,25 +38,38 @@ function factText(fact: string, m: M): string | null {
   }
 }
 
+/** Where the alert's case was found: on this PC, at the center only, or nowhere. */
+type Held =
+  | { where: 'pc'; events: CaseEvent[] }
+  | { where: 'center'; history: CaseHistory }
+  | { where: 'nowhere' };
+
 /**
  * 证据: what the alert rests on, as links — the case, and each event it names in that case's
  * history (opened scrolled to and marked). Issue 16 point 6: raw event UUIDs were shown instead.
- * The case is on this PC when it is of the PC's department; the center's other departments'
- * cases are named by their number only.
+ * A case of this PC's department opens here; another department's, and every case in the
+ * center's console (which holds none), is read from the center and shown as its record.
  */
 export function AlertEvidence({ alert }: { alert: AlertSummary }) {
   const m = useSupervisionMessages();
   const l = useDomainLabels();
   const navigate = useRoute((s) => s.navigate);
-  const [events, setEvents] = useState<CaseEvent[] | null | 'absent'>(null);
+  const [held, setHeld] = useState<Held | null>(null);
   const caseId = alert.caseId;
 
   useEffect(() => {
     if (!caseId) return;
     let live = true;
-    void call('cases.get', { caseId }).then((r) => {
-      if (live) setEvents(r.ok && r.value.state.status !== 'none' ? r.value.events : 'absent');
-    });
+    void (async () => {
+      const local = inConsole() ? null : await call('cases.get', { caseId });
+      if (local?.ok && local.value.state.status !== 'none') {
+        if (live) setHeld({ where: 'pc', events: local.value.events });
+        return;
+      }
+      const center = await adminCall('admin.cases.history', { caseId });
+      if (live)
+        setHeld(center.ok ? { where: 'center', history: center.value } : { where: 'nowhere' });
+    })();
     return () => {
       live = false;
     };
@@ -81,30 +97,64 @@ export function AlertEvidence({ alert }: { alert: AlertSummary }) {
     );
 
   const named = alert.evidence.filter(isUuid);
-  const cited = events && events !== 'absent' ? events.filter((e) => named.includes(e.id)) : [];
+  const number = alert.caseNumber ?? '—';
+  if (held?.where === 'nowhere')
+    return (
+      <Typography.Text type="secondary" data-testid="alert-case-elsewhere">
+        {m('caseElsewhere', { number })}
+      </Typography.Text>
+    );
+  if (held?.where === 'center') {
+    const { case: row, events } = held.history;
+    return (
+      <Space orientation="vertical" size={2} data-testid="alert-evidence">
+        <Typography.Text strong data-testid="alert-center-case">
+          {row
+            ? m('centerCase', {
+                number: row.caseNumber,
+                item: row.itemName,
+                status: l.status(row.status as CaseStatus),
+              })
+            : m('centerCaseNone', { number })}
+        </Typography.Text>
+        {events.map(({ event: e, status }) => (
+          <Typography.Text
+            key={e.id}
+            data-testid="alert-evidence-event"
+            data-cited={named.includes(e.id) ? 'true' : undefined}
+            mark={named.includes(e.id)}
+            type={status === 'conflicted' ? 'danger' : undefined}
+          >
+            {m('evidenceEvent', {
+              what: l.event(e.type as CaseEvent['type']),
+              at: shanghaiMinute(e.occurredAt),
+              who: e.actor.name,
+            })}
+            {status === 'conflicted' ? m('notAdmitted') : ''}
+          </Typography.Text>
+        ))}
+      </Space>
+    );
+  }
+
+  const cited = held?.where === 'pc' ? held.events.filter((e) => named.includes(e.id)) : [];
   return (
     <Space orientation="vertical" size={4} data-testid="alert-evidence">
-      {events === 'absent' ? (
-        <Typography.Text type="secondary" data-testid="alert-case-elsewhere">
-          {m('caseElsewhere', { number: alert.caseNumber ?? '—' })}
-        </Typography.Text>
-      ) : (
-        <Button
-          type="primary"
-          size="small"
-          disabled={events === null}
-          data-testid="alert-open-case"
-          onClick={() =>
-            navigate({
-              page: 'case',
-              caseId,
-              ...(cited[0] ? { eventId: cited[0].id } : {}),
-            })
-          }
-        >
-          {m('openCase', { number: alert.caseNumber ?? '' })}
-        </Button>
-      )}
+      <Button
+        type="primary"
+        size="small"
+        disabled={held === null}
+        data-testid="alert-open-case"
+        onClick={() =>
+          navigate({
+            page: 'case',
+            caseId,
+            ...(cited[0] ? { eventId: cited[0].id } : {}),
+          })
+        }
+      >
+        {m('openCase', { number: alert.caseNumber ?? '' })}
+      </Button>
       {cited.map((e) => (
         <Typography.Link
           key={e.id}

@@ -41,7 +41,10 @@ export const useSupervisionMessages = defineMessages({
     tabComplaints: '公众投诉',
     // part V (issue 16 point 6): evidence as links, never ids
     openCase: '打开办件 {number}',
-    caseElsewhere: '办件 {number} 属其他部门，不在本终端',
+    caseElsewhere: '办件 {number}：本终端没有此办件，也未能从中心读取',
+    centerCase: '办件 {number} · {item} · {status}（中心记录）',
+    centerCaseNone: '办件 {number}：收件记录未被中心采纳',
+    notAdmitted: '（未被中心采纳）',
     evidenceEvent: '{what} · {at} · {who}',
     evidenceComplaint: '见「公众投诉」中的该投诉',
     evidenceTerminal: '见窗口一栏所列终端',
@@ -92,7 +95,10 @@ export const useSupervisionMessages = defineMessages({
     tabComplaints: 'Public complaints',
     // part V (issue 16 point 6)
     openCase: 'Open case {number}',
-    caseElsewhere: 'Case {number} belongs to another department and is not on this PC',
+    caseElsewhere: 'Case {number}: not on this PC, and the center could not be read',
+    centerCase: "Case {number} · {item} · {status} (the center's record)",
+    centerCaseNone: 'Case {number}: its receipt was not admitted by the center',
+    notAdmitted: ' (not admitted by the center)',
     evidenceEvent: '{what} · {at} · {who}',
     evidenceComplaint: 'See the complaint under "Public complaints"',
     evidenceTerminal: 'See the terminal named in the window column',
