@@ -69,4 +69,9 @@ test('a case nobody accepted reaches the chief’s desk on the sixth working day
   expect(events.map((e) => e.type)).toEqual(['received', 'decided', 'accepted']);
   const notice = await api.document(c.caseId, events[2]!.id);
   expect(notice).toMatchObject({ kind: 'acceptance', deemedAcceptedOn: '2026-03-02' });
+  // back on the case, the completeness clock ended on the law's day, not on the notice's
+  await page.goto(`${terminal.url}/#/case/${c.caseId}`);
+  const completeness = casePage(page).locators.clocks.locator('tr[data-row-key="completeness"]');
+  await expect(completeness).toContainText('2026-03-02（视为受理）');
+  await expect(completeness).not.toContainText(/已受理 \d/);
 });

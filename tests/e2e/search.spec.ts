@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { usccCheckChar } from '../../shared/ids';
 import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
-import { myCases } from './pages/cases';
+import { casePage, myCases } from './pages/cases';
 import { intakePage } from './pages/intake';
 import { loginPage } from './pages/login';
 
@@ -77,6 +77,12 @@ test('the picker finds an item by its alias; a USCC under another name warns; a 
   await expect(l.caseHeader).toContainText(/SJ-20260302-/);
   const secondNumber = (await l.caseHeader.textContent())!.match(/SJ-20260302-[A-Z0-9-]+/)![0];
   expect(secondNumber).not.toBe(firstNumber);
+  // the reason stands in the new case's history, for the chief and the supervisor to read
+  await expect(page).toHaveURL(/#\/intake\/[0-9a-f-]{36}$/);
+  await page.goto(page.url().replace('#/intake/', '#/case/'));
+  await expect(casePage(page).locators.event('收件')).toContainText(
+    '仍然新建的理由：企业已更名，按新名称另行申请',
+  );
 
   // back at the list: the last four digits of the receipt's number, then a part of the mobile
   const cases = myCases(page);

@@ -82,8 +82,12 @@ function materialNames(state: OpenCase, ids: readonly string[]): string {
  */
 function eventSummary(e: CaseEvent, state: OpenCase, m: Msg, l: DomainLabels): string {
   switch (e.type) {
-    case 'received':
-      return `${e.payload.channel === 'online' ? m('channelOnline') : m('channelWindow')} · ${e.payload.item.name}`;
+    case 'received': {
+      const line = `${e.payload.channel === 'online' ? m('channelOnline') : m('channelWindow')} · ${e.payload.item.name}`;
+      // part T of issue 16: a second open case of the applicant and item stands with its reason
+      const reason = e.payload.duplicateReason;
+      return reason ? `${line} · ${m('sumDuplicateReason', { reason })}` : line;
+    }
     case 'materialsChecked': {
       const count = (s: string) => e.payload.materials.filter((x) => x.status === s).length;
       return m('sumChecked', {
@@ -211,7 +215,8 @@ function ClockTable({ clocks, loadedAt, m }: { clocks: ClockView[]; loadedAt: nu
             return (
               <Space size={6}>
                 <Tag>{m('clockStopped')}</Tag>
-                {c.stopped && (
+                {/* deemed accepted: the law's day is the clock's end, not a 受理 recorded later */}
+                {c.stopped && !c.deemedAccepted && (
                   <span>
                     {l.clockStop(c.stopped.reason)} {shanghaiMinute(c.stopped.at)}
                   </span>

@@ -93,6 +93,7 @@ export const useCaseMessages = defineMessages({
     sumDenied: '不予许可：{reasons}',
     sumDepartmentRef: '{main}（部门批复文号 {ref}）',
     sumChecked: '已收取 {received} 件，缺少 {missing} 件，有误 {defective} 件',
+    sumDuplicateReason: '本部门已有同一申请人同一事项的在办件，仍然新建的理由：{reason}',
     sumNoticeBy: '{names}；请于 {date} 前补正',
     sumWaived: '容缺受理：{names}',
     sumPaused: '{procedure}，预计 {days} 个工作日；告知书 {notice}，备案 {filing}',
@@ -207,6 +208,8 @@ export const useCaseMessages = defineMessages({
     sumDenied: 'Denied: {reasons}',
     sumDepartmentRef: "{main} (department's reply {ref})",
     sumChecked: '{received} received, {missing} missing, {defective} defective',
+    sumDuplicateReason:
+      'The department had an open case of this applicant and item; reason for a new one: {reason}',
     sumNoticeBy: '{names}; supplement by {date}',
     sumWaived: 'Accepted with tolerated gaps: {names}',
     sumPaused: '{procedure}, about {days} working days; notice {notice}, filing {filing}',
