@@ -164,6 +164,10 @@ const intakeTask: Task = {
       },
     ),
     step(
+      '本部门已有该申请人同一事项的在办件时，表单上方会列出（办件编号、收件窗口、状态）：申请人回来补正或领取的，点“继续办理”打开原办件；确需另行申请的，点“仍然新建”并写明理由，理由记入新办件。',
+      'When the department already has an open case of this applicant and item, it is listed above the form (number, receiving window, status): an applicant back to supplement or collect is served with Continue this case; a genuinely new application takes Create a new case anyway with a reason, kept in the new case.',
+    ),
+    step(
       '提交收件：生成办件编号，开始计算补正告知期限（五个工作日）。',
       'Submit the intake: the case number is made and the five-working-day completeness clock starts.',
       {
@@ -214,6 +218,10 @@ const myCasesTask: Task = {
     step(
       '打开{page:myCases}：按截止日期排列，颜色表示剩余时限（见下方“时限颜色”）。',
       'Open {page:myCases}: ordered by due date, coloured by the time left (see clock colours below).',
+    ),
+    step(
+      '列表默认显示本部门各窗口的办件（“收件窗口”一栏注明由哪个窗口收件），切换到“本窗口”只看本窗口收件的；本部门的办件在任何窗口都可以补正、受理、送达。',
+      'The list shows the cases of every window of the department (the receiving window in the Window column); switch to This window for your own. Any window of the department may take a supplement, accept or deliver.',
     ),
     step(
       '搜索框可按办件编号、申请人名称、手机号或证件号码的任意部分查找。',
@@ -277,8 +285,8 @@ export const manual: Record<Role, RoleManual> = {
         title: { zh: '监察预警与投诉', en: 'Supervision alerts and complaints' },
         steps: [
           step(
-            '{page:alerts}列出中心对本窗口的预警和投诉；有投诉时填写答复并提交（须联网）。',
-            '{page:alerts} lists what the center holds against this window; answer a complaint there (online only).',
+            '{page:alerts}列出中心对本部门各窗口的预警和投诉（包括“重复收件”：同一申请人同一事项在两个窗口各有一件在办件时，核实后只保留一件，另一件办理撤回）；有投诉时填写答复并提交（须联网）。',
+            "{page:alerts} lists what the center holds against the department's windows (among them Duplicate intake: two open cases of one applicant and item at two windows — check, keep one and withdraw the other); answer a complaint there (online only).",
           ),
         ],
       },
