@@ -190,7 +190,9 @@ export function receiveCase(
       powers,
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
       // a reason given when no open case stood in the way is not recorded: it would explain nothing
-      ...(duplicates.length > 0 ? { duplicateReason: input.duplicateReason } : {}),
+      ...(duplicates.length > 0
+        ? { duplicateReason: input.duplicateReason, duplicateOf: duplicates.map((d) => d.id) }
+        : {}),
     });
     commit(t, initialCaseState, event, window.id);
     return { caseId, caseNumber };

@@ -61,7 +61,11 @@ describe('an open case of the same applicant and item, at intake', () => {
     const second = await receive({ applicant: personApplicant(1), duplicateReason: reason });
     expect(second.ok).toBe(true);
     const [received] = caseEvents(t.db, second.ok ? (second.value.caseId as string) : '');
-    expect(received).toMatchObject({ type: 'received', payload: { duplicateReason: reason } });
+    // with the open case it answers for, so the center can tell it from one this PC never saw
+    expect(received).toMatchObject({
+      type: 'received',
+      payload: { duplicateReason: reason, duplicateOf: [first.ok && first.value.caseId] },
+    });
     // the first case was not a duplicate of anything: no reason on it
     const [firstReceived] = caseEvents(t.db, first.ok ? (first.value.caseId as string) : '');
     expect(firstReceived!.payload).not.toHaveProperty('duplicateReason');

@@ -133,10 +133,10 @@ export async function superviseBatch(
 
 /**
  * The cases this batch received while the department held another open case of the applicant and
- * item, received without a reason (a reason means the clerk saw that case and chose a second).
- * Read after the batch's rows are written, in its transaction: a twin pushed a moment earlier by
- * another PC is seen, and so is a twin in the same batch. A twin received after this case with a
- * reason of its own was made knowing this one: the pair is accounted for, whichever came first.
+ * item that no receipt accounts for. A receipt made with a reason names the open cases its clerk
+ * was shown (`duplicateOf`): the pair is accounted for when either receipt names the other. Read
+ * after the batch's rows are written, in its transaction: a twin pushed a moment earlier by
+ * another PC is seen, and so is a twin in the same batch.
  */
 async function duplicateFindings(
   trx: Kysely<ServerDb>,
@@ -146,15 +146,12 @@ async function duplicateFindings(
   const found: (Place & { finding: AlertFinding })[] = [];
   for (const e of events) {
     if (e.type !== 'received' || e.status !== 'accepted') continue;
-    if (reasonOf(e.payload)) continue;
     const m = moved.find((c) => c.state.caseId === e.case_id);
     if (!m) continue;
-    const receivedAt = shanghaiIso(new Date(Date.parse(m.state.receivedAt)));
     const twins = await trx
       .selectFrom('cases')
       .leftJoin('windows', 'windows.id', 'cases.window_id')
-      .select(['cases.id', 'cases.case_number', 'cases.window_id', 'cases.received_at'])
-      .select('windows.name')
+      .select(['cases.id', 'cases.case_number', 'cases.window_id', 'windows.name'])
       .where('cases.department_code', '=', m.state.item.departmentCode)
       .where('cases.item_code', '=', m.state.item.code)
       .where('cases.applicant_key', '=', applicantKey(m.state.applicant))
@@ -162,19 +159,27 @@ async function duplicateFindings(
       .where('cases.id', '!=', m.state.caseId)
       .orderBy('cases.received_at')
       .execute();
-    const later = twins.filter((t) => t.received_at > receivedAt).map((t) => t.id);
-    const knowing = new Set<string>();
-    if (later.length > 0) {
-      const receipts = await trx
-        .selectFrom('events')
-        .select(['case_id', 'payload'])
-        .where('case_id', 'in', later)
-        .where('type', '=', 'received')
-        .where('status', '=', 'accepted')
-        .execute();
-      for (const r of receipts) if (reasonOf(r.payload)) knowing.add(r.case_id);
-    }
-    const unexplained = twins.filter((t) => !knowing.has(t.id));
+    if (twins.length === 0) continue;
+    const receipts = new Map(
+      (
+        await trx
+          .selectFrom('events')
+          .select(['case_id', 'payload'])
+          .where(
+            'case_id',
+            'in',
+            twins.map((t) => t.id),
+          )
+          .where('type', '=', 'received')
+          .where('status', '=', 'accepted')
+          .execute()
+      ).map((r) => [r.case_id, receiptOf(r.payload)]),
+    );
+    const ours = receiptOf(e.payload);
+    const unexplained = twins.filter((t) => {
+      const theirs = receipts.get(t.id);
+      return !answersFor(ours, t.id) && !(theirs && answersFor(theirs, m.state.caseId));
+    });
     if (unexplained.length === 0) continue;
     found.push({
       caseId: m.state.caseId,
@@ -190,8 +195,19 @@ async function duplicateFindings(
   return found;
 }
 
-function reasonOf(payload: string): string | undefined {
-  return (JSON.parse(payload) as { duplicateReason?: string }).duplicateReason;
+type Receipt = { duplicateReason?: string; duplicateOf?: string[] };
+
+function receiptOf(payload: string): Receipt {
+  return JSON.parse(payload) as Receipt;
+}
+
+/**
+ * Whether a receipt's reason answers for the other case: it names it, or — made before receipts
+ * named the cases they were shown — it gives a reason at all.
+ */
+function answersFor(receipt: Receipt, otherId: string): boolean {
+  if (!receipt.duplicateReason) return false;
+  return receipt.duplicateOf ? receipt.duplicateOf.includes(otherId) : true;
 }
 
 /**

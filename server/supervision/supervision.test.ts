@@ -169,7 +169,8 @@ eachDialect('center: electronic supervision', (t) => {
       'intake.duplicateCase',
     );
 
-    // a case made with a reason was made knowingly; another applicant is no duplicate
+    // a case made with a reason was made knowingly (a receipt from before receipts named the
+    // cases they were shown answers for all); another applicant is no duplicate
     const knowing = caseScript({ applicantName: '吴六', idNumber, windowId: 'w-sj-1' });
     const received = knowing.received();
     await one.pushOk(
@@ -178,16 +179,25 @@ eachDialect('center: electronic supervision', (t) => {
       ] as (typeof received)[]),
     );
     // nor is the first of two cases one PC made, the second with its reason, pushed together
+    // (received in the same minute: which came first does not matter, the receipt names the other)
     const firstOfTwo = caseScript({ start: '2025-03-06T09:00:00+08:00' });
     const secondOfTwo = caseScript({
-      start: '2025-03-06T09:30:00+08:00',
+      start: '2025-03-06T09:00:00+08:00',
       idNumber: firstOfTwo.idNumber,
     });
     const second = secondOfTwo.received();
     await one.pushOk(
       one.sign([
         firstOfTwo.received(),
-        { ...second, payload: { ...second.payload, duplicateReason: '申请人另设门店' } },
+        {
+          ...second,
+          occurredAt: '2025-03-06T09:00:00+08:00',
+          payload: {
+            ...second.payload,
+            duplicateReason: '申请人另设门店',
+            duplicateOf: [firstOfTwo.caseId],
+          },
+        },
       ] as (typeof second)[]),
     );
     for (const caseId of [firstOfTwo.caseId, secondOfTwo.caseId]) {
@@ -198,6 +208,46 @@ eachDialect('center: electronic supervision', (t) => {
     for (const caseId of [knowing.caseId, other.caseId]) {
       expect((await alertsOf(caseId)).map((a) => a.rule)).not.toContain('intake.duplicateCase');
     }
+  });
+
+  it('names a twin whose reason answered for another case, not for this one', async () => {
+    const { h, one, two, supervisor } = await setup();
+    // SJ01, offline, received 郑七 at 09:00 (A). SJ02 received him at 09:10 (C), then at 09:20
+    // again with a reason that answers for C (B), and withdrew C.
+    const a = caseScript({ start: '2025-03-06T09:00:00+08:00', windowId: 'w-sj-1' });
+    const c = caseScript({
+      start: '2025-03-06T09:10:00+08:00',
+      idNumber: a.idNumber,
+      windowId: 'w-sj-2',
+    });
+    const b = caseScript({
+      start: '2025-03-06T09:20:00+08:00',
+      idNumber: a.idNumber,
+      windowId: 'w-sj-2',
+    });
+    const bReceived = b.received();
+    await two.pushOk(
+      two.sign([
+        c.received(),
+        {
+          ...bReceived,
+          payload: {
+            ...bReceived.payload,
+            duplicateReason: '申请人要求分开办理',
+            duplicateOf: [c.caseId],
+          },
+        },
+        c.next('withdrawn', { reason: '申请人撤回申请' }, c.clerk),
+      ] as (typeof bReceived)[]),
+    );
+    await one.pushOk(one.sign([a.received()]));
+    const alerts = (
+      await h.call('GET', `/api/alerts?case=${a.caseId}`, { token: supervisor })
+    ).json<{ rule: string; message: string }[]>();
+    const duplicate = alerts.find((x) => x.rule === 'intake.duplicateCase');
+    expect(duplicate?.message).toContain(`${b.caseNumber}（市场监管二号窗）`);
+    // C is withdrawn: no longer a twin
+    expect(duplicate?.message).not.toContain(c.caseNumber);
   });
 
   it('names the twin too when the case received first reaches the center last (an offline PC)', async () => {

@@ -155,6 +155,9 @@ export const payloadSchemas = {
     // Part T of issue 16: the department already held an open case of this applicant and item,
     // and the clerk opened another anyway — why, in her words, kept with the case for supervision
     duplicateReason: text.max(500, '理由不超过500字').optional(),
+    // the open cases (ids) the clerk was shown when she gave it: the reason answers for these,
+    // not for a case this PC had not seen (the center's `intake.duplicateCase`)
+    duplicateOf: z.array(text).max(100).optional(),
   }),
   materialsChecked: z.object({
     materials: z
