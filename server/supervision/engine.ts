@@ -93,8 +93,8 @@ export async function superviseBatch(
 ): Promise<number> {
   const c = await clockContext(trx, now);
   const numbers = new Map(moved.map((m) => [m.state.caseId, m.state.caseNumber]));
-  // a conflicted event moves no case: its number is the stored case's (none for a receipt that
-  // itself conflicted, whose case the center never held)
+  // a conflicted event moves no case: its number is the stored case's, or — a case the center
+  // never held, its receipt itself conflicted — the number that receipt carries
   const unmoved = [
     ...new Set(
       events
@@ -109,6 +109,19 @@ export async function superviseBatch(
       .where('id', 'in', unmoved)
       .execute();
     for (const r of rows) numbers.set(r.id, r.case_number);
+    const unheld = unmoved.filter((id) => !numbers.has(id));
+    if (unheld.length > 0) {
+      const receipts = await trx
+        .selectFrom('events')
+        .select(['case_id', 'payload'])
+        .where('case_id', 'in', unheld)
+        .where('type', '=', 'received')
+        .execute();
+      for (const r of receipts) {
+        const { caseNumber } = JSON.parse(r.payload) as { caseNumber?: string };
+        if (caseNumber) numbers.set(r.case_id, caseNumber);
+      }
+    }
   }
   const found = moved.flatMap((m) => findingsOf(m.state, m.windowId, c));
   for (const e of events) {

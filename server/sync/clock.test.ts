@@ -80,6 +80,16 @@ eachDialect('center clock', (t) => {
       ['conflicted', 'time.future'],
     ]);
     expect(await t().db.selectFrom('events').select('id').execute()).toHaveLength(3);
+    // the center never held that case, yet its conflict alerts name it by its receipt's number
+    const alerts = await t()
+      .db.selectFrom('alerts')
+      .select('case_number')
+      .where('case_id', '=', far.script.caseId)
+      .execute();
+    expect(alerts.map((a) => a.case_number)).toEqual([
+      far.script.caseNumber,
+      far.script.caseNumber,
+    ]);
   });
 
   it('a push from a clock 10 minutes ahead: its new events conflicted, the offset kept, one clock.skew alert a day', async () => {
