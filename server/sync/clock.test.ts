@@ -79,6 +79,10 @@ eachDialect('center clock', (t) => {
       ['conflicted', 'time.future'],
       ['conflicted', 'time.future'],
     ]);
+    // the times as people read them, not as stored
+    expect(results[0]!.conflict?.message).toMatch(
+      /事件时间 2099-01-01 09:00，中心收到时为 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
     expect(await t().db.selectFrom('events').select('id').execute()).toHaveLength(3);
     // the center never held that case, yet its conflict alerts name it by its receipt's number
     const alerts = await t()

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
+import { shanghaiDate, shanghaiIso, shanghaiMinuteText } from '../../shared/calendar';
 import { beyondTolerance, describeOffset } from '../../shared/sync';
 import type { ServerDb } from '../db/schema';
 import { recordAlerts } from '../supervision/engine';
@@ -113,7 +113,7 @@ async function raiseClockSkew(
           rule: 'clock.skew',
           level: 'violation',
           // the device's id stays in the evidence: the message is read by people
-          message: `终端时钟与中心相差超过 5 分钟：${where}的终端时钟${describeOffset(offsetMs)}（测于 ${measuredAt.slice(0, 16).replace('T', ' ')}）${acknowledged}`,
+          message: `终端时钟与中心相差超过 5 分钟：${where}的终端时钟${describeOffset(offsetMs)}（测于 ${shanghaiMinuteText(measuredAt)}）${acknowledged}`,
           evidence: [
             device.id,
             `offsetMs=${offsetMs}`,

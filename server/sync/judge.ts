@@ -12,7 +12,7 @@ import {
   type Evaluation,
   type Rejection,
 } from '../../shared/case';
-import type { Calendar } from '../../shared/calendar';
+import { shanghaiMinuteText, type Calendar } from '../../shared/calendar';
 import { clockTolerance, describeOffset, type WireEvent } from '../../shared/sync';
 import { centerCalendar, madeCalendars, repinned } from '../cases/clocks';
 import { sealFault, sealKeyIdOf, type RegisteredSealKey } from '../../node-shared/seal/verdict';
@@ -117,7 +117,10 @@ const notInTheFuture: CenterRule = (event, _state, _wire, records) => {
   const at = occurredAtMs(event.occurredAt);
   const center = Date.parse(records.receivedAt);
   if (at === null || at <= center + clockTolerance) return null;
-  return reject('time.future', `事件时间 ${event.occurredAt}，中心收到时为 ${records.receivedAt}`);
+  return reject(
+    'time.future',
+    `事件时间 ${shanghaiMinuteText(event.occurredAt)}，中心收到时为 ${shanghaiMinuteText(records.receivedAt)}`,
+  );
 };
 
 /**

@@ -1,7 +1,7 @@
 export type { LocalDate } from './local-date';
 export { addDays, isLocalDate } from './local-date';
 export type { Instant } from './instant';
-export { shanghaiDate, shanghaiIso, endOfDay } from './instant';
+export { shanghaiDate, shanghaiIso, shanghaiMinuteText, endOfDay } from './instant';
 export type { Closure, CalendarData, OfficialYear, ProvisionalRule } from './calendar-data';
 export type { Calendar } from './calendar';
 export { createCalendar } from './calendar';

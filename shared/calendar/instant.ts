@@ -43,6 +43,13 @@ export function endOfDay(date: LocalDate): string {
   return `${addDays(date, 1)}T00:00:00+08:00`;
 }
 
+/** "2026-03-02 09:05" in Beijing time: a moment as a message for people states it. */
+export function shanghaiMinuteText(at: Instant): string {
+  return shanghaiIso(new Date(instantMs(at)))
+    .slice(0, 16)
+    .replace('T', ' ');
+}
+
 /** ISO 8601 in Beijing time with its offset, whatever the machine's own zone is set to. Stored
  * times compare as text, which is only sound while every one of them carries this same offset. */
 export function shanghaiIso(at: Date): string {
