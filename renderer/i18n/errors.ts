@@ -152,7 +152,7 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'notice.incomplete':
     'A one-time notice lists everything to supplement: every required material found missing and every material found defective',
   'notice.notAsChecked':
-    'A one-time notice may ask only for materials the check found missing or defective, as it found them (check the materials first)',
+    'A one-time notice may ask only for materials the check found missing or defective, as it found them (check a material before asking for it)',
   // part A of issue 15: recovery without loss
   'recovery.caseNumberDuplicate':
     'This case number is also held by another case on this PC (the center was restored from an old backup and numbered a terminal twice): both cases are kept whole; ask the center manager to check',

@@ -256,7 +256,7 @@ describe('一次告知: the notice lists all the check found wrong (Art. 32(4))'
     expect(verdict([received, allIn], ask('missing'))).toBe('notice.notAsChecked');
     expect(
       brokenNoticeRule(fold([received, allIn]), ask('missing'), fx.fixedCalendar)?.message,
-    ).toMatch(/（请先核验材料）：营业执照$/);
+    ).toMatch(/（未核验的材料须先核验）：营业执照$/);
     // found missing, printed as defective: the notice says what the check found
     const [, missing] = m2Missing(e);
     expect(verdict([received, missing!], ask('defective'))).toBe('notice.notAsChecked');

@@ -87,12 +87,26 @@ describe('English, part V', () => {
         { caseNumber: 'SJ-20260303-SJ03-T2-0007', windowName: '市场监管三号窗' },
       ],
     );
+    // the window names are data, kept as written; a 、 inside one does not split it
     expect(alertText(duplicate, 'en')).toContain(
-      '(SJ-20260302-SJ01-T1-0001, SJ-20260303-SJ03-T2-0007)',
+      '(SJ-20260302-SJ01-T1-0001 at 市场监管一号窗, SJ-20260303-SJ03-T2-0007 at 市场监管三号窗)',
     );
-    for (const said of [alertText(duplicate, 'en'), alertRuleText(duplicate, 'en')]) {
-      expect(said).not.toMatch(han);
-    }
+    expect(alertRuleText(duplicate, 'en')).not.toMatch(han);
+    const odd = duplicateCaseFinding(
+      { caseId: uuid, lastEventId: uuid } as Parameters<typeof duplicateCaseFinding>[0],
+      [{ caseNumber: 'SJ-20260302-SJ01-T1-0001', windowName: '综合受理、一号窗' }],
+    );
+    expect(alertText(odd, 'en')).toContain('(SJ-20260302-SJ01-T1-0001 at 综合受理、一号窗)');
+    const conflict = conflictFinding({
+      id: uuid,
+      caseId: uuid,
+      type: 'noticeIssued',
+      rule: 'case.closed',
+      message: '办件已办结',
+    });
+    expect(alertText(conflict, 'en')).toBe(
+      `Sync conflict: "${domainLabels('en').event('noticeIssued')}" was not admitted by the center`,
+    );
     expect(alertText(duplicate, 'zh-CN')).toContain('SJ-20260302-SJ01-T1-0001（市场监管一号窗）');
   });
 

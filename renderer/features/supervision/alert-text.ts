@@ -1,4 +1,4 @@
-import { isRuleId, type ClockKind } from '../../../shared/case';
+import { eventLabels, isRuleId, type CaseEventType, type ClockKind } from '../../../shared/case';
 import type { Locale } from '../../i18n';
 import { domainLabels } from '../../i18n/domain';
 import { ruleSentence } from '../../i18n/errors';
@@ -29,6 +29,11 @@ export function withoutIds(message: string): string {
     .replace(new RegExp(`的终端 ${uuid.source}`, 'gi'), '的终端')
     .replace(uuid, '')
     .replace(/\s{2,}/g, ' ');
+}
+
+function eventTypeOfLabel(label: string): CaseEventType | null {
+  const found = Object.entries(eventLabels).find(([, zh]) => zh === label);
+  return found ? (found[0] as CaseEventType) : null;
 }
 
 function datesIn(message: string): string[] {
@@ -81,13 +86,21 @@ function english(a: AlertWords): string | null {
         : `An unregistered terminal contacted the center: refused ${numberAfter(a.message, '已拒绝')} times today`;
     case 'clock.skew':
       return `A terminal's clock is more than 5 minutes off the center's (measured ${second ?? first ?? ''})`.trim();
-    case 'sync.conflict':
-      return 'Sync conflict: an action was not admitted by the center';
+    case 'sync.conflict': {
+      // 同步冲突：“<the act in the glossary's word>”未被中心采纳（<the center's reason>）
+      const act = /^同步冲突：“(.+?)”/.exec(a.message)?.[1];
+      const type = act ? eventTypeOfLabel(act) : null;
+      return type
+        ? `Sync conflict: "${l.event(type)}" was not admitted by the center`
+        : 'Sync conflict: an action was not admitted by the center';
+    }
     case 'intake.duplicateCase': {
-      // 另有在办件 <number>（<window>）、<number>（<window>），两件…: the numbers are what to look up
-      const twins = /在办件 (.+?)，两件/.exec(a.message)?.[1]?.split('、') ?? [];
-      const numbers = twins.map((t) => t.replace(/（[^（）]*）$/, '')).join(', ');
-      return `Duplicate intake: the department has another open case of this applicant for this item (${numbers || '—'}), and neither terminal had seen the other when receiving: check, keep one and withdraw the other`;
+      // 另有在办件 <number>（<window>）、<number>（<window>），两件…: a case number is ASCII, a window
+      // name any text in full-width brackets (a 、 inside one does not split it)
+      const twins = [...a.message.matchAll(/([A-Z0-9][A-Z0-9-]*)（([^（）]+)）/g)]
+        .map((t) => `${t[1]} at ${t[2]}`)
+        .join(', ');
+      return `Duplicate intake: the department has another open case of this applicant for this item (${twins || '—'}), and neither terminal had seen the other when receiving: check, keep one and withdraw the other`;
     }
     default:
       // a breach the rules let through, or one the center would not admit: the rule's sentence
