@@ -389,6 +389,20 @@ describe('point 6: last days say the day counts; an on-the-spot item says 当场
     );
     expect(text).not.toContain('立即作出决定');
   });
+
+  it('one for papers nobody checked says so instead of an empty list of materials', async () => {
+    const { t, clerk, setNow } = await desk('2026-03-02T09:00:00+08:00');
+    const caseId = await received(t, clerk, 'SJ-002', 55);
+    setNow('2026-03-10T09:00:00+08:00');
+    await call(t, clerk, 'cases.record', {
+      caseId,
+      type: 'accepted',
+      payload: { intakeSeal: 'printed', deemed: true },
+    });
+    const doc = await acceptanceNotice(t, clerk, caseId);
+    expect(doc.materials).toEqual([]);
+    expect(printed(doc)).toContain('窗口未登记核验结果，以申请人提交的申请材料为准。');
+  });
 });
 
 describe('point 10: a limit another law sets in 日 is printed as 日', () => {

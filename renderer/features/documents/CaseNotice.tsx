@@ -130,6 +130,13 @@ function Acceptance({ doc }: { doc: Doc<'acceptance'> }) {
               <td>{m.count}</td>
             </tr>
           ))}
+          {/* a deemed acceptance of papers the window never checked: nothing is listed as
+              received, and the sheet says why rather than print an empty table */}
+          {doc.materials.length === 0 && (
+            <tr>
+              <td colSpan={4}>窗口未登记核验结果，以申请人提交的申请材料为准。</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {doc.waived.length > 0 && (
