@@ -45,7 +45,8 @@ const { values } = commandLine(usage, {
     // product's minimum minute; the manager sets 1–60 minutes in 终端设置
     'lock-after-ms': { type: 'string' },
   },
-  allowPositionals: true,
+  // a bare 4311 meant as the port must not start a terminal on 4310
+  allowPositionals: false,
 });
 
 const port = Number(values.port);

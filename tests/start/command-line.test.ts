@@ -40,3 +40,9 @@ describe.each([
     expect(bad.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 });
+
+it('the web mode refuses a bare value meant as an option (4311 for --port 4311)', async () => {
+  const bad = await run('electron/web-cli.ts', ['4311']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain("Unexpected argument '4311'");
+});
