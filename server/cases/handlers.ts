@@ -22,7 +22,7 @@ export const caseHandlers = {
 } satisfies Partial<CenterHandlers>;
 
 /** A browser asks for text/html first; fetch() and curl take anything or ask for JSON. */
-function wantsPage(accept: string | null): boolean {
+export function wantsPage(accept: string | null): boolean {
   if (!accept) return false;
   const html = accept.indexOf('text/html');
   const json = accept.indexOf('application/json');

@@ -9,3 +9,5 @@ export * from './supervision-schemas';
 export * from './system-schemas';
 export * from './seal-schemas';
 export * from './operations-schemas';
+export * from './queue-schemas';
+export * from './queue-contract';
