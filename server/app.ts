@@ -14,7 +14,7 @@ import type { Dialect, Handlers } from './http/spec';
 import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
-import { registerConsole } from './console/routes';
+import { registerConsole, registerHallScreens } from './console/routes';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -125,5 +125,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   registerCrashReports(app, context);
   // part U (issue 16): the center's own browser console
   registerConsole(app, context, config.consoleDir ?? null);
+  // issue 17: the hall's kiosk, big screen and window displays
+  registerHallScreens(app, config.consoleDir ?? null);
   return app;
 }

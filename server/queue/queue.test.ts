@@ -38,10 +38,10 @@ eachDialect('center: the hall queue', (t) => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json<Ticket>();
     };
-    const act = (device: TestDevice, body: Record<string, unknown>) =>
+    const act = (device: TestDevice, { staffId, ...action }: Record<string, unknown>) =>
       h.call('POST', paths['queue.act'], {
         token: device.token,
-        body: { staffId: staffAt[device.windowId], ...body },
+        body: { staffId: staffId ?? staffAt[device.windowId], act: action },
       });
     const actOk = async (device: TestDevice, body: Record<string, unknown>) => {
       const res = await act(device, body);
@@ -178,7 +178,7 @@ eachDialect('center: the hall queue', (t) => {
     const foreign = await act(sj1, { action: 'callNext', staffId: actors.clerkZj.userId });
     expect(foreign.statusCode).toBe(403);
     const nobody = await h.call('POST', paths['queue.act'], {
-      body: { action: 'callNext', staffId: actors.clerk.userId },
+      body: { act: { action: 'callNext' }, staffId: actors.clerk.userId },
     });
     expect(nobody.statusCode).toBe(401);
   });

@@ -1,6 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { shanghaiIso } from '../../shared/calendar';
-import type { QueueAction, WindowQueue, WindowQueueState } from '../../shared/center-api';
+import type {
+  QueueAction,
+  WindowAction,
+  WindowQueue,
+  WindowQueueState,
+} from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { HttpError } from '../http/errors';
@@ -123,7 +128,8 @@ async function act(
   trx: Transaction<ServerDb>,
   ctx: ServerContext,
   device: AuthDevice,
-  action: QueueAction,
+  action: WindowAction,
+  staffId: string,
 ): Promise<string | null> {
   const at = shanghaiIso(ctx.now());
   switch (action.action) {
@@ -148,7 +154,7 @@ async function act(
       if (Number(current.recalls) < 1) throw refused(`过号前请先重呼 ${current.number} 号一次`);
       await trx
         .updateTable('queue_tickets')
-        .set({ status: 'noShow', finished_at: at, staff_id: action.staffId })
+        .set({ status: 'noShow', finished_at: at, staff_id: staffId })
         .where('id', '=', current.id)
         .execute();
       return current.id;
@@ -157,7 +163,7 @@ async function act(
       const current = await mustHaveCurrent(trx, device.windowId);
       await trx
         .updateTable('queue_tickets')
-        .set({ status: 'done', finished_at: at, staff_id: action.staffId })
+        .set({ status: 'done', finished_at: at, staff_id: staffId })
         .where('id', '=', current.id)
         .execute();
       return current.id;
@@ -182,7 +188,7 @@ async function act(
           window_id: target.id,
           transfer_note: action.note,
           transferred_from: device.windowId,
-          staff_id: action.staffId,
+          staff_id: staffId,
         })
         .where('id', '=', current.id)
         .execute();
@@ -230,13 +236,13 @@ async function lockWindow(trx: Transaction<ServerDb>, ctx: ServerContext, window
 export async function windowAct(
   ctx: ServerContext,
   device: AuthDevice,
-  action: QueueAction,
+  { staffId, act: action }: QueueAction,
 ): Promise<WindowQueue> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await assertWindowStaff(trx, device, action.staffId);
+      await assertWindowStaff(trx, device, staffId);
       await lockWindow(trx, ctx, device.windowId);
-      await act(trx, ctx, device, action);
+      await act(trx, ctx, device, action, staffId);
     });
   } catch (error) {
     // two 叫号 of one window at once: the second finds the first's ticket current

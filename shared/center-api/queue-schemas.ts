@@ -108,23 +108,27 @@ export type WindowDisplay = z.infer<typeof windowDisplaySchema>;
 export const windowCodeParams = z.strictObject({ code: z.string().min(1).max(32) });
 export const ticketIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
-/** Who at the window acts: the terminal signed them in; the center checks the staff record. */
-const byStaff = { staffId: z.string().min(1).max(64) };
-
-export const queueActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('callNext'), ...byStaff }),
-  z.strictObject({ action: z.literal('recall'), ...byStaff }),
-  z.strictObject({ action: z.literal('noShow'), ...byStaff }),
-  z.strictObject({ action: z.literal('finish'), ...byStaff }),
+/** What the window does with its queue, as the clerk presses it at the terminal. */
+export const windowActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('callNext') }),
+  z.strictObject({ action: z.literal('recall') }),
+  z.strictObject({ action: z.literal('noShow') }),
+  z.strictObject({ action: z.literal('finish') }),
   z.strictObject({
     action: z.literal('transfer'),
-    ...byStaff,
     toWindowCode: z.string().trim().min(1, '请选择转入窗口').max(32),
     note: z.string().trim().min(2, '请写明转窗原因').max(200, '转窗原因不超过200字'),
   }),
-  z.strictObject({ action: z.literal('pause'), ...byStaff }),
-  z.strictObject({ action: z.literal('resume'), ...byStaff }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
 ]);
+export type WindowAction = z.infer<typeof windowActionSchema>;
+
+/** The terminal's request: the action and who at the window acts (the center checks the staff record). */
+export const queueActionSchema = z.strictObject({
+  staffId: z.string().min(1).max(64),
+  act: windowActionSchema,
+});
 export type QueueAction = z.infer<typeof queueActionSchema>;
 
 /** The window's queue panel: its own state, its current ticket, and its line. */
