@@ -9,3 +9,5 @@ export * from './supervision-schemas';
 export * from './system-schemas';
 export * from './seal-schemas';
 export * from './operations-schemas';
+// issue 17 part 3: the public guide
+export * from './guide-schemas';
