@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
 // The guide's Chinese font, for a browser that has none (a trimmed hall PC, a kiosk, the tests'
@@ -13,7 +13,6 @@ import type { FastifyInstance } from 'fastify';
 export const guideFontsPath = 'fonts.css';
 
 const slice = /^noto-sans-sc-\d+-400-normal\.woff2$/;
-const require = createRequire(import.meta.url);
 
 type Fonts = { css: string; folder: string };
 
@@ -21,7 +20,8 @@ type Fonts = { css: string; folder: string };
 function loadFonts(): Fonts | null {
   let cssFile: string;
   try {
-    cssFile = require.resolve('@fontsource/noto-sans-sc/400.css');
+    // resolved like an import (not createRequire: the tests' center bundle declares `require`)
+    cssFile = fileURLToPath(import.meta.resolve('@fontsource/noto-sans-sc/400.css'));
   } catch {
     return null;
   }
