@@ -30,11 +30,14 @@ ol{margin:.25rem 0;padding-left:1.5rem}li{margin:.15rem 0}
 .required .terms{background:#fee2e2;color:#991b1b}
 .note{display:block;color:#59636e;font-size:.875rem}
 p{margin:.25rem 0}footer{max-width:46rem;margin:1.5rem auto;padding:0 1rem 2rem;color:#59636e;font-size:.8rem}
-@media print{@page{size:A4;margin:14mm 15mm}
-body{font-size:10pt;line-height:1.45}header,form,.screen{display:none}
-main{max-width:none;padding:0}h1{font-size:15pt;text-align:center}h2{font-size:11pt;margin:.6rem 0 .2rem;border:0;padding:0}
+@media print{@page{size:A4;margin:12mm 14mm}
+body{font-size:9.5pt;line-height:1.4}header,form,.screen{display:none}
+main{max-width:none;padding:0}h1{font-size:15pt;text-align:center;margin:0}h1+.meta{text-align:center;margin-bottom:.3rem}
+section{display:grid;grid-template-columns:7.5em 1fr;column-gap:.8em;border-top:1px solid #8c959f;padding:.2rem 0;break-inside:avoid}
+section:last-of-type{border-bottom:1px solid #8c959f}
+h2{font-size:9.5pt;margin:0;border:0;padding:0}p{margin:0}ol{margin:0;padding-left:1.3em}li{margin:0}
 a{color:inherit;text-decoration:none}.terms{background:none;color:inherit;padding:0}.required .terms{background:none;color:inherit}
-footer{margin:.8rem 0 0;padding:0}}`;
+footer{margin:.5rem 0 0;padding:0}}`;
 
 /**
  * Sent with every answer of /guide (page or JSON). Public and the same for everyone, so a cache may
@@ -146,7 +149,7 @@ export function guideItemPage(guide: GuideItem): string {
   return page(
     `${item.name} · 办事指南`,
     guide.centerName,
-    `<p class="screen"><a href="./">‹ 全部事项</a></p><h1>${escapeHtml(item.name)}</h1><p class="meta">事项编码 ${escapeHtml(item.code)} · ${escapeHtml(guide.department.name)}</p>${sections.map(([title, body]) => `<section><h2>${title}</h2>${body}</section>`).join('')}`,
+    `<p class="screen"><a href="./">‹ 全部事项</a></p><h1>${escapeHtml(item.name)}</h1><p class="meta">事项编码 ${escapeHtml(item.code)} · ${escapeHtml(guide.department.name)}</p>${sections.map(([title, body]) => `<section><h2>${title}</h2><div>${body}</div></section>`).join('')}`,
     `${versionLine(guide.catalogVersion)}<p>${escapeHtml(guide.centerName)}</p>`,
   );
 }
