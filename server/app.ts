@@ -15,7 +15,7 @@ import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
 import { registerConsole } from './console/routes';
-import { registerGuideFonts } from './guide/font';
+import { registerGuideStatic } from './guide/static';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -126,7 +126,8 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   registerCrashReports(app, context);
   // part U (issue 16): the center's own browser console
   registerConsole(app, context, config.consoleDir ?? null);
-  // issue 17 part 3: the public guide's font (the guide itself is two calls of the contract)
-  registerGuideFonts(app);
+  // issue 17 part 3: the public guide's font and /guide without its slash (the guide itself is
+  // two calls of the contract)
+  registerGuideStatic(app);
   return app;
 }

@@ -24,6 +24,8 @@ eachDialect('center: the public guide', (t) => {
 
   it('lists every item by department and by life event, with the windows’ catalog version', async () => {
     const { h, get } = await setup();
+    const typed = await get('/guide');
+    expect([typed.statusCode, typed.headers.location]).toEqual([302, 'guide/']);
     const res = await get('/guide/');
     expect(res.statusCode).toBe(200);
     const list = res.json<GuideList>();

@@ -5,7 +5,7 @@ import {
   type GuideList,
 } from '../../shared/center-api';
 import { escapeHtml, styleSource } from '../http/page';
-import { guideFontsPath } from './font';
+import { guideFontsPath } from './static';
 
 // The public 办事指南 as pages a phone shows and a printer puts on A4: built here as strings, no
 // scripts; every value is escaped (a manager's text, the search typed into the address bar). The

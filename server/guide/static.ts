@@ -38,7 +38,9 @@ const staticHeaders = {
   'x-content-type-options': 'nosniff',
 };
 
-export function registerGuideFonts(app: FastifyInstance): void {
+export function registerGuideStatic(app: FastifyInstance): void {
+  // the address as people type it from a poster, without the slash the list's relative links need
+  app.get('/guide', (_request, reply) => reply.redirect('guide/'));
   const fonts = loadFonts();
   // without the package the guide still reads in the browser's own fonts
   const missing = { error: { code: 'not_found', message: '没有这个字体文件' } };
