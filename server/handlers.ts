@@ -25,6 +25,7 @@ import { sealHandlers } from './seal/handlers';
 import { guideHandlers } from './guide/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
+import { queueHandlers } from './queue/handlers';
 
 /**
  * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
@@ -59,6 +60,8 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...reportHandlers,
   ...supervisionHandlers,
   ...complaintHandlers,
+  // issue 17: the hall's queue
+  ...queueHandlers,
   // part C (issue 15): terminal releases
   ...releaseHandlers,
   // part W of issue 16: 常用语

@@ -58,6 +58,7 @@ import {
 } from './auth';
 import { officialEntrySchema } from '../calendar';
 import type { CenterCall, CenterContract } from './call';
+import { queueContract } from './queue-contract';
 import {
   caseHistorySchema,
   caseIdParams,
@@ -668,6 +669,8 @@ export const centerContract = {
     auth: managerOnly,
     response: centerIntegritySchema,
   },
+  // ---- issue 17: the hall's queue (shared/center-api/queue-contract.ts) -----------------
+  ...queueContract,
   // ---- part W of issue 16: 常用语 per department ------------------------------------------
   'phrases.get': {
     method: 'GET',
