@@ -15,6 +15,7 @@ import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
 import { registerConsole, registerHallScreens } from './console/routes';
+import { registerGuideStatic } from './guide/static';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -127,5 +128,8 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   registerConsole(app, context, config.consoleDir ?? null);
   // issue 17: the hall's kiosk, big screen and window displays
   registerHallScreens(app, config.consoleDir ?? null);
+  // issue 17 part 3: the public guide's font and /guide without its slash (the guide itself is
+  // two calls of the contract)
+  registerGuideStatic(app);
   return app;
 }

@@ -21,6 +21,8 @@ import { reportHandlers } from './reports/handlers';
 import { complaintHandlers } from './supervision/complaint-handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { sealHandlers } from './seal/handlers';
+// issue 17 part 3
+import { guideHandlers } from './guide/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
 import { queueHandlers } from './queue/handlers';
@@ -64,4 +66,6 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...releaseHandlers,
   // part W of issue 16: 常用语
   ...phraseHandlers,
+  // issue 17 part 3: the public guide
+  ...guideHandlers,
 });

@@ -1,21 +1,9 @@
-import { createHash } from 'node:crypto';
 import { documentTitles } from '../../shared/documents';
 import type { Verification } from '../../shared/center-api';
+import { escapeHtml, styleSource } from '../http/page';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
 // (no scripts, fonts or images from elsewhere), readable without zooming.
-
-const entities: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
-}
 
 /** '2025-03-03T09:00:00.000+08:00' → '2025年3月3日 09:00' (as written: terminals write +08:00). */
 function cnTime(iso: string): string {
@@ -30,8 +18,6 @@ h1{font-size:1.6rem;margin:0 0 1rem}.genuine{color:#1a7f37}.conflicted{color:#b3
 dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
 dt{color:#59636e}dd{margin:0}.code{font-family:monospace;letter-spacing:.1em}`;
 
-const styleHash = createHash('sha256').update(style).digest('base64');
-
 /**
  * Sent with every answer of the public /verify (page or JSON): anyone can link to it, so it must
  * not run anything, load anything, be framed by a look-alike site (clickjacking a "genuine"
@@ -40,7 +26,7 @@ const styleHash = createHash('sha256').update(style).digest('base64');
 export const verificationHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'none'",
-    `style-src 'sha256-${styleHash}'`,
+    `style-src ${styleSource(style)}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ticketStatusLabels, type Ticket } from '../../shared/center-api';
-import { escapeHtml } from '../cases/verify-page';
+import { escapeHtml, styleSource } from '../http/page';
 
 // Issue 17, part 1: the page a phone opens from the ticket's QR code — the number, where it
 // stands and how many are before it. Like the notice check (server/cases/verify-page.ts): no
@@ -11,12 +10,10 @@ const style = `body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;col
 .state{font-size:1.4rem;margin:.5rem 0}.ahead{font-size:1.2rem}.ahead b{font-size:2rem;color:#0958d9}
 .call{font-size:1.6rem;color:#1a7f37;font-weight:700}.muted{color:#59636e;font-size:.9rem}`;
 
-const styleHash = createHash('sha256').update(style).digest('base64');
-
 export const followHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'none'",
-    `style-src 'sha256-${styleHash}'`,
+    `style-src ${styleSource(style)}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -1,5 +1,5 @@
 import { authenticatedDevice } from '../admin/access';
-import { wantsPage } from '../cases/handlers';
+import { wantsPage } from '../http/page';
 import type { CenterHandlers } from '../http/spec';
 import { queueBoard, queueLines, windowDisplay } from './board';
 import { setCounter } from './counter';

@@ -88,6 +88,13 @@ import {
   complaintIdParams,
   complaintListQuerySchema,
 } from './supervision-schemas';
+import {
+  guideItemParams,
+  guideItemQuerySchema,
+  guideItemSchema,
+  guideListQuerySchema,
+  guideListSchema,
+} from './guide-schemas';
 
 // Every call of the center's HTTP API, as the IPC contract (shared/api/contract.ts) is for the
 // terminal's renderer. Adding a call is one entry here and one handler at the center
@@ -683,6 +690,30 @@ export const centerContract = {
     params: z.strictObject({ code: z.string(), kind: z.enum(phraseKinds) }),
     body: phraseListSchema,
     response: departmentPhrasesSchema,
+  },
+  // ---- issue 17 part 3: the public guide (七公开) ------------------------------------------
+  'guide.list': {
+    method: 'GET',
+    path: '/guide/',
+    summary:
+      '办事指南（公开）：按部门、主题列出事项，q 按名称、拼音首字母、别名搜索 / the public guide: items by department and life event, searchable',
+    tag: 'guide',
+    auth: anyone,
+    query: guideListQuerySchema,
+    response: guideListSchema,
+    page: true,
+  },
+  'guide.item': {
+    method: 'GET',
+    path: '/guide/:code',
+    summary:
+      '一个事项的办事指南（公开）/ one item’s public guide (a 404 answer says there is no such item)',
+    tag: 'guide',
+    auth: anyone,
+    params: guideItemParams,
+    query: guideItemQuerySchema,
+    response: guideItemSchema,
+    page: true,
   },
 } as const satisfies CenterContract;
 

@@ -11,3 +11,5 @@ export * from './seal-schemas';
 export * from './operations-schemas';
 export * from './queue-schemas';
 export * from './queue-contract';
+// issue 17 part 3: the public guide
+export * from './guide-schemas';
