@@ -36,17 +36,22 @@ function TicketCard({ ticket, centerName }: { ticket: Ticket; centerName: string
 
 export function Kiosk({ autoPrint }: { autoPrint: boolean }) {
   const load = useCallback(() => hallCenter.lines(), []);
-  const { value: lines, error } = usePoll(load, 10_000);
+  const { value: lines, error, reload } = usePoll(load, 10_000);
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
 
+  const done = useCallback(() => {
+    setTicket(null);
+    reload();
+  }, [reload]);
+
   useEffect(() => {
     if (!ticket) return;
     if (autoPrint) window.print();
-    const timer = setTimeout(() => setTicket(null), showTicketMs);
+    const timer = setTimeout(done, showTicketMs);
     return () => clearTimeout(timer);
-  }, [ticket, autoPrint]);
+  }, [ticket, autoPrint, done]);
 
   const take = async (departmentCode: string) => {
     setBusy(true);
@@ -66,7 +71,7 @@ export function Kiosk({ autoPrint }: { autoPrint: boolean }) {
           <button type="button" className="kiosk-secondary" onClick={() => window.print()}>
             打印号票
           </button>
-          <button type="button" className="kiosk-primary" onClick={() => setTicket(null)}>
+          <button type="button" className="kiosk-primary" onClick={done}>
             完成
           </button>
         </div>

@@ -117,7 +117,7 @@ export function casePage(page: Page) {
  * Picks an option of an antd Select and waits until it is shown as chosen. A click that lands
  * while the dropdown is still animating in is lost, so the whole pick is retried until it holds.
  */
-async function choose(page: Page, select: Locator, option: string) {
+export async function choose(page: Page, select: Locator, option: string) {
   const field = select.locator(
     "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
   );
