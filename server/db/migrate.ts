@@ -24,6 +24,8 @@ import { centerOnlyStaff } from './migrations/0018-center-only-staff';
 import { departmentPhrases } from './migrations/0021-department-phrases';
 // review of issue 16: a second open case of one applicant made at another PC
 import { caseApplicant } from './migrations/0022-case-applicant';
+// issue 17 part 4: the SMS outbox
+import { smsOutbox } from './migrations/0024-sms-outbox';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -53,6 +55,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0021-department-phrases': departmentPhrases(),
     // review of issue 16: the applicant of each case, for duplicates made at two PCs
     '0022-case-applicant': caseApplicant(),
+    // issue 17 part 4: the SMS outbox, its attempts and its provider settings
+    '0024-sms-outbox': smsOutbox(),
   };
 }
 

@@ -158,6 +158,9 @@ export const payloadSchemas = {
     // the open cases (ids) the clerk was shown when she gave it: the reason answers for these,
     // not for a case this PC had not seen (the center's `intake.duplicateCase`)
     duplicateOf: z.array(text).max(100).optional(),
+    // Issue 17 part 4: whether the applicant agreed to progress SMS (同意接收办件进度短信).
+    // Absent on cases received before it was asked: not asked, so no SMS is ever sent.
+    smsConsent: z.boolean().optional(),
   }),
   materialsChecked: z.object({
     materials: z

@@ -9,3 +9,4 @@ export * from './supervision-schemas';
 export * from './system-schemas';
 export * from './seal-schemas';
 export * from './operations-schemas';
+export * from './sms-schemas';
