@@ -23,6 +23,8 @@ import { supervisionHandlers } from './supervision/handlers';
 import { sealHandlers } from './seal/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
+// issue 17 part 4
+import { smsHandlers } from './sms/handlers';
 
 /**
  * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
@@ -61,4 +63,6 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...releaseHandlers,
   // part W of issue 16: 常用语
   ...phraseHandlers,
+  // issue 17 part 4: the SMS outbox and its provider
+  ...smsHandlers,
 });

@@ -63,8 +63,14 @@ export type ServerDb = {
   settings: { key: string; value: string };
   /** issue 17 part 4 (0024): the SMS outbox, one row per case event at most */
   sms_messages: SmsMessageTable;
-  /** every call to the SMS provider; `outcome` 'sent' | 'failed' | 'uncertain' */
-  sms_attempts: { message_id: string; seq: number; at: string; outcome: string; error: string | null };
+  /** every call to the SMS provider; `outcome` 'sent' | 'found' (an earlier unanswered send was there) | 'failed' | 'uncertain' */
+  sms_attempts: {
+    message_id: string;
+    seq: number;
+    at: string;
+    outcome: string;
+    error: string | null;
+  };
   /** the provider, its key and the templates (`value` is JSON); never pulled by a terminal */
   sms_settings: { key: string; value: string };
   /** staff sign-in at the center; only the SHA-256 of the token is kept */

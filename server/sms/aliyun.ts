@@ -67,11 +67,11 @@ export function aliyunSms(config: AliyunConfig, now: () => Date = () => new Date
     const url = `${config.endpoint.replace(/\/?$/, '/')}?Signature=${percentEncode(signature)}&${canonicalQuery(params)}`;
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
-    if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
+    if (response.status >= 500) throw new ProviderAnswer(`服务商应答 HTTP ${response.status}`);
     try {
       return JSON.parse(text);
     } catch {
-      throw new Error(`HTTP ${response.status}: 应答不是 JSON`);
+      throw new ProviderAnswer(`服务商应答 HTTP ${response.status}，内容不是 JSON`);
     }
   }
 
@@ -118,7 +118,11 @@ export function aliyunSms(config: AliyunConfig, now: () => Date = () => new Date
   };
 }
 
+/** An answer that says nothing of the message: the provider's own failure. */
+class ProviderAnswer extends Error {}
+
 function reason(error: unknown): string {
+  if (error instanceof ProviderAnswer) return error.message;
   if (error instanceof Error && error.name === 'TimeoutError') return '服务商超时未应答';
   return error instanceof Error ? `连接服务商失败：${error.message}` : '连接服务商失败';
 }
