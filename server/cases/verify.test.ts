@@ -22,11 +22,11 @@ eachDialect('center: verify a printed notice', (t) => {
     // another window accepts the same case again: signed and stored, but not the center's record
     const [late] = two.sign([script.accepted()]);
     await two.pushOk([late!]);
-    return { h, accepted: accepted!, late: late! };
+    return { h, received: received!, accepted: accepted!, late: late!, idNumber: script.idNumber };
   };
 
   it('confirms a genuine notice in JSON and as a page a phone can show', async () => {
-    const { h, accepted } = await setup();
+    const { h, received, accepted, idNumber } = await setup();
     const code = verificationCode(accepted.hash);
     const res = await h.call('GET', `/verify/${code.toLowerCase().replace(/-/g, '')}`);
     expect(res.statusCode).toBe(200);
@@ -40,6 +40,17 @@ eachDialect('center: verify a printed notice', (t) => {
       department: '市场监督管理局',
       window: '市场监管一号窗',
       issuedAt: accepted.occurredAt,
+      // issue 17 part 4: the case's steps from its current state, the name masked
+      progress: {
+        applicant: '申**甲',
+        steps: [
+          { step: 'received', label: '收件', at: received.occurredAt },
+          { step: 'accepted', label: '受理', at: accepted.occurredAt },
+          { step: 'decided', label: '作出决定', at: null },
+          { step: 'readyForPickup', label: '待领取', at: null },
+          { step: 'delivered', label: '已送达', at: null },
+        ],
+      },
     });
     const page = await h.call('GET', `/verify/${code}?format=html`);
     expect(page.statusCode).toBe(200);
@@ -48,6 +59,10 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
     expect(page.body).not.toMatch(/(src|href)=/);
+    expect(page.body).toContain('办理进度');
+    expect(page.body).toContain('申**甲');
+    expect(page.body).not.toContain('申请人甲');
+    expect(page.body).not.toContain(idNumber);
     // a phone's browser scanning the QR code asks for a page by its Accept header
     const scanned = await h.app.inject({
       method: 'GET',
