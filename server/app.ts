@@ -15,6 +15,7 @@ import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
 import { registerConsole } from './console/routes';
+import { registerVerifyFont } from './cases/verify-font';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -125,5 +126,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   registerCrashReports(app, context);
   // part U (issue 16): the center's own browser console
   registerConsole(app, context, config.consoleDir ?? null);
+  // issue 17 part 4: the Chinese font of the public /verify page
+  registerVerifyFont(app);
   return app;
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { documentTitles } from '../../shared/documents';
 import type { CaseProgress, Verification } from '../../shared/center-api';
+import { verifyFontFaces } from './verify-font';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
-// (no scripts, fonts or images from elsewhere), readable without zooming.
+// (no scripts, and no fonts or images from elsewhere: the one font comes from this center),
+// readable without zooming.
 
 const entities: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -25,7 +27,8 @@ function cnTime(iso: string): string {
 
 // One fixed stylesheet (the verdict's colour by class, not interpolated), so that the page's CSP
 // can allow exactly this style by its hash and nothing else: no 'unsafe-inline', no scripts.
-const style = `body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;color:#1f2328}
+const style = `${verifyFontFaces}
+body{font-family:'Noto Sans SC',system-ui,sans-serif;margin:0;padding:1.5rem;color:#1f2328}
 h1{font-size:1.6rem;margin:0 0 1rem}.genuine{color:#1a7f37}.conflicted{color:#b35900}.missing{color:#b42318}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
 dt{color:#59636e}dd{margin:0}.code{font-family:monospace;letter-spacing:.1em}
@@ -44,6 +47,8 @@ export const verificationHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'none'",
     `style-src 'sha256-${styleHash}'`,
+    // issue 17 part 4: the shipped Chinese font, for a browser without one of its own
+    "font-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -91,7 +96,7 @@ function progressSection(p: CaseProgress): string {
   const steps = p.steps
     .map((s) =>
       s.at
-        ? `<li class="done">✔<b>${escapeHtml(s.label)}</b><span>${escapeHtml(cnTime(s.at))}</span></li>`
+        ? `<li class="done">●<b>${escapeHtml(s.label)}</b><span>${escapeHtml(cnTime(s.at))}</span></li>`
         : `<li class="ahead">○<b>${escapeHtml(s.label)}</b><span>尚未办理</span></li>`,
     )
     .join('');

@@ -99,6 +99,16 @@ eachDialect('center: verify a printed notice', (t) => {
       );
       expect(page.body).not.toMatch(/<script|style=/);
     }
+    // issue 17 part 4: the one font is this center's, served under the name the page gives it
+    expect(String(answers[0]!.headers['content-security-policy'])).toContain("font-src 'self'");
+    const font = /url\((\/verify-font\/[^)]+\.woff2)\)/.exec(answers[0]!.body)?.[1] ?? '';
+    const served = await h.call('GET', font);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('font/woff2');
+    expect(served.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    for (const bad of ['package.json', '..%2F400.css', 'noto-sans-sc-4-400-normal.woff']) {
+      expect((await h.call('GET', `/verify-font/${bad}`)).statusCode).toBe(404);
+    }
   });
 
   it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {

@@ -136,6 +136,12 @@ export async function startSmsStandIn(
     } catch {
       return reply(res, 200, { Code: 'isv.INVALID_JSON_PARAM', Message: 'JSON参数不合法' });
     }
+    if (!params.SignName) {
+      return reply(res, 200, { Code: 'isv.SMS_SIGNATURE_ILLEGAL', Message: '短信签名不合法' });
+    }
+    if (!params.TemplateCode) {
+      return reply(res, 200, { Code: 'isv.SMS_TEMPLATE_ILLEGAL', Message: '短信模板不合法' });
+    }
     if (!/^1\d{10}$/.test(params.PhoneNumbers ?? '')) {
       return reply(res, 200, { Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: '非法手机号' });
     }
