@@ -13,7 +13,7 @@ import {
   syncHarness,
 } from '../sync/test-support';
 import { testApp } from '../test-app';
-import { sendDue } from './sender';
+import { claimDue, sendDue } from './sender';
 import { defaultSmsSettings, writeSmsSettings } from './settings';
 
 // The outbox end to end: events pushed by a real terminal chain, the sender on the business
@@ -216,6 +216,20 @@ eachDialect('center: SMS to the applicant', (t) => {
     expect((await messages())[0]).toMatchObject({ status: 'sent', uncertain: 0 });
     expect(stand.delivered).toHaveLength(1);
     expect(stand.requests.map((r) => r.action)).toEqual(['SendSms', 'QuerySendDetails']);
+  });
+
+  it('a claim whose process died is taken over after its lease, asking the provider first', async () => {
+    const { device, stand } = await setup();
+    await device.pushOk(device.sign(acceptedCase(true).events));
+    // a process claims the message and dies before it sends or settles
+    const [claimed] = await claimDue(t().db, t().dialect, now, 10, 5 * 60_000);
+    expect(claimed).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(await round()).toBe(0);
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect(await round()).toBe(1);
+    expect(stand.requests.map((r) => r.action)).toEqual(['QuerySendDetails', 'SendSms']);
+    expect((await messages())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(stand.delivered).toHaveLength(1);
   });
 
   it('fails past the limit, shows the failure to the manager, and resends it once', async () => {
