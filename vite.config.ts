@@ -21,6 +21,13 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), cspMeta],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    // issue 17: the hall's screens (kiosk, big screen, window displays) are a second page the
+    // center serves at /hall/; they share no code with the window's app but the shared schemas
+    rollupOptions: { input: { main: 'renderer/index.html', hall: 'renderer/hall.html' } },
+  },
   server: { port: 5173, strictPort: true, proxy: { '/api': 'http://127.0.0.1:4310' } },
 });

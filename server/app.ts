@@ -14,8 +14,8 @@ import type { Dialect, Handlers } from './http/spec';
 import { centerHandlers } from './handlers';
 import { registerCrashReports } from './operations/crash-reports';
 import { registerUpdateFeed } from './operations/feed';
-import { registerConsole } from './console/routes';
-import { registerVerifyFont } from './cases/verify-font';
+import { registerConsole, registerHallScreens } from './console/routes';
+import { registerGuideStatic } from './guide/static';
 
 export type AppConfig = {
   db: Kysely<ServerDb>;
@@ -126,7 +126,10 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   registerCrashReports(app, context);
   // part U (issue 16): the center's own browser console
   registerConsole(app, context, config.consoleDir ?? null);
-  // issue 17 part 4: the Chinese font of the public /verify page
-  registerVerifyFont(app);
+  // issue 17: the hall's kiosk, big screen and window displays
+  registerHallScreens(app, config.consoleDir ?? null);
+  // issue 17 part 3: the public guide's font and /guide without its slash (the guide itself is
+  // two calls of the contract)
+  registerGuideStatic(app);
   return app;
 }

@@ -21,10 +21,13 @@ import { reportHandlers } from './reports/handlers';
 import { complaintHandlers } from './supervision/complaint-handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { sealHandlers } from './seal/handlers';
+// issue 17 part 3
+import { guideHandlers } from './guide/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
 // issue 17 part 4
 import { smsHandlers } from './sms/handlers';
+import { queueHandlers } from './queue/handlers';
 
 /**
  * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
@@ -59,10 +62,14 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...reportHandlers,
   ...supervisionHandlers,
   ...complaintHandlers,
+  // issue 17: the hall's queue
+  ...queueHandlers,
   // part C (issue 15): terminal releases
   ...releaseHandlers,
   // part W of issue 16: 常用语
   ...phraseHandlers,
   // issue 17 part 4: the SMS outbox and its provider
   ...smsHandlers,
+  // issue 17 part 3: the public guide
+  ...guideHandlers,
 });

@@ -1,3 +1,4 @@
+import { queueAct, windowQueue } from '../services/queue';
 import { getPrintSettings, setPrintSettings } from '../services/print-settings';
 import { getScreenLock, setScreenLock } from '../services/screen-lock';
 import type { Session } from '../../shared/api';
@@ -165,6 +166,9 @@ export const handlers: Handlers = {
   'documents.verify': (input, { terminal }) => verifyPrinted(terminal, input),
   'alerts.mine': (_input, { terminal, session }) => mySupervision(terminal, session),
   'complaints.reply': (input, { terminal, session }) => replyToComplaint(terminal, session, input),
+  // issue 17: the hall's queue at this window
+  'queue.window': (_input, { terminal }) => windowQueue(terminal),
+  'queue.act': (input, { terminal, session }) => queueAct(terminal, session, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.acknowledgeClock': (_input, { terminal, session }) => {

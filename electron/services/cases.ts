@@ -190,6 +190,7 @@ export function receiveCase(
       powers,
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
       ...(input.smsConsent !== undefined ? { smsConsent: input.smsConsent } : {}),
+      ...(input.ticket ? { ticket: input.ticket } : {}),
       // a reason given when no open case stood in the way is not recorded: it would explain nothing
       ...(duplicates.length > 0
         ? { duplicateReason: input.duplicateReason, duplicateOf: duplicates.map((d) => d.id) }

@@ -72,7 +72,6 @@ function centerServing(feed: () => Promise<WindowSupervision>): SyncClient {
     push: unused,
     pull: unused,
     supervision: feed,
-    replyComplaint: unused,
     registerSealKey: unused,
     readmit: unused,
   };

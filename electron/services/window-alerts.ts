@@ -1,14 +1,13 @@
 import type { MySupervision } from '../../shared/api';
-import { ruleMessages } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
 import { complaintClock } from '../../shared/reports/complaints';
 import type { Complaint } from '../../shared/sync';
 import { ApiFailure } from '../api/errors';
-import { openSecret } from '../store/device';
-import { boundWindow, getSetting } from '../store/reference';
+import { boundWindow } from '../store/reference';
+import { isEnrolled } from '../store/sync-state';
 import { readSupervisionCopy, updateCopiedComplaint } from '../store/supervision-copy';
-import { isEnrolled, syncKeys } from '../store/sync-state';
-import { CenterFailure, syncClient } from '../sync/client';
+import { CenterFailure } from '../sync/client';
+import { enrolledClient } from './queue';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './context';
 
@@ -68,19 +67,12 @@ export async function replyToComplaint(
   session: SessionRecord,
   input: { id: string; reply: string },
 ): Promise<Complaint> {
-  const serverUrl = getSetting<string>(t.db, syncKeys.server);
-  const sealed = getSetting<string>(t.db, syncKeys.deviceToken);
-  if (!isEnrolled(t.db) || !serverUrl || !sealed) {
-    throw new ApiFailure('not_allowed', `${ruleMessages['terminal.notEnrolled']}，不能答复投诉`, {
-      rule: 'terminal.notEnrolled',
-    });
-  }
-  const client = syncClient({ serverUrl, token: openSecret(sealed, t.keyProtector) });
+  const client = enrolledClient(t, '不能答复投诉');
   let complaint: Complaint;
   try {
-    complaint = await client.replyComplaint(input.id, {
-      reply: input.reply,
-      staffId: session.actor.userId,
+    complaint = await client.call('complaints.reply', {
+      params: { id: input.id },
+      body: { reply: input.reply, staffId: session.actor.userId },
     });
   } catch (error) {
     throw failureOf(error);

@@ -1,7 +1,5 @@
 import { centerContract, type SealKeyRegistration } from '../../shared/center-api';
 import type {
-  Complaint,
-  ComplaintReplyRequest,
   DeviceStatusResponse,
   EnrollRequest,
   EnrollResponse,
@@ -24,8 +22,6 @@ export type SyncClient = {
   pull(request: PullRequest): Promise<PullResponse>;
   /** the department's alerts and complaints, fetched on every round for the window's copy */
   supervision(): Promise<WindowSupervision>;
-  /** the window's reply to a complaint, for the chief or clerk signed in at this terminal */
-  replyComplaint(id: string, request: ComplaintReplyRequest): Promise<Complaint>;
   /** a chief's seal key, with the chief's password (issue 13) */
   registerSealKey(request: SealKeyRegistration): Promise<{ keyId: string; registeredAt: string }>;
   /** part A of issue 15: taken back as the same device after the center lost it */
@@ -65,7 +61,6 @@ export function syncClient(opts: ClientOptions): SyncClient {
     push: (events) => center.call('sync.push', { body: { events: [...events] } }),
     pull: (body) => center.call('sync.pull', { body }),
     supervision: () => center.call('sync.supervision', {}),
-    replyComplaint: (id, body) => center.call('complaints.reply', { params: { id }, body }),
     registerSealKey: (body) => center.call('seal.register', { body }),
     readmit: (body) => center.call('sync.readmit', { body }),
   };

@@ -314,7 +314,6 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       device: unused,
       push: unused,
       supervision: unused,
-      replyComplaint: unused,
       registerSealKey: unused,
       readmit: unused,
       pull: (request) => {

@@ -22,12 +22,14 @@ export const notBuiltMessage = '界面未构建：请先运行 npm run build';
 
 /**
  * The file a URL path (under the app's root, without it) names inside `staticDir`. A single-page
- * app: an unknown path is one of the app's routes, answered by index.html. `missing`: not even
+ * app: an unknown path is one of the app's routes, answered by its page (index.html). `missing`: not even
  * index.html (the renderer was never built); `bad`: a path that does not decode.
  */
 export function staticFile(
   staticDir: string,
   pathname: string,
+  /** the page of this app (issue 17: the hall's screens are hall.html beside index.html) */
+  page = 'index.html',
 ): { file: string } | { refused: 'bad' | 'outside' | 'missing' } {
   let decoded: string;
   try {
@@ -38,7 +40,7 @@ export function staticFile(
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(staticDir, relative);
   if (!file.startsWith(staticDir + sep) && file !== staticDir) return { refused: 'outside' };
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, page);
   if (!existsSync(file)) return { refused: 'missing' };
   return { file };
 }

@@ -13,11 +13,12 @@ eachDialect('admin: items', (t) => {
     expect((await versions()).catalog).toBe(2);
     const replaced = await call('PUT', '/api/items/SJ-001', {
       token,
-      body: itemJson({ promisedDays: 1 }),
+      // issue 17 part 3: the life events the public guide lists it under are kept with it
+      body: itemJson({ promisedDays: 1, lifeEvents: ['开办企业'] }),
     });
     expect(replaced.statusCode).toBe(200);
     const list = await call('GET', '/api/items', { token: await tokenFor('supervisor') });
-    expect(list.json()).toEqual([itemJson({ promisedDays: 1 })]);
+    expect(list.json()).toEqual([itemJson({ promisedDays: 1, lifeEvents: ['开办企业'] })]);
     expect((await versions()).catalog).toBe(3);
     await call('PUT', `/api/windows/${windowId}/powers`, {
       token,

@@ -1,3 +1,4 @@
+import { answersPage } from '../http/page';
 import type { CenterHandlers } from '../http/spec';
 import { caseHistory } from './history';
 import { listCases } from './list';
@@ -13,18 +14,10 @@ export const caseHandlers = {
   'documents.verify': async ({ params, query, accept }, ctx) => {
     const verification = await verifyDocument(ctx, params.code);
     const status = verification.genuine || 'conflicted' in verification ? 200 : 404;
-    const page = query.format === 'html' || (query.format !== 'json' && wantsPage(accept));
+    const page = answersPage(query.format, accept);
     const headers = verificationHeaders;
     return page
       ? { status, headers, page: verificationPage(verification) }
       : { status, headers, body: verification };
   },
 } satisfies Partial<CenterHandlers>;
-
-/** A browser asks for text/html first; fetch() and curl take anything or ask for JSON. */
-function wantsPage(accept: string | null): boolean {
-  if (!accept) return false;
-  const html = accept.indexOf('text/html');
-  const json = accept.indexOf('application/json');
-  return html >= 0 && (json < 0 || html < json);
-}

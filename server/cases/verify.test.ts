@@ -58,7 +58,11 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('真实有效');
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
-    expect(page.body).not.toMatch(/(src|href)=/);
+    // nothing from elsewhere: the one link is the center's font stylesheet (issue 17 part 4)
+    expect(page.body).not.toMatch(/src=/);
+    expect([...page.body.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      '../guide/fonts.css',
+    ]);
     expect(page.body).toContain('办理进度');
     expect(page.body).toContain('申**甲');
     expect(page.body).not.toContain('申请人甲');
@@ -73,7 +77,7 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(scanned.body).toContain('真实有效');
   });
 
-  it('answers with headers that let the page run nothing, load nothing and not be framed', async () => {
+  it('answers with headers that let the page run nothing, load nothing but the center’s font, and not be framed', async () => {
     const { h, accepted } = await setup();
     const code = verificationCode(accepted.hash);
     const answers = [
@@ -95,20 +99,16 @@ eachDialect('center: verify a printed notice', (t) => {
       const inline = /<style>([\s\S]*?)<\/style>/.exec(page.body)?.[1] ?? '';
       const hash = createHash('sha256').update(inline).digest('base64');
       expect(String(page.headers['content-security-policy'])).toContain(
-        `style-src 'sha256-${hash}'`,
+        `style-src 'self' 'sha256-${hash}'`,
       );
       expect(page.body).not.toMatch(/<script|style=/);
     }
-    // issue 17 part 4: the one font is this center's, served under the name the page gives it
+    // issue 17 part 4: the one font is this center's, the public guide's (server/guide/static.ts)
     expect(String(answers[0]!.headers['content-security-policy'])).toContain("font-src 'self'");
-    const font = /url\((\/verify-font\/[^)]+\.woff2)\)/.exec(answers[0]!.body)?.[1] ?? '';
-    const served = await h.call('GET', font);
-    expect(served.statusCode).toBe(200);
-    expect(served.headers['content-type']).toBe('font/woff2');
-    expect(served.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
-    for (const bad of ['package.json', '..%2F400.css', 'noto-sans-sc-4-400-normal.woff']) {
-      expect((await h.call('GET', `/verify-font/${bad}`)).statusCode).toBe(404);
-    }
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(answers[0]!.body)?.[1] ?? '';
+    const fonts = await h.call('GET', new URL(href, `http://center/verify/${code}`).pathname);
+    expect(fonts.statusCode).toBe(200);
+    expect(fonts.body).toContain("font-family: 'Noto Sans SC'");
   });
 
   it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {

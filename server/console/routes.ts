@@ -78,22 +78,42 @@ export function registerConsole(
     });
     scope.get('/console', (_request, reply) => reply.redirect(consolePath));
     scope.get<{ Params: { '*': string } }>('/console/*', (request, reply) =>
-      servePage(reply, staticDir, request.params['*']),
+      servePage(reply, staticDir, request.params['*'], consolePage),
     );
     done();
   });
 }
 
-function servePage(reply: FastifyReply, staticDir: string | null, path: string) {
-  const found = staticDir ? staticFile(staticDir, path) : ({ refused: 'missing' } as const);
+type Page = { file: string; marker: string };
+const consolePage: Page = { file: 'index.html', marker: consoleMarker };
+
+/**
+ * Issue 17: the hall's screens — kiosk (?kiosk), big screen (?screen), a window's display
+ * (?window=SJ01) — a second page of the same build, public like the notice check: they call
+ * only the queue's public reads and the kiosk's 取号.
+ */
+export const hallScreensPath = '/hall/';
+const hallPage: Page = { file: 'hall.html', marker: '' };
+
+export function registerHallScreens(app: FastifyInstance, staticDir: string | null): void {
+  app.get('/hall', (_request, reply) => reply.redirect(hallScreensPath));
+  app.get<{ Params: { '*': string } }>('/hall/*', (request, reply) =>
+    servePage(reply, staticDir, request.params['*'], hallPage),
+  );
+}
+
+function servePage(reply: FastifyReply, staticDir: string | null, path: string, page: Page) {
+  const found = staticDir
+    ? staticFile(staticDir, path, page.file)
+    : ({ refused: 'missing' } as const);
   if ('refused' in found) {
     if (found.refused === 'missing')
       return reply.code(404).type('text/plain; charset=utf-8').send(notBuiltMessage);
     return reply.code(found.refused === 'bad' ? 400 : 404).send();
   }
   void reply.headers(staticHeaders(found.file));
-  if (!found.file.endsWith('index.html')) return reply.send(createReadStream(found.file));
+  if (!found.file.endsWith('.html')) return reply.send(createReadStream(found.file));
   // the page itself: never cached (a new release's assets have new names), marked as the console
-  const page = readFileSync(found.file, 'utf8').replace('<head>', `<head>${consoleMarker}`);
-  return reply.header('cache-control', 'no-store').send(page);
+  const html = readFileSync(found.file, 'utf8').replace('<head>', `<head>${page.marker}`);
+  return reply.header('cache-control', 'no-store').send(html);
 }

@@ -24,6 +24,8 @@ import { centerOnlyStaff } from './migrations/0018-center-only-staff';
 import { departmentPhrases } from './migrations/0021-department-phrases';
 // review of issue 16: a second open case of one applicant made at another PC
 import { caseApplicant } from './migrations/0022-case-applicant';
+// issue 17: the hall's queue
+import { queue } from './migrations/0023-queue';
 // issue 17 part 4: the SMS outbox
 import { smsOutbox } from './migrations/0024-sms-outbox';
 import type { ServerDb } from './schema';
@@ -55,6 +57,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0021-department-phrases': departmentPhrases(),
     // review of issue 16: the applicant of each case, for duplicates made at two PCs
     '0022-case-applicant': caseApplicant(),
+    // issue 17: the hall's queue (取号/叫号)
+    '0023-queue': queue(dialect),
     // issue 17 part 4: the SMS outbox, its attempts and its provider settings
     '0024-sms-outbox': smsOutbox(),
   };

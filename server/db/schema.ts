@@ -247,6 +247,36 @@ export type ServerDb = {
     /** JSON: the other form fields of the upload */
     fields: string;
   };
+  // issue 17 (0023): the hall's queue
+  queue_lines: { department_code: string; prefix: string };
+  queue_counters: { day: string; prefix: string; last: number };
+  queue_tickets: {
+    id: string;
+    day: string;
+    number: string;
+    serial: number;
+    department_code: string;
+    /** shared/center-api ticketStatuses */
+    status: string;
+    window_id: string | null;
+    taken_at: string;
+    called_at: string | null;
+    last_called_at: string | null;
+    recalls: Generated<number>;
+    finished_at: string | null;
+    staff_id: string | null;
+    transfer_note: string | null;
+    transferred_from: string | null;
+  };
+  queue_ticket_cases: { ticket_id: string; case_id: string; case_number: string };
+  queue_calls: {
+    seq: Generated<number>;
+    ticket_id: string;
+    window_id: string;
+    kind: string;
+    at: string;
+  };
+  queue_windows: { window_id: string; paused: Generated<number>; counter: number | null };
 };
 
 export type AlertTable = {

@@ -5,6 +5,7 @@ import { documentOfEvent, verificationCode } from '../../shared/documents';
 import type { PushResponse, WireEvent } from '../../shared/sync';
 import { clockContext } from '../cases/clocks';
 import { caseRowOf, parseCaseState, upsertCases } from '../cases/projection';
+import { linkTicketCase } from '../queue/tickets';
 import type { NewEvent, ServerDb } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { AuthDevice, Dialect, ServerContext } from '../http/spec';
@@ -98,6 +99,8 @@ export async function pushEvents(
     const hashes = new Map([...answers.values()].map((r) => [r.device_seq, r.hash]));
     const answerIds: string[] = [];
     const rows: NewEvent[] = [];
+    // issue 17: cases received for a queue ticket, linked once their events are stored
+    const ticketCases: { ticketId: string; caseId: string; caseNumber: string }[] = [];
     let head = stored;
     for (const [index, e] of events.entries()) {
       const at = eventAtFault(e);
@@ -136,6 +139,13 @@ export async function pushEvents(
       // Accepted when the shared reducer and the center's records admit it, else stored as
       // conflicted with the rule — never dropped, and the case is left as it was.
       const verdict = judgeEvent(current?.state ?? initialCaseState, event, e, records);
+      if (verdict.ok && event.type === 'received' && event.payload.ticket) {
+        ticketCases.push({
+          ticketId: event.payload.ticket.id,
+          caseId: e.caseId,
+          caseNumber: event.payload.caseNumber,
+        });
+      }
       if (verdict.ok && verdict.state.status !== 'none') {
         cases.set(e.caseId, {
           departmentCode: verdict.state.item.departmentCode,
@@ -164,6 +174,7 @@ export async function pushEvents(
     const results = new Map<string, ResultColumns>([...answers.values()].map((r) => [r.id, r]));
     for (const r of await insertEvents(trx, ctx.dialect, rows)) results.set(r.id, r);
     await writeCases(trx, ctx, cases, results);
+    for (const t of ticketCases) await linkTicketCase(trx, t.ticketId, t.caseId, t.caseNumber);
     // the supervision rules see the batch in its own transaction: no alert without its events
     await superviseBatch(
       trx,

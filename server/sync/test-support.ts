@@ -285,6 +285,8 @@ export type CaseOptions = {
   idNumber?: string;
   /** when the case is received; each later event is 10 minutes after the one before */
   start?: string;
+  /** issue 17: the queue ticket the applicant was called with */
+  ticket?: { id: string; number: string };
 };
 
 let scripts = 0;
@@ -333,6 +335,7 @@ export function caseScript(o: CaseOptions = {}) {
         },
         channel: 'window',
         calendarVersion,
+        ...(o.ticket ? { ticket: o.ticket } : {}),
       },
       clerk,
     );

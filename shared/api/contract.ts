@@ -10,7 +10,7 @@ import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
-import { calendarChangesSchema } from '../center-api';
+import { calendarChangesSchema, windowActionSchema, windowQueueSchema } from '../center-api';
 import { printSettingsSchema } from '../print/routing';
 import { screenLockSettingsSchema } from '../screen-lock';
 import { adminContract } from './admin-contract';
@@ -279,6 +279,10 @@ export const contract = {
         max: 500,
         lines: true,
       }).optional(),
+      /** issue 17: the queue ticket this window called the applicant with (absent: a walk-in) */
+      ticket: z
+        .object({ id: z.string().trim().min(1).max(64), number: z.string().trim().min(1).max(16) })
+        .optional(),
     }),
     output: z.object({ caseId: z.string(), caseNumber: z.string() }),
     access: ['clerk', 'chief'],
@@ -641,6 +645,17 @@ export const contract = {
     input: z.object({}),
     output: departmentPhrasesSchema,
     access: 'signedIn',
+  }),
+  // ---- issue 17: the hall's queue at this window, relayed to the center (online only) ------
+  'queue.window': call({
+    input: z.object({}),
+    output: windowQueueSchema,
+    access: ['clerk', 'chief', 'reviewer'],
+  }),
+  'queue.act': call({
+    input: windowActionSchema,
+    output: windowQueueSchema,
+    access: ['clerk', 'chief', 'reviewer'],
   }),
 } satisfies Record<CallName, CallSpec>;
 

@@ -59,6 +59,9 @@ export const callNames = [
   'demo.clear',
   // part W of issue 16: 常用语
   'phrases.list',
+  // issue 17: the hall's queue at this window
+  'queue.window',
+  'queue.act',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

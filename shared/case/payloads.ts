@@ -161,6 +161,9 @@ export const payloadSchemas = {
     // Issue 17 part 4: whether the applicant agreed to progress SMS (同意接收办件进度短信).
     // Absent on cases received before it was asked: not asked, so no SMS is ever sent.
     smsConsent: z.boolean().optional(),
+    // issue 17: the hall's queue ticket the applicant was called with (取号), so the center lists
+    // the case under the ticket and counts the wait per item; absent for a walk-in or offline
+    ticket: z.object({ id: text.max(64), number: text.max(16) }).optional(),
   }),
   materialsChecked: z.object({
     materials: z

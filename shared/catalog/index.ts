@@ -43,6 +43,15 @@ export {
   withItemLaw,
 } from './law';
 export { limitText, limitUnitWords } from './limit-words';
+// issue 17 part 3: the guide's words, one source for the window and the public /guide/
+export {
+  materialFormWords,
+  materialRequirementWords,
+  materialTerms,
+  materialWords,
+  timeLimitWords,
+  validityWords,
+} from './guide-words';
 // part W of issue 16: 常用语
 export type { DepartmentPhrases, PhraseKind, ShippedPhrases } from './phrases';
 export {

@@ -151,6 +151,19 @@ describe('parseCatalog', () => {
     );
   });
 
+  // Issue 17 part 3: the public guide groups items by life event
+  it('keeps life events, and refuses a repeated, overlong or blank one at its index', () => {
+    const good = catalogJson();
+    good.items[0]!.lifeEvents = ['开办企业', '开餐馆'];
+    expect(parseCatalog(good).items[0]?.lifeEvents).toEqual(['开办企业', '开餐馆']);
+    const json = catalogJson();
+    json.items[0]!.lifeEvents = ['开办企业', '开办企业', '一二三四五六七八九十一二三', ' '];
+    const problems = problemsOf(json);
+    expect(problems).toContainEqual(expect.stringContaining('lifeEvents[1]: 主题重复: 开办企业'));
+    expect(problems).toContainEqual(expect.stringContaining('lifeEvents[2]: 主题不超过12个字'));
+    expect(problems).toContainEqual(expect.stringContaining('lifeEvents[3]: 不能为空'));
+  });
+
   it('reports structural errors in Chinese with their path', () => {
     const json = catalogJson();
     json.items[0]!.statutoryDays = '三';

@@ -106,6 +106,11 @@ const serviceItemObject = (text: Text) =>
      * found by the intake picker like the name. Optional: items stored before have none.
      */
     aliases: z.array(aliasObject(text)).max(20, '别名不超过20个').optional(),
+    /**
+     * Issue 17 part 3: the life events (开办企业, 开餐馆 …) under which the public guide lists the
+     * item beside its department. Short names, since a phone shows them as a list of headings.
+     */
+    lifeEvents: z.array(text.max(12, '主题不超过12个字')).max(8, '主题不超过8个').optional(),
     departmentCode: text,
     legalBasis: z.array(text).min(1, '至少一项'),
     conditions: z.array(text).min(1, '至少一项'),
@@ -166,6 +171,9 @@ function itemRules(item: ItemFields, issue: Issue): void {
   });
   for (const i of duplicateIndexes((item.aliases ?? []).map((a) => a.name))) {
     issue(['aliases', i, 'name'], `别名重复: ${item.aliases?.[i]?.name}`);
+  }
+  for (const i of duplicateIndexes(item.lifeEvents ?? [])) {
+    issue(['lifeEvents', i], `主题重复: ${item.lifeEvents?.[i]}`);
   }
   if (item.promisedDays > promisedCeiling(item)) {
     issue(

@@ -58,6 +58,7 @@ import {
 } from './auth';
 import { officialEntrySchema } from '../calendar';
 import type { CenterCall, CenterContract } from './call';
+import { queueContract } from './queue-contract';
 import {
   caseHistorySchema,
   caseIdParams,
@@ -94,6 +95,13 @@ import {
   complaintIdParams,
   complaintListQuerySchema,
 } from './supervision-schemas';
+import {
+  guideItemParams,
+  guideItemQuerySchema,
+  guideItemSchema,
+  guideListQuerySchema,
+  guideListSchema,
+} from './guide-schemas';
 
 // Every call of the center's HTTP API, as the IPC contract (shared/api/contract.ts) is for the
 // terminal's renderer. Adding a call is one entry here and one handler at the center
@@ -668,6 +676,8 @@ export const centerContract = {
     auth: managerOnly,
     response: centerIntegritySchema,
   },
+  // ---- issue 17: the hall's queue (shared/center-api/queue-contract.ts) -----------------
+  ...queueContract,
   // ---- part W of issue 16: 常用语 per department ------------------------------------------
   'phrases.get': {
     method: 'GET',
@@ -687,6 +697,30 @@ export const centerContract = {
     params: z.strictObject({ code: z.string(), kind: z.enum(phraseKinds) }),
     body: phraseListSchema,
     response: departmentPhrasesSchema,
+  },
+  // ---- issue 17 part 3: the public guide (七公开) ------------------------------------------
+  'guide.list': {
+    method: 'GET',
+    path: '/guide/',
+    summary:
+      '办事指南（公开）：按部门、主题列出事项，q 按名称、拼音首字母、别名搜索 / the public guide: items by department and life event, searchable',
+    tag: 'guide',
+    auth: anyone,
+    query: guideListQuerySchema,
+    response: guideListSchema,
+    page: true,
+  },
+  'guide.item': {
+    method: 'GET',
+    path: '/guide/:code',
+    summary:
+      '一个事项的办事指南（公开）/ one item’s public guide (a 404 answer says there is no such item)',
+    tag: 'guide',
+    auth: anyone,
+    params: guideItemParams,
+    query: guideItemQuerySchema,
+    response: guideItemSchema,
+    page: true,
   },
   // ---- issue 17 part 4: SMS to the applicant --------------------------------------------
   'sms.messages.list': {

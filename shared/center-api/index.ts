@@ -10,3 +10,7 @@ export * from './system-schemas';
 export * from './seal-schemas';
 export * from './operations-schemas';
 export * from './sms-schemas';
+export * from './queue-schemas';
+export * from './queue-contract';
+// issue 17 part 3: the public guide
+export * from './guide-schemas';

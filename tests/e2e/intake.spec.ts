@@ -34,7 +34,8 @@ test('a clerk receives, notifies once, takes the supplements and accepts across 
   await intake.findItem(food.initials, food.name);
   await expect(l.guide).toContainText('《中华人民共和国食品安全法》');
   await expect(l.guide).toContainText('不收费');
-  await expect(l.guide).toContainText('承诺 5 个工作日 / 法定 10 个工作日');
+  // issue 17 part 3: the guide's words for limits, as the public /guide/ page states them
+  await expect(l.guide).toContainText('承诺5个工作日内办结；法定时限10个工作日');
   await expect(l.name).toBeFocused();
 
   // a wrong check character is refused by the form, at the field, in Chinese

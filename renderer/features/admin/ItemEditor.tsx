@@ -13,6 +13,8 @@ const template = (departmentCode: string) => ({
   initials: '',
   // part R of issue 16: what applicants call the item, each with its pinyin initials
   aliases: [],
+  // issue 17 part 3: the life events the public guide lists the item under
+  lifeEvents: [],
   departmentCode,
   legalBasis: [''],
   conditions: [''],
@@ -121,6 +123,8 @@ export function ItemEditor({
         {m('itemJsonHint')}
         <br />
         {m('itemAliasesHint')}
+        <br />
+        {m('itemLifeEventsHint')}
       </Typography.Paragraph>
       {problems.length > 0 && (
         <Alert

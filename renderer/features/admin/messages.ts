@@ -178,6 +178,9 @@ export const useAdminMessages = defineMessages({
     // part R of issue 16 (search)
     itemAliasesHint:
       'aliases：群众常用的叫法及其拼音首字母，收件时可按它们找到本事项，如 [{"name": "营业执照", "initials": "yyzz"}]。',
+    // issue 17 part 3 (the public guide)
+    itemLifeEventsHint:
+      'lifeEvents：公开办事指南（/guide/）中本事项所属的主题，每个不超过12个字，如 ["开办企业", "开餐馆"]。',
   },
   en: {
     title: 'Center administration',
@@ -361,6 +364,8 @@ export const useAdminMessages = defineMessages({
     // part R of issue 16 (search)
     itemAliasesHint:
       'aliases: what applicants call the item, with pinyin initials; intake finds the item by them, e.g. [{"name": "营业执照", "initials": "yyzz"}].',
+    itemLifeEventsHint:
+      'lifeEvents: the life events the public guide (/guide/) lists the item under, up to 12 characters each, e.g. ["开办企业", "开餐馆"].',
   },
 });
 

@@ -1,28 +1,7 @@
-import { approverLabels, limitText, type ServiceItem } from '../../../shared/catalog';
+import { materialWords, timeLimitWords, type ServiceItem } from '../../../shared/catalog';
 import { A4Document, SealBlock } from './A4Document';
-import { formLabels } from './labels';
 
 const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/**
- * Art. 30's 期限, as the item's own law sets it: the unit its law counts in (a regulation's "60日"
- * is not 60 working days), the article, and who may extend it — a joint item's 15 working days
- * only by 本级人民政府负责人 (Art. 42(2)).
- */
-function timeLimit(item: ServiceItem): string {
-  const promised =
-    item.promisedDays === 0 ? '即办（当场办结）' : `承诺${item.promisedDays}个工作日内办结`;
-  const statutory = `法定时限${limitText(item.statutoryDays, item.statutoryUnit)}（${item.statutoryBasis}）`;
-  const extension =
-    item.extensionDays > 0 && item.extensionApprover && item.extensionBasis
-      ? `；经${approverLabels[item.extensionApprover]}批准可延长${limitText(item.extensionDays, item.statutoryUnit)}（${item.extensionBasis}），并将延长期限的理由告知申请人`
-      : '；法律未规定延长办理期限';
-  // Art. 45 is a closed list: publication pauses the statutory limit only by the item's own law
-  const publication = item.publicationPausesStatutory
-    ? `公示期间依照${item.publicationBasis ?? '有关规定'}不计算在法定时限内。`
-    : '';
-  return `${promised}；${statutory}${extension}。依法需要听证、检验、检测、鉴定、专家评审的，所需时间不计算在内。${publication}`;
-}
 
 /** 办事指南: the item's 七公开 on the same A4 sheet the notices use; no case yet, so the item code. */
 export function ServiceGuide({
@@ -56,23 +35,26 @@ export function ServiceGuide({
             </tr>
           </thead>
           <tbody>
-            {item.materials.map((m, i) => (
-              <tr key={m.id}>
-                <td className="a4-num">{i + 1}</td>
-                <td>{m.name}</td>
-                <td>{m.required ? '必需' : '视情形'}</td>
-                <td>{formLabels[m.form]}</td>
-                <td>{m.count}</td>
-                <td>{m.note ?? ''}</td>
-              </tr>
-            ))}
+            {item.materials.map((m, i) => {
+              const words = materialWords(m);
+              return (
+                <tr key={m.id}>
+                  <td className="a4-num">{i + 1}</td>
+                  <td>{m.name}</td>
+                  <td>{words.requirement}</td>
+                  <td>{words.form}</td>
+                  <td>{words.count}</td>
+                  <td>{m.note ?? ''}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ),
     },
     { title: '申请书示范文本', body: <p className="a4-indent">{item.sampleForm}</p> },
     { title: '办理流程', body: <List lines={item.procedure} numbered /> },
-    { title: '办理时限', body: <p className="a4-indent">{timeLimit(item)}</p> },
+    { title: '办理时限', body: <p className="a4-indent">{timeLimitWords(item)}</p> },
     { title: '收费标准', body: <p className="a4-indent">{item.fee.standard}</p> },
     { title: '收费依据', body: <p className="a4-indent">{item.fee.basis}</p> },
     {

@@ -1,4 +1,5 @@
 import { inShanghai } from '../../format';
+import { materialFormWords } from '../../../shared/catalog';
 import {
   documentTitles,
   type CaseDocument,
@@ -9,11 +10,8 @@ import {
 // the procedures' names live with the case: the center's supervision names them too
 export { procedureLabels } from '../../../shared/case';
 
-export const formLabels: Readonly<Record<MaterialLine['form'], string>> = {
-  original: '原件',
-  copy: '复印件',
-  either: '原件或复印件',
-};
+// a notice names a material's form in the guide's words
+export const formLabels: Readonly<Record<MaterialLine['form'], string>> = materialFormWords;
 
 /**
  * The title printed on the document (and in its PDF's name): a decision is 准予 or 不予, a

@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Empty, Tag, Typography } from 'antd';
-import type { ServiceItem } from '../../../shared/catalog';
+import { materialTerms, timeLimitWords, type ServiceItem } from '../../../shared/catalog';
 import { useRoute } from '../../stores/route';
 import type { M } from './messages';
 
@@ -48,15 +48,21 @@ export function ItemGuide({ item, m }: { item: ServiceItem | null; m: M }) {
             children: (
               <ol style={{ margin: 0, paddingLeft: 18 }}>
                 {item.materials.map((mat) => (
-                  <li key={mat.id}>
-                    {mat.name}{' '}
-                    <Tag color={mat.required ? 'red' : 'default'} style={{ marginInlineEnd: 4 }}>
-                      {mat.required ? m('required') : m('optional')}
+                  // the public /guide/ page states each material in these very words
+                  <li key={mat.id} data-testid="guide-material">
+                    <span data-part="name">{mat.name}</span>{' '}
+                    <Tag
+                      color={mat.required ? 'red' : 'default'}
+                      style={{ marginInlineEnd: 4 }}
+                      data-part="terms"
+                    >
+                      {materialTerms(mat)}
                     </Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {m(`form_${mat.form}`)} · {m('copies', { n: mat.count })}
-                      {mat.note ? ` · ${mat.note}` : ''}
-                    </Typography.Text>
+                    {mat.note && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {mat.note}
+                      </Typography.Text>
+                    )}
                   </li>
                 ))}
               </ol>
@@ -66,13 +72,7 @@ export function ItemGuide({ item, m }: { item: ServiceItem | null; m: M }) {
           {
             key: 'limit',
             label: m('timeLimit'),
-            children:
-              item.promisedDays === 0
-                ? `${m('onTheSpot')} · ${m('timeLimitValue', { promised: 0, statutory: item.statutoryDays })}`
-                : m('timeLimitValue', {
-                    promised: item.promisedDays,
-                    statutory: item.statutoryDays,
-                  }),
+            children: <span data-testid="guide-limit">{timeLimitWords(item)}</span>,
           },
           { key: 'fee', label: m('feeStandard'), children: item.fee.standard },
           { key: 'feeBasis', label: m('feeBasis'), children: item.fee.basis },

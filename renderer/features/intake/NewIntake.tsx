@@ -21,7 +21,9 @@ import type { Applicant } from '../../../shared/case';
 import type { ServiceItem } from '../../../shared/catalog';
 import { call } from '../../api';
 import { useRoute } from '../../stores/route';
+import { useQueue } from '../../stores/queue';
 import { useSession } from '../../stores/session';
+import { useQueueMessages } from '../queue/messages';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { useIntakeDraft, type IntakeDraft } from './draft';
 import { ItemFinder } from './ItemFinder';
@@ -107,6 +109,8 @@ const formFields = new Set<string>([
 /** A new application: item, applicant, agent, channel → `cases.receive` → the checklist. */
 export function NewIntake() {
   const m = useM();
+  const qm = useQueueMessages();
+  const ticket = useQueue((s) => s.current);
   const session = useSession((s) => s.session);
   const navigate = useRoute((s) => s.navigate);
   const [draft] = useState(() => useIntakeDraft.getState().take());
@@ -159,6 +163,7 @@ export function NewIntake() {
     setApiError(null);
     const r = await call('cases.receive', {
       ...input,
+      ...(ticket ? { ticket: { id: ticket.id, number: ticket.number } } : {}),
       ...(openCases.open.length > 0 && openCases.reason
         ? { duplicateReason: openCases.reason }
         : {}),
@@ -228,6 +233,15 @@ export function NewIntake() {
       noValidate
     >
       <PageHeader m={m} current={0} />
+      {ticket && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="intake-ticket"
+          title={qm('ticketForIntake', { number: ticket.number })}
+        />
+      )}
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -619,9 +619,65 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       ]);
     }));
 
-  it('0024 queues one SMS per event at most and keeps its attempts in order', () =>
+  // ---- issue 17: the hall's queue ----
+  it('0023 holds one number per day and one called ticket per window, however many are done', () =>
     withDatabase(async (t) => {
       await upTo(t, '0022-case-applicant');
+      await raw(t)
+        .insertInto('departments')
+        .values({ code: 'SJ', name: '市场监督管理局' })
+        .execute();
+      await raw(t)
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      await upTo(t, '0023-queue');
+      const ticket = (id: string, day: string, number: string, status: string) => ({
+        id,
+        day,
+        number,
+        serial: Number(number.slice(1)),
+        department_code: 'SJ',
+        status,
+        window_id: 'w1',
+        taken_at: `${day}T09:00:00+08:00`,
+      });
+      await t.db
+        .insertInto('queue_tickets')
+        .values([
+          ticket('t1', '2026-03-02', 'A001', 'done'),
+          ticket('t2', '2026-03-02', 'A002', 'noShow'),
+          ticket('t3', '2026-03-02', 'A003', 'called'),
+          ticket('t4', '2026-03-03', 'A001', 'done'),
+        ])
+        .execute();
+      await expect(
+        t.db
+          .insertInto('queue_tickets')
+          .values(ticket('t5', '2026-03-02', 'A004', 'called'))
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        t.db
+          .insertInto('queue_tickets')
+          .values(ticket('t6', '2026-03-02', 'A001', 'done'))
+          .execute(),
+      ).rejects.toThrow();
+      await t.db
+        .insertInto('queue_calls')
+        .values({ ticket_id: 't3', window_id: 'w1', kind: 'call', at: 'x' })
+        .execute();
+      await t.db
+        .insertInto('queue_calls')
+        .values({ ticket_id: 't3', window_id: 'w1', kind: 'recall', at: 'y' })
+        .execute();
+      const seqs = await t.db.selectFrom('queue_calls').select('seq').orderBy('seq').execute();
+      expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2]);
+    }));
+
+  it('0024 queues one SMS per event at most and keeps its attempts in order', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0023-queue');
       await upTo(t, '0024-sms-outbox');
       const message = (id: string) => ({
         id,

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { Outcome } from './center';
+
+/**
+ * A screen's data, asked again every `everyMs` while the page is open. The last good answer stays
+ * on the screen when one poll fails (the hall must not go blank for one lost request); `error`
+ * says the screen is out of date.
+ */
+export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const answer = await load();
+      if (stopped) return;
+      if (answer.ok) {
+        setValue(answer.value);
+        setError(null);
+      } else {
+        setError(answer.message);
+      }
+      timer = setTimeout(() => void tick(), everyMs);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [load, everyMs]);
+  return { value, error };
+}

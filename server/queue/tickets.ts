@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
+import type { Ticket, TicketStatus } from '../../shared/center-api';
+import type { ServerDb } from '../db/schema';
+import { conflict, invalid, notFound } from '../admin/access';
+import type { ServerContext } from '../http/spec';
+
+// Issue 17, part 1: taking a ticket at the kiosk and reading one back. Tickets are numbered per
+// day within their line ("A012"); the letter is the department's, given on its first ticket.
+
+type Db = Kysely<ServerDb> | Transaction<ServerDb>;
+
+/**
+ * A line's waiting tickets are capped: a kiosk pressed in a loop (or a script on the hall's
+ * network) must not fill the big screen and the day's report with thousands of numbers.
+ */
+export const maxWaitingPerLine = 500;
+
+const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export function ticketNumber(prefix: string, serial: number): string {
+  return `${prefix}${String(serial).padStart(3, '0')}`;
+}
+
+/** The hall's business day of an instant: tickets start again at 001 every morning. */
+export function queueDay(now: Date): string {
+  return shanghaiDate(shanghaiIso(now));
+}
+
+/**
+ * The department's letter, given on its first ticket: the first letter no other line holds
+ * (I and O are left out: they read as 1 and 0 on a ticket). Two kiosks taking the first tickets
+ * of two departments at once may pick the same letter; the unique index refuses the second,
+ * which then takes the next.
+ */
+async function linePrefix(trx: Transaction<ServerDb>, departmentCode: string): Promise<string> {
+  for (;;) {
+    const own = await trx
+      .selectFrom('queue_lines')
+      .select('prefix')
+      .where('department_code', '=', departmentCode)
+      .executeTakeFirst();
+    if (own) return own.prefix;
+    const taken = new Set(
+      (await trx.selectFrom('queue_lines').select('prefix').execute()).map((r) => r.prefix),
+    );
+    const free = [...letters].find((l) => !taken.has(l));
+    if (!free) throw conflict('body.departmentCode', '叫号字母已用尽，请联系管理员');
+    await trx
+      .insertInto('queue_lines')
+      .values({ department_code: departmentCode, prefix: free })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The next serial of the line today, under the counter row's lock (one number, one ticket). */
+async function nextSerial(trx: Transaction<ServerDb>, day: string, prefix: string) {
+  await trx
+    .insertInto('queue_counters')
+    .values({ day, prefix, last: 0 })
+    .onConflict((oc) => oc.columns(['day', 'prefix']).doNothing())
+    .execute();
+  const row = await trx
+    .updateTable('queue_counters')
+    .set({ last: sql<number>`last + 1` })
+    .where('day', '=', day)
+    .where('prefix', '=', prefix)
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function takeTicket(ctx: ServerContext, departmentCode: string): Promise<Ticket> {
+  const at = shanghaiIso(ctx.now());
+  const day = queueDay(ctx.now());
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const windows = await trx
+      .selectFrom('windows')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('department_code', '=', departmentCode)
+      .executeTakeFirstOrThrow();
+    if (Number(windows.n) === 0) {
+      throw invalid('body.departmentCode', `该部门在本大厅没有窗口：${departmentCode}`);
+    }
+    const waiting = await trx
+      .selectFrom('queue_tickets')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('status', '=', 'waiting')
+      .where('department_code', '=', departmentCode)
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    if (Number(waiting.n) >= maxWaitingPerLine) {
+      throw conflict('body.departmentCode', '该部门等候人数已满，请稍后再取号');
+    }
+    const prefix = await linePrefix(trx, departmentCode);
+    const serial = await nextSerial(trx, day, prefix);
+    const ticketId = randomUUID();
+    await trx
+      .insertInto('queue_tickets')
+      .values({
+        id: ticketId,
+        day,
+        number: ticketNumber(prefix, serial),
+        serial,
+        department_code: departmentCode,
+        status: 'waiting',
+        window_id: null,
+        taken_at: at,
+      })
+      .execute();
+    return ticketId;
+  });
+  return readTicket(ctx.db, id);
+}
+
+type TicketRow = {
+  id: string;
+  day: string;
+  number: string;
+  serial: number;
+  department_code: string;
+  department_name: string;
+  status: string;
+  window_id: string | null;
+  window_code: string | null;
+  window_name: string | null;
+  taken_at: string;
+  called_at: string | null;
+  finished_at: string | null;
+  recalls: number;
+  transfer_note: string | null;
+};
+
+export function ticketRows(db: Db) {
+  return db
+    .selectFrom('queue_tickets as t')
+    .innerJoin('departments as d', 'd.code', 't.department_code')
+    .leftJoin('windows as w', 'w.id', 't.window_id')
+    .select([
+      't.id',
+      't.day',
+      't.number',
+      't.serial',
+      't.department_code',
+      'd.name as department_name',
+      't.status',
+      't.window_id',
+      'w.code as window_code',
+      'w.name as window_name',
+      't.taken_at',
+      't.called_at',
+      't.finished_at',
+      't.recalls',
+      't.transfer_note',
+    ]);
+}
+
+/**
+ * Tickets of the same line taken before a waiting one and still waiting for the line (a ticket
+ * sent to one window by 转窗 waits for that window only, and is called first there).
+ */
+async function ahead(db: Db, row: TicketRow): Promise<number> {
+  let q = db
+    .selectFrom('queue_tickets')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', '=', 'waiting')
+    .where('day', '=', row.day);
+  q =
+    row.window_id === null
+      ? q
+          .where('department_code', '=', row.department_code)
+          .where('window_id', 'is', null)
+          .where('serial', '<', row.serial)
+      : q.where('window_id', '=', row.window_id).where('taken_at', '<', row.taken_at);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function toTicket(db: Db, row: TicketRow): Promise<Ticket> {
+  const cases = await db
+    .selectFrom('queue_ticket_cases')
+    .select('case_number')
+    .where('ticket_id', '=', row.id)
+    .orderBy('case_number')
+    .execute();
+  return {
+    id: row.id,
+    number: row.number,
+    departmentCode: row.department_code,
+    departmentName: row.department_name,
+    status: row.status as TicketStatus,
+    takenAt: row.taken_at,
+    calledAt: row.called_at,
+    finishedAt: row.finished_at,
+    recalls: Number(row.recalls),
+    windowCode: row.window_code,
+    windowName: row.window_name,
+    transferNote: row.transfer_note,
+    ahead: row.status === 'waiting' ? await ahead(db, row) : null,
+    cases: cases.map((c) => c.case_number),
+  };
+}
+
+export async function readTicket(db: Db, id: string): Promise<Ticket> {
+  const row = await ticketRows(db).where('t.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('号票');
+  return toTicket(db, row);
+}
+
+/**
+ * A case received for a ticket (the `received` event names it): the ticket lists the case, and
+ * the wait and service times of the report can be read per item. Called inside the push's
+ * transaction; a ticket this center never issued (a forged or foreign id) links nothing.
+ */
+export async function linkTicketCase(
+  trx: Transaction<ServerDb>,
+  ticketId: string,
+  caseId: string,
+  caseNumber: string,
+): Promise<void> {
+  const known = await trx
+    .selectFrom('queue_tickets')
+    .select('id')
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (!known) return;
+  await trx
+    .insertInto('queue_ticket_cases')
+    .values({ ticket_id: ticketId, case_id: caseId, case_number: caseNumber })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

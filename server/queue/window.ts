@@ -1,0 +1,300 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { shanghaiIso } from '../../shared/calendar';
+import type {
+  QueueAction,
+  WindowAction,
+  WindowQueue,
+  WindowQueueState,
+} from '../../shared/center-api';
+import type { ServerDb } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { HttpError } from '../http/errors';
+import type { AuthDevice, ServerContext } from '../http/spec';
+import { queueDay, ticketRows, toTicket } from './tickets';
+
+// Issue 17, part 1: the window's side of the queue — 叫号, 重呼, 过号, 转窗, 完成, 暂停服务 — sent by
+// the window's terminal with its device credentials, naming the member signed in there.
+//
+// Correctness across center processes rests on the database, not on this process: a ticket is
+// taken by an UPDATE that still requires it to be waiting (whoever commits first wins, the other
+// looks again), PostgreSQL's SKIP LOCKED keeps two windows from queueing on one row, and the
+// partial unique index on (window_id) WHERE status = 'called' refuses a second current ticket
+// when one window sends two 叫号 at once.
+
+type Db = Kysely<ServerDb> | Transaction<ServerDb>;
+
+function refused(message: string): HttpError {
+  return new HttpError(409, 'conflict', message);
+}
+
+/** The member at the window: active, window staff, of the terminal's department. */
+async function assertWindowStaff(trx: Db, device: AuthDevice, staffId: string): Promise<void> {
+  const staff = await trx
+    .selectFrom('staff as s')
+    .leftJoin('windows as w', 'w.id', 's.window_id')
+    .select(['s.role', 's.active', 'w.department_code'])
+    .where('s.id', '=', staffId)
+    .executeTakeFirst();
+  if (
+    !staff ||
+    staff.active !== 1 ||
+    staff.department_code !== device.departmentCode ||
+    !['clerk', 'chief', 'reviewer'].includes(staff.role)
+  ) {
+    throw new HttpError(403, 'forbidden', '仅本部门的窗口工作人员可以叫号');
+  }
+}
+
+async function currentRow(db: Db, windowId: string) {
+  return ticketRows(db)
+    .where('t.window_id', '=', windowId)
+    .where('t.status', '=', 'called')
+    .executeTakeFirst();
+}
+
+async function paused(db: Db, windowId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('queue_windows')
+    .select('paused')
+    .where('window_id', '=', windowId)
+    .executeTakeFirst();
+  return Number(row?.paused ?? 0) === 1;
+}
+
+/**
+ * What this window's 叫号 takes, in order: tickets sent to it by 转窗 first (the applicant has
+ * waited once already), then its department's line by number.
+ */
+function lineFor(db: Db, device: AuthDevice, day: string) {
+  return db
+    .selectFrom('queue_tickets')
+    .where('status', '=', 'waiting')
+    .where('day', '=', day)
+    .where((eb) =>
+      eb.or([
+        eb('window_id', '=', device.windowId),
+        eb.and([eb('window_id', 'is', null), eb('department_code', '=', device.departmentCode)]),
+      ]),
+    );
+}
+
+async function callNext(trx: Transaction<ServerDb>, ctx: ServerContext, device: AuthDevice) {
+  if (await paused(trx, device.windowId)) throw refused('本窗口已暂停服务，请先恢复服务再叫号');
+  const current = await currentRow(trx, device.windowId);
+  if (current) throw refused(`请先办结、过号或转出当前的 ${current.number} 号`);
+  const day = queueDay(ctx.now());
+  const at = shanghaiIso(ctx.now());
+  // Another window may take the first ticket between the read and the update (a second center
+  // process, or SQLite's reader before this writer): the update then changes nothing and the
+  // next one is tried.
+  for (;;) {
+    const next = await lineFor(trx, device, day)
+      .select('id')
+      .orderBy(sql`case when window_id is null then 1 else 0 end`)
+      .orderBy('taken_at')
+      .orderBy('serial')
+      .limit(1)
+      .$if(ctx.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .executeTakeFirst();
+    if (!next) return null;
+    const taken = await trx
+      .updateTable('queue_tickets')
+      .set({
+        status: 'called',
+        window_id: device.windowId,
+        called_at: sql<string>`coalesce(called_at, ${at})`,
+        last_called_at: at,
+      })
+      .where('id', '=', next.id)
+      .where('status', '=', 'waiting')
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 1) {
+      await trx
+        .insertInto('queue_calls')
+        .values({ ticket_id: next.id, window_id: device.windowId, kind: 'call', at })
+        .execute();
+      return next.id;
+    }
+  }
+}
+
+async function mustHaveCurrent(trx: Db, windowId: string) {
+  const current = await currentRow(trx, windowId);
+  if (!current) throw refused('本窗口当前没有正在叫的号');
+  return current;
+}
+
+async function act(
+  trx: Transaction<ServerDb>,
+  ctx: ServerContext,
+  device: AuthDevice,
+  action: WindowAction,
+  staffId: string,
+): Promise<string | null> {
+  const at = shanghaiIso(ctx.now());
+  switch (action.action) {
+    case 'callNext':
+      return callNext(trx, ctx, device);
+    case 'recall': {
+      const current = await mustHaveCurrent(trx, device.windowId);
+      await trx
+        .updateTable('queue_tickets')
+        .set({ recalls: sql<number>`recalls + 1`, last_called_at: at })
+        .where('id', '=', current.id)
+        .execute();
+      await trx
+        .insertInto('queue_calls')
+        .values({ ticket_id: current.id, window_id: device.windowId, kind: 'recall', at })
+        .execute();
+      return current.id;
+    }
+    case 'noShow': {
+      const current = await mustHaveCurrent(trx, device.windowId);
+      // an applicant who did not hear the first call is called once more before being skipped
+      if (Number(current.recalls) < 1) throw refused(`过号前请先重呼 ${current.number} 号一次`);
+      await trx
+        .updateTable('queue_tickets')
+        .set({ status: 'noShow', finished_at: at, staff_id: staffId })
+        .where('id', '=', current.id)
+        .execute();
+      return current.id;
+    }
+    case 'finish': {
+      const current = await mustHaveCurrent(trx, device.windowId);
+      await trx
+        .updateTable('queue_tickets')
+        .set({ status: 'done', finished_at: at, staff_id: staffId })
+        .where('id', '=', current.id)
+        .execute();
+      return current.id;
+    }
+    case 'transfer': {
+      const current = await mustHaveCurrent(trx, device.windowId);
+      const target = await trx
+        .selectFrom('windows')
+        .select(['id', 'name'])
+        .where('code', '=', action.toWindowCode)
+        .executeTakeFirst();
+      if (!target) {
+        throw new HttpError(400, 'invalid_input', `没有这个窗口：${action.toWindowCode}`, {
+          field: 'toWindowCode',
+        });
+      }
+      if (target.id === device.windowId) throw refused('不能转到本窗口');
+      await trx
+        .updateTable('queue_tickets')
+        .set({
+          status: 'waiting',
+          window_id: target.id,
+          transfer_note: action.note,
+          transferred_from: device.windowId,
+          staff_id: staffId,
+        })
+        .where('id', '=', current.id)
+        .execute();
+      return current.id;
+    }
+    case 'pause': {
+      const current = await currentRow(trx, device.windowId);
+      if (current) throw refused(`请先办结、过号或转出当前的 ${current.number} 号再暂停服务`);
+      await setPaused(trx, device.windowId, 1);
+      return null;
+    }
+    case 'resume':
+      await setPaused(trx, device.windowId, 0);
+      return null;
+  }
+}
+
+async function setPaused(trx: Transaction<ServerDb>, windowId: string, value: 0 | 1) {
+  await trx
+    .insertInto('queue_windows')
+    .values({ window_id: windowId, paused: value })
+    .onConflict((oc) => oc.column('window_id').doUpdateSet({ paused: value }))
+    .execute();
+}
+
+/**
+ * One window's actions one after the other (a double-clicked 叫号, two PCs of one window): the
+ * second waits for the first and then sees its ticket current. Without this it would skip the
+ * first's locked row and answer that nobody waits while a ticket is being called.
+ */
+async function lockWindow(trx: Transaction<ServerDb>, ctx: ServerContext, windowId: string) {
+  await trx
+    .insertInto('queue_windows')
+    .values({ window_id: windowId })
+    .onConflict((oc) => oc.column('window_id').doNothing())
+    .execute();
+  await trx
+    .selectFrom('queue_windows')
+    .select('window_id')
+    .where('window_id', '=', windowId)
+    .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
+    .execute();
+}
+
+export async function windowAct(
+  ctx: ServerContext,
+  device: AuthDevice,
+  { staffId, act: action }: QueueAction,
+): Promise<WindowQueue> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await assertWindowStaff(trx, device, staffId);
+      await lockWindow(trx, ctx, device.windowId);
+      await act(trx, ctx, device, action, staffId);
+    });
+  } catch (error) {
+    // two 叫号 of one window at once: the second finds the first's ticket current
+    if (isUniqueViolation(error)) throw refused('本窗口正在叫号，请稍候');
+    throw error;
+  }
+  return windowQueue(ctx, device);
+}
+
+export async function windowState(db: Db, windowId: string): Promise<WindowQueueState> {
+  if (await currentRow(db, windowId)) return 'calling';
+  return (await paused(db, windowId)) ? 'paused' : 'idle';
+}
+
+/** How many tickets the window's panel lists ahead. */
+const shownNext = 5;
+
+export async function windowQueue(ctx: ServerContext, device: AuthDevice): Promise<WindowQueue> {
+  const db = ctx.db;
+  const day = queueDay(ctx.now());
+  const current = await currentRow(db, device.windowId);
+  const nextIds = await lineFor(db, device, day)
+    .select('id')
+    .orderBy(sql`case when window_id is null then 1 else 0 end`)
+    .orderBy('taken_at')
+    .orderBy('serial')
+    .limit(shownNext)
+    .execute();
+  const waiting = await lineFor(db, device, day)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const nextRows = await Promise.all(
+    nextIds.map((r) => ticketRows(db).where('t.id', '=', r.id).executeTakeFirstOrThrow()),
+  );
+  const windows = await db
+    .selectFrom('windows as w')
+    .innerJoin('departments as d', 'd.code', 'w.department_code')
+    .select(['w.code', 'w.name', 'd.name as departmentName'])
+    .where('w.id', '<>', device.windowId)
+    .orderBy('w.code')
+    .execute();
+  const own = await db
+    .selectFrom('windows')
+    .select('code')
+    .where('id', '=', device.windowId)
+    .executeTakeFirstOrThrow();
+  return {
+    windowCode: own.code,
+    state: await windowState(db, device.windowId),
+    current: current ? await toTicket(db, current) : null,
+    next: await Promise.all(nextRows.map((r) => toTicket(db, r))),
+    waiting: Number(waiting.n),
+    windows,
+  };
+}
