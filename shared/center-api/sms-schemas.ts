@@ -11,13 +11,6 @@ import { z } from 'zod';
 export const smsKinds = ['accepted', 'noticeIssued', 'stamped', 'certificateIssued'] as const;
 export type SmsKind = (typeof smsKinds)[number];
 
-export const smsKindLabels: Readonly<Record<SmsKind, string>> = {
-  accepted: '受理',
-  noticeIssued: '一次性告知',
-  stamped: '作出决定',
-  certificateIssued: '证照可领取',
-};
-
 /** The variables a template may use; the ID number is never one of them. */
 export const smsVariables = ['caseNumber', 'itemName', 'result', 'date'] as const;
 
@@ -74,12 +67,6 @@ export type SmsSettingsInput = z.infer<typeof smsSettingsInputSchema>;
 export type SmsSettings = z.infer<typeof smsSettingsSchema>;
 
 export const smsStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
-export const smsStatusLabels: Readonly<Record<(typeof smsStatuses)[number], string>> = {
-  queued: '待发送',
-  sending: '发送中',
-  sent: '已发送',
-  failed: '发送失败',
-};
 
 export const smsMessageSchema = z.strictObject({
   id: z.string(),

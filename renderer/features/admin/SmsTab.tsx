@@ -15,9 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import {
-  smsKindLabels,
   smsKinds,
-  smsStatusLabels,
   type SmsMessage,
   type SmsSettings,
   type SmsSettingsInput,
@@ -31,6 +29,19 @@ import { SaveError, TabFrame } from './TabFrame';
 // provider's error — with 重发 for a failed one, and the provider's settings beside it.
 
 type Filter = SmsMessage['status'] | 'all';
+
+const kindKeys = {
+  accepted: 'kindAccepted',
+  noticeIssued: 'kindNoticeIssued',
+  stamped: 'kindStamped',
+  certificateIssued: 'kindCertificateIssued',
+} as const;
+const statusKeys = {
+  queued: 'statusQueued',
+  sending: 'statusSending',
+  sent: 'statusSent',
+  failed: 'statusFailed',
+} as const;
 
 const statusColors: Record<SmsMessage['status'], string> = {
   queued: 'blue',
@@ -68,7 +79,7 @@ export function SmsTab() {
             { value: 'all', label: m('all') },
             ...(['queued', 'sent', 'failed'] as const).map((s) => ({
               value: s,
-              label: smsStatusLabels[s],
+              label: m(statusKeys[s]),
             })),
           ]}
         />
@@ -96,7 +107,7 @@ export function SmsTab() {
               <Typography.Text style={{ whiteSpace: 'nowrap' }}>{r.caseNumber}</Typography.Text>
             ),
           },
-          { title: m('kind'), width: 100, render: (_, r) => smsKindLabels[r.kind] },
+          { title: m('kind'), width: 100, render: (_, r) => m(kindKeys[r.kind]) },
           { title: m('phone'), width: 120, dataIndex: 'phone' },
           {
             title: m('text'),
@@ -110,7 +121,7 @@ export function SmsTab() {
             render: (_, r) => (
               <Flex vertical gap={2}>
                 <span>
-                  <Tag color={statusColors[r.status]}>{smsStatusLabels[r.status]}</Tag>
+                  <Tag color={statusColors[r.status]}>{m(statusKeys[r.status])}</Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.status === 'sent' && r.sentAt
                       ? m('sentAt', { at: shanghaiMinute(r.sentAt) })
@@ -226,7 +237,7 @@ function SmsSettingsCard() {
           <Flex key={kind} gap={16} align="start">
             <Form.Item
               name={['templates', kind, 'templateCode']}
-              label={`${smsKindLabels[kind]} · ${m('templateCode')}`}
+              label={`${m(kindKeys[kind])} · ${m('templateCode')}`}
               style={{ width: 220 }}
             >
               <Input maxLength={64} />

@@ -4,6 +4,14 @@ import { defineMessages } from '../../i18n';
 export const useSmsMessages = defineMessages({
   zh: {
     tab: '短信',
+    kindAccepted: '受理',
+    kindNoticeIssued: '一次性告知',
+    kindStamped: '作出决定',
+    kindCertificateIssued: '证照可领取',
+    statusQueued: '待发送',
+    statusSending: '发送中',
+    statusSent: '已发送',
+    statusFailed: '发送失败',
     outbox: '短信发件箱',
     outboxHint:
       '办件受理、一次性告知、作出决定（盖章后）和证照可领取时，中心向同意接收短信的申请人发送通知；发送失败的可在此重发，已发送的不会重复发送。',
@@ -43,6 +51,14 @@ export const useSmsMessages = defineMessages({
   },
   en: {
     tab: 'SMS',
+    kindAccepted: 'Accepted',
+    kindNoticeIssued: 'One-time notice',
+    kindStamped: 'Decision',
+    kindCertificateIssued: 'Licence ready',
+    statusQueued: 'Queued',
+    statusSending: 'Sending',
+    statusSent: 'Sent',
+    statusFailed: 'Failed',
     outbox: 'SMS outbox',
     outboxHint:
       'At acceptance, a one-time notice, a sealed decision and a licence ready for pickup the center texts applicants who agreed; a failed message can be sent again here, a sent one never twice.',
