@@ -65,6 +65,7 @@ export async function sendDue(
   now: () => Date,
   options: SenderOptions = {},
 ): Promise<number> {
+  // read every round: a change of key or template applies from the next round, no restart
   const config = await readSmsConfig(db);
   if (!config.enabled) return 0;
   const provider = aliyunSms(
@@ -118,14 +119,13 @@ async function deliver(
       };
     }
   }
-  const outcome = await provider.send({
+  return provider.send({
     phone: row.phone,
     signName: template.signName,
     templateCode: template.templateCode,
     params: JSON.parse(row.params) as Record<string, string>,
     outId: row.id,
   });
-  return outcome;
 }
 
 /** Asks the provider for the message on every Beijing day an unanswered send of it was made. */
