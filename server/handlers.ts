@@ -25,6 +25,8 @@ import { sealHandlers } from './seal/handlers';
 import { guideHandlers } from './guide/handlers';
 import { syncHandlers } from './sync/handlers';
 import { systemHandlers } from './system/handlers';
+// issue 17 part 4
+import { smsHandlers } from './sms/handlers';
 import { queueHandlers } from './queue/handlers';
 
 /**
@@ -66,6 +68,8 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...releaseHandlers,
   // part W of issue 16: 常用语
   ...phraseHandlers,
+  // issue 17 part 4: the SMS outbox and its provider
+  ...smsHandlers,
   // issue 17 part 3: the public guide
   ...guideHandlers,
 });

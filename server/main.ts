@@ -12,6 +12,7 @@ import { integrityReport, rememberIntegrity } from './db/integrity';
 import { startSupervision, supervisionIntervalMs } from './supervision/engine';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { adoptShippedCatalogLaw, seedCenter } from './seed';
+import { startSmsSender } from './sms/sender';
 
 // The center server: `npm run server -- --port 7600 --data ./.data/center`, or with
 // DATABASE_URL=postgresql://… for PostgreSQL (several processes may share it).
@@ -181,6 +182,13 @@ console.log(
 const stopSupervision = startSupervision(handle.db, now, supervisionIntervalMs, (error) =>
   app.log.error({ err: error }, 'supervision round failed'),
 );
+// issue 17 part 4: the SMS outbox, emptied by every center process (claims keep them apart)
+const stopSmsSender = startSmsSender(handle.db, handle.dialect, now, 15_000, (error) =>
+  app.log.error(
+    { err: error instanceof Error ? error.message : 'sms round failed' },
+    'sms round failed',
+  ),
+);
 const backupTimer = backupEveryMs && backupPlan ? scheduleBackups(backupEveryMs, backupPlan) : null;
 
 function scheduleBackups(
@@ -218,6 +226,7 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   stopSupervision();
+  stopSmsSender();
   if (backupTimer) clearInterval(backupTimer);
   clearInterval(integrityTimer);
   // in-flight requests finish (their transactions commit) before the pool closes

@@ -21,6 +21,27 @@ type Clock = {
 };
 
 describe('a case through the terminal', () => {
+  it('keeps the applicant’s answer to progress SMS with the case; an older call left it unasked', async () => {
+    const { t, as } = setup('2026-03-02T09:00:00+08:00');
+    const clerk = await as('clerk');
+    const consent = async (smsConsent?: boolean) => {
+      const { caseId } = await call(t, clerk, 'cases.receive', {
+        itemCode: 'SJ-002',
+        applicant: personApplicant(smsConsent === undefined ? 21 : smsConsent ? 22 : 23),
+        channel: 'window',
+        ...(smsConsent === undefined ? {} : { smsConsent }),
+      });
+      const view = (await call(t, clerk, 'cases.get', { caseId })) as {
+        state: { smsConsent: boolean | null };
+        events: { type: string; payload: { smsConsent?: boolean } }[];
+      };
+      return [view.state.smsConsent, view.events[0]!.payload.smsConsent];
+    };
+    expect(await consent(true)).toEqual([true, true]);
+    expect(await consent(false)).toEqual([false, false]);
+    expect(await consent()).toEqual([null, undefined]);
+  });
+
   it('runs from receipt to delivery with the right clocks, people and states', async () => {
     // Monday 2026-03-02, 09:00 in Beijing
     const { t, as, setNow } = setup('2026-03-02T09:00:00+08:00');

@@ -189,6 +189,7 @@ export function receiveCase(
       issuer: { centerName: t.centerName(), departmentName: window.department_name },
       powers,
       ...(input.secondApplicationOf ? { secondApplicationOf: input.secondApplicationOf } : {}),
+      ...(input.smsConsent !== undefined ? { smsConsent: input.smsConsent } : {}),
       ...(input.ticket ? { ticket: input.ticket } : {}),
       // a reason given when no open case stood in the way is not recorded: it would explain nothing
       ...(duplicates.length > 0

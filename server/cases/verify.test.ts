@@ -22,11 +22,11 @@ eachDialect('center: verify a printed notice', (t) => {
     // another window accepts the same case again: signed and stored, but not the center's record
     const [late] = two.sign([script.accepted()]);
     await two.pushOk([late!]);
-    return { h, accepted: accepted!, late: late! };
+    return { h, received: received!, accepted: accepted!, late: late!, idNumber: script.idNumber };
   };
 
   it('confirms a genuine notice in JSON and as a page a phone can show', async () => {
-    const { h, accepted } = await setup();
+    const { h, received, accepted, idNumber } = await setup();
     const code = verificationCode(accepted.hash);
     const res = await h.call('GET', `/verify/${code.toLowerCase().replace(/-/g, '')}`);
     expect(res.statusCode).toBe(200);
@@ -40,6 +40,17 @@ eachDialect('center: verify a printed notice', (t) => {
       department: '市场监督管理局',
       window: '市场监管一号窗',
       issuedAt: accepted.occurredAt,
+      // issue 17 part 4: the case's steps from its current state, the name masked
+      progress: {
+        applicant: '申**甲',
+        steps: [
+          { step: 'received', label: '收件', at: received.occurredAt },
+          { step: 'accepted', label: '受理', at: accepted.occurredAt },
+          { step: 'decided', label: '作出决定', at: null },
+          { step: 'readyForPickup', label: '待领取', at: null },
+          { step: 'delivered', label: '已送达', at: null },
+        ],
+      },
     });
     const page = await h.call('GET', `/verify/${code}?format=html`);
     expect(page.statusCode).toBe(200);
@@ -47,7 +58,15 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('真实有效');
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
-    expect(page.body).not.toMatch(/(src|href)=/);
+    // nothing from elsewhere: the one link is the center's font stylesheet (issue 17 part 4)
+    expect(page.body).not.toMatch(/src=/);
+    expect([...page.body.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      '../guide/fonts.css',
+    ]);
+    expect(page.body).toContain('办理进度');
+    expect(page.body).toContain('申**甲');
+    expect(page.body).not.toContain('申请人甲');
+    expect(page.body).not.toContain(idNumber);
     // a phone's browser scanning the QR code asks for a page by its Accept header
     const scanned = await h.app.inject({
       method: 'GET',
@@ -58,7 +77,7 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(scanned.body).toContain('真实有效');
   });
 
-  it('answers with headers that let the page run nothing, load nothing and not be framed', async () => {
+  it('answers with headers that let the page run nothing, load nothing but the center’s font, and not be framed', async () => {
     const { h, accepted } = await setup();
     const code = verificationCode(accepted.hash);
     const answers = [
@@ -80,10 +99,16 @@ eachDialect('center: verify a printed notice', (t) => {
       const inline = /<style>([\s\S]*?)<\/style>/.exec(page.body)?.[1] ?? '';
       const hash = createHash('sha256').update(inline).digest('base64');
       expect(String(page.headers['content-security-policy'])).toContain(
-        `style-src 'sha256-${hash}'`,
+        `style-src 'self' 'sha256-${hash}'`,
       );
       expect(page.body).not.toMatch(/<script|style=/);
     }
+    // issue 17 part 4: the one font is this center's, the public guide's (server/guide/static.ts)
+    expect(String(answers[0]!.headers['content-security-policy'])).toContain("font-src 'self'");
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(answers[0]!.body)?.[1] ?? '';
+    const fonts = await h.call('GET', new URL(href, `http://center/verify/${code}`).pathname);
+    expect(fonts.statusCode).toBe(200);
+    expect(fonts.body).toContain("font-family: 'Noto Sans SC'");
   });
 
   it('says not found for an unknown code, and warns about a notice the center did not admit', async () => {

@@ -10,6 +10,7 @@ import {
 import { signedEventOf } from '../../node-shared/events/rows';
 import { sealKeyIdOf } from '../../node-shared/seal/verdict';
 import { sealKeysById } from '../seal/keys';
+import { caseProgress } from './progress';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -75,16 +76,20 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
   );
   const sealKeyId = sealKeyIdOf(issuing);
   const sealKeys = await sealKeysById(ctx.db, sealKeyId === null ? [] : [sealKeyId]);
+  const state = row.case_state ? (JSON.parse(row.case_state) as CaseState) : null;
   const verdict = judgeDocument({
     issuing,
     sealedDecision: decision && signedEventOf(decision),
     admitted: row.status === 'accepted',
-    state: row.case_state ? (JSON.parse(row.case_state) as CaseState) : null,
+    state,
     publicKeyOf: (deviceId) => keys.get(deviceId),
     sealKeyOf: (keyId) => sealKeys.get(keyId),
     sealCheckedByCenter: false,
   });
-  if (verdict.genuine) return { genuine: true, code, ...document };
+  if (verdict.genuine) {
+    const progress = state ? caseProgress(state) : undefined;
+    return { genuine: true, code, ...document, ...(progress ? { progress } : {}) };
+  }
   // Issued and signed by an enrolled window, but the center's record of the case did not admit
   // it (another window had acted first): the holder must ask rather than rely on it.
   if (verdict.fault === 'notAdmitted') {

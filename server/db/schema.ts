@@ -61,6 +61,18 @@ export type ServerDb = {
   calendar_versions: { version: string; data: string; created_at: string };
   /** `value` is JSON */
   settings: { key: string; value: string };
+  /** issue 17 part 4 (0024): the SMS outbox, one row per case event at most */
+  sms_messages: SmsMessageTable;
+  /** every call to the SMS provider; `outcome` 'sent' | 'found' (an earlier unanswered send was there) | 'failed' | 'uncertain' */
+  sms_attempts: {
+    message_id: string;
+    seq: number;
+    at: string;
+    outcome: string;
+    error: string | null;
+  };
+  /** the provider, its key and the templates (`value` is JSON); never pulled by a terminal */
+  sms_settings: { key: string; value: string };
   /** staff sign-in at the center; only the SHA-256 of the token is kept */
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
   /**
@@ -334,6 +346,36 @@ export type ComplaintStepTable = {
   actor_id: string;
   actor_name: string;
   at: string;
+};
+
+/** times are shanghaiIso text: the worker compares `due_at` and `lease_until` as text */
+export type SmsMessageTable = {
+  id: string;
+  event_id: string;
+  case_id: string;
+  case_number: string;
+  /** the notice kind: 'accepted' | 'noticeIssued' | 'stamped' | 'certificateIssued' */
+  kind: string;
+  phone: string;
+  /** the template's variables as JSON */
+  params: string;
+  /** the message as the applicant reads it, for the manager */
+  text: string;
+  /** 'queued' | 'sending' | 'sent' | 'failed' */
+  status: string;
+  due_at: string;
+  /** attempts since queued or resent; the retry limit counts these */
+  attempts: Generated<number>;
+  lease_until: string | null;
+  /** the claiming worker's token: only it may settle the row */
+  claim: string | null;
+  /** 1: a send got no answer; the provider is asked before anything is sent again */
+  uncertain: Generated<number>;
+  last_error: string | null;
+  /** the provider's id of the delivered message (BizId) */
+  provider_id: string | null;
+  created_at: string;
+  sent_at: string | null;
 };
 
 export type EventRow = Selectable<ServerDb['events']>;

@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors';
 import type { AuthDevice, Dialect, ServerContext } from '../http/spec';
 import { newEventRow, pushResultOf, resultColumns, type ResultColumns } from './event-rows';
 import { superviseBatch } from '../supervision/engine';
+import { queueNotices } from '../sms/queue';
 import { advisoryLock, lockKeys } from './lock';
 import { checkContent, eventAtFault, verifyNextEvent, type ChainHead } from './verify-event';
 import { judgeEvent, readRecords } from './judge';
@@ -181,6 +182,8 @@ export async function pushEvents(
       [...cases.values()].filter(isMoved).map((c) => ({ state: c.state, windowId: c.windowId })),
       rows,
     );
+    // issue 17 part 4: the applicant's SMS, queued with its event or not at all
+    await queueNotices(trx, ctx.now(), rows, (caseId) => cases.get(caseId)?.state);
     if (head.lastSeq !== stored.lastSeq) {
       await trx
         .updateTable('devices')

@@ -14,6 +14,10 @@ import {
   officialYearRecordsSchema,
   staffSummarySchema,
   terminalReleaseSchema,
+  smsMessageSchema,
+  smsSettingsInputSchema,
+  smsSettingsSchema,
+  smsStatuses,
 } from '../center-api';
 import {
   departmentPhrasesSchema,
@@ -293,6 +297,20 @@ export const adminContract = {
       phrases: z.array(z.string().max(2000)).max(200),
     }),
     output: departmentPhrasesSchema,
+    access: manager,
+  },
+  // ---- issue 17 part 4: the SMS outbox; failed messages are sent again only on 重发
+  'admin.sms.list': {
+    input: z.object({ status: z.enum(smsStatuses).optional() }),
+    output: z.array(smsMessageSchema),
+    access: manager,
+  },
+  'admin.sms.resend': { input: z.object({ id }), output: smsMessageSchema, access: manager },
+  'admin.sms.settings.get': { input: none, output: smsSettingsSchema, access: manager },
+  /** the secret goes in (blank: keep the stored one) and never comes back */
+  'admin.sms.settings.set': {
+    input: smsSettingsInputSchema,
+    output: smsSettingsSchema,
     access: manager,
   },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

@@ -46,6 +46,11 @@ export const adminCallNames = [
   // part W of issue 16: 常用语 per department
   'admin.phrases.get',
   'admin.phrases.set',
+  // issue 17 part 4: the SMS outbox and its provider
+  'admin.sms.list',
+  'admin.sms.resend',
+  'admin.sms.settings.get',
+  'admin.sms.settings.set',
 ] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];

@@ -137,6 +137,11 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
       { params: { code: departmentCode, kind }, body: phrases },
       { bodyAt: 'phrases', paramAs: 'departmentCode' },
     ),
+  // issue 17 part 4: the SMS outbox and its provider
+  'admin.sms.list': ({ status }) => relayTo('sms.messages.list', { query: { status } }),
+  'admin.sms.resend': ({ id }) => relayTo('sms.messages.resend', { params: { id } }),
+  'admin.sms.settings.get': () => relayTo('sms.settings.get', {}),
+  'admin.sms.settings.set': (body) => relayTo('sms.settings.set', { body }),
 };
 
 /** admin.items.delete's one center call; its answer (`{ ok: true }`) is the call's `{}`. */

@@ -267,6 +267,8 @@ export const contract = {
       channel: z.enum(['window', 'online']),
       notes: freeText(2000).optional(),
       secondApplicationOf: uuid.optional(),
+      /** Issue 17 part 4: the applicant's answer to 同意接收办件进度短信 */
+      smsConsent: z.boolean().optional(),
       /**
        * Part T of issue 16: why a new case, when the department holds an open one of this
        * applicant and item (`cases.openDuplicates`); main refuses the new case without it.

@@ -158,6 +158,9 @@ export const payloadSchemas = {
     // the open cases (ids) the clerk was shown when she gave it: the reason answers for these,
     // not for a case this PC had not seen (the center's `intake.duplicateCase`)
     duplicateOf: z.array(text).max(100).optional(),
+    // Issue 17 part 4: whether the applicant agreed to progress SMS (同意接收办件进度短信).
+    // Absent on cases received before it was asked: not asked, so no SMS is ever sent.
+    smsConsent: z.boolean().optional(),
     // issue 17: the hall's queue ticket the applicant was called with (取号), so the center lists
     // the case under the ticket and counts the wait per item; absent for a walk-in or offline
     ticket: z.object({ id: text.max(64), number: text.max(16) }).optional(),

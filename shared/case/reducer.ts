@@ -21,6 +21,7 @@ function receive(event: EventOf<'received'>): OpenCase {
     calendarVersion: p.calendarVersion,
     powers: p.powers ?? null,
     issuer: p.issuer ?? null,
+    smsConsent: p.smsConsent ?? null,
     receivedAt: event.occurredAt,
     acceptedAt: null,
     refusedAt: null,

@@ -150,6 +150,11 @@ export type OpenCase = {
   calendarVersion: string;
   /** the powers delegated to the receiving window for this item; null: received before delegation was recorded */
   powers: readonly Power[] | null;
+  /**
+   * Issue 17 part 4: the applicant's answer to 同意接收办件进度短信; null: not asked. Absent in
+   * states stored before it was asked, which read as not asked.
+   */
+  smsConsent?: boolean | null;
   receivedAt: string;
   acceptedAt: string | null;
   refusedAt: string | null;

@@ -151,8 +151,37 @@ const verifiedDocument = {
   issuedAt: z.string(),
 };
 
+/** Issue 17 part 4: the steps of the case a genuine notice belongs to, for its applicant's phone. */
+export const progressSteps = [
+  'received',
+  'accepted',
+  'refused',
+  'withdrawn',
+  'decided',
+  'readyForPickup',
+  'delivered',
+] as const;
+export const caseProgressSchema = z.strictObject({
+  /** masked (张*明 / 李*): nothing else personal is shown */
+  applicant: z.string(),
+  steps: z.array(
+    z.strictObject({
+      step: z.enum(progressSteps),
+      label: z.string(),
+      /** when it happened; null: still ahead */
+      at: z.string().nullable(),
+    }),
+  ),
+});
+export type CaseProgress = z.infer<typeof caseProgressSchema>;
+
 export const verificationSchema = z.union([
-  z.strictObject({ genuine: z.literal(true), code: z.string(), ...verifiedDocument }),
+  z.strictObject({
+    genuine: z.literal(true),
+    code: z.string(),
+    ...verifiedDocument,
+    progress: caseProgressSchema.optional(),
+  }),
   // issued by an enrolled window, but the center's record of the case did not admit it
   z.strictObject({
     genuine: z.literal(false),
@@ -164,4 +193,7 @@ export const verificationSchema = z.union([
   z.strictObject({ genuine: z.literal(false), code: z.string(), message: z.string() }),
 ]);
 export type Verification = z.infer<typeof verificationSchema>;
-export type VerifiedDocument = Omit<Extract<Verification, { genuine: true }>, 'genuine' | 'code'>;
+export type VerifiedDocument = Omit<
+  Extract<Verification, { genuine: true }>,
+  'genuine' | 'code' | 'progress'
+>;

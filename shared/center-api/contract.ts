@@ -76,6 +76,13 @@ import {
   dashboardSchema,
   reportQuerySchema,
 } from './report-schemas';
+import {
+  smsIdParams,
+  smsListQuerySchema,
+  smsMessageSchema,
+  smsSettingsInputSchema,
+  smsSettingsSchema,
+} from './sms-schemas';
 import { openApiSchema, healthSchema, centerIntegritySchema } from './system-schemas';
 import { sealKeyRegisteredSchema, sealKeyRegistrationSchema } from './seal-schemas';
 import {
@@ -714,6 +721,42 @@ export const centerContract = {
     query: guideItemQuerySchema,
     response: guideItemSchema,
     page: true,
+  },
+  // ---- issue 17 part 4: SMS to the applicant --------------------------------------------
+  'sms.messages.list': {
+    method: 'GET',
+    path: '/api/sms/messages',
+    summary: '短信发件箱（新近在前）/ the SMS outbox, newest first: queued, sent, failed',
+    tag: 'sms',
+    auth: managerOrSupervisor,
+    query: smsListQuerySchema,
+    response: z.array(smsMessageSchema),
+  },
+  'sms.messages.resend': {
+    method: 'POST',
+    path: '/api/sms/messages/:id/resend',
+    summary: '重发发送失败的短信（已发送的不会重发）/ queue a failed SMS again (never a sent one)',
+    tag: 'sms',
+    auth: managerOnly,
+    params: smsIdParams,
+    response: smsMessageSchema,
+  },
+  'sms.settings.get': {
+    method: 'GET',
+    path: '/api/sms/settings',
+    summary: '短信服务商与模板（不含密钥）/ the SMS provider and templates (never the secret)',
+    tag: 'sms',
+    auth: managerOnly,
+    response: smsSettingsSchema,
+  },
+  'sms.settings.set': {
+    method: 'PUT',
+    path: '/api/sms/settings',
+    summary: '设置短信服务商与模板（密钥留空则不变）/ set the SMS provider and templates',
+    tag: 'sms',
+    auth: managerOnly,
+    body: smsSettingsInputSchema,
+    response: smsSettingsSchema,
   },
 } as const satisfies CenterContract;
 

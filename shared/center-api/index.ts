@@ -9,6 +9,7 @@ export * from './supervision-schemas';
 export * from './system-schemas';
 export * from './seal-schemas';
 export * from './operations-schemas';
+export * from './sms-schemas';
 export * from './queue-schemas';
 export * from './queue-contract';
 // issue 17 part 3: the public guide

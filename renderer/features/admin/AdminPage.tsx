@@ -12,10 +12,13 @@ import { PowersTab } from './PowersTab';
 import { PhrasesTab } from './PhrasesTab';
 import { StaffTab } from './StaffTab';
 import { WindowsTab } from './WindowsTab';
+import { SmsTab } from './SmsTab';
+import { useSmsMessages } from './sms-messages';
 
 /** 中心管理: the center's reference data, kept by the manager through this terminal. */
 export function AdminPage() {
   const m = useAdminMessages();
+  const sms = useSmsMessages();
   return (
     <CenterGated>
       {(status) => (
@@ -50,6 +53,8 @@ export function AdminPage() {
               { key: 'releases', label: m('tabReleases'), children: <ReleasesTab /> },
               // part W of issue 16: 常用语 per department
               { key: 'phrases', label: m('tabPhrases'), children: <PhrasesTab /> },
+              // issue 17 part 4: the SMS outbox and its provider
+              { key: 'sms', label: sms('tab'), children: <SmsTab /> },
             ]}
           />
         </div>

@@ -335,6 +335,12 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
           </Descriptions.Item>
           <Descriptions.Item label={m('mobile')}>
             <span style={noWrap}>{a.mobile}</span>
+            {/* issue 17 part 4: whether the center texts this applicant; cases before it: not asked */}
+            {typeof state.smsConsent === 'boolean' && (
+              <span style={{ ...noWrap, marginLeft: 8, color: '#59636e' }}>
+                {state.smsConsent ? m('smsConsented') : m('smsDeclined')}
+              </span>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={m('item')} span={2}>
             {state.item.name}（{state.item.code}）

@@ -50,6 +50,7 @@ type FormValues = {
   channel: 'window' | 'online';
   notes: string;
   secondApplicationOf?: string | undefined;
+  smsConsent: boolean;
 };
 type ReceiveInput = ParsedInput<'cases.receive'>;
 
@@ -86,6 +87,8 @@ function fromDraft(d: IntakeDraft | null): FormValues {
     channel: 'window',
     notes: '',
     secondApplicationOf: d?.secondApplicationOf,
+    // asked at every intake; the applicant who declines is unticked by the clerk
+    smsConsent: true,
   };
 }
 
@@ -417,6 +420,19 @@ export function NewIntake() {
                     </Col>
                   </Row>
                 )}
+                <Controller
+                  control={control}
+                  name="smsConsent"
+                  render={({ field }) => (
+                    <Checkbox
+                      checked={field.value}
+                      onChange={(e) => field.onChange(e.target.checked)}
+                      style={{ marginBottom: 8, display: 'flex' }}
+                    >
+                      {m('smsConsent')}
+                    </Checkbox>
+                  )}
+                />
                 <Controller
                   control={control}
                   name="hasAgent"

@@ -674,4 +674,46 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       const seqs = await t.db.selectFrom('queue_calls').select('seq').orderBy('seq').execute();
       expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2]);
     }));
+
+  it('0024 queues one SMS per event at most and keeps its attempts in order', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0023-queue');
+      await upTo(t, '0024-sms-outbox');
+      const message = (id: string) => ({
+        id,
+        event_id: 'e1',
+        case_id: 'c1',
+        case_number: 'SJ-1',
+        kind: 'accepted',
+        phone: '13800138000',
+        params: '{}',
+        text: '【中心】已受理',
+        status: 'queued',
+        due_at: '2026-03-02T08:00:00.000+08:00',
+        created_at: '2026-03-01T22:00:00.000+08:00',
+      });
+      await t.db.insertInto('sms_messages').values(message('m1')).execute();
+      // a second message for the same event: refused by the unique key, whatever its id
+      await expect(
+        t.db.insertInto('sms_messages').values(message('m2')).execute(),
+      ).rejects.toThrow();
+      const row = await t.db
+        .selectFrom('sms_messages')
+        .select(['attempts', 'uncertain', 'claim'])
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ attempts: 0, uncertain: 0, claim: null });
+      const attempt = {
+        message_id: 'm1',
+        seq: 1,
+        at: '2026-03-02T08:00:01.000+08:00',
+        outcome: 'sent',
+        error: null,
+      };
+      await t.db.insertInto('sms_attempts').values(attempt).execute();
+      await expect(t.db.insertInto('sms_attempts').values(attempt).execute()).rejects.toThrow();
+      await t.db.insertInto('sms_settings').values({ key: 'sms', value: '{}' }).execute();
+      await expect(
+        t.db.insertInto('sms_settings').values({ key: 'sms', value: '{}' }).execute(),
+      ).rejects.toThrow();
+    }));
 });

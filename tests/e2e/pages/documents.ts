@@ -20,10 +20,11 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
   });
   const api = {
     item: (code: string) => post<Item>('catalog.item', { code }, token),
-    receive: (itemCode: string, applicant: Applicant) =>
+    /** `extra`: what the intake form adds, e.g. the applicant's SMS consent (issue 17 part 4) */
+    receive: (itemCode: string, applicant: Applicant, extra: { smsConsent?: boolean } = {}) =>
       post<{ caseId: string; caseNumber: string }>(
         'cases.receive',
-        { itemCode, applicant, channel: 'window' },
+        { itemCode, applicant, channel: 'window', ...extra },
         token,
       ),
     record: (caseId: string, type: string, payload: Record<string, unknown>) =>
@@ -54,8 +55,12 @@ export async function apiAs(t: WebTerminal, account: DemoAccount) {
       return (await api.record(caseId, 'accepted', {})).eventId;
     },
     /** received → every material received → accepted; answers the acceptance event */
-    async acceptedCase(itemCode: string, applicant: Applicant) {
-      const c = await api.receive(itemCode, applicant);
+    async acceptedCase(
+      itemCode: string,
+      applicant: Applicant,
+      extra: { smsConsent?: boolean } = {},
+    ) {
+      const c = await api.receive(itemCode, applicant, extra);
       return { ...c, eventId: await api.accept(c.caseId, itemCode) };
     },
     /** received → two materials wrong → the one-time notice listing exactly them */

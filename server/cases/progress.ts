@@ -1,0 +1,39 @@
+import type { CaseProgress } from '../../shared/center-api';
+import type { CaseState } from '../../shared/case';
+
+// Issue 17 part 4: what the applicant who scanned a genuine notice's QR sees of the case — its
+// steps with their dates, from the case's current state, and the name masked. The page is
+// public: anyone holding the paper can open it, so nothing else personal goes on it.
+
+/** 张三明 → 张*明, 李四 → 李*, 欧阳娜娜 → 欧**娜: the first and (past two) the last character. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+export function caseProgress(state: CaseState): CaseProgress | undefined {
+  if (state.status === 'none') return undefined;
+  const steps: CaseProgress['steps'] = [{ step: 'received', label: '收件', at: state.receivedAt }];
+  if (state.refusedAt) {
+    steps.push({ step: 'refused', label: '不予受理', at: state.refusedAt });
+  } else if (state.withdrawnAt && !state.acceptedAt) {
+    steps.push({ step: 'withdrawn', label: '已撤回', at: state.withdrawnAt });
+  } else {
+    // a decision counts from its seal: an unsealed one may still be reconsidered
+    steps.push(
+      { step: 'accepted', label: '受理', at: state.acceptedAt },
+      { step: 'decided', label: '作出决定', at: state.stampedAt },
+    );
+    if (state.withdrawnAt) {
+      steps.push({ step: 'withdrawn', label: '已撤回', at: state.withdrawnAt });
+    } else {
+      steps.push(
+        { step: 'readyForPickup', label: '待领取', at: state.certificateIssuedAt },
+        { step: 'delivered', label: '已送达', at: state.deliveredAt },
+      );
+    }
+  }
+  return { applicant: maskName(state.applicant.name), steps };
+}
