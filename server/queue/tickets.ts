@@ -177,6 +177,11 @@ async function ahead(db: Db, row: TicketRow): Promise<number> {
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/** A ticket as listed ahead in a window's line: no count before it, no cases (none yet). */
+export function listedTicket(row: TicketRow): Ticket {
+  return ticketOf(row, null, []);
+}
+
 export async function toTicket(db: Db, row: TicketRow): Promise<Ticket> {
   const cases = await db
     .selectFrom('queue_ticket_cases')
@@ -184,6 +189,14 @@ export async function toTicket(db: Db, row: TicketRow): Promise<Ticket> {
     .where('ticket_id', '=', row.id)
     .orderBy('case_number')
     .execute();
+  return ticketOf(
+    row,
+    row.status === 'waiting' ? await ahead(db, row) : null,
+    cases.map((c) => c.case_number),
+  );
+}
+
+function ticketOf(row: TicketRow, before: number | null, cases: string[]): Ticket {
   return {
     id: row.id,
     number: row.number,
@@ -197,8 +210,8 @@ export async function toTicket(db: Db, row: TicketRow): Promise<Ticket> {
     windowCode: row.window_code,
     windowName: row.window_name,
     transferNote: row.transfer_note,
-    ahead: row.status === 'waiting' ? await ahead(db, row) : null,
-    cases: cases.map((c) => c.case_number),
+    ahead: before,
+    cases,
   };
 }
 

@@ -10,7 +10,7 @@ import type { ServerDb } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { HttpError } from '../http/errors';
 import type { AuthDevice, ServerContext } from '../http/spec';
-import { queueDay, ticketRows, toTicket } from './tickets';
+import { listedTicket, queueDay, ticketRows, toTicket } from './tickets';
 
 // Issue 17, part 1: the window's side of the queue — 叫号, 重呼, 过号, 转窗, 完成, 暂停服务 — sent by
 // the window's terminal with its device credentials, naming the member signed in there.
@@ -78,6 +78,15 @@ function lineFor(db: Db, device: AuthDevice, day: string) {
     );
 }
 
+/** Its order: tickets sent to the window by 转窗 first, then the line by time and number. */
+function nextInLine(line: ReturnType<typeof lineFor>) {
+  return line
+    .select('id')
+    .orderBy(sql`case when window_id is null then 1 else 0 end`)
+    .orderBy('taken_at')
+    .orderBy('serial');
+}
+
 async function callNext(trx: Transaction<ServerDb>, ctx: ServerContext, device: AuthDevice) {
   if (await paused(trx, device.windowId)) throw refused('本窗口已暂停服务，请先恢复服务再叫号');
   const current = await currentRow(trx, device.windowId);
@@ -88,11 +97,7 @@ async function callNext(trx: Transaction<ServerDb>, ctx: ServerContext, device: 
   // process, or SQLite's reader before this writer): the update then changes nothing and the
   // next one is tried.
   for (;;) {
-    const next = await lineFor(trx, device, day)
-      .select('id')
-      .orderBy(sql`case when window_id is null then 1 else 0 end`)
-      .orderBy('taken_at')
-      .orderBy('serial')
+    const next = await nextInLine(lineFor(trx, device, day))
       .limit(1)
       .$if(ctx.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
       .executeTakeFirst();
@@ -252,11 +257,6 @@ export async function windowAct(
   return windowQueue(ctx, device);
 }
 
-export async function windowState(db: Db, windowId: string): Promise<WindowQueueState> {
-  if (await currentRow(db, windowId)) return 'calling';
-  return (await paused(db, windowId)) ? 'paused' : 'idle';
-}
-
 /** How many tickets the window's panel lists ahead. */
 const shownNext = 5;
 
@@ -264,36 +264,38 @@ export async function windowQueue(ctx: ServerContext, device: AuthDevice): Promi
   const db = ctx.db;
   const day = queueDay(ctx.now());
   const current = await currentRow(db, device.windowId);
-  const nextIds = await lineFor(db, device, day)
-    .select('id')
-    .orderBy(sql`case when window_id is null then 1 else 0 end`)
-    .orderBy('taken_at')
-    .orderBy('serial')
-    .limit(shownNext)
-    .execute();
+  const nextIds = (
+    await nextInLine(lineFor(db, device, day))
+      .limit(shownNext)
+      .execute()
+  ).map((r) => r.id);
+  const nextRows =
+    nextIds.length === 0 ? [] : await ticketRows(db).where('t.id', 'in', nextIds).execute();
+  nextRows.sort((a, b) => nextIds.indexOf(a.id) - nextIds.indexOf(b.id));
   const waiting = await lineFor(db, device, day)
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
-  const nextRows = await Promise.all(
-    nextIds.map((r) => ticketRows(db).where('t.id', '=', r.id).executeTakeFirstOrThrow()),
-  );
-  const windows = await db
+  const all = await db
     .selectFrom('windows as w')
     .innerJoin('departments as d', 'd.code', 'w.department_code')
-    .select(['w.code', 'w.name', 'd.name as departmentName'])
-    .where('w.id', '<>', device.windowId)
+    .select(['w.id', 'w.code', 'w.name', 'd.name as departmentName'])
     .orderBy('w.code')
     .execute();
-  const own = await db
-    .selectFrom('windows')
-    .select('code')
-    .where('id', '=', device.windowId)
-    .executeTakeFirstOrThrow();
+  const own = all.find((w) => w.id === device.windowId);
+  if (!own) throw new Error(`the device's window ${device.windowId} is not in the table`);
+  const windows = all
+    .filter((w) => w.id !== device.windowId)
+    .map(({ code, name, departmentName }) => ({ code, name, departmentName }));
+  const state: WindowQueueState = current
+    ? 'calling'
+    : (await paused(db, device.windowId))
+      ? 'paused'
+      : 'idle';
   return {
     windowCode: own.code,
-    state: await windowState(db, device.windowId),
+    state,
     current: current ? await toTicket(db, current) : null,
-    next: await Promise.all(nextRows.map((r) => toTicket(db, r))),
+    next: nextRows.map(listedTicket),
     waiting: Number(waiting.n),
     windows,
   };
