@@ -12,6 +12,7 @@ import {
   enrollmentCodeSchema,
   grantsSchema,
   officialYearRecordsSchema,
+  queueStatsSchema,
   staffSummarySchema,
   terminalReleaseSchema,
   smsMessageSchema,
@@ -63,6 +64,8 @@ const manager: readonly Role[] = ['manager'];
 const supervisor: readonly Role[] = ['supervisor'];
 const centerStaff: readonly Role[] = ['manager', 'supervisor'];
 const none = z.object({});
+// the center checks the dates (and the period's length) and names the field
+const localDay = z.string().max(10);
 
 // What the center answers, as the renderer's pages name it (shared/center-api, shared/sync).
 export { alertDetailSchema, alertSchema, type AlertSummary };
@@ -262,6 +265,12 @@ export const adminContract = {
     /** without a date: the center's today */
     input: dashboardQuerySchema,
     output: dashboardSchema,
+    access: centerStaff,
+  },
+  /** Issue 17: 排队统计 — waiting and service times per window, item and hour of a period */
+  'admin.reports.queue': {
+    input: z.object({ from: localDay, to: localDay }),
+    output: queueStatsSchema,
     access: centerStaff,
   },
   // ---- part H (issue 15): release management; the center checks the files and names the field

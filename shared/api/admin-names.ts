@@ -39,6 +39,8 @@ export const adminCallNames = [
   'admin.devices.list',
   'admin.devices.revoke',
   'admin.reports.dashboard',
+  // issue 17: the hall's queue
+  'admin.reports.queue',
   // part H (issue 15): release management
   'admin.releases.list',
   'admin.releases.publish',

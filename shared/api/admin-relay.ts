@@ -124,6 +124,7 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
   'admin.devices.list': () => relayTo('devices.list', {}),
   'admin.devices.revoke': ({ id }) => relayTo('devices.revoke', { params: { id } }),
   'admin.reports.dashboard': ({ date }) => relayTo('reports.dashboard', { query: { date } }),
+  'admin.reports.queue': (query) => relayTo('reports.queue', { query }),
   // part H (issue 15): release management
   'admin.releases.list': () => relayTo('releases.list', {}),
   'admin.releases.publish': (body) => relayTo('releases.publish', { body }),

@@ -4,6 +4,9 @@ import { startHall, staffAccount, type Hall } from '../support/hall-pcs';
 import { bigScreen, kioskPage, queueBar, recordSpeech } from './pages/hall';
 import { intakePage } from './pages/intake';
 import { loginPage } from './pages/login';
+import { centerConsole } from './pages/console';
+import { dashboardPage } from './pages/dashboard';
+import { adminAccount } from '../support/center';
 import { signedIn, syncNow } from './pages/sync';
 import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
 import type { QueueStats } from '../../shared/center-api';
@@ -181,5 +184,33 @@ test('a ticket from the kiosk is called, heard, received, finished; a no-show sk
     await expect
       .poll(speech.said)
       .toContainEqual({ text: '请A003号到市场监管二号窗办理', lang: 'zh-CN' });
+  });
+
+  await test.step('the manager sees the day’s waits at the console’s dashboard', async () => {
+    const page = await screens({ width: 1366, height: 768 });
+    const console_ = centerConsole(page, h.center.url);
+    await console_.signIn(adminAccount(h.dataDir));
+    await dashboardPage(page).open();
+    const panel = page.getByTestId('queue-panel');
+    await expect(panel.getByTestId('queue-totals')).toContainText('取号3');
+    await expect(panel.getByTestId('queue-windows')).toContainText('市场监管一号窗');
+    await expect(panel.getByTestId('queue-items')).toContainText('食品经营许可');
+    await expect(panel.getByTestId('queue-hours')).toBeVisible();
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/e2e/artifacts/queue-dashboard.png', fullPage: true });
+  });
+
+  await test.step('without the center the window says so and still receives a walk-in', async () => {
+    await h.center.stop();
+    // the panel asks the center again when the intake page opens
+    await pc1.page.getByRole('menuitem', { name: '我的办件' }).click();
+    await intake.open();
+    await expect(bar1.locators.failure).toContainText('可直接受理未取号的群众');
+    await expect(bar1.locators.intakeTicket).toHaveCount(0);
+    await intake.findItem('spjy', '食品经营许可');
+    await intake.fillPerson(personApplicant(72));
+    await intake.locators.receive.click();
+    await expect(intake.locators.caseHeader).toBeVisible();
+    await pc1.page.screenshot({ path: 'tests/e2e/artifacts/queue-offline.png' });
   });
 });

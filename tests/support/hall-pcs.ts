@@ -73,7 +73,7 @@ export async function startHall(
         await pc.context.close();
         await pc.terminal.stop();
       }
-      await center.stop();
+      if (!center.exited()) await center.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -13,6 +13,7 @@ import { openable } from '../cases/openable';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { useDashboardMessages } from './messages';
+import { QueuePanel } from './QueuePanel';
 import { TrendChart } from './TrendChart';
 import './dashboard.css';
 
@@ -261,6 +262,7 @@ function Board() {
           <Card title={m('trend')} size="small">
             <TrendChart trend={board.trend} />
           </Card>
+          <QueuePanel date={board.date} />
         </>
       )}
     </div>

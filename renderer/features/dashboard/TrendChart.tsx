@@ -1,31 +1,8 @@
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import type { TrendDay } from '../../../shared/reports';
 import { fontFamily } from '../../app/font';
 import { useLocale } from '../../i18n';
+import { useChart, type Option } from './chart';
 import { useDashboardMessages } from './messages';
-
-// Only the parts the trend draws: the whole of echarts would triple the renderer's bundle. SVG,
-// not canvas: crisp at any zoom, and its text is real text in the page's own fonts.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-type Option = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | TooltipComponentOption
->;
 
 function option(trend: readonly TrendDay[], m: ReturnType<typeof useDashboardMessages>): Option {
   return {
@@ -75,18 +52,7 @@ export function TrendChart({ trend }: { trend: readonly TrendDay[] }) {
   const m = useDashboardMessages();
   // `m` is new every render; the chart is redrawn only when the days or the language change
   const locale = useLocale((s) => s.locale);
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!host.current) return;
-    const chart = init(host.current, null, { renderer: 'svg' });
-    chart.setOption(option(trend, m));
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(host.current);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-    };
-  }, [trend, locale]);
+  const host = useChart(() => option(trend, m), [trend, locale]);
   return (
     <div
       ref={host}

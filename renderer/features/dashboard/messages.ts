@@ -2,6 +2,16 @@ import { defineMessages } from '../../i18n';
 
 export const useDashboardMessages = defineMessages({
   zh: {
+    queue: '排队等候（时长单位：分钟）',
+    queueTaken: '取号',
+    queueServed: '已办',
+    queueNoShows: '过号',
+    queueAverageWait: '平均等候',
+    queueLongestWait: '最长等候',
+    queueAverageService: '平均办理',
+    queueMinutes: '分钟',
+    queueWindow: '窗口',
+    queueItem: '事项',
     title: '今日概览',
     date: '日期',
     today: '今天',
@@ -43,6 +53,16 @@ export const useDashboardMessages = defineMessages({
     quietDepartments: '今日无办件：',
   },
   en: {
+    queue: 'Queue (minutes)',
+    queueTaken: 'Tickets',
+    queueServed: 'Served',
+    queueNoShows: 'No-shows',
+    queueAverageWait: 'Avg wait',
+    queueLongestWait: 'Longest wait',
+    queueAverageService: 'Avg service',
+    queueMinutes: 'min',
+    queueWindow: 'Window',
+    queueItem: 'Item',
     title: 'Today at a glance',
     date: 'Date',
     today: 'Today',
