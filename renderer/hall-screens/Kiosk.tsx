@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
-import type { Ticket } from '../../shared/center-api';
+import type { PublicTicket as Ticket } from '../../shared/center-api';
 import { followUrl, hallCenter } from './center';
 import { usePoll } from './usePoll';
 

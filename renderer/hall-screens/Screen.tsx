@@ -39,7 +39,10 @@ export function Screen() {
     }
   }, [board, voice]);
 
-  const [now, ...earlier] = board?.calls ?? [];
+  // the large number is the call still being made; once it is finished the screen waits
+  const [latest, ...before] = board?.calls ?? [];
+  const now = latest?.current ? latest : undefined;
+  const earlier = now ? before : (board?.calls ?? []);
   return (
     <main className="screen">
       <header className="screen-header">

@@ -3,7 +3,7 @@ import {
   queueContract,
   queueBoardSchema,
   queueLinesSchema,
-  ticketSchema,
+  publicTicketSchema,
   windowDisplaySchema,
 } from '../../shared/center-api';
 
@@ -37,7 +37,7 @@ async function request<T>(
 export const hallCenter = {
   lines: () => request(queueContract['queue.lines'].path, queueLinesSchema),
   take: (departmentCode: string) =>
-    request(queueContract['queue.take'].path, ticketSchema, {
+    request(queueContract['queue.take'].path, publicTicketSchema, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ departmentCode }),

@@ -260,7 +260,9 @@ export type ServerDb = {
     status: string;
     window_id: string | null;
     taken_at: string;
+    taken_from: Generated<string>;
     called_at: string | null;
+    service_from: string | null;
     last_called_at: string | null;
     recalls: Generated<number>;
     finished_at: string | null;
@@ -277,6 +279,15 @@ export type ServerDb = {
     at: string;
   };
   queue_windows: { window_id: string; paused: Generated<number>; counter: number | null };
+  queue_actions: {
+    ticket_id: string;
+    /** take, call, recall, noShow, finish, transfer, expire */
+    action: string;
+    window_id: string | null;
+    staff_id: string | null;
+    note: string | null;
+    at: string;
+  };
 };
 
 export type AlertTable = {

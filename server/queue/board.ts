@@ -75,7 +75,10 @@ async function windowRows(ctx: ServerContext, code?: string): Promise<WindowRow[
     .innerJoin('departments as d', 'd.code', 'w.department_code')
     .leftJoin('queue_windows as q', 'q.window_id', 'w.id')
     .leftJoin('queue_tickets as t', (join) =>
-      join.onRef('t.window_id', '=', 'w.id').on('t.status', '=', 'called'),
+      join
+        .onRef('t.window_id', '=', 'w.id')
+        .on('t.status', '=', 'called')
+        .on('t.day', '=', queueDay(ctx.now())),
     )
     .select([
       'w.id',
@@ -104,7 +107,18 @@ export async function queueBoard(ctx: ServerContext): Promise<QueueBoard> {
     .innerJoin('queue_tickets as t', 't.id', 'c.ticket_id')
     .innerJoin('windows as w', 'w.id', 'c.window_id')
     .leftJoin('queue_windows as q', 'q.window_id', 'w.id')
-    .select(['c.seq', 't.number', 'w.code', 'w.name', 'q.counter', 'c.kind', 'c.at'])
+    .select([
+      'c.seq',
+      't.number',
+      'w.code',
+      'w.name',
+      'q.counter',
+      'c.kind',
+      'c.at',
+      't.status',
+      't.window_id',
+      'c.window_id as call_window',
+    ])
     .where('t.day', '=', day)
     .orderBy('c.seq', 'desc')
     .limit(recentCalls)
@@ -125,6 +139,7 @@ export async function queueBoard(ctx: ServerContext): Promise<QueueBoard> {
       text: callText(c.number, c),
       kind: c.kind === 'recall' ? 'recall' : 'call',
       at: c.at,
+      current: c.status === 'called' && c.window_id === c.call_window,
     })),
     windows: windows.map((w) => ({
       code: w.code,

@@ -1,4 +1,4 @@
-import { ticketStatusLabels, type Ticket } from '../../shared/center-api';
+import { ticketStatusLabels, type PublicTicket as Ticket } from '../../shared/center-api';
 import { escapeHtml, styleSource } from '../http/page';
 
 // Issue 17, part 1: the page a phone opens from the ticket's QR code — the number, where it

@@ -5,15 +5,17 @@ import { queueBoard, queueLines, windowDisplay } from './board';
 import { setCounter } from './counter';
 import { followHeaders, followPage } from './follow-page';
 import { queueStats } from './stats';
-import { readTicket, takeTicket } from './tickets';
+import { publicTicket, readTicket, takeTicket } from './tickets';
 import { windowAct, windowQueue } from './window';
 
 /** Issue 17, part 1: the hall's queue — kiosk, big screen, window displays and the windows. */
 export const queueHandlers = {
   'queue.lines': async (_input, ctx) => ({ body: await queueLines(ctx) }),
-  'queue.take': async ({ body }, ctx) => ({ body: await takeTicket(ctx, body.departmentCode) }),
+  'queue.take': async ({ body, address }, ctx) => ({
+    body: await takeTicket(ctx, body.departmentCode, address),
+  }),
   'queue.ticket': async ({ params, accept }, ctx) => {
-    const ticket = await readTicket(ctx.db, params.id);
+    const ticket = publicTicket(await readTicket(ctx.db, params.id));
     return wantsPage(accept)
       ? { headers: followHeaders, page: followPage(ticket) }
       : { headers: followHeaders, body: ticket };

@@ -146,11 +146,10 @@ eachDialect('center: the hall queue', (t) => {
     const after = await actOk(sj1, { action: 'transfer', toWindowCode: 'ZJ01', note: '住建事项' });
     expect(after.current).toBeNull();
     const moved = await ticket(a1.id);
-    expect(moved).toMatchObject({
-      status: 'waiting',
-      windowCode: 'ZJ01',
-      transferNote: '住建事项',
-    });
+    expect(moved).toMatchObject({ status: 'waiting', windowCode: 'ZJ01' });
+    // the window's note is the hall's: not in what the slip's QR shows
+    expect(moved).not.toHaveProperty('transferNote');
+    expect(moved).not.toHaveProperty('cases');
     // SJ02 of the same department does not get it; ZJ01 calls it before its own line
     expect((await actOk(sj2, { action: 'callNext' })).current?.number).toBe('A002');
     await take('ZJ');
@@ -231,8 +230,16 @@ eachDialect('center: the hall queue', (t) => {
     await actOk(sj1, { action: 'callNext' });
     await actOk(sj1, { action: 'recall' });
     await actOk(sj1, { action: 'noShow' });
-    expect((await ticket(a1.id)).cases).toEqual([script.caseNumber]);
-    expect((await ticket(a2.id)).cases).toEqual([]);
+    const linked = async (id: string) =>
+      (
+        await t()
+          .db.selectFrom('queue_ticket_cases')
+          .select('case_number')
+          .where('ticket_id', '=', id)
+          .execute()
+      ).map((r) => r.case_number);
+    expect(await linked(a1.id)).toEqual([script.caseNumber]);
+    expect(await linked(a2.id)).toEqual([]);
 
     const staff = testApp(t(), () => clock);
     const manager = await staff.tokenFor('manager');
@@ -320,5 +327,110 @@ eachDialect('center: the hall queue', (t) => {
     }
     expect(calledBy.size).toBe(12);
     for (const x of tickets) expect((await ticket(x.id)).status).toBe('done');
+  });
+
+  it('a script taking tickets is held to the kiosk’s pace', async () => {
+    const { h, take } = await setup();
+    for (let i = 0; i < 20; i += 1) await take(i % 2 ? 'ZJ' : 'SJ');
+    const flood = await h.call('POST', paths['queue.take'], { body: { departmentCode: 'SJ' } });
+    expect(flood.statusCode).toBe(409);
+    expect(flood.json<Failure>().error.message).toContain('频繁');
+    minutes(1.1);
+    expect((await take('SJ')).number).toBe('A011');
+  });
+
+  it('the hall closes on the day’s unserved tickets: the next morning starts clean, the day’s figures stay', async () => {
+    const { h, take, actOk, board, ticket, sj1 } = await setup();
+    const a1 = await take('SJ');
+    const a2 = await take('SJ');
+    await actOk(sj1, { action: 'callNext' });
+    clock = new Date('2025-03-11T08:30:00+08:00');
+    const fresh = await take('SJ');
+    expect(fresh.number).toBe('A001');
+    expect((await ticket(a1.id)).status).toBe('expired');
+    expect((await ticket(a2.id)).status).toBe('expired');
+    // the window calls today's ticket, not last night's
+    expect((await actOk(sj1, { action: 'callNext' })).current?.id).toBe(fresh.id);
+    expect((await board()).windows.find((w) => w.code === 'SJ01')?.number).toBe('A001');
+    const staff = testApp(t(), () => clock);
+    const res = await staff.call('GET', `${paths['reports.queue']}?from=2025-03-10&to=2025-03-10`, {
+      token: await staff.tokenFor('manager'),
+    });
+    expect(res.json<QueueStats>().total).toMatchObject({ taken: 2, served: 0, noShows: 0 });
+    void h;
+  });
+
+  it('no transfer to a paused window; a window that pauses gives its transfers back to the line', async () => {
+    const { take, act, actOk, ticket, sj1, sj2, zj1 } = await setup();
+    await take('SJ');
+    await take('SJ');
+    await actOk(zj1, { action: 'pause' });
+    await actOk(sj1, { action: 'callNext' });
+    const toPaused = await act(sj1, { action: 'transfer', toWindowCode: 'ZJ01', note: '住建事项' });
+    expect(toPaused.statusCode).toBe(409);
+    expect(toPaused.json<Failure>().error.message).toContain('暂停');
+    const sent = await actOk(sj1, { action: 'transfer', toWindowCode: 'SJ02', note: '二号窗办理' });
+    expect(sent.current).toBeNull();
+    const a1 = (await actOk(sj2, { action: 'pause' })).windowCode;
+    expect(a1).toBe('SJ02');
+    // back in SJ's line: SJ01 calls it again, first by its number
+    const again = await actOk(sj1, { action: 'callNext' });
+    expect(again.current?.number).toBe('A001');
+    expect((await ticket(again.current!.id)).windowCode).toBe('SJ01');
+  });
+
+  it('every action on a ticket is kept, by window and member, and service counts from the serving call', async () => {
+    const { take, actOk, sj1, sj2 } = await setup();
+    const a1 = await take('SJ');
+    minutes(5);
+    await actOk(sj1, { action: 'callNext' });
+    await actOk(sj1, { action: 'recall' });
+    minutes(10);
+    await actOk(sj1, { action: 'transfer', toWindowCode: 'SJ02', note: '二号窗办理' });
+    minutes(20);
+    await actOk(sj2, { action: 'callNext' });
+    minutes(3);
+    await actOk(sj2, { action: 'finish' });
+    const actions = await t()
+      .db.selectFrom('queue_actions')
+      .select(['action', 'window_id', 'staff_id', 'note'])
+      .where('ticket_id', '=', a1.id)
+      .orderBy('at')
+      .execute();
+    expect(actions.map((a) => [a.action, a.window_id, a.staff_id])).toEqual([
+      ['take', null, null],
+      ['callNext', 'w-sj-1', actors.clerk.userId],
+      ['recall', 'w-sj-1', actors.clerk.userId],
+      ['transfer', 'w-sj-1', actors.clerk.userId],
+      ['callNext', 'w-sj-2', actors.clerkSj2.userId],
+      ['finish', 'w-sj-2', actors.clerkSj2.userId],
+    ]);
+    expect(actions[3]?.note).toBe('SJ02：二号窗办理');
+    const staff = testApp(t(), () => clock);
+    const res = await staff.call('GET', `${paths['reports.queue']}?from=2025-03-10&to=2025-03-10`, {
+      token: await staff.tokenFor('manager'),
+    });
+    const stats = res.json<QueueStats>();
+    // waited 5 minutes for its first call; served 3 minutes at SJ02 — not the 30 since
+    expect(stats.total).toMatchObject({ averageWait: 300, averageService: 180 });
+    expect(stats.windows).toEqual([expect.objectContaining({ code: 'SJ02', served: 1 })]);
+  });
+
+  it('a case links only to the ticket its window called, by that ticket’s number', async () => {
+    const { take, actOk, sj1, sj2 } = await setup();
+    const a1 = await take('SJ');
+    await actOk(sj1, { action: 'callNext' });
+    const wrongNumber = caseScript({ ticket: { id: a1.id, number: 'A999' } });
+    await sj1.pushOk(sj1.sign([wrongNumber.received()]));
+    const otherWindow = caseScript({ windowId: 'w-sj-2', ticket: { id: a1.id, number: 'A001' } });
+    await sj2.pushOk(sj2.sign([otherWindow.received()]));
+    const right = caseScript({ ticket: { id: a1.id, number: 'A001' } });
+    await sj1.pushOk(sj1.sign([right.received()]));
+    const linked = await t()
+      .db.selectFrom('queue_ticket_cases')
+      .select('case_number')
+      .where('ticket_id', '=', a1.id)
+      .execute();
+    expect(linked.map((r) => r.case_number)).toEqual([right.caseNumber]);
   });
 });

@@ -4,11 +4,13 @@ import type { ServerContext } from '../http/spec';
 
 // Issue 17, part 1: 排队统计 — the hall's waiting and service times, the KPI its managers are
 // judged on. Waiting runs from taking the ticket to its first call (a recall or a transfer does
-// not restart it); service from the first call to 办结. A ticket never called counts as taken only.
+// not restart it); service from the call at the window that served it to 办结 (time spent waiting
+// after a 转窗 is not that window's service). A ticket never called counts as taken only.
 
 type Row = {
   taken_at: string;
   called_at: string | null;
+  service_from: string | null;
   finished_at: string | null;
   status: string;
   window_code: string | null;
@@ -21,8 +23,8 @@ const seconds = (from: string, to: string) =>
 function figures(rows: readonly Row[]): QueueFigures {
   const waits = rows.flatMap((r) => (r.called_at ? [seconds(r.taken_at, r.called_at)] : []));
   const services = rows.flatMap((r) =>
-    r.status === 'done' && r.called_at && r.finished_at
-      ? [seconds(r.called_at, r.finished_at)]
+    r.status === 'done' && r.finished_at
+      ? [seconds(r.service_from ?? r.called_at ?? r.finished_at, r.finished_at)]
       : [],
   );
   const average = (xs: number[]) =>
@@ -61,6 +63,7 @@ export async function queueStats(ctx: ServerContext, query: QueueStatsQuery): Pr
       't.id',
       't.taken_at',
       't.called_at',
+      't.service_from',
       't.finished_at',
       't.status',
       'w.code as window_code',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
-import type { Ticket, TicketStatus } from '../../shared/center-api';
+import type { PublicTicket, Ticket, TicketStatus } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
 import { conflict, invalid, notFound } from '../admin/access';
 import type { ServerContext } from '../http/spec';
@@ -16,6 +16,13 @@ type Db = Kysely<ServerDb> | Transaction<ServerDb>;
  * network) must not fill the big screen and the day's report with thousands of numbers.
  */
 export const maxWaitingPerLine = 500;
+
+/**
+ * Tickets one address may take a minute. A kiosk prints one every few seconds at most (a person
+ * steps up, touches, takes the slip); a script on the hall's network would fill a line in
+ * seconds and lock the day's applicants out.
+ */
+export const maxTicketsPerMinute = 20;
 
 const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -72,10 +79,60 @@ async function nextSerial(trx: Transaction<ServerDb>, day: string, prefix: strin
   return Number(row.last);
 }
 
-export async function takeTicket(ctx: ServerContext, departmentCode: string): Promise<Ticket> {
+/**
+ * The tickets of days gone by that were never served: the hall closed on them. They leave the
+ * lines, the windows and the screens, and the day's figures stay as the day ended.
+ */
+export async function expireStale(trx: Transaction<ServerDb>, day: string, at: string) {
+  const stale = await trx
+    .selectFrom('queue_tickets')
+    .select(['id', 'window_id'])
+    .where('status', 'in', ['waiting', 'called'])
+    .where('day', '<', day)
+    .execute();
+  if (stale.length === 0) return;
+  await trx
+    .insertInto('queue_actions')
+    .values(
+      stale.map((t) => ({
+        ticket_id: t.id,
+        action: 'expire',
+        window_id: t.window_id,
+        staff_id: null,
+        note: null,
+        at,
+      })),
+    )
+    .execute();
+  await trx
+    .updateTable('queue_tickets')
+    .set({ status: 'expired' })
+    .where(
+      'id',
+      'in',
+      stale.map((t) => t.id),
+    )
+    .execute();
+}
+
+export async function takeTicket(
+  ctx: ServerContext,
+  departmentCode: string,
+  address: string,
+): Promise<PublicTicket> {
   const at = shanghaiIso(ctx.now());
   const day = queueDay(ctx.now());
   const id = await ctx.db.transaction().execute(async (trx) => {
+    await expireStale(trx, day, at);
+    const recent = await trx
+      .selectFrom('queue_tickets')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('taken_from', '=', address)
+      .where('taken_at', '>', shanghaiIso(new Date(ctx.now().getTime() - 60_000)))
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= maxTicketsPerMinute) {
+      throw conflict('body.departmentCode', '取号过于频繁，请稍后再试或到咨询台取号');
+    }
     const windows = await trx
       .selectFrom('windows')
       .select(sql<number>`count(*)`.as('n'))
@@ -108,11 +165,29 @@ export async function takeTicket(ctx: ServerContext, departmentCode: string): Pr
         status: 'waiting',
         window_id: null,
         taken_at: at,
+        taken_from: address,
+      })
+      .execute();
+    await trx
+      .insertInto('queue_actions')
+      .values({
+        ticket_id: ticketId,
+        action: 'take',
+        window_id: null,
+        staff_id: null,
+        note: null,
+        at,
       })
       .execute();
     return ticketId;
   });
-  return readTicket(ctx.db, id);
+  return publicTicket(await readTicket(ctx.db, id));
+}
+
+/** What the kiosk and a phone may see of a ticket. */
+export function publicTicket(ticket: Ticket): PublicTicket {
+  const { transferNote: _note, cases: _cases, ...visible } = ticket;
+  return visible;
 }
 
 type TicketRow = {
@@ -224,20 +299,24 @@ export async function readTicket(db: Db, id: string): Promise<Ticket> {
 /**
  * A case received for a ticket (the `received` event names it): the ticket lists the case, and
  * the wait and service times of the report can be read per item. Called inside the push's
- * transaction; a ticket this center never issued (a forged or foreign id) links nothing.
+ * transaction; a ticket this center never issued, of another number, or not called to the
+ * receiving window (a forged or mistaken id) links nothing and refuses nothing.
  */
 export async function linkTicketCase(
   trx: Transaction<ServerDb>,
-  ticketId: string,
-  caseId: string,
-  caseNumber: string,
+  link: { ticketId: string; number: string; windowId: string; caseId: string; caseNumber: string },
 ): Promise<void> {
+  // only the ticket as the receiving window called it: the number on it, called to that window
   const known = await trx
     .selectFrom('queue_tickets')
     .select('id')
-    .where('id', '=', ticketId)
+    .where('id', '=', link.ticketId)
+    .where('number', '=', link.number)
+    .where('window_id', '=', link.windowId)
+    .where('status', 'in', ['called', 'done'])
     .executeTakeFirst();
   if (!known) return;
+  const { ticketId, caseId, caseNumber } = link;
   await trx
     .insertInto('queue_ticket_cases')
     .values({ ticket_id: ticketId, case_id: caseId, case_number: caseNumber })

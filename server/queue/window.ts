@@ -10,7 +10,7 @@ import type { ServerDb } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { HttpError } from '../http/errors';
 import type { AuthDevice, ServerContext } from '../http/spec';
-import { listedTicket, queueDay, ticketRows, toTicket } from './tickets';
+import { expireStale, listedTicket, queueDay, ticketRows, toTicket } from './tickets';
 
 // Issue 17, part 1: the window's side of the queue — 叫号, 重呼, 过号, 转窗, 完成, 暂停服务 — sent by
 // the window's terminal with its device credentials, naming the member signed in there.
@@ -50,6 +50,27 @@ async function currentRow(db: Db, windowId: string) {
     .where('t.window_id', '=', windowId)
     .where('t.status', '=', 'called')
     .executeTakeFirst();
+}
+
+/** Every action leaves its line in the ticket's record (queue_actions), in the same transaction. */
+async function record(
+  trx: Transaction<ServerDb>,
+  ticketId: string,
+  action: WindowAction['action'],
+  by: { windowId: string; staffId: string; at: string },
+  note: string | null = null,
+) {
+  await trx
+    .insertInto('queue_actions')
+    .values({
+      ticket_id: ticketId,
+      action,
+      window_id: by.windowId,
+      staff_id: by.staffId,
+      note,
+      at: by.at,
+    })
+    .execute();
 }
 
 async function paused(db: Db, windowId: string): Promise<boolean> {
@@ -108,6 +129,7 @@ async function callNext(trx: Transaction<ServerDb>, ctx: ServerContext, device: 
         status: 'called',
         window_id: device.windowId,
         called_at: sql<string>`coalesce(called_at, ${at})`,
+        service_from: at,
         last_called_at: at,
       })
       .where('id', '=', next.id)
@@ -137,9 +159,16 @@ async function act(
   staffId: string,
 ): Promise<string | null> {
   const at = shanghaiIso(ctx.now());
+  const by = { windowId: device.windowId, staffId, at };
+  const done = async (ticketId: string, note: string | null = null) => {
+    await record(trx, ticketId, action.action, by, note);
+    return ticketId;
+  };
   switch (action.action) {
-    case 'callNext':
-      return callNext(trx, ctx, device);
+    case 'callNext': {
+      const called = await callNext(trx, ctx, device);
+      return called === null ? null : done(called);
+    }
     case 'recall': {
       const current = await mustHaveCurrent(trx, device.windowId);
       await trx
@@ -151,7 +180,7 @@ async function act(
         .insertInto('queue_calls')
         .values({ ticket_id: current.id, window_id: device.windowId, kind: 'recall', at })
         .execute();
-      return current.id;
+      return done(current.id);
     }
     case 'noShow': {
       const current = await mustHaveCurrent(trx, device.windowId);
@@ -162,7 +191,7 @@ async function act(
         .set({ status: 'noShow', finished_at: at, staff_id: staffId })
         .where('id', '=', current.id)
         .execute();
-      return current.id;
+      return done(current.id);
     }
     case 'finish': {
       const current = await mustHaveCurrent(trx, device.windowId);
@@ -171,13 +200,13 @@ async function act(
         .set({ status: 'done', finished_at: at, staff_id: staffId })
         .where('id', '=', current.id)
         .execute();
-      return current.id;
+      return done(current.id);
     }
     case 'transfer': {
       const current = await mustHaveCurrent(trx, device.windowId);
       const target = await trx
         .selectFrom('windows')
-        .select(['id', 'name'])
+        .select(['id', 'name', 'department_code'])
         .where('code', '=', action.toWindowCode)
         .executeTakeFirst();
       if (!target) {
@@ -186,23 +215,34 @@ async function act(
         });
       }
       if (target.id === device.windowId) throw refused('不能转到本窗口');
+      // an applicant sent to a window nobody serves would wait there all day
+      if (await paused(trx, target.id)) throw refused(`${target.name}已暂停服务，请转其他窗口`);
       await trx
         .updateTable('queue_tickets')
         .set({
           status: 'waiting',
           window_id: target.id,
+          // it is the other department's applicant now: its line if that window pauses
+          department_code: target.department_code,
           transfer_note: action.note,
           transferred_from: device.windowId,
           staff_id: staffId,
         })
         .where('id', '=', current.id)
         .execute();
-      return current.id;
+      return done(current.id, `${action.toWindowCode}：${action.note}`);
     }
     case 'pause': {
       const current = await currentRow(trx, device.windowId);
       if (current) throw refused(`请先办结、过号或转出当前的 ${current.number} 号再暂停服务`);
       await setPaused(trx, device.windowId, 1);
+      // tickets sent here by 转窗 go back to the department's line: nobody would call them here
+      await trx
+        .updateTable('queue_tickets')
+        .set({ window_id: null })
+        .where('window_id', '=', device.windowId)
+        .where('status', '=', 'waiting')
+        .execute();
       return null;
     }
     case 'resume':
@@ -247,6 +287,8 @@ export async function windowAct(
     await ctx.db.transaction().execute(async (trx) => {
       await assertWindowStaff(trx, device, staffId);
       await lockWindow(trx, ctx, device.windowId);
+      // a ticket left called last night would hold this window's 叫号 (and its figures) forever
+      await expireStale(trx, queueDay(ctx.now()), shanghaiIso(ctx.now()));
       await act(trx, ctx, device, action, staffId);
     });
   } catch (error) {

@@ -100,7 +100,7 @@ export async function pushEvents(
     const answerIds: string[] = [];
     const rows: NewEvent[] = [];
     // issue 17: cases received for a queue ticket, linked once their events are stored
-    const ticketCases: { ticketId: string; caseId: string; caseNumber: string }[] = [];
+    const ticketCases: Parameters<typeof linkTicketCase>[1][] = [];
     let head = stored;
     for (const [index, e] of events.entries()) {
       const at = eventAtFault(e);
@@ -142,6 +142,8 @@ export async function pushEvents(
       if (verdict.ok && event.type === 'received' && event.payload.ticket) {
         ticketCases.push({
           ticketId: event.payload.ticket.id,
+          number: event.payload.ticket.number,
+          windowId: e.windowId,
           caseId: e.caseId,
           caseNumber: event.payload.caseNumber,
         });
@@ -174,7 +176,7 @@ export async function pushEvents(
     const results = new Map<string, ResultColumns>([...answers.values()].map((r) => [r.id, r]));
     for (const r of await insertEvents(trx, ctx.dialect, rows)) results.set(r.id, r);
     await writeCases(trx, ctx, cases, results);
-    for (const t of ticketCases) await linkTicketCase(trx, t.ticketId, t.caseId, t.caseNumber);
+    for (const link of ticketCases) await linkTicketCase(trx, link);
     // the supervision rules see the batch in its own transaction: no alert without its events
     await superviseBatch(
       trx,

@@ -9,7 +9,7 @@ import {
   queueStatsSchema,
   takeTicketSchema,
   ticketIdParams,
-  ticketSchema,
+  publicTicketSchema,
   windowCodeParams,
   windowDisplaySchema,
   windowQueueSchema,
@@ -35,7 +35,7 @@ export const queueContract = {
     tag: 'queue',
     auth: anyone,
     body: takeTicketSchema,
-    response: ticketSchema,
+    response: publicTicketSchema,
     status: 201,
   },
   'queue.ticket': {
@@ -45,7 +45,7 @@ export const queueContract = {
     tag: 'queue',
     auth: anyone,
     params: ticketIdParams,
-    response: ticketSchema,
+    response: publicTicketSchema,
     page: true,
   },
   'queue.board': {

@@ -6,9 +6,10 @@ import { z } from 'zod';
 
 /**
  * waiting: in its line (or sent to one window by 转窗); called: called to `window` and not yet
- * finished; done: served; noShow: 过号, skipped after at least one recall.
+ * finished; done: served; noShow: 过号, skipped after at least one recall; expired: still waiting
+ * or called when its day ended (the hall closed: neither served nor skipped).
  */
-export const ticketStatuses = ['waiting', 'called', 'done', 'noShow'] as const;
+export const ticketStatuses = ['waiting', 'called', 'done', 'noShow', 'expired'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const ticketStatusLabels: Readonly<Record<TicketStatus, string>> = {
@@ -16,6 +17,7 @@ export const ticketStatusLabels: Readonly<Record<TicketStatus, string>> = {
   called: '已叫号',
   done: '已办结',
   noShow: '已过号',
+  expired: '当日未办理，已失效',
 };
 
 /** A ticket as everyone may see it: a number, a line and a window — nothing of the applicant. */
@@ -40,6 +42,13 @@ export const ticketSchema = z.object({
   cases: z.array(z.string()),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/**
+ * A ticket as the public sees it (the kiosk, a phone following its QR): the window's note on a
+ * transfer and the cases received for it are the hall's, not for whoever holds the slip.
+ */
+export const publicTicketSchema = ticketSchema.omit({ transferNote: true, cases: true });
+export type PublicTicket = z.infer<typeof publicTicketSchema>;
 
 /** The kiosk's choice: a department's line. */
 export const takeTicketSchema = z.strictObject({
@@ -73,6 +82,8 @@ export const queueCallSchema = z.object({
   text: z.string(),
   kind: z.enum(['call', 'recall']),
   at: z.string(),
+  /** the ticket is still called (not yet finished, skipped or sent on) */
+  current: z.boolean(),
 });
 export type QueueCall = z.infer<typeof queueCallSchema>;
 

@@ -35,7 +35,12 @@ export function queue(dialect: Dialect): Migration {
         // the window it is called to, or (while waiting) the one 转窗 sent it to
         .addColumn('window_id', 'text', (c) => c.references('windows.id'))
         .addColumn('taken_at', 'text', (c) => c.notNull())
+        // the address that took it: a script flooding a line is held to the kiosk's pace
+        .addColumn('taken_from', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('called_at', 'text')
+        // the call at the window that serves it: service is counted from here, not from a call
+        // at a window that then sent it on
+        .addColumn('service_from', 'text')
         .addColumn('last_called_at', 'text')
         .addColumn('recalls', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('finished_at', 'text')
@@ -80,6 +85,26 @@ export function queue(dialect: Dialect): Migration {
         .addColumn('window_id', 'text', (c) => c.notNull().references('windows.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      // what happened to each ticket, by whom: never updated, never deleted (the audit's record)
+      await db.schema
+        .createTable('queue_actions')
+        .addColumn('ticket_id', 'text', (c) => c.notNull().references('queue_tickets.id'))
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('window_id', 'text', (c) => c.references('windows.id'))
+        .addColumn('staff_id', 'text')
+        .addColumn('note', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('queue_actions_ticket')
+        .on('queue_actions')
+        .column('ticket_id')
+        .execute();
+      await db.schema
+        .createIndex('queue_tickets_from')
+        .on('queue_tickets')
+        .columns(['taken_from', 'taken_at'])
         .execute();
       // a window's queue settings: paused (暂停服务) and the number over its counter (3号窗口)
       await db.schema
