@@ -26,6 +26,8 @@ import { departmentPhrases } from './migrations/0021-department-phrases';
 import { caseApplicant } from './migrations/0022-case-applicant';
 // issue 17: the hall's queue
 import { queue } from './migrations/0023-queue';
+// issue 17 part 2: 好差评 by the applicant
+import { ratings } from './migrations/0025-ratings';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -57,6 +59,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0022-case-applicant': caseApplicant(),
     // issue 17: the hall's queue (取号/叫号)
     '0023-queue': queue(dialect),
+    // issue 17 part 2: 好差评 by the applicant, one rating per service
+    '0025-ratings': ratings(),
   };
 }
 

@@ -8,7 +8,7 @@ import { recordDeviceClock, terminalClockOf } from '../sync/clock';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
-import type { AuthDevice, AuthStaff, ResponseHeaders, ServerContext } from './spec';
+import type { AuthDevice, AuthRater, AuthStaff, ResponseHeaders, ServerContext } from './spec';
 import { parseInput } from './validate';
 
 export type AppContext = Omit<ServerContext, 'log'>;
@@ -25,6 +25,7 @@ export type ErasedHandler = (
     params: unknown;
     device: AuthDevice | null;
     staff: AuthStaff | null;
+    rater: AuthRater | null;
     protocol: number | null;
     accept: string | null;
     address: string;
@@ -113,7 +114,7 @@ export function registerCall(
     ...(call.bodyLimit !== undefined ? { bodyLimit: call.bodyLimit } : {}),
     handler: async (request, reply) => {
       const protocol = call.protocol ? requireProtocol(request.headers[protocolHeader]) : null;
-      const { device, staff } = await authenticate(
+      const { device, staff, rater } = await authenticate(
         call.auth,
         request.headers.authorization,
         context.db,
@@ -135,6 +136,7 @@ export function registerCall(
           params,
           device,
           staff,
+          rater,
           protocol,
           accept: request.headers.accept ?? null,
           address: clientAddress(request.ip),

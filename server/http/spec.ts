@@ -42,6 +42,14 @@ export type AuthDevice = {
   publicKey: string;
 };
 
+/** A window's paired rating device (评价器): it rates for this window only. */
+export type AuthRater = {
+  windowId: string;
+  windowCode: string;
+  windowName: string;
+  departmentCode: string;
+};
+
 /** The staff member behind a session bearer token. */
 export type AuthStaff = {
   id: string;
@@ -61,6 +69,8 @@ export type HandlerInput<E extends CenterCall> = {
   device: AuthDevice | null;
   /** set when auth.kind is 'staff' */
   staff: AuthStaff | null;
+  /** set when auth.kind is 'rater' */
+  rater: AuthRater | null;
   /** the protocol version the client sent (sync calls) */
   protocol: number | null;
   /** the Accept header: a phone scanning a notice's QR code asks for a page, a program for JSON */
