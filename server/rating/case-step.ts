@@ -28,7 +28,15 @@ export async function caseStep(
 ): Promise<RatedService> {
   const row = await ctx.db
     .selectFrom('cases')
-    .select(['id', 'case_number', 'department_code', 'window_id', 'item_code', 'item_name', 'state'])
+    .select([
+      'id',
+      'case_number',
+      'department_code',
+      'window_id',
+      'item_code',
+      'item_name',
+      'state',
+    ])
     .where('case_number', '=', caseNumber)
     .executeTakeFirst();
   if (!row) {
@@ -37,9 +45,14 @@ export async function caseStep(
     });
   }
   if (reachedAt(JSON.parse(row.state) as CaseState, step) === null) {
-    throw new HttpError(409, 'conflict', `本办件尚未${ratingServiceLabels[step]}，暂不能评价这一环节`, {
-      field: 'step',
-    });
+    throw new HttpError(
+      409,
+      'conflict',
+      `本办件尚未${ratingServiceLabels[step]}，暂不能评价这一环节`,
+      {
+        field: 'step',
+      },
+    );
   }
   return {
     serviceKind: step,

@@ -28,6 +28,8 @@ async function offered(ctx: ServerContext, rater: AuthRater) {
     .where('t.window_id', '=', rater.windowId)
     .where('t.status', '=', 'done')
     .orderBy('t.finished_at', 'desc')
+    // two finished within one millisecond (a test's fixed clock): the later called
+    .orderBy('t.serial', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!latest?.finished_at || latest.rating_id !== null) return null;

@@ -34,7 +34,13 @@ export const ratingHandlers = {
     body: { ratings: (await ratingsOf(ctx.db, query)).map(toRecord) },
   }),
   'rating.appeal': async ({ device, params, body }, ctx) => ({
-    body: await appealRating(ctx, authenticatedDevice(device), params.id, body.staffId, body.reason),
+    body: await appealRating(
+      ctx,
+      authenticatedDevice(device),
+      params.id,
+      body.staffId,
+      body.reason,
+    ),
   }),
   'rating.decideAppeal': async ({ staff, params, body }, ctx) => ({
     body: await decideAppeal(ctx, signedIn(staff), params.id, body.upheld, body.note),

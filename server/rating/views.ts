@@ -56,7 +56,9 @@ function ratingRows(db: Kysely<ServerDb>) {
     ]);
 }
 
-export type RatingRow = Awaited<ReturnType<ReturnType<typeof ratingRows>['executeTakeFirstOrThrow']>>;
+export type RatingRow = Awaited<
+  ReturnType<ReturnType<typeof ratingRows>['executeTakeFirstOrThrow']>
+>;
 
 export function toRecord(row: RatingRow): RatingRecord {
   return ratingRecordSchema.parse({

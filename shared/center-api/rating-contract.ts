@@ -1,4 +1,11 @@
-import { anyone, managerOnly, managerOrSupervisor, ratingDevice, supervisorOnly, terminal } from './auth';
+import {
+  anyone,
+  managerOnly,
+  managerOrSupervisor,
+  ratingDevice,
+  supervisorOnly,
+  terminal,
+} from './auth';
 import type { CenterContract } from './call';
 import {
   appealRatingSchema,

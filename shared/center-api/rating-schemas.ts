@@ -50,7 +50,10 @@ export const ratingGivenSchema = z
       .int()
       .min(1, '请选择评价等级')
       .max(5, '请选择评价等级'),
-    reasons: z.array(z.enum(ratingReasons, { message: '请从列出的原因中选择' })).max(6).default([]),
+    reasons: z
+      .array(z.enum(ratingReasons, { message: '请从列出的原因中选择' }))
+      .max(6)
+      .default([]),
     comment: typedText({ max: 200, lines: true }).optional(),
   })
   .superRefine((r, ctx) => {
@@ -85,6 +88,7 @@ export const pairedDeviceSchema = z.object({
   windowCode: z.string(),
   windowName: z.string(),
 });
+export type PairedDevice = z.infer<typeof pairedDeviceSchema>;
 
 /** What the rating device shows: a welcome, or the service just finished to rate. */
 export const ratingPromptSchema = z.object({
