@@ -9,6 +9,8 @@ import type { Outcome } from './center';
 export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // the failed answer's status: a rating device learns it was unpaired (401)
+  const [status, setStatus] = useState<number | null>(null);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -18,8 +20,10 @@ export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
       if (answer.ok) {
         setValue(answer.value);
         setError(null);
+        setStatus(null);
       } else {
         setError(answer.message);
+        setStatus(answer.status ?? null);
       }
       timer = setTimeout(() => void tick(), everyMs);
     };
@@ -29,5 +33,5 @@ export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
       clearTimeout(timer);
     };
   }, [load, everyMs]);
-  return { value, error };
+  return { value, error, status };
 }
