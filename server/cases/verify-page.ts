@@ -1,5 +1,5 @@
 import { documentTitles } from '../../shared/documents';
-import type { Verification } from '../../shared/center-api';
+import { ratingStepOfDocument, type Verification } from '../../shared/center-api';
 import { escapeHtml, styleSource } from '../http/page';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
@@ -58,12 +58,17 @@ export function verificationPage(v: Verification): string {
     .map(([k, value]) => `<dt>${k}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
   const note = v.genuine ? '' : `<p>${escapeHtml(v.message.split(' / ')[0] ?? '')}</p>`;
+  // issue 17 part 2: the applicant rates the step this notice closes (relative: a proxy's prefix stays)
+  const rate =
+    v.genuine && ratingStepOfDocument[v.kind]
+      ? `<p><a href="../rate/${encodeURIComponent(v.code)}">评价本次服务</a></p>`
+      : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>文书核验 ${escapeHtml(v.code)}</title>
 <style>${style}</style></head>
 <body><main><h1 class="${tone}">${mark} ${headline}</h1><p>核验码 <span class="code">${escapeHtml(v.code)}</span></p>
-${note}<dl>${details}</dl></main></body></html>
+${note}<dl>${details}</dl>${rate}</main></body></html>
 `;
 }

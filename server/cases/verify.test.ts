@@ -47,7 +47,11 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('真实有效');
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
-    expect(page.body).not.toMatch(/(src|href)=/);
+    expect(page.body).not.toMatch(/src=/);
+    // its one link: rating this step on this center (issue 17 part 2), relative to /verify/
+    expect([...page.body.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      `../rate/${code}`,
+    ]);
     // a phone's browser scanning the QR code asks for a page by its Accept header
     const scanned = await h.app.inject({
       method: 'GET',

@@ -296,6 +296,7 @@ export type ServerDb = {
     expires_at: string;
     failures: Generated<number>;
   };
+  rating_phone_attempts: { address: string; at: string };
   rating_settings: {
     id: number;
     follow_up_days: Generated<number>;

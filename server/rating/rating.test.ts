@@ -7,6 +7,7 @@ import {
   type RatingRecord,
   type RatingReport,
 } from '../../shared/center-api';
+import { verificationCode } from '../../shared/documents';
 import { eachDialect } from '../db/test-db';
 import { actors, caseScript, seedHall, syncHarness } from '../sync/test-support';
 import { testApp } from '../test-app';
@@ -299,5 +300,63 @@ eachDialect('center: 好差评 by the applicant', (t) => {
         decisionNote: '监控显示申请人误触',
       },
     });
+  });
+  it('a phone rates the step of the notice it scanned, once, with the case number as proof', async () => {
+    const { h, sj1, list } = await setup();
+    const script = caseScript({ start: '2025-03-13T09:00:00+08:00' });
+    const [received, checked, accepted] = sj1.sign([
+      script.received(),
+      script.checked(),
+      script.accepted(),
+    ]);
+    await sj1.pushOk([received!, checked!, accepted!]);
+    const code = verificationCode(accepted!.hash);
+    const asPhone = { accept: 'text/html' };
+    const verify = await h.call('GET', `/verify/${code}`, { headers: asPhone });
+    expect(verify.body).toContain(`<a href="../rate/${code}">评价本次服务</a>`);
+
+    const form = await h.call('GET', `/rate/${code}`, { headers: asPhone });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(form.headers['content-security-policy']).not.toContain('script');
+    expect(form.body).toContain('受理通知书（受理环节）');
+    // nothing of the applicant, not even the case number: the applicant types it
+    expect(form.body).not.toContain(script.caseNumber);
+    expect(form.body).not.toContain('申请人甲');
+
+    const post = (fields: string) =>
+      h.call('POST', `/rate/${code}`, {
+        headers: { ...asPhone, 'content-type': 'application/x-www-form-urlencoded' },
+        body: fields,
+      });
+    const wrong = await post('caseNumber=SJ-0000&level=1');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('办件编号与这份文书不符');
+    const noReason = await post(`caseNumber=${script.caseNumber}&level=5&comment=%E6%85%A2`);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('请选择不满意的原因');
+    // what was typed comes back with the message
+    expect(noReason.body).toContain('value="5" checked');
+    const reasons = ['办事效率低', '多次跑动'].map((r) => `reasons=${encodeURIComponent(r)}`);
+    const kept = await post(`caseNumber=${script.caseNumber}&level=5&${reasons.join('&')}`);
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.body).toContain('感谢您的评价');
+    const twice = await post(`caseNumber=${script.caseNumber}&level=1`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('只能评价一次');
+    expect((await list())[0]).toMatchObject({
+      channel: 'qr',
+      serviceKind: 'acceptance',
+      caseNumber: script.caseNumber,
+      reasons: ['办事效率低', '多次跑动'],
+    });
+
+    // ten sends in ten minutes from one address; the eleventh waits
+    for (let i = 0; i < 6; i++) await post('caseNumber=x&level=1');
+    const limited = await post(`caseNumber=${script.caseNumber}&level=1`);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('提交过于频繁');
+    minutes(11);
+    expect((await post(`caseNumber=${script.caseNumber}&level=1`)).statusCode).toBe(409);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refinePeriod } from '../calendar';
 import { isBadRating } from '../case';
+import type { CaseDocumentKind } from '../documents';
 import { typedText } from '../text';
 
 // Issue 17, part 2: 好差评 by the applicant (国办发〔2019〕51号, GB/T 39734-2020). The applicant rates
@@ -14,6 +15,14 @@ export type RatingServiceKind = (typeof ratingServiceKinds)[number];
 /** the case steps a notice's QR code and a paper form rate */
 export const caseRatingSteps = ['acceptance', 'decision', 'delivery'] as const;
 export type CaseRatingStep = (typeof caseRatingSteps)[number];
+
+/** The notices whose QR code leads to a rating, and the step of the case each one rates. */
+export const ratingStepOfDocument: Partial<Record<CaseDocumentKind, CaseRatingStep>> = {
+  acceptance: 'acceptance',
+  decision: 'decision',
+  certificate: 'delivery',
+  delivery: 'delivery',
+};
 
 export const ratingServiceLabels: Readonly<Record<RatingServiceKind, string>> = {
   ticket: '窗口服务',
@@ -221,3 +230,25 @@ export const ratingReportSchema = z.object({
   followUpsOpen: count,
 });
 export type RatingReport = z.infer<typeof ratingReportSchema>;
+
+// ---- the phone page behind a notice's QR code --------------------------------------------------
+
+export const phoneRatingParams = z.strictObject({ code: z.string().min(1).max(64) });
+
+/**
+ * The phone page's form as sent: every field as typed, checked by the handler with
+ * `ratingGivenSchema` so that a mistake comes back on the page, in words, not as a JSON error.
+ */
+export const phoneRatingFormSchema = z.object({
+  caseNumber: z.string().max(64).optional(),
+  level: z.string().max(4).optional(),
+  reasons: z.union([z.string().max(32), z.array(z.string().max(32)).max(12)]).optional(),
+  comment: z.string().max(1000).optional(),
+});
+
+/** What the phone page rates: the step of the case the scanned notice belongs to. */
+export const phoneRatingSchema = z.object({
+  code: z.string(),
+  step: z.enum(caseRatingSteps),
+  document: z.string(),
+});

@@ -101,6 +101,17 @@ export function ratings(): Migration {
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      // each rating the phone page sends, by address: the page is public and rate limited
+      await db.schema
+        .createTable('rating_phone_attempts')
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rating_phone_attempts_address')
+        .on('rating_phone_attempts')
+        .columns(['address', 'at'])
+        .execute();
       // one row: the follow-up's working days and the provincial endpoint
       await db.schema
         .createTable('rating_settings')
