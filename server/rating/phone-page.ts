@@ -1,13 +1,14 @@
 import { ratingLabels } from '../../shared/case';
 import { ratingReasons, ratingServiceLabels, type CaseRatingStep } from '../../shared/center-api';
 import { documentTitles, type CaseDocumentKind } from '../../shared/documents';
+import { guideFontsPath } from '../guide/static';
 import { escapeHtml, styleSource } from '../http/page';
 
 // Issue 17 part 2: the phone page a notice's QR leads to (via /verify). Built on the server like
 // the other public pages: no script, one hashed stylesheet, a POST form to itself. Nothing of the
 // applicant is on it — not even the case number, which the applicant types from the paper.
 
-const style = `body{font-family:system-ui,sans-serif;margin:0;padding:1.2rem;color:#1f2328;max-width:36rem}
+const style = `body{font-family:-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei','Noto Sans SC',system-ui,sans-serif;margin:0;padding:1.2rem;color:#1f2328;max-width:36rem}
 h1{font-size:1.4rem;margin:0 0 .6rem;color:#0b4fa3}p{margin:.4rem 0}
 fieldset{border:1px solid #d0d7de;border-radius:.5rem;margin:.8rem 0;padding:.6rem}
 legend{font-weight:600}label{display:block;padding:.5rem 0;font-size:1.1rem}
@@ -20,7 +21,9 @@ button{font:inherit;font-size:1.2rem;width:100%;padding:.8rem;border:0;border-ra
 export const phoneRatingHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'none'",
-    `style-src ${styleSource(style)}`,
+    `style-src 'self' ${styleSource(style)}`,
+    // the guide's Chinese font, for a phone or kiosk without one (server/guide/static.ts)
+    "font-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
@@ -35,7 +38,8 @@ function shell(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${style}</style></head>
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="../guide/${guideFontsPath}"><style>${style}</style></head>
 <body><main>${body}</main></body></html>
 `;
 }

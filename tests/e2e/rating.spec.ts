@@ -5,10 +5,12 @@ import { adminAccount } from '../support/center';
 import { centerAdmin } from '../support/center-admin';
 import { hallAccount, startHallCenter, type HallCenter } from '../support/hall-center';
 import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
+import { personApplicant } from '../support/applicants';
+import { apiAs } from './pages/documents';
 import { intakePage } from './pages/intake';
 import { loginPage } from './pages/login';
-import { ratingDevicePage } from './pages/rating';
-import { enrollThroughSettings, signedIn } from './pages/sync';
+import { phoneRatingPage, ratingDevicePage } from './pages/rating';
+import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
 
 // Issue 17 part 2 (Done-when): the applicant, not the clerk, rates. The manager pairs SJ01's
 // tablet once; an applicant takes a ticket, the clerk calls it and presses 办结 on the window's
@@ -128,6 +130,62 @@ test('a ticket finished at the window is rated 不满意 on the paired tablet an
         comment: '等候时间较长',
         followUp: expect.objectContaining({ dueDate: '2026-03-11' }),
       }),
+    ]);
+  });
+});
+
+test('a phone rates the acceptance through the QR of its notice, once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const h = hall!;
+  const t = terminal!;
+  const admin = await centerAdmin(h.center.url, adminAccount(h.dataDir));
+
+  const code = await test.step('the window accepts a case and syncs it to the center', async () => {
+    const api = await apiAs(t, hallAccount(clerk));
+    const accepted = await api.acceptedCase('SJ-002', personApplicant(31));
+    const notice = await api.document(accepted.caseId, accepted.eventId);
+    const token = await signedIn(t, hallAccount(clerk));
+    expect(await syncNow(t, token)).toMatchObject({ pending: 0, lastError: null });
+    return { verification: String(notice.verificationCode), caseNumber: accepted.caseNumber };
+  });
+
+  const phone = await (
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    })
+  ).newPage();
+  const rate = phoneRatingPage(phone);
+  await test.step('the QR’s page links 评价本次服务; the form asks the number on the paper', async () => {
+    await phone.goto(`${h.center.url}/verify/${code.verification}`);
+    await expect(phone.getByText('真实有效')).toBeVisible();
+    await rate.locators.link.click();
+    await expect(rate.locators.title).toBeVisible();
+    await expect(phone.getByText('受理通知书（受理环节）')).toBeVisible();
+    // nothing of the applicant on it, not even the case number
+    await expect(phone.locator('body')).not.toContainText(code.caseNumber);
+    await expect(phone.locator('body')).not.toContainText(personApplicant(31).name);
+    await rate.send('SJ-WRONG', '满意');
+    await expect(rate.locators.error).toHaveText('办件编号与这份文书不符，请核对');
+    await phone.screenshot({ path: `${shots}/rating-phone-form.png`, fullPage: true });
+  });
+
+  await test.step('rated once: a second rating of the same step is refused', async () => {
+    await rate.send(code.caseNumber, '非常满意');
+    await expect(rate.locators.thanks).toBeVisible();
+    await phone.screenshot({ path: `${shots}/rating-phone-thanks.png` });
+    // scanned again later: the page opens, the step is not rated twice
+    await phone.goto(`${h.center.url}/rate/${code.verification}`);
+    await rate.send(code.caseNumber, '满意');
+    await expect(rate.locators.error).toContainText('只能评价一次');
+    const { ratings } = await admin.call<{ ratings: RatingRecord[] }>(
+      'GET',
+      '/api/ratings?from=2026-03-01&to=2026-03-31',
+    );
+    expect(ratings.filter((r) => r.channel === 'qr')).toEqual([
+      expect.objectContaining({ serviceKind: 'acceptance', level: 1, caseNumber: code.caseNumber }),
     ]);
   });
 });

@@ -33,3 +33,24 @@ export function ratingDevicePage(page: Page) {
     },
   };
 }
+
+/** The phone page a notice's QR leads to, via /verify: scriptless, a form to itself. */
+export function phoneRatingPage(page: Page) {
+  const locators = {
+    link: page.getByRole('link', { name: '评价本次服务' }),
+    title: page.getByRole('heading', { name: '评价本次服务' }),
+    caseNumber: page.getByLabel('办件编号'),
+    level: (label: string) => page.getByRole('radio', { name: label, exact: true }),
+    submit: page.getByRole('button', { name: '提交评价' }),
+    error: page.getByRole('alert'),
+    thanks: page.getByRole('heading', { name: '感谢您的评价！' }),
+  };
+  return {
+    locators,
+    async send(caseNumber: string, level: string) {
+      await locators.caseNumber.fill(caseNumber);
+      await locators.level(level).check();
+      await locators.submit.click();
+    },
+  };
+}
