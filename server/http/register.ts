@@ -8,7 +8,14 @@ import { recordDeviceClock, terminalClockOf } from '../sync/clock';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
-import type { AuthDevice, AuthRater, AuthStaff, ResponseHeaders, ServerContext } from './spec';
+import type {
+  AuthDevice,
+  AuthRater,
+  AuthStaff,
+  FileOut,
+  ResponseHeaders,
+  ServerContext,
+} from './spec';
 import { parseInput } from './validate';
 
 export type AppContext = Omit<ServerContext, 'log'>;
@@ -34,6 +41,7 @@ export type ErasedHandler = (
 ) => Promise<
   | { status?: number; headers?: ResponseHeaders; body: unknown }
   | { status?: number; headers?: ResponseHeaders; page: string }
+  | { status?: number; headers?: ResponseHeaders; file: FileOut }
 >;
 
 /**
@@ -158,6 +166,13 @@ export function registerCall(
       void reply.code(out.status ?? call.status ?? 200);
       if (out.headers) void reply.headers(out.headers);
       if ('page' in out) return reply.type('text/html; charset=utf-8').send(out.page);
+      if ('file' in out) {
+        // the name is ASCII by construction (ratings-<from>-<to>.csv): no header injection
+        return reply
+          .type(out.file.type)
+          .header('content-disposition', `attachment; filename="${out.file.name}"`)
+          .send(out.file.text);
+      }
       if (context.checkResponses) checkResponse(name, call, out.body);
       return reply.type('application/json; charset=utf-8').send(out.body);
     },

@@ -88,7 +88,13 @@ export type HandlerOutput<E extends CenterCall> =
   | { status?: number; headers?: ResponseHeaders; body: ResponseSent<E> }
   | (E extends { page: true }
       ? { status?: number; headers?: ResponseHeaders; page: string }
+      : never)
+  | (E extends { file: true }
+      ? { status?: number; headers?: ResponseHeaders; file: FileOut }
       : never);
+
+/** A download a `file` call may answer instead of JSON (an export as CSV). */
+export type FileOut = { type: string; name: string; text: string };
 
 /** Response headers a handler adds (the public /verify's security headers). */
 export type ResponseHeaders = Readonly<Record<string, string>>;

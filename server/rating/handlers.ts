@@ -14,7 +14,10 @@ import {
   phoneRefusedPage,
   phoneThanksPage,
 } from './phone-page';
+import { exportCsv, toExportRow } from './export';
+import { pushStatus } from './push';
 import { ratingReport } from './report';
+import { readRatingSettings, settingsView, writeRatingSettings } from './settings';
 import { ratingsOf, toRecord } from './views';
 
 /** The rating device a 'rater' call was authenticated as (the app resolves it first). */
@@ -116,5 +119,19 @@ export const ratingHandlers = {
   'rating.followUp': async ({ staff, params, body }, ctx) => ({
     body: await recordFollowUp(ctx, signedIn(staff), params.id, body),
   }),
+  'rating.export': async ({ query }, ctx) => {
+    const { format, ...period } = query;
+    const ratings = (await ratingsOf(ctx.db, period)).map(toExportRow);
+    return format === 'csv'
+      ? { file: exportCsv(period.from, period.to, ratings) }
+      : { body: { from: period.from, to: period.to, ratings } };
+  },
+  'rating.settings': async (_input, ctx) => ({
+    body: settingsView(await readRatingSettings(ctx.db)),
+  }),
+  'rating.setSettings': async ({ body }, ctx) => ({
+    body: await writeRatingSettings(ctx.db, body),
+  }),
+  'rating.pushStatus': async (_input, ctx) => ({ body: await pushStatus(ctx.db) }),
   'reports.ratings': async ({ query }, ctx) => ({ body: await ratingReport(ctx.db, query) }),
 } satisfies Partial<CenterHandlers>;

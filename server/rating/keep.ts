@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { readRatingSettings } from './settings';
 import { shanghaiDate, shanghaiIso } from '../../shared/calendar';
 import { isBadRating, rectificationWorkingDays } from '../../shared/case';
 import type { RatingChannel, RatingGiven, RatingServiceKind } from '../../shared/center-api';
@@ -31,23 +32,13 @@ export type RatingSource =
   | { channel: Exclude<RatingChannel, 'paper'> }
   | { channel: 'paper'; formNumber: string; recordedBy: string };
 
-/** The working days within which the manager calls back after a bad rating (a center setting). */
-export async function followUpDays(db: Kysely<ServerDb>): Promise<number> {
-  const row = await db
-    .selectFrom('rating_settings')
-    .select('follow_up_days')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.follow_up_days ?? 3);
-}
-
 /** A bad rating's follow-up (回访) and rectification due dates, on the center's calendar. */
 async function followUpFor(ctx: ServerContext, ratingId: string, at: string) {
   const calendar = await centerCalendar(ctx.db);
   const today = shanghaiDate(at);
   return {
     rating_id: ratingId,
-    due_date: calendar.addWorkingDays(today, await followUpDays(ctx.db)),
+    due_date: calendar.addWorkingDays(today, (await readRatingSettings(ctx.db)).followUpDays),
     rectification_due: calendar.addWorkingDays(today, rectificationWorkingDays),
   };
 }

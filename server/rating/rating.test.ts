@@ -8,7 +8,9 @@ import {
   type RatingReport,
 } from '../../shared/center-api';
 import { verificationCode } from '../../shared/documents';
+import { startProvincialStandin } from '../../tests/support/provincial-standin';
 import { eachDialect } from '../db/test-db';
+import { pushRatings } from './push';
 import { actors, caseScript, seedHall, syncHarness } from '../sync/test-support';
 import { testApp } from '../test-app';
 
@@ -358,5 +360,101 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect(limited.body).toContain('提交过于频繁');
     minutes(11);
     expect((await post(`caseNumber=${script.caseNumber}&level=1`)).statusCode).toBe(409);
+  });
+  it('exports the national fields as JSON and CSV, and pushes each rating once, retrying', async () => {
+    const { h, staff, manager, pair, serve, rate } = await setup();
+    const token = await pair('SJ01');
+    await rate(token, await serve(), {
+      level: 4,
+      reasons: ['办事效率低', '其他'],
+      comment: '=1+1, "慢"',
+    });
+    minutes(1);
+    await rate(token, await serve(), { level: 1 });
+    const period = 'from=2025-03-14&to=2025-03-14';
+    const json = await staff.call('GET', `${path('rating.export')}?${period}`, { token: manager });
+    expect(json.statusCode, json.body).toBe(200);
+    const rows = json.json<{ ratings: Record<string, unknown>[] }>().ratings;
+    expect(rows[0]).toMatchObject({
+      serviceKind: '窗口服务',
+      channel: '评价器',
+      level: 4,
+      levelName: '不满意',
+      reasons: ['办事效率低', '其他'],
+      departmentName: '市场监督管理局',
+      windowCode: 'SJ01',
+      windowName: '市场监管一号窗',
+      staffId: actors.clerk.userId,
+      staffName: actors.clerk.name,
+      ticketNumber: 'A001',
+      appeal: null,
+    });
+    const csv = await staff.call('GET', `${path('rating.export')}?${period}&format=csv`, {
+      token: manager,
+    });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="ratings-2025-03-14-2025-03-14.csv"',
+    );
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /^评价编号,服务类型,事项编码,事项名称,办件编号,排队号,评价渠道,评价等级,/,
+    );
+    // a comment that would run as a spreadsheet formula is defused, its quotes doubled
+    expect(lines[1]).toContain('办事效率低；其他,"\'=1+1, ""慢""",');
+
+    const standin = await startProvincialStandin('a-province-shared-key-0001');
+    try {
+      // nothing configured: nothing sent
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 0, failed: 0 });
+      const set = await staff.call('PUT', path('rating.setSettings'), {
+        token: manager,
+        body: { followUpDays: 3, pushUrl: standin.url, pushKey: standin.key },
+      });
+      expect(set.json()).toEqual({ followUpDays: 3, pushUrl: standin.url, pushKeySet: true });
+
+      standin.failNext(1);
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 1, failed: 1 });
+      const status = async () =>
+        (await staff.call('GET', path('rating.pushStatus'), { token: manager })).json<{
+          pushed: number;
+          waiting: number;
+          failing: { attempts: number; error: string; nextAttemptAt: string }[];
+        }>();
+      const failed = await status();
+      expect(failed).toMatchObject({ pushed: 1, waiting: 1 });
+      expect(failed.failing[0]).toMatchObject({ attempts: 1, error: '省级平台答复 HTTP 503' });
+      // not again before its delay (one minute after the first failure)
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 0, failed: 0 });
+      minutes(2);
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 1, failed: 0 });
+      minutes(10);
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 0, failed: 0 });
+      expect(standin.received.map((r) => r['level']).sort()).toEqual([1, 4]);
+      expect(new Set(standin.received.map((r) => r['ratingId'])).size).toBe(2);
+      expect(standin.badSignatures).toBe(0);
+      expect(await status()).toMatchObject({ pushed: 2, waiting: 0, failing: [] });
+
+      // a wrong key is refused by the province, and the manager sees why
+      await staff.call('PUT', path('rating.setSettings'), {
+        token: manager,
+        body: { followUpDays: 3, pushUrl: standin.url, pushKey: 'not-the-provinces-key' },
+      });
+      await rate(token, await serve(), { level: 2 });
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 0, failed: 1 });
+      expect(standin.badSignatures).toBe(1);
+      expect((await status()).failing[0]?.error).toBe('省级平台答复 HTTP 401');
+    } finally {
+      await standin.close();
+    }
+    // a clerk's terminal cannot export
+    const byDevice = await h.call('GET', `${path('rating.export')}?${period}`, {
+      token: await pair('SJ02'),
+    });
+    expect(byDevice.statusCode).toBe(401);
   });
 });

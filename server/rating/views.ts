@@ -17,6 +17,7 @@ import { notFound } from '../admin/access';
 function ratingRows(db: Kysely<ServerDb>) {
   return db
     .selectFrom('ratings as r')
+    .leftJoin('departments as d', 'd.code', 'r.department_code')
     .leftJoin('windows as w', 'w.id', 'r.window_id')
     .leftJoin('staff as s', 's.id', 'r.staff_id')
     .leftJoin('rating_appeals as a', 'a.rating_id', 'r.id')
@@ -32,7 +33,9 @@ function ratingRows(db: Kysely<ServerDb>) {
       'r.rated_at',
       'r.department_code',
       'r.window_id',
+      'd.name as department_name',
       'w.code as window_code',
+      'w.name as window_name',
       's.name as staff_name',
       'r.case_number',
       'r.item_code',
@@ -100,6 +103,11 @@ export function toRecord(row: RatingRow): RatingRecord {
             rectification: row.rectification,
           },
   });
+}
+
+/** One rating's row, for the provincial push. */
+export function ratingRow(db: Kysely<ServerDb>, id: string): Promise<RatingRow> {
+  return ratingRows(db).where('r.id', '=', id).executeTakeFirstOrThrow();
 }
 
 export async function readRating(db: Kysely<ServerDb>, id: string): Promise<RatingRecord> {

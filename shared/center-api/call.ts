@@ -35,6 +35,8 @@ export type CenterCall = {
   bodyLimit?: number;
   /** a browser (Accept: text/html) gets an HTML page instead of `response` (a phone scanning a QR) */
   page?: boolean;
+  /** the call may answer a download (an export as CSV) instead of `response` */
+  file?: boolean;
 };
 
 export type CenterContract = Readonly<Record<string, CenterCall>>;

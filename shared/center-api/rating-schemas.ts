@@ -252,3 +252,102 @@ export const phoneRatingSchema = z.object({
   step: z.enum(caseRatingSteps),
   document: z.string(),
 });
+
+// ---- export and the provincial push ----------------------------------------------------------
+
+/**
+ * A rating in the data items GB/T 39734-2020 names for 好差评 (service, channel, level, reasons,
+ * time, window, staff, case), keyed in English for JSON with the Chinese column titles for CSV.
+ * The same object is what the provincial push sends.
+ */
+export const ratingExportFields = [
+  ['ratingId', '评价编号'],
+  ['serviceKind', '服务类型'],
+  ['itemCode', '事项编码'],
+  ['itemName', '事项名称'],
+  ['caseNumber', '办件编号'],
+  ['ticketNumber', '排队号'],
+  ['channel', '评价渠道'],
+  ['level', '评价等级'],
+  ['levelName', '评价等级名称'],
+  ['reasons', '差评原因'],
+  ['comment', '评价内容'],
+  ['ratedAt', '评价时间'],
+  ['departmentCode', '部门编码'],
+  ['departmentName', '部门名称'],
+  ['windowCode', '窗口编号'],
+  ['windowName', '窗口名称'],
+  ['staffId', '工作人员编号'],
+  ['staffName', '工作人员'],
+  ['formNumber', '代录评价表编号'],
+  ['appeal', '申诉结果'],
+] as const;
+
+const cell = z.string().nullable();
+export const ratingExportRowSchema = z.object({
+  ratingId: z.string(),
+  serviceKind: z.string(),
+  itemCode: cell,
+  itemName: cell,
+  caseNumber: cell,
+  ticketNumber: cell,
+  channel: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  reasons: z.array(z.string()),
+  comment: cell,
+  ratedAt: z.string(),
+  departmentCode: z.string(),
+  departmentName: cell,
+  windowCode: cell,
+  windowName: cell,
+  staffId: cell,
+  staffName: cell,
+  formNumber: cell,
+  /** null: none; 申诉成立 (out of the counts) or 申诉驳回 */
+  appeal: cell,
+});
+export type RatingExportRow = z.infer<typeof ratingExportRowSchema>;
+
+export const ratingExportQuerySchema = z
+  .strictObject({
+    from: day,
+    to: day,
+    department: z.string().trim().min(1).max(16).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .superRefine(refinePeriod);
+
+export const ratingExportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  ratings: z.array(ratingExportRowSchema),
+});
+
+/** The center's 好差评 settings; the push key is never read back, only whether one is set. */
+export const ratingSettingsSchema = z.strictObject({
+  followUpDays: z.number().int().min(1, '回访期限至少1个工作日').max(15, '回访期限最多15个工作日'),
+  pushUrl: z.url({ protocol: /^https?$/, message: '请输入 http(s) 地址' }).nullable(),
+  /** absent: keep the key as it is; null: remove it */
+  pushKey: z.string().min(16, '密钥至少16个字符').max(256).nullable().optional(),
+});
+export const ratingSettingsViewSchema = z.object({
+  followUpDays: z.number().int(),
+  pushUrl: z.string().nullable(),
+  pushKeySet: z.boolean(),
+});
+
+/** The provincial push as the manager watches it: what waits, and what failed and why. */
+export const ratingPushStatusSchema = z.object({
+  configured: z.boolean(),
+  pushed: z.number().int().nonnegative(),
+  waiting: z.number().int().nonnegative(),
+  failing: z.array(
+    z.object({
+      ratingId: z.string(),
+      attempts: z.number().int(),
+      error: z.string(),
+      nextAttemptAt: z.string().nullable(),
+    }),
+  ),
+});
