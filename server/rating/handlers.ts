@@ -1,4 +1,4 @@
-import { authenticatedDevice, signedIn } from '../admin/access';
+import { signedIn } from '../admin/access';
 import { documentTitles } from '../../shared/documents';
 import { HttpError } from '../http/errors';
 import { wantsPage } from '../http/page';
@@ -104,14 +104,8 @@ export const ratingHandlers = {
   'rating.list': async ({ query }, ctx) => ({
     body: { ratings: (await ratingsOf(ctx.db, query)).map(toRecord) },
   }),
-  'rating.appeal': async ({ device, params, body }, ctx) => ({
-    body: await appealRating(
-      ctx,
-      authenticatedDevice(device),
-      params.id,
-      body.staffId,
-      body.reason,
-    ),
+  'rating.appeal': async ({ staff, params, body }, ctx) => ({
+    body: await appealRating(ctx, signedIn(staff), params.id, body.reason),
   }),
   'rating.decideAppeal': async ({ staff, params, body }, ctx) => ({
     body: await decideAppeal(ctx, signedIn(staff), params.id, body.upheld, body.note),

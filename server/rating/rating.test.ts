@@ -257,25 +257,28 @@ eachDialect('center: 好差评 by the applicant', (t) => {
   });
 
   it('an appeal upheld by the supervisor takes the rating out of the count, reasons kept', async () => {
-    const { h, staff, supervisor, manager, sj1, sj2, pair, serve, rate, report, list } =
-      await setup();
+    const { h, staff, supervisor, manager, sj1, pair, serve, rate, report, list } = await setup();
     const token = await pair('SJ01');
     await rate(token, await serve(), { level: 5, reasons: ['服务态度差'] });
     const [rating] = await list();
-    const appeal = (device: typeof sj1, staffId: string, reason: string) =>
-      h.call('POST', path('rating.appeal', rating!.id), {
-        token: device.token,
-        body: { staffId, reason },
-      });
-    // another window cannot appeal it, nor a member of another window through this one
-    expect((await appeal(sj2, actors.clerkSj2.userId, '不是本窗口的评价')).statusCode).toBe(403);
-    expect((await appeal(sj1, actors.clerkSj2.userId, '申请人误评')).statusCode).toBe(403);
-    const short = await appeal(sj1, actors.clerk.userId, ' ');
+    // the window's own staff appeal, signed in at the center
+    const atSj1 = await staff.tokenFor('clerk', 'w-sj-1');
+    const atSj2 = await staff.tokenFor('chief', 'w-sj-2');
+    const appeal = (tokenOf: string, reason: string) =>
+      staff.call('POST', path('rating.appeal', rating!.id), { token: tokenOf, body: { reason } });
+    // another window's member cannot appeal it, nor can a terminal's device token
+    expect((await appeal(atSj2, '不是本窗口的评价')).statusCode).toBe(403);
+    const byDevice = await h.call('POST', path('rating.appeal', rating!.id), {
+      token: sj1.token,
+      body: { reason: '申请人误评' },
+    });
+    expect(byDevice.statusCode).toBe(401);
+    const short = await appeal(atSj1, ' ');
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('请写明申诉理由');
-    const filed = await appeal(sj1, actors.clerk.userId, '申请人按错了键，当场已说明');
+    const filed = await appeal(atSj1, '申请人按错了键，当场已说明');
     expect(filed.statusCode, filed.body).toBe(201);
-    expect((await appeal(sj1, actors.clerk.userId, '再次申诉')).statusCode).toBe(409);
+    expect((await appeal(atSj1, '再次申诉')).statusCode).toBe(409);
     expect((await report()).appealsWaiting).toBe(1);
 
     const decide = (tokenOf: string) =>

@@ -6,7 +6,7 @@ import {
   supervisorOnly,
   terminal,
 } from './auth';
-import type { CenterContract } from './call';
+import type { CenterAuth, CenterContract } from './call';
 import {
   appealRatingSchema,
   decideAppealSchema,
@@ -33,6 +33,9 @@ import {
   ratingReportSchema,
 } from './rating-schemas';
 import { windowCodeParams } from './queue-schemas';
+
+/** the staff of a window: its own member appeals a rating of that window */
+const windowStaff: CenterAuth = { kind: 'staff', roles: ['clerk', 'reviewer', 'chief'] };
 
 // Issue 17, part 2: the calls of 好差评, spread into the center's contract. There is no call that
 // changes or deletes a rating: an appeal upheld takes it out of the counts and keeps it.
@@ -122,8 +125,7 @@ export const ratingContract = {
     path: '/api/ratings/:id/appeal',
     summary: '窗口申诉 / the window appeals a rating it believes false, with a reason',
     tag: 'rating',
-    auth: terminal,
-    protocol: true,
+    auth: windowStaff,
     params: ratingIdParams,
     body: appealRatingSchema,
     response: ratingRecordSchema,

@@ -131,7 +131,6 @@ export type PaperRating = z.infer<typeof paperRatingSchema>;
 export const ratingIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const appealRatingSchema = z.strictObject({
-  staffId: z.string().min(1),
   reason: typedText({ required: '请写明申诉理由', max: 500, lines: true, words: '请写明申诉理由' }),
 });
 
