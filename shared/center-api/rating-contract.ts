@@ -1,11 +1,4 @@
-import {
-  anyone,
-  managerOnly,
-  managerOrSupervisor,
-  ratingDevice,
-  supervisorOnly,
-  terminal,
-} from './auth';
+import { anyone, managerOnly, managerOrSupervisor, ratingDevice, supervisorOnly } from './auth';
 import type { CenterAuth, CenterContract } from './call';
 import {
   appealRatingSchema,
