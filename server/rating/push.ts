@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { shanghaiIso } from '../../shared/calendar';
+import { startRounds } from '../system/rounds';
 import type { ServerDb } from '../db/schema';
 import { toExportRow } from './export';
 import { readRatingSettings } from './settings';
@@ -145,19 +146,5 @@ export function startRatingPush(
   intervalMs: number,
   log: (error: unknown) => void,
 ): () => void {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await pushRatings(db, now());
-    } catch (error) {
-      log(error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void round(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startRounds(() => pushRatings(db, now()), intervalMs, log);
 }
