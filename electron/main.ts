@@ -16,10 +16,12 @@ import { bindIpc } from './ipc';
 import { keyProtection } from './key-protection';
 import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
+import { openRatingDisplay } from './rating-display';
 import { contentSecurityPolicy } from './security';
 import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
 import { openTerminal } from './services/terminal';
+import { ratingDeviceUrl } from './services/rating-device';
 import { crashReporterConfig, updaterConfig } from './operations/updater';
 import type { Terminal } from './services/context';
 
@@ -165,6 +167,9 @@ void app.whenReady().then(() => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   createWindow();
+  // issue 17 part 2: the applicant's rating device on a second display, when there is one
+  const rating = started ? ratingDeviceUrl(started) : null;
+  if (rating) openRatingDisplay(rating);
   app.on('window-all-closed', () => {
     host.close();
     app.quit();

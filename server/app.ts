@@ -98,6 +98,20 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     if (text === '') done(null, undefined);
     else void parseJson(request, text, done);
   });
+  // issue 17 part 2: the phone's rating page is a scriptless form; a field sent twice (the
+  // reasons' checkboxes) arrives as a list, every other one as its text
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16_384 },
+    (_request, body, done) => {
+      const fields: Record<string, string | string[]> = {};
+      for (const [key, value] of new URLSearchParams(body.toString())) {
+        const known = fields[key];
+        fields[key] = known === undefined ? value : [...[known].flat(), value];
+      }
+      done(null, fields);
+    },
+  );
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body, unexpected } = errorReply(error);

@@ -28,6 +28,8 @@ import { systemHandlers } from './system/handlers';
 // issue 17 part 4
 import { smsHandlers } from './sms/handlers';
 import { queueHandlers } from './queue/handlers';
+// issue 17 part 2: 好差评
+import { ratingHandlers } from './rating/handlers';
 
 /**
  * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
@@ -64,6 +66,8 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...complaintHandlers,
   // issue 17: the hall's queue
   ...queueHandlers,
+  // issue 17 part 2: 好差评 by the applicant
+  ...ratingHandlers,
   // part C (issue 15): terminal releases
   ...releaseHandlers,
   // part W of issue 16: 常用语

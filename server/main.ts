@@ -10,6 +10,7 @@ import { backupCenter } from './db/backup';
 import { checkPostgresBeforeSeed, checkSqliteBeforeOpen, recordCenterStart } from './db/durability';
 import { integrityReport, rememberIntegrity } from './db/integrity';
 import { startSupervision, supervisionIntervalMs } from './supervision/engine';
+import { startRatingPush } from './rating/push';
 import { isPostgresUrl, openServerDb } from './db/open';
 import { adoptShippedCatalogLaw, seedCenter } from './seed';
 import { startSmsSender } from './sms/sender';
@@ -189,6 +190,10 @@ const stopSmsSender = startSmsSender(handle.db, handle.dialect, now, 15_000, (er
     'sms round failed',
   ),
 );
+// issue 17 part 2: ratings up to the provincial 好差评 system, when the manager configured it
+const stopRatingPush = startRatingPush(handle.db, now, 60_000, (error) =>
+  app.log.error({ err: error }, 'rating push round failed'),
+);
 const backupTimer = backupEveryMs && backupPlan ? scheduleBackups(backupEveryMs, backupPlan) : null;
 
 function scheduleBackups(
@@ -227,6 +232,7 @@ const shutdown = () => {
   closing = true;
   stopSupervision();
   stopSmsSender();
+  stopRatingPush();
   if (backupTimer) clearInterval(backupTimer);
   clearInterval(integrityTimer);
   // in-flight requests finish (their transactions commit) before the pool closes

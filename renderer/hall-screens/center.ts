@@ -1,6 +1,11 @@
 import type { ZodType } from 'zod';
 import {
+  pairedDeviceSchema,
   queueContract,
+  ratingContract,
+  ratingKeptSchema,
+  ratingPromptSchema,
+  type RatingGiven,
   queueBoardSchema,
   queueLinesSchema,
   publicTicketSchema,
@@ -10,7 +15,8 @@ import {
 // Issue 17: the hall's own screens (kiosk, big screen, window displays) are served by the center
 // and speak to it directly on the same origin — no terminal, no sign-in, numbers only.
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+/** `status`: the center's answer, absent when it could not be reached */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; status?: number };
 
 async function request<T>(
   path: string,
@@ -26,7 +32,11 @@ async function request<T>(
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const message = (body as { error?: { message?: string } } | null)?.error?.message;
-    return { ok: false, message: message ?? `服务中心暂时无法处理（${res.status}）` };
+    return {
+      ok: false,
+      message: message ?? `服务中心暂时无法处理（${res.status}）`,
+      status: res.status,
+    };
   }
   const parsed = schema.safeParse(body);
   return parsed.success
@@ -48,6 +58,27 @@ export const hallCenter = {
       queueContract['queue.display'].path.replace(':code', encodeURIComponent(code)),
       windowDisplaySchema,
     ),
+};
+
+const json = { 'content-type': 'application/json' };
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Issue 17 part 2: the window's rating device (评价器), with the token its pairing gave it. */
+export const ratingDevice = {
+  pair: (windowCode: string, code: string) =>
+    request(ratingContract['rating.pair'].path, pairedDeviceSchema, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ windowCode, code }),
+    }),
+  prompt: (token: string) =>
+    request(ratingContract['rating.prompt'].path, ratingPromptSchema, { headers: bearer(token) }),
+  rate: (token: string, serviceId: string, rating: RatingGiven) =>
+    request(ratingContract['rating.rate'].path, ratingKeptSchema, {
+      method: 'POST',
+      headers: { ...json, ...bearer(token) },
+      body: JSON.stringify({ serviceId, rating }),
+    }),
 };
 
 /** The address a ticket's QR code carries: the phone page of that ticket at this center. */

@@ -11,6 +11,8 @@ export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
   const [error, setError] = useState<string | null>(null);
   // a new round now: the kiosk's counts right after a ticket, not at the next tick
   const [round, setRound] = useState(0);
+  // the failed answer's status: a rating device learns it was unpaired (401)
+  const [status, setStatus] = useState<number | null>(null);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,8 +22,10 @@ export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
       if (answer.ok) {
         setValue(answer.value);
         setError(null);
+        setStatus(null);
       } else {
         setError(answer.message);
+        setStatus(answer.status ?? null);
       }
       timer = setTimeout(() => void tick(), everyMs);
     };
@@ -32,5 +36,5 @@ export function usePoll<T>(load: () => Promise<Outcome<T>>, everyMs: number) {
     };
   }, [load, everyMs, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { value, error, reload };
+  return { value, error, status, reload };
 }

@@ -1,5 +1,9 @@
 import { documentTitles } from '../../shared/documents';
-import type { CaseProgress, Verification } from '../../shared/center-api';
+import {
+  ratingStepOfDocument,
+  type CaseProgress,
+  type Verification,
+} from '../../shared/center-api';
 import { guideFontsPath } from '../guide/static';
 import { escapeHtml, styleSource } from '../http/page';
 
@@ -71,6 +75,11 @@ export function verificationPage(v: Verification): string {
     .join('');
   const note = v.genuine ? '' : `<p>${escapeHtml(v.message.split(' / ')[0] ?? '')}</p>`;
   const progress = v.genuine && v.progress ? progressSection(v.progress) : '';
+  // issue 17 part 2: the applicant rates the step this notice closes (relative: a proxy's prefix stays)
+  const rate =
+    v.genuine && ratingStepOfDocument[v.kind]
+      ? `<p><a href="../rate/${encodeURIComponent(v.code)}">评价本次服务</a></p>`
+      : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -78,7 +87,7 @@ export function verificationPage(v: Verification): string {
 <link rel="stylesheet" href="${fontsHref}">
 <style>${style}</style></head>
 <body><main><h1 class="${tone}">${mark} ${headline}</h1><p>核验码 <span class="code">${escapeHtml(v.code)}</span></p>
-${note}<dl>${details}</dl>${progress}</main></body></html>
+${note}<dl>${details}</dl>${progress}${rate}</main></body></html>
 `;
 }
 

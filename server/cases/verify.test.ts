@@ -58,10 +58,12 @@ eachDialect('center: verify a printed notice', (t) => {
     expect(page.body).toContain('真实有效');
     expect(page.body).toContain('受理通知书');
     expect(page.body).toContain('SJ-20250303-01-0007');
-    // nothing from elsewhere: the one link is the center's font stylesheet (issue 17 part 4)
+    // nothing from elsewhere: its links are the center's font stylesheet (issue 17 part 4) and
+    // rating this step on this center (issue 17 part 2), relative to /verify/
     expect(page.body).not.toMatch(/src=/);
     expect([...page.body.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
       '../guide/fonts.css',
+      `../rate/${code}`,
     ]);
     expect(page.body).toContain('办理进度');
     expect(page.body).toContain('申**甲');

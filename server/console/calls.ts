@@ -198,15 +198,14 @@ async function atCenter(
   const entry: CenterCall = centerContract[relay.call];
   const handler = (centerHandlers as Record<string, ErasedHandler>)[relay.call];
   if (!handler) throw new Error(`no handler for ${relay.call}`);
-  const { device, staff } = await authenticate(entry.auth, req.authorization, ctx.db, ctx.now());
+  const principal = await authenticate(entry.auth, req.authorization, ctx.db, ctx.now());
   const sent = JSON.parse(JSON.stringify(relay.request ?? {})) as Sent;
   const out = await handler(
     {
       params: entry.params ? parseInput(entry.params, sent.params ?? {}, 'params') : undefined,
       query: entry.query ? parseInput(entry.query, sent.query ?? {}, 'query') : undefined,
       body: entry.body ? parseInput(entry.body, sent.body, 'body') : undefined,
-      device,
-      staff,
+      ...principal,
       protocol: null,
       accept: 'application/json',
       address: req.address,

@@ -28,6 +28,8 @@ import { caseApplicant } from './migrations/0022-case-applicant';
 import { queue } from './migrations/0023-queue';
 // issue 17 part 4: the SMS outbox
 import { smsOutbox } from './migrations/0024-sms-outbox';
+// issue 17 part 2: 好差评 by the applicant
+import { ratings } from './migrations/0025-ratings';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -61,6 +63,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0023-queue': queue(dialect),
     // issue 17 part 4: the SMS outbox, its attempts and its provider settings
     '0024-sms-outbox': smsOutbox(),
+    // issue 17 part 2: 好差评 by the applicant, one rating per service
+    '0025-ratings': ratings(),
   };
 }
 

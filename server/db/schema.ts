@@ -288,6 +288,72 @@ export type ServerDb = {
     note: string | null;
     at: string;
   };
+  // issue 17 part 2 (0025): 好差评 by the applicant
+  ratings: RatingTable;
+  rating_appeals: {
+    rating_id: string;
+    reason: string;
+    appealed_at: string;
+    appealed_by: string;
+    decision: string | null;
+    decision_note: string | null;
+    decided_at: string | null;
+    decided_by: string | null;
+  };
+  rating_follow_ups: {
+    rating_id: string;
+    due_date: string;
+    rectification_due: string;
+    contacted_by: string | null;
+    contacted_at: string | null;
+    method: string | null;
+    result: string | null;
+    recorded_by: string | null;
+    rectification: string | null;
+    rectified_at: string | null;
+  };
+  rating_devices: { window_id: string; token_hash: string; paired_at: string };
+  rating_pairings: {
+    window_id: string;
+    code_hash: string;
+    expires_at: string;
+    failures: Generated<number>;
+  };
+  rating_phone_attempts: { address: string; at: string };
+  rating_settings: {
+    id: number;
+    follow_up_days: Generated<number>;
+    push_url: string | null;
+    push_key: string | null;
+  };
+};
+
+export type RatingTable = {
+  id: string;
+  /** shared/rating ratingServiceKinds */
+  service_kind: string;
+  service_id: string;
+  /** shared/rating ratingChannels */
+  channel: string;
+  form_number: string | null;
+  level: number;
+  /** JSON array of shared/rating ratingReasons */
+  reasons: string;
+  comment: string | null;
+  rated_at: string;
+  department_code: string;
+  window_id: string | null;
+  staff_id: string | null;
+  case_id: string | null;
+  case_number: string | null;
+  item_code: string | null;
+  item_name: string | null;
+  ticket_number: string | null;
+  recorded_by: string | null;
+  pushed_at: string | null;
+  push_attempts: Generated<number>;
+  push_error: string | null;
+  next_push_at: string | null;
 };
 
 export type AlertTable = {

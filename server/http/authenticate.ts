@@ -4,12 +4,16 @@ import { roleSchema } from '../../shared/case';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from './errors';
 import type { CenterAuth } from '../../shared/center-api';
-import type { AuthDevice, AuthStaff } from './spec';
+import type { AuthDevice, AuthRater, AuthStaff } from './spec';
 import { bearerToken, sha256Hex } from './tokens';
 
-export type Principal = { device: AuthDevice | null; staff: AuthStaff | null };
+export type Principal = {
+  device: AuthDevice | null;
+  staff: AuthStaff | null;
+  rater: AuthRater | null;
+};
 
-const anonymous: Principal = { device: null, staff: null };
+const anonymous: Principal = { device: null, staff: null, rater: null };
 
 /** Resolves the bearer token a route demands: 401 without a valid one, 403 when not allowed. */
 export async function authenticate(
@@ -22,12 +26,30 @@ export async function authenticate(
   const token = bearerToken(authorization);
   if (!token) throw unauthenticated('请先登录或注册终端');
   const hash = sha256Hex(token);
-  if (auth.kind === 'device') return { device: await deviceFor(db, hash), staff: null };
+  if (auth.kind === 'device') return { ...anonymous, device: await deviceFor(db, hash) };
+  if (auth.kind === 'rater') return { ...anonymous, rater: await raterFor(db, hash) };
   const staff = await staffFor(db, hash, now);
   if (!auth.roles.includes(staff.role)) {
     throw new HttpError(403, 'forbidden', '当前角色无权执行此操作');
   }
-  return { device: null, staff };
+  return { ...anonymous, staff };
+}
+
+async function raterFor(db: Kysely<ServerDb>, tokenHash: string): Promise<AuthRater> {
+  const row = await db
+    .selectFrom('rating_devices as r')
+    .innerJoin('windows as w', 'w.id', 'r.window_id')
+    .select(['w.id', 'w.code', 'w.name', 'w.department_code'])
+    .where('r.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  // a device paired again elsewhere for this window loses its token: it must be paired anew
+  if (!row) throw unauthenticated('评价器未配对或已在别处重新配对，请向管理员索取配对码');
+  return {
+    windowId: row.id,
+    windowCode: row.code,
+    windowName: row.name,
+    departmentCode: row.department_code,
+  };
 }
 
 async function deviceFor(db: Kysely<ServerDb>, tokenHash: string): Promise<AuthDevice> {

@@ -8,7 +8,14 @@ import { recordDeviceClock, terminalClockOf } from '../sync/clock';
 import { authenticate } from './authenticate';
 import { requireProtocol } from './protocol';
 import { HttpError } from './errors';
-import type { AuthDevice, AuthStaff, ResponseHeaders, ServerContext } from './spec';
+import type {
+  AuthDevice,
+  AuthRater,
+  AuthStaff,
+  FileOut,
+  ResponseHeaders,
+  ServerContext,
+} from './spec';
 import { parseInput } from './validate';
 
 export type AppContext = Omit<ServerContext, 'log'>;
@@ -25,6 +32,7 @@ export type ErasedHandler = (
     params: unknown;
     device: AuthDevice | null;
     staff: AuthStaff | null;
+    rater: AuthRater | null;
     protocol: number | null;
     accept: string | null;
     address: string;
@@ -33,6 +41,7 @@ export type ErasedHandler = (
 ) => Promise<
   | { status?: number; headers?: ResponseHeaders; body: unknown }
   | { status?: number; headers?: ResponseHeaders; page: string }
+  | { status?: number; headers?: ResponseHeaders; file: FileOut }
 >;
 
 /**
@@ -113,7 +122,7 @@ export function registerCall(
     ...(call.bodyLimit !== undefined ? { bodyLimit: call.bodyLimit } : {}),
     handler: async (request, reply) => {
       const protocol = call.protocol ? requireProtocol(request.headers[protocolHeader]) : null;
-      const { device, staff } = await authenticate(
+      const { device, staff, rater } = await authenticate(
         call.auth,
         request.headers.authorization,
         context.db,
@@ -135,6 +144,7 @@ export function registerCall(
           params,
           device,
           staff,
+          rater,
           protocol,
           accept: request.headers.accept ?? null,
           address: clientAddress(request.ip),
@@ -156,6 +166,13 @@ export function registerCall(
       void reply.code(out.status ?? call.status ?? 200);
       if (out.headers) void reply.headers(out.headers);
       if ('page' in out) return reply.type('text/html; charset=utf-8').send(out.page);
+      if ('file' in out) {
+        // the name is ASCII by construction (ratings-<from>-<to>.csv): no header injection
+        return reply
+          .type(out.file.type)
+          .header('content-disposition', `attachment; filename="${out.file.name}"`)
+          .send(out.file.text);
+      }
       if (context.checkResponses) checkResponse(name, call, out.body);
       return reply.type('application/json; charset=utf-8').send(out.body);
     },

@@ -42,6 +42,14 @@ export type AuthDevice = {
   publicKey: string;
 };
 
+/** A window's paired rating device (评价器): it rates for this window only. */
+export type AuthRater = {
+  windowId: string;
+  windowCode: string;
+  windowName: string;
+  departmentCode: string;
+};
+
 /** The staff member behind a session bearer token. */
 export type AuthStaff = {
   id: string;
@@ -61,6 +69,8 @@ export type HandlerInput<E extends CenterCall> = {
   device: AuthDevice | null;
   /** set when auth.kind is 'staff' */
   staff: AuthStaff | null;
+  /** set when auth.kind is 'rater' */
+  rater: AuthRater | null;
   /** the protocol version the client sent (sync calls) */
   protocol: number | null;
   /** the Accept header: a phone scanning a notice's QR code asks for a page, a program for JSON */
@@ -78,7 +88,13 @@ export type HandlerOutput<E extends CenterCall> =
   | { status?: number; headers?: ResponseHeaders; body: ResponseSent<E> }
   | (E extends { page: true }
       ? { status?: number; headers?: ResponseHeaders; page: string }
+      : never)
+  | (E extends { file: true }
+      ? { status?: number; headers?: ResponseHeaders; file: FileOut }
       : never);
+
+/** A download a `file` call may answer instead of JSON (an export as CSV). */
+export type FileOut = { type: string; name: string; text: string };
 
 /** Response headers a handler adds (the public /verify's security headers). */
 export type ResponseHeaders = Readonly<Record<string, string>>;

@@ -211,7 +211,7 @@ eachDialect('center: the hall queue', (t) => {
   });
 
   it('a case received for a ticket is listed under it and counted per item, with the waits', async () => {
-    const { take, actOk, ticket, sj1 } = await setup();
+    const { take, actOk, sj1 } = await setup();
     const a1 = await take('SJ');
     const a2 = await take('SJ');
     minutes(10);

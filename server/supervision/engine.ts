@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { applicantKey, pauseOverrun, type CaseSummary, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
+import { startRounds } from '../system/rounds';
 import { centerCalendar, clockContext, measured, type ClockContext } from '../cases/clocks';
 import { summaryAt } from '../cases/projection';
 import type { NewEvent, ServerDb } from '../db/schema';
@@ -302,21 +303,13 @@ export function startSupervision(
   intervalMs: number,
   log: (error: unknown) => void,
 ): () => void {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startRounds(
+    async () => {
       const at = now();
       await superviseOpenCases(db, at);
       await superviseOpenComplaints(db, at);
-    } catch (error) {
-      log(error);
-    } finally {
-      running = false;
-    }
-  };
-  void round();
-  const timer = setInterval(() => void round(), intervalMs);
-  return () => clearInterval(timer);
+    },
+    intervalMs,
+    log,
+  );
 }

@@ -9,3 +9,5 @@ export const supervisorOnly: CenterAuth = { kind: 'staff', roles: ['supervisor']
 export const anyStaff: CenterAuth = { kind: 'staff', roles };
 export const anyone: CenterAuth = { kind: 'none' };
 export const terminal: CenterAuth = { kind: 'device' };
+/** A window's rating device (评价器), paired once with its window (issue 17 part 2). */
+export const ratingDevice: CenterAuth = { kind: 'rater' };

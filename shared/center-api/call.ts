@@ -5,9 +5,15 @@ import type { Role } from '../case';
 // terminal builds its request from it and parses the answer with it, and /openapi.json describes
 // it: one entry, so the three cannot disagree.
 
-/** Who may call: anyone, an enrolled terminal (device bearer token), or signed-in staff. */
+/**
+ * Who may call: anyone, an enrolled terminal (device bearer token), signed-in staff, or a
+ * window's paired rating device (its own bearer token: it can rate for that window and no more).
+ */
 export type CenterAuth =
-  { kind: 'none' } | { kind: 'device' } | { kind: 'staff'; roles: readonly Role[] };
+  | { kind: 'none' }
+  | { kind: 'device' }
+  | { kind: 'staff'; roles: readonly Role[] }
+  | { kind: 'rater' };
 
 export type CenterCall = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -29,6 +35,8 @@ export type CenterCall = {
   bodyLimit?: number;
   /** a browser (Accept: text/html) gets an HTML page instead of `response` (a phone scanning a QR) */
   page?: boolean;
+  /** the call may answer a download (an export as CSV) instead of `response` */
+  file?: boolean;
 };
 
 export type CenterContract = Readonly<Record<string, CenterCall>>;

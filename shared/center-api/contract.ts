@@ -59,6 +59,7 @@ import {
 import { officialEntrySchema } from '../calendar';
 import type { CenterCall, CenterContract } from './call';
 import { queueContract } from './queue-contract';
+import { ratingContract } from './rating-contract';
 import {
   caseHistorySchema,
   caseIdParams,
@@ -678,6 +679,8 @@ export const centerContract = {
   },
   // ---- issue 17: the hall's queue (shared/center-api/queue-contract.ts) -----------------
   ...queueContract,
+  // issue 17 part 2: 好差评 by the applicant
+  ...ratingContract,
   // ---- part W of issue 16: 常用语 per department ------------------------------------------
   'phrases.get': {
     method: 'GET',

@@ -14,3 +14,6 @@ export * from './queue-schemas';
 export * from './queue-contract';
 // issue 17 part 3: the public guide
 export * from './guide-schemas';
+// issue 17 part 2: 好差评
+export * from './rating-schemas';
+export * from './rating-contract';

@@ -1,26 +1,14 @@
 import { PhraseTextArea } from '../phrases/PhraseTextArea';
 import { useDomainLabels } from '../../i18n/domain';
-import {
-  Alert,
-  Button,
-  ConfigProvider,
-  Form,
-  Input,
-  Radio,
-  Space,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, ConfigProvider, Form, Input, Radio, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RecordableType } from '../../../shared/api';
 import {
   appealBodiesOf,
   appealNotice,
   currentReview,
-  isBadRating,
   holdsPower,
   licenceValidity,
-  ratingScores,
   validityDate,
   type CaseEventType,
   type OpenCase,
@@ -52,7 +40,6 @@ type Dialog =
   | 'corrected'
   | 'certificateIssued'
   | 'delivered'
-  | 'rated'
   | 'rectified';
 
 type ReviewForm = { opinion: string; recommendation: 'approve' | 'deny' };
@@ -67,7 +54,6 @@ type DeliverForm = {
   receiptRef?: string;
   byDepartment?: string;
 };
-type RateForm = { score: number; comment?: string };
 type RectifyForm = { measures: string };
 
 /** '' and whitespace are no value: the payload leaves the key out. */
@@ -104,7 +90,7 @@ function useCatalogItem(code: string, wanted: boolean): ServiceItem | null {
 
 /**
  * The reviewer's and the chief's acts on a case — review, re-check, referral, decision, seal,
- * correction, certificate, delivery, rating, rectification — each offered only when
+ * correction, certificate, delivery, rectification — each offered only when
  * `allowedEvents` has it; main still checks every one and its refusal shows in the dialog.
  */
 export function DecisionActions({
@@ -201,7 +187,6 @@ export function DecisionActions({
             {l.event('delivered')}
           </Button>
         )}
-        {has('rated') && <Button onClick={() => setDialog('rated')}>{l.event('rated')}</Button>}
         {has('rectified') && (
           <Button danger type="primary" onClick={() => setDialog('rectified')}>
             {l.event('rectified')}
@@ -385,18 +370,6 @@ export function DecisionActions({
         <DeliveryFields m={m} byDepartment={!holdsPower(state, 'deliver')} />
       </ActionModal>
 
-      <ActionModal<RateForm>
-        title={m('rateTitle')}
-        open={dialog === 'rated'}
-        onClose={close}
-        okText={m('submit')}
-        testId="rate-dialog"
-        width={680}
-        onSubmit={(v) => record('rated', { score: v.score, ...optional('comment', v.comment) })}
-      >
-        <RatingFields m={m} />
-      </ActionModal>
-
       <ActionModal<RectifyForm>
         title={l.event('rectified')}
         open={dialog === 'rectified'}
@@ -494,52 +467,6 @@ function DeliveryFields({ m, byDepartment }: { m: DecisionMsg; byDepartment: boo
           </Form.Item>
         </>
       )}
-    </>
-  );
-}
-
-const ratingColour: Record<number, string> = {
-  1: '#237804',
-  2: '#389e0d',
-  3: '#7c8a00',
-  4: '#d46b08',
-  5: '#cf1322',
-};
-
-function RatingFields({ m }: { m: DecisionMsg }) {
-  const l = useDomainLabels();
-  const score = Form.useWatch<number | undefined>('score');
-  return (
-    <>
-      <Typography.Paragraph type="secondary">{m('rateHint')}</Typography.Paragraph>
-      <Form.Item
-        name="score"
-        label={m('score')}
-        rules={[{ required: true, message: m('required') }]}
-      >
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          size="large"
-          style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}
-          options={ratingScores.map((s) => ({
-            value: s,
-            label: (
-              <span style={{ color: score === s ? undefined : ratingColour[s], fontWeight: 600 }}>
-                {l.rating(s)}
-              </span>
-            ),
-            title: l.rating(s),
-            style: { minWidth: 112, height: 56, lineHeight: '54px', textAlign: 'center' },
-          }))}
-        />
-      </Form.Item>
-      {score !== undefined && isBadRating(score) && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={m('badRatingHint')} />
-      )}
-      <Form.Item name="comment" label={m('comment')}>
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
     </>
   );
 }

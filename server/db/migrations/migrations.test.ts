@@ -716,4 +716,66 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         t.db.insertInto('sms_settings').values({ key: 'sms', value: '{}' }).execute(),
       ).rejects.toThrow();
     }));
+
+  // ---- issue 17 part 2: 好差评 ----
+  it('0025 keeps one rating per service and per paper form, and one device per window', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0023-queue');
+      await raw(t)
+        .insertInto('departments')
+        .values({ code: 'SJ', name: '市场监督管理局' })
+        .execute();
+      await raw(t)
+        .insertInto('windows')
+        .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
+        .execute();
+      await upTo(t, '0025-ratings');
+      const rating = (id: string, kind: string, service: string, form: string | null = null) => ({
+        id,
+        service_kind: kind,
+        service_id: service,
+        channel: form ? 'paper' : 'device',
+        form_number: form,
+        level: 1,
+        reasons: '[]',
+        rated_at: '2026-03-02T09:00:00+08:00',
+        department_code: 'SJ',
+      });
+      await t.db
+        .insertInto('ratings')
+        .values([
+          rating('r1', 'ticket', 't1'),
+          // one case, two steps: two services
+          rating('r2', 'acceptance', 'c1'),
+          rating('r3', 'decision', 'c1', 'F-1'),
+        ])
+        .execute();
+      await expect(
+        t.db
+          .insertInto('ratings')
+          .values(rating('r4', 'ticket', 't1'))
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        t.db
+          .insertInto('ratings')
+          .values(rating('r5', 'delivery', 'c1', 'F-1'))
+          .execute(),
+      ).rejects.toThrow();
+      const row = { window_id: 'w1', paired_at: 'x' };
+      await t.db
+        .insertInto('rating_devices')
+        .values({ ...row, token_hash: 'a' })
+        .execute();
+      await expect(
+        t.db
+          .insertInto('rating_devices')
+          .values({ ...row, token_hash: 'b' })
+          .execute(),
+      ).rejects.toThrow();
+      const appeal = { rating_id: 'r1', reason: '误评', appealed_at: 'x', appealed_by: 'u' };
+      await t.db.insertInto('rating_appeals').values(appeal).execute();
+      await expect(t.db.insertInto('rating_appeals').values(appeal).execute()).rejects.toThrow();
+      expect(await t.db.selectFrom('ratings').select('id').orderBy('id').execute()).toHaveLength(3);
+    }));
 });

@@ -124,14 +124,6 @@ export function decisionDesk(page: Page) {
       await submit('deliver-dialog').click();
       await expect(dialog('deliver-dialog')).toBeHidden();
     },
-    async rate(level: string, comment?: string) {
-      await locators.action('评价').click();
-      const rate = dialog('rate-dialog');
-      if (comment) await rate.getByLabel('意见或建议').fill(comment);
-      await option(page, 'rate-dialog', level).click();
-      await submit('rate-dialog').click();
-      await expect(rate).toBeHidden();
-    },
     /** The print button beside the history entry of `eventLabel`. */
     async printFromHistory(eventLabel: string) {
       await page

@@ -1,0 +1,95 @@
+import { shanghaiIso } from '../../shared/calendar';
+import { isBadRating } from '../../shared/case';
+import type { FollowUp } from '../../shared/center-api';
+import { isUniqueViolation } from '../db/errors';
+import { HttpError } from '../http/errors';
+import type { AuthStaff, ServerContext } from '../http/spec';
+import { readRating } from './views';
+
+// Issue 17, part 2: what follows a rating. The window may appeal one it believes false (申诉); the
+// supervisor decides; an appeal upheld takes the rating out of the counts while the rating, the
+// appeal and both reasons stay on record. A bad rating's follow-up (回访) is recorded by the
+// manager. None of these touches the rating's own row.
+
+export async function appealRating(
+  ctx: ServerContext,
+  staff: AuthStaff,
+  ratingId: string,
+  reason: string,
+) {
+  const rating = await ctx.db
+    .selectFrom('ratings')
+    .select(['window_id'])
+    .where('id', '=', ratingId)
+    .executeTakeFirst();
+  if (!rating) throw new HttpError(404, 'not_found', '这条评价不存在');
+  // the window's own staff only: a rating of another window is not theirs to dispute
+  if (rating.window_id === null || rating.window_id !== staff.windowId) {
+    throw new HttpError(403, 'forbidden', '只能申诉本窗口收到的评价');
+  }
+  try {
+    await ctx.db
+      .insertInto('rating_appeals')
+      .values({
+        rating_id: ratingId,
+        reason,
+        appealed_at: shanghaiIso(ctx.now()),
+        appealed_by: staff.id,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', '这条评价已经申诉过');
+    throw error;
+  }
+  return readRating(ctx.db, ratingId);
+}
+
+export async function decideAppeal(
+  ctx: ServerContext,
+  staff: AuthStaff,
+  ratingId: string,
+  upheld: boolean,
+  note: string,
+) {
+  const decided = await ctx.db
+    .updateTable('rating_appeals')
+    .set({
+      decision: upheld ? 'upheld' : 'rejected',
+      decision_note: note,
+      decided_at: shanghaiIso(ctx.now()),
+      decided_by: staff.id,
+    })
+    .where('rating_id', '=', ratingId)
+    .where('decision', 'is', null)
+    .executeTakeFirst();
+  if (Number(decided.numUpdatedRows) !== 1) {
+    throw new HttpError(409, 'conflict', '这条评价没有待裁定的申诉');
+  }
+  return readRating(ctx.db, ratingId);
+}
+
+export async function recordFollowUp(
+  ctx: ServerContext,
+  staff: AuthStaff,
+  ratingId: string,
+  followUp: FollowUp,
+) {
+  const rating = await readRating(ctx.db, ratingId);
+  if (!isBadRating(rating.level)) throw new HttpError(409, 'conflict', '只有差评需要回访');
+  const done = await ctx.db
+    .updateTable('rating_follow_ups')
+    .set({
+      contacted_by: followUp.contactedBy,
+      contacted_at: followUp.contactedAt,
+      method: followUp.method,
+      result: followUp.result,
+      rectification: followUp.rectification ? followUp.rectification : null,
+      rectified_at: followUp.rectification ? shanghaiIso(ctx.now()) : null,
+      recorded_by: staff.id,
+    })
+    .where('rating_id', '=', ratingId)
+    .where('contacted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw new HttpError(409, 'conflict', '这条差评已经回访过');
+  return readRating(ctx.db, ratingId);
+}

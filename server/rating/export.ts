@@ -1,0 +1,67 @@
+import { ratingLabels } from '../../shared/case';
+import {
+  ratingChannelLabels,
+  ratingChannels,
+  ratingExportFields,
+  ratingServiceLabels,
+  ratingServiceKinds,
+  type RatingExportRow,
+} from '../../shared/center-api';
+import type { FileOut } from '../http/spec';
+import type { RatingRow } from './views';
+
+// Issue 17 part 2: ratings in the national 好差评 data items (shared/center-api ratingExportFields),
+// for the manager's export and for the provincial push alike.
+
+export function toExportRow(r: RatingRow): RatingExportRow {
+  const kind = ratingServiceKinds.find((k) => k === r.service_kind);
+  const channel = ratingChannels.find((c) => c === r.channel);
+  return {
+    ratingId: r.id,
+    serviceKind: kind ? ratingServiceLabels[kind] : r.service_kind,
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    caseNumber: r.case_number,
+    ticketNumber: r.ticket_number,
+    channel: channel ? ratingChannelLabels[channel] : r.channel,
+    level: Number(r.level),
+    levelName: ratingLabels[Number(r.level)] ?? '',
+    reasons: JSON.parse(r.reasons) as string[],
+    comment: r.comment,
+    ratedAt: r.rated_at,
+    departmentCode: r.department_code,
+    departmentName: r.department_name,
+    windowCode: r.window_code,
+    windowName: r.window_name,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    formNumber: r.form_number,
+    appeal: r.decision === 'upheld' ? '申诉成立' : r.decision === 'rejected' ? '申诉驳回' : null,
+  };
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  // a leading = + - @ would run as a formula when the file is opened in a spreadsheet
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportCsv(from: string, to: string, data: readonly RatingExportRow[]): FileOut {
+  const header = ratingExportFields.map(([, title]) => title).join(',');
+  const lines = data.map((row) =>
+    ratingExportFields
+      .map(([key]) => {
+        const value = row[key];
+        return csvCell(Array.isArray(value) ? value.join('；') : value);
+      })
+      .join(','),
+  );
+  return {
+    type: 'text/csv; charset=utf-8',
+    name: `ratings-${from}-${to}.csv`,
+    // the BOM: Excel opens UTF-8 Chinese as such only with it
+    text: `\uFEFF${[header, ...lines].join('\r\n')}\r\n`,
+  };
+}
