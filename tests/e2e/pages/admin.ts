@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 // Locators in one place, actions in another: the manager's administration as a story.
 export function adminPage(page: Page) {
@@ -86,7 +86,11 @@ export function adminPage(page: Page) {
     async delegate(windowLabel: string, itemName: string, power: string, granted: boolean) {
       await locators.powersWindow.click();
       await page.locator('.ant-select-dropdown:visible').getByText(windowLabel).click();
-      await page.getByRole('checkbox', { name: `${itemName} ${power}` }).setChecked(granted);
+      const box = page.getByRole('checkbox', { name: `${itemName} ${power}` });
+      // disabled until the window's grants arrive: a box already in the wanted state would be
+      // "set" at once, and the grants arriving next would be saved unchanged (seen under load)
+      await expect(box).toBeEnabled();
+      await box.setChecked(granted);
       await page.getByRole('button', { name: /保\s*存/ }).click();
     },
     async addClosure(date: string, reason: string) {
