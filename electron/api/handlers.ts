@@ -171,7 +171,8 @@ export const handlers: Handlers = {
   'queue.window': (_input, { terminal }) => windowQueue(terminal),
   'queue.act': (input, { terminal, session }) => queueAct(terminal, session, input),
   // issue 17: 本窗口评价
-  'ratings.window': (input, { terminal, session }) => windowRatings(terminal, session, input),
+  'ratings.window': (input, { terminal, session }) =>
+    windowRatings(terminal, session, input.period),
   'ratings.appeal': (input, { terminal, session }) => appealWindowRating(terminal, session, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),

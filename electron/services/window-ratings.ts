@@ -1,5 +1,5 @@
 import type { RatingRecord } from '../../shared/center-api';
-import type { LocalDate } from '../../shared/calendar';
+import { addDays, shanghaiDate, type LocalDate } from '../../shared/calendar';
 import { ruleMessages } from '../../shared/case';
 import type { RatingMetrics } from '../../shared/reports';
 import { ratingsUnreachable } from '../../shared/reports/daily-report';
@@ -65,15 +65,20 @@ export async function centerRatingFigures(
 
 const offline = (reason: string) => `本窗口评价保存在中心，当前无法连接中心（${reason}）`;
 
+/** The days a window's ratings are listed for when none are asked: the last 30, by this PC. */
+const defaultDays = 30;
+
 export async function windowRatings(
   t: Terminal,
   session: SessionRecord,
-  period: Period,
-): Promise<RatingRecord[]> {
+  asked: Period | undefined,
+): Promise<Period & { ratings: RatingRecord[] }> {
   const client = enrolledClient(t, '不能查看本窗口评价');
+  const today = shanghaiDate(t.now());
+  const period = asked ?? { from: addDays(today, 1 - defaultDays), to: today };
   try {
     const query = { ...period, staffId: session.actor.userId };
-    return (await client.call('rating.windowList', { query })).ratings;
+    return { ...period, ratings: (await client.call('rating.windowList', { query })).ratings };
   } catch (error) {
     throw centerCallFailure(error, offline, 'from');
   }

@@ -669,15 +669,21 @@ export const contract = {
     access: ['clerk', 'chief', 'reviewer'],
   }),
   // ---- issue 17: 本窗口评价 — the window's ratings at the center, asked for by its members ----
-  /** The ratings this PC's window received in the days asked, with their appeals (online only). */
+  /**
+   * The ratings this PC's window received in the days asked — without `period`, the last 30 days
+   * by the terminal's clock — with their appeals (online only).
+   */
   'ratings.window': call({
-    input: z
-      .object({
-        from: z.iso.date('日期须形如 2026-03-02'),
-        to: z.iso.date('日期须形如 2026-03-02'),
-      })
-      .superRefine(refinePeriod),
-    output: z.array(ratingRecordSchema),
+    input: z.object({
+      period: z
+        .object({
+          from: z.iso.date('日期须形如 2026-03-02'),
+          to: z.iso.date('日期须形如 2026-03-02'),
+        })
+        .superRefine(refinePeriod)
+        .optional(),
+    }),
+    output: z.object({ from: z.string(), to: z.string(), ratings: z.array(ratingRecordSchema) }),
     access: ['clerk', 'chief', 'reviewer'],
   }),
   /** 申诉: the member signed in disputes a rating of the window; the supervisor decides. */

@@ -105,7 +105,7 @@ export const drillLabels: Readonly<Record<DrillKey, string>> = {
     ratingLevels.map((s) => [`rating-${s}`, ratingLabels[s] ?? String(s)]),
   ) as Record<`rating-${RatingLevel}`, string>),
   badRatings: '差评',
-  legacyRatings: '其中旧记录（窗口录入）',
+  legacyRatings: '其中旧版录入',
   paperRatings: '代录（另计）',
   appealedAway: '申诉剔除',
 };

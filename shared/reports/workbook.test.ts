@@ -240,7 +240,7 @@ describe('the CSV', () => {
   it('lists 代录 and 申诉剔除 apart from the levels', () => {
     expect(lines).toContain('好差评,代录（另计）,0');
     expect(lines).toContain('好差评,申诉剔除,0');
-    expect(lines).toContain('好差评,其中旧记录（窗口录入）,1');
+    expect(lines).toContain('好差评,其中旧版录入,1');
   });
 
   it('says the center could not be asked instead of a zero, in the rows, the CSV and the workbook', async () => {

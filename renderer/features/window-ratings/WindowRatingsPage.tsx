@@ -1,6 +1,5 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
-import { addDays, shanghaiDate } from '../../../shared/calendar';
 import { isBadRating, ratingLabels } from '../../../shared/case';
 import {
   ratingChannelLabels,
@@ -13,6 +12,7 @@ import { useWindowRatingsMessages } from './messages';
 
 type M = ReturnType<typeof useWindowRatingsMessages>;
 
+type Period = { from: string; to: string };
 type Loaded =
   | { state: 'loading' }
   | { state: 'ok'; ratings: RatingRecord[] }
@@ -110,17 +110,20 @@ function AppealDialog({
  */
 export function WindowRatingsPage() {
   const m = useWindowRatingsMessages();
-  const today = shanghaiDate(new Date().toISOString());
-  const [period, setPeriod] = useState({ from: addDays(today, -29), to: today });
-  const [typed, setTyped] = useState(period);
+  // none asked at first: the terminal's clock (which counts, and a test fixes) picks the days
+  const [period, setPeriod] = useState<Period | undefined>(undefined);
+  const [typed, setTyped] = useState<Period>({ from: '', to: '' });
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [appealing, setAppealing] = useState<RatingRecord | null>(null);
 
   const load = useCallback(async () => {
     setLoaded({ state: 'loading' });
-    const r = await call('ratings.window', period);
+    const r = await call('ratings.window', period ? { period } : {});
+    if (r.ok) setTyped({ from: r.value.from, to: r.value.to });
     setLoaded(
-      r.ok ? { state: 'ok', ratings: r.value } : { state: 'error', message: r.error.message },
+      r.ok
+        ? { state: 'ok', ratings: r.value.ratings }
+        : { state: 'error', message: r.error.message },
     );
   }, [period]);
   useEffect(() => {
@@ -145,7 +148,7 @@ export function WindowRatingsPage() {
           value={typed.to}
           onChange={(e) => setTyped({ ...typed, to: e.target.value })}
         />
-        <Button type="primary" onClick={() => setPeriod(typed)}>
+        <Button type="primary" onClick={() => setPeriod({ ...typed })}>
           {m('show')}
         </Button>
       </Space>
