@@ -1,14 +1,10 @@
 import { expect, it } from 'vitest';
-import {
-  centerContract,
-  ratingContract,
-  type PairedDevice,
-  type RatingRecord,
-} from '../../shared/center-api';
+import type { RatingRecord } from '../../shared/center-api';
 import type { Metrics, RatingMetrics } from '../../shared/reports';
 import { eachDialect } from '../db/test-db';
 import { actors, seedHall, syncHarness, type TestDevice } from '../sync/test-support';
 import { testApp } from '../test-app';
+import { ratingPath as path, ratingSteps } from './test-support';
 
 // Issue 17, part 2 at the window: its terminal asks the center, with the device's credentials and
 // the member signed in, for its department's 好差评 block and its own window's ratings, and files
@@ -19,8 +15,6 @@ type Figures = {
   department: RatingMetrics;
   byWindow: { windowId: string; ratings: RatingMetrics }[];
 };
-const path = (name: keyof typeof ratingContract, id = '') =>
-  ratingContract[name].path.replace(':code', id).replace(':id', id);
 const period = 'from=2025-03-01&to=2025-03-31';
 
 eachDialect('center: 好差评 at the window’s terminal', (t) => {
@@ -36,29 +30,15 @@ eachDialect('center: 好差评 at the window’s terminal', (t) => {
     const sj1 = await h.enroll('w-sj-1');
     const sj2 = await h.enroll('w-sj-2');
     const zj1 = await h.enroll('w-zj-1');
+    const steps = ratingSteps(h.call, staff.call, manager);
     const serveAndRate = async (
       device: TestDevice,
       windowCode: string,
       staffId: string,
       rating: Record<string, unknown>,
     ) => {
-      const issued = await staff.call('POST', path('rating.pairingCode', windowCode), {
-        token: manager,
-      });
-      const { code } = issued.json<{ code: string }>();
-      const paired = await h.call('POST', path('rating.pair'), { body: { windowCode, code } });
-      const tablet = paired.json<PairedDevice>().token;
-      const taken = await h.call('POST', centerContract['queue.take'].path, {
-        body: { departmentCode: 'SJ' },
-      });
-      for (const action of ['callNext', 'finish']) {
-        const res = await h.call('POST', centerContract['queue.act'].path, {
-          token: device.token,
-          body: { staffId, act: { action } },
-        });
-        expect(res.statusCode, res.body).toBe(200);
-      }
-      const serviceId = taken.json<{ id: string }>().id;
+      const tablet = await steps.pair(windowCode);
+      const serviceId = await steps.serve(device, staffId);
       const kept = await h.call('POST', path('rating.rate'), {
         token: tablet,
         body: { serviceId, rating },

@@ -3,8 +3,8 @@ import type { RatingRecord } from '../../shared/center-api';
 import { foldRatings } from '../../shared/reports';
 import { invalid } from '../admin/access';
 import { clockContext } from '../cases/clocks';
-import { HttpError } from '../http/errors';
 import type { AuthDevice, ServerContext } from '../http/spec';
+import { assertWindowStaff } from '../queue/window';
 import { centerReportCases, centerReportRatings } from '../reports/metrics';
 import { appealRating } from './appeals';
 import { ratingsOf, toRecord } from './views';
@@ -17,24 +17,9 @@ import { ratingsOf, toRecord } from './views';
 type Period = { from: LocalDate; to: LocalDate };
 
 /** The member signed in at the terminal: active window staff of the device's own window. */
-async function assertWindowMember(
-  ctx: ServerContext,
-  device: AuthDevice,
-  staffId: string,
-): Promise<void> {
-  const staff = await ctx.db
-    .selectFrom('staff')
-    .select(['role', 'active', 'window_id'])
-    .where('id', '=', staffId)
-    .executeTakeFirst();
-  if (
-    !staff ||
-    staff.active !== 1 ||
-    staff.window_id !== device.windowId ||
-    !['clerk', 'chief', 'reviewer'].includes(staff.role)
-  ) {
-    throw new HttpError(403, 'forbidden', '仅本窗口的工作人员可以查看和申诉本窗口的评价');
-  }
+function assertWindowMember(ctx: ServerContext, device: AuthDevice, staffId: string) {
+  const refusal = '仅本窗口的工作人员可以查看和申诉本窗口的评价';
+  return assertWindowStaff(ctx.db, device, staffId, refusal, true);
 }
 
 /** A period reaching past next year needs the center's clock (the schema judged the rest). */

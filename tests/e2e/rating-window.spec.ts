@@ -7,6 +7,7 @@ import { centerAdmin } from '../support/center-admin';
 import { hallAccount, startHallCenter, type HallCenter } from '../support/hall-center';
 import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { loginPage } from './pages/login';
+import { queueBar, takeTicket } from './pages/hall';
 import { intakePage } from './pages/intake';
 import { ratingDevicePage, windowRatingsPage } from './pages/rating';
 import { reportPage } from './pages/reports';
@@ -72,21 +73,16 @@ test('a bad rating on the tablet reaches both reports; the clerk appeals it from
     );
     await device.open(h.center.url, 'SJ01');
     await device.pair(code);
-    const taken = await fetch(`${h.center.url}/api/hall/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ departmentCode: 'SJ' }),
-    });
-    expect(taken.status).toBe(201);
+    await takeTicket(h.center.url, 'SJ');
     terminal = await startWebTerminal(['--now', now]);
     const setup = await (await browser.newContext()).newPage();
     await enrollThroughSettings(setup, terminal, h.center.url, await h.enrollmentCode());
     clerkPc = await signedInPage(browser, terminal, clerk);
     await intakePage(clerkPc).open();
-    const bar = clerkPc.getByTestId('queue-bar');
-    await bar.getByRole('button', { name: /^叫\s*号$/ }).click();
-    await expect(bar.getByTestId('queue-current')).toContainText('A001');
-    await bar.getByRole('button', { name: /^办\s*结$/ }).click();
+    const bar = queueBar(clerkPc);
+    await bar.press('叫号');
+    await expect(bar.locators.current).toContainText('A001');
+    await bar.press('办结');
     await expect(device.locators.question).toBeVisible();
     await device.rateBad('非常不满意', ['服务态度差'], '窗口人员态度生硬');
   });
@@ -135,6 +131,8 @@ test('a bad rating on the tablet reaches both reports; the clerk appeals it from
     await ratings.locators.reason.fill(
       '申请人因材料不全情绪激动，窗口按规定一次性告知，可调阅录像',
     );
+    await expect(clerkPc.getByText('请写明申诉理由', { exact: true })).toHaveCount(0);
+    await settled(clerkPc);
     await clerkPc.screenshot({ path: `${shots}/rating-window-appeal-form.png` });
     await ratings.locators.send.click();
     await expect(clerkPc.getByText('申诉已送达中心，等待监察人员裁决')).toBeVisible();
