@@ -1,4 +1,5 @@
 import { queueAct, windowQueue } from '../services/queue';
+import { appealWindowRating, windowRatings } from '../services/window-ratings';
 import { getPrintSettings, setPrintSettings } from '../services/print-settings';
 import { getScreenLock, setScreenLock } from '../services/screen-lock';
 import type { Session } from '../../shared/api';
@@ -169,6 +170,10 @@ export const handlers: Handlers = {
   // issue 17: the hall's queue at this window
   'queue.window': (_input, { terminal }) => windowQueue(terminal),
   'queue.act': (input, { terminal, session }) => queueAct(terminal, session, input),
+  // issue 17: 本窗口评价
+  'ratings.window': (input, { terminal, session }) =>
+    windowRatings(terminal, session, input.period),
+  'ratings.appeal': (input, { terminal, session }) => appealWindowRating(terminal, session, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.acknowledgeClock': (_input, { terminal, session }) => {

@@ -36,18 +36,25 @@ export function enrolledClient(t: Terminal, what: string): JsonClient<typeof cen
   });
 }
 
-/** Offline is `unavailable`, with what the window can still do; the center's refusals as they are. */
-function failureOf(error: unknown): ApiFailure {
+/** Whether a failed call never reached a center able to answer (so: not a refusal). */
+export function isCenterUnreachable(error: CenterFailure): boolean {
+  return error.kind === 'network' || (error.status ?? 500) >= 500;
+}
+
+/**
+ * Offline is `unavailable`, in `offline`'s words (what the window can still do); the center's
+ * refusals as they are, bad input on the one typed `field` of the call.
+ */
+export function centerCallFailure(
+  error: unknown,
+  offline: (reason: string) => string,
+  field: string,
+): ApiFailure {
   if (!(error instanceof CenterFailure)) throw error;
-  if (error.kind === 'network' || (error.status ?? 500) >= 500) {
-    return new ApiFailure(
-      'unavailable',
-      `叫号服务暂不可用（无法连接中心：${error.message}）。可直接受理未取号的群众，办件照常保存、联网后同步`,
-    );
-  }
+  if (isCenterUnreachable(error)) return new ApiFailure('unavailable', offline(error.message));
   switch (error.status) {
     case 400:
-      return new ApiFailure('invalid_input', error.message, { field: 'note' });
+      return new ApiFailure('invalid_input', error.message, { field });
     case 403:
       return new ApiFailure('forbidden', error.message);
     case 404:
@@ -57,12 +64,15 @@ function failureOf(error: unknown): ApiFailure {
   }
 }
 
+const queueOffline = (reason: string) =>
+  `叫号服务暂不可用（无法连接中心：${reason}）。可直接受理未取号的群众，办件照常保存、联网后同步`;
+
 export async function windowQueue(t: Terminal): Promise<WindowQueue> {
   const client = enrolledClient(t, '不能使用叫号');
   try {
     return await client.call('queue.window', {});
   } catch (error) {
-    throw failureOf(error);
+    throw centerCallFailure(error, queueOffline, 'note');
   }
 }
 
@@ -75,6 +85,6 @@ export async function queueAct(
   try {
     return await client.call('queue.act', { body: { staffId: session.actor.userId, act } });
   } catch (error) {
-    throw failureOf(error);
+    throw centerCallFailure(error, queueOffline, 'note');
   }
 }

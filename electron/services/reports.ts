@@ -8,6 +8,7 @@ import {
   computeMetrics,
   reportAsOf,
   type Metrics,
+  type RatingMetrics,
   type ReportCase,
   type ReportScope,
 } from '../../shared/reports';
@@ -18,6 +19,7 @@ import { boundWindow, listItems } from '../store/reference';
 import { readSupervisionCopy } from '../store/supervision-copy';
 import { caseRowView } from './cases';
 import type { Terminal } from './context';
+import { centerRatingFigures } from './window-ratings';
 
 // A case counts in a period only through an event within it — so received before its end, with
 // its last event on or after its first day — or by being open: the rest of the log is not read.
@@ -50,10 +52,15 @@ export function terminalMetrics(t: Terminal, scope: ReportScope): Metrics {
   );
 }
 
-export function dailyReport(
+/**
+ * The department's report: every number from this terminal's own log (offline as well), but the
+ * 好差评 block from the center, which alone keeps the applicants' ratings — or, when it cannot be
+ * asked, the sentence saying so in the block's place.
+ */
+export async function dailyReport(
   t: Terminal,
   input: ParsedInput<'reports.metrics'>,
-): CallOutput<'reports.metrics'> {
+): Promise<CallOutput<'reports.metrics'>> {
   const bound = boundWindow(t.db);
   if (!bound)
     throw new ApiFailure('not_allowed', ruleMessages['terminal.notBound'], {
@@ -75,8 +82,16 @@ export function dailyReport(
   const scope: ReportScope = { from: input.from, to: input.to, asOf, departmentCode: department };
   const cases = reportCases(t, scope);
   const copy = readSupervisionCopy(t.db, null);
-  const measure = (s: ReportScope) =>
-    computeMetrics(cases, s, (version) => t.calendar(version), t.thresholds());
+  const center = await centerRatingFigures(t, { from: input.from, to: input.to });
+  const centerOf = (windowId: string | undefined): Partial<RatingMetrics> => {
+    if (typeof center === 'string') return {};
+    if (windowId === undefined) return center.department;
+    return center.byWindow.find((w) => w.windowId === windowId)?.ratings ?? {};
+  };
+  const measure = (s: ReportScope) => ({
+    ...computeMetrics(cases, s, (version) => t.calendar(version), t.thresholds()),
+    ...centerOf(s.windowId),
+  });
   const delegations = (
     sql(t.db, 'SELECT window_id, item_code, powers FROM window_powers').all() as {
       window_id: string;
@@ -113,6 +128,7 @@ export function dailyReport(
       input.windowId ? { ...scope, windowId: input.windowId } : scope,
     ),
     complaintsFetchedAt: copy.fetchedAt,
+    ratingsUnavailable: typeof center === 'string' ? center : null,
   };
 }
 

@@ -55,7 +55,7 @@ export function dailyFileName(report: DailyReport, day: LocalDate, ext: 'xlsx' |
 }
 
 async function writeDay(t: Terminal, folder: string, day: LocalDate): Promise<string[]> {
-  const report = dailyReport(t, { from: day, to: day });
+  const report = await dailyReport(t, { from: day, to: day });
   const xlsx = dailyFileName(report, day, 'xlsx');
   const csv = dailyFileName(report, day, 'csv');
   await writeFileAtomically(folder, xlsx, new Uint8Array(await reportXlsx(report)));

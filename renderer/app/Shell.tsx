@@ -16,6 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { AlertsMenuLabel } from '../features/window-alerts/AlertsMenuLabel';
 import { WindowAlertsPage } from '../features/window-alerts/WindowAlertsPage';
+import { WindowRatingsPage } from '../features/window-ratings/WindowRatingsPage';
 import { ClockBanner } from '../features/sync/ClockBanner';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -69,6 +70,8 @@ function Content({
       return <SupervisionPage />;
     case 'alerts':
       return <WindowAlertsPage />;
+    case 'windowRatings':
+      return <WindowRatingsPage />;
     case 'admin':
       return <AdminPage />;
     case 'settings':

@@ -34,6 +34,13 @@ describe('mayOpen', () => {
     expect(mayOpen('supervisor', 'alerts')).toBe(false);
   });
 
+  it('opens 本窗口评价 to the window’s clerk and chief, not to the center’s staff', () => {
+    expect(mayOpen('clerk', 'windowRatings')).toBe(true);
+    expect(mayOpen('chief', 'windowRatings')).toBe(true);
+    expect(mayOpen('manager', 'windowRatings')).toBe(false);
+    expect(mayOpen('supervisor', 'windowRatings')).toBe(false);
+  });
+
   it('opens pages reached from within (a case, the conflict list) to every role', () => {
     for (const role of ['clerk', 'chief', 'reviewer', 'manager', 'supervisor'] as const) {
       expect(mayOpen(role, 'case')).toBe(true);

@@ -9,15 +9,16 @@ export type Page =
   | 'dashboard'
   | 'supervision'
   | 'alerts'
+  | 'windowRatings'
   | 'admin'
   | 'settings';
 
 // What each role sees first and may open; the main process enforces the same per call.
 export const pagesByRole: Record<Role, Page[]> = {
   // 监察预警: what the center's supervision holds against the window (the chief: the department)
-  clerk: ['myCases', 'intake', 'alerts'],
+  clerk: ['myCases', 'intake', 'alerts', 'windowRatings'],
   // the chief answers for the department's numbers: its daily report too
-  chief: ['myCases', 'intake', 'review', 'reports', 'alerts'],
+  chief: ['myCases', 'intake', 'review', 'reports', 'alerts', 'windowRatings'],
   reviewer: ['review', 'myCases'],
   // the department's report first (it works offline), the center's day beside it
   manager: ['reports', 'dashboard', 'admin', 'settings'],
@@ -32,6 +33,7 @@ export const pageLabel: Record<Page, MessageKey> = {
   dashboard: 'nav.dashboard',
   supervision: 'nav.supervision',
   alerts: 'nav.alerts',
+  windowRatings: 'nav.windowRatings',
   admin: 'nav.admin',
   settings: 'nav.settings',
 };

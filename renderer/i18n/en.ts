@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'nav.dashboard': 'Today',
   'nav.supervision': 'Supervision',
   'nav.alerts': 'Supervision alerts',
+  'nav.windowRatings': 'Ratings of this window',
   'nav.admin': 'Center admin',
   'nav.settings': 'Settings',
   'cases.title': 'Open cases of this window',

@@ -23,6 +23,7 @@ export const zhCN = {
   'nav.dashboard': '今日概览',
   'nav.supervision': '电子监察',
   'nav.alerts': '监察预警',
+  'nav.windowRatings': '本窗口评价',
   'nav.admin': '中心管理',
   'nav.settings': '设置',
   'cases.title': '本窗口在办件',

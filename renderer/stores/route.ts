@@ -18,6 +18,7 @@ export type Route =
   | { page: 'reportPrint'; from: string; to: string; windowId?: string }
   | { page: 'supervision' }
   | { page: 'alerts' }
+  | { page: 'windowRatings' }
   | { page: 'admin' }
   | { page: 'settings' }
   | { page: 'conflicts' }
@@ -61,6 +62,7 @@ export function parseHash(hash: string): Route | null {
     case 'dashboard':
     case 'supervision':
     case 'alerts':
+    case 'windowRatings':
     case 'admin':
     case 'settings':
     case 'conflicts':

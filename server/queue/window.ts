@@ -27,21 +27,31 @@ function refused(message: string): HttpError {
   return new HttpError(409, 'conflict', message);
 }
 
-/** The member at the window: active, window staff, of the terminal's department. */
-async function assertWindowStaff(trx: Db, device: AuthDevice, staffId: string): Promise<void> {
-  const staff = await trx
+/**
+ * The member a terminal names as signed in at it: active window staff of the terminal's
+ * department — or, with `sameWindow`, of its very window — else 403 with `refusal`.
+ */
+export async function assertWindowStaff(
+  db: Db,
+  device: AuthDevice,
+  staffId: string,
+  refusal: string,
+  sameWindow = false,
+): Promise<void> {
+  const staff = await db
     .selectFrom('staff as s')
     .leftJoin('windows as w', 'w.id', 's.window_id')
-    .select(['s.role', 's.active', 'w.department_code'])
+    .select(['s.role', 's.active', 's.window_id', 'w.department_code'])
     .where('s.id', '=', staffId)
     .executeTakeFirst();
   if (
     !staff ||
     staff.active !== 1 ||
     staff.department_code !== device.departmentCode ||
+    (sameWindow && staff.window_id !== device.windowId) ||
     !['clerk', 'chief', 'reviewer'].includes(staff.role)
   ) {
-    throw new HttpError(403, 'forbidden', '仅本部门的窗口工作人员可以叫号');
+    throw new HttpError(403, 'forbidden', refusal);
   }
 }
 
@@ -285,7 +295,7 @@ export async function windowAct(
 ): Promise<WindowQueue> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await assertWindowStaff(trx, device, staffId);
+      await assertWindowStaff(trx, device, staffId, '仅本部门的窗口工作人员可以叫号');
       await lockWindow(trx, ctx, device.windowId);
       // a ticket left called last night would hold this window's 叫号 (and its figures) forever
       await expireStale(trx, queueDay(ctx.now()), shanghaiIso(ctx.now()));

@@ -11,9 +11,12 @@ import { readRating } from './views';
 // appeal and both reasons stay on record. A bad rating's follow-up (回访) is recorded by the
 // manager. None of these touches the rating's own row.
 
+/** Who appeals: a member of the window, signed in to the center or at the window's terminal. */
+export type Appellant = { windowId: string | null; staffId: string };
+
 export async function appealRating(
   ctx: ServerContext,
-  staff: AuthStaff,
+  by: Appellant,
   ratingId: string,
   reason: string,
 ) {
@@ -28,7 +31,7 @@ export async function appealRating(
     throw new HttpError(409, 'conflict', '只能申诉差评（不满意、非常不满意）');
   }
   // the window's own staff only: a rating of another window is not theirs to dispute
-  if (rating.window_id === null || rating.window_id !== staff.windowId) {
+  if (rating.window_id === null || rating.window_id !== by.windowId) {
     throw new HttpError(403, 'forbidden', '只能申诉本窗口收到的评价');
   }
   try {
@@ -38,7 +41,7 @@ export async function appealRating(
         rating_id: ratingId,
         reason,
         appealed_at: shanghaiIso(ctx.now()),
-        appealed_by: staff.id,
+        appealed_by: by.staffId,
       })
       .execute();
   } catch (error) {

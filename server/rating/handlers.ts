@@ -1,4 +1,4 @@
-import { signedIn } from '../admin/access';
+import { authenticatedDevice, signedIn } from '../admin/access';
 import { ratingChannelOfPage } from '../../shared/center-api';
 import { documentTitles } from '../../shared/documents';
 import { HttpError } from '../http/errors';
@@ -20,6 +20,7 @@ import { pushStatus } from './push';
 import { ratingReport } from './report';
 import { readRatingSettings, settingsView, writeRatingSettings } from './settings';
 import { ratingsOf, toRecord } from './views';
+import { terminalFigures, windowAppeal, windowRatings } from './window';
 
 /** The rating device a 'rater' call was authenticated as (the app resolves it first). */
 function pairedDevice(rater: AuthRater | null): AuthRater {
@@ -116,9 +117,11 @@ export const ratingHandlers = {
   'rating.list': async ({ query }, ctx) => ({
     body: { ratings: (await ratingsOf(ctx.db, query)).map(toRecord) },
   }),
-  'rating.appeal': async ({ staff, params, body }, ctx) => ({
-    body: await appealRating(ctx, signedIn(staff), params.id, body.reason),
-  }),
+  'rating.appeal': async ({ staff, params, body }, ctx) => {
+    const member = signedIn(staff);
+    const by = { windowId: member.windowId, staffId: member.id };
+    return { body: await appealRating(ctx, by, params.id, body.reason) };
+  },
   'rating.decideAppeal': async ({ staff, params, body }, ctx) => ({
     body: await decideAppeal(ctx, signedIn(staff), params.id, body.upheld, body.note),
   }),
@@ -139,5 +142,14 @@ export const ratingHandlers = {
     body: await writeRatingSettings(ctx.db, body),
   }),
   'rating.pushStatus': async (_input, ctx) => ({ body: await pushStatus(ctx.db) }),
+  'rating.terminalFigures': async ({ device, query }, ctx) => ({
+    body: await terminalFigures(ctx, authenticatedDevice(device), query),
+  }),
+  'rating.windowList': async ({ device, query }, ctx) => ({
+    body: await windowRatings(ctx, authenticatedDevice(device), query),
+  }),
+  'rating.windowAppeal': async ({ device, params, body }, ctx) => ({
+    body: await windowAppeal(ctx, authenticatedDevice(device), params.id, body),
+  }),
   'reports.ratings': async ({ query }, ctx) => ({ body: await ratingReport(ctx.db, query) }),
 } satisfies Partial<CenterHandlers>;

@@ -1,8 +1,6 @@
 import { expect, it } from 'vitest';
 import {
   centerContract,
-  ratingContract,
-  type PairedDevice,
   type RatingPrompt,
   type RatingRecord,
   type RatingReport,
@@ -13,12 +11,11 @@ import { eachDialect } from '../db/test-db';
 import { pushRatings } from './push';
 import { actors, caseScript, seedHall, syncHarness } from '../sync/test-support';
 import { testApp } from '../test-app';
+import { ratingPath as path, ratingSteps } from './test-support';
 
 // Issue 17, part 2: 好差评 at the center through the real routes, on both dialects.
 
 type Failure = { error: { code: string; message: string; field?: string } };
-const path = (name: keyof typeof ratingContract, id = '') =>
-  ratingContract[name].path.replace(':code', id).replace(':id', id);
 
 eachDialect('center: 好差评 by the applicant', (t) => {
   // Friday 14 March 2025: a bad rating's follow-up falls due three working days later, Wednesday
@@ -36,30 +33,11 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     const supervisor = await staff.tokenFor('supervisor');
     const sj1 = await h.enroll('w-sj-1');
     const sj2 = await h.enroll('w-sj-2');
-    const pair = async (windowCode: string) => {
-      const issued = await staff.call('POST', path('rating.pairingCode', windowCode), {
-        token: manager,
-      });
-      expect(issued.statusCode, issued.body).toBe(201);
-      const { code } = issued.json<{ code: string }>();
-      const paired = await h.call('POST', path('rating.pair'), { body: { windowCode, code } });
-      expect(paired.statusCode, paired.body).toBe(201);
-      return paired.json<PairedDevice>().token;
-    };
+    const steps = ratingSteps(h.call, staff.call, manager);
+    const pair = steps.pair;
     /** a ticket taken, called and finished at `device`'s window: its id */
-    const serve = async (device = sj1, staffId: string = actors.clerk.userId) => {
-      const taken = await h.call('POST', centerContract['queue.take'].path, {
-        body: { departmentCode: 'SJ' },
-      });
-      for (const action of ['callNext', 'finish']) {
-        const res = await h.call('POST', centerContract['queue.act'].path, {
-          token: device.token,
-          body: { staffId, act: { action } },
-        });
-        expect(res.statusCode, res.body).toBe(200);
-      }
-      return taken.json<{ id: string }>().id;
-    };
+    const serve = (device = sj1, staffId: string = actors.clerk.userId) =>
+      steps.serve(device, staffId);
     const prompt = async (token: string) =>
       (await h.call('GET', path('rating.prompt'), { token })).json<RatingPrompt>();
     const rate = (token: string, serviceId: string, rating: Record<string, unknown>) =>

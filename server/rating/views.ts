@@ -136,13 +136,14 @@ export async function readRating(db: Kysely<ServerDb>, id: string): Promise<Rati
 }
 
 /** The ratings given in a period (Beijing days, both ends included), oldest first. */
-export function ratingsOf(db: Kysely<ServerDb>, period: RatingPeriod) {
+export function ratingsOf(db: Kysely<ServerDb>, period: RatingPeriod, windowId?: string) {
   return ratingRows(db)
     .where('r.rated_at', '>=', `${period.from}T00:00:00+08:00`)
     .where('r.rated_at', '<', endOfDay(period.to))
     .$if(period.department !== undefined, (q) =>
       q.where('r.department_code', '=', period.department ?? ''),
     )
+    .$if(windowId !== undefined, (q) => q.where('r.window_id', '=', windowId ?? ''))
     .orderBy('r.rated_at')
     .orderBy('r.id')
     .execute();

@@ -14,7 +14,7 @@ import { readPowers } from '../admin/powers';
 import { readSettings } from '../admin/settings';
 import { clockContext } from '../cases/clocks';
 import type { ServerDb } from '../db/schema';
-import { centerReportCases } from './metrics';
+import { centerReportCases, centerReportRatings } from './metrics';
 
 /**
  * The center's last thirty days from the projection's completion facts (projection.ts): counted
@@ -86,13 +86,17 @@ export async function centerDashboard(
       readPowers(db),
     ]);
   const asOf = reportAsOf(date, now);
-  const cases = await centerReportCases(db, calendar, { from: date, to: date });
+  const [cases, ratings] = await Promise.all([
+    centerReportCases(db, calendar, { from: date, to: date }),
+    centerReportRatings(db, { from: date, to: date }),
+  ]);
   const measure = (departmentCode: string) =>
     computeMetrics(
       cases,
       { from: date, to: date, asOf, departmentCode },
       () => calendar,
       thresholds,
+      ratings,
     );
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const departmentName = new Map(departments.map((d) => [d.code, d.name]));

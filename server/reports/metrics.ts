@@ -5,6 +5,7 @@ import {
   computeMetrics,
   type Metrics,
   type ReportCase,
+  type ReportRating,
   type ReportScope,
 } from '../../shared/reports';
 import { clockContext } from '../cases/clocks';
@@ -41,6 +42,56 @@ export async function centerReportCases(
   }));
 }
 
+/**
+ * The ratings the applicants gave in `scope`'s days (issue 17's ratings table), each with whether
+ * an upheld appeal took it out of the counts. The counting itself is shared/reports foldRatings.
+ */
+export async function centerReportRatings(
+  db: Kysely<ServerDb>,
+  scope: Pick<ReportScope, 'from' | 'to' | 'departmentCode' | 'windowId'>,
+): Promise<ReportRating[]> {
+  let query = db
+    .selectFrom('ratings as r')
+    .leftJoin('rating_appeals as a', 'a.rating_id', 'r.id')
+    // a paper form of a service the applicant also rated on their own counts nowhere (0026)
+    .leftJoin('ratings as own', (j) =>
+      j
+        .onRef('own.service_kind', '=', 'r.service_kind')
+        .onRef('own.service_id', '=', 'r.service_id')
+        .on('own.channel', '<>', 'paper')
+        .on('r.channel', '=', 'paper'),
+    )
+    .where('own.id', 'is', null)
+    .select([
+      'r.level',
+      'r.channel',
+      'r.rated_at',
+      'r.department_code',
+      'r.window_id',
+      'r.case_id',
+      'r.ticket_number',
+      'a.decision',
+    ])
+    .where('r.rated_at', '>=', `${scope.from}T00:00:00+08:00`)
+    .where('r.rated_at', '<', endOfDay(scope.to));
+  if (scope.departmentCode !== undefined) {
+    query = query.where('r.department_code', '=', scope.departmentCode);
+  }
+  if (scope.windowId !== undefined) query = query.where('r.window_id', '=', scope.windowId);
+  const rows = await query.orderBy('r.rated_at').orderBy('r.id').execute();
+  return rows.map((r) => ({
+    // PostgreSQL may answer an integer column as text
+    level: Number(r.level),
+    channel: r.channel as ReportRating['channel'],
+    ratedAt: r.rated_at,
+    departmentCode: r.department_code,
+    windowId: r.window_id,
+    caseId: r.case_id,
+    ticketNumber: r.ticket_number,
+    appealedAway: r.decision === 'upheld',
+  }));
+}
+
 /** The report's numbers for the whole center, or a department or window of it. */
 export async function centerMetrics(
   db: Kysely<ServerDb>,
@@ -48,6 +99,9 @@ export async function centerMetrics(
   now: Date,
 ): Promise<Metrics> {
   const { calendar, thresholds } = await clockContext(db, now);
-  const cases = await centerReportCases(db, calendar, scope);
-  return computeMetrics(cases, scope, () => calendar, thresholds);
+  const [cases, ratings] = await Promise.all([
+    centerReportCases(db, calendar, scope),
+    centerReportRatings(db, scope),
+  ]);
+  return computeMetrics(cases, scope, () => calendar, thresholds, ratings);
 }

@@ -10,7 +10,13 @@ import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
 import { reportScheduleInput, reportScheduleSchema } from '../reports/schedule';
 import { mobileSchema, residentIdSchema, usccSchema } from '../ids';
 import { alertSchema, complaintSchema, type Conflict } from '../sync';
-import { calendarChangesSchema, windowActionSchema, windowQueueSchema } from '../center-api';
+import {
+  appealRatingSchema,
+  calendarChangesSchema,
+  ratingRecordSchema,
+  windowActionSchema,
+  windowQueueSchema,
+} from '../center-api';
 import { printSettingsSchema } from '../print/routing';
 import { screenLockSettingsSchema } from '../screen-lock';
 import { adminContract } from './admin-contract';
@@ -417,6 +423,11 @@ export const contract = {
       complaints: z.custom<ComplaintMetrics>(),
       /** when that copy was taken from the center; null: never (not enrolled, or not yet) */
       complaintsFetchedAt: z.string().nullable(),
+      /**
+       * null: the 好差评 numbers are the center's, asked for this report; otherwise the sentence
+       * the report shows in their place (the terminal holds no ratings: never a silent zero)
+       */
+      ratingsUnavailable: z.string().nullable(),
     }),
     access: ['manager', 'chief', 'supervisor'],
   }),
@@ -655,6 +666,30 @@ export const contract = {
   'queue.act': call({
     input: windowActionSchema,
     output: windowQueueSchema,
+    access: ['clerk', 'chief', 'reviewer'],
+  }),
+  // ---- issue 17: 本窗口评价 — the window's ratings at the center, asked for by its members ----
+  /**
+   * The ratings this PC's window received in the days asked — without `period`, the last 30 days
+   * by the terminal's clock — with their appeals (online only).
+   */
+  'ratings.window': call({
+    input: z.object({
+      period: z
+        .object({
+          from: z.iso.date('日期须形如 2026-03-02'),
+          to: z.iso.date('日期须形如 2026-03-02'),
+        })
+        .superRefine(refinePeriod)
+        .optional(),
+    }),
+    output: z.object({ from: z.string(), to: z.string(), ratings: z.array(ratingRecordSchema) }),
+    access: ['clerk', 'chief', 'reviewer'],
+  }),
+  /** 申诉: the member signed in disputes a rating of the window; the supervisor decides. */
+  'ratings.appeal': call({
+    input: appealRatingSchema.extend({ ratingId: z.string().min(1).max(64) }),
+    output: ratingRecordSchema,
     access: ['clerk', 'chief', 'reviewer'],
   }),
 } satisfies Record<CallName, CallSpec>;

@@ -62,6 +62,9 @@ export const callNames = [
   // issue 17: the hall's queue at this window
   'queue.window',
   'queue.act',
+  // issue 17: 本窗口评价, relayed to the center
+  'ratings.window',
+  'ratings.appeal',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

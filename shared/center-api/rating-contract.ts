@@ -1,4 +1,11 @@
-import { anyone, managerOnly, managerOrSupervisor, ratingDevice, supervisorOnly } from './auth';
+import {
+  anyone,
+  managerOnly,
+  managerOrSupervisor,
+  ratingDevice,
+  supervisorOnly,
+  terminal,
+} from './auth';
 import type { CenterAuth, CenterContract } from './call';
 import {
   appealRatingSchema,
@@ -25,8 +32,12 @@ import {
   ratingSettingsViewSchema,
   ratingRecordSchema,
   ratingReportSchema,
+  terminalPeriodSchema,
+  windowAppealSchema,
+  windowRatingsQuerySchema,
 } from './rating-schemas';
 import { windowCodeParams } from './queue-schemas';
+import { departmentRatingsSchema } from './report-schemas';
 
 /** the staff of a window: its own member appeals a rating of that window */
 const windowStaff: CenterAuth = { kind: 'staff', roles: ['clerk', 'reviewer', 'chief'] };
@@ -191,5 +202,38 @@ export const ratingContract = {
     auth: managerOrSupervisor,
     query: ratingPeriodSchema,
     response: ratingReportSchema,
+  },
+  // the window's terminal, as the queue's calls: device credentials, naming the member signed in
+  'rating.terminalFigures': {
+    method: 'GET',
+    path: '/api/rating/terminal/figures',
+    summary: '终端报表的好差评数据 / the 好差评 block of the terminal’s department for its report',
+    tag: 'rating',
+    auth: terminal,
+    protocol: true,
+    query: terminalPeriodSchema,
+    response: departmentRatingsSchema,
+  },
+  'rating.windowList': {
+    method: 'GET',
+    path: '/api/rating/terminal/ratings',
+    summary: '本窗口评价 / the ratings of the terminal’s window, for its member signed in',
+    tag: 'rating',
+    auth: terminal,
+    protocol: true,
+    query: windowRatingsQuerySchema,
+    response: ratingListSchema,
+  },
+  'rating.windowAppeal': {
+    method: 'POST',
+    path: '/api/rating/terminal/ratings/:id/appeal',
+    summary: '窗口终端申诉 / the member signed in at the window appeals one of its ratings',
+    tag: 'rating',
+    auth: terminal,
+    protocol: true,
+    params: ratingIdParams,
+    body: windowAppealSchema,
+    response: ratingRecordSchema,
+    status: 201,
   },
 } as const satisfies CenterContract;

@@ -218,6 +218,23 @@ export type RatingPeriod = z.infer<typeof ratingPeriodSchema>;
 
 export const ratingListSchema = z.object({ ratings: z.array(ratingRecordSchema) });
 
+// ---- the window's terminal, with its device credentials (本窗口评价) ---------------------------
+
+const staffId = z.string().min(1).max(64);
+
+/** A period of the terminal's own department: the device says which department. */
+export const terminalPeriodSchema = z
+  .strictObject({ from: day, to: day })
+  .superRefine(refinePeriod);
+
+/** The window's ratings of a period, for the member signed in at its terminal. */
+export const windowRatingsQuerySchema = z
+  .strictObject({ from: day, to: day, staffId })
+  .superRefine(refinePeriod);
+
+/** The member signed in at the terminal appeals a rating of the window. */
+export const windowAppealSchema = appealRatingSchema.extend({ staffId });
+
 const count = z.number().int().nonnegative();
 const levelCounts = z.object({ '1': count, '2': count, '3': count, '4': count, '5': count });
 

@@ -26,8 +26,32 @@ export const dashboardQuerySchema = z.strictObject({
 
 const rate = z.number().min(0).max(1).nullable();
 const count = z.number().int().nonnegative();
-const drill = z.object({ count, caseIds: z.array(z.string()) });
+// a rating's drill also names the tickets rated without a case (shared/reports Drill)
+const drill = z.object({
+  count,
+  caseIds: z.array(z.string()),
+  tickets: z.array(z.string()).optional(),
+});
 const byLevel = <T extends z.ZodType>(value: T) => z.record(levelSchema, value);
+
+/** shared/reports RatingMetrics: the 好差评 block of a report */
+const ratingMetricsShape = {
+  ratings: z.record(z.enum(['1', '2', '3', '4', '5']), drill),
+  badRatings: drill,
+  legacyRatings: drill,
+  paperRatings: drill,
+  appealedAway: drill,
+};
+export const ratingMetricsSchema = z.object(ratingMetricsShape);
+
+/**
+ * The 好差评 block of the terminal's department for its report (the terminal holds no ratings):
+ * the department's and each of its windows'.
+ */
+export const departmentRatingsSchema = z.object({
+  department: ratingMetricsSchema,
+  byWindow: z.array(z.object({ windowId: z.string(), ratings: ratingMetricsSchema })),
+});
 
 /** shared/reports Metrics */
 export const metricsSchema = z.object({
@@ -48,8 +72,7 @@ export const metricsSchema = z.object({
   extended: drill,
   kinds: z.record(z.enum(caseKinds), drill),
   averageWorkingDaysToDecision: z.number().nonnegative().nullable(),
-  ratings: z.record(z.enum(['1', '2', '3', '4', '5']), drill),
-  badRatings: drill,
+  ...ratingMetricsShape,
 });
 
 const complaintDrill = z.object({ count, ids: z.array(z.string()) });

@@ -8,8 +8,10 @@ import {
   caseKinds,
   meetsDoubleHundred,
   type CaseKind,
+  ratingLevels,
   type Drill,
   type Metrics,
+  type RatingLevel,
 } from './metrics';
 
 // The daily report as an office keeps it: rows of label and value, per window and per view, as
@@ -36,11 +38,28 @@ export type DrillKey =
   | 'paused'
   | 'extended'
   | `kind-${CaseKind}`
-  | `rating-${1 | 2 | 3 | 4 | 5}`
-  | 'badRatings';
+  | `rating-${RatingLevel}`
+  | RatingDrillKey;
+
+/** The 好差评 numbers beside the levels, each a Drill of `Metrics`. */
+export type RatingDrillKey = 'badRatings' | 'legacyRatings' | 'paperRatings' | 'appealedAway';
+const ratingDrillKeys: readonly RatingDrillKey[] = [
+  'badRatings',
+  'legacyRatings',
+  'paperRatings',
+  'appealedAway',
+];
+
+/** Every 好差评 number, in the order the report lists them. */
+export const ratingKeys: readonly DrillKey[] = [
+  ...ratingLevels.map((s) => `rating-${s}` as const),
+  ...ratingDrillKeys,
+];
+
+/** What the terminal's report says instead of 好差评 numbers it could not get from the center. */
+export const ratingsUnreachable = '好差评数据来自中心，当前无法连接中心';
 
 export const levels: readonly Level[] = ['normal', 'warning', 'yellow', 'red'];
-export const scores = [1, 2, 3, 4, 5] as const;
 /** The order the authorization block lists the powers in, as the reform plan names them. */
 export const powerOrder: readonly Power[] = [
   'accept',
@@ -83,15 +102,18 @@ export const drillLabels: Readonly<Record<DrillKey, string>> = {
     string
   >),
   ...(Object.fromEntries(
-    scores.map((s) => [`rating-${s}`, ratingLabels[s] ?? String(s)]),
-  ) as Record<`rating-${1 | 2 | 3 | 4 | 5}`, string>),
+    ratingLevels.map((s) => [`rating-${s}`, ratingLabels[s] ?? String(s)]),
+  ) as Record<`rating-${RatingLevel}`, string>),
   badRatings: '差评',
+  legacyRatings: '其中旧版录入',
+  paperRatings: '代录（另计）',
+  appealedAway: '申诉剔除',
 };
 
 /** The cases behind one number of `metrics`. */
 export function drillOf(metrics: Metrics, key: DrillKey): Drill {
   if (key.startsWith('kind-')) return metrics.kinds[key.slice(5) as CaseKind];
-  if (key.startsWith('rating-')) return metrics.ratings[Number(key.slice(7)) as 1 | 2 | 3 | 4 | 5];
+  if (key.startsWith('rating-')) return metrics.ratings[Number(key.slice(7)) as RatingLevel];
   if (key === 'open') {
     const all = levels.map((l) => metrics.openByLevel[l]);
     return {
@@ -219,7 +241,16 @@ export function reportRows(report: DailyReport, windowId?: string): ReportRow[] 
       m,
       caseKinds.map((k) => `kind-${k}` as const),
     ),
-    ...countRows('好差评', m, [...scores.map((s) => `rating-${s}` as const), 'badRatings']),
+    ...(report.ratingsUnavailable === null
+      ? countRows('好差评', m, ratingKeys)
+      : [
+          {
+            section: '好差评',
+            label: '好差评',
+            value: report.ratingsUnavailable,
+            format: 'text' as const,
+          },
+        ]),
     ...powerOrder.map((p): ReportRow => ({
       section: '授权率',
       label: `${powerLabels[p]}权`,
@@ -281,10 +312,13 @@ export function windowLines(report: DailyReport): WindowLine[] {
   });
 }
 
+/** A window's number of the table; null where there is none (a rate of nothing, 好差评 offline). */
 export function windowValue(
+  report: Pick<DailyReport, 'ratingsUnavailable'>,
   metrics: Metrics,
   key: (typeof windowColumns)[number]['key'],
 ): number | null {
   if (key === 'onTimeRate' || key === 'windowCompletionRate') return metrics[key];
+  if (key === 'badRatings' && report.ratingsUnavailable !== null) return null;
   return drillOf(metrics, key).count;
 }

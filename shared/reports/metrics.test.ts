@@ -12,7 +12,13 @@ import {
   sealOn,
 } from '../case/test-fixtures';
 import { appealNotice } from '../case/appeal';
-import { authorization, computeMetrics, meetsDoubleHundred, type ReportCase } from './metrics';
+import {
+  authorization,
+  computeMetrics,
+  meetsDoubleHundred,
+  type ReportCase,
+  type ReportRating,
+} from './metrics';
 
 // Seven cases of one window in the week of Mon 3 March 2025, every number below counted by hand
 // (singleItem: promised 5, statutory 20 working days; jointItem: promised 5, statutory 45).
@@ -192,6 +198,79 @@ describe('the report numbers of one window', () => {
       calendar,
     );
     expect(department.received.count).toBe(7);
+  });
+});
+
+describe('the 好差评 block', () => {
+  // the center's ratings beside the week: A's legacy 非常满意 (its `rated` event) stays counted
+  const rating = (over: Partial<ReportRating>): ReportRating => ({
+    level: 1,
+    channel: 'device',
+    ratedAt: '2025-03-05T10:00:00+08:00',
+    departmentCode: 'SCJ',
+    windowId: 'w-01',
+    caseId: null,
+    ticketNumber: null,
+    appealedAway: false,
+    ...over,
+  });
+  const ratings = [
+    // a ticket served without a case, rated 不满意 at the device: no case to drill to
+    rating({ level: 4, ticketNumber: 'A001' }),
+    // A's acceptance rated by QR: A's second rating, one case behind two
+    rating({ channel: 'qr', caseId: 'A' }),
+    // a paper form for B (代录): apart, never in the levels
+    rating({ level: 5, channel: 'paper', caseId: 'B' }),
+    // appealed away: out of the counts, counted only as such
+    rating({ level: 5, ticketNumber: 'A002', appealedAway: true }),
+    // another window's, and one after the week
+    rating({ level: 2, windowId: 'w-02', ticketNumber: 'A003' }),
+    rating({ level: 3, channel: 'sms', caseId: 'A', ratedAt: '2025-03-10T10:00:00+08:00' }),
+  ];
+  const week3 = { from: '2025-03-03', to: '2025-03-07', asOf };
+
+  it('counts the center’s ratings with the legacy ones, 代录 and 申诉剔除 apart', () => {
+    const m = computeMetrics(week(), week3, calendar, undefined, ratings);
+    expect(m.ratings[1]).toEqual({ count: 2, caseIds: ['A'], tickets: [] });
+    expect(m.ratings[2]).toEqual({ count: 1, caseIds: [], tickets: ['A003'] });
+    expect(m.ratings[3].count + m.ratings[5].count).toBe(0);
+    expect(m.ratings[4]).toEqual({ count: 1, caseIds: [], tickets: ['A001'] });
+    expect(m.badRatings).toEqual({ count: 1, caseIds: [], tickets: ['A001'] });
+    expect(m.legacyRatings).toEqual({ count: 1, caseIds: ['A'], tickets: [] });
+    expect(m.paperRatings).toEqual({ count: 1, caseIds: ['B'], tickets: [] });
+    expect(m.appealedAway).toEqual({ count: 1, caseIds: [], tickets: ['A002'] });
+  });
+
+  it('narrows them to a window and a department', () => {
+    const own = computeMetrics(
+      week(),
+      { ...week3, windowId: 'w-01' },
+      calendar,
+      undefined,
+      ratings,
+    );
+    expect(own.ratings[2].count).toBe(0);
+    expect(own.ratings[1].count).toBe(2);
+    const other = computeMetrics(
+      week(),
+      { ...week3, departmentCode: 'ZJ' },
+      calendar,
+      undefined,
+      ratings,
+    );
+    expect(other.ratings[4].count + other.paperRatings.count + other.ratings[1].count).toBe(0);
+    const scj = { ...week3, departmentCode: 'SCJ' };
+    expect(computeMetrics(week(), scj, calendar, undefined, ratings).ratings[4].count).toBe(1);
+    // the later week holds the SMS rating of A only
+    const later = computeMetrics(
+      week(),
+      { from: '2025-03-10', to: '2025-03-11', asOf },
+      calendar,
+      undefined,
+      ratings,
+    );
+    expect(later.ratings[3]).toEqual({ count: 1, caseIds: ['A'], tickets: [] });
+    expect(later.legacyRatings.count).toBe(0);
   });
 });
 

@@ -51,8 +51,48 @@ export const caseKindLabels: Readonly<Record<CaseKind, string>> = {
   special: '特办件',
 };
 
-/** A count and the cases behind it, so every number in a report can be opened. */
-export type Drill = { count: number; caseIds: string[] };
+/**
+ * A count and the cases behind it, so every number in a report can be opened. A rating's count
+ * is of ratings: one case may be rated at several steps, and a ticket served without a case has
+ * no case to open — its number is in `tickets` instead.
+ */
+export type Drill = { count: number; caseIds: string[]; tickets?: string[] };
+
+/** 1 非常满意 … 5 非常不满意, as the case log's `rated` and the center's ratings table keep it. */
+export type RatingLevel = 1 | 2 | 3 | 4 | 5;
+export const ratingLevels: readonly RatingLevel[] = [1, 2, 3, 4, 5];
+
+/**
+ * A rating kept by the center (its ratings table, issue 17): given by the applicant at the
+ * window's device, by QR or SMS, or keyed from a paper form (代录); `appealedAway` once an appeal
+ * against it was upheld.
+ */
+export type ReportRating = {
+  level: number;
+  channel: 'device' | 'qr' | 'sms' | 'paper';
+  ratedAt: string;
+  departmentCode: string;
+  windowId: string | null;
+  caseId: string | null;
+  ticketNumber: string | null;
+  appealedAway: boolean;
+};
+
+/** The 好差评 block of a report: what the center knows, as the daily report counts it. */
+export type RatingMetrics = {
+  /**
+   * counted ratings by level: the applicant's own (device, QR, SMS) and, from before issue 17,
+   * the `rated` events staff typed into the case log (counted as their own channel, 旧记录)
+   */
+  ratings: Record<RatingLevel, Drill>;
+  badRatings: Drill;
+  /** of the counted, those from the case log's `rated` events */
+  legacyRatings: Drill;
+  /** paper forms keyed in by staff (代录): apart, never in the levels */
+  paperRatings: Drill;
+  /** ratings taken out of the counts by an upheld appeal (申诉剔除), kept on record */
+  appealedAway: Drill;
+};
 
 export type Metrics = {
   received: Drill;
@@ -80,10 +120,7 @@ export type Metrics = {
   kinds: Record<CaseKind, Drill>;
   /** working days from acceptance to the seal, over the completed cases; null when none */
   averageWorkingDaysToDecision: number | null;
-  /** ratings given in the period, by score 1 (非常满意) … 5 (非常不满意) */
-  ratings: Record<1 | 2 | 3 | 4 | 5, Drill>;
-  badRatings: Drill;
-};
+} & RatingMetrics;
 
 /** The moment a report judges open cases at: a past period at its end, today's at `now`. */
 export function reportAsOf(to: LocalDate, now: Date): string {
@@ -137,6 +174,7 @@ export function computeMetrics(
   scope: ReportScope,
   calendar: (version: string) => Calendar,
   thresholds?: Thresholds,
+  ratings: readonly ReportRating[] = [],
 ): Metrics {
   const states = cases.filter((c) => inScope(scope, c)).map((c) => c.state);
   const received = states.filter((s) => within(scope, s.receivedAt));
@@ -179,9 +217,6 @@ export function computeMetrics(
     })
     .filter((d): d is number => d !== null);
 
-  const rated = states.filter((s) => within(scope, s.rating?.at));
-  const ratedAs = (score: number) => rated.filter((s) => s.rating?.score === score);
-
   return {
     received: drill(received),
     accepted: drill(accepted),
@@ -213,14 +248,52 @@ export function computeMetrics(
     ) as Record<CaseKind, Drill>,
     averageWorkingDaysToDecision:
       toDecision.length === 0 ? null : toDecision.reduce((a, b) => a + b, 0) / toDecision.length,
-    ratings: {
-      1: drill(ratedAs(1)),
-      2: drill(ratedAs(2)),
-      3: drill(ratedAs(3)),
-      4: drill(ratedAs(4)),
-      5: drill(ratedAs(5)),
-    },
-    badRatings: drill(rated.filter((s) => s.rating !== null && isBadRating(s.rating.score))),
+    ...foldRatings(cases, ratings, scope),
+  };
+}
+
+/** One rating as a drill sees it: its level, and the case or the ticket it rated. */
+type Rated = { level: number; caseId: string | null; ticketNumber: string | null };
+
+function ratingDrill(rated: readonly Rated[]): Drill {
+  const withCase = rated.flatMap((r) => (r.caseId === null ? [] : [r.caseId]));
+  return {
+    count: rated.length,
+    caseIds: [...new Set(withCase)],
+    tickets: rated.flatMap((r) => (r.caseId === null && r.ticketNumber ? [r.ticketNumber] : [])),
+  };
+}
+
+/**
+ * The 好差评 block over the cases of the scope (their legacy `rated` events) and the center's
+ * ratings, given in the period in the scope's department or window. A terminal has no ratings
+ * table: it passes none and asks the center for the block (electron/services/reports.ts).
+ */
+export function foldRatings(
+  cases: readonly ReportCase[],
+  ratings: readonly ReportRating[],
+  scope: ReportScope,
+): RatingMetrics {
+  const legacy: Rated[] = cases.flatMap(({ state, windowId }) =>
+    inScope(scope, { state, windowId }) && state.rating && within(scope, state.rating.at)
+      ? [{ level: state.rating.score, caseId: state.caseId, ticketNumber: null }]
+      : [],
+  );
+  const given = ratings.filter(
+    (r) =>
+      within(scope, r.ratedAt) &&
+      (scope.departmentCode === undefined || r.departmentCode === scope.departmentCode) &&
+      (scope.windowId === undefined || r.windowId === scope.windowId),
+  );
+  const own = given.filter((r) => !r.appealedAway && r.channel !== 'paper');
+  const counted: Rated[] = [...legacy, ...own];
+  const at = (level: RatingLevel) => ratingDrill(counted.filter((r) => r.level === level));
+  return {
+    ratings: { 1: at(1), 2: at(2), 3: at(3), 4: at(4), 5: at(5) },
+    badRatings: ratingDrill(counted.filter((r) => isBadRating(r.level))),
+    legacyRatings: ratingDrill(legacy),
+    paperRatings: ratingDrill(given.filter((r) => !r.appealedAway && r.channel === 'paper')),
+    appealedAway: ratingDrill(given.filter((r) => r.appealedAway)),
   };
 }
 

@@ -131,6 +131,7 @@ function report(): DailyReport {
     ),
     complaints: complaintMetrics(complaints, scope),
     complaintsFetchedAt: '2025-03-12T16:55:00.000+08:00',
+    ratingsUnavailable: null,
   };
 }
 
@@ -234,6 +235,28 @@ describe('the CSV', () => {
 
   it('quotes a field with a comma or a quote, doubling the quote', () => {
     expect(lines).toContain('"分窗口·市场监管""二窗"",综合（SCJ02）",不予受理,1');
+  });
+
+  it('lists 代录 and 申诉剔除 apart from the levels', () => {
+    expect(lines).toContain('好差评,代录（另计）,0');
+    expect(lines).toContain('好差评,申诉剔除,0');
+    expect(lines).toContain('好差评,其中旧版录入,1');
+  });
+
+  it('says the center could not be asked instead of a zero, in the rows, the CSV and the workbook', async () => {
+    const offline = { ...report(), ratingsUnavailable: '好差评数据来自中心，当前无法连接中心' };
+    const rows = reportRows(offline).filter((r) => r.section === '好差评');
+    expect(rows).toEqual([
+      { section: '好差评', label: '好差评', value: offline.ratingsUnavailable, format: 'text' },
+    ]);
+    const text = reportCsv(offline);
+    expect(text).toContain('好差评,好差评,好差评数据来自中心，当前无法连接中心\r\n');
+    expect(text).not.toContain('好差评,差评');
+    expect(text).toContain('分窗口·市场监管一窗（SCJ01）,差评,—\r\n');
+    const book = await readWorkbook(await reportXlsx(offline));
+    const sheet = book.getWorksheet('好差评')!;
+    expect(sheet.getRow(2).getCell(1).value).toBe(offline.ratingsUnavailable);
+    expect(sheet.rowCount).toBe(2);
   });
 
   it("writes '—' for a rate with nothing to divide", () => {

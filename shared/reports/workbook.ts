@@ -11,8 +11,8 @@ import {
   powerMet,
   powerOrder,
   powerTarget,
+  ratingKeys,
   reportRows,
-  scores,
   windowColumns,
   windowLines,
   windowValue,
@@ -44,12 +44,12 @@ export function reportCsv(report: DailyReport, windowId?: string): string {
     rows.push([r.section, r.label, cellText(r.value, r.format)]);
   for (const w of windowLines(report)) {
     for (const c of windowColumns) {
-      const value = windowValue(w.metrics, c.key);
+      const value = windowValue(report, w.metrics, c.key);
       const isRate = c.key === 'onTimeRate' || c.key === 'windowCompletionRate';
       rows.push([
         `分窗口·${w.name}（${w.code}）`,
         c.label,
-        isRate ? percent(value) : String(value),
+        isRate ? percent(value) : cellText(value, 'count'),
       ]);
     }
   }
@@ -138,7 +138,7 @@ export async function reportXlsx(report: DailyReport, windowId?: string): Promis
     byWindow.getCell(i + 2, 2).value = w.name;
     windowColumns.forEach((c, j) => {
       const rate = c.key === 'onTimeRate' || c.key === 'windowCompletionRate';
-      put(byWindow, i + 2, j + 3, windowValue(w.metrics, c.key), rate ? 'rate' : 'count');
+      put(byWindow, i + 2, j + 3, windowValue(report, w.metrics, c.key), rate ? 'rate' : 'count');
     });
   });
 
@@ -155,10 +155,15 @@ export async function reportXlsx(report: DailyReport, windowId?: string): Promis
     { header: '评价', width: 14 },
     { header: '件数', width: 10 },
   ]);
-  [...scores.map((s) => `rating-${s}` as const), 'badRatings' as const].forEach((k, i) => {
-    ratings.getCell(i + 2, 1).value = drillLabels[k];
-    put(ratings, i + 2, 2, drillOf(m, k).count, 'count');
-  });
+  if (report.ratingsUnavailable === null) {
+    ratingKeys.forEach((k, i) => {
+      ratings.getCell(i + 2, 1).value = drillLabels[k];
+      put(ratings, i + 2, 2, drillOf(m, k).count, 'count');
+    });
+  } else {
+    // never a silent zero: the terminal could not ask the center, and the sheet says so
+    ratings.getCell(2, 1).value = report.ratingsUnavailable;
+  }
 
   const auth = sheet(book, '授权率', [
     { header: '权限', width: 14 },

@@ -7,6 +7,7 @@ import { hallAccount, startHallCenter, type HallCenter } from '../support/hall-c
 import { startWebTerminal, type WebTerminal } from '../support/web-terminal';
 import { personApplicant } from '../support/applicants';
 import { apiAs } from './pages/documents';
+import { takeTicket } from './pages/hall';
 import { intakePage } from './pages/intake';
 import { loginPage } from './pages/login';
 import { phoneRatingPage, ratingDevicePage } from './pages/rating';
@@ -64,12 +65,7 @@ test('a ticket finished at the window is rated 不满意 on the paired tablet an
   });
 
   await test.step('a ticket is called and finished on the window’s 叫号 panel', async () => {
-    const taken = await fetch(`${h.center.url}/api/hall/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ departmentCode: 'SJ' }),
-    });
-    expect(taken.status).toBe(201);
+    await takeTicket(h.center.url, 'SJ');
     terminal = await startWebTerminal(['--now', now]);
     const pc = await (
       await browser.newContext({ viewport: { width: 1366, height: 768 } })

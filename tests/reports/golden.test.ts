@@ -235,6 +235,116 @@ eachDialect('the center counts the golden log', (db) => {
     expect(clerk.statusCode).toBe(403);
   });
 
+  // Issue 17: the applicants' ratings kept by the center, beside the log's legacy `rated` events.
+  // Per department: a ticket served without a case rated 非常不满意 at the device on Tue 3 March;
+  // a paper form (代录) 非常不满意 for one of its cases on Wed 4; a QR 不满意 for that case on Thu 5,
+  // appealed away. By hand, per department over the period (four days): 非常满意 16 (all legacy),
+  // 非常不满意 4 legacy + 1 device = 5, 差评 5, legacy 20 (16 + 4), 代录 1, 申诉剔除 1; on Tuesday
+  // across the center 非常满意 12, 非常不满意 3 legacy + 3 devices.
+  async function keepGoldenRatings() {
+    for (const d of goldenDepartments) {
+      const caseId = log.find((e) => e.windowId === d.windowId && e.type === 'received')!.caseId;
+      const kept = (id: string, over: Record<string, string | number | null>) =>
+        db()
+          .db.insertInto('ratings')
+          .values({
+            id,
+            service_kind: 'ticket',
+            service_id: id,
+            channel: 'device',
+            level: 5,
+            reasons: '[]',
+            rated_at: '2026-03-03T10:00:00+08:00',
+            department_code: d.code,
+            window_id: d.windowId,
+            ...over,
+          })
+          .execute();
+      await kept(`${d.code}-ticket`, { ticket_number: 'A001' });
+      await kept(`${d.code}-paper`, {
+        service_kind: 'decision',
+        service_id: caseId,
+        channel: 'paper',
+        form_number: `F-${d.code}`,
+        case_id: caseId,
+        rated_at: '2026-03-04T10:00:00+08:00',
+      });
+      await kept(`${d.code}-qr`, {
+        service_kind: 'acceptance',
+        service_id: caseId,
+        channel: 'qr',
+        level: 4,
+        case_id: caseId,
+        rated_at: '2026-03-05T10:00:00+08:00',
+      });
+      await db()
+        .db.insertInto('rating_appeals')
+        .values({
+          rating_id: `${d.code}-qr`,
+          reason: '误触',
+          appealed_at: '2026-03-05T11:00:00+08:00',
+          appealed_by: d.clerk.userId,
+          decision: 'upheld',
+          decision_note: '属实',
+          decided_at: '2026-03-06T09:00:00+08:00',
+          decided_by: 'u-supervisor',
+        })
+        .execute();
+    }
+  }
+
+  it("counts the center's ratings beside the log's legacy ones, 代录 and 申诉剔除 apart", async () => {
+    await pushGolden();
+    await keepGoldenRatings();
+    const asOf = new Date(goldenAsOf);
+    const ratingNumbers = (m: Metrics) => ({
+      rated1: m.ratings[1].count,
+      rated4: m.ratings[4].count,
+      rated5: m.ratings[5].count,
+      badRatings: m.badRatings.count,
+      legacy: m.legacyRatings.count,
+      paper: m.paperRatings.count,
+      appealedAway: m.appealedAway.count,
+    });
+    const perDepartment = {
+      rated1: 16,
+      rated4: 0,
+      rated5: 5,
+      badRatings: 5,
+      legacy: 20,
+      paper: 1,
+      appealedAway: 1,
+    };
+    const center = await centerMetrics(db().db, period, asOf);
+    expect(ratingNumbers(center)).toEqual({
+      rated1: 48,
+      rated4: 0,
+      rated5: 15,
+      badRatings: 15,
+      legacy: 60,
+      paper: 3,
+      appealedAway: 3,
+    });
+    // the device's ratings have no case: their tickets are named instead
+    expect(center.ratings[5].tickets).toEqual(['A001', 'A001', 'A001']);
+    expect(center.ratings[5].caseIds).toHaveLength(12);
+    for (const d of goldenDepartments) {
+      const department = await centerMetrics(db().db, { ...period, departmentCode: d.code }, asOf);
+      expect(ratingNumbers(department)).toEqual(perDepartment);
+      const window = await centerMetrics(db().db, { ...period, windowId: d.windowId }, asOf);
+      expect(ratingNumbers(window)).toEqual(perDepartment);
+    }
+    const day = { from: '2026-03-03', to: '2026-03-03', asOf: goldenAsOf };
+    expect(ratingNumbers(await centerMetrics(db().db, day, asOf))).toMatchObject({
+      rated1: 12,
+      rated5: 6,
+      paper: 0,
+    });
+    // the rest of the report is untouched by them
+    const { rated1: _r1, rated5: _r5, badRatings: _b, ...rest } = wholeCenter;
+    expect(numbers(center)).toMatchObject(rest);
+  });
+
   it("gives the dashboard's cards, trend and red list with the report's numbers", async () => {
     await pushGolden();
     const now = new Date(goldenAsOf);

@@ -13,7 +13,14 @@ import { openable } from '../cases/openable';
 /** `cases.rows` takes at most this many ids in one call. */
 const rowsLimit = 5000;
 
-export type DrillTarget = { key: string; label: string; count: number; caseIds: string[] };
+/** `tickets`: the ratings of a ticket served without a case — no case to open, their numbers shown. */
+export type DrillTarget = {
+  key: string;
+  label: string;
+  count: number;
+  caseIds: string[];
+  tickets?: string[];
+};
 
 type Rows =
   | { state: 'loading' }
@@ -83,6 +90,18 @@ export function DrillDrawer({
           type="info"
           showIcon
           title={m('drillMore', { n: rowsLimit })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {target?.tickets && target.tickets.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="drill-tickets"
+          title={m('drillTickets', {
+            n: target.tickets.length,
+            tickets: target.tickets.join('、'),
+          })}
           style={{ marginBottom: 12 }}
         />
       )}

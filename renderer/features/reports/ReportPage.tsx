@@ -33,8 +33,8 @@ import {
   powerMet,
   powerOrder,
   powerTarget,
+  ratingKeys,
   scopeLabel,
-  scores,
   windowColumns,
   windowLines,
   windowValue,
@@ -296,13 +296,37 @@ function Numbers({
             {tiles(caseKinds.map((k) => `kind-${k}` as const))}
           </div>
         </Section>
-        <Section title={m('sectionRatings')}>
-          <div className="rp-tiles rp-tiles-compact">
-            {tiles(scores.map((s) => `rating-${s}` as const))}
-            <Tile label={label('badRatings')} accent={levelInk.red}>
-              {count('badRatings', levelInk.red)}
-            </Tile>
-          </div>
+        <Section
+          title={m('sectionRatings')}
+          extra={
+            <Typography.Text type="secondary" className="rp-section-extra">
+              {m('ratingsFromCenter')}
+            </Typography.Text>
+          }
+        >
+          {report.ratingsUnavailable === null ? (
+            <div className="rp-tiles rp-tiles-compact">
+              {ratingKeys.map((k) =>
+                k === 'badRatings' ? (
+                  <Tile key={k} label={label(k)} accent={levelInk.red}>
+                    {count(k, levelInk.red)}
+                  </Tile>
+                ) : (
+                  <Tile key={k} label={label(k)}>
+                    {count(k)}
+                  </Tile>
+                ),
+              )}
+            </div>
+          ) : (
+            // the terminal keeps no ratings: without the center there are no numbers to show
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="ratings-unavailable"
+              title={report.ratingsUnavailable}
+            />
+          )}
         </Section>
       </div>
 
@@ -423,8 +447,9 @@ function WindowTable({
             align: 'right' as const,
             render: (_: unknown, row: WindowLine) => {
               if (c.key === 'onTimeRate' || c.key === 'windowCompletionRate')
-                return percent(windowValue(row.metrics, c.key));
+                return percent(windowValue(report, row.metrics, c.key));
               const key = c.key;
+              if (windowValue(report, row.metrics, key) === null) return '—';
               const ink =
                 key === 'red' ? levelInk.red : key === 'yellow' ? levelInk.yellow : undefined;
               return (
@@ -491,6 +516,7 @@ export function ReportPage() {
       label: where ? `${where} · ${label(key)}` : label(key),
       count: d.count,
       caseIds: d.caseIds,
+      ...(d.tickets ? { tickets: d.tickets } : {}),
     });
   };
 

@@ -77,8 +77,8 @@ function WindowsTable({ report }: { report: DailyReport }) {
   const rate = (k: string) => k === 'onTimeRate' || k === 'windowCompletionRate';
   const cells = (metrics: DailyReport['metrics']) =>
     windowColumns.map((c) => {
-      const v = windowValue(metrics, c.key);
-      return <td key={c.key}>{rate(c.key) ? percent(v) : String(v)}</td>;
+      const v = windowValue(report, metrics, c.key);
+      return <td key={c.key}>{rate(c.key) ? percent(v) : (v ?? '—')}</td>;
     });
   return (
     <table className="a4-table rp-print-windows" data-testid="report-print-windows">

@@ -24,6 +24,7 @@ export const useReportMessages = defineMessages({
     sectionOpen: '在办与监察',
     sectionKinds: '七件',
     sectionRatings: '好差评',
+    ratingsFromCenter: '评价数据来自中心',
     sectionComplaints: '公众投诉',
     complaintsFetched: '数据取自中心 {at}',
     complaintsNever: '尚未从中心取得（终端注册并同步后显示）',
@@ -51,6 +52,7 @@ export const useReportMessages = defineMessages({
     drillTitle: '{label} · {n} 件',
     drillMore: '仅列出前 {n} 件',
     drillEmpty: '没有办件',
+    drillTickets: '另有 {n} 条评价是号票的服务，未关联办件：{tickets}',
     drillOpen: '点击一行打开办件',
     caseNumber: '办件编号',
     item: '事项',
@@ -81,6 +83,7 @@ export const useReportMessages = defineMessages({
     sectionOpen: 'Open cases and supervision',
     sectionKinds: 'Case kinds',
     sectionRatings: 'Ratings',
+    ratingsFromCenter: 'Ratings come from the center',
     sectionComplaints: 'Public complaints',
     complaintsFetched: 'From the center at {at}',
     complaintsNever: 'Not fetched from the center yet (after enrollment and a sync)',
@@ -108,6 +111,7 @@ export const useReportMessages = defineMessages({
     drillTitle: '{label} · {n}',
     drillMore: 'Only the first {n} are listed',
     drillEmpty: 'No cases',
+    drillTickets: '{n} more ratings are of tickets served without a case: {tickets}',
     drillOpen: 'Click a row to open the case',
     caseNumber: 'Case number',
     item: 'Item',
@@ -151,6 +155,9 @@ export const drillLabelsEn: Readonly<Record<string, string>> = {
   'rating-4': 'Dissatisfied',
   'rating-5': 'Very dissatisfied',
   badRatings: 'Bad ratings',
+  legacyRatings: 'of them typed at the window (old records)',
+  paperRatings: 'Paper forms keyed in (apart)',
+  appealedAway: 'Removed by appeal',
 };
 
 /** 公众投诉's numbers in English (part V); in Chinese they are shared/reports' complaintLabels. */

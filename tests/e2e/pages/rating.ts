@@ -54,3 +54,24 @@ export function phoneRatingPage(page: Page) {
     },
   };
 }
+
+/** 本窗口评价 on the window's terminal: its ratings from the center, and 申诉. */
+export function windowRatingsPage(page: Page) {
+  const locators = {
+    page: page.getByTestId('window-ratings'),
+    rows: page.getByTestId('window-rating'),
+    row: (level: number) => page.locator(`[data-testid="window-rating"][data-level="${level}"]`),
+    state: page.getByTestId('rating-state'),
+    appeal: page.getByTestId('appeal-open'),
+    reason: page.getByLabel('申诉理由'),
+    send: page.getByRole('button', { name: '提交申诉' }),
+    error: page.getByTestId('window-ratings-error'),
+  };
+  return {
+    locators,
+    async open() {
+      await page.getByRole('menu').getByText('本窗口评价').click();
+      await locators.page.waitFor();
+    },
+  };
+}
