@@ -10,6 +10,7 @@ export type Page =
   | 'supervision'
   | 'alerts'
   | 'admin'
+  | 'ratings'
   | 'settings';
 
 // What each role sees first and may open; the main process enforces the same per call.
@@ -33,6 +34,7 @@ export const pageLabel: Record<Page, MessageKey> = {
   supervision: 'nav.supervision',
   alerts: 'nav.alerts',
   admin: 'nav.admin',
+  ratings: 'nav.ratings',
   settings: 'nav.settings',
 };
 

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'nav.supervision': 'Supervision',
   'nav.alerts': 'Supervision alerts',
   'nav.admin': 'Center admin',
+  'nav.ratings': 'Ratings',
   'nav.settings': 'Settings',
   'cases.title': 'Open cases of this window',
   'cases.caseNumber': 'Case number',

@@ -19,6 +19,8 @@ export type Route =
   | { page: 'supervision' }
   | { page: 'alerts' }
   | { page: 'admin' }
+  /** 好差评, at the center's console (issue 17 part 2) */
+  | { page: 'ratings' }
   | { page: 'settings' }
   | { page: 'conflicts' }
   /** a printer's test page, opened from the settings' printers card */
@@ -62,6 +64,7 @@ export function parseHash(hash: string): Route | null {
     case 'supervision':
     case 'alerts':
     case 'admin':
+    case 'ratings':
     case 'settings':
     case 'conflicts':
       return { page: parts[0] };

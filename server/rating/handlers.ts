@@ -1,4 +1,5 @@
 import { signedIn } from '../admin/access';
+import { shanghaiDate } from '../../shared/calendar';
 import { documentTitles } from '../../shared/documents';
 import { HttpError } from '../http/errors';
 import { wantsPage } from '../http/page';
@@ -127,5 +128,7 @@ export const ratingHandlers = {
     body: await writeRatingSettings(ctx.db, body),
   }),
   'rating.pushStatus': async (_input, ctx) => ({ body: await pushStatus(ctx.db) }),
-  'reports.ratings': async ({ query }, ctx) => ({ body: await ratingReport(ctx.db, query) }),
+  'reports.ratings': async ({ query }, ctx) => ({
+    body: await ratingReport(ctx.db, query, shanghaiDate(ctx.now())),
+  }),
 } satisfies Partial<CenterHandlers>;
