@@ -219,7 +219,7 @@ eachDialect('center: 好差评 by the applicant', (t) => {
   });
 
   it('a bad rating opens a follow-up due in working days, recorded once by the manager', async () => {
-    const { staff, manager, pair, serve, rate, list, report } = await setup();
+    const { staff, pair, serve, rate, list, report } = await setup();
     const token = await pair('SJ01');
     await rate(token, await serve(), { level: 2 });
     minutes(1);

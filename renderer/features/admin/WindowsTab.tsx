@@ -16,6 +16,7 @@ import type { CenterWindow } from '../../../shared/sync';
 import { shanghaiMinute } from '../../format';
 import { adminCall, useCenterQuery } from './center';
 import { FormModal } from './FormModal';
+import { OneTimeCode } from './OneTimeCode';
 import { useAdminMessages } from './messages';
 import { TabFrame } from './TabFrame';
 
@@ -43,26 +44,11 @@ function EnrollmentCode({ issued, onClose }: { issued: Issued | null; onClose: (
           <Typography.Paragraph>
             {m('codeFor', { window: `${issued.window.code} ${issued.window.name}` })}
           </Typography.Paragraph>
-          <Typography.Text
-            copyable
-            data-testid="enrollment-code"
-            style={{
-              display: 'block',
-              fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-              fontSize: 32,
-              letterSpacing: 3,
-              textAlign: 'center',
-              padding: '16px 0',
-              background: '#fafafa',
-              border: '1px solid #eee',
-              borderRadius: 6,
-            }}
-          >
-            {issued.code}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
-            {m('codeExpires', { at: shanghaiMinute(issued.expiresAt) })}
-          </Typography.Paragraph>
+          <OneTimeCode
+            code={issued.code}
+            expires={m('codeExpires', { at: shanghaiMinute(issued.expiresAt) })}
+            testId="enrollment-code"
+          />
         </div>
       )}
     </Modal>

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/api';
 import type { CenterWindow } from '../../../shared/sync';
 import { shanghaiMinute } from '../../format';
 import { adminCall, useCenterQuery } from '../admin/center';
+import { OneTimeCode } from '../admin/OneTimeCode';
 import { TabFrame } from '../admin/TabFrame';
 import { useRatingMessages } from './messages';
 
@@ -37,26 +38,11 @@ export function PairingTab() {
           <Typography.Paragraph>
             {m('pairingFor', { window: `${issued.window.code} ${issued.window.name}` })}
           </Typography.Paragraph>
-          <Typography.Text
-            copyable
-            data-testid="pairing-code"
-            style={{
-              display: 'block',
-              fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-              fontSize: 36,
-              letterSpacing: 3,
-              textAlign: 'center',
-              padding: '16px 0',
-              background: '#fafafa',
-              border: '1px solid #eee',
-              borderRadius: 6,
-            }}
-          >
-            {issued.code}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
-            {m('pairingExpires', { at: shanghaiMinute(issued.expiresAt) })}
-          </Typography.Paragraph>
+          <OneTimeCode
+            code={issued.code}
+            expires={m('pairingExpires', { at: shanghaiMinute(issued.expiresAt) })}
+            testId="pairing-code"
+          />
         </Card>
       )}
       <Table<CenterWindow>

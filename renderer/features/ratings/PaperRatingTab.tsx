@@ -1,9 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
-import type { ApiError } from '../../../shared/api';
 import { isBadRating } from '../../../shared/case';
 import { caseRatingSteps, type CaseRatingStep } from '../../../shared/center-api';
-import { adminCall, showAtField } from '../admin/center';
+import { adminCall, useCenterSave } from '../admin/center';
 import { SaveError } from '../admin/TabFrame';
 import { levelLabel, ratingLevels, reasonOptions } from './labels';
 import { useRatingMessages } from './messages';
@@ -31,30 +29,25 @@ export function PaperRatingTab() {
   const { message } = App.useApp();
   const [form] = Form.useForm<PaperForm>();
   const level = Form.useWatch('level', form);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save: saving } = useCenterSave(form);
 
   const save = async (v: PaperForm) => {
-    setBusy(true);
-    const r = await adminCall('admin.ratings.paper', {
-      formNumber: v.formNumber ?? '',
-      caseNumber: v.caseNumber ?? '',
-      step: v.step ?? 'acceptance',
-      rating: {
-        // none chosen: the center says to choose one
-        level: v.level ?? 0,
-        reasons: v.reasons ?? [],
-        ...(v.comment ? { comment: v.comment } : {}),
-      },
-    });
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      void message.success(m('paperSaved', { n: r.value.formNumber ?? '' }));
-      form.resetFields();
-      return;
-    }
-    setError(showAtField(form, r.error) ? null : r.error);
+    const saved = await saving(() =>
+      adminCall('admin.ratings.paper', {
+        formNumber: v.formNumber ?? '',
+        caseNumber: v.caseNumber ?? '',
+        step: v.step ?? 'acceptance',
+        rating: {
+          // none chosen: the center says to choose one
+          level: v.level ?? 0,
+          reasons: v.reasons ?? [],
+          ...(v.comment ? { comment: v.comment } : {}),
+        },
+      }),
+    );
+    if (!saved) return;
+    void message.success(m('paperSaved', { n: saved.formNumber ?? '' }));
+    form.resetFields();
   };
 
   return (
@@ -69,7 +62,7 @@ export function PaperRatingTab() {
         data-testid="paper-rating-form"
       >
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="formNumber" label={m('formNumber', { n: '' })} style={{ width: 200 }}>
+          <Form.Item name="formNumber" label={m('formNumberLabel')} style={{ width: 260 }}>
             <Input maxLength={32} />
           </Form.Item>
           <Form.Item name="caseNumber" label={m('caseNumber')} style={{ width: 260 }}>

@@ -12,9 +12,9 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../shared/api';
 import { shanghaiMinute } from '../../format';
-import { adminCall, showAtField, useCenterQuery } from '../admin/center';
+import { adminCall, useCenterQuery, useCenterSave } from '../admin/center';
+import { SecretInput } from '../admin/SecretInput';
 import { SaveError, TabFrame } from '../admin/TabFrame';
 import { useRatingMessages } from './messages';
 
@@ -85,8 +85,7 @@ export function RatingSettingsTab() {
   const settings = useCenterQuery('admin.ratings.settings.get', {});
   const [form] = Form.useForm<SettingsForm>();
   const [keySet, setKeySet] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save: saving } = useCenterSave(form);
 
   useEffect(() => {
     if (!settings.data) return;
@@ -100,28 +99,23 @@ export function RatingSettingsTab() {
   }, [settings.data, form]);
 
   const save = async (v: SettingsForm) => {
-    setBusy(true);
-    const r = await adminCall('admin.ratings.settings.set', {
-      followUpDays: v.followUpDays,
-      pushUrl: v.pushUrl ? v.pushUrl : null,
-      // blank keeps the stored key; the box removes it
-      ...(v.removeKey ? { pushKey: null } : v.pushKey ? { pushKey: v.pushKey } : {}),
-    });
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      setKeySet(r.value.pushKeySet);
-      form.setFieldsValue({ pushKey: '', removeKey: false });
-      void message.success(m('saved'));
-      return;
-    }
-    setError(showAtField(form, r.error) ? null : r.error);
+    const saved = await saving(() =>
+      adminCall('admin.ratings.settings.set', {
+        followUpDays: v.followUpDays,
+        pushUrl: v.pushUrl ? v.pushUrl : null,
+        // blank keeps the stored key; the box removes it
+        ...(v.removeKey ? { pushKey: null } : v.pushKey ? { pushKey: v.pushKey } : {}),
+      }),
+    );
+    if (!saved) return;
+    setKeySet(saved.pushKeySet);
+    form.setFieldsValue({ pushKey: '', removeKey: false });
+    void message.success(m('saved'));
   };
 
   return (
     <>
       <Card title={m('settingsTitle')} style={{ maxWidth: 900 }} loading={settings.loading}>
-        <SaveError error={error ?? settings.error} />
         <Form<SettingsForm>
           form={form}
           layout="vertical"
@@ -136,10 +130,11 @@ export function RatingSettingsTab() {
           </Form.Item>
           <Flex gap={16} align="center" wrap>
             <Form.Item name="pushKey" label={m('pushKey')} style={{ flex: 1, minWidth: 280 }}>
-              <Input.Password
+              <SecretInput
                 maxLength={256}
-                autoComplete="new-password"
-                placeholder={keySet ? m('pushKeySet') : m('pushKeyMissing')}
+                isSet={keySet}
+                setText={m('pushKeySet')}
+                missingText={m('pushKeyMissing')}
               />
             </Form.Item>
             {keySet && (
@@ -148,9 +143,11 @@ export function RatingSettingsTab() {
               </Form.Item>
             )}
           </Flex>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={busy} style={{ marginBottom: 12 }}>
             {m('save')}
           </Button>
+          {/* a refusal the center names no field for, under the button pressed */}
+          <SaveError error={error ?? settings.error} />
         </Form>
       </Card>
       <PushStatus />

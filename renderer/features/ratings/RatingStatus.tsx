@@ -17,16 +17,19 @@ function FollowUpLine({ f, m }: { f: NonNullable<RatingRecord['followUp']>; m: R
     );
   }
   return (
-    <Typography.Text type="secondary" data-testid="rating-follow-up">
-      {m('followUp')}：
-      {m('followUpDone', {
-        by: f.contactedBy ?? '',
-        at: shanghaiMinute(f.contactedAt),
-        method: f.method === 'visit' ? m('methodVisit') : m('methodPhone'),
-        result: f.result ?? '',
-      })}
-      {f.rectification ? `；${f.rectification}` : ''}
-    </Typography.Text>
+    <>
+      <Typography.Text type="secondary">
+        {m('followUpDone', {
+          by: f.contactedBy ?? '',
+          at: shanghaiMinute(f.contactedAt),
+          method: f.method === 'visit' ? m('methodVisit') : m('methodPhone'),
+          result: f.result ?? '',
+        })}
+      </Typography.Text>
+      {f.rectification && (
+        <Typography.Text type="secondary">{m('rectified', { r: f.rectification })}</Typography.Text>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Input, Select, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { earliestTypedDay, latestTypedDay, shanghaiDate } from '../../../shared/calendar';
 import { useSession } from '../../stores/session';
 import { useCenterQuery } from '../admin/center';
@@ -32,26 +32,20 @@ export function RatingsPage() {
       role="search"
       style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginBottom: 12 }}
     >
-      <label htmlFor="ratings-from">{m('from')}</label>
-      <Input
-        id="ratings-from"
-        type="date"
-        min={earliestTypedDay}
-        max={latest}
-        style={{ width: 150 }}
-        value={period.from}
-        onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
-      />
-      <label htmlFor="ratings-to">{m('to')}</label>
-      <Input
-        id="ratings-to"
-        type="date"
-        min={earliestTypedDay}
-        max={latest}
-        style={{ width: 150 }}
-        value={period.to}
-        onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
-      />
+      {(['from', 'to'] as const).map((end) => (
+        <Fragment key={end}>
+          <label htmlFor={`ratings-${end}`}>{m(end)}</label>
+          <Input
+            id={`ratings-${end}`}
+            type="date"
+            min={earliestTypedDay}
+            max={latest}
+            style={{ width: 150 }}
+            value={period[end]}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, [end]: e.target.value }))}
+          />
+        </Fragment>
+      ))}
       <Select
         aria-label={m('department')}
         style={{ width: 200 }}

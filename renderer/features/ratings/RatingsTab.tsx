@@ -156,7 +156,7 @@ export function RatingsTab({ period, role }: { period: Period; role: Role | unde
         />
         <Select
           aria-label={m('channel')}
-          style={{ width: 120 }}
+          style={{ width: 140 }}
           value={filters.channel}
           onChange={(channel: RatingChannel | '') => set({ channel })}
           options={[
@@ -179,14 +179,14 @@ export function RatingsTab({ period, role }: { period: Period; role: Role | unde
         <Button onClick={() => void exportAs('json')}>{m('exportJson')}</Button>
       </Flex>
       <Table<RatingRecord>
+        dataSource={ratings.filter((r) => shown(r, filters))}
         rowKey="id"
+        data-testid="ratings-table"
         size="small"
         tableLayout="fixed"
-        data-testid="ratings-table"
-        loading={list.loading}
-        dataSource={ratings.filter((r) => shown(r, filters))}
-        locale={{ emptyText: m('empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={list.loading}
+        locale={{ emptyText: m('empty') }}
         columns={[
           { title: m('ratedAt'), width: 96, render: (_, r) => shanghaiMinute(r.ratedAt) },
           {
