@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ratingLabels } from '../../shared/case';
-import { ratingReasons, type RatingPrompt } from '../../shared/center-api';
+import { ratingReasons, ratingServiceLabels, type RatingPrompt } from '../../shared/center-api';
 import { ratingDevice } from './center';
 import { usePoll } from './usePoll';
 
@@ -50,6 +50,12 @@ function Pairing({ windowCode, onPaired }: { windowCode: string; onPaired: (t: s
 
 type Service = NonNullable<RatingPrompt['service']>;
 
+/** what is being rated, in the applicant's words: their ticket, or the step just done for them */
+const serviceText = (service: Service) =>
+  service.ticketNumber !== null
+    ? `${service.ticketNumber}号 · ${ratingServiceLabels.ticket}`
+    : `办件${ratingServiceLabels[service.serviceKind]}`;
+
 function Levels({
   token,
   service,
@@ -82,6 +88,7 @@ function Levels({
     return (
       <main className="rate">
         <h1>请您对本次服务进行评价</h1>
+        <p className="rate-hint">{serviceText(service)}</p>
         <div className="rate-levels">
           {[1, 2, 3, 4, 5].map((l) => (
             <button

@@ -4,7 +4,7 @@ import { caseHistory } from './history';
 import { listCases } from './list';
 import { listConflicts } from './conflicts';
 import { verificationHeaders, verificationPage } from './verify-page';
-import { verifyDocument } from './verify';
+import { shownToThePublic, verifyDocument } from './verify';
 
 /** The center's view of the cases its windows sync, and the public check of a printed notice. */
 export const caseHandlers = {
@@ -12,7 +12,7 @@ export const caseHandlers = {
   'cases.get': async ({ params }, ctx) => ({ body: await caseHistory(ctx, params.id) }),
   'conflicts.list': async ({ query }, ctx) => ({ body: await listConflicts(ctx, query) }),
   'documents.verify': async ({ params, query, accept }, ctx) => {
-    const verification = await verifyDocument(ctx, params.code);
+    const verification = shownToThePublic(await verifyDocument(ctx, params.code));
     const status = verification.genuine || 'conflicted' in verification ? 200 : 404;
     const page = answersPage(query.format, accept);
     const headers = verificationHeaders;

@@ -13,6 +13,17 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
+/**
+ * SJ-20250303-01-0007 → SJ-20250303-**-****: the department and the date stay, enough to match
+ * the paper in hand; the rest does not. Whoever rates a step through the QR types the whole
+ * number from the paper (server/rating/phone.ts), so the page must not print it for them.
+ */
+export function maskCaseNumber(caseNumber: string): string {
+  const second = caseNumber.indexOf('-', caseNumber.indexOf('-') + 1);
+  const keep = second > 0 ? second + 1 : Math.ceil(caseNumber.length / 2);
+  return caseNumber.slice(0, keep) + caseNumber.slice(keep).replace(/[0-9A-Za-z]/g, '*');
+}
+
 export function caseProgress(state: CaseState): CaseProgress | undefined {
   if (state.status === 'none') return undefined;
   const steps: CaseProgress['steps'] = [{ step: 'received', label: '收件', at: state.receivedAt }];

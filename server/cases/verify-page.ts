@@ -5,7 +5,7 @@ import {
   type Verification,
 } from '../../shared/center-api';
 import { guideFontsPath } from '../guide/static';
-import { escapeHtml, styleSource } from '../http/page';
+import { escapeHtml, publicPageHeaders } from '../http/page';
 
 // What a phone shows after scanning the QR of a printed notice: one small self-contained page
 // (no scripts, and no fonts or images from elsewhere), readable without zooming. Issue 17 part 4:
@@ -37,20 +37,11 @@ li.done{border-color:#1a7f37}li.ahead{color:#8c959f}li b{font-weight:600}li span
  * not run anything, load anything, be framed by a look-alike site (clickjacking a "genuine"
  * verdict), be sniffed into another type, or tell the next site which code was checked.
  */
-export const verificationHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': [
-    "default-src 'none'",
-    // issue 17 part 4: besides its own, only the center's font stylesheet and font
-    `style-src 'self' ${styleSource(style)}`,
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
+export const verificationHeaders: Readonly<Record<string, string>> = publicPageHeaders(style, {
+  // issue 17 part 4: besides its own, only the center's font stylesheet and font
+  fonts: true,
+  posts: false,
+});
 
 export function verificationPage(v: Verification): string {
   const [mark, headline, tone] = v.genuine

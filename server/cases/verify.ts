@@ -10,7 +10,7 @@ import {
 import { signedEventOf } from '../../node-shared/events/rows';
 import { sealKeyIdOf } from '../../node-shared/seal/verdict';
 import { sealKeysById } from '../seal/keys';
-import { caseProgress } from './progress';
+import { caseProgress, maskCaseNumber } from './progress';
 
 // Anyone holding a printed notice — the applicant, a bank, another agency — checks it against the
 // center's log by the code printed under its QR, without an account.
@@ -96,4 +96,11 @@ export async function verifyDocument(ctx: ServerContext, typed: string): Promise
     return { genuine: false, code, conflicted: true, message: verdict.message, ...document };
   }
   return { genuine: false, code, message: verdict.message };
+}
+
+/** The verification as the public page and its JSON give it: the case number masked. */
+export function shownToThePublic(v: Verification): Verification {
+  return 'caseNumber' in v && v.caseNumber !== null
+    ? { ...v, caseNumber: maskCaseNumber(v.caseNumber) }
+    : v;
 }

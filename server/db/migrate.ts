@@ -30,6 +30,7 @@ import { queue } from './migrations/0023-queue';
 import { smsOutbox } from './migrations/0024-sms-outbox';
 // issue 17 part 2: 好差评 by the applicant
 import { ratings } from './migrations/0025-ratings';
+import { ratingReview } from './migrations/0026-rating-review';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -65,6 +66,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0024-sms-outbox': smsOutbox(),
     // issue 17 part 2: 好差评 by the applicant, one rating per service
     '0025-ratings': ratings(),
+    // review of issue 17 part 2: a paper form never takes the applicant's own rating
+    '0026-rating-review': ratingReview(),
   };
 }
 

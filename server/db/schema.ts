@@ -309,6 +309,8 @@ export type ServerDb = {
     method: string | null;
     result: string | null;
     recorded_by: string | null;
+    /** the center's clock when the follow-up was recorded (0026); null before it is */
+    recorded_at: string | null;
     rectification: string | null;
     rectified_at: string | null;
   };

@@ -4,7 +4,7 @@ import {
   type GuideItem,
   type GuideList,
 } from '../../shared/center-api';
-import { escapeHtml, styleSource } from '../http/page';
+import { escapeHtml, publicPageHeaders } from '../http/page';
 import { guideFontsPath } from './static';
 
 // The public 办事指南 as pages a phone shows and a printer puts on A4: built here as strings, no
@@ -46,19 +46,9 @@ footer{margin:.5rem 0 0;padding:0}}`;
  * search form posts only back to the center.
  */
 export const guideHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': [
-    "default-src 'none'",
-    `style-src 'self' ${styleSource(style)}`,
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
+  ...publicPageHeaders(style, { fonts: true, posts: true }),
   'cache-control': 'public, max-age=60',
   vary: 'Accept',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
 };
 
 function page(title: string, centerName: string, main: string, footer: string): string {

@@ -1,5 +1,5 @@
 import { ticketStatusLabels, type PublicTicket as Ticket } from '../../shared/center-api';
-import { escapeHtml, styleSource } from '../http/page';
+import { escapeHtml, publicPageHeaders } from '../http/page';
 
 // Issue 17, part 1: the page a phone opens from the ticket's QR code — the number, where it
 // stands and how many are before it. Like the notice check (server/cases/verify-page.ts): no
@@ -11,15 +11,7 @@ const style = `body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;col
 .call{font-size:1.6rem;color:#1a7f37;font-weight:700}.muted{color:#59636e;font-size:.9rem}`;
 
 export const followHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': [
-    "default-src 'none'",
-    `style-src ${styleSource(style)}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  ...publicPageHeaders(style, { fonts: false, posts: false }),
   'cache-control': 'no-store',
 };
 

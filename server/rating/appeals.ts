@@ -19,10 +19,14 @@ export async function appealRating(
 ) {
   const rating = await ctx.db
     .selectFrom('ratings')
-    .select(['window_id'])
+    .select(['window_id', 'level'])
     .where('id', '=', ratingId)
     .executeTakeFirst();
   if (!rating) throw new HttpError(404, 'not_found', '这条评价不存在');
+  // 申诉 disputes a 差评 the window believes false; praise has nothing to dispute
+  if (!isBadRating(Number(rating.level))) {
+    throw new HttpError(409, 'conflict', '只能申诉差评（不满意、非常不满意）');
+  }
   // the window's own staff only: a rating of another window is not theirs to dispute
   if (rating.window_id === null || rating.window_id !== staff.windowId) {
     throw new HttpError(403, 'forbidden', '只能申诉本窗口收到的评价');
@@ -51,20 +55,30 @@ export async function decideAppeal(
   upheld: boolean,
   note: string,
 ) {
-  const decided = await ctx.db
-    .updateTable('rating_appeals')
-    .set({
-      decision: upheld ? 'upheld' : 'rejected',
-      decision_note: note,
-      decided_at: shanghaiIso(ctx.now()),
-      decided_by: staff.id,
-    })
-    .where('rating_id', '=', ratingId)
-    .where('decision', 'is', null)
-    .executeTakeFirst();
-  if (Number(decided.numUpdatedRows) !== 1) {
-    throw new HttpError(409, 'conflict', '这条评价没有待裁定的申诉');
-  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const decided = await trx
+      .updateTable('rating_appeals')
+      .set({
+        decision: upheld ? 'upheld' : 'rejected',
+        decision_note: note,
+        decided_at: shanghaiIso(ctx.now()),
+        decided_by: staff.id,
+      })
+      .where('rating_id', '=', ratingId)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) !== 1) {
+      throw new HttpError(409, 'conflict', '这条评价没有待裁定的申诉');
+    }
+    // the province holds the rating as first sent: it is sent again with the decision (the
+    // rating's id lets the province keep the newer), or an appealed-away 差评 stays counted there
+    await trx
+      .updateTable('ratings')
+      .set({ pushed_at: null, next_push_at: null, push_attempts: 0, push_error: null })
+      .where('id', '=', ratingId)
+      .where('pushed_at', 'is not', null)
+      .execute();
+  });
   return readRating(ctx.db, ratingId);
 }
 
@@ -76,6 +90,13 @@ export async function recordFollowUp(
 ) {
   const rating = await readRating(ctx.db, ratingId);
   if (!isBadRating(rating.level)) throw new HttpError(409, 'conflict', '只有差评需要回访');
+  // the time typed is when the applicant was reached: after the rating, not in the future
+  const contacted = Date.parse(followUp.contactedAt);
+  if (contacted < Date.parse(rating.ratedAt) || contacted > ctx.now().getTime() + 60_000) {
+    throw new HttpError(400, 'invalid_input', '回访时间应在评价之后、当前时间之前', {
+      field: 'contactedAt',
+    });
+  }
   const done = await ctx.db
     .updateTable('rating_follow_ups')
     .set({
@@ -86,6 +107,8 @@ export async function recordFollowUp(
       rectification: followUp.rectification ? followUp.rectification : null,
       rectified_at: followUp.rectification ? shanghaiIso(ctx.now()) : null,
       recorded_by: staff.id,
+      // the center's clock: a follow-up recorded after its due date shows as late
+      recorded_at: shanghaiIso(ctx.now()),
     })
     .where('rating_id', '=', ratingId)
     .where('contacted_at', 'is', null)

@@ -13,6 +13,62 @@ import { readRating } from './views';
 // rates it through the notice's QR code, or on a paper form keyed in as 代录. A step not reached
 // yet cannot be rated.
 
+/** how far the terminal's clock (the acceptance) and the center's (the ticket) may disagree */
+const skewMinutes = 10;
+
+/**
+ * The ticket whose visit included the case's acceptance: the case was received for it and the
+ * clerk finished it after accepting. One visit is one service (一次一评): rated at the window's
+ * device as the ticket, it is not rated again as the acceptance through the notice's QR, nor
+ * the other way round. A case accepted on a later visit (after 补正) has no such ticket.
+ */
+export async function visitOfAcceptance(
+  ctx: ServerContext,
+  caseId: string,
+  acceptedAt: string,
+): Promise<string | null> {
+  const linked = await ctx.db
+    .selectFrom('queue_ticket_cases as l')
+    .innerJoin('queue_tickets as t', 't.id', 'l.ticket_id')
+    .select(['t.id', 't.finished_at'])
+    .where('l.case_id', '=', caseId)
+    .where('t.finished_at', 'is not', null)
+    .execute();
+  const from = Date.parse(acceptedAt) - skewMinutes * 60_000;
+  return linked.find((t) => Date.parse(t.finished_at ?? '') >= from)?.id ?? null;
+}
+
+/** the applicant's own rating of a service (device, QR, SMS), if any: 代录 forms are apart */
+async function ownRating(ctx: ServerContext, kind: string, serviceId: string) {
+  return ctx.db
+    .selectFrom('ratings')
+    .select('id')
+    .where('service_kind', '=', kind)
+    .where('service_id', '=', serviceId)
+    .where('channel', '<>', 'paper')
+    .executeTakeFirst();
+}
+
+const visitRated = () =>
+  new HttpError(409, 'conflict', '这次服务已经在窗口评价过了：每次服务只能评价一次');
+
+/** Refuses the applicant's rating of a service whose visit they already rated another way. */
+export async function refuseVisitRatedTwice(
+  ctx: ServerContext,
+  caseId: string,
+  acceptedAt: string | null,
+  rating: { kind: 'ticket'; ticketId: string } | { kind: 'acceptance' },
+): Promise<void> {
+  if (acceptedAt === null) return;
+  const visit = await visitOfAcceptance(ctx, caseId, acceptedAt);
+  if (visit === null) return;
+  const other =
+    rating.kind === 'ticket'
+      ? rating.ticketId === visit && (await ownRating(ctx, 'acceptance', caseId))
+      : await ownRating(ctx, 'ticket', visit);
+  if (other) throw visitRated();
+}
+
 function reachedAt(state: CaseState, step: CaseRatingStep): string | null {
   if (state.status === 'none') return null;
   if (step === 'acceptance') return state.acceptedAt;
@@ -25,6 +81,7 @@ export async function caseStep(
   ctx: ServerContext,
   caseNumber: string,
   step: CaseRatingStep,
+  channel: RatingSource['channel'],
 ): Promise<RatedService> {
   const row = await ctx.db
     .selectFrom('cases')
@@ -44,7 +101,8 @@ export async function caseStep(
       field: 'caseNumber',
     });
   }
-  if (reachedAt(JSON.parse(row.state) as CaseState, step) === null) {
+  const state = JSON.parse(row.state) as CaseState;
+  if (reachedAt(state, step) === null) {
     throw new HttpError(
       409,
       'conflict',
@@ -53,6 +111,9 @@ export async function caseStep(
         field: 'step',
       },
     );
+  }
+  if (step === 'acceptance' && channel !== 'paper' && state.status !== 'none') {
+    await refuseVisitRatedTwice(ctx, row.id, state.acceptedAt, { kind: 'acceptance' });
   }
   return {
     serviceKind: step,
@@ -75,7 +136,7 @@ export async function rateCaseStep(
   source: RatingSource,
   given: PaperRating['rating'],
 ): Promise<string> {
-  return keepRating(ctx, await caseStep(ctx, caseNumber, step), source, given);
+  return keepRating(ctx, await caseStep(ctx, caseNumber, step, source.channel), source, given);
 }
 
 /** 代录: a signed paper form keyed in by the manager, by its number (unique), counted apart. */

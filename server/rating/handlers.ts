@@ -1,5 +1,6 @@
 import { signedIn } from '../admin/access';
 import { shanghaiDate } from '../../shared/calendar';
+import { ratingChannelOfPage } from '../../shared/center-api';
 import { documentTitles } from '../../shared/documents';
 import { HttpError } from '../http/errors';
 import { wantsPage } from '../http/page';
@@ -66,7 +67,7 @@ export const ratingHandlers = {
   'rating.rate': async ({ rater, body }, ctx) => ({
     body: await rateAtDevice(ctx, pairedDevice(rater), body.serviceId, body.rating),
   }),
-  'rating.phoneForm': async ({ params, accept }, ctx) => {
+  'rating.phoneForm': async ({ params, query, accept }, ctx) => {
     const page = wantsPage(accept);
     const found = await phonePageOr(
       page,
@@ -76,10 +77,21 @@ export const ratingHandlers = {
     if (!('ok' in found)) return found;
     const { code, kind, step } = found.ok;
     return page
-      ? { headers, page: phoneRatingPage({ code, kind, step, error: null, typed: typedOf({}) }) }
+      ? {
+          headers,
+          page: phoneRatingPage({
+            code,
+            via: ratingChannelOfPage(query.via),
+            kind,
+            step,
+            error: null,
+            typed: typedOf({}),
+          }),
+        }
       : { headers, body: { code, step, document: documentTitles[kind] } };
   },
-  'rating.phone': async ({ params, body, accept, address }, ctx) => {
+  'rating.phone': async ({ params, query, body, accept, address }, ctx) => {
+    const via = ratingChannelOfPage(query.via);
     const page = wantsPage(accept);
     const service = await phonePageOr(
       page,
@@ -90,10 +102,10 @@ export const ratingHandlers = {
     const { code, kind, step } = service.ok;
     const kept = await phonePageOr(
       page,
-      () => rateByPhone(ctx, params.code, address, body),
+      () => rateByPhone(ctx, params.code, address, body, via),
       (e) =>
         e.status === 400
-          ? phoneRatingPage({ code, kind, step, error: e.message, typed: typedOf(body) })
+          ? phoneRatingPage({ code, via, kind, step, error: e.message, typed: typedOf(body) })
           : phoneRefusedPage(e.message),
     );
     if (!('ok' in kept)) return kept;

@@ -2,7 +2,7 @@ import { ratingLabels } from '../../shared/case';
 import { ratingReasons, ratingServiceLabels, type CaseRatingStep } from '../../shared/center-api';
 import { documentTitles, type CaseDocumentKind } from '../../shared/documents';
 import { guideFontsPath } from '../guide/static';
-import { escapeHtml, styleSource } from '../http/page';
+import { escapeHtml, publicPageHeaders } from '../http/page';
 
 // Issue 17 part 2: the phone page a notice's QR leads to (via /verify). Built on the server like
 // the other public pages: no script, one hashed stylesheet, a POST form to itself. Nothing of the
@@ -19,18 +19,8 @@ button{font:inherit;font-size:1.2rem;width:100%;padding:.8rem;border:0;border-ra
 
 /** The rating page's headers: its own style only, and a form that may post to this center only. */
 export const phoneRatingHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': [
-    "default-src 'none'",
-    `style-src 'self' ${styleSource(style)}`,
-    // the guide's Chinese font, for a phone or kiosk without one (server/guide/static.ts)
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // the guide's Chinese font, for a phone or kiosk without one (server/guide/static.ts)
+  ...publicPageHeaders(style, { fonts: true, posts: true }),
   'cache-control': 'no-store',
 };
 
@@ -46,6 +36,8 @@ function shell(title: string, body: string): string {
 
 export type PhoneFormView = {
   code: string;
+  /** the page was opened from an SMS link: the form says so again when it posts */
+  via: 'sms' | 'qr';
   kind: CaseDocumentKind;
   step: CaseRatingStep;
   error: string | null;
@@ -71,7 +63,7 @@ export function phoneRatingPage(v: PhoneFormView): string {
     '评价本次服务',
     `<h1>评价本次服务</h1>
 <p>${documentTitles[v.kind]}（${ratingServiceLabels[v.step]}环节）</p>${error}
-<form method="post" action="${encodeURIComponent(v.code)}">
+<form method="post" action="${encodeURIComponent(v.code)}${v.via === 'sms' ? '?via=sms' : ''}">
 <label>办件编号<input type="text" name="caseNumber" value="${escapeHtml(v.typed.caseNumber)}" autocomplete="off" required></label>
 <p class="hint">请输入文书上印的办件编号，以确认您持有这份文书。</p>
 <fieldset><legend>您对本次服务的评价</legend>${levels}</fieldset>

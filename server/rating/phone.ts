@@ -56,6 +56,7 @@ export async function rateByPhone(
   code: string,
   address: string,
   form: PhoneForm,
+  channel: 'qr' | 'sms',
 ) {
   await limitAddress(ctx, address);
   const service = await phoneService(ctx, code);
@@ -78,12 +79,6 @@ export async function rateByPhone(
       field: String(issue?.path[0] ?? 'level'),
     });
   }
-  const id = await rateCaseStep(
-    ctx,
-    service.caseNumber,
-    service.step,
-    { channel: 'qr' },
-    given.data,
-  );
+  const id = await rateCaseStep(ctx, service.caseNumber, service.step, { channel }, given.data);
   return { id, level: given.data.level };
 }

@@ -79,7 +79,27 @@ eachDialect('center: 好差评 by the applicant', (t) => {
           token: supervisor,
         })
       ).json<{ ratings: RatingRecord[] }>().ratings;
-    return { h, staff, manager, supervisor, sj1, sj2, pair, serve, prompt, rate, report, list };
+    /** a case received, checked and accepted at SJ01: its acceptance notice's QR code */
+    const accept = async (script: ReturnType<typeof caseScript>) => {
+      const signed = sj1.sign([script.received(), script.checked(), script.accepted()]);
+      await sj1.pushOk(signed);
+      return verificationCode(signed[2]!.hash);
+    };
+    return {
+      h,
+      staff,
+      manager,
+      supervisor,
+      sj1,
+      sj2,
+      pair,
+      serve,
+      prompt,
+      rate,
+      report,
+      list,
+      accept,
+    };
   };
 
   it('a device rates only once paired, and only the ticket just finished at its window', async () => {
@@ -134,6 +154,141 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect((await prompt(second)).windowCode).toBe('SJ01');
   });
 
+  it('a window serving without tickets is rated by the case step its terminal just pushed', async () => {
+    const { staff, manager, pair, serve, prompt, rate, list, accept } = await setup();
+    const token = await pair('SJ01');
+    const other = await pair('SJ02');
+    // received at 08:40, accepted at 09:00 (the center's clock) at SJ01's counter, no ticket
+    const walkIn = caseScript({ start: '2025-03-14T08:40:00+08:00' });
+    await accept(walkIn);
+    expect(await prompt(token)).toMatchObject({
+      service: { serviceKind: 'acceptance', serviceId: walkIn.caseId, ticketNumber: null },
+    });
+    // the step was done at SJ01: SJ02's tablet has nothing to ask
+    expect((await prompt(other)).service).toBeNull();
+    expect((await rate(token, walkIn.caseId, { level: 2 })).statusCode).toBe(201);
+    expect((await prompt(token)).service).toBeNull();
+    expect((await list()).find((r) => r.caseNumber === walkIn.caseNumber)).toMatchObject({
+      serviceKind: 'acceptance',
+      channel: 'device',
+      windowCode: 'SJ01',
+      staffName: actors.clerk.name,
+    });
+    // a paper form for that step is kept apart and not counted: the applicant rated it already
+    const paper = await staff.call('POST', path('rating.paper'), {
+      token: manager,
+      body: {
+        formNumber: 'PJ-2025-0100',
+        caseNumber: walkIn.caseNumber,
+        step: 'acceptance',
+        rating: { level: 1 },
+      },
+    });
+    expect(paper.json<RatingRecord>()).toMatchObject({ counted: false, superseded: true });
+
+    // pushed late by a PC that was offline: the applicant left long ago, nothing is offered
+    const offline = caseScript({ start: '2025-03-14T07:00:00+08:00' });
+    await accept(offline);
+    expect((await prompt(token)).service).toBeNull();
+
+    // a window calling tickets is rated per ticket: a step pushed next to it is not asked again
+    const ticket = await serve();
+    const next = caseScript({ start: '2025-03-14T08:40:00+08:00' });
+    await accept(next);
+    expect((await prompt(token)).service).toMatchObject({
+      serviceKind: 'ticket',
+      serviceId: ticket,
+    });
+    expect((await rate(token, next.caseId, { level: 1 })).statusCode).toBe(409);
+  });
+
+  it('one visit, one rating: a ticket rated at the device is not rated again as its acceptance', async () => {
+    const { h, sj1, pair, rate, report, accept } = await setup();
+    const token = await pair('SJ01');
+    const act = (action: string) =>
+      h.call('POST', centerContract['queue.act'].path, {
+        token: sj1.token,
+        body: { staffId: actors.clerk.userId, act: { action } },
+      });
+    /** a ticket called, its case received, checked and accepted, the ticket finished */
+    const visit = async (start: string) => {
+      const taken = (
+        await h.call('POST', centerContract['queue.take'].path, {
+          body: { departmentCode: 'SJ' },
+        })
+      ).json<{ id: string; number: string }>();
+      expect((await act('callNext')).statusCode).toBe(200);
+      // accepted by the terminal's clock ten minutes before the center's clock finishes the ticket
+      const script = caseScript({
+        start,
+        ticket: { id: taken.id, number: taken.number },
+      });
+      const code = await accept(script);
+      expect((await act('finish')).statusCode).toBe(200);
+      const byPhone = (level: number) =>
+        h.call('POST', `/rate/${code}`, {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `caseNumber=${script.caseNumber}&level=${level}`,
+        });
+      return { ticket: taken.id, byPhone };
+    };
+
+    const first = await visit('2025-03-14T08:30:00+08:00');
+    expect((await rate(token, first.ticket, { level: 2 })).statusCode).toBe(201);
+    const again = await first.byPhone(1);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<Failure>().error.message).toContain('已经在窗口评价过了');
+
+    // the other way round: the notice's QR first, then the device
+    minutes(30);
+    const second = await visit('2025-03-14T09:00:00+08:00');
+    const secondPhone = await second.byPhone(3);
+    expect(secondPhone.statusCode, secondPhone.body).toBe(201);
+    expect((await rate(token, second.ticket, { level: 1 })).statusCode).toBe(409);
+    expect((await report()).levels).toEqual({ '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 });
+  });
+
+  it('a 代录 form keyed first never takes the applicant’s own rating of the service', async () => {
+    const { h, staff, manager, report, list, accept } = await setup();
+    const script = caseScript({ start: '2025-03-13T09:00:00+08:00' });
+    const code = await accept(script);
+    const paper = await staff.call('POST', path('rating.paper'), {
+      token: manager,
+      body: {
+        formNumber: 'PJ-2025-0200',
+        caseNumber: script.caseNumber,
+        step: 'acceptance',
+        rating: { level: 1 },
+      },
+    });
+    expect(paper.statusCode, paper.body).toBe(201);
+    const own = await h.call('POST', `/rate/${code}`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `caseNumber=${script.caseNumber}&level=5&reasons=${encodeURIComponent('多次跑动')}`,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    // the applicant's own word counts; the form stays on record, out of the count
+    const figures = await report();
+    expect(figures.levels['5']).toBe(1);
+    expect(figures.paper.total).toBe(0);
+    const kept = await list();
+    expect(kept).toHaveLength(2);
+    expect(kept.find((r) => r.channel === 'paper')).toMatchObject({
+      counted: false,
+      superseded: true,
+    });
+    expect(kept.find((r) => r.channel === 'qr')).toMatchObject({
+      counted: true,
+      superseded: false,
+    });
+    // still one applicant rating per service
+    const twice = await h.call('POST', `/rate/${code}`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `caseNumber=${script.caseNumber}&level=1`,
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
   it('one rating per service: a second is refused, also when two arrive at once', async () => {
     const { pair, serve, rate, list } = await setup();
     const token = await pair('SJ01');
@@ -178,9 +333,9 @@ eachDialect('center: 好差评 by the applicant', (t) => {
   });
 
   it('代录 by the form’s number: once per form and per service, counted apart', async () => {
-    const { h, staff, manager, sj1, pair, serve, rate, report } = await setup();
+    const { h, staff, manager, sj1, pair, serve, rate, report, accept } = await setup();
     const script = caseScript({ start: '2025-03-13T09:00:00+08:00' });
-    await sj1.pushOk(sj1.sign([script.received(), script.checked(), script.accepted()]));
+    await accept(script);
     const key = (body: Record<string, unknown>) =>
       staff.call('POST', path('rating.paper'), { token: manager, body });
     const form = {
@@ -243,25 +398,36 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     later = await staff.tokenFor('manager');
     expect(await report(later)).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 1 });
 
-    const record = (id: string) =>
+    const record = async (id: string, contactedAt = '2025-03-17T10:00:00+08:00') =>
       staff.call('POST', path('rating.followUp', id), {
-        token: later,
+        token: await staff.tokenFor('manager'),
         body: {
           contactedBy: '陈经理',
-          contactedAt: '2025-03-17T10:00:00+08:00',
+          contactedAt,
           method: 'phone',
           result: '已致歉，申请人表示理解',
           rectification: '窗口加强服务礼仪培训',
         },
       });
+    // recorded on Monday the 17th at 11:00: the applicant was reached at 10:00, not before the
+    // rating nor later than now
+    clock = new Date('2025-03-17T11:00:00+08:00');
+    for (const when of ['2025-03-14T08:00:00+08:00', '2025-03-18T10:00:00+08:00']) {
+      const refused = await record(bad!.id, when);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<Failure>().error.field).toBe('contactedAt');
+    }
     const done = await record(bad!.id);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json<RatingRecord>().followUp).toMatchObject({
       contactedBy: '陈经理',
+      // the center's clock, not the time typed
+      recordedAt: '2025-03-17T11:00:00.000+08:00',
       method: 'phone',
       rectification: '窗口加强服务礼仪培训',
     });
-    expect(await report(later)).toMatchObject({ followUpsOpen: 0, followUpsOverdue: 0 });
+    const afterwards = await staff.tokenFor('manager');
+    expect(await report(afterwards)).toMatchObject({ followUpsOpen: 0, followUpsOverdue: 0 });
     expect((await record(bad!.id)).statusCode).toBe(409);
     expect((await record(good!.id)).statusCode).toBe(409);
   });
@@ -289,6 +455,15 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     const filed = await appeal(atSj1, '申请人按错了键，当场已说明');
     expect(filed.statusCode, filed.body).toBe(201);
     expect((await appeal(atSj1, '再次申诉')).statusCode).toBe(409);
+    // praise has nothing to dispute
+    minutes(1);
+    await rate(token, await serve(), { level: 1 });
+    const praise = (await list()).find((r) => r.level === 1)!;
+    const disputed = await staff.call('POST', path('rating.appeal', praise.id), {
+      token: atSj1,
+      body: { reason: '不需要这条好评' },
+    });
+    expect(disputed.statusCode).toBe(409);
     expect((await report()).appealsWaiting).toBe(1);
 
     const decide = (tokenOf: string) =>
@@ -302,7 +477,7 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect((await decide(supervisor)).statusCode).toBe(409);
 
     const figures = await report();
-    expect(figures).toMatchObject({ total: 0, bad: 0, badRate: null, appealedAway: 1 });
+    expect(figures).toMatchObject({ total: 1, bad: 0, badRate: 0, appealedAway: 1 });
     expect(figures.appealsWaiting).toBe(0);
     const [kept] = await list();
     expect(kept).toMatchObject({
@@ -317,15 +492,9 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     });
   });
   it('a phone rates the step of the notice it scanned, once, with the case number as proof', async () => {
-    const { h, sj1, list } = await setup();
+    const { h, list, accept } = await setup();
     const script = caseScript({ start: '2025-03-13T09:00:00+08:00' });
-    const [received, checked, accepted] = sj1.sign([
-      script.received(),
-      script.checked(),
-      script.accepted(),
-    ]);
-    await sj1.pushOk([received!, checked!, accepted!]);
-    const code = verificationCode(accepted!.hash);
+    const code = await accept(script);
     const asPhone = { accept: 'text/html' };
     const verify = await h.call('GET', `/verify/${code}`, { headers: asPhone });
     expect(verify.body).toContain(`<a href="../rate/${code}">评价本次服务</a>`);
@@ -375,7 +544,7 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect((await post(`caseNumber=${script.caseNumber}&level=1`)).statusCode).toBe(409);
   });
   it('exports the national fields as JSON and CSV, and pushes each rating once, retrying', async () => {
-    const { h, staff, manager, pair, serve, rate } = await setup();
+    const { h, staff, manager, supervisor, pair, serve, rate, list } = await setup();
     const token = await pair('SJ01');
     await rate(token, await serve(), {
       level: 4,
@@ -451,6 +620,20 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       expect(new Set(standin.received.map((r) => r['ratingId'])).size).toBe(2);
       expect(standin.badSignatures).toBe(0);
       expect(await status()).toMatchObject({ pushed: 2, waiting: 0, failing: [] });
+
+      // an appeal upheld is told to the province: the rating goes again, with its decision
+      const badOne = (await list()).find((r) => r.level === 4)!;
+      await staff.call('POST', path('rating.appeal', badOne.id), {
+        token: await staff.tokenFor('clerk', 'w-sj-1'),
+        body: { reason: '申请人误触' },
+      });
+      await staff.call('POST', path('rating.decideAppeal', badOne.id), {
+        token: supervisor,
+        body: { upheld: true, note: '录像属实' },
+      });
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 1, failed: 0 });
+      expect(standin.received.at(-1)).toMatchObject({ ratingId: badOne.id, appeal: '申诉成立' });
+      expect(await status()).toMatchObject({ pushed: 2, waiting: 0 });
 
       // a wrong key is refused by the province, and the manager sees why
       await staff.call('PUT', path('rating.setSettings'), {

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { LocalDate } from '../../shared/calendar';
 import type { RatingPeriod, RatingReport } from '../../shared/center-api';
 import type { ServerDb } from '../db/schema';
-import { ratingsOf } from './views';
+import { isCounted, ratingsOf } from './views';
 
 // Issue 17, part 2: the department's 好差评 figures. The levels and the 差评 rate are the
 // applicant's own ratings (device, QR, SMS); a paper form keyed in by staff (代录) is counted
-// apart, and a rating whose appeal was upheld is out of both, counted only as appealed away.
-// A follow-up is overdue once its due day has passed with no call recorded: `today` is the
-// center's day (Asia/Shanghai), not the period's end.
+// apart, and a rating whose appeal was upheld is out of both, counted only as appealed away. A
+// paper form of a service the applicant also rated on their own is out of both too: the
+// applicant's own word counts (0026). A follow-up is overdue once its due day has passed with no
+// call recorded: `today` is the center's day (Asia/Shanghai), not the period's end.
 
 const noLevels = () => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 });
 type LevelKey = keyof ReturnType<typeof noLevels>;
@@ -31,6 +32,7 @@ export async function ratingReport(
       appealedAway += 1;
       continue;
     }
+    if (!isCounted(row)) continue;
     if (row.due_date !== null && row.contacted_at === null) {
       followUpsOpen += 1;
       if (row.due_date < today) followUpsOverdue += 1;

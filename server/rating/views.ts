@@ -15,53 +15,70 @@ import { notFound } from '../admin/access';
 // follow-up. Nothing of the applicant is stored, so nothing of them can show.
 
 function ratingRows(db: Kysely<ServerDb>) {
-  return db
-    .selectFrom('ratings as r')
-    .leftJoin('departments as d', 'd.code', 'r.department_code')
-    .leftJoin('windows as w', 'w.id', 'r.window_id')
-    .leftJoin('staff as s', 's.id', 'r.staff_id')
-    .leftJoin('rating_appeals as a', 'a.rating_id', 'r.id')
-    .leftJoin('rating_follow_ups as f', 'f.rating_id', 'r.id')
-    .select([
-      'r.id',
-      'r.service_kind',
-      'r.channel',
-      'r.form_number',
-      'r.level',
-      'r.reasons',
-      'r.comment',
-      'r.rated_at',
-      'r.department_code',
-      'r.window_id',
-      'd.name as department_name',
-      'w.code as window_code',
-      'w.name as window_name',
-      's.name as staff_name',
-      'r.case_number',
-      'r.item_code',
-      'r.item_name',
-      'r.ticket_number',
-      'r.staff_id',
-      'r.case_id',
-      'r.pushed_at',
-      'a.reason as appeal_reason',
-      'a.appealed_at',
-      'a.decision',
-      'a.decision_note',
-      'a.decided_at',
-      'f.due_date',
-      'f.rectification_due',
-      'f.contacted_by',
-      'f.contacted_at',
-      'f.method',
-      'f.result',
-      'f.rectification',
-    ]);
+  return (
+    db
+      .selectFrom('ratings as r')
+      .leftJoin('departments as d', 'd.code', 'r.department_code')
+      .leftJoin('windows as w', 'w.id', 'r.window_id')
+      .leftJoin('staff as s', 's.id', 'r.staff_id')
+      .leftJoin('rating_appeals as a', 'a.rating_id', 'r.id')
+      .leftJoin('rating_follow_ups as f', 'f.rating_id', 'r.id')
+      // a paper form of a service the applicant also rated themselves: theirs is the one counted
+      .leftJoin('ratings as own', (j) =>
+        j
+          .onRef('own.service_kind', '=', 'r.service_kind')
+          .onRef('own.service_id', '=', 'r.service_id')
+          .on('own.channel', '<>', 'paper')
+          .on('r.channel', '=', 'paper'),
+      )
+      .select([
+        'r.id',
+        'r.service_kind',
+        'r.channel',
+        'r.form_number',
+        'r.level',
+        'r.reasons',
+        'r.comment',
+        'r.rated_at',
+        'r.department_code',
+        'r.window_id',
+        'd.name as department_name',
+        'w.code as window_code',
+        'w.name as window_name',
+        's.name as staff_name',
+        'r.case_number',
+        'r.item_code',
+        'r.item_name',
+        'r.ticket_number',
+        'r.staff_id',
+        'r.case_id',
+        'r.pushed_at',
+        'a.reason as appeal_reason',
+        'a.appealed_at',
+        'a.decision',
+        'a.decision_note',
+        'a.decided_at',
+        'f.due_date',
+        'f.rectification_due',
+        'f.contacted_by',
+        'f.contacted_at',
+        'f.method',
+        'f.result',
+        'f.rectification',
+        'f.recorded_at as follow_up_recorded_at',
+        'own.id as superseded_by',
+      ])
+  );
 }
 
 export type RatingRow = Awaited<
   ReturnType<ReturnType<typeof ratingRows>['executeTakeFirstOrThrow']>
 >;
+
+/** Out of every count: an appeal upheld, or a paper form the applicant's own rating replaced. */
+export function isCounted(row: RatingRow): boolean {
+  return row.decision !== 'upheld' && row.superseded_by === null;
+}
 
 export function toRecord(row: RatingRow): RatingRecord {
   return ratingRecordSchema.parse({
@@ -79,7 +96,8 @@ export function toRecord(row: RatingRow): RatingRecord {
     caseNumber: row.case_number,
     itemName: row.item_name,
     ticketNumber: row.ticket_number,
-    counted: row.decision !== 'upheld',
+    counted: isCounted(row),
+    superseded: row.superseded_by !== null,
     appeal:
       row.appeal_reason === null || row.appealed_at === null
         ? null
@@ -98,6 +116,7 @@ export function toRecord(row: RatingRow): RatingRecord {
             rectificationDue: row.rectification_due,
             contactedBy: row.contacted_by,
             contactedAt: row.contacted_at,
+            recordedAt: row.follow_up_recorded_at,
             method: followUpMethods.find((m) => m === row.method) ?? null,
             result: row.result,
             rectification: row.rectification,

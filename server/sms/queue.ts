@@ -42,7 +42,7 @@ export async function queueNotices(
     .insertInto('sms_messages')
     .values(
       rows.map(({ event, kind, state }) => {
-        const params = smsParams(kind, state, event.occurred_at);
+        const params = smsParams(kind, state, event.occurred_at, event.verification_code ?? null);
         return {
           id: randomUUID(),
           event_id: event.id,

@@ -13,6 +13,10 @@ import { readSmsConfig } from './settings';
 // only the claim's holder may settle a row. A claim whose lease ran out (a process that died
 // mid-send) is taken over as `uncertain`: the provider is asked whether it already holds the
 // message (by its OutId) before anything is sent again — so a timeout never becomes a second SMS.
+// Before each send the holder renews its claim, and sends only if it still holds it: a round
+// slowed by a provider's brownout past its lease finds the message taken over and leaves it.
+// Nothing is sent outside the sending window, whenever the message was queued: one queued while
+// sending was off, or claimed at 19:59 by a process that then died, waits for the next opening.
 
 type MessageRow = Selectable<SmsMessageTable>;
 
@@ -67,7 +71,7 @@ export async function sendDue(
 ): Promise<number> {
   // read every round: a change of key or template applies from the next round, no restart
   const config = await readSmsConfig(db);
-  if (!config.enabled) return 0;
+  if (!config.enabled || !inWindow(now(), config.window)) return 0;
   const provider = aliyunSms(
     {
       endpoint: config.endpoint,
@@ -77,14 +81,11 @@ export async function sendDue(
     },
     now,
   );
-  const claimed = await claimDue(
-    db,
-    dialect,
-    now(),
-    options.batch ?? 20,
-    options.leaseMs ?? 5 * 60_000,
-  );
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const claimed = await claimDue(db, dialect, now(), options.batch ?? 20, leaseMs);
   for (const row of claimed) {
+    const hold = await holdClaim(db, row, now(), leaseMs, config.window);
+    if (hold !== 'send') continue;
     const outcome = await deliver(db, provider, row, now(), {
       signName: config.signName,
       templateCode: config.templates[row.kind as keyof typeof config.templates].templateCode,
@@ -96,6 +97,44 @@ export async function sendDue(
     });
   }
   return claimed.length;
+}
+
+const inWindow = (at: Date, window: { from: string; to: string }) =>
+  nextSendingTime(at, window).getTime() === at.getTime();
+
+/**
+ * Renews this worker's claim on `row` just before its send. 'gone': another worker took it over
+ * after the lease ran out. 'closed': the window closed during the round; the message is put
+ * back, its attempt not counted, due at the next opening.
+ */
+async function holdClaim(
+  db: Kysely<ServerDb>,
+  row: MessageRow,
+  now: Date,
+  leaseMs: number,
+  window: { from: string; to: string },
+): Promise<'send' | 'gone' | 'closed'> {
+  const mine = db
+    .updateTable('sms_messages')
+    .where('id', '=', row.id)
+    .where('claim', '=', row.claim)
+    .where('status', '=', 'sending');
+  if (!inWindow(now, window)) {
+    await mine
+      .set((eb) => ({
+        status: 'queued',
+        due_at: shanghaiIso(nextSendingTime(now, window)),
+        claim: null,
+        lease_until: null,
+        attempts: eb('attempts', '-', 1),
+      }))
+      .execute();
+    return 'closed';
+  }
+  const held = await mine
+    .set({ lease_until: shanghaiIso(new Date(now.getTime() + leaseMs)) })
+    .executeTakeFirst();
+  return Number(held.numUpdatedRows) === 1 ? 'send' : 'gone';
 }
 
 type Delivery = SendOutcome | { kind: 'found'; providerId: string };

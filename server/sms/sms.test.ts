@@ -1,6 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import type { CaseEvent } from '../../shared/case';
-import type { SmsMessage, SmsSettings } from '../../shared/center-api';
+import { smsSettingsInputSchema, type SmsMessage, type SmsSettings } from '../../shared/center-api';
+import { verificationCode } from '../../shared/documents';
 import { startSmsStandIn, type SmsStandIn } from '../../tests/support/sms-stand-in';
 import { openServerDb } from '../db/open';
 import { eachDialect } from '../db/test-db';
@@ -154,6 +155,51 @@ eachDialect('center: SMS to the applicant', (t) => {
     }
   });
 
+  it('links the acceptance to its rating page; a rating through it is the SMS channel', async () => {
+    const linked = {
+      ...defaultSmsSettings.templates.accepted,
+      templateCode: 'SMS_1001',
+      text: '您申请的${itemName}已受理。评价本次服务：https://zwfw.example.gov.cn/rate/${rateCode}?via=sms',
+    };
+    // a notice with no step to rate has no code to link
+    const refused = smsSettingsInputSchema.safeParse({
+      ...defaultSmsSettings,
+      templates: { ...defaultSmsSettings.templates, noticeIssued: linked },
+    });
+    expect(refused.error?.issues[0]?.message).toContain('不能使用 ${rateCode}');
+    const { h, device, stand } = await setup();
+    const stored = await t()
+      .db.selectFrom('sms_settings')
+      .select('value')
+      .executeTakeFirstOrThrow();
+    const value = JSON.parse(stored.value) as typeof defaultSmsSettings;
+    await t()
+      .db.updateTable('sms_settings')
+      .set({
+        value: JSON.stringify({ ...value, templates: { ...value.templates, accepted: linked } }),
+      })
+      .execute();
+    const { s, events } = acceptedCase(true);
+    const [received, checked, accepted] = device.sign(events);
+    await device.pushOk([received!, checked!, accepted!]);
+    expect(await round()).toBe(1);
+    const code = verificationCode(accepted!.hash);
+    expect(stand.delivered[0]!.templateParam).toMatchObject({ rateCode: code });
+    expect((await messages())[0]!.text).toContain(`/rate/${code}?via=sms`);
+
+    // the applicant follows the link: the form posts back with the channel, kept as 短信
+    const page = await h.call('GET', `/rate/${code}?via=sms`, { headers: { accept: 'text/html' } });
+    expect(page.body).toContain(`action="${code}?via=sms"`);
+    const rated = await h.call('POST', `/rate/${code}?via=sms`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `caseNumber=${s.caseNumber}&level=1`,
+    });
+    expect(rated.statusCode, rated.body).toBe(201);
+    expect(
+      await t().db.selectFrom('ratings').select(['channel', 'service_kind']).execute(),
+    ).toEqual([{ channel: 'sms', service_kind: 'acceptance' }]);
+  });
+
   it('sends nothing when the applicant declined, or was never asked', async () => {
     const { device } = await setup();
     const declined = acceptedCase(false).events;
@@ -280,6 +326,57 @@ eachDialect('center: SMS to the applicant', (t) => {
     expect(await round()).toBe(0);
     now = new Date('2025-03-11T08:00:00+08:00');
     expect(await round()).toBe(1);
+  });
+
+  it('sends nothing outside the window, however long a message waited or whoever claimed it', async () => {
+    const { device, stand } = await setup({ enabled: false });
+    // queued at 10:00 while sending was off
+    await device.pushOk(device.sign(acceptedCase(true).events));
+    const stored = await t()
+      .db.selectFrom('sms_settings')
+      .select('value')
+      .executeTakeFirstOrThrow();
+    await t()
+      .db.updateTable('sms_settings')
+      .set({ value: JSON.stringify({ ...JSON.parse(stored.value), enabled: true }) })
+      .execute();
+    // switched on at 22:00: the message waits for the morning
+    now = new Date('2025-03-10T22:00:00+08:00');
+    expect(await round()).toBe(0);
+    now = new Date('2025-03-11T08:00:00+08:00');
+    expect(await round()).toBe(1);
+    expect(stand.delivered).toHaveLength(1);
+
+    // claimed at 19:58 by a process that died: taken over the next morning, not at 20:05
+    now = new Date('2025-03-11T19:50:00+08:00');
+    await device.pushOk(device.sign(acceptedCase(true, '2025-03-11T19:00:00+08:00').events));
+    now = new Date('2025-03-11T19:58:00+08:00');
+    expect(await claimDue(t().db, t().dialect, now, 10, 5 * 60_000)).toHaveLength(1);
+    now = new Date('2025-03-11T20:05:00+08:00');
+    expect(await round()).toBe(0);
+    expect(stand.delivered).toHaveLength(1);
+    now = new Date('2025-03-12T08:00:00+08:00');
+    expect(await round()).toBe(1);
+    expect(stand.delivered).toHaveLength(2);
+  });
+
+  it('a round slowed past its lease leaves what another process took over', async () => {
+    const { device, stand } = await setup();
+    await device.pushOk(device.sign(acceptedCase(true).events));
+    await device.pushOk(device.sign(acceptedCase(true, '2025-03-10T08:30:00+08:00').events));
+    // the provider takes the first message and its answer never comes
+    stand.failNext(1, { swallow: true });
+    const slow = round({ timeoutMs: 3_000 });
+    await vi.waitFor(() => expect(stand.delivered).toHaveLength(1));
+    // meanwhile the lease ran out: another process's round takes both over
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect(await round()).toBe(2);
+    await slow;
+    // each applicant got their message once: the slow round did not send the second again
+    expect(stand.delivered.map((d) => d.outId).sort()).toEqual(
+      (await messages()).map((m) => m.id).sort(),
+    );
+    expect((await messages()).every((m) => m.status === 'sent')).toBe(true);
   });
 
   it('a wrong secret is refused by the provider as a bad signature, and not retried', async () => {

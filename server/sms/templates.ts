@@ -1,4 +1,4 @@
-import type { SmsKind } from '../../shared/center-api';
+import { smsRateableKinds, type SmsKind } from '../../shared/center-api';
 import type { OpenCase } from '../../shared/case';
 import { shanghaiDate } from '../../shared/calendar';
 
@@ -13,12 +13,19 @@ function cnDate(iso: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-export function smsParams(kind: SmsKind, state: OpenCase, occurredAt: string): SmsParams {
+export function smsParams(
+  kind: SmsKind,
+  state: OpenCase,
+  occurredAt: string,
+  verificationCode: string | null,
+): SmsParams {
   const params: SmsParams = {
     caseNumber: state.caseNumber,
     itemName: state.item.name,
     date: cnDate(occurredAt),
   };
+  // the code on the notice, for the link to rate its step (rating.phone with ?via=sms)
+  if (smsRateableKinds.includes(kind) && verificationCode) params.rateCode = verificationCode;
   if (kind === 'stamped' && state.decision) {
     params.result = state.decision.decision.outcome === 'approve' ? '准予许可' : '不予许可';
   }

@@ -104,7 +104,13 @@ export const ratingPromptSchema = z.object({
   windowCode: z.string(),
   windowName: z.string(),
   service: z
-    .object({ serviceId: z.string(), ticketNumber: z.string(), finishedAt: z.string() })
+    .object({
+      serviceKind: z.enum(ratingServiceKinds),
+      serviceId: z.string(),
+      /** null for a case step done without a ticket */
+      ticketNumber: z.string().nullable(),
+      finishedAt: z.string(),
+    })
     .nullable(),
 });
 export type RatingPrompt = z.infer<typeof ratingPromptSchema>;
@@ -172,6 +178,8 @@ export const ratingRecordSchema = z.object({
   ticketNumber: z.string().nullable(),
   /** false once an appeal against it was upheld: it stays on record, out of the counts */
   counted: z.boolean(),
+  /** a paper form (代录) of a service the applicant also rated: kept, not counted */
+  superseded: z.boolean(),
   appeal: z
     .object({
       reason: z.string(),
@@ -187,6 +195,8 @@ export const ratingRecordSchema = z.object({
       rectificationDue: z.string(),
       contactedBy: z.string().nullable(),
       contactedAt: z.string().nullable(),
+      /** when the manager recorded it, by the center's clock */
+      recordedAt: z.string().nullable(),
       method: z.enum(followUpMethods).nullable(),
       result: z.string().nullable(),
       rectification: z.string().nullable(),
@@ -235,6 +245,11 @@ export type RatingReport = z.infer<typeof ratingReportSchema>;
 // ---- the phone page behind a notice's QR code --------------------------------------------------
 
 export const phoneRatingParams = z.strictObject({ code: z.string().min(1).max(64) });
+
+/** `?via=sms`: the page was opened from the link in an SMS (the national 短信 channel); anything
+ * else is the notice's QR code. A stray value is not an error on a public page. */
+export const phoneRatingQuery = z.object({ via: z.string().max(16).optional() });
+export const ratingChannelOfPage = (via: string | undefined) => (via === 'sms' ? 'sms' : 'qr');
 
 /**
  * The phone page's form as sent: every field as typed, checked by the handler with

@@ -11,8 +11,13 @@ import { z } from 'zod';
 export const smsKinds = ['accepted', 'noticeIssued', 'stamped', 'certificateIssued'] as const;
 export type SmsKind = (typeof smsKinds)[number];
 
-/** The variables a template may use; the ID number is never one of them. */
-export const smsVariables = ['caseNumber', 'itemName', 'result', 'date'] as const;
+/** The variables a template may use; the ID number is never one of them. `rateCode` is the
+ * notice's verification code: the template holds the center's fixed address and the link ends
+ * `/rate/${rateCode}?via=sms` (a rating through the SMS channel). Only a notice whose step can be
+ * rated has one. */
+export const smsVariables = ['caseNumber', 'itemName', 'result', 'date', 'rateCode'] as const;
+/** the notices whose step the applicant can rate at once: acceptance and the sealed decision */
+export const smsRateableKinds: readonly SmsKind[] = ['accepted', 'stamped'];
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM，如 08:00');
 
@@ -34,6 +39,12 @@ function isVariable(name: string): boolean {
   return (smsVariables as readonly string[]).includes(name);
 }
 
+/** a notice with no step to rate yet (补正, the licence made but not handed over) has no rateCode */
+const unrateable = template.refine((t) => !t.text.includes('${rateCode}'), {
+  path: ['text'],
+  message: '这类短信没有可评价的环节，不能使用 ${rateCode}',
+});
+
 const settingsFields = {
   enabled: z.boolean(),
   provider: z.literal('aliyun'),
@@ -50,9 +61,9 @@ const settingsFields = {
   maxAttempts: z.number().int().min(1).max(10),
   templates: z.strictObject({
     accepted: template,
-    noticeIssued: template,
+    noticeIssued: unrateable,
     stamped: template,
-    certificateIssued: template,
+    certificateIssued: unrateable,
   }),
 };
 

@@ -120,14 +120,15 @@ test('the manager and the supervisor keep 好差评 at the console', async ({ br
   await test.step('the manager records the 回访', async () => {
     await ratings.recordFollowUp('A001', {
       by: '陈经理',
-      at: '2026-03-06T11:30',
+      // the center's clock stands at 09:00, the rating's time: the call is not later than now
+      at: '2026-03-06T09:00',
       method: '电话回访',
       result: '已致歉，申请人表示理解',
       rectification: '优化取号分流',
     });
     const row = ratings.locators.row('A001');
     await expect(row).toContainText(
-      '回访：陈经理 2026-03-06 11:30 电话回访：已致歉，申请人表示理解',
+      '回访：陈经理 2026-03-06 09:00 电话回访：已致歉，申请人表示理解',
     );
     await expect(row.getByRole('button', { name: '记录回访' })).toHaveCount(0);
     await expect(ratings.locators.figure('follow-ups')).toHaveText('0 / 0');

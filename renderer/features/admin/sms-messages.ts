@@ -33,7 +33,7 @@ export const useSmsMessages = defineMessages({
     empty: '暂无短信',
     provider: '服务商与模板',
     providerHint:
-      '阿里云短信服务（dysmsapi）。签名和模板须先在服务商处审核通过；此处填写其模板 CODE 和审核通过的内容，变量可用 ${caseNumber} ${itemName} ${result} ${date}（不含身份证号）。',
+      '阿里云短信服务（dysmsapi）。签名和模板须先在服务商处审核通过；此处填写其模板 CODE 和审核通过的内容，变量可用 ${caseNumber} ${itemName} ${result} ${date}（不含身份证号）；受理和决定短信还可用 ${rateCode}，评价链接写作 中心地址/rate/${rateCode}?via=sms。',
     enabled: '发送短信',
     endpoint: '接口地址',
     accessKeyId: 'AccessKey ID',
@@ -80,7 +80,7 @@ export const useSmsMessages = defineMessages({
     empty: 'No messages',
     provider: 'Provider and templates',
     providerHint:
-      'Alibaba Cloud SMS (dysmsapi). Sign name and templates must be approved at the provider first; enter each template CODE and its approved text. Variables: ${caseNumber} ${itemName} ${result} ${date} (never the ID number).',
+      'Alibaba Cloud SMS (dysmsapi). Sign name and templates must be approved at the provider first; enter each template CODE and its approved text. Variables: ${caseNumber} ${itemName} ${result} ${date} (never the ID number); the acceptance and decision messages may also use ${rateCode}: the rating link is <center address>/rate/${rateCode}?via=sms.',
     enabled: 'Send SMS',
     endpoint: 'Endpoint',
     accessKeyId: 'AccessKey ID',

@@ -37,9 +37,13 @@ export function RatingStatus({ r, m }: { r: RatingRecord; m: RatingMessages }) {
   return (
     <Flex vertical gap={2} data-testid="rating-status">
       <span>
-        <Tag color={r.counted ? 'blue' : 'default'}>
-          {r.counted ? m('countedYes') : m('countedNo')}
-        </Tag>
+        {r.superseded ? (
+          <Tag>{m('superseded')}</Tag>
+        ) : (
+          <Tag color={r.counted ? 'blue' : 'default'}>
+            {r.counted ? m('countedYes') : m('countedNo')}
+          </Tag>
+        )}
       </span>
       {r.followUp && <FollowUpLine f={r.followUp} m={m} />}
       {r.appeal && (

@@ -718,6 +718,24 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
     }));
 
   // ---- issue 17 part 2: 好差评 ----
+  /** a rating as 0025 stores it, of `kind` and service `service` */
+  const ratingRow = (
+    id: string,
+    kind: string,
+    service: string,
+    channel: string,
+    form: string | null,
+  ) => ({
+    id,
+    service_kind: kind,
+    service_id: service,
+    channel,
+    form_number: form,
+    level: 1,
+    reasons: '[]',
+    rated_at: '2026-03-02T09:00:00+08:00',
+    department_code: 'SJ',
+  });
   it('0025 keeps one rating per service and per paper form, and one device per window', () =>
     withDatabase(async (t) => {
       await upTo(t, '0023-queue');
@@ -730,17 +748,8 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         .values({ id: 'w1', code: 'SJ01', name: '一号窗', department_code: 'SJ' })
         .execute();
       await upTo(t, '0025-ratings');
-      const rating = (id: string, kind: string, service: string, form: string | null = null) => ({
-        id,
-        service_kind: kind,
-        service_id: service,
-        channel: form ? 'paper' : 'device',
-        form_number: form,
-        level: 1,
-        reasons: '[]',
-        rated_at: '2026-03-02T09:00:00+08:00',
-        department_code: 'SJ',
-      });
+      const rating = (id: string, kind: string, service: string, form: string | null = null) =>
+        ratingRow(id, kind, service, form ? 'paper' : 'device', form);
       await t.db
         .insertInto('ratings')
         .values([
@@ -777,5 +786,35 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
       await t.db.insertInto('rating_appeals').values(appeal).execute();
       await expect(t.db.insertInto('rating_appeals').values(appeal).execute()).rejects.toThrow();
       expect(await t.db.selectFrom('ratings').select('id').orderBy('id').execute()).toHaveLength(3);
+    }));
+
+  it('0026 keeps one applicant rating and one paper form per service, apart', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0025-ratings');
+      const rating = (id: string, channel: string, form: string | null = null) =>
+        ratingRow(id, 'acceptance', 'c1', channel, form);
+      // before: the paper form keyed first took the service, the applicant was refused
+      await t.db
+        .insertInto('ratings')
+        .values(rating('p1', 'paper', 'F-1'))
+        .execute();
+      await expect(
+        t.db.insertInto('ratings').values(rating('q1', 'qr')).execute(),
+      ).rejects.toThrow();
+      await upTo(t, '0026-rating-review');
+      await t.db.insertInto('ratings').values(rating('q1', 'qr')).execute();
+      await expect(
+        t.db.insertInto('ratings').values(rating('d1', 'device')).execute(),
+      ).rejects.toThrow();
+      await expect(
+        t.db
+          .insertInto('ratings')
+          .values(rating('p2', 'paper', 'F-2'))
+          .execute(),
+      ).rejects.toThrow();
+      expect(await t.db.selectFrom('ratings').select('id').orderBy('id').execute()).toEqual([
+        { id: 'p1' },
+        { id: 'q1' },
+      ]);
     }));
 });
