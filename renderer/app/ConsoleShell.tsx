@@ -2,6 +2,7 @@ import { Layout, Menu, Typography } from 'antd';
 import type { Session } from '../../shared/api';
 import { AdminPage } from '../features/admin/AdminPage';
 import { LazyDashboard } from '../features/dashboard/LazyDashboard';
+import { RatingsPage } from '../features/ratings/RatingsPage';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { useT } from '../i18n';
 import { useRoute } from '../stores/route';
@@ -50,6 +51,7 @@ export function ConsoleShell({ session }: { session: Session }) {
           {page === 'admin' && <AdminPage />}
           {page === 'supervision' && <SupervisionPage />}
           {page === 'dashboard' && <LazyDashboard />}
+          {page === 'ratings' && <RatingsPage />}
         </Layout.Content>
       </Layout>
     </Layout>

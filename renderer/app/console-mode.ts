@@ -14,6 +14,7 @@ export function inConsole(): boolean {
 
 /** What each of the center's roles finds in the console; a window's staff do not sign in there. */
 export const consolePagesByRole: Readonly<Partial<Record<Role, readonly Page[]>>> = {
-  manager: ['admin', 'dashboard'],
-  supervisor: ['supervision', 'dashboard'],
+  // issue 17 part 2: 好差评 — the manager's follow-ups and forms, the supervisor's appeals
+  manager: ['admin', 'ratings', 'dashboard'],
+  supervisor: ['supervision', 'ratings', 'dashboard'],
 };

@@ -11,6 +11,7 @@ export type Page =
   | 'alerts'
   | 'windowRatings'
   | 'admin'
+  | 'ratings'
   | 'settings';
 
 // What each role sees first and may open; the main process enforces the same per call.
@@ -35,6 +36,7 @@ export const pageLabel: Record<Page, MessageKey> = {
   alerts: 'nav.alerts',
   windowRatings: 'nav.windowRatings',
   admin: 'nav.admin',
+  ratings: 'nav.ratings',
   settings: 'nav.settings',
 };
 

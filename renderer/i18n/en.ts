@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'nav.alerts': 'Supervision alerts',
   'nav.windowRatings': 'Ratings of this window',
   'nav.admin': 'Center admin',
+  'nav.ratings': 'Ratings',
   'nav.settings': 'Settings',
   'cases.title': 'Open cases of this window',
   'cases.caseNumber': 'Case number',

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.alerts': '监察预警',
   'nav.windowRatings': '本窗口评价',
   'nav.admin': '中心管理',
+  'nav.ratings': '好差评',
   'nav.settings': '设置',
   'cases.title': '本窗口在办件',
   'cases.caseNumber': '办件编号',

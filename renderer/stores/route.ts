@@ -20,6 +20,8 @@ export type Route =
   | { page: 'alerts' }
   | { page: 'windowRatings' }
   | { page: 'admin' }
+  /** 好差评, at the center's console (issue 17 part 2) */
+  | { page: 'ratings' }
   | { page: 'settings' }
   | { page: 'conflicts' }
   /** a printer's test page, opened from the settings' printers card */
@@ -64,6 +66,7 @@ export function parseHash(hash: string): Route | null {
     case 'alerts':
     case 'windowRatings':
     case 'admin':
+    case 'ratings':
     case 'settings':
     case 'conflicts':
       return { page: parts[0] };

@@ -31,3 +31,15 @@ export async function setCounter(ctx: ServerContext, code: string, counter: numb
   });
   return windowDisplay(ctx, code);
 }
+
+/** Every window's counter number, for the manager's windows tab. */
+export async function readCounters(ctx: ServerContext) {
+  const rows = await ctx.db
+    .selectFrom('queue_windows as q')
+    .innerJoin('windows as w', 'w.id', 'q.window_id')
+    .select(['w.code', 'q.counter'])
+    .where('q.counter', 'is not', null)
+    .orderBy('w.code')
+    .execute();
+  return rows.map((r) => ({ windowCode: r.code, counter: Number(r.counter) }));
+}

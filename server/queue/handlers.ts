@@ -2,7 +2,7 @@ import { authenticatedDevice } from '../admin/access';
 import { wantsPage } from '../http/page';
 import type { CenterHandlers } from '../http/spec';
 import { queueBoard, queueLines, windowDisplay } from './board';
-import { setCounter } from './counter';
+import { readCounters, setCounter } from './counter';
 import { followHeaders, followPage } from './follow-page';
 import { queueStats } from './stats';
 import { publicTicket, readTicket, takeTicket } from './tickets';
@@ -31,5 +31,6 @@ export const queueHandlers = {
   'queue.setCounter': async ({ params, body }, ctx) => ({
     body: await setCounter(ctx, params.code, body.counter),
   }),
+  'queue.counters': async (_input, ctx) => ({ body: await readCounters(ctx) }),
   'reports.queue': async ({ query }, ctx) => ({ body: await queueStats(ctx, query) }),
 } satisfies Partial<CenterHandlers>;

@@ -194,6 +194,9 @@ eachDialect('center: the hall queue', (t) => {
     expect((await set('SJ01', 3)).statusCode).toBe(200);
     expect((await set('SJ02', 3)).statusCode).toBe(409);
     expect((await set('SJ09', 4)).statusCode).toBe(404);
+    // the manager's windows tab reads them back; a window without a number is not listed
+    const counters = await staff.call('GET', paths['queue.counters'], { token: manager });
+    expect(counters.json()).toEqual([{ windowCode: 'SJ01', counter: 3 }]);
     await take('SJ');
     await actOk(sj1, { action: 'callNext' });
     expect((await board()).calls[0]?.text).toBe('请A001号到3号窗口办理');

@@ -2,7 +2,8 @@ import { ratingLabels } from '../../shared/case';
 import {
   ratingChannelLabels,
   ratingChannels,
-  ratingExportFields,
+  ratingExportCsv,
+  ratingExportFileName,
   ratingServiceLabels,
   ratingServiceKinds,
   type RatingExportRow,
@@ -40,28 +41,10 @@ export function toExportRow(r: RatingRow): RatingExportRow {
   };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // a leading = + - @ would run as a formula when the file is opened in a spreadsheet
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function exportCsv(from: string, to: string, data: readonly RatingExportRow[]): FileOut {
-  const header = ratingExportFields.map(([, title]) => title).join(',');
-  const lines = data.map((row) =>
-    ratingExportFields
-      .map(([key]) => {
-        const value = row[key];
-        return csvCell(Array.isArray(value) ? value.join('；') : value);
-      })
-      .join(','),
-  );
   return {
     type: 'text/csv; charset=utf-8',
-    name: `ratings-${from}-${to}.csv`,
-    // the BOM: Excel opens UTF-8 Chinese as such only with it
-    text: `\uFEFF${[header, ...lines].join('\r\n')}\r\n`,
+    name: ratingExportFileName(from, to, 'csv'),
+    text: ratingExportCsv(data),
   };
 }

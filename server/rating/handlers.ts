@@ -1,4 +1,5 @@
 import { authenticatedDevice, signedIn } from '../admin/access';
+import { shanghaiDate } from '../../shared/calendar';
 import { ratingChannelOfPage } from '../../shared/center-api';
 import { documentTitles } from '../../shared/documents';
 import { HttpError } from '../http/errors';
@@ -151,5 +152,7 @@ export const ratingHandlers = {
   'rating.windowAppeal': async ({ device, params, body }, ctx) => ({
     body: await windowAppeal(ctx, authenticatedDevice(device), params.id, body),
   }),
-  'reports.ratings': async ({ query }, ctx) => ({ body: await ratingReport(ctx.db, query) }),
+  'reports.ratings': async ({ query }, ctx) => ({
+    body: await ratingReport(ctx.db, query, shanghaiDate(ctx.now())),
+  }),
 } satisfies Partial<CenterHandlers>;

@@ -42,11 +42,11 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       (await h.call('GET', path('rating.prompt'), { token })).json<RatingPrompt>();
     const rate = (token: string, serviceId: string, rating: Record<string, unknown>) =>
       h.call('POST', path('rating.rate'), { token, body: { serviceId, rating } });
-    const report = async () => {
+    const report = async (token = manager) => {
       const res = await staff.call(
         'GET',
         `${path('reports.ratings')}?from=2025-03-01&to=2025-03-31&department=SJ`,
-        { token: manager },
+        { token },
       );
       expect(res.statusCode, res.body).toBe(200);
       return res.json<RatingReport>();
@@ -352,7 +352,7 @@ eachDialect('center: 好差评 by the applicant', (t) => {
   });
 
   it('a bad rating opens a follow-up due in working days, recorded once by the manager', async () => {
-    const { staff, pair, serve, rate, list } = await setup();
+    const { staff, pair, serve, rate, list, report } = await setup();
     const token = await pair('SJ01');
     await rate(token, await serve(), { level: 2 });
     minutes(1);
@@ -366,6 +366,15 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     // Friday the 14th + 3 working days: Wednesday the 19th, over the weekend
     expect(bad!.followUp).toMatchObject({ dueDate: '2025-03-19', contactedAt: null });
     expect(bad!.followUp!.rectificationDue > '2025-04-01').toBe(true);
+    expect(await report()).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 0 });
+    // due on the 19th: still open on that day, overdue from the next, on the center's calendar
+    // (days later: the manager signs in again)
+    clock = new Date('2025-03-19T23:59:00+08:00');
+    let later = await staff.tokenFor('manager');
+    expect(await report(later)).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 0 });
+    clock = new Date('2025-03-20T00:01:00+08:00');
+    later = await staff.tokenFor('manager');
+    expect(await report(later)).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 1 });
 
     const record = async (id: string, contactedAt = '2025-03-17T10:00:00+08:00') =>
       staff.call('POST', path('rating.followUp', id), {
@@ -395,6 +404,8 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       method: 'phone',
       rectification: '窗口加强服务礼仪培训',
     });
+    const afterwards = await staff.tokenFor('manager');
+    expect(await report(afterwards)).toMatchObject({ followUpsOpen: 0, followUpsOverdue: 0 });
     expect((await record(bad!.id)).statusCode).toBe(409);
     expect((await record(good!.id)).statusCode).toBe(409);
   });

@@ -19,6 +19,17 @@ import {
   smsSettingsInputSchema,
   smsSettingsSchema,
   smsStatuses,
+  caseRatingSteps,
+  followUpMethods,
+  pairingCodeSchema,
+  ratingExportSchema,
+  ratingListSchema,
+  ratingPushStatusSchema,
+  ratingRecordSchema,
+  ratingReportSchema,
+  ratingSettingsViewSchema,
+  windowCountersSchema,
+  windowDisplaySchema,
 } from '../center-api';
 import {
   departmentPhrasesSchema,
@@ -66,6 +77,7 @@ const centerStaff: readonly Role[] = ['manager', 'supervisor'];
 const none = z.object({});
 // the center checks the dates (and the period's length) and names the field
 const localDay = z.string().max(10);
+const ratingPeriod = z.object({ from: localDay, to: localDay, department: id.optional() });
 
 // What the center answers, as the renderer's pages name it (shared/center-api, shared/sync).
 export { alertDetailSchema, alertSchema, type AlertSummary };
@@ -320,6 +332,67 @@ export const adminContract = {
   'admin.sms.settings.set': {
     input: smsSettingsInputSchema,
     output: smsSettingsSchema,
+    access: manager,
+  },
+  // ---- issue 17 part 2: 好差评 at the console; the center judges the content, names the field
+  'admin.ratings.list': { input: ratingPeriod, output: ratingListSchema, access: centerStaff },
+  'admin.ratings.report': { input: ratingPeriod, output: ratingReportSchema, access: centerStaff },
+  /** the national fields as JSON; the page writes the CSV from them with the center's builder */
+  'admin.ratings.export': { input: ratingPeriod, output: ratingExportSchema, access: centerStaff },
+  'admin.ratings.followUp': {
+    input: z.object({
+      id,
+      contactedBy: short,
+      contactedAt: z.string().max(40),
+      method: z.enum(followUpMethods),
+      result: z.string().max(2000),
+      rectification: z.string().max(2000).optional(),
+    }),
+    output: ratingRecordSchema,
+    access: manager,
+  },
+  'admin.ratings.decideAppeal': {
+    input: z.object({ id, upheld: z.boolean(), note: z.string().max(2000) }),
+    output: ratingRecordSchema,
+    access: supervisor,
+  },
+  /** 代录: a signed paper form; its number taken twice is the center's conflict */
+  'admin.ratings.paper': {
+    input: z.object({
+      formNumber: short,
+      caseNumber: short,
+      step: z.enum(caseRatingSteps),
+      rating: z.object({
+        level: z.number().int(),
+        reasons: z.array(short).max(12),
+        comment: z.string().max(2000).optional(),
+      }),
+    }),
+    output: ratingRecordSchema,
+    access: manager,
+  },
+  'admin.ratings.pairingCode': {
+    input: z.object({ windowCode: id }),
+    output: pairingCodeSchema,
+    access: manager,
+  },
+  'admin.ratings.settings.get': { input: none, output: ratingSettingsViewSchema, access: manager },
+  /** the push key goes in (absent: keep the stored one) and never comes back */
+  'admin.ratings.settings.set': {
+    input: z.object({
+      followUpDays: z.number().int(),
+      pushUrl: short.nullable(),
+      pushKey: z.string().max(256).nullable().optional(),
+    }),
+    output: ratingSettingsViewSchema,
+    access: manager,
+  },
+  'admin.ratings.push': { input: none, output: ratingPushStatusSchema, access: manager },
+  // ---- issue 17 part 1: the number over a window's counter (3号窗口), heard in its calls
+  'admin.windows.counters': { input: none, output: windowCountersSchema, access: manager },
+  'admin.windows.setCounter': {
+    input: z.object({ windowCode: id, counter: z.number().int().nullable() }),
+    output: windowDisplaySchema,
     access: manager,
   },
 } satisfies Record<AdminCallName, { input: z.ZodType; output: z.ZodType; access: readonly Role[] }>;

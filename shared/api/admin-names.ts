@@ -53,6 +53,20 @@ export const adminCallNames = [
   'admin.sms.resend',
   'admin.sms.settings.get',
   'admin.sms.settings.set',
+  // issue 17 part 2: 好差评
+  'admin.ratings.list',
+  'admin.ratings.report',
+  'admin.ratings.export',
+  'admin.ratings.followUp',
+  'admin.ratings.decideAppeal',
+  'admin.ratings.paper',
+  'admin.ratings.pairingCode',
+  'admin.ratings.settings.get',
+  'admin.ratings.settings.set',
+  'admin.ratings.push',
+  // issue 17 part 1: the window's counter number
+  'admin.windows.counters',
+  'admin.windows.setCounter',
 ] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];

@@ -6,6 +6,7 @@ import type {
   ResponseParsed,
   complaintCloseSchema,
   complaintCreateSchema,
+  paperRatingSchema,
 } from '../center-api';
 import type { ServiceItem } from '../catalog';
 import type { adminContract } from './admin-contract';
@@ -67,6 +68,7 @@ export type RelayedAdminCall = Exclude<
 // the renderer's inputs only bound their shape and size, and the center's refusal names the field.
 type ComplaintCreateSent = z.input<typeof complaintCreateSchema>;
 type ComplaintCloseSent = z.input<typeof complaintCloseSchema>;
+type PaperRatingSent = z.input<typeof paperRatingSchema>;
 
 // Each relayed call is the center call it becomes, which also parses the answer; relayTo checks
 // the request against the call's entry, and the table's type checks that the answer is what the
@@ -143,6 +145,29 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
   'admin.sms.resend': ({ id }) => relayTo('sms.messages.resend', { params: { id } }),
   'admin.sms.settings.get': () => relayTo('sms.settings.get', {}),
   'admin.sms.settings.set': (body) => relayTo('sms.settings.set', { body }),
+  // issue 17 part 2: 好差评; the export as JSON only, the page writes its CSV
+  'admin.ratings.list': (query) => relayTo('rating.list', { query }),
+  'admin.ratings.report': (query) => relayTo('reports.ratings', { query }),
+  'admin.ratings.export': (query) =>
+    relayTo('rating.export', { query: { ...query, format: 'json' } }),
+  'admin.ratings.followUp': ({ id, ...body }) =>
+    relayTo('rating.followUp', { params: { id }, body }),
+  'admin.ratings.decideAppeal': ({ id, ...body }) =>
+    relayTo('rating.decideAppeal', { params: { id }, body }),
+  'admin.ratings.paper': (body) => relayTo('rating.paper', { body: body as PaperRatingSent }),
+  'admin.ratings.pairingCode': ({ windowCode }) =>
+    relayTo('rating.pairingCode', { params: { code: windowCode } }, { paramAs: 'windowCode' }),
+  'admin.ratings.settings.get': () => relayTo('rating.settings', {}),
+  'admin.ratings.settings.set': (body) => relayTo('rating.setSettings', { body }),
+  'admin.ratings.push': () => relayTo('rating.pushStatus', {}),
+  // issue 17 part 1: the number over a window's counter
+  'admin.windows.counters': () => relayTo('queue.counters', {}),
+  'admin.windows.setCounter': ({ windowCode, counter }) =>
+    relayTo(
+      'queue.setCounter',
+      { params: { code: windowCode }, body: { counter } },
+      { paramAs: 'windowCode' },
+    ),
 };
 
 /** admin.items.delete's one center call; its answer (`{ ok: true }`) is the call's `{}`. */

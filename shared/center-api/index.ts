@@ -17,3 +17,4 @@ export * from './guide-schemas';
 // issue 17 part 2: 好差评
 export * from './rating-schemas';
 export * from './rating-contract';
+export * from './rating-csv';

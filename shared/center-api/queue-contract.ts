@@ -11,6 +11,7 @@ import {
   ticketIdParams,
   publicTicketSchema,
   windowCodeParams,
+  windowCountersSchema,
   windowDisplaySchema,
   windowQueueSchema,
 } from './queue-schemas';
@@ -93,6 +94,14 @@ export const queueContract = {
     params: windowCodeParams,
     body: z.strictObject({ counter: z.number().int().min(1).max(999).nullable() }),
     response: windowDisplaySchema,
+  },
+  'queue.counters': {
+    method: 'GET',
+    path: '/api/queue/counters',
+    summary: '各窗口的窗口号 / the number over each window’s counter, as the manager set it',
+    tag: 'queue',
+    auth: managerOrSupervisor,
+    response: windowCountersSchema,
   },
   'reports.queue': {
     method: 'GET',

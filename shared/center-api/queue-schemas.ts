@@ -116,6 +116,11 @@ export const windowDisplaySchema = z.object({
 });
 export type WindowDisplay = z.infer<typeof windowDisplaySchema>;
 
+/** The windows whose counter carries a number (3号窗口); a window without one is called by name. */
+export const windowCountersSchema = z.array(
+  z.object({ windowCode: z.string(), counter: z.number().int() }),
+);
+
 export const windowCodeParams = z.strictObject({ code: z.string().min(1).max(32) });
 export const ticketIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 

@@ -254,6 +254,8 @@ export const ratingReportSchema = z.object({
   appealedAway: count,
   appealsWaiting: count,
   followUpsOpen: count,
+  /** open follow-ups whose due day has passed (the center's today) */
+  followUpsOverdue: count,
 });
 export type RatingReport = z.infer<typeof ratingReportSchema>;
 

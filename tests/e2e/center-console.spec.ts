@@ -73,7 +73,11 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
     await expect(console_.locators.user).toContainText('管理');
     await expect(ui.locators.page).toBeVisible();
     // the center's pages only: nothing of a terminal, and no second sign-in at the center
-    await expect(console_.locators.nav.getByRole('menuitem')).toHaveText(['中心管理', '今日概览']);
+    await expect(console_.locators.nav.getByRole('menuitem')).toHaveText([
+      '中心管理',
+      '好差评',
+      '今日概览',
+    ]);
     await expect(console_.locators.centerSignIn).toHaveCount(0);
     await expect(page.getByTestId('sync-status')).toHaveCount(0);
     expect(await page.title()).toBe('一窗通 · 中心控制台');
@@ -133,7 +137,11 @@ test('the center console: the manager enrolls a terminal, the supervisor acknowl
     await console_.signIn({ username: staff.supervisor.username, password: hallPassword });
     await expect(console_.locators.place).toContainText('中心控制台');
     await expect(console_.locators.user).toContainText(staff.supervisor.name);
-    await expect(console_.locators.nav.getByRole('menuitem')).toHaveText(['电子监察', '今日概览']);
+    await expect(console_.locators.nav.getByRole('menuitem')).toHaveText([
+      '电子监察',
+      '好差评',
+      '今日概览',
+    ]);
     // the console's own 使用手册: F1 opens the supervisor's first
     await page.keyboard.press('F1');
     const manual = page.getByRole('dialog', { name: '使用手册' });

@@ -70,3 +70,14 @@ export async function startHallCenter(
   };
   return hall;
 }
+
+/** A ticket taken for the department, as the hall's kiosk takes it; answers its number. */
+export async function takeTicket(centerUrl: string, departmentCode: string): Promise<string> {
+  const res = await fetch(`${centerUrl}/api/hall/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ departmentCode }),
+  });
+  if (res.status !== 201) throw new Error(`ticket refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { number: string }).number;
+}

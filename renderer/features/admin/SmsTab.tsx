@@ -13,7 +13,6 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../shared/api';
 import {
   smsKinds,
   type SmsMessage,
@@ -21,7 +20,8 @@ import {
   type SmsSettingsInput,
 } from '../../../shared/center-api';
 import { shanghaiMinute } from '../../format';
-import { adminCall, showAtField, useCenterQuery } from './center';
+import { adminCall, useCenterQuery, useCenterSave } from './center';
+import { SecretInput } from './SecretInput';
 import { useSmsMessages } from './sms-messages';
 import { SaveError, TabFrame } from './TabFrame';
 
@@ -161,8 +161,7 @@ function SmsSettingsCard() {
   const settings = useCenterQuery('admin.sms.settings.get', {});
   const [form] = Form.useForm<SmsSettingsInput>();
   const [stored, setStored] = useState<SmsSettings | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save: saving } = useCenterSave(form);
 
   useEffect(() => {
     if (!settings.data) return;
@@ -172,17 +171,13 @@ function SmsSettingsCard() {
   }, [settings.data, form]);
 
   const save = async (v: SmsSettingsInput) => {
-    setBusy(true);
-    const r = await adminCall('admin.sms.settings.set', { ...v, provider: 'aliyun' });
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      setStored(r.value);
-      form.setFieldValue('accessKeySecret', '');
-      void message.success(m('saved'));
-      return;
-    }
-    setError(showAtField(form, r.error) ? null : r.error);
+    const saved = await saving(() =>
+      adminCall('admin.sms.settings.set', { ...v, provider: 'aliyun' }),
+    );
+    if (!saved) return;
+    setStored(saved);
+    form.setFieldValue('accessKeySecret', '');
+    void message.success(m('saved'));
   };
 
   return (
@@ -215,10 +210,11 @@ function SmsSettingsCard() {
             label={m('accessKeySecret')}
             style={{ flex: 1, minWidth: 220 }}
           >
-            <Input.Password
+            <SecretInput
               maxLength={128}
-              autoComplete="new-password"
-              placeholder={stored?.secretSet ? m('secretSet') : m('secretMissing')}
+              isSet={stored?.secretSet ?? false}
+              setText={m('secretSet')}
+              missingText={m('secretMissing')}
             />
           </Form.Item>
         </Flex>

@@ -1,16 +1,29 @@
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import type { CenterWindow } from '../../../shared/sync';
 import { shanghaiMinute } from '../../format';
 import { adminCall, useCenterQuery } from './center';
 import { FormModal } from './FormModal';
+import { OneTimeCode } from './OneTimeCode';
 import { useAdminMessages } from './messages';
 import { TabFrame } from './TabFrame';
 
 type WindowForm = { code: string; name: string; departmentCode: string };
 type Editing = { mode: 'create' } | { mode: 'edit'; window: CenterWindow } | null;
 type Issued = { window: CenterWindow; code: string; expiresAt: string };
+type CounterForm = { counter?: number | null };
 
 /** The code is read off the manager's screen and typed at the window's PC: big, and copyable. */
 function EnrollmentCode({ issued, onClose }: { issued: Issued | null; onClose: () => void }) {
@@ -31,26 +44,11 @@ function EnrollmentCode({ issued, onClose }: { issued: Issued | null; onClose: (
           <Typography.Paragraph>
             {m('codeFor', { window: `${issued.window.code} ${issued.window.name}` })}
           </Typography.Paragraph>
-          <Typography.Text
-            copyable
-            data-testid="enrollment-code"
-            style={{
-              display: 'block',
-              fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-              fontSize: 32,
-              letterSpacing: 3,
-              textAlign: 'center',
-              padding: '16px 0',
-              background: '#fafafa',
-              border: '1px solid #eee',
-              borderRadius: 6,
-            }}
-          >
-            {issued.code}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
-            {m('codeExpires', { at: shanghaiMinute(issued.expiresAt) })}
-          </Typography.Paragraph>
+          <OneTimeCode
+            code={issued.code}
+            expires={m('codeExpires', { at: shanghaiMinute(issued.expiresAt) })}
+            testId="enrollment-code"
+          />
         </div>
       )}
     </Modal>
@@ -64,6 +62,10 @@ export function WindowsTab() {
   const [editing, setEditing] = useState<Editing>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [issueError, setIssueError] = useState<ApiError | null>(null);
+  // issue 17 part 1: the number over the counter, heard in the hall's calls
+  const counters = useCenterQuery('admin.windows.counters', {});
+  const [numbering, setNumbering] = useState<CenterWindow | null>(null);
+  const counterOf = new Map((counters.data ?? []).map((c) => [c.windowCode, c.counter]));
   const departmentName = new Map((departments.data ?? []).map((d) => [d.code, d.name]));
 
   const issue = async (window: CenterWindow) => {
@@ -80,10 +82,11 @@ export function WindowsTab() {
 
   return (
     <TabFrame
-      error={windows.error ?? departments.error}
+      error={windows.error ?? departments.error ?? counters.error}
       onRetry={() => {
         windows.reload();
         departments.reload();
+        counters.reload();
       }}
       toolbar={
         <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
@@ -116,8 +119,16 @@ export function WindowsTab() {
             render: (code: string) => `${code} ${departmentName.get(code) ?? ''}`,
           },
           {
+            title: m('counter'),
+            width: 110,
+            render: (_, w) => {
+              const n = counterOf.get(w.code);
+              return n === undefined ? '—' : m('counterOf', { n });
+            },
+          },
+          {
             title: m('actions'),
-            width: 220,
+            width: 320,
             render: (_, w) => (
               <Space>
                 <Button size="small" onClick={() => setEditing({ mode: 'edit', window: w })}>
@@ -125,6 +136,9 @@ export function WindowsTab() {
                 </Button>
                 <Button size="small" onClick={() => void issue(w)}>
                   {m('issueCode')}
+                </Button>
+                <Button size="small" onClick={() => setNumbering(w)}>
+                  {m('setCounter')}
                 </Button>
               </Space>
             ),
@@ -175,6 +189,30 @@ export function WindowsTab() {
           rules={[{ required: true, message: m('required') }]}
         >
           <Input />
+        </Form.Item>
+      </FormModal>
+      <FormModal<CounterForm>
+        open={numbering !== null}
+        title={m('counterTitle', {
+          window: numbering ? `${numbering.code} ${numbering.name}` : '',
+        })}
+        initialValues={{ counter: numbering ? (counterOf.get(numbering.code) ?? null) : null }}
+        onCancel={() => setNumbering(null)}
+        onDone={() => {
+          setNumbering(null);
+          counters.reload();
+        }}
+        testId="counter-form"
+        submit={(v) =>
+          adminCall('admin.windows.setCounter', {
+            windowCode: numbering?.code ?? '',
+            counter: v.counter ?? null,
+          })
+        }
+      >
+        <Typography.Paragraph type="secondary">{m('counterHint')}</Typography.Paragraph>
+        <Form.Item name="counter" label={m('counter')}>
+          <InputNumber min={1} max={999} precision={0} style={{ width: 140 }} />
         </Form.Item>
       </FormModal>
       <EnrollmentCode issued={issued} onClose={() => setIssued(null)} />

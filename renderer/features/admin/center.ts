@@ -51,6 +51,27 @@ export function useCenterQuery<K extends AdminCallName>(
   return { ...state, reload };
 }
 
+/**
+ * A form's save at the center: busy while it runs; the center's refusal shown under the input it
+ * names, or kept in `error` for above the form. `save` answers the saved value, or null.
+ */
+export function useCenterSave(form: FormInstance) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const save = async <T>(run: () => Promise<ApiResult<T>>): Promise<T | null> => {
+    setBusy(true);
+    const r = await run();
+    setBusy(false);
+    if (r.ok) {
+      setError(null);
+      return r.value;
+    }
+    setError(showAtField(form, r.error) ? null : r.error);
+    return null;
+  };
+  return { busy, error, save };
+}
+
 /** 'closures.1.date' → ['closures', 1, 'date'], the name antd's Form knows the field by. */
 export function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

@@ -88,13 +88,3 @@ export function queueBar(page: Page) {
     },
   };
 }
-
-/** A ticket taken for `departmentCode`'s line as the kiosk takes it, without the kiosk's page. */
-export async function takeTicket(centerUrl: string, departmentCode: string): Promise<void> {
-  const taken = await fetch(`${centerUrl}/api/hall/tickets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ departmentCode }),
-  });
-  expect(taken.status).toBe(201);
-}
