@@ -70,6 +70,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'rectification.notNeeded': 'No bad rating awaits rectification',
   'rectification.measures': 'A rectification must state its measures',
   'certificate.notApproved': 'Only an approved case gets a certificate',
+  'rating.applicantOnly':
+    'Ratings are given by the applicant (rating device, QR code or SMS); staff cannot enter one — a paper form is keyed in at the center',
   'seal.pinNotSet': 'No seal PIN yet: set one first',
   'seal.wrongPin': 'Wrong seal PIN',
   'seal.locked': 'Too many wrong seal PINs: the seal is locked for a while',

@@ -74,12 +74,12 @@ export async function decideAppeal(
       throw new HttpError(409, 'conflict', '这条评价没有待裁定的申诉');
     }
     // the province holds the rating as first sent: it is sent again with the decision (the
-    // rating's id lets the province keep the newer), or an appealed-away 差评 stays counted there
+    // rating's id lets the province keep the newer), or an appealed-away 差评 stays counted there.
+    // A send in flight loses its claim here and records nothing (server/rating/push.ts).
     await trx
       .updateTable('ratings')
       .set({ pushed_at: null, next_push_at: null, push_attempts: 0, push_error: null })
       .where('id', '=', ratingId)
-      .where('pushed_at', 'is not', null)
       .execute();
   });
   return readRating(ctx.db, ratingId);

@@ -1,3 +1,4 @@
+import { shanghaiIso } from '../../shared/calendar';
 import type { CaseState } from '../../shared/case';
 import {
   ratingServiceLabels,
@@ -13,30 +14,13 @@ import { readRating } from './views';
 // rates it through the notice's QR code, or on a paper form keyed in as 代录. A step not reached
 // yet cannot be rated.
 
-/** how far the terminal's clock (the acceptance) and the center's (the ticket) may disagree */
-const skewMinutes = 10;
+/** how far a terminal's clock (the step) and the center's (the ticket) may disagree */
+const skewMs = 10 * 60_000;
 
-/**
- * The ticket whose visit included the case's acceptance: the case was received for it and the
- * clerk finished it after accepting. One visit is one service (一次一评): rated at the window's
- * device as the ticket, it is not rated again as the acceptance through the notice's QR, nor
- * the other way round. A case accepted on a later visit (after 补正) has no such ticket.
- */
-export async function visitOfAcceptance(
-  ctx: ServerContext,
-  caseId: string,
-  acceptedAt: string,
-): Promise<string | null> {
-  const linked = await ctx.db
-    .selectFrom('queue_ticket_cases as l')
-    .innerJoin('queue_tickets as t', 't.id', 'l.ticket_id')
-    .select(['t.id', 't.finished_at'])
-    .where('l.case_id', '=', caseId)
-    .where('t.finished_at', 'is not', null)
-    .execute();
-  const from = Date.parse(acceptedAt) - skewMinutes * 60_000;
-  return linked.find((t) => Date.parse(t.finished_at ?? '') >= from)?.id ?? null;
-}
+/** the case events that end a step done with the applicant at the counter */
+export const counterSteps = { accepted: 'acceptance', delivered: 'delivery' } as const;
+type CounterStep = (typeof counterSteps)[keyof typeof counterSteps];
+const eventOfStep = { acceptance: 'accepted', delivery: 'delivered' } as const;
 
 /** the applicant's own rating of a service (device, QR, SMS), if any: 代录 forms are apart */
 async function ownRating(ctx: ServerContext, kind: string, serviceId: string) {
@@ -49,24 +33,78 @@ async function ownRating(ctx: ServerContext, kind: string, serviceId: string) {
     .executeTakeFirst();
 }
 
-const visitRated = () =>
-  new HttpError(409, 'conflict', '这次服务已经在窗口评价过了：每次服务只能评价一次');
+const iso = (ms: number) => shanghaiIso(new Date(ms));
+
+/**
+ * One visit is one service (一次一评): a ticket served at a window and the 受理 or 送达 its clerk
+ * did while serving it — at that window, between the call and 办结 (give or take the terminal's
+ * clock) — are rated once, on the window's device as the ticket or through the notice's QR as
+ * the step, not both. A step done on another visit (after 补正, at a later pickup) is its own.
+ */
+async function ticketsDuringStep(ctx: ServerContext, caseId: string, step: CounterStep) {
+  const done = await ctx.db
+    .selectFrom('events')
+    .select(['window_id', 'occurred_at'])
+    .where('case_id', '=', caseId)
+    .where('type', '=', eventOfStep[step])
+    .where('status', '=', 'accepted')
+    .executeTakeFirst();
+  if (!done) return [];
+  const at = Date.parse(done.occurred_at);
+  const tickets = await ctx.db
+    .selectFrom('queue_tickets')
+    .select('id')
+    .where('window_id', '=', done.window_id)
+    .where('status', '=', 'done')
+    .where('called_at', '<=', iso(at + skewMs))
+    .where('finished_at', '>=', iso(at - skewMs))
+    .execute();
+  return tickets.map((t) => t.id);
+}
+
+async function stepsDuringTicket(ctx: ServerContext, ticketId: string) {
+  const ticket = await ctx.db
+    .selectFrom('queue_tickets')
+    .select(['window_id', 'called_at', 'finished_at'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (!ticket?.window_id || !ticket.called_at || !ticket.finished_at) return [];
+  const from = Date.parse(ticket.called_at) - skewMs;
+  const to = Date.parse(ticket.finished_at) + skewMs;
+  const events = await ctx.db
+    .selectFrom('events')
+    .select(['case_id', 'type', 'occurred_at'])
+    .where('window_id', '=', ticket.window_id)
+    .where('status', '=', 'accepted')
+    .where('type', 'in', Object.keys(counterSteps))
+    // pushed after it happened: nothing received before the call can be of this visit
+    .where('received_at', '>=', iso(from))
+    .execute();
+  return events
+    .filter((e) => Date.parse(e.occurred_at) >= from && Date.parse(e.occurred_at) <= to)
+    .map((e) => ({
+      kind: counterSteps[e.type as keyof typeof counterSteps],
+      caseId: e.case_id,
+    }));
+}
 
 /** Refuses the applicant's rating of a service whose visit they already rated another way. */
 export async function refuseVisitRatedTwice(
   ctx: ServerContext,
-  caseId: string,
-  acceptedAt: string | null,
-  rating: { kind: 'ticket'; ticketId: string } | { kind: 'acceptance' },
+  service: { kind: 'ticket'; ticketId: string } | { kind: CounterStep; caseId: string },
 ): Promise<void> {
-  if (acceptedAt === null) return;
-  const visit = await visitOfAcceptance(ctx, caseId, acceptedAt);
-  if (visit === null) return;
-  const other =
-    rating.kind === 'ticket'
-      ? rating.ticketId === visit && (await ownRating(ctx, 'acceptance', caseId))
-      : await ownRating(ctx, 'ticket', visit);
-  if (other) throw visitRated();
+  const others =
+    service.kind === 'ticket'
+      ? await stepsDuringTicket(ctx, service.ticketId)
+      : (await ticketsDuringStep(ctx, service.caseId, service.kind)).map((id) => ({
+          kind: 'ticket',
+          caseId: id,
+        }));
+  for (const other of others) {
+    if (await ownRating(ctx, other.kind, other.caseId)) {
+      throw new HttpError(409, 'conflict', '这次服务已经在窗口评价过了：每次服务只能评价一次');
+    }
+  }
 }
 
 function reachedAt(state: CaseState, step: CaseRatingStep): string | null {
@@ -112,8 +150,8 @@ export async function caseStep(
       },
     );
   }
-  if (step === 'acceptance' && channel !== 'paper' && state.status !== 'none') {
-    await refuseVisitRatedTwice(ctx, row.id, state.acceptedAt, { kind: 'acceptance' });
+  if (step !== 'decision' && channel !== 'paper') {
+    await refuseVisitRatedTwice(ctx, { kind: step, caseId: row.id });
   }
   return {
     serviceKind: step,

@@ -2,8 +2,7 @@ import { shanghaiIso } from '../../shared/calendar';
 import type { RatingGiven, RatingPrompt } from '../../shared/center-api';
 import { HttpError } from '../http/errors';
 import type { AuthRater, ServerContext } from '../http/spec';
-import type { CaseState } from '../../shared/case';
-import { refuseVisitRatedTwice } from './case-step';
+import { counterSteps, refuseVisitRatedTwice } from './case-step';
 import { keepRating } from './keep';
 
 // Issue 17, part 2: the window's rating device shows the five levels as soon as the clerk presses
@@ -15,9 +14,6 @@ import { keepRating } from './keep';
 
 /** How long after 办结 the device still offers the ticket: the applicant is at the counter. */
 const offerMinutes = 10;
-
-/** the case events that end a step done with the applicant at the counter */
-const counterSteps = { accepted: 'acceptance', delivered: 'delivery' } as const;
 
 type Offer = {
   prompt: NonNullable<RatingPrompt['service']>;
@@ -155,18 +151,12 @@ export async function rateAtDevice(
     throw new HttpError(409, 'conflict', '这次服务已经评价过或已超过评价时间，谢谢您');
   }
   const served = await servedCase(ctx, offer.prompt);
-  if (offer.prompt.serviceKind === 'ticket' && served?.case_id) {
-    const state = await ctx.db
-      .selectFrom('cases')
-      .select('state')
-      .where('id', '=', served.case_id)
-      .executeTakeFirst();
-    const parsed = state ? (JSON.parse(state.state) as CaseState) : null;
+  const kind = offer.prompt.serviceKind;
+  // a decision is never offered at the counter (latestStep): only a ticket or a counter step
+  if (kind !== 'decision') {
     await refuseVisitRatedTwice(
       ctx,
-      served.case_id,
-      parsed && parsed.status !== 'none' ? parsed.acceptedAt : null,
-      { kind: 'ticket', ticketId: serviceId },
+      kind === 'ticket' ? { kind, ticketId: serviceId } : { kind, caseId: serviceId },
     );
   }
   const id = await keepRating(

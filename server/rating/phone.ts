@@ -11,6 +11,38 @@ import { rateCaseStep } from './case-step';
 
 const windowMinutes = 10;
 const maxPerWindow = 10;
+/**
+ * Wrong case numbers a document takes in a day before its phone rating closes: the masked number
+ * on /verify leaves few digits to guess, so many addresses guessing one document are stopped by
+ * the document, not the address. The applicant can still rate at the window's device.
+ */
+const maxWrongPerDocument = 5;
+const documentKey = (code: string) => `doc:${code}`;
+
+/** Counts a wrong number against the document, or refuses when it had too many today. */
+async function wrongNumbers(ctx: ServerContext, code: string, record: boolean): Promise<void> {
+  const now = ctx.now();
+  const since = shanghaiIso(new Date(now.getTime() - 24 * 3_600_000));
+  const wrong = await ctx.db
+    .selectFrom('rating_phone_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('address', '=', documentKey(code))
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(wrong.n) >= maxWrongPerDocument) {
+    throw new HttpError(
+      429,
+      'unauthenticated',
+      '这份文书的办件编号已多次输入错误，今日暂停在线评价；您可在窗口的评价器上评价',
+    );
+  }
+  if (record) {
+    await ctx.db
+      .insertInto('rating_phone_attempts')
+      .values({ address: documentKey(code), at: shanghaiIso(now) })
+      .execute();
+  }
+}
 
 export async function phoneService(ctx: ServerContext, code: string) {
   const verification = await verifyDocument(ctx, code);
@@ -51,6 +83,22 @@ export type PhoneForm = {
   comment?: string | undefined;
 };
 
+/**
+ * The channel the rating is counted in: 短信 only when the center sent this document's link by
+ * SMS — `?via=sms` is the applicant's browser's word, and anyone can type it. (The code is
+ * Crockford base32 and dashes: nothing in it is a LIKE wildcard.)
+ */
+async function channelOf(ctx: ServerContext, code: string, via: 'qr' | 'sms') {
+  if (via === 'qr') return via;
+  const sent = await ctx.db
+    .selectFrom('sms_messages')
+    .select('id')
+    .where('status', '=', 'sent')
+    .where('params', 'like', `%"rateCode":"${code}"%`)
+    .executeTakeFirst();
+  return sent ? 'sms' : 'qr';
+}
+
 export async function rateByPhone(
   ctx: ServerContext,
   code: string,
@@ -60,10 +108,12 @@ export async function rateByPhone(
 ) {
   await limitAddress(ctx, address);
   const service = await phoneService(ctx, code);
+  await wrongNumbers(ctx, service.code, false);
   const typed = (form.caseNumber ?? '').trim().toUpperCase();
   if (typed === '')
     throw new HttpError(400, 'invalid_input', '请输入文书上的办件编号', { field: 'caseNumber' });
   if (typed !== service.caseNumber.toUpperCase()) {
+    await wrongNumbers(ctx, service.code, true);
     throw new HttpError(400, 'invalid_input', '办件编号与这份文书不符，请核对', {
       field: 'caseNumber',
     });
@@ -79,6 +129,13 @@ export async function rateByPhone(
       field: String(issue?.path[0] ?? 'level'),
     });
   }
-  const id = await rateCaseStep(ctx, service.caseNumber, service.step, { channel }, given.data);
+  const counted = await channelOf(ctx, service.code, channel);
+  const id = await rateCaseStep(
+    ctx,
+    service.caseNumber,
+    service.step,
+    { channel: counted },
+    given.data,
+  );
   return { id, level: given.data.level };
 }

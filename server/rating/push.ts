@@ -53,9 +53,10 @@ export async function pushRatings(
   let sent = 0;
   let failed = 0;
   for (const { id } of due) {
+    const claim = shanghaiIso(new Date(now.getTime() + claimMs));
     const claimed = await db
       .updateTable('ratings')
-      .set({ next_push_at: shanghaiIso(new Date(now.getTime() + claimMs)) })
+      .set({ next_push_at: claim })
       .where('id', '=', id)
       .where('pushed_at', 'is', null)
       .where((eb) => eb.or([eb('next_push_at', 'is', null), eb('next_push_at', '<=', at)]))
@@ -81,10 +82,13 @@ export async function pushRatings(
       error = `无法连接省级平台：${failure instanceof Error ? failure.message : String(failure)}`;
     }
     if (error === null) {
+      // only while the claim is still ours: an appeal decided during the send cleared it, and
+      // the rating goes again with the decision in the next round
       await db
         .updateTable('ratings')
         .set({ pushed_at: at, push_error: null, next_push_at: null })
         .where('id', '=', id)
+        .where('next_push_at', '=', claim)
         .execute();
       sent += 1;
       continue;

@@ -5,6 +5,7 @@ import {
   type RatingRecord,
   type RatingReport,
 } from '../../shared/center-api';
+import { shanghaiIso } from '../../shared/calendar';
 import { verificationCode } from '../../shared/documents';
 import { startProvincialStandin } from '../../tests/support/provincial-standin';
 import { eachDialect } from '../db/test-db';
@@ -180,7 +181,7 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect((await rate(token, next.caseId, { level: 1 })).statusCode).toBe(409);
   });
 
-  it('one visit, one rating: a ticket rated at the device is not rated again as its acceptance', async () => {
+  it('one visit, one rating: a ticket rated at the device is not rated again as its step', async () => {
     const { h, sj1, pair, rate, report, accept } = await setup();
     const token = await pair('SJ01');
     const act = (action: string) =>
@@ -224,6 +225,45 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     expect(secondPhone.statusCode, secondPhone.body).toBe(201);
     expect((await rate(token, second.ticket, { level: 1 })).statusCode).toBe(409);
     expect((await report()).levels).toEqual({ '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 });
+
+    // a pickup: the licence handed over while the applicant's next ticket is served
+    minutes(120);
+    const pickup = caseScript({ start: '2025-03-14T10:00:00+08:00' });
+    const before = [pickup.received(), pickup.checked(), pickup.accepted(), pickup.reviewed()];
+    const decided = pickup.decided();
+    const stamped = pickup.next(
+      'stamped',
+      {
+        decisionEventId: decided.id,
+        decisionHash: 'f'.repeat(64),
+        decisionNumber: 'SJ许〔2025〕1号',
+      },
+      actors.chief,
+    );
+    const made = pickup.next(
+      'certificateIssued',
+      { certificateNumber: 'JY13101010000001' },
+      actors.chief,
+    );
+    await sj1.pushOk(sj1.sign(await h.sealed(sj1, [...before, decided, stamped, made])));
+    minutes(30);
+    const ticket = (
+      await h.call('POST', centerContract['queue.take'].path, { body: { departmentCode: 'SJ' } })
+    ).json<{ id: string }>().id;
+    expect((await act('callNext')).statusCode).toBe(200);
+    const handedOver = {
+      ...pickup.next('delivered', { method: 'window', recipient: '申请人甲' }, actors.clerk),
+      occurredAt: shanghaiIso(clock),
+    };
+    const [signed] = sj1.sign([handedOver]);
+    await sj1.pushOk([signed!]);
+    expect((await act('finish')).statusCode).toBe(200);
+    expect((await rate(token, ticket, { level: 1 })).statusCode).toBe(201);
+    const receipt = await h.call('POST', `/rate/${verificationCode(signed!.hash)}`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `caseNumber=${pickup.caseNumber}&level=1`,
+    });
+    expect(receipt.statusCode).toBe(409);
   });
 
   it('a 代录 form keyed first never takes the applicant’s own rating of the service', async () => {
@@ -240,7 +280,8 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       },
     });
     expect(paper.statusCode, paper.body).toBe(201);
-    const own = await h.call('POST', `/rate/${code}`, {
+    // `?via=sms` typed by hand: no SMS carried this link, so it counts as 扫码
+    const own = await h.call('POST', `/rate/${code}?via=sms`, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `caseNumber=${script.caseNumber}&level=5&reasons=${encodeURIComponent('多次跑动')}`,
     });
@@ -265,6 +306,20 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       body: `caseNumber=${script.caseNumber}&level=1`,
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('a rated event written by staff is refused by the center since the applicant rates', async () => {
+    const { sj1 } = await setup();
+    // the center's clock past the release that ended staff entry; the case a PC's own today
+    clock = new Date('2026-12-05T10:00:00+08:00');
+    const script = caseScript({ start: '2026-12-05T09:30:00+08:00' });
+    const pushed = await sj1.pushOk(
+      sj1.sign([script.received(), script.next('rated', { score: 1 }, actors.clerk)]),
+    );
+    expect(pushed.results.map((r) => r.conflict?.rule ?? r.status)).toEqual([
+      'accepted',
+      'rating.applicantOnly',
+    ]);
   });
 
   it('one rating per service: a second is refused, also when two arrive at once', async () => {
@@ -514,13 +569,36 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     });
 
     // ten sends in ten minutes from one address; the eleventh waits
-    for (let i = 0; i < 6; i++) await post('caseNumber=x&level=1');
+    for (let i = 0; i < 6; i++) await post(`caseNumber=${script.caseNumber}&level=9`);
     const limited = await post(`caseNumber=${script.caseNumber}&level=1`);
     expect(limited.statusCode).toBe(429);
     expect(limited.body).toContain('提交过于频繁');
     minutes(11);
     expect((await post(`caseNumber=${script.caseNumber}&level=1`)).statusCode).toBe(409);
   });
+  it('a document whose case number was guessed wrong five times takes no phone rating that day', async () => {
+    const { h, accept, list } = await setup();
+    const script = caseScript({ start: '2025-03-13T09:00:00+08:00' });
+    const code = await accept(script);
+    const post = (caseNumber: string, minutesLater = 0) => {
+      minutes(minutesLater);
+      return h.call('POST', `/rate/${code}`, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `caseNumber=${caseNumber}&level=1`,
+      });
+    };
+    // a guesser across addresses and hours: each wrong number counts against the document
+    for (let i = 0; i < 5; i++) {
+      expect((await post(`SJ-20250313-SJ01-T1-000${i}`, 11)).statusCode).toBe(400);
+    }
+    const locked = await post(script.caseNumber, 11);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json<Failure>().error.message).toContain('今日暂停在线评价');
+    expect(await list()).toEqual([]);
+    // a day later the applicant holding the paper rates it
+    expect((await post(script.caseNumber, 24 * 60)).statusCode).toBe(201);
+  });
+
   it('exports the national fields as JSON and CSV, and pushes each rating once, retrying', async () => {
     const { h, staff, manager, supervisor, pair, serve, rate, list } = await setup();
     const token = await pair('SJ01');
@@ -612,6 +690,27 @@ eachDialect('center: 好差评 by the applicant', (t) => {
       expect(await pushRatings(t().db, clock)).toEqual({ sent: 1, failed: 0 });
       expect(standin.received.at(-1)).toMatchObject({ ratingId: badOne.id, appeal: '申诉成立' });
       expect(await status()).toMatchObject({ pushed: 2, waiting: 0 });
+
+      // decided while the rating is on its way: the answer records nothing, it goes again
+      minutes(1);
+      await rate(token, await serve(), { level: 5, reasons: ['其他'] });
+      const inFlight = (await list()).find((r) => r.level === 5)!;
+      await staff.call('POST', path('rating.appeal', inFlight.id), {
+        token: await staff.tokenFor('clerk', 'w-sj-1'),
+        body: { reason: '申请人误触' },
+      });
+      const decidedMeanwhile = async (url: string, init: RequestInit) => {
+        const answer = await fetch(url, init);
+        await staff.call('POST', path('rating.decideAppeal', inFlight.id), {
+          token: supervisor,
+          body: { upheld: true, note: '录像属实' },
+        });
+        return answer;
+      };
+      expect(await pushRatings(t().db, clock, decidedMeanwhile)).toEqual({ sent: 1, failed: 0 });
+      expect(standin.received.at(-1)).toMatchObject({ ratingId: inFlight.id, appeal: null });
+      expect(await pushRatings(t().db, clock)).toEqual({ sent: 1, failed: 0 });
+      expect(standin.received.at(-1)).toMatchObject({ ratingId: inFlight.id, appeal: '申诉成立' });
 
       // a wrong key is refused by the province, and the manager sees why
       await staff.call('PUT', path('rating.setSettings'), {

@@ -240,11 +240,26 @@ const noticeRules: CenterRule = (event, state, _wire, records) => {
 };
 // ---- end of issue 14 part B2 ----
 
+// ---- issue 17 part 2: the applicant rates, not the staff (国办发〔2019〕51号) ----
+/**
+ * The day the release that moved 好差评 to the applicant came out. A `rated` event written by
+ * staff reaches the center from then on as a conflict: no screen writes one any more, and a
+ * modified or outdated terminal must not add ratings the reports would count. Those received
+ * before stay in the logs and count as 旧版录入 (shared/reports foldRatings).
+ */
+export const staffRatingsEndedAt = '2026-12-01T00:00:00.000+08:00';
+
+const ratingByApplicantOnly: CenterRule = (event, _state, _wire, records) =>
+  event.type === 'rated' && records.receivedAt >= staffRatingsEndedAt
+    ? reject('rating.applicantOnly')
+    : null;
+
 /** In order: the first broken rule names the conflict. */
 // A false time first: the other rules read the records and clocks at the event's time, so
 // that time must be believed; then who acted, on what; then the timed legal rules.
 const centerRules: readonly CenterRule[] = [
   ...clockRules,
+  ratingByApplicantOnly,
   ownWindow,
   // — issue 13 points 1 and 3 (authority): the actor is on the center's staff as named, on duty,
   // acting within the case's window or department; a receipt's item and powers were published —

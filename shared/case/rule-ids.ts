@@ -57,6 +57,8 @@ export const caseRuleMessages = {
 
 /** The rules main and the center enforce around the reducer: the clock, sign-in, seal, setup. */
 export const serviceRuleMessages = {
+  'rating.applicantOnly':
+    '好差评须由申请人本人在评价器、扫码或短信中作出，工作人员不能录入（纸质评价表由中心代录）',
   'seal.pinNotSet': '尚未设置盖章密码：请先设置',
   'seal.wrongPin': '盖章密码不正确',
   'seal.locked': '盖章密码连续输错次数过多，已暂时锁定',
