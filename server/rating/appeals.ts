@@ -93,6 +93,8 @@ export async function recordFollowUp(
 ) {
   const rating = await readRating(ctx.db, ratingId);
   if (!isBadRating(rating.level)) throw new HttpError(409, 'conflict', '只有差评需要回访');
+  // out of the counts (an appeal upheld, a paper form the applicant's own replaced): nothing is due
+  if (!rating.counted) throw new HttpError(409, 'conflict', '这条评价已不计入统计，无需回访');
   // the time typed is when the applicant was reached: after the rating, not in the future
   const contacted = Date.parse(followUp.contactedAt);
   if (contacted < Date.parse(rating.ratedAt) || contacted > ctx.now().getTime() + 60_000) {

@@ -37,29 +37,45 @@ const iso = (ms: number) => shanghaiIso(new Date(ms));
 
 /**
  * One visit is one service (一次一评): a ticket served at a window and the 受理 or 送达 its clerk
- * did while serving it — at that window, between the call and 办结 (give or take the terminal's
- * clock) — are rated once, on the window's device as the ticket or through the notice's QR as
- * the step, not both. A step done on another visit (after 补正, at a later pickup) is its own.
+ * did while serving it are rated once — on the window's device as the ticket, or through the
+ * notice's QR as the step, not both. The acceptance belongs to the ticket its case was received
+ * for (queue_ticket_cases), when the clerk finished that ticket after accepting (give or take the
+ * terminal's clock); a delivery, which names no ticket, to the ticket being served at that window
+ * when it happened, between the call and 办结. A step done on another visit is its own service.
  */
-async function ticketsDuringStep(ctx: ServerContext, caseId: string, step: CounterStep) {
-  const done = await ctx.db
+async function stepEvent(ctx: ServerContext, caseId: string, step: CounterStep) {
+  return ctx.db
     .selectFrom('events')
     .select(['window_id', 'occurred_at'])
     .where('case_id', '=', caseId)
     .where('type', '=', eventOfStep[step])
     .where('status', '=', 'accepted')
     .executeTakeFirst();
+}
+
+async function ticketsDuringStep(ctx: ServerContext, caseId: string, step: CounterStep) {
+  const done = await stepEvent(ctx, caseId, step);
   if (!done) return [];
   const at = Date.parse(done.occurred_at);
-  const tickets = await ctx.db
+  if (step === 'acceptance') {
+    const linked = await ctx.db
+      .selectFrom('queue_ticket_cases as l')
+      .innerJoin('queue_tickets as t', 't.id', 'l.ticket_id')
+      .select('t.id')
+      .where('l.case_id', '=', caseId)
+      .where('t.finished_at', '>=', iso(at - skewMs))
+      .execute();
+    return linked.map((t) => t.id);
+  }
+  const serving = await ctx.db
     .selectFrom('queue_tickets')
     .select('id')
     .where('window_id', '=', done.window_id)
     .where('status', '=', 'done')
-    .where('called_at', '<=', iso(at + skewMs))
-    .where('finished_at', '>=', iso(at - skewMs))
+    .where('called_at', '<=', iso(at))
+    .where('finished_at', '>=', iso(at))
     .execute();
-  return tickets.map((t) => t.id);
+  return serving.map((t) => t.id);
 }
 
 async function stepsDuringTicket(ctx: ServerContext, ticketId: string) {
@@ -69,23 +85,34 @@ async function stepsDuringTicket(ctx: ServerContext, ticketId: string) {
     .where('id', '=', ticketId)
     .executeTakeFirst();
   if (!ticket?.window_id || !ticket.called_at || !ticket.finished_at) return [];
-  const from = Date.parse(ticket.called_at) - skewMs;
-  const to = Date.parse(ticket.finished_at) + skewMs;
-  const events = await ctx.db
+  const [called, finished] = [Date.parse(ticket.called_at), Date.parse(ticket.finished_at)];
+  const linked = await ctx.db
+    .selectFrom('queue_ticket_cases')
+    .select('case_id')
+    .where('ticket_id', '=', ticketId)
+    .execute();
+  const accepted: { kind: CounterStep; caseId: string }[] = [];
+  for (const { case_id } of linked) {
+    const done = await stepEvent(ctx, case_id, 'acceptance');
+    if (done && Date.parse(done.occurred_at) <= finished + skewMs) {
+      accepted.push({ kind: 'acceptance', caseId: case_id });
+    }
+  }
+  const delivered = await ctx.db
     .selectFrom('events')
-    .select(['case_id', 'type', 'occurred_at'])
+    .select(['case_id', 'occurred_at'])
     .where('window_id', '=', ticket.window_id)
     .where('status', '=', 'accepted')
-    .where('type', 'in', Object.keys(counterSteps))
-    // pushed after it happened: nothing received before the call can be of this visit
-    .where('received_at', '>=', iso(from))
+    .where('type', '=', 'delivered')
+    // pushed after it happened: nothing received before the call is of this visit
+    .where('received_at', '>=', ticket.called_at)
     .execute();
-  return events
-    .filter((e) => Date.parse(e.occurred_at) >= from && Date.parse(e.occurred_at) <= to)
-    .map((e) => ({
-      kind: counterSteps[e.type as keyof typeof counterSteps],
-      caseId: e.case_id,
-    }));
+  return [
+    ...accepted,
+    ...delivered
+      .filter((e) => Date.parse(e.occurred_at) >= called && Date.parse(e.occurred_at) <= finished)
+      .map((e) => ({ kind: 'delivery' as const, caseId: e.case_id })),
+  ];
 }
 
 /** Refuses the applicant's rating of a service whose visit they already rated another way. */

@@ -508,6 +508,17 @@ eachDialect('center: 好差评 by the applicant', (t) => {
     const decided = await decide(supervisor);
     expect(decided.statusCode, decided.body).toBe(200);
     expect((await decide(supervisor)).statusCode).toBe(409);
+    // out of the counts: no follow-up is due, none is recorded
+    const followUp = await staff.call('POST', path('rating.followUp', rating!.id), {
+      token: manager,
+      body: {
+        contactedBy: '陈经理',
+        contactedAt: clock.toISOString(),
+        method: 'phone',
+        result: '已联系',
+      },
+    });
+    expect(followUp.statusCode).toBe(409);
 
     const figures = await report();
     expect(figures).toMatchObject({ total: 1, bad: 0, badRate: 0, appealedAway: 1 });

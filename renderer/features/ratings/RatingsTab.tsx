@@ -230,9 +230,10 @@ export function RatingsTab({ period, role }: { period: Period; role: Role | unde
           },
           {
             title: m('actions'),
+            // the buttons' words fit 100 px in both languages: wider pushes the page past 1366
             width: 100,
             render: (_, r) =>
-              role === 'manager' && r.followUp && !r.followUp.contactedAt ? (
+              role === 'manager' && r.counted && r.followUp && !r.followUp.contactedAt ? (
                 <Button size="small" onClick={() => setFollowUp(r)}>
                   {m('recordFollowUp')}
                 </Button>

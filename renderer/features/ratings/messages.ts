@@ -176,7 +176,7 @@ export const useRatingMessages = defineMessages({
     followUpDone: 'Follow-up: {by} {at} {method}: {result}',
     rectified: 'Rectification: {r}',
     rectificationDue: 'Rectify by {d}',
-    recordFollowUp: 'Record follow-up',
+    recordFollowUp: 'Follow up',
     followUpTitle: 'Record the follow-up of a bad rating',
     contactedBy: 'Contacted by',
     contactedAt: 'Contacted at',
