@@ -50,21 +50,32 @@ function NumbersTable({ report, windowId }: { report: DailyReport; windowId?: st
                   {section}
                 </td>
               )}
-              {Array.from({ length: perLine }, (_, j) => {
-                const r = line[j];
-                return r ? (
+              {line.length === 1 && line[0]?.format === 'text'
+                ? // a sentence alone on its line (好差评 without the center) takes the whole line:
+                  // in one value cell it wraps into a column that pushes the sheet onto a second
                   [
-                    <td key={`l${j}`} className="rp-print-label">
-                      {r.label}
+                    <td key="l" className="rp-print-label">
+                      {line[0].label}
                     </td>,
-                    <td key={`v${j}`} className="rp-print-value">
-                      {valueText(r)}
+                    <td key="v" className="rp-print-sentence" colSpan={perLine * 2 - 1}>
+                      {valueText(line[0])}
                     </td>,
                   ]
-                ) : (
-                  <td key={`e${j}`} colSpan={2} />
-                );
-              })}
+                : Array.from({ length: perLine }, (_, j) => {
+                    const r = line[j];
+                    return r ? (
+                      [
+                        <td key={`l${j}`} className="rp-print-label">
+                          {r.label}
+                        </td>,
+                        <td key={`v${j}`} className="rp-print-value">
+                          {valueText(r)}
+                        </td>,
+                      ]
+                    ) : (
+                      <td key={`e${j}`} colSpan={2} />
+                    );
+                  })}
             </tr>
           ));
         })}
