@@ -50,6 +50,7 @@ const eventEn: Record<CaseEventType, string> = {
   materialsChecked: 'Materials checked',
   noticeIssued: 'One-time notice',
   supplementReceived: 'Supplement received',
+  materialsAttached: 'Scans attached',
   accepted: 'Accepted',
   refused: 'Refused at intake',
   reviewed: 'Reviewed',

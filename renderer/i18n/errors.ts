@@ -18,6 +18,8 @@ export const ruleSentencesEn: Record<RuleId, string> = {
   'role.notAllowed': 'Your role may not take this step',
   'status.notAllowed': "This step is not possible in the case's current status",
   'material.unknown': "This material is not in the item's published list of materials",
+  'notice.pageNotAttached':
+    'The page the notice points to is not one of the material’s attached scans',
   'notice.newItems':
     "A repeated one-time notice may only repeat the first notice's materials, never ask for new ones",
   'notice.overrideNotSupervisor': 'Only a supervisor in person may make a supervision exception',

@@ -1,4 +1,5 @@
 export * from './appeal';
+export * from './attachments';
 export * from './calendar-revision';
 export * from './clocks';
 export * from './events';

@@ -34,6 +34,7 @@ export const eventLabels: Readonly<Record<CaseEventType, string>> = {
   materialsChecked: '材料核验',
   noticeIssued: '一次性告知',
   supplementReceived: '接收补正材料',
+  materialsAttached: '附材料扫描件',
   accepted: '受理',
   refused: '不予受理',
   reviewed: '审查',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { powerSchema } from '../catalog/powers';
 import { extensionApprovers, intakeSealModes, limitUnits, validitySchema } from '../catalog/schema';
 import { appealNoticeSchema } from './appeal';
+import { materialFilesSchema, pageRefSchema } from './attachments';
 import { localDateSchema, text, workingDaysSchema } from './schema-parts';
 
 // Identifier checks (resident ID, USCC, mobile) belong to shared/ids and are applied by the API
@@ -102,6 +103,8 @@ export const noticeItemSchema = z.object({
   materialId: text,
   problem: z.enum(['missing', 'defective']),
   detail: text,
+  // issue 18: the page of the material's scans the defect is on, so the applicant sees which
+  page: pageRefSchema.optional(),
 });
 export type NoticeItem = z.infer<typeof noticeItemSchema>;
 
@@ -193,6 +196,12 @@ export const payloadSchemas = {
     intakeSeal,
   }),
   supplementReceived: z.object({ materialIds: z.array(text).min(1) }),
+  materialsAttached: z.object({
+    materials: z
+      .array(materialFilesSchema)
+      .min(1)
+      .refine((ms) => uniqueIds(ms.map((m) => m.materialId)), '同一材料只能出现一次'),
+  }),
   accepted: z.object({
     // 容缺受理: a missing non-essential material is waived under a published rule, named here.
     waivedMaterials: z.array(z.object({ materialId: text, rule: text })).optional(),

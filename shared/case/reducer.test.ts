@@ -377,6 +377,7 @@ describe('allowedEvents, what the UI offers', () => {
     expect(allowedEvents(received, 'clerk')).toEqual([
       'materialsChecked',
       'noticeIssued',
+      'materialsAttached',
       'accepted',
       'refused',
       'paused',
@@ -386,6 +387,7 @@ describe('allowedEvents, what the UI offers', () => {
     expect(allowedEventsNow(received, 'clerk', null)).toEqual([
       'materialsChecked',
       'noticeIssued',
+      'materialsAttached',
       'accepted',
       'refused',
       'withdrawn',
@@ -394,6 +396,7 @@ describe('allowedEvents, what the UI offers', () => {
     // accepted by law: no notice or refusal any more; the case may go on to the decision
     expect(allowedEventsNow(received, 'clerk', '2025-03-03')).toEqual([
       'materialsChecked',
+      'materialsAttached',
       'accepted',
       'paused',
       'withdrawn',
@@ -413,6 +416,7 @@ describe('allowedEvents, what the UI offers', () => {
   it('offers review, not decision, on an accepted two-person item', () => {
     expect(allowedEvents(accepted, 'reviewer')).toEqual(['reviewed']);
     expect(allowedEvents(accepted, 'chief')).toEqual([
+      'materialsAttached',
       'reviewed',
       'paused',
       'extended',

@@ -37,6 +37,7 @@ function receive(event: EventOf<'received'>): OpenCase {
       status: 'pending',
       defect: null,
       waivedBy: null,
+      files: [],
     })),
     firstNotice: null,
     notices: [],
@@ -120,6 +121,12 @@ function advance(state: OpenCase, event: Exclude<CaseEvent, { type: 'received' }
             ? [...state.violations, { rule: 'notice.newItems', eventId: event.id }]
             : state.violations,
       };
+    }
+    case 'materialsAttached': {
+      const changes = new Map(
+        event.payload.materials.map((m) => [m.materialId, { files: m.files }]),
+      );
+      return { ...state, materials: updateMaterials(state.materials, changes) };
     }
     case 'supplementReceived': {
       const changes = new Map(

@@ -14,6 +14,7 @@ export const caseRuleMessages = {
   'role.notAllowed': '当前角色无权办理此环节',
   'status.notAllowed': '办件当前状态下不能办理此环节',
   'material.unknown': '材料不在本事项公布的申报材料目录中',
+  'notice.pageNotAttached': '告知所指的页面不在该材料已附的扫描件中',
   'notice.newItems': '一次性告知后再次告知只能重复首次告知的材料，不得提出新的补正要求',
   'notice.overrideNotSupervisor': '监督例外只能由监察人员本人作出',
   'notice.supervisorOverrideOnly': '监察人员只能对再次告知作出监督例外',

@@ -55,6 +55,16 @@ function denial(overrides: Partial<Extract<CaseEvent, { type: 'decided' }>['payl
   } as Extract<CaseEvent, { type: 'decided' }>['payload'];
 }
 
+/** A page as the camera stored it: `seed` stands for its bytes. */
+function scan(seed: string) {
+  return {
+    sha256: seed.repeat(64).slice(0, 64),
+    mediaType: 'image/jpeg',
+    bytes: 180_000,
+    source: 'camera',
+  } as const;
+}
+
 type Scenario = {
   name: string;
   rule: RuleId;
@@ -143,6 +153,78 @@ const scenarios: Scenario[] = [
         'noticeIssued',
         { items: [{ materialId: 'm9', problem: 'missing', detail: '户口本' }] },
         clerk,
+      ),
+    }),
+  },
+  {
+    name: 'a notice points at a page of another material (issue 18)',
+    rule: 'notice.pageNotAttached',
+    build: (e) => ({
+      given: [
+        e('received', receivedPayload(), clerk),
+        e('materialsAttached', { materials: [{ materialId: 'm2', files: [scan('a')] }] }, clerk),
+      ],
+      when: e(
+        'noticeIssued',
+        {
+          items: [
+            {
+              materialId: 'm1',
+              problem: 'defective',
+              detail: '签名处空白',
+              page: { sha256: scan('a').sha256, page: 1 },
+            },
+          ],
+        },
+        clerk,
+      ),
+    }),
+  },
+  {
+    name: 'a notice points at the second page of a one-page scan',
+    rule: 'notice.pageNotAttached',
+    build: (e) => ({
+      given: [
+        e('received', receivedPayload(), clerk),
+        e('materialsAttached', { materials: [{ materialId: 'm1', files: [scan('a')] }] }, clerk),
+      ],
+      when: e(
+        'noticeIssued',
+        {
+          items: [
+            {
+              materialId: 'm1',
+              problem: 'defective',
+              detail: '签名处空白',
+              page: { sha256: scan('a').sha256, page: 2 },
+            },
+          ],
+        },
+        clerk,
+      ),
+    }),
+  },
+  {
+    name: 'scans attached to a material the item does not list',
+    rule: 'material.unknown',
+    build: (e) => ({
+      given: [e('received', receivedPayload(), clerk)],
+      when: e(
+        'materialsAttached',
+        { materials: [{ materialId: 'm9', files: [scan('a')] }] },
+        clerk,
+      ),
+    }),
+  },
+  {
+    name: 'a reviewer attaches scans',
+    rule: 'role.notAllowed',
+    build: (e) => ({
+      given: accepted(e),
+      when: e(
+        'materialsAttached',
+        { materials: [{ materialId: 'm1', files: [scan('a')] }] },
+        reviewer,
       ),
     }),
   },
@@ -803,6 +885,40 @@ describe('the near misses pass', () => {
       e('decided', denial(), chief),
     ].reduce(apply, initialCaseState);
     expect(state.status === 'decided' && state.decision?.decision.outcome).toBe('deny');
+  });
+
+  it('keeps the last list of a material’s scans, and lets a notice point at a page of a PDF', () => {
+    const e = caseScript();
+    const pdf = { ...scan('c'), mediaType: 'application/pdf', name: '营业执照.pdf' } as const;
+    const state = [
+      e('received', receivedPayload(), clerk),
+      e(
+        'materialsAttached',
+        { materials: [{ materialId: 'm1', files: [scan('a'), scan('b')] }] },
+        clerk,
+      ),
+      // page a taken again: the new list replaces the old, page b stays first
+      e('materialsAttached', { materials: [{ materialId: 'm1', files: [scan('b'), pdf] }] }, clerk),
+      e(
+        'noticeIssued',
+        {
+          items: [
+            {
+              materialId: 'm1',
+              problem: 'defective',
+              detail: '第3页未盖章',
+              page: { sha256: pdf.sha256, page: 3 },
+            },
+          ],
+        },
+        clerk,
+      ),
+    ].reduce(apply, initialCaseState);
+    expect(state.status === 'awaitingSupplement' && state.materials[0]?.files).toEqual([
+      scan('b'),
+      pdf,
+    ]);
+    expect(state.status !== 'none' && state.materials[1]?.files).toEqual([]);
   });
 
   it('gives a manager nothing to record', () => {

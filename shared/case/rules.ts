@@ -1,6 +1,7 @@
 import { itemLaw } from '../catalog/law';
 import { limitText } from '../catalog/limit-words';
 import { appealNoticeComplete } from './appeal';
+import type { PageRef } from './attachments';
 import { eventLabels, roleLabels, statusLabels } from './labels';
 import { caseEventTypes, type Actor, type CaseEvent } from './events';
 import type { CaseEventType, Decision, NoticeItem } from './payloads';
@@ -31,6 +32,8 @@ export const emitters: Readonly<Record<CaseEventType, readonly Role[]>> = {
   materialsChecked: ['clerk', 'chief'],
   noticeIssued: ['clerk', 'chief', 'supervisor'],
   supplementReceived: ['clerk', 'chief'],
+  // the counter scans what it receives; the chief may add a page he was handed
+  materialsAttached: ['clerk', 'chief'],
   accepted: ['clerk', 'chief'],
   refused: ['clerk', 'chief'],
   reviewed: ['reviewer', 'chief'],
@@ -133,6 +136,10 @@ function stateGuard(state: CaseState, type: CaseEventType): Rejection | null {
       return acceptedByLawOnly(state) ? null : inStatus(state, intake);
     case 'supplementReceived':
       return inStatus(state, ['awaitingSupplement']);
+    // a paper is scanned at intake, with a supplement, or later while the case is weighed — never
+    // after the decision, which was made on the papers as they then stood
+    case 'materialsAttached':
+      return inStatus(state, [...intake, ...withDeemed(state, beforeDecision)]);
     case 'reviewed':
       return inStatus(state, withDeemed(state, inReview));
     case 'checked':
@@ -226,6 +233,14 @@ export function newNoticeItems(state: OpenCase, items: readonly NoticeItem[]): s
   return items.map((i) => i.materialId).filter((id) => !first.has(id));
 }
 
+/** An image is one page; a PDF's pages are counted only by who opens it, so any page of it. */
+function pageAttached(state: OpenCase, materialId: string, ref: PageRef): boolean {
+  const file = state.materials
+    .find((m) => m.materialId === materialId)
+    ?.files.find((f) => f.sha256 === ref.sha256);
+  return file !== undefined && (file.mediaType === 'application/pdf' || ref.page === 1);
+}
+
 function noticeRules(
   state: OpenCase,
   event: Extract<CaseEvent, { type: 'noticeIssued' }>,
@@ -241,6 +256,9 @@ function noticeRules(
     return reject('notice.overrideNotSupervisor');
   }
   if (bySupervisor && !override) return reject('notice.supervisorOverrideOnly');
+  const strayPage = items.find((i) => i.page && !pageAttached(state, i.materialId, i.page));
+  if (strayPage)
+    return reject('notice.pageNotAttached', materialNames(state, [strayPage.materialId]));
   const added = newNoticeItems(state, items);
   // A supervisor's override lets the notice through; the reducer records it as a violation.
   if (added.length > 0 && !override) return reject('notice.newItems', materialNames(state, added));
@@ -311,6 +329,11 @@ function contentRules(state: OpenCase, event: CaseEvent): Rejection | null {
       return noticeRules(state, event);
     case 'supplementReceived':
       return unknownMaterials(state, event.payload.materialIds);
+    case 'materialsAttached':
+      return unknownMaterials(
+        state,
+        event.payload.materials.map((m) => m.materialId),
+      );
     case 'accepted':
       return acceptanceRules(state, event);
     case 'refused': {

@@ -24,6 +24,7 @@ export const eventScope: Readonly<Record<CaseEventType, CaseScopeLevel>> = {
   materialsChecked: 'department',
   noticeIssued: 'department',
   supplementReceived: 'department',
+  materialsAttached: 'department',
   accepted: 'department',
   refused: 'department',
   withdrawn: 'department',

@@ -11,6 +11,7 @@ import type {
 } from './payloads';
 import { isBadRating } from './payloads';
 import type { RuleId } from './rule-ids';
+import type { Attachment } from './attachments';
 
 export type CaseStatus =
   | 'none'
@@ -41,6 +42,8 @@ export type MaterialState = {
   defect: string | null;
   /** the 容缺 rule under which acceptance went ahead without it */
   waivedBy: string | null;
+  /** issue 18: its papers as files, in page order (the last `materialsAttached` naming it) */
+  files: readonly Attachment[];
 };
 
 export type NoticeRecord = {

@@ -108,6 +108,18 @@ function payloadFor(type: CaseEventType, state: CaseState, s: Step, actor: Actor
     }
     case 'supplementReceived':
       return { materialIds: someMaterials(state, s.bits, v) };
+    case 'materialsAttached':
+      return {
+        materials: someMaterials(state, s.bits, v).map((materialId, i) => ({
+          materialId,
+          files: Array.from({ length: (s.bits >> i) & 3 }, (_, page) => ({
+            sha256: `${materialId}${page}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'e'),
+            mediaType: 'image/jpeg',
+            bytes: 150_000 + page,
+            source: 'camera',
+          })),
+        })),
+      };
     case 'accepted':
       return v < 5
         ? v === 4
