@@ -11,6 +11,10 @@ import { notBuiltMessage, staticFile, staticHeaders } from '../node-shared/http/
 // Loopback only; a session token from auth.login in `Authorization: Bearer`.
 
 export const maxBodyBytes = 1024 * 1024;
+/** issue 18: a file imported from disk travels in its call, base64 (40 MB of file) */
+const largeBodyCalls: Readonly<Record<string, number>> = {
+  'attachments.import': 56 * 1024 * 1024,
+};
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
@@ -111,9 +115,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
       refuse(res, 415, 'invalid_input', '请求须为 application/json');
       return;
     }
-    const body = await readBody(req);
+    const name = url.pathname.slice('/api/'.length);
+    const limit = largeBodyCalls[name] ?? maxBodyBytes;
+    const body = await readBody(req, limit);
     if (body === null) {
-      refuse(res, 413, 'payload_too_large', `请求过大（上限 ${maxBodyBytes} 字节）`);
+      refuse(res, 413, 'payload_too_large', `请求过大（上限 ${limit} 字节）`);
       return;
     }
     let input: unknown;
@@ -126,7 +132,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebOption
     const token = bearer(req.headers.authorization);
     const runner = 'host' in opts ? opts.host : fixedHost(opts.terminal);
     const terminal = runner.terminal();
-    const name = url.pathname.slice('/api/'.length);
     const result = terminal
       ? await dispatch(opts.handlers, name, input, {
           terminal,
@@ -147,10 +152,10 @@ function bearer(header: string | undefined): string | null {
 }
 
 /** The body as text, or null when it exceeds maxBodyBytes (then it is drained, never parsed). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBodyBytes) {
+    if (declared > limit) {
       req.resume();
       resolve(null);
       return;
@@ -160,7 +165,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));

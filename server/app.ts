@@ -1,3 +1,4 @@
+import { diskBackend, type FileBackend } from './files/backend';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -40,6 +41,8 @@ export type AppConfig = {
   dataDir?: string;
   /** part U (issue 16): the built renderer the console at /console/ serves; absent: its API only */
   consoleDir?: string | null;
+  /** issue 18: an S3-compatible store for the materials' files; absent: `<dataDir>/files` */
+  files?: FileBackend;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -79,6 +82,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     checkResponses: config.checkResponses ?? false,
     ...(config.passwordCost !== undefined ? { passwordCost: config.passwordCost } : {}),
     dataDir: config.dataDir ?? null,
+    files: config.files ?? (config.dataDir ? diskBackend(config.dataDir) : null),
   };
 
   // Every answer carries the center's time, refusals and 404s too: the terminals measure their
@@ -89,6 +93,13 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     done(null, payload);
   });
 
+  // issue 18: a chunk of a material's file, as bytes (only `bytes` calls take it: the others'
+  // schemas refuse a Buffer where they expect an object)
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   // JSON only: a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');
   // A body-less POST sent with a JSON content type (fetch does that) is no body, not bad JSON.

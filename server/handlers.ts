@@ -30,6 +30,7 @@ import { smsHandlers } from './sms/handlers';
 import { queueHandlers } from './queue/handlers';
 // issue 17 part 2: 好差评
 import { ratingHandlers } from './rating/handlers';
+import { filesHandlers } from './files/handlers';
 
 /**
  * `handlers` with exactly the names of `contract`: a missing one fails `H extends Handlers`, an
@@ -68,6 +69,7 @@ export const centerHandlers: CenterHandlers = exactHandlers({
   ...queueHandlers,
   // issue 17 part 2: 好差评 by the applicant
   ...ratingHandlers,
+  ...filesHandlers,
   // part C (issue 15): terminal releases
   ...releaseHandlers,
   // part W of issue 16: 常用语

@@ -26,6 +26,8 @@ import { clearDemo, demoStatus } from '../services/demo-clear';
 import { getPhrases } from '../store/phrases';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
+import { attachmentPage, importAttachment } from '../services/attachments';
+import { fetchFromCenter } from '../sync/files';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { earlierName, findApplicant } from '../store/cases';
 import type { Terminal } from '../services/context';
@@ -174,6 +176,10 @@ export const handlers: Handlers = {
   'ratings.window': (input, { terminal, session }) =>
     windowRatings(terminal, session, input.period),
   'ratings.appeal': (input, { terminal, session }) => appealWindowRating(terminal, session, input),
+  // issue 18: materials as files
+  'attachments.import': (input, { terminal }) => importAttachment(terminal, input),
+  'attachments.page': (input, { terminal }) =>
+    attachmentPage(terminal, input, (sha256) => fetchFromCenter(terminal, sha256)),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.acknowledgeClock': (_input, { terminal, session }) => {

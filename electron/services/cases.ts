@@ -1,5 +1,6 @@
 import type { CallOutput, CaseRow, ParsedInput } from '../../shared/api';
 import {
+  type CaseEventPayload,
   applicantKey,
   brokenNoticeRule,
   brokenTimedRule,
@@ -40,6 +41,7 @@ import { shanghaiIso } from './time';
 import { boundWindow, getItem, windowPowersFor, type BoundWindow } from '../store/reference';
 import { uuidv7 } from '../store/uuidv7';
 import { withNoticeFields } from './notice-fields';
+import { attachedAsHeld } from './attachments';
 import type { SessionRecord } from './sessions';
 import type { Terminal } from './context';
 
@@ -215,8 +217,12 @@ export function recordEvent(
   return inTransaction(t.db, () => {
     const { stored, state } = appendToCase(t, session, input.caseId, (current) => ({
       type: input.type,
-      // the seal mode and appeal bodies come from the department's settings (issue 14 part B2)
-      payload: withNoticeFields(t, current, input.type, payload.data),
+      // the seal mode and appeal bodies come from the department's settings (issue 14 part B2);
+      // attached files must be held here, typed as stored (issue 18)
+      payload:
+        input.type === 'materialsAttached'
+          ? attachedAsHeld(t, payload.data as CaseEventPayload<'materialsAttached'>)
+          : withNoticeFields(t, current, input.type, payload.data),
     }));
     return { eventId: stored.id, status: state.status };
   });

@@ -74,6 +74,9 @@ function centerServing(feed: () => Promise<WindowSupervision>): SyncClient {
     supervision: feed,
     registerSealKey: unused,
     readmit: unused,
+    filesHave: unused,
+    uploadChunk: unused,
+    fetchFile: unused,
   };
 }
 

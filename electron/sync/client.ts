@@ -11,7 +11,8 @@ import type {
   WireEvent,
   WindowSupervision,
 } from '../../shared/sync';
-import { jsonClient, type TerminalClock } from '../../node-shared/http/client';
+import { download, jsonClient, type TerminalClock } from '../../node-shared/http/client';
+import type { FileState } from '../../shared/center-api/files-contract';
 
 export { CenterFailure } from '../../node-shared/http/client';
 
@@ -26,6 +27,10 @@ export type SyncClient = {
   registerSealKey(request: SealKeyRegistration): Promise<{ keyId: string; registeredAt: string }>;
   /** part A of issue 15: taken back as the same device after the center lost it */
   readmit(request: ReadmitRequest): Promise<ReadmitResponse>;
+  /** issue 18: which files the center holds, and where an upload resumes */
+  filesHave(files: { sha256: string; bytes: number }[]): Promise<FileState[]>;
+  uploadChunk(sha256: string, offset: number, total: number, chunk: Uint8Array): Promise<FileState>;
+  fetchFile(sha256: string): Promise<Buffer>;
 };
 
 export type ClientOptions = {
@@ -47,14 +52,15 @@ const defaultTimeoutMs = 30_000;
 
 /** The terminal's side of sync, with its device credentials. Throws CenterFailure. */
 export function syncClient(opts: ClientOptions): SyncClient {
-  const center = jsonClient(centerContract, {
+  const clientOpts = {
     baseUrl: opts.serverUrl,
     token: opts.token,
     timeoutMs: opts.timeoutMs ?? defaultTimeoutMs,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.headers ? { headers: opts.headers } : {}),
-  });
+  };
+  const center = jsonClient(centerContract, clientOpts);
   return {
     enroll: (body) => center.call('sync.enroll', { body }),
     device: () => center.call('sync.device', {}),
@@ -63,5 +69,10 @@ export function syncClient(opts: ClientOptions): SyncClient {
     supervision: () => center.call('sync.supervision', {}),
     registerSealKey: (body) => center.call('seal.register', { body }),
     readmit: (body) => center.call('sync.readmit', { body }),
+    filesHave: async (files) => (await center.call('files.have', { body: { files } })).files,
+    uploadChunk: (sha256, offset, total, chunk) =>
+      center.call('files.upload', { params: { sha256 }, query: { offset, total }, body: chunk }),
+    fetchFile: (sha256) =>
+      download(centerContract['files.get'], { params: { sha256 } }, clientOpts),
   };
 }

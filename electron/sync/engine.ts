@@ -11,6 +11,7 @@ import { checkDevice, pushPending } from './push';
 import { RoundScheduler } from './schedule';
 import { clearUnknown, markUnknown, unknownReason, unknownToCenter } from './unknown';
 import { fetchSupervision } from './supervision';
+import { uploadOwedFiles } from './files';
 import { reportHeaders } from '../operations/report';
 
 type SyncStateName = SyncStatus['state'];
@@ -118,6 +119,8 @@ export class SyncEngine implements SyncControl {
         const pushed = await pushPending(this.t, client);
         await pullAll(this.t, client);
         await fetchSupervision(this.t, client);
+        // issue 18: the scans last, so a page never holds up a case
+        await uploadOwedFiles(this.t, client);
         error = pushed.rejected ?? pushed.held;
         result = { retry: false, state: error ? 'blocked' : 'idle', online: true };
         setSetting(db, syncKeys.lastSync, this.t.now().toISOString());

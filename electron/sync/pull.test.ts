@@ -316,6 +316,9 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       supervision: unused,
       registerSealKey: unused,
       readmit: unused,
+      filesHave: unused,
+      uploadChunk: unused,
+      fetchFile: unused,
       pull: (request) => {
         requests.push(request);
         const served = pages[request.cursor];

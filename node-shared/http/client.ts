@@ -98,7 +98,71 @@ export async function request<E extends CenterCall>(
   sent: CallRequest<E>,
   opts: ClientOptions,
 ): Promise<ResponseParsed<E>> {
+  const res = await send(call, sent, opts);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) throw refusal(res, json);
+  const parsed = call.response.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = (issue?.path ?? []).join('.');
+    throw new CenterFailure(
+      'malformed',
+      `中心对 ${call.method} ${call.path} 的应答不符合接口约定${at ? `（${at}）` : ''}：${issue?.message ?? ''}`,
+      res.status,
+    );
+  }
+  return parsed.data as ResponseParsed<E>;
+}
+
+/** A `file` call's download (issue 18: a material's file), as bytes. Throws CenterFailure. */
+export async function download<E extends CenterCall>(
+  call: E,
+  sent: CallRequest<E>,
+  opts: ClientOptions,
+): Promise<Buffer> {
+  const res = await send(call, sent, opts);
+  if (!res.ok) {
+    const json: unknown = await res.json().catch(() => undefined);
+    throw refusal(res, json);
+  }
+  try {
+    return Buffer.from(await res.arrayBuffer());
+  } catch (error) {
+    throw new CenterFailure('network', `下载中断：${why(error, opts, call.method)}`);
+  }
+}
+
+function refusal(res: Response, json: unknown): CenterFailure {
+  const parsed = errorBodySchema.safeParse(json);
+  const error = parsed.success ? parsed.data.error : null;
+  return new CenterFailure(
+    res.status >= 500 ? 'unavailable' : 'http',
+    error?.message ?? `中心返回错误 HTTP ${res.status}`,
+    res.status,
+    error,
+  );
+}
+
+/** The request itself, its clock sample taken: the answer's body is the caller's to read. */
+async function send<E extends CenterCall>(
+  call: E,
+  sent: CallRequest<E>,
+  opts: ClientOptions,
+): Promise<Response> {
   const url = callUrl(opts.baseUrl, call, sent.params, sent.query);
+  // issue 18: a file's chunk travels as its bytes, everything else as JSON
+  const body =
+    sent.body === undefined
+      ? undefined
+      : call.bytes
+        ? (sent.body as Uint8Array<ArrayBuffer>)
+        : JSON.stringify(sent.body);
+  const contentType = call.bytes ? 'application/octet-stream' : 'application/json';
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
   const clock = opts.clock;
@@ -112,11 +176,11 @@ export async function request<E extends CenterCall>(
         ...(clock?.correctionMs != null
           ? { [clockCorrectionHeader]: String(Math.round(clock.correctionMs)) }
           : {}),
-        ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined ? {} : { 'content-type': contentType }),
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
         ...opts.headers?.(),
       },
-      ...(sent.body === undefined ? {} : { body: JSON.stringify(sent.body) }),
+      ...(body === undefined ? {} : { body }),
       signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
     });
   } catch (error) {
@@ -130,33 +194,7 @@ export async function request<E extends CenterCall>(
   if (clock?.onSample && centerTime !== null) {
     clock.onSample({ sentAt, answeredAt: clock.now().getTime(), centerTime });
   }
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(json);
-    const error = parsed.success ? parsed.data.error : null;
-    throw new CenterFailure(
-      res.status >= 500 ? 'unavailable' : 'http',
-      error?.message ?? `中心返回错误 HTTP ${res.status}`,
-      res.status,
-      error,
-    );
-  }
-  const parsed = call.response.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = (issue?.path ?? []).join('.');
-    throw new CenterFailure(
-      'malformed',
-      `中心对 ${call.method} ${call.path} 的应答不符合接口约定${at ? `（${at}）` : ''}：${issue?.message ?? ''}`,
-      res.status,
-    );
-  }
-  return parsed.data as ResponseParsed<E>;
+  return res;
 }
 
 // fetch says only 'fetch failed'; the socket's error code under it is what a person can act on

@@ -31,6 +31,7 @@ import { smsOutbox } from './migrations/0024-sms-outbox';
 // issue 17 part 2: 好差评 by the applicant
 import { ratings } from './migrations/0025-ratings';
 import { ratingReview } from './migrations/0026-rating-review';
+import { files } from './migrations/0027-files';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -68,6 +69,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0025-ratings': ratings(),
     // review of issue 17 part 2: a paper form never takes the applicant's own rating
     '0026-rating-review': ratingReview(),
+    // issue 18: the materials' files, and which department's case names which
+    '0027-files': files(),
   };
 }
 

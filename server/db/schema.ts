@@ -146,6 +146,19 @@ export type ServerDb = {
   /** each restore the center learnt of: 'command' or 'detected' */
   center_restores: { id: string; recorded_at: string; kind: string; detail: string };
   /** every event ever admitted, accepted or conflicted; never updated, never deleted */
+  /** issue 18 (0027): the materials' files the center holds, verified by their hash */
+  files: {
+    sha256: string;
+    bytes: number;
+    media_type: string;
+    /** where the bytes are: the data folder, or the configured S3-compatible store */
+    backend: 'disk' | 's3';
+    /** the terminal whose upload completed it first */
+    device_id: string;
+    stored_at: string;
+  };
+  /** issue 18 (0027): which department's case names which file (its `materialsAttached`) */
+  file_refs: { sha256: string; case_id: string; department_code: string };
   events: {
     server_seq: Generated<number>;
     id: string;

@@ -120,6 +120,7 @@ export function registerCall(
     method: call.method,
     url: call.path,
     ...(call.bodyLimit !== undefined ? { bodyLimit: call.bodyLimit } : {}),
+    ...(call.bytes ? { bodyLimit: call.bytes.maxBytes } : {}),
     handler: async (request, reply) => {
       const protocol = call.protocol ? requireProtocol(request.headers[protocolHeader]) : null;
       const { device, staff, rater } = await authenticate(
@@ -157,6 +158,7 @@ export function registerCall(
           terminalClock,
           ...(context.passwordCost !== undefined ? { passwordCost: context.passwordCost } : {}),
           dataDir: context.dataDir ?? null,
+          files: context.files ?? null,
         },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here
@@ -171,7 +173,7 @@ export function registerCall(
         return reply
           .type(out.file.type)
           .header('content-disposition', `attachment; filename="${out.file.name}"`)
-          .send(out.file.text);
+          .send('text' in out.file ? out.file.text : Buffer.from(out.file.bytes));
       }
       if (context.checkResponses) checkResponse(name, call, out.body);
       return reply.type('application/json; charset=utf-8').send(out.body);

@@ -1,3 +1,4 @@
+import type { FileBackend } from '../files/backend';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/case';
@@ -31,6 +32,8 @@ export type ServerContext = {
   passwordCost?: number;
   /** the center's data folder (updates, crash reports); null: none given (PostgreSQL, tests) */
   dataDir?: string | null;
+  /** issue 18: where the materials' files are kept; null: no data folder and no S3 configured */
+  files?: FileBackend | null;
 };
 
 /** The enrolled terminal behind a device bearer token. */
@@ -94,7 +97,10 @@ export type HandlerOutput<E extends CenterCall> =
       : never);
 
 /** A download a `file` call may answer instead of JSON (an export as CSV). */
-export type FileOut = { type: string; name: string; text: string };
+export type FileOut =
+  | { type: string; name: string; text: string }
+  /** issue 18: a material's file, sent as its bytes */
+  | { type: string; name: string; bytes: Uint8Array };
 
 /** Response headers a handler adds (the public /verify's security headers). */
 export type ResponseHeaders = Readonly<Record<string, string>>;

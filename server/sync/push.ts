@@ -1,3 +1,4 @@
+import { recordFileRefs } from '../files/refs';
 import { sql, type Kysely } from 'kysely';
 import { initialCaseState, type CaseState, type OpenCase } from '../../shared/case';
 import { shanghaiIso } from '../../shared/calendar';
@@ -176,6 +177,7 @@ export async function pushEvents(
     const results = new Map<string, ResultColumns>([...answers.values()].map((r) => [r.id, r]));
     for (const r of await insertEvents(trx, ctx.dialect, rows)) results.set(r.id, r);
     await writeCases(trx, ctx, cases, results);
+    await recordFileRefs(trx, rows);
     for (const link of ticketCases) await linkTicketCase(trx, link);
     // the supervision rules see the batch in its own transaction: no alert without its events
     await superviseBatch(

@@ -3,7 +3,14 @@ import { refinePeriod } from '../calendar';
 import { typedText } from '../text';
 import { diagnosticsBundleSchema } from './diagnostics';
 import type { Applicant, CaseEvent, CaseState, ClockView, PauseOverrun, Role } from '../case';
-import { caseEventTypes, ruleIds } from '../case';
+import {
+  attachmentSchema,
+  attachmentSources,
+  caseEventTypes,
+  maxAttachmentBytes,
+  ruleIds,
+  sha256Schema,
+} from '../case';
 import { departmentPhrasesSchema, intakeSealModes, type ServiceItem } from '../catalog';
 import type { CaseDocument } from '../documents';
 import type { Authorization, ComplaintMetrics, Metrics } from '../reports';
@@ -213,6 +220,8 @@ function call<I extends z.ZodType, O extends z.ZodType>(spec: {
 }) {
   return spec;
 }
+
+const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 const uuid = z
   .string()
@@ -691,6 +700,38 @@ export const contract = {
     input: appealRatingSchema.extend({ ratingId: z.string().min(1).max(64) }),
     output: ratingRecordSchema,
     access: ['clerk', 'chief', 'reviewer'],
+  }),
+  /**
+   * Issue 18: a page from the document camera (a frame, cropped by `quad`) or a file from disk
+   * or a scanner's folder (PDF, JPEG, PNG, TIFF), base64. Stored by its SHA-256; a multi-page
+   * TIFF gives one file per page. Attach the result with `cases.record` `materialsAttached`.
+   */
+  'attachments.import': call({
+    input: z.object({
+      // 40 MB of file in base64
+      data: z
+        .string()
+        .min(1, '文件是空的')
+        .max(Math.ceil((maxAttachmentBytes * 4) / 3) + 4, '文件超过40MB')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件数据须为 base64'),
+      name: z.string().trim().min(1).max(200).optional(),
+      source: z.enum(attachmentSources),
+      quad: z.tuple([pointSchema, pointSchema, pointSchema, pointSchema]).optional(),
+    }),
+    output: z.object({ files: z.array(attachmentSchema) }),
+    access: ['clerk', 'chief'],
+  }),
+  /** A file's bytes (or a small JPEG of a page), fetched from the center if this PC lacks it. */
+  'attachments.page': call({
+    input: z.object({ sha256: sha256Schema, size: z.enum(['thumbnail', 'full']) }),
+    output: z.object({
+      mediaType: z.string(),
+      /** base64; null: a PDF has no thumbnail here, the renderer draws its own */
+      data: z.string().nullable(),
+      width: z.number().nullable(),
+      height: z.number().nullable(),
+    }),
+    access: 'signedIn',
   }),
 } satisfies Record<CallName, CallSpec>;
 

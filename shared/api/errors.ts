@@ -71,6 +71,9 @@ export const errorCatalogue = {
   // the database is damaged: it is open read-only (reads still answer) or not at all; a backup
   // must be restored before anything can be written
   database_damaged: { kind: 'unavailable', statuses: [503] },
+  // ---- issue 18 (materials as files) ----
+  // a file whose bytes do not hash to its name, or are not a kind a case carries: thrown away
+  file_mismatch: { kind: 'invalid', statuses: [422] },
 } as const satisfies Record<string, { kind: ErrorKind; statuses: readonly [number, ...number[]] }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -65,6 +65,8 @@ export const callNames = [
   // issue 17: 本窗口评价, relayed to the center
   'ratings.window',
   'ratings.appeal',
+  'attachments.import',
+  'attachments.page',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -33,6 +33,11 @@ export type CenterCall = {
   status?: 200 | 201;
   /** bytes; the center's default is a push's limit plus its envelope */
   bodyLimit?: number;
+  /**
+   * The body is a file's raw bytes (application/octet-stream), at most `maxBytes`, not JSON
+   * (issue 18: a chunk of a material's file). The handler gets a Buffer.
+   */
+  bytes?: { maxBytes: number };
   /** a browser (Accept: text/html) gets an HTML page instead of `response` (a phone scanning a QR) */
   page?: boolean;
   /** the call may answer a download (an export as CSV) instead of `response` */

@@ -60,6 +60,7 @@ import { officialEntrySchema } from '../calendar';
 import type { CenterCall, CenterContract } from './call';
 import { queueContract } from './queue-contract';
 import { ratingContract } from './rating-contract';
+import { filesContract } from './files-contract';
 import {
   caseHistorySchema,
   caseIdParams,
@@ -681,6 +682,8 @@ export const centerContract = {
   ...queueContract,
   // issue 17 part 2: 好差评 by the applicant
   ...ratingContract,
+  // issue 18: the materials' files
+  ...filesContract,
   // ---- part W of issue 16: 常用语 per department ------------------------------------------
   'phrases.get': {
     method: 'GET',

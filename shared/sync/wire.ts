@@ -75,6 +75,9 @@ export const syncErrorCodes = [
   // part B of issue 15: a center whose disk is full or whose database is damaged says so
   'disk_full',
   'database_damaged',
+  // issue 18: a file that does not match its hash; no place configured to keep files
+  'file_mismatch',
+  'unavailable',
 ] as const satisfies readonly ErrorCode[];
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 

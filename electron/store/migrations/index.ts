@@ -13,6 +13,8 @@ import { m009CaseNumberConflicts } from './009-case-number-conflicts';
 import { m010CaseSearch } from './010-case-search';
 // part T of issue 16 (the department is the unit of service)
 import { m011DepartmentCases } from './011-department-cases';
+// issue 18 (materials as files)
+import { m012Files } from './012-files';
 import type { Migration } from './migration';
 
 // Append only: a shipped migration is never edited, the next change is a new file.
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   m010CaseSearch,
   // part T of issue 16 (the department is the unit of service)
   m011DepartmentCases,
+  // issue 18 (materials as files)
+  m012Files,
 ];
 
 export function migrate(db: Database.Database): number {

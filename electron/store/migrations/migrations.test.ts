@@ -49,6 +49,7 @@ describe('migrations', () => {
         'supervision_complaints',
         'supervision_fetch',
         'seal_keys',
+        'files',
       ]),
     );
     db.close();
@@ -216,6 +217,22 @@ describe('migrations', () => {
     expect(() =>
       db.prepare("UPDATE departments SET intake_seal = 'stamped' WHERE code = 'SJ'").run(),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('012 gives a version-11 terminal a files table that refuses a bad hash, type or origin', () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.filter((x) => x.version <= 11)) m.up(db);
+    migrations[11]!.up(db);
+    const insert = db.prepare(
+      "INSERT INTO files (sha256, media_type, bytes, origin, added_at) VALUES (?, ?, ?, ?, '2026-12-06T09:00:00+08:00')",
+    );
+    insert.run('a'.repeat(64), 'image/jpeg', 1000, 'local');
+    expect(() => insert.run('b'.repeat(63), 'image/jpeg', 1000, 'local')).toThrow(/CHECK/);
+    expect(() => insert.run('b'.repeat(64), 'image/gif', 1000, 'local')).toThrow(/CHECK/);
+    expect(() => insert.run('b'.repeat(64), 'image/png', 0, 'local')).toThrow(/CHECK/);
+    expect(() => insert.run('b'.repeat(64), 'image/png', 10, 'somewhere')).toThrow(/CHECK/);
+    expect(() => insert.run('a'.repeat(64), 'image/png', 10, 'center')).toThrow(/UNIQUE/);
     db.close();
   });
 

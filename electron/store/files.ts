@@ -1,0 +1,59 @@
+import type { Attachment } from '../../shared/case';
+import { sql, type Db } from './db';
+
+// Issue 18: what this PC holds of the materials' files (the bytes are in <dataDir>/files).
+
+export type FileRow = {
+  sha256: string;
+  media_type: Attachment['mediaType'];
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  origin: 'local' | 'center';
+  added_at: string;
+  uploaded_at: string | null;
+};
+
+export function fileRow(db: Db, sha256: string): FileRow | undefined {
+  return sql(db, 'SELECT * FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+}
+
+/** Records a file whose bytes are already stored; a file held before keeps its row. */
+export function recordFile(db: Db, row: Omit<FileRow, 'uploaded_at'>): void {
+  sql(
+    db,
+    `INSERT INTO files (sha256, media_type, bytes, width, height, origin, added_at, uploaded_at)
+     VALUES (@sha256, @media_type, @bytes, @width, @height, @origin, @added_at,
+       CASE WHEN @origin = 'center' THEN @added_at END)
+     ON CONFLICT (sha256) DO NOTHING`,
+  ).run(row);
+}
+
+/**
+ * The files this PC took that a case's event names and the center does not have yet, oldest
+ * first. A page taken and then dropped before it was attached stays here, never sent: it is
+ * the applicant's personal information and no case needs it.
+ */
+export function owedFiles(db: Db, limit: number): FileRow[] {
+  return sql(
+    db,
+    `SELECT f.* FROM files f
+     WHERE f.uploaded_at IS NULL AND EXISTS (
+       SELECT 1 FROM events e, json_each(e.payload, '$.materials') m, json_each(m.value, '$.files') a
+       WHERE e.type = 'materialsAttached' AND json_extract(a.value, '$.sha256') = f.sha256)
+     ORDER BY f.added_at, f.sha256 LIMIT ?`,
+  ).all(limit) as FileRow[];
+}
+
+export function markUploaded(db: Db, sha256: string, at: string): void {
+  sql(db, 'UPDATE files SET uploaded_at = ? WHERE sha256 = ? AND uploaded_at IS NULL').run(
+    at,
+    sha256,
+  );
+}
+
+export function countOwedFiles(db: Db): number {
+  return (
+    sql(db, 'SELECT count(*) AS n FROM files WHERE uploaded_at IS NULL').get() as { n: number }
+  ).n;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { maxAttachmentBytes, sha256Schema } from '../case/attachments';
+import { terminal } from './auth';
+import type { CenterContract } from './call';
+
+// Issue 18: the materials' files travel apart from the events — a page is a few hundred
+// kilobytes, an event a few hundred bytes, and a scan must never hold up the case's sync. An
+// upload goes in chunks at an offset, so a connection cut (or a center restarted) resumes where
+// the center's copy ends; the center keeps a file only once its bytes hash to its name.
+
+/** One request's worth of a file: small enough to resend cheaply over a poor hall line. */
+export const fileChunkBytes = 1024 * 1024;
+
+export const fileParams = z.strictObject({ sha256: sha256Schema });
+
+export const filesHaveSchema = z.strictObject({
+  files: z
+    .array(
+      z.strictObject({
+        sha256: sha256Schema,
+        bytes: z.number().int().positive().max(maxAttachmentBytes),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
+export const fileStateSchema = z.object({
+  sha256: sha256Schema,
+  /** 'stored': nothing to send; 'partial': send from `offset`; 'absent': from 0 */
+  state: z.enum(['stored', 'partial', 'absent']),
+  offset: z.number().int().nonnegative(),
+});
+export type FileState = z.infer<typeof fileStateSchema>;
+
+/** A chunk's bytes, as the center's octet-stream parser hands them over. */
+export const fileChunkSchema = z.custom<Uint8Array>(
+  (v) => v instanceof Uint8Array && v.length > 0,
+  '须为文件内容（application/octet-stream，非空）',
+);
+
+export const fileUploadQuery = z.strictObject({
+  offset: z.coerce.number().int().nonnegative().max(maxAttachmentBytes),
+  total: z.coerce.number().int().positive().max(maxAttachmentBytes, '文件超过40MB'),
+});
+
+export const filesContract = {
+  'files.have': {
+    method: 'POST',
+    path: '/api/files/have',
+    summary:
+      '中心是否已有这些材料文件，续传从何处开始 / which files the center holds, and where an upload resumes',
+    tag: 'files',
+    auth: terminal,
+    protocol: true,
+    body: filesHaveSchema,
+    response: z.object({ files: z.array(fileStateSchema) }),
+  },
+  'files.upload': {
+    method: 'PUT',
+    path: '/api/files/:sha256',
+    summary:
+      '上传材料文件的一段（按偏移续传，末段校验 SHA-256）/ one chunk of a file at an offset; the last one is verified',
+    tag: 'files',
+    auth: terminal,
+    protocol: true,
+    params: fileParams,
+    query: fileUploadQuery,
+    body: fileChunkSchema,
+    bytes: { maxBytes: fileChunkBytes },
+    response: fileStateSchema,
+  },
+  'files.get': {
+    method: 'GET',
+    path: '/api/files/:sha256',
+    summary: '取本部门办件所附的材料文件 / a file a case of the device’s department names',
+    tag: 'files',
+    auth: terminal,
+    protocol: true,
+    params: fileParams,
+    response: z.never(),
+    file: true,
+  },
+} as const satisfies CenterContract;
