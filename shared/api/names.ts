@@ -65,6 +65,10 @@ export const callNames = [
   // issue 17: 本窗口评价, relayed to the center
   'ratings.window',
   'ratings.appeal',
+  // issue 18 part 5: the 二代身份证 reader at intake
+  'idCard.read',
+  'idCard.settings.get',
+  'idCard.settings.set',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
