@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A test tool, not product code: a loopback server that speaks ZKTeco's ZKIDROnline as the
@@ -163,7 +163,7 @@ export async function startIdCardStandIn(opts: { path?: string } = {}): Promise<
     res.end(bytes);
   };
 
-  const handler = (req: import('node:http').IncomingMessage, res: ServerResponse) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (req.method !== 'GET' || url.pathname !== `${path}/ScanReadIdCardInfo`) {
       res.writeHead(404).end();

@@ -116,7 +116,7 @@ export function outcomeOf(answer: unknown): ReaderOutcome {
   if (typeof answer !== 'object' || answer === null || !('ret' in answer)) {
     throw new ProtocolError('读卡器服务的应答缺少 ret');
   }
-  const ret = Number((answer as { ret: unknown }).ret);
+  const ret = Number(answer.ret);
   if (!Number.isInteger(ret)) throw new ProtocolError('读卡器服务的应答中 ret 不是数字');
   if (ret !== 0) {
     const known = returnCodes[ret];
