@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/api';
 import { defaultIdCardReader } from '../../../shared/id-card';
 import {
   cardPhotoBmp,
@@ -8,9 +7,7 @@ import {
   vendorAnswer,
   type IdCardStandIn,
 } from '../../../tests/support/id-card-stand-in';
-import { tempTerminal } from '../../../tests/support/terminal';
-import { dispatch } from '../../api/dispatch';
-import { handlers } from '../../api/handlers';
+import { attempt, call, terminalAt } from '../../../tests/support/terminal-api';
 import type { Terminal } from '../context';
 import { readIdCard } from './reader';
 import { cardDate, decodeAnswer, outcomeOf, parseAnswer, zkidronline } from './zkidronline';
@@ -18,56 +15,29 @@ import { cardDate, decodeAnswer, outcomeOf, parseAnswer, zkidronline } from './z
 // Issue 18 part 5: the ZKIDROnline adapter and the reader service, against the loopback
 // stand-in that speaks the vendor's protocol (real HTTP on 127.0.0.1), on real terminals.
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+  for (const stop of stops.splice(0)) await stop();
 });
 
 async function standIn(): Promise<IdCardStandIn> {
   const s = await startIdCardStandIn();
-  cleanups.push(() => s.close());
+  stops.push(() => s.close());
   return s;
 }
 
-function terminal(now = '2026-03-02T09:00:00+08:00'): Terminal {
-  const opened = tempTerminal(() => new Date(now), { sync: false });
-  cleanups.push(opened.cleanup);
-  return opened.terminal;
-}
-
-function run(t: Terminal, token: string | null, name: string, input: unknown = {}) {
-  return dispatch(handlers, name, input, {
-    terminal: t,
-    session: t.sessions.resolve(token),
-    token,
-  });
-}
-
-function value<T>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function signIn(t: Terminal, role: string): Promise<string> {
-  const a = t.demoAccounts.find((x) => x.role === role)!;
-  return value<{ token: string }>(
-    await run(t, null, 'auth.login', { username: a.username, password: a.password }),
-  ).token;
-}
-
 /** A terminal whose reader endpoint is the stand-in, and a clerk signed in at it. */
-async function hall(s: IdCardStandIn, now?: string) {
-  const t = terminal(now);
-  const manager = await signIn(t, 'manager');
-  value(
-    await run(t, manager, 'idCard.settings.set', {
-      vendor: 'zkidronline',
-      host: s.host,
-      port: s.port,
-      path: s.path,
-    }),
-  );
-  return { t, clerk: await signIn(t, 'clerk') };
+async function hall(s: IdCardStandIn, now = '2026-03-02T09:00:00+08:00') {
+  const { t, as, setNow } = terminalAt(now);
+  await call(t, await as('manager'), 'idCard.settings.set', endpointOf(s));
+  return { t, as, setNow, clerk: await as('clerk') };
+}
+
+/** The failure main answers, or a test failure when the read went through. */
+async function failure(t: Terminal, token: string) {
+  const r = await attempt(t, token, 'idCard.read', {});
+  if (r.ok) throw new Error('read unexpectedly');
+  return r.error;
 }
 
 const endpointOf = (s: IdCardStandIn) => ({
@@ -175,7 +145,7 @@ describe('reading a card at the terminal (idCard.read)', () => {
     const s = await standIn();
     s.set({ card: sampleCard() });
     const { t, clerk } = await hall(s);
-    const read = value<Record<string, unknown>>(await run(t, clerk, 'idCard.read'));
+    const read = await call(t, clerk, 'idCard.read', {});
     expect(Object.keys(read).sort()).toEqual(
       ['expired', 'idNumber', 'name', 'photo', 'validFrom', 'validUntil'].sort(),
     );
@@ -189,57 +159,46 @@ describe('reading a card at the terminal (idCard.read)', () => {
     expect(read.photo).toMatch(/^data:image\/bmp;base64,Qk/);
     // the photo of a JPEG-sending build is labelled as one
     s.set({ card: sampleCard({ photo: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) }) });
-    expect(value<{ photo: string }>(await run(t, clerk, 'idCard.read')).photo).toMatch(
-      /^data:image\/jpeg;base64,/,
-    );
+    expect((await call(t, clerk, 'idCard.read', {})).photo).toMatch(/^data:image\/jpeg;base64,/);
   });
 
   it('flags a card whose last valid day has passed, on the business clock', async () => {
     const s = await standIn();
     s.set({ card: sampleCard({ IssuedData: '20060301', ValidDate: '20260301' }) });
-    const onLastDay = await hall(s, '2026-03-01T16:00:00+08:00');
-    expect(
-      value<{ expired: boolean }>(await run(onLastDay.t, onLastDay.clerk, 'idCard.read')).expired,
-    ).toBe(false);
-    const dayAfter = await hall(s, '2026-03-02T08:00:00+08:00');
-    expect(
-      value<{ expired: boolean }>(await run(dayAfter.t, dayAfter.clerk, 'idCard.read')).expired,
-    ).toBe(true);
+    const { t, clerk, setNow } = await hall(s, '2026-03-01T16:00:00+08:00');
+    expect((await call(t, clerk, 'idCard.read', {})).expired).toBe(false);
+    setNow('2026-03-02T08:00:00+08:00');
+    expect((await call(t, clerk, 'idCard.read', {})).expired).toBe(true);
   });
 
   it('says what to check, in Chinese, when the reader cannot give a card', async () => {
     const s = await standIn();
     const { t, clerk } = await hall(s);
-    const failure = async () => {
-      const r = await run(t, clerk, 'idCard.read');
-      if (r.ok) throw new Error('read unexpectedly');
-      return r.error;
-    };
     s.set({ noCard: true });
-    expect(await failure()).toMatchObject({
+    expect(await failure(t, clerk)).toMatchObject({
       code: 'unavailable',
       message: expect.stringContaining('未放卡'),
     });
     s.set({ readerAbsent: true });
-    expect((await failure()).message).toContain(
+    expect((await failure(t, clerk)).message).toContain(
       `读卡器未连接：读卡服务（127.0.0.1:${s.port}）找不到读卡器`,
     );
     s.set({ ret: 20 });
-    expect((await failure()).message).toBe('读卡失败，请重放身份证：自检失败（返回码 20）');
+    expect((await failure(t, clerk)).message).toBe('读卡失败，请重放身份证：自检失败（返回码 20）');
     // a misread number: the product's own GB 11643 check refuses it
     s.set({ card: sampleCard({ IDNumber: '110105194912310021' }) });
-    expect((await failure()).message).toBe(
+    expect((await failure(t, clerk)).message).toBe(
       '读卡失败，请重放身份证：卡内号码未通过校验（身份证号码校验码错误）',
     );
     await s.stop();
-    const down = await failure();
+    const down = await failure(t, clerk);
     expect(down.code).toBe('unavailable');
     expect(down.message).toContain(`读卡器未连接或读卡服务未启动：本机 127.0.0.1:${s.port} 无应答`);
     expect(down.message).not.toMatch(/ECONNREFUSED|fetch failed|Error/);
     // the service back: the next read works
     await s.start();
     s.set({ card: sampleCard() });
-    expect(value<{ name: string }>(await run(t, clerk, 'idCard.read')).name).toBe('王小明');
+    expect((await call(t, clerk, 'idCard.read', {})).name).toBe('王小明');
   });
 
   it('names the timeout when the service answers too slowly', async () => {
@@ -255,9 +214,8 @@ describe('reading a card at the terminal (idCard.read)', () => {
 
   it('is a clerk or chief call', async () => {
     const s = await standIn();
-    const { t } = await hall(s);
-    const supervisor = await signIn(t, 'supervisor');
-    expect(await run(t, supervisor, 'idCard.read')).toMatchObject({
+    const { t, as } = await hall(s);
+    expect(await attempt(t, await as('supervisor'), 'idCard.read', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -266,10 +224,10 @@ describe('reading a card at the terminal (idCard.read)', () => {
 
 describe('the reader endpoint (idCard.settings)', () => {
   it('defaults to ZKIDROnline on 127.0.0.1:24010, and takes only loopback addresses', async () => {
-    const t = terminal();
-    const manager = await signIn(t, 'manager');
-    expect(value(await run(t, manager, 'idCard.settings.get'))).toEqual(defaultIdCardReader);
-    const refused = await run(t, manager, 'idCard.settings.set', {
+    const { t, as } = terminalAt('2026-03-02T09:00:00+08:00');
+    const manager = await as('manager');
+    expect(await call(t, manager, 'idCard.settings.get', {})).toEqual(defaultIdCardReader);
+    const refused = await attempt(t, manager, 'idCard.settings.set', {
       ...defaultIdCardReader,
       host: '192.168.1.20',
     });
@@ -282,21 +240,19 @@ describe('the reader endpoint (idCard.settings)', () => {
       },
     });
     expect(
-      await run(t, manager, 'idCard.settings.set', { ...defaultIdCardReader, port: 70000 }),
+      await attempt(t, manager, 'idCard.settings.set', { ...defaultIdCardReader, port: 70000 }),
     ).toMatchObject({ ok: false, error: { field: 'port' } });
     expect(
-      value(
-        await run(t, manager, 'idCard.settings.set', {
-          ...defaultIdCardReader,
-          host: 'LOCALHOST',
-          port: 24011,
-        }),
-      ),
+      await call(t, manager, 'idCard.settings.set', {
+        ...defaultIdCardReader,
+        host: 'LOCALHOST',
+        port: 24011,
+      }),
     ).toEqual({ ...defaultIdCardReader, host: 'localhost', port: 24011 });
     // a clerk reads it, only a manager sets it
-    const clerk = await signIn(t, 'clerk');
-    expect(value(await run(t, clerk, 'idCard.settings.get'))).toMatchObject({ port: 24011 });
-    expect(await run(t, clerk, 'idCard.settings.set', defaultIdCardReader)).toMatchObject({
+    const clerk = await as('clerk');
+    expect(await call(t, clerk, 'idCard.settings.get', {})).toMatchObject({ port: 24011 });
+    expect(await attempt(t, clerk, 'idCard.settings.set', defaultIdCardReader)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
