@@ -2,6 +2,11 @@ import { queueAct, windowQueue } from '../services/queue';
 import { appealWindowRating, windowRatings } from '../services/window-ratings';
 import { getPrintSettings, setPrintSettings } from '../services/print-settings';
 import { getScreenLock, setScreenLock } from '../services/screen-lock';
+import {
+  idCardReaderSettings,
+  readIdCard,
+  setIdCardReaderSettings,
+} from '../services/id-card/reader';
 import type { Session } from '../../shared/api';
 import { reviseCaseCalendar, windowCalendarChanges } from '../services/calendar-changes';
 import { ruleMessages, type Role } from '../../shared/case';
@@ -225,4 +230,8 @@ export const handlers: Handlers = {
   'demo.status': (_input, { terminal }) => demoStatus(terminal),
   'demo.clear': (input, { terminal, session }) => clearDemo(terminal, session, input),
   'phrases.list': (_input, { terminal }) => getPhrases(terminal.db),
+  // issue 18 part 5: the 二代身份证 reader at intake
+  'idCard.read': (_input, { terminal }) => readIdCard(terminal),
+  'idCard.settings.get': (_input, { terminal }) => idCardReaderSettings(terminal.db),
+  'idCard.settings.set': (input, { terminal }) => setIdCardReaderSettings(terminal, input),
 };

@@ -26,6 +26,7 @@ import {
 } from '../center-api';
 import { printSettingsSchema } from '../print/routing';
 import { screenLockSettingsSchema } from '../screen-lock';
+import { idCardReadSchema, idCardReaderSettingsSchema } from '../id-card';
 import { adminContract } from './admin-contract';
 import { databaseContract } from './database-contract';
 import type { CallName } from './names';
@@ -732,6 +733,29 @@ export const contract = {
       height: z.number().nullable(),
     }),
     access: 'signedIn',
+  }),
+  // ---- issue 18 part 5: the 二代身份证 reader at intake ----------------------------------------
+  /**
+   * Reads the card on this PC's reader through the vendor's local service (main calls it; the
+   * renderer has no network): name and number for the form, the photo to compare faces (never
+   * stored), and whether the card expired. An absent reader, no card or a failed read is
+   * `unavailable` with the sentence naming what to check.
+   */
+  'idCard.read': call({
+    input: z.object({}),
+    output: idCardReadSchema,
+    access: ['clerk', 'chief'],
+  }),
+  /** Where the reader's local service listens on this PC (loopback only). */
+  'idCard.settings.get': call({
+    input: z.object({}),
+    output: idCardReaderSettingsSchema,
+    access: 'signedIn',
+  }),
+  'idCard.settings.set': call({
+    input: idCardReaderSettingsSchema,
+    output: idCardReaderSettingsSchema,
+    access: ['manager'],
   }),
 } satisfies Record<CallName, CallSpec>;
 

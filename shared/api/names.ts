@@ -67,6 +67,10 @@ export const callNames = [
   'ratings.appeal',
   'attachments.import',
   'attachments.page',
+  // issue 18 part 5: the 二代身份证 reader at intake
+  'idCard.read',
+  'idCard.settings.get',
+  'idCard.settings.set',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -46,6 +46,15 @@ export const shortcuts = {
     what: { zh: '跳到申请人信息', en: 'Jump to the applicant' },
     boundIn: intakeFiles.newIntake,
   },
+  // issue 18 part 5
+  idCard: {
+    combo: 'F2',
+    what: {
+      zh: '读身份证：填入申请人（或代理人）的姓名和身份证号',
+      en: "Read the ID card: fills the applicant's (or the agent's) name and ID number",
+    },
+    boundIn: intakeFiles.newIntake,
+  },
   submitIntake: {
     combo: 'Ctrl+Enter',
     what: {
@@ -161,6 +170,13 @@ const intakeTask: Task = {
       'Fill in the applicant: a known ID or USCC fills in the rest; a USCC seen under another name is pointed out.',
       {
         shortcut: 'applicant',
+      },
+    ),
+    step(
+      '申请人出示二代身份证时，放在读卡器上按 F2（或点“读身份证”）：姓名和身份证号自动填入（单位申请时填入代理人即经办人），照片显示在表单旁供核对本人，不保存；身份证已过期的会醒目提示。读卡器未连接或未放卡时会说明原因，照常手工录入即可。',
+      'When the applicant shows a resident ID card, put it on the reader and press F2 (or Read ID card): name and ID number are filled in (for an organisation: the agent who brought it), and the photo appears beside the form to compare faces — it is not stored; an expired card is flagged. With no reader or no card the reason is shown; type the data by hand as usual.',
+      {
+        shortcut: 'idCard',
       },
     ),
     step(

@@ -33,6 +33,9 @@ import { PageHeader } from './PageHeader';
 import { Kbd, useShortcuts } from './shortcuts';
 import { UsccNameWarning } from './UsccNameWarning';
 import { OpenCaseWarning, useOpenCases } from './OpenCaseWarning';
+import type { IdCardRead } from '../../../shared/id-card';
+import { IdCardPanel, useIdCardRead, type CardTarget } from '../id-card/IdCardPanel';
+import { useIdCardMessages } from '../id-card/messages';
 
 type FormValues = {
   itemCode: string;
@@ -187,8 +190,53 @@ export function NewIntake() {
     }
   });
 
+  // Issue 18 part 5: the card on the reader fills the person standing at the counter. For a
+  // person that is the applicant — unless an agent is declared and the applicant is already
+  // filled (the principal's card read first, then the agent's). For an organisation it is the
+  // agent (经办人): the one who comes to the window with their own card and the 授权委托书; the
+  // legal representative's name is copied from the business licence and rarely stands there,
+  // and neither that field nor 联系人 takes an ID number.
+  const fillFromCard = (card: IdCardRead): CardTarget => {
+    const a = getValues('applicant');
+    const applicantTaken = Boolean(a.name.trim() || a.idNumber.trim());
+    const opts = { shouldValidate: true, shouldDirty: true };
+    if (a.kind === 'person' && !(getValues('hasAgent') && applicantTaken)) {
+      setValue('applicant.name', card.name, opts);
+      setValue('applicant.idNumber', card.idNumber, opts);
+      setReturning(null);
+      // a returning applicant's mobile is offered as after typing the number by hand
+      void lookUp(card.idNumber);
+      setFocusAfterFill('applicant.mobile');
+      return 'applicant';
+    }
+    setValue('hasAgent', true, { shouldDirty: true });
+    setValue('agent.name', card.name, opts);
+    setValue('agent.idNumber', card.idNumber, opts);
+    setFocusAfterFill('agent.mobile');
+    return 'agent';
+  };
+  // after the render that shows the agent's fields (ticked just now), not before
+  const [focusAfterFill, setFocusAfterFill] = useState<'applicant.mobile' | 'agent.mobile' | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!focusAfterFill) return;
+    setFocus(focusAfterFill);
+    setFocusAfterFill(null);
+  }, [focusAfterFill, setFocus]);
+  // an absent reader changes nothing typed; the clerk goes on by hand from the applicant's name
+  // (or wherever the cursor was, when that field already has something)
+  const idCard = useIdCardRead(fillFromCard, () => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active.tagName === 'BUTTON') {
+      setFocus('applicant.name');
+    }
+  });
+  const cm = useIdCardMessages();
+
   useShortcuts([
     { combo: 'Alt+1', run: () => finderRef.current?.focus() },
+    { combo: 'F2', run: idCard.read },
     { combo: 'Alt+2', run: () => setFocus('applicant.name') },
     { combo: 'Ctrl+Enter', run: () => void submit() },
     // never throws typed input away: with anything entered, Esc only closes popups
@@ -292,26 +340,37 @@ export function NewIntake() {
                 </>
               }
               extra={
-                <Controller
-                  control={control}
-                  name="applicant.kind"
-                  render={({ field }) => (
-                    <Radio.Group
-                      size="small"
-                      optionType="button"
-                      buttonStyle="solid"
-                      value={field.value}
-                      onChange={(e) => {
-                        field.onChange(e.target.value);
-                        setReturning(null);
-                      }}
-                      options={[
-                        { value: 'person', label: m('kindPerson') },
-                        { value: 'organisation', label: m('kindOrganisation') },
-                      ]}
-                    />
-                  )}
-                />
+                <Space size={8}>
+                  <Button
+                    size="small"
+                    loading={idCard.busy}
+                    onClick={idCard.read}
+                    data-testid="read-id-card"
+                  >
+                    {idCard.busy ? cm('reading') : cm('read')}
+                    <Kbd>F2</Kbd>
+                  </Button>
+                  <Controller
+                    control={control}
+                    name="applicant.kind"
+                    render={({ field }) => (
+                      <Radio.Group
+                        size="small"
+                        optionType="button"
+                        buttonStyle="solid"
+                        value={field.value}
+                        onChange={(e) => {
+                          field.onChange(e.target.value);
+                          setReturning(null);
+                        }}
+                        options={[
+                          { value: 'person', label: m('kindPerson') },
+                          { value: 'organisation', label: m('kindOrganisation') },
+                        ]}
+                      />
+                    )}
+                  />
+                </Space>
               }
             >
               <Form component={false} layout="vertical">
@@ -519,6 +578,7 @@ export function NewIntake() {
         </Col>
         <Col xs={24} xl={10}>
           <div style={{ position: 'sticky', top: 0 }}>
+            <IdCardPanel shown={idCard.shown} onClear={idCard.clear} />
             <ItemGuide item={item} m={m} />
           </div>
         </Col>

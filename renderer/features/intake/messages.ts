@@ -159,6 +159,7 @@ export const useM = defineMessages({
     sc_withdraw: '撤回申请',
     sc_print: '打印本环节文书',
     sc_back: '关闭对话框 / 返回',
+    sc_idCard: '读身份证（填入申请人或代理人）',
     sc_rows: '材料行：1 收到 · 2 缺 · 3 有缺陷',
     notIntake: '该办件已进入{status}环节，不在收件受理阶段',
     // part R of issue 16 (search)
@@ -324,6 +325,7 @@ export const useM = defineMessages({
     sc_withdraw: 'Withdraw',
     sc_print: "Print this step's document",
     sc_back: 'Close dialog / back',
+    sc_idCard: 'Read the ID card (fills the applicant or the agent)',
     sc_rows: 'Material row: 1 received · 2 missing · 3 defective',
     notIntake: 'The case is at "{status}", past intake',
     // part R of issue 16 (search)

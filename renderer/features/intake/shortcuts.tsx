@@ -12,15 +12,17 @@ const layers: Layer[] = [];
 
 const keyName: Record<string, string> = { Enter: 'Enter', Escape: 'Esc' };
 
-/** "Ctrl+Enter", "Alt+1", "Alt+A", "Esc" — from e.code, so keyboard layouts don't matter. */
+/** "Ctrl+Enter", "Alt+1", "Alt+A", "Esc", "F2" — from e.code, so keyboard layouts don't matter. */
 export function comboOf(e: KeyboardEvent): string | null {
   let key: string | undefined;
   if (/^Digit\d$/.test(e.code)) key = e.code.slice(5);
   else if (/^Key[A-Z]$/.test(e.code)) key = e.code.slice(3);
+  else if (/^F([1-9]|1[0-2])$/.test(e.key)) key = e.key;
   else key = keyName[e.key];
   if (!key) return null;
   const ctrl = e.ctrlKey || e.metaKey;
-  if (!ctrl && !e.altKey && key !== 'Esc') return null;
+  // a function key is a chord by itself (F2 reads the ID card): it types nothing into a field
+  if (!ctrl && !e.altKey && key !== 'Esc' && !/^F\d+$/.test(key)) return null;
   return [ctrl ? 'Ctrl' : '', e.altKey ? 'Alt' : '', e.shiftKey ? 'Shift' : '', key]
     .filter(Boolean)
     .join('+');
@@ -90,6 +92,7 @@ export function ShortcutHelp({ m }: { m: M }) {
   const list: [string, string][] = [
     ['Alt+1', m('sc_item')],
     ['Alt+2', m('sc_applicant')],
+    ['F2', m('sc_idCard')],
     ['Alt+3', m('sc_materials')],
     ['1 / 2 / 3', m('sc_rows')],
     ['Ctrl+Enter', m('sc_submit')],

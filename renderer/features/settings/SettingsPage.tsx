@@ -11,6 +11,7 @@ import { Readmission } from '../sync/Readmission';
 import { BackupsCard } from '../database/BackupsCard';
 import { ScreenLockCard } from '../screen-lock/ScreenLockCard';
 import { DemoClearCard } from './DemoClearCard';
+import { IdCardReaderCard } from '../id-card/IdCardReaderCard';
 
 type EnrollForm = { serverUrl: string; code: string };
 
@@ -44,7 +45,7 @@ function Enrolled({ status }: { status: SyncStatus }) {
 
 /**
  * The manager's terminal settings: joining the center, the scheduled daily report, printers,
- * backups, the screen lock's idle time.
+ * backups, the screen lock's idle time, the ID card reader's service.
  */
 export function SettingsPage() {
   return (
@@ -56,6 +57,7 @@ export function SettingsPage() {
       <BackupsCard />
       <DiagnosticsCard />
       <ScreenLockCard />
+      <IdCardReaderCard />
     </Flex>
   );
 }

@@ -1,0 +1,63 @@
+import { defineMessages } from '../../i18n';
+
+export const useIdCardMessages = defineMessages({
+  zh: {
+    read: '读身份证',
+    reading: '正在读卡…',
+    panelTitle: '身份证读卡',
+    photoAlt: '身份证照片',
+    compareHint: '请核对照片与申请人本人是否一致。照片只在本屏显示，不保存、不上传。',
+    filledApplicant: '已填入申请人：{name}',
+    filledAgent: '已填入代理人（经办人）：{name}',
+    validity: '有效期限：{from} 至 {until}',
+    longTerm: '长期',
+    unknown: '—',
+    expired: '身份证已过期（有效期至 {until}）：请申请人出示有效身份证件（如临时身份证）后再办理。',
+    failedTitle: '未能读卡，可直接手工录入',
+    clear: '清除',
+    // settings
+    cardTitle: '身份证读卡器',
+    cardHint:
+      '收件页按 F2（或点“读身份证”）即从本机读卡器读取申请人的姓名和身份证号，照片只供核对、不保存。读卡器厂商随设备安装的读卡服务须在本机运行。',
+    vendor: '读卡服务',
+    vendorZk: '中控智慧 ZKIDROnline',
+    host: '地址',
+    hostExtra: '只能是本机（127.0.0.1 或 localhost）：身份证信息不经网络传输',
+    port: '端口',
+    path: '路径',
+    save: '保存',
+    saved: '已保存：读卡服务 {address}',
+    saveFailed: '未能保存',
+    current: '当前：{vendor}，{address}{path}',
+  },
+  en: {
+    read: 'Read ID card',
+    reading: 'Reading…',
+    panelTitle: 'ID card',
+    photoAlt: 'ID card photo',
+    compareHint:
+      'Compare the photo with the applicant in front of you. It is shown on this screen only, never stored or sent.',
+    filledApplicant: 'Filled in the applicant: {name}',
+    filledAgent: 'Filled in the agent: {name}',
+    validity: 'Valid from {from} to {until}',
+    longTerm: 'no end date',
+    unknown: '—',
+    expired:
+      'The ID card has expired (valid until {until}): ask the applicant for a valid identity document (such as a temporary ID card).',
+    failedTitle: 'The card could not be read — type the data by hand',
+    clear: 'Clear',
+    cardTitle: 'ID card reader',
+    cardHint:
+      "On the intake page F2 (or “Read ID card”) reads the applicant's name and ID number from this PC's reader; the photo is shown for comparison only, never stored. The reader vendor's service must run on this PC.",
+    vendor: 'Reader service',
+    vendorZk: 'ZKTeco ZKIDROnline',
+    host: 'Host',
+    hostExtra: 'This PC only (127.0.0.1 or localhost): card data never crosses the network',
+    port: 'Port',
+    path: 'Path',
+    save: 'Save',
+    saved: 'Saved: reader service at {address}',
+    saveFailed: 'Not saved',
+    current: 'Now: {vendor}, {address}{path}',
+  },
+});
