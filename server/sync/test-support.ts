@@ -1,3 +1,4 @@
+import type { FileBackend } from '../files/backend';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -419,13 +420,19 @@ export type SyncHarness = {
 /** The password of the chiefs the harness registers seal keys for. */
 export const chiefPassword = 'chief-pass-1';
 
-export function syncHarness(t: TestDatabase, now: () => Date = () => testNow): SyncHarness {
+export function syncHarness(
+  t: TestDatabase,
+  now: () => Date = () => testNow,
+  /** issue 18: where the center keeps the materials' files (none: files calls answer 503) */
+  opts: { dataDir?: string; files?: FileBackend } = {},
+): SyncHarness {
   const app = buildApp({
     db: t.db,
     dialect: t.dialect,
     now,
     checkResponses: true,
     passwordCost: testPasswordCost,
+    ...opts,
   });
   const call: Call = (method, url, opts = {}) =>
     app.inject({
