@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { commandLine } from '../node-shared/cli/command-line';
 import { buildApp } from './app';
+import { s3Backend, s3ConfigFromEnv, type S3Config } from './files/backend';
+import { tmpdir } from 'node:os';
 import { consolePath } from './console/routes';
 import { isValidPasswordCost, passwordCost } from '../node-shared/passwords';
 import { fileLogger } from '../node-shared/logs/logger';
@@ -30,6 +32,8 @@ const usage = `一窗通中心服务 / OneWindow center server
               npm run server -- backup [--data <dir>] [--out <dir>] [--keep <n>] [--format export]
               npm run server -- restore <backup file> [--data <dir>]
 Database: SQLite in --data, or PostgreSQL when DATABASE_URL=postgresql://… is set.
+Material files: <data>/files, or an S3-compatible store when ONEWINDOW_S3_ENDPOINT, _BUCKET,
+_ACCESS_KEY and _SECRET_KEY are set (_REGION default us-east-1, _PREFIX default onewindow/files/).
 
   --port <n>               HTTP port (default 7600)
   --host <addr>            address to listen on (default 127.0.0.1)
@@ -159,8 +163,27 @@ if (upgrade.legacy.length > 0) {
   );
 }
 
+// issue 18: the materials' files in an S3-compatible store when ONEWINDOW_S3_* say so (secrets in
+// the environment, never on the command line); else in <data>/files; else nowhere (PostgreSQL
+// without --data), and the files calls say so
+let s3: S3Config | null = null;
+try {
+  s3 = s3ConfigFromEnv(process.env);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const files = s3
+  ? s3Backend(s3, dataDir ? join(resolve(dataDir), 'uploads') : join(tmpdir(), 'onewindow-uploads'))
+  : undefined;
+if (!files && !dataDir) {
+  console.warn(
+    '警告：未配置材料文件存储（--data 或 ONEWINDOW_S3_*），中心不能接收扫描件 / no place for material files: uploads are refused',
+  );
+}
+
 const app = buildApp({
   db: handle.db,
+  ...(files ? { files } : {}),
   dialect: handle.dialect,
   now,
   ...(values['log-dir']

@@ -7,6 +7,8 @@ import { centerContract, callPath } from '../../shared/center-api';
 import { fileChunkBytes } from '../../shared/center-api/files-contract';
 import { sha256Of } from '../../node-shared/files/cas';
 import { eachDialect } from '../db/test-db';
+import { startS3StandIn } from '../../tests/support/s3-stand-in';
+import { s3Backend } from './backend';
 import { caseScript, seedHall, syncHarness, type TestDevice } from '../sync/test-support';
 
 // Issue 18 at the center: a file arrives in chunks, is kept only when its bytes hash to its
@@ -160,6 +162,56 @@ eachDialect('center: the materials’ files', (t) => {
     const later = await aScan(5);
     await attach(sha256Of(later), later.length);
     expect((await get(sj2, sha256Of(later))).statusCode).toBe(404);
+  });
+
+  it('keeps the file in an S3-compatible store when one is configured', async () => {
+    await seedHall(t().db);
+    const s3 = await startS3StandIn();
+    const uploadsDir = mkdtempSync(join(tmpdir(), 'ow-uploads-'));
+    dirs.push(uploadsDir);
+    try {
+      const h = syncHarness(t(), undefined, { files: s3Backend(s3.config, uploadsDir) });
+      const sj1 = await h.enroll('w-sj-1');
+      const scan = await aScan(6);
+      const sha256 = sha256Of(scan);
+      const put = await h.call(
+        'PUT',
+        `${path('files.upload', sha256)}?offset=0&total=${scan.length}`,
+        {
+          token: sj1.token,
+          headers: { 'content-type': 'application/octet-stream' },
+          body: scan,
+        },
+      );
+      expect(put.json()).toEqual({ sha256, state: 'stored', offset: scan.length });
+      expect(await t().db.selectFrom('files').select('backend').execute()).toEqual([
+        { backend: 's3' },
+      ]);
+      const c = caseScript();
+      await sj1.pushOk(
+        sj1.sign([
+          c.received(),
+          c.next(
+            'materialsAttached',
+            {
+              materials: [
+                {
+                  materialId: 'm1',
+                  files: [
+                    { sha256, mediaType: 'image/jpeg', bytes: scan.length, source: 'camera' },
+                  ],
+                },
+              ],
+            },
+            c.clerk,
+          ),
+        ]),
+      );
+      const got = await h.call('GET', path('files.get', sha256), { token: sj1.token });
+      expect(sha256Of(got.rawPayload)).toBe(sha256);
+    } finally {
+      await s3.close();
+    }
   });
 
   it('answers 503 with a sentence when the center has nowhere to keep files', async () => {

@@ -817,4 +817,29 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         { id: 'q1' },
       ]);
     }));
+
+  it('0027 keeps each file once, and each case’s naming of a file once', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0027-files');
+      const file = {
+        sha256: 'a'.repeat(64),
+        bytes: 250_000,
+        media_type: 'image/jpeg',
+        backend: 'disk' as const,
+        device_id: 'd1',
+        stored_at: '2026-12-06T09:00:00.000+08:00',
+      };
+      await t.db.insertInto('files').values(file).execute();
+      await expect(t.db.insertInto('files').values(file).execute()).rejects.toThrow();
+      const ref = { sha256: file.sha256, case_id: 'c1', department_code: 'SJ' };
+      await t.db.insertInto('file_refs').values(ref).execute();
+      await t.db
+        .insertInto('file_refs')
+        .values({ ...ref, case_id: 'c2' })
+        .execute();
+      await expect(t.db.insertInto('file_refs').values(ref).execute()).rejects.toThrow();
+      expect(await t.db.selectFrom('files').select(['sha256', 'bytes']).execute()).toEqual([
+        { sha256: file.sha256, bytes: 250_000 },
+      ]);
+    }));
 });
