@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { fileChunkBytes } from '../shared/center-api/files-contract';
-import { ContentStore, sha256Of } from '../node-shared/files/cas';
+import { ContentStore } from '../node-shared/files/cas';
 import { prepareFiles } from '../node-shared/files/scan';
 import { buildApp } from '../server/app';
 import { createTestDatabase } from '../server/db/test-db';
