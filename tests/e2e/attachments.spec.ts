@@ -12,7 +12,7 @@ import { apiAs, printPage } from './pages/documents';
 import { intakePage } from './pages/intake';
 import { shell, signInAt } from './pages/login';
 import { materialScans, scanDialog } from './pages/scan';
-import { signedIn, syncNow } from './pages/sync';
+import { signedIn, syncAll } from './pages/sync';
 
 // Issue 18 (Done when, the screens): Chromium's fake camera shows a photographed application
 // form on a desk. The clerk at SJ01 scans two pages of a material, cropped, and saves them; the
@@ -68,18 +68,6 @@ test.afterAll(async () => {
   rmSync(cameraFile, { force: true });
 });
 
-/** Both PCs push and pull (files go up after each round) until neither has anything to send. */
-async function syncBoth(pcs: readonly [WebTerminal, DemoAccount][]) {
-  for (let round = 0; round < 2; round++) {
-    for (const [t, who] of pcs) {
-      expect(await syncNow(t, await signedIn(t, who))).toMatchObject({
-        pending: 0,
-        lastError: null,
-      });
-    }
-  }
-}
-
 test('two pages scanned at the window, cropped and saved; the notice names page 2; the chief’s PC shows the same pages', async ({
   browser,
 }) => {
@@ -92,7 +80,7 @@ test('two pages scanned at the window, cropped and saved; the notice names page 
     [a.terminal, clerk],
     [b.terminal, chief],
   ];
-  await syncBoth(pair);
+  await syncAll(pair);
   const api = await apiAs(a.terminal, clerk);
   const c = await api.receive('SJ-001', personApplicant(41));
   const item = await api.item('SJ-001');
@@ -186,7 +174,7 @@ test('two pages scanned at the window, cropped and saved; the notice names page 
   });
 
   await test.step('after sync the chief’s PC shows the same pages and opens one full size', async () => {
-    await syncBoth(pair);
+    await syncAll(pair);
     await signInAt(b.page, b.terminal.url, chief);
     await expect(shell(b.page).user).toContainText(staff.chief.name);
     await b.page.evaluate((hash) => (location.hash = hash), `#/case/${c.caseId}`);

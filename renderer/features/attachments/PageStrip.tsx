@@ -61,6 +61,43 @@ function Thumb({ m, file, height }: { m: AttachmentM; file: Attachment; height: 
   );
 }
 
+/** Move left, retake, remove, move right: under each page in the scan dialog. */
+function TileActions({
+  m,
+  edits,
+  index: i,
+  last,
+}: {
+  m: AttachmentM;
+  edits: PageEdits;
+  index: number;
+  last: boolean;
+}) {
+  const actions = [
+    { label: '←', name: m('moveLeft'), run: () => edits.move(i, -1), off: i === 0 },
+    { label: m('retakeShort'), name: m('retake'), run: () => edits.retake(i), off: false },
+    { label: m('removeShort'), name: m('remove'), run: () => edits.remove(i), off: false },
+    { label: '→', name: m('moveRight'), run: () => edits.move(i, 1), off: last },
+  ];
+  return (
+    <Space size={0}>
+      {actions.map((a) => (
+        <Button
+          key={a.name}
+          size="small"
+          type="text"
+          danger={a.name === m('remove')}
+          aria-label={`${m('page', { n: i + 1 })} ${a.name}`}
+          disabled={a.off}
+          onClick={a.run}
+        >
+          {a.label}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
 /** A material's pages in order, each a thumbnail that opens the full page. */
 export function PageStrip({
   m,
@@ -112,45 +149,7 @@ export function PageStrip({
             <figcaption style={{ fontSize: 12, textAlign: 'center', color: '#59636e' }}>
               {m('page', { n: i + 1 })}
             </figcaption>
-            {edits && (
-              <Space size={0}>
-                <Button
-                  size="small"
-                  type="text"
-                  aria-label={`${m('page', { n: i + 1 })} ${m('moveLeft')}`}
-                  disabled={i === 0}
-                  onClick={() => edits.move(i, -1)}
-                >
-                  ←
-                </Button>
-                <Button
-                  size="small"
-                  type="text"
-                  aria-label={`${m('page', { n: i + 1 })} ${m('retake')}`}
-                  onClick={() => edits.retake(i)}
-                >
-                  {m('retakeShort')}
-                </Button>
-                <Button
-                  size="small"
-                  type="text"
-                  danger
-                  aria-label={`${m('page', { n: i + 1 })} ${m('remove')}`}
-                  onClick={() => edits.remove(i)}
-                >
-                  {m('removeShort')}
-                </Button>
-                <Button
-                  size="small"
-                  type="text"
-                  aria-label={`${m('page', { n: i + 1 })} ${m('moveRight')}`}
-                  disabled={i === files.length - 1}
-                  onClick={() => edits.move(i, 1)}
-                >
-                  →
-                </Button>
-              </Space>
-            )}
+            {edits && <TileActions m={m} edits={edits} index={i} last={i === files.length - 1} />}
           </figure>
         ))}
       </div>
