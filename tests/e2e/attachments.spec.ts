@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import config from '../../playwright.config';
 import { personApplicant } from '../support/applicants';
 import { writeFakeCameraFile } from '../support/fake-camera';
@@ -39,6 +40,19 @@ const staff = {
   chief: { username: 'chief-scan', name: '郑国栋', role: 'chief', window: 'SJ02' },
 } as const satisfies Record<string, HallStaff>;
 const scanned = { id: 'm2', name: '经营者居民身份证' };
+const form = { id: 'm1', name: '个体工商户登记（备案）申请书' };
+
+/** A one-page PDF as a scanner's folder holds it (main checks the header and the %%EOF). */
+const tinyPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** A blank A4-shaped PNG, as a flatbed scanner might save a page. */
+const whitePage = () =>
+  sharp({ create: { width: 620, height: 877, channels: 3, background: '#fdfdfd' } })
+    .png()
+    .toBuffer();
 let hall: Hall;
 
 test.beforeAll(async () => {
@@ -173,6 +187,23 @@ test('two pages scanned at the window, cropped and saved; the notice names page 
     expect(await pages.hashes()).toEqual(hashes);
   });
 
+  await test.step('from files on the case page: a PDF and a PNG are taken, a GIF named .jpg is refused, nothing taken is lost', async () => {
+    await scan.open(form.id);
+    await scan.locators.files.setInputFiles([
+      { name: 'scan-001.pdf', mimeType: 'application/pdf', buffer: tinyPdf },
+      { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('GIF89a\x01\x00\x01\x00') },
+      { name: 'form.png', mimeType: 'image/png', buffer: await whitePage() },
+    ]);
+    await expect(scan.locators.errors).toHaveCount(1);
+    await expect(scan.locators.errors).toContainText('photo.jpg');
+    await expect(scan.locators.errors).toContainText('GIF');
+    await expect(scan.locators.tiles).toHaveCount(2);
+    await expect(scan.locators.dialog.getByTestId('pdf-tile')).toContainText('scan-001.pdf');
+    await expect(scan.locators.thumbs).toHaveCount(1);
+    await scan.save();
+    await expect(materialScans(page, form.id).locators.tiles).toHaveCount(2);
+  });
+
   await test.step('after sync the chief’s PC shows the same pages and opens one full size', async () => {
     await syncAll(pair);
     await signInAt(b.page, b.terminal.url, chief);
@@ -191,5 +222,13 @@ test('two pages scanned at the window, cropped and saved; the notice names page 
     await pages.locators.zoomIn.click();
     await expect(pages.locators.zoom).toHaveText('150%');
     await b.page.screenshot({ path: `${artifacts}/attachments-chief-zoom.png` });
+    await b.page.keyboard.press('Escape');
+    await expect(pages.locators.viewer).toBeHidden();
+    // the PDF: a tile with its name; opened, the same bytes' type
+    const formPages = materialScans(b.page, form.id);
+    await expect(formPages.locators.cell.getByTestId('pdf-tile')).toContainText('scan-001.pdf');
+    await formPages.thumbnailsDrawn(1);
+    await formPages.locators.tiles.first().getByRole('button').click();
+    await expect(formPages.locators.viewer).toHaveAttribute('data-media-type', 'application/pdf');
   });
 });

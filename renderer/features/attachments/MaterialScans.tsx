@@ -85,6 +85,8 @@ export function scansColumn(caseId: string, mayAttach: boolean, onSaved: () => v
   return {
     title: <ScansTitle />,
     key: 'scans',
+    // three thumbnails side by side; more scroll within the cell
+    width: 180,
     render: (_: unknown, material: MaterialState) => (
       <MaterialScans caseId={caseId} material={material} mayAttach={mayAttach} onSaved={onSaved} />
     ),

@@ -16,6 +16,7 @@ export function scanDialog(page: Page) {
     tiles: dialog.getByTestId('page-tile'),
     thumbs: dialog.getByTestId('page-thumb'),
     errors: dialog.getByTestId('scan-error'),
+    files: dialog.getByTestId('scan-files'),
     save: dialog.getByTestId('scan-save'),
   };
   return {
