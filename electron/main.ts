@@ -11,13 +11,13 @@ import {
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { handlers } from './api/handlers';
-import { appIndexUrl, appScheme, isAppPage, serveAppRequest } from './app-protocol';
+import { appIndexUrl, appOrigin, appScheme, isAppPage, serveAppRequest } from './app-protocol';
 import { bindIpc } from './ipc';
 import { keyProtection } from './key-protection';
 import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
 import { openRatingDisplay } from './rating-display';
-import { contentSecurityPolicy } from './security';
+import { cameraCheckAllowed, cameraRequestAllowed, contentSecurityPolicy } from './security';
 import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
 import { openTerminal } from './services/terminal';
@@ -128,12 +128,15 @@ void app.whenReady().then(() => {
       },
     });
   });
-  // Nothing is granted, and nothing reports as granted: the check handler answers the queries
-  // (navigator.permissions, clipboard, fullscreen…) the request handler never sees.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
+  // Nothing but the document camera is granted, and nothing else reports as granted: the check
+  // handler answers the queries (navigator.permissions, clipboard, device labels…) the request
+  // handler never sees.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(cameraRequestAllowed(permission, details, appOrigin)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, origin, details) =>
+    cameraCheckAllowed(permission, origin, details, appOrigin),
+  );
   const protection = keyProtection({
     platform: process.platform,
     encryptionAvailable: safeStorage.isEncryptionAvailable(),

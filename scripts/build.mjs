@@ -25,8 +25,9 @@ export async function bundleElectron(dist = 'dist') {
       entryPoints: ['electron/web-cli.ts'],
       outfile: out('web-cli.mjs'),
       format: 'esm',
+      // aliased: a bundled ES module (sharp's) imports createRequire under its own name too
       banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
       },
     }),
   ]);

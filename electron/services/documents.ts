@@ -12,6 +12,7 @@ import {
 import { approverLabels, itemLaw, type IntakeSealMode } from '../../shared/catalog';
 import {
   documentOfEvent,
+  noticePage,
   verificationCode,
   type CaseDocument,
   type DocumentHeader,
@@ -144,6 +145,13 @@ function build(
           name: nameOf(i.materialId),
           problem: i.problem,
           detail: i.detail,
+          // the files as they stood at the notice: a later rescan does not renumber a printed page
+          page: i.page
+            ? noticePage(
+                state.materials.find((m) => m.materialId === i.materialId)?.files ?? [],
+                i.page,
+              )
+            : null,
         })),
         returnBy: event.payload.returnBy ?? null,
         completenessDate: dateOf('completeness')?.date ?? '',

@@ -5,6 +5,8 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // a material's PDF opens in a frame from a blob: URL the page made (issue 18); nothing else frames
+  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

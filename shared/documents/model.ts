@@ -1,5 +1,6 @@
 import type { Applicant, LicenceValidity, SpecialProcedure } from '../case';
 import type { IntakeSealMode, LimitUnit } from '../catalog';
+import type { NoticePage } from './notice-page';
 
 /**
  * What a printed notice says, assembled by the main process from the case's events: the
@@ -166,7 +167,13 @@ export type CaseDocument = DocumentHeader &
       }
     | {
         kind: 'notice';
-        items: { name: string; problem: 'missing' | 'defective'; detail: string }[];
+        items: {
+          name: string;
+          problem: 'missing' | 'defective';
+          detail: string;
+          /** issue 18: the defective page among the material's scans, named, never printed */
+          page: NoticePage | null;
+        }[];
         returnBy: string | null;
         /** the 5-day completeness limit the notice answers */
         completenessDate: string;

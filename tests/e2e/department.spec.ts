@@ -16,7 +16,7 @@ import { apiAs } from './pages/documents';
 import { intakePage } from './pages/intake';
 import { loginPage } from './pages/login';
 import { decisionDesk } from './pages/review';
-import { enrollThroughSettings, signedIn, syncNow } from './pages/sync';
+import { enrollThroughSettings, signedIn, syncAll } from './pages/sync';
 
 // Part T of issue 16 (Done when): the department is the unit of service. SJ01 issues the
 // one-time notice; the applicant comes back and is called to SJ02. SJ02's clerk finds the case by
@@ -86,21 +86,6 @@ async function pcAt(browser: Browser, windowCode: string): Promise<Pc> {
   return pc;
 }
 
-/**
- * Both PCs push and pull until neither has anything to send; signed in afresh each time, so an
- * idle token never meets the screen lock on a slow run.
- */
-async function syncBoth(pcs: readonly [WebTerminal, DemoAccount][]) {
-  for (let round = 0; round < 2; round++) {
-    for (const [t, who] of pcs) {
-      expect(await syncNow(t, await signedIn(t, who))).toMatchObject({
-        pending: 0,
-        lastError: null,
-      });
-    }
-  }
-}
-
 const applicant = personApplicant(31);
 const missing = { id: 'm3', name: '经营场所使用证明（不动产权证书或租赁协议等）' };
 const defective = { id: 'm2', name: '经营者居民身份证' };
@@ -136,7 +121,7 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
           { materialId: defective.id, problem: 'defective', detail: '复印件不清晰' },
         ],
       });
-      await syncBoth(pair);
+      await syncAll(pair);
       return c;
     });
 
@@ -201,7 +186,7 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
     await intake.continueOpenCase(issued.caseNumber);
     await intake.tickSupplement([missing.name, defective.name]);
     await intake.accept();
-    await syncBoth(pair);
+    await syncAll(pair);
   });
 
   await test.step('SJ01’s chief decides and seals; the licence is issued', async () => {
@@ -215,7 +200,7 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
     await chief.record(issued.caseId, 'certificateIssued', {
       certificateNumber: 'JY16101060000031',
     });
-    await syncBoth(pair);
+    await syncAll(pair);
   });
 
   await test.step('SJ02 hands the licence over', async () => {
@@ -224,7 +209,7 @@ test('an applicant back at SJ02 continues SJ01’s case: found, warned of a dupl
     await expect(counter.locators.status).toHaveText('已制证');
     await counter.deliverAtWindow();
     await expect(counter.locators.status).toHaveText('已送达');
-    await syncBoth(pair);
+    await syncAll(pair);
     const events = await (
       await apiAs(a.terminal, account(staff.clerkSj01))
     ).caseEvents(issued.caseId);

@@ -43,6 +43,7 @@ import {
 } from './DecisionPanels';
 import { useLiveRefresh } from './live';
 import { PauseOverrunBanner } from './PauseOverrunBanner';
+import { scansColumn } from '../attachments/MaterialScans';
 import { useCaseMessages } from './messages';
 
 type Loaded = CallOutput<'cases.get'> & { loadedAt: number };
@@ -387,7 +388,7 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
       </Card>
 
       <div
-        style={{ display: 'grid', gridTemplateColumns: 'minmax(0,1fr) minmax(0,1.3fr)', gap: 16 }}
+        style={{ display: 'grid', gridTemplateColumns: 'minmax(0,1.4fr) minmax(0,1fr)', gap: 16 }}
       >
         <Card title={m('materials')} size="small">
           <Table
@@ -415,6 +416,8 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
                   </Space>
                 ),
               },
+              // issue 18: the pages beside the status; scanned here while papers may still be added
+              scansColumn(caseId, allowed.includes('materialsAttached'), () => void load()),
             ]}
           />
         </Card>

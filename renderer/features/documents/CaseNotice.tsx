@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Applicant, LicenceValidity } from '../../../shared/case';
 import { appealNoticeText } from '../../../shared/case';
-import type { CaseDocument } from '../../../shared/documents';
+import { noticePageWords, type CaseDocument } from '../../../shared/documents';
 import { A4Document, SealBlock, VerificationNote } from './A4Document';
 import { limitText } from '../../../shared/catalog';
 import {
@@ -271,7 +271,11 @@ function OneTimeNotice({ doc }: { doc: Doc<'notice'> }) {
               <td className="a4-num">{i + 1}</td>
               <td>{item.name}</td>
               <td>{item.problem === 'missing' ? '缺少' : '有误'}</td>
-              <td>{item.detail}</td>
+              <td>
+                {item.detail}
+                {/* the page is named, never printed: the applicant has the paper in hand */}
+                {item.page && `（见所附${noticePageWords(item.page)}）`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -66,13 +66,18 @@ export function CaseIntake({ caseId }: { caseId: string }) {
   const firstRow = useRef<HTMLDivElement | null>(null);
   const firstTick = useRef<HTMLInputElement | null>(null);
 
-  const load = useCallback(async () => {
-    const r = await call('cases.get', { caseId });
-    if (!r.ok) return setLoadError(r.error);
-    setData(r.value);
-    if (r.value.state.status !== 'none') setMarks(marksOf(r.value.state));
-    setTicked([]);
-  }, [caseId]);
+  // `keepMarks`: scans were saved mid-checklist, the clerk's unsaved marks stay as they are
+  const load = useCallback(
+    async (keepMarks = false) => {
+      const r = await call('cases.get', { caseId });
+      if (!r.ok) return setLoadError(r.error);
+      setData(r.value);
+      if (keepMarks) return;
+      if (r.value.state.status !== 'none') setMarks(marksOf(r.value.state));
+      setTicked([]);
+    },
+    [caseId],
+  );
 
   useEffect(() => {
     void load();
@@ -263,6 +268,7 @@ export function CaseIntake({ caseId }: { caseId: string }) {
                       )
                     }
                     onSave={() => void saveChecklist()}
+                    onAttached={() => void load(true)}
                   />
                 )}
                 <ActionBar
@@ -302,6 +308,7 @@ export function CaseIntake({ caseId }: { caseId: string }) {
         busy={busy}
         items={noticeItems}
         names={names}
+        materials={state.materials}
         error={apiError}
         onCancel={() => setDialog(null)}
         onConfirm={(p) => void record('noticeIssued', p).then(finish)}

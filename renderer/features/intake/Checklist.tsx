@@ -6,6 +6,7 @@ import { lockedByNotice, type Mark, type Marks } from './checklist-model';
 import type { M } from './messages';
 import { Kbd } from './shortcuts';
 import { usePhrases } from '../phrases/PhraseTextArea';
+import { ScanButton } from '../attachments/MaterialScans';
 
 const notesListId = 'phrases-supplementNote';
 
@@ -20,6 +21,8 @@ type Props = {
   saving: boolean;
   editable: boolean;
   firstRowRef: React.RefObject<HTMLDivElement | null>;
+  /** issue 18: a material's scans were saved; the case is read again, the marks kept */
+  onAttached: () => void;
 };
 
 const statusColor = {
@@ -41,6 +44,7 @@ export function Checklist({
   saving,
   editable,
   firstRowRef,
+  onAttached,
 }: Props) {
   const ruleSentence = useRuleSentence();
   const notes = usePhrases('supplementNote');
@@ -134,6 +138,11 @@ export function Checklist({
               </Typography.Text>
               <div style={{ paddingTop: 4, minWidth: 0 }}>
                 <div>{mat.name}</div>
+                {editable && (
+                  <div style={{ marginTop: 4 }}>
+                    <ScanButton caseId={state.caseId} material={mat} onSaved={onAttached} />
+                  </div>
+                )}
                 {errors[mat.materialId] && (
                   <div role="alert" style={{ color: '#b3261e', fontSize: 12 }}>
                     {errors[mat.materialId]}

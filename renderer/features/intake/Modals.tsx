@@ -10,6 +10,7 @@ import {
   type CaseEventPayload,
   type MaterialState,
   type NoticeItem,
+  type PageRef,
 } from '../../../shared/case';
 import type { ApiError } from '../../../shared/api';
 import { addDays, shanghaiDate } from '../../../shared/calendar';
@@ -20,6 +21,7 @@ import { useSession } from '../../stores/session';
 import type { M } from './messages';
 import { Kbd, useShortcuts } from './shortcuts';
 import { PhraseTextArea } from '../phrases/PhraseTextArea';
+import { DefectPagePicker } from '../attachments/DefectPagePicker';
 
 type Base = { m: M; open: boolean; busy: boolean; onCancel: () => void };
 
@@ -166,24 +168,39 @@ export function NoticeModal({
   onCancel,
   items,
   names,
+  materials,
   onConfirm,
   error,
 }: Base & {
   items: readonly NoticeItem[];
   names: ReadonlyMap<string, string>;
+  /** issue 18: a defective material's scans, to point the notice at the page */
+  materials: readonly MaterialState[];
   onConfirm: (p: CaseEventPayload<'noticeIssued'>) => void;
   /** the last refusal of this notice: a return-date rule is shown at the date */
   error: ApiError | null;
 }) {
   const [returnBy, setReturnBy] = useState('');
+  const [pages, setPages] = useState<Record<string, PageRef | undefined>>({});
   const today = shanghaiDate(Date.now());
+  useEffect(() => {
+    if (open) setPages({});
+  }, [open]);
+  const filesOf = (id: string) => materials.find((mat) => mat.materialId === id)?.files ?? [];
   const seal = useIntakeSeal(m, open);
   // the date is checked by the shared rules against the case's pinned calendar (main and center)
   const returnByError = error?.rule?.startsWith('returnBy.') ? error.message : undefined;
   const confirm = () => {
     const sealed = seal.take();
     if (items.length === 0 || !sealed) return;
-    onConfirm({ items: [...items], ...(returnBy ? { returnBy } : {}), ...sealed });
+    onConfirm({
+      items: items.map((it) => {
+        const page = it.problem === 'defective' ? pages[it.materialId] : undefined;
+        return page ? { ...it, page } : it;
+      }),
+      ...(returnBy ? { returnBy } : {}),
+      ...sealed,
+    });
   };
   useShortcuts([{ combo: 'Ctrl+Enter', run: confirm }], { modal: true, active: open });
   return (
@@ -212,6 +229,16 @@ export function NoticeModal({
               {it.problem === 'missing' ? m('problemMissing') : m('problemDefective')}
             </Tag>
             <Typography.Text type="secondary">{it.detail}</Typography.Text>
+            {it.problem === 'defective' && filesOf(it.materialId).length > 0 && (
+              <div>
+                <DefectPagePicker
+                  name={names.get(it.materialId) ?? it.materialId}
+                  files={filesOf(it.materialId)}
+                  value={pages[it.materialId]}
+                  onChange={(ref) => setPages((all) => ({ ...all, [it.materialId]: ref }))}
+                />
+              </div>
+            )}
           </li>
         ))}
       </ol>

@@ -100,3 +100,18 @@ export type SyncStatus = { pending: number; conflicts: number; lastError: string
 /** `sync.now` as the signed-in user behind `token`: pushes and pulls at once. */
 export const syncNow = (t: WebTerminal, token: string) =>
   apiPost<SyncStatus>(t, 'sync.now', {}, token);
+
+/**
+ * PCs push and pull (a terminal's files go up after each round) until none has anything to send;
+ * signed in afresh each time, so an idle token never meets the screen lock on a slow run.
+ */
+export async function syncAll(pcs: readonly [WebTerminal, DemoAccount][]) {
+  for (let round = 0; round < 2; round++) {
+    for (const [t, who] of pcs) {
+      expect(await syncNow(t, await signedIn(t, who))).toMatchObject({
+        pending: 0,
+        lastError: null,
+      });
+    }
+  }
+}
