@@ -13,6 +13,9 @@ export function windowSheets(appIndexUrl: string, preload: string): SheetPrinter
         show: false,
         webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false },
       });
+      // the sheet is the app's own page and stays on it, like the main window
+      win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+      win.webContents.on('will-navigate', (event) => event.preventDefault());
       try {
         await win.loadURL(`${appIndexUrl}${route}`);
         const failure = notReady(await win.webContents.executeJavaScript(sheetReadyScript));
