@@ -41,6 +41,11 @@ export function headlessSheets(chromium: string, baseUrl: () => string): SheetPr
     );
     const input = child.stdio[3] as NodeJS.WritableStream;
     const output = child.stdio[4] as NodeJS.ReadableStream;
+    // A browser that failed to start or died closes its pipes: the write or read then errors,
+    // and an unheard stream error would end the whole terminal. `exited`/`started` below say
+    // what happened instead.
+    input.on('error', () => undefined);
+    output.on('error', () => undefined);
     const pending = new Map<number, { resolve: (r: Reply) => void }>();
     let stderr = '';
     child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
@@ -51,12 +56,14 @@ export function headlessSheets(chromium: string, baseUrl: () => string): SheetPr
       while ((end = buffered.indexOf('\0')) >= 0) {
         const reply = JSON.parse(buffered.slice(0, end)) as Reply;
         buffered = buffered.slice(end + 1);
-        if (reply.id !== undefined) pending.get(reply.id)?.resolve(reply);
-        if (reply.id !== undefined) pending.delete(reply.id);
+        if (reply.id === undefined) continue; // an event; only answers are awaited
+        pending.get(reply.id)?.resolve(reply);
+        pending.delete(reply.id);
       }
     });
     const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) =>
+      // 'close', not 'exit': by then stderr has been read to its end
+      child.once('close', (code) =>
         reject(new SheetFailure(`Chromium 意外退出（${code}）：${stderr.trim().slice(-300)}`)),
       ),
     );
