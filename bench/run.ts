@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchCalendar } from './calendar';
 import { benchIntake } from './intake';
 import { benchQueue } from './queue';
+import { benchScans } from './scans';
 import { benchReports } from './reports';
 import { benchAppend, benchCaseSearch, benchWorkList } from './store';
 import { benchSync } from './sync';
@@ -10,7 +11,7 @@ import type { BenchResult } from './types';
 type Bench = { group: string; run: () => Promise<BenchResult | BenchResult[]> };
 
 // `npm run bench`: each target is a ratio against a peer or ceiling measured in the same run,
-// or a fixed goal. `npx tsx bench/run.ts sync` (or store, calendar, intake, reports, search, queue) runs only
+// or a fixed goal. `npx tsx bench/run.ts sync` (or store, calendar, intake, reports, search, queue, scans) runs only
 // those groups: the sync benches alone take a minute on a busy machine, the reports bench (a
 // million cases written on each dialect) several; BENCH_REPORT_CASES=20000 makes it quick.
 const benches: Bench[] = [
@@ -24,6 +25,8 @@ const benches: Bench[] = [
   { group: 'search', run: () => benchCaseSearch() },
   // issue 17: the hall's queue
   { group: 'queue', run: () => benchQueue() },
+  // issue 18: materials as files
+  { group: 'scans', run: () => benchScans() },
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((g) => !benches.some((b) => b.group === g));

@@ -4,8 +4,9 @@ import type { Attachment, CaseEventPayload } from '../../shared/case';
 import { ContentStore, sha256Of } from '../../node-shared/files/cas';
 import { prepareFiles, ScanRefusal, thumbnailOf } from '../../node-shared/files/scan';
 import { ApiFailure } from '../api/errors';
-import { inTransaction } from '../store/db';
-import { fileRow, recordFile } from '../store/files';
+import { inTransaction, type Db } from '../store/db';
+import { fileRow, forgetUnattached, recordFile } from '../store/files';
+import { rmSync } from 'node:fs';
 import type { Terminal } from './context';
 
 // Issue 18: a material's papers as files at the window. A page from the document camera or a
@@ -16,7 +17,7 @@ import type { Terminal } from './context';
 
 const thumbnailWidth = 240;
 
-export function fileStore(t: Terminal): ContentStore {
+export function fileStore(t: Pick<Terminal, 'dataDir'>): ContentStore {
   return new ContentStore(join(t.dataDir, 'files'));
 }
 
@@ -130,4 +131,16 @@ export function attachedAsHeld(
       }),
     })),
   };
+}
+
+/** How long a page taken here may wait for a case to name it (an intake left over a weekend). */
+const unattachedDays = 7;
+
+/** At start: the pages no case named within a week are removed, row and bytes (PIPL Art. 19). */
+export function dropUnattachedFiles(db: Db, dataDir: string, now: Date): number {
+  const before = new Date(now.getTime() - unattachedDays * 86_400_000).toISOString();
+  const gone = inTransaction(db, () => forgetUnattached(db, before));
+  const store = fileStore({ dataDir });
+  for (const sha256 of gone) rmSync(store.path(sha256), { force: true });
+  return gone.length;
 }

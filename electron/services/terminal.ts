@@ -1,3 +1,4 @@
+import { dropUnattachedFiles } from './attachments';
 import { join } from 'node:path';
 import { privateDir } from '../../node-shared/durability/file-modes';
 import {
@@ -105,6 +106,8 @@ export function openTerminal(opts: TerminalOptions): Terminal {
   }
 
   const { shared, logFile } = openedOn(opts, db, 'terminal started');
+  // issue 18: a scan no case named within a week does not stay on the PC
+  dropUnattachedFiles(db, opts.dataDir, shared.now());
 
   const terminal: Terminal = {
     ...shared,

@@ -3,6 +3,10 @@ import { sql, type Db } from './db';
 
 // Issue 18: what this PC holds of the materials' files (the bytes are in <dataDir>/files).
 
+const attachedByAnEvent = `EXISTS (
+  SELECT 1 FROM events e, json_each(e.payload, '$.materials') m, json_each(m.value, '$.files') a
+  WHERE e.type = 'materialsAttached' AND json_extract(a.value, '$.sha256') = f.sha256)`;
+
 export type FileRow = {
   sha256: string;
   media_type: Attachment['mediaType'];
@@ -38,9 +42,7 @@ export function owedFiles(db: Db, limit: number): FileRow[] {
   return sql(
     db,
     `SELECT f.* FROM files f
-     WHERE f.uploaded_at IS NULL AND EXISTS (
-       SELECT 1 FROM events e, json_each(e.payload, '$.materials') m, json_each(m.value, '$.files') a
-       WHERE e.type = 'materialsAttached' AND json_extract(a.value, '$.sha256') = f.sha256)
+     WHERE f.uploaded_at IS NULL AND ${attachedByAnEvent}
      ORDER BY f.added_at, f.sha256 LIMIT ?`,
   ).all(limit) as FileRow[];
 }
@@ -56,4 +58,22 @@ export function countOwedFiles(db: Db): number {
   return (
     sql(db, 'SELECT count(*) AS n FROM files WHERE uploaded_at IS NULL').get() as { n: number }
   ).n;
+}
+
+/**
+ * Forgets the pages taken here before `before` that no case ever named (a scan dropped, an intake
+ * abandoned): the applicant's papers are kept only as a case needs them. Returns their hashes,
+ * for the caller to remove the bytes.
+ */
+export function forgetUnattached(db: Db, before: string): string[] {
+  const gone = sql(
+    db,
+    `SELECT f.sha256 FROM files f
+     WHERE f.origin = 'local' AND f.uploaded_at IS NULL AND f.added_at < ? AND NOT ${attachedByAnEvent}`,
+  )
+    .all(before)
+    .map((r) => (r as { sha256: string }).sha256);
+  const drop = sql(db, 'DELETE FROM files WHERE sha256 = ?');
+  for (const sha256 of gone) drop.run(sha256);
+  return gone;
 }
