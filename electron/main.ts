@@ -16,6 +16,7 @@ import { bindIpc } from './ipc';
 import { keyProtection } from './key-protection';
 import { bindDirectPrint } from './print/bind-direct';
 import { bindPrintToPdf } from './print/pdf';
+import { windowSheets } from './print/window-sheets';
 import { openRatingDisplay } from './rating-display';
 import { cameraCheckAllowed, cameraRequestAllowed, contentSecurityPolicy } from './security';
 import { defaultBackupCheckMs } from './services/backups';
@@ -153,6 +154,7 @@ void app.whenReady().then(() => {
       appVersion: app.getVersion(),
       backups: { intervalMs: defaultBackupCheckMs },
       ...(protection.protector ? { keyProtector: protection.protector } : {}),
+      sheetPrinter: windowSheets(appIndexUrl, join(__dirname, 'preload.cjs')),
     },
     openTerminal,
   );

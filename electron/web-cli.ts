@@ -6,6 +6,7 @@ import { defaultBackupCheckMs } from './services/backups';
 import { startTerminalHost } from './services/host';
 import { openTerminal } from './services/terminal';
 import { startWebServer } from './web';
+import { headlessSheets } from './print/headless-sheets';
 
 // Web mode: the terminal without Electron, for browsers on this PC and for the end-to-end tests.
 
@@ -23,6 +24,8 @@ const usage = `一窗通终端（网页模式）/ OneWindow terminal in web mode
   --report-check-seconds <s>  how often the scheduled daily report is looked at (default 30)
   --backup-check-seconds <s>  how often the rolling backup looks for a new day (default 3600;
                               0: no backups)
+  --chromium <path>           the Chromium that prints a case archive's documents (default
+                              $CHROMIUM_PATH, else /usr/bin/chromium)
   --lock-after-ms <ms>        TESTS ONLY: the screen lock's idle time
   -h, --help                  this text`;
 
@@ -44,6 +47,7 @@ const { values } = commandLine(usage, {
     // TESTS ONLY: the screen lock's idle time in milliseconds, so a spec need not wait the
     // product's minimum minute; the manager sets 1–60 minutes in 终端设置
     'lock-after-ms': { type: 'string' },
+    chromium: { type: 'string' },
   },
   // a bare 4311 meant as the port must not start a terminal on 4310
   allowPositionals: false,
@@ -96,6 +100,11 @@ const host = startTerminalHost(
     ...(reportCheckMs ? { reportCheck: { intervalMs: reportCheckMs } } : {}),
     ...(lockAfterMs !== null ? { lockAfterMs } : {}),
     ...(clock ? { now: () => new Date((clock ?? new Date()).getTime()) } : {}),
+    // the archive's PDFs: this server's own print page in a headless Chromium (issue 18 part 4)
+    sheetPrinter: headlessSheets(
+      values.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      () => server.url,
+    ),
   },
   openTerminal,
 );

@@ -1,5 +1,5 @@
-// Bundles the main process, the preload and the web-mode entry. better-sqlite3 stays external:
-// it is a native module loaded from node_modules (unpacked from asar when packaged).
+// Bundles the main process, the preload and the web-mode entry. better-sqlite3 and sharp stay
+// external: native modules loaded from node_modules (unpacked from asar when packaged).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'sharp'],
   logLevel: 'warning',
 };
 
@@ -25,9 +25,9 @@ export async function bundleElectron(dist = 'dist') {
       entryPoints: ['electron/web-cli.ts'],
       outfile: out('web-cli.mjs'),
       format: 'esm',
-      // aliased: a bundled ES module (sharp's) imports createRequire under its own name too
       banner: {
-        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
+        // aliased: bundled ES modules (fflate's, sharp's) import createRequire under its own name
+        js: "import { createRequire as __bannerRequire } from 'node:module'; const require = __bannerRequire(import.meta.url);",
       },
     }),
   ]);

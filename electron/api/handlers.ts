@@ -32,6 +32,7 @@ import { getPhrases } from '../store/phrases';
 import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { attachmentPage, importAttachment } from '../services/attachments';
+import { archiveSheet, exportArchive } from '../services/archive';
 import { fetchFromCenter } from '../sync/files';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { earlierName, findApplicant } from '../store/cases';
@@ -185,6 +186,9 @@ export const handlers: Handlers = {
   'attachments.import': (input, { terminal }) => importAttachment(terminal, input),
   'attachments.page': (input, { terminal }) =>
     attachmentPage(terminal, input, (sha256) => fetchFromCenter(terminal, sha256)),
+  'cases.exportArchive': (input, { terminal, session }) =>
+    exportArchive(terminal, session, input, (sha256) => fetchFromCenter(terminal, sha256)),
+  'documents.archiveSheet': (input, { terminal }) => archiveSheet(terminal, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),
   'sync.acknowledgeClock': (_input, { terminal, session }) => {

@@ -62,7 +62,7 @@ export async function importAttachment(
 }
 
 /** The bytes of a file this PC holds, checked against their name on the way out. */
-async function heldBytes(t: Terminal, sha256: string): Promise<Buffer | null> {
+export async function heldBytes(t: Terminal, sha256: string): Promise<Buffer | null> {
   if (!fileRow(t.db, sha256)) return null;
   const bytes = await fileStore(t)
     .read(sha256)

@@ -5,6 +5,7 @@ import type { Device, KeyProtector } from '../store/device';
 import type { DemoAccount } from './demo';
 import type { LoginThrottle, Sessions } from './sessions';
 import type { Logger } from '../../node-shared/logs/logger';
+import type { SheetPrinter } from '../print/sheet-printer';
 
 // The context every service, handler and sync step is given. Its own file, apart from
 // openTerminal (terminal.ts), which imports the sync engine and the services that take this
@@ -43,6 +44,8 @@ export type Terminal = {
   /** part C (issue 15): the program's version, and the rotating log in <dataDir>/logs/ */
   readonly appVersion: string;
   readonly log: Logger;
+  /** issue 18 part 4: prints the archive's notices and decisions; null where no Chromium is at hand */
+  readonly sheetPrinter: SheetPrinter | null;
   /**
    * After an enrollment committed: sign as the device the center registered, offer no demo
    * accounts, and start syncing.

@@ -35,6 +35,7 @@ import {
   type ReportCheckOptions,
 } from './scheduled-report';
 import type { Terminal } from './context';
+import type { SheetPrinter } from '../print/sheet-printer';
 import { LoginThrottle, Sessions } from './sessions';
 import { idleMinutes } from './screen-lock';
 import { fileLogger } from '../../node-shared/logs/logger';
@@ -67,6 +68,8 @@ export type TerminalOptions = {
    * minutes. For end-to-end tests only (web mode --lock-after-ms): the product sets 1–60 minutes.
    */
   lockAfterMs?: number;
+  /** issue 18 part 4: how the case archive prints its documents (Electron: hidden windows) */
+  sheetPrinter?: SheetPrinter;
 };
 
 /**
@@ -171,6 +174,7 @@ function openedOn(opts: TerminalOptions, db: Db, event: string) {
       sessions: new Sessions(Date.now, () => opts.lockAfterMs ?? idleMinutes(db) * 60_000),
       logins: new LoginThrottle(),
       now: opts.now ?? (() => new Date()),
+      sheetPrinter: opts.sheetPrinter ?? null,
     },
   };
 }

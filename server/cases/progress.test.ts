@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName } from './progress';
+import { maskName } from '../../shared/ids';
 
 describe('the applicant’s name on the public progress page', () => {
   it('keeps the first character and, past two, the last', () => {

@@ -1,17 +1,10 @@
 import type { CaseProgress } from '../../shared/center-api';
 import type { CaseState } from '../../shared/case';
+import { maskName } from '../../shared/ids';
 
 // Issue 17 part 4: what the applicant who scanned a genuine notice's QR sees of the case — its
 // steps with their dates, from the case's current state, and the name masked. The page is
 // public: anyone holding the paper can open it, so nothing else personal goes on it.
-
-/** 张三明 → 张*明, 李四 → 李*, 欧阳娜娜 → 欧**娜: the first and (past two) the last character. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
-}
 
 /**
  * SJ-20250303-01-0007 → SJ-20250303-**-****: the department and the date stay, enough to match

@@ -734,6 +734,35 @@ export const contract = {
     }),
     access: 'signedIn',
   }),
+  // ---- issue 18 part 4: the case archive ------------------------------------------------------
+  /**
+   * The case as a ZIP: every notice and decision as PDF (the printed page, by Chromium), every
+   * material file (fetched from the center when this PC lacks it), and manifest.json with the
+   * signed events, the devices' keys and every file's SHA-256. `missing`: files that could not
+   * be had, listed in the manifest too — the archive then does not verify, and the window says so.
+   */
+  'cases.exportArchive': call({
+    input: z.object({ caseId: uuid }),
+    output: z.object({
+      fileName: z.string(),
+      /** the ZIP, base64 */
+      data: z.string(),
+      documents: z.number(),
+      materialFiles: z.number(),
+      missing: z.array(z.object({ sha256: z.string(), reason: z.string() })),
+    }),
+    access: ['clerk', 'chief'],
+  }),
+  /**
+   * One document of an archive under way, for the page the exporting Chromium prints: the token
+   * is one-time and short-lived, made by `cases.exportArchive` for the session that asked, so the
+   * printing browser needs no sign-in of its own.
+   */
+  'documents.archiveSheet': call({
+    input: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '无效的打印令牌') }),
+    output: z.custom<CaseDocument>(),
+    access: 'public',
+  }),
   // ---- issue 18 part 5: the 二代身份证 reader at intake ----------------------------------------
   /**
    * Reads the card on this PC's reader through the vendor's local service (main calls it; the

@@ -67,6 +67,9 @@ export const callNames = [
   'ratings.appeal',
   'attachments.import',
   'attachments.page',
+  // issue 18 part 4: the case archive
+  'cases.exportArchive',
+  'documents.archiveSheet',
   // issue 18 part 5: the 二代身份证 reader at intake
   'idCard.read',
   'idCard.settings.get',

@@ -127,3 +127,25 @@ async function untar(archive: string, into: string): Promise<void> {
   if (result.status !== 0)
     throw new Error(`tar could not unpack ${archive} (${result.status}): ${result.stderr}`);
 }
+
+/**
+ * The test browser as one command a product process can spawn (web mode's --chromium, which
+ * prints a case archive's documents): the packaged build needs its libraries, fontconfig and
+ * flags, which a small script beside it sets. Call after unpackTestBrowser (globalSetup).
+ */
+export function testBrowserCommand(): string {
+  const browser = testBrowser();
+  if (!browser.env) return browser.executablePath;
+  const script = join(dirname(browser.executablePath), 'chromium-with-env.sh');
+  const env = ['LD_LIBRARY_PATH', 'FONTCONFIG_FILE']
+    .map((name) => `export ${name}='${browser.env?.[name] ?? ''}'\n`)
+    .join('');
+  const partial = `${script}.partial-${process.pid}`;
+  writeFileSync(
+    partial,
+    `#!/bin/sh\n${env}exec '${browser.executablePath}' ${browser.args.join(' ')} "$@"\n`,
+    { mode: 0o755 },
+  );
+  renameSync(partial, script);
+  return script;
+}

@@ -30,6 +30,7 @@ import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { useDomainLabels, type DomainLabels } from '../../i18n/domain';
 import { shanghaiMinute } from '../documents/labels';
+import { ExportArchiveButton } from '../archive/ExportArchiveButton';
 import { AcceptanceNoticePrompt } from './AcceptanceNoticePrompt';
 import { CaseActions, RejectionAlert, type Rejection } from './CaseActions';
 import { ConflictBanner } from './ConflictBanner';
@@ -324,6 +325,7 @@ export function CasePage({ caseId, eventId }: { caseId: string; eventId?: string
             )}
             <CaseActions state={state} allowed={allowed} record={record} />
             <DecisionActions state={state} allowed={allowed} record={record} reload={load} />
+            <ExportArchiveButton caseId={caseId} />
           </Space>
         }
       >

@@ -21,9 +21,17 @@ export function PrintPage({ caseId, eventId }: { caseId: string; eventId: string
       live = false;
     };
   }, [caseId, eventId]);
+  return <DocumentSheet shows={`${caseId}/${eventId}`} doc={doc} />;
+}
+
+/**
+ * A notice or decision on the desk, as 打印 prints it: the window's print page, and the page the
+ * case archive's Chromium prints to PDF (ArchiveSheet), so both are the same layout.
+ */
+export function DocumentSheet({ shows, doc }: { shows: string; doc: Loaded<CaseDocument> }) {
   return (
     <Desk
-      shows={`${caseId}/${eventId}`}
+      shows={shows}
       loaded={doc.state === 'ok'}
       request={{ kind: doc.state === 'ok' ? doc.value.kind : 'acceptance' }}
       pdfName={

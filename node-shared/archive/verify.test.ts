@@ -1,0 +1,229 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { archiveFormat, type ArchiveManifest } from '../../shared/archive/manifest';
+import { genesisHash, type EventEnvelope, type SignedEvent } from '../../shared/sync';
+import { eventHash, hashSigner, newKeyPair } from '../events/crypto';
+import { verifyArchive } from './verify';
+import { archiveZip, zipEntries } from './zip';
+
+const caseId = '0190c0de-0000-7000-8000-000000000001';
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A device's chain of signed events, made with the product's own hash and signature. */
+function chain(deviceId: string, bodies: { type: string; payload: unknown }[]) {
+  const keys = newKeyPair();
+  const sign = hashSigner(keys.privateKey);
+  let prev = genesisHash;
+  const events = bodies.map((b, i): SignedEvent => {
+    const envelope: EventEnvelope = {
+      id: `0190c0de-0000-7000-8000-${String(i + 10).padStart(12, '0')}`,
+      caseId,
+      type: b.type,
+      payload: b.payload,
+      actor: { userId: 'u1', name: '张敏', role: 'clerk' },
+      windowId: 'w1',
+      occurredAt: `2026-03-02T09:0${i}:00+08:00`,
+      deviceId,
+      deviceSeq: i + 1,
+      prevHash: prev,
+    };
+    const hash = eventHash(envelope);
+    prev = hash;
+    return { ...envelope, hash, signature: sign(hash) };
+  });
+  return { events, publicKey: keys.publicKey };
+}
+
+function goodArchive() {
+  const scans = [randomBytes(3000), randomBytes(2000)];
+  const pdf = Buffer.from('%PDF-1.7\n受理通知书\n%%EOF\n');
+  const attached = scans.map((s) => ({
+    sha256: sha(s),
+    mediaType: 'image/jpeg',
+    bytes: s.length,
+    source: 'camera',
+  }));
+  const { events, publicKey } = chain('dev-1', [
+    { type: 'received', payload: { applicant: { kind: 'person', name: '李四' } } },
+    { type: 'materialsAttached', payload: { materials: [{ materialId: 'm1', files: attached }] } },
+    { type: 'accepted', payload: {} },
+  ]);
+  const files = new Map<string, Uint8Array>([
+    [`materials/${attached[0]!.sha256}.jpg`, scans[0]!],
+    [`materials/${attached[1]!.sha256}.jpg`, scans[1]!],
+    ['documents/01-acceptance.pdf', pdf],
+  ]);
+  const manifest: ArchiveManifest = {
+    format: archiveFormat,
+    exportedAt: '2026-03-03T10:00:00+08:00',
+    exportedBy: { userId: 'u2', name: '王芳', role: 'chief' },
+    exportedOn: 'dev-1',
+    case: {
+      id: caseId,
+      caseNumber: 'SJ-20260302-01-0001',
+      item: { code: 'X1', name: '食品经营许可' },
+      applicant: { kind: 'person', name: '李*' },
+    },
+    devices: [{ id: 'dev-1', publicKey }],
+    events,
+    files: [...files].map(([path, bytes]) => ({
+      path,
+      sha256: sha(bytes),
+      bytes: bytes.length,
+      mediaType: path.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+      kind: path.startsWith('materials/') ? 'material' : 'document',
+    })),
+    missing: [],
+  };
+  return { manifest, files };
+}
+
+/** The archive again after `change` edited its manifest or files (a fresh, valid ZIP around them). */
+function rezipped(change: (a: ReturnType<typeof goodArchive>) => void): Uint8Array {
+  const a = goodArchive();
+  change(a);
+  return archiveZip(a.manifest, a.files);
+}
+
+function flipByte(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = Uint8Array.from(bytes);
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
+}
+
+function problems(zip: Uint8Array): string[] {
+  return verifyArchive(zip).problems.map((p) => `${p.subject}: ${p.zh} / ${p.en}`);
+}
+
+describe('verifyArchive', () => {
+  it('verifies an archive as exported', () => {
+    const { manifest, files } = goodArchive();
+    const verdict = verifyArchive(archiveZip(manifest, files));
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.checked).toEqual({ files: 3, events: 3, devices: 1, materialFiles: 2 });
+    // the ZIP as written holds exactly the manifest and the files
+    expect([...zipEntries(archiveZip(manifest, files)).keys()].sort()).toEqual(
+      ['manifest.json', ...files.keys()].sort(),
+    );
+  });
+
+  it('names a scan one byte of which was changed', () => {
+    let path = '';
+    const found = problems(
+      rezipped(({ files }) => {
+        path = [...files.keys()].find((p) => p.startsWith('materials/'))!;
+        files.set(path, flipByte(files.get(path)!, 100));
+      }),
+    );
+    expect(found).toEqual([
+      `${path}: SHA-256 与清单不符（文件被改动） / SHA-256 differs from the manifest (the file was changed)`,
+    ]);
+  });
+
+  it('names a PDF one byte of which was changed', () => {
+    const found = problems(
+      rezipped(({ files }) =>
+        files.set(
+          'documents/01-acceptance.pdf',
+          flipByte(files.get('documents/01-acceptance.pdf')!, 3),
+        ),
+      ),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^documents\/01-acceptance\.pdf: SHA-256 与清单不符/);
+  });
+
+  it("names an event whose payload was changed, even when the manifest's file list was fixed up", () => {
+    const found = problems(
+      rezipped(({ manifest }) => {
+        const received = manifest.events[0]!;
+        received.payload = { applicant: { kind: 'person', name: '李五' } };
+      }),
+    );
+    expect(found).toEqual([
+      '事件/event dev-1#1 received: 内容与其哈希不符（事件被改动） / content does not match its hash (the event was changed)',
+    ]);
+  });
+
+  it('names an event whose hash was recomputed after the change: its signature and the chain give it away', () => {
+    const found = problems(
+      rezipped(({ manifest }) => {
+        const e = manifest.events[0]!;
+        e.payload = { applicant: { kind: 'person', name: '李五' } };
+        e.hash = eventHash(e);
+      }),
+    );
+    expect(found).toEqual([
+      '事件/event dev-1#1 received: 签名无效 / the signature does not verify under its device key',
+      '设备/device dev-1#2: 哈希链断开：prev_hash 不是 #1 的哈希 / chain broken: prev_hash is not the hash of #1',
+    ]);
+  });
+
+  it('names a changed signature', () => {
+    const found = problems(
+      rezipped(({ manifest }) => {
+        const e = manifest.events[2]!;
+        const sig = Buffer.from(e.signature, 'base64');
+        e.signature = Buffer.from(flipByte(sig, 5)).toString('base64');
+      }),
+    );
+    expect(found).toEqual([
+      '事件/event dev-1#3 accepted: 签名无效 / the signature does not verify under its device key',
+    ]);
+  });
+
+  it('names a removed scan, both as a listed file and as one a signed event names', () => {
+    let hash = '';
+    const found = problems(
+      rezipped(({ files }) => {
+        const path = [...files.keys()].find((p) => p.startsWith('materials/'))!;
+        files.delete(path);
+        hash = path.slice('materials/'.length, -'.jpg'.length);
+      }),
+    );
+    expect(found).toEqual([
+      `materials/${hash}.jpg: 清单所列文件不在压缩包中 / listed in the manifest but not in the ZIP`,
+    ]);
+    const unlisted = problems(
+      rezipped(({ files, manifest }) => {
+        const path = [...files.keys()].find((p) => p.startsWith('materials/'))!;
+        files.delete(path);
+        manifest.files = manifest.files.filter((f) => f.path !== path);
+      }),
+    );
+    expect(unlisted).toHaveLength(1);
+    expect(unlisted[0]).toMatch(
+      /^材料文件\/material file [0-9a-f]{12}…: 已签名的附材料事件所列文件不在档案中/,
+    );
+  });
+
+  it('names an extra file', () => {
+    const found = problems(
+      rezipped(({ files }) => files.set('materials/extra.jpg', randomBytes(10))),
+    );
+    expect(found).toEqual([
+      'materials/extra.jpg: 压缩包中有清单未列的文件 / in the ZIP but not listed in the manifest',
+    ]);
+  });
+
+  it('says a file the export could not get is missing, and fails', () => {
+    const found = problems(
+      rezipped(({ files, manifest }) => {
+        const f = manifest.files.find((x) => x.kind === 'material')!;
+        files.delete(f.path);
+        manifest.files = manifest.files.filter((x) => x !== f);
+        manifest.missing = [{ sha256: f.sha256, reason: '本机没有，中心也无法取得' }];
+      }),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/导出时未能取得（本机没有，中心也无法取得）/);
+  });
+
+  it('refuses what is not an archive', () => {
+    expect(problems(new Uint8Array([1, 2, 3]))[0]).toMatch(/^ZIP: 不是可读取的 ZIP 文件/);
+    expect(problems(zipSync({ 'a.pdf': new Uint8Array([1]) }))).toEqual([
+      'manifest.json: 缺少清单文件 / the manifest is missing',
+    ]);
+  });
+});
