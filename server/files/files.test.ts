@@ -36,6 +36,28 @@ async function aScan(seed: number): Promise<Buffer> {
     .toBuffer();
 }
 
+/** The device's window receives a case of SJ's and attaches `sha256` to it, pushed. */
+async function attachAndPush(device: TestDevice, sha256: string, bytes: number): Promise<void> {
+  const c = caseScript();
+  await device.pushOk(
+    device.sign([
+      c.received(),
+      c.next(
+        'materialsAttached',
+        {
+          materials: [
+            {
+              materialId: 'm1',
+              files: [{ sha256, mediaType: 'image/jpeg', bytes, source: 'camera' }],
+            },
+          ],
+        },
+        c.clerk,
+      ),
+    ]),
+  );
+}
+
 eachDialect('center: the materials’ files', (t) => {
   const setup = async () => {
     await seedHall(t().db);
@@ -61,27 +83,7 @@ eachDialect('center: the materials’ files', (t) => {
       h.call('POST', path('files.have'), { token: device.token, body: { files } });
     const get = (device: TestDevice, sha256: string) =>
       h.call('GET', path('files.get', sha256), { token: device.token });
-    /** SJ01 attaches `sha256` to a case of SJ's (received there) and pushes it */
-    const attach = async (sha256: string, bytes: number) => {
-      const c = caseScript();
-      await sj1.pushOk(
-        sj1.sign([
-          c.received(),
-          c.next(
-            'materialsAttached',
-            {
-              materials: [
-                {
-                  materialId: 'm1',
-                  files: [{ sha256, mediaType: 'image/jpeg', bytes, source: 'camera' }],
-                },
-              ],
-            },
-            c.clerk,
-          ),
-        ]),
-      );
-    };
+    const attach = (sha256: string, bytes: number) => attachAndPush(sj1, sha256, bytes);
     return { h, dataDir, sj1, sj2, zj1, upload, have, get, attach };
   };
 
@@ -187,26 +189,7 @@ eachDialect('center: the materials’ files', (t) => {
       expect(await t().db.selectFrom('files').select('backend').execute()).toEqual([
         { backend: 's3' },
       ]);
-      const c = caseScript();
-      await sj1.pushOk(
-        sj1.sign([
-          c.received(),
-          c.next(
-            'materialsAttached',
-            {
-              materials: [
-                {
-                  materialId: 'm1',
-                  files: [
-                    { sha256, mediaType: 'image/jpeg', bytes: scan.length, source: 'camera' },
-                  ],
-                },
-              ],
-            },
-            c.clerk,
-          ),
-        ]),
-      );
+      await attachAndPush(sj1, sha256, scan.length);
       const got = await h.call('GET', path('files.get', sha256), { token: sj1.token });
       expect(sha256Of(got.rawPayload)).toBe(sha256);
     } finally {

@@ -65,6 +65,34 @@ function scan(seed: string) {
   } as const;
 }
 
+/** One page scanned for `scannedFor`; then a notice on m1 points at page `page` of that scan. */
+function pointedNotice(e: Event, o: { scannedFor: string; page: number }) {
+  return {
+    given: [
+      e('received', receivedPayload(), clerk),
+      e(
+        'materialsAttached',
+        { materials: [{ materialId: o.scannedFor, files: [scan('a')] }] },
+        clerk,
+      ),
+    ],
+    when: e(
+      'noticeIssued',
+      {
+        items: [
+          {
+            materialId: 'm1',
+            problem: 'defective',
+            detail: '签名处空白',
+            page: { sha256: scan('a').sha256, page: o.page },
+          },
+        ],
+      },
+      clerk,
+    ),
+  };
+}
+
 type Scenario = {
   name: string;
   rule: RuleId;
@@ -159,50 +187,12 @@ const scenarios: Scenario[] = [
   {
     name: 'a notice points at a page of another material (issue 18)',
     rule: 'notice.pageNotAttached',
-    build: (e) => ({
-      given: [
-        e('received', receivedPayload(), clerk),
-        e('materialsAttached', { materials: [{ materialId: 'm2', files: [scan('a')] }] }, clerk),
-      ],
-      when: e(
-        'noticeIssued',
-        {
-          items: [
-            {
-              materialId: 'm1',
-              problem: 'defective',
-              detail: '签名处空白',
-              page: { sha256: scan('a').sha256, page: 1 },
-            },
-          ],
-        },
-        clerk,
-      ),
-    }),
+    build: (e) => pointedNotice(e, { scannedFor: 'm2', page: 1 }),
   },
   {
     name: 'a notice points at the second page of a one-page scan',
     rule: 'notice.pageNotAttached',
-    build: (e) => ({
-      given: [
-        e('received', receivedPayload(), clerk),
-        e('materialsAttached', { materials: [{ materialId: 'm1', files: [scan('a')] }] }, clerk),
-      ],
-      when: e(
-        'noticeIssued',
-        {
-          items: [
-            {
-              materialId: 'm1',
-              problem: 'defective',
-              detail: '签名处空白',
-              page: { sha256: scan('a').sha256, page: 2 },
-            },
-          ],
-        },
-        clerk,
-      ),
-    }),
+    build: (e) => pointedNotice(e, { scannedFor: 'm1', page: 2 }),
   },
   {
     name: 'scans attached to a material the item does not list',
