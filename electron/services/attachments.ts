@@ -69,11 +69,9 @@ export async function heldBytes(t: Terminal, sha256: string): Promise<Buffer | n
     .catch(() => null);
   if (bytes === null) return null;
   if (sha256Of(bytes) !== sha256) {
+    // the caller fetches a good copy from the center, which replaces this one
     t.log.error({ sha256 }, 'a stored material file no longer matches its hash');
-    throw new ApiFailure(
-      'internal',
-      '本机保存的材料文件已损坏（与登记的校验值不符），请重新扫描或从中心重新获取',
-    );
+    return null;
   }
   return bytes;
 }

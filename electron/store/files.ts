@@ -16,20 +16,24 @@ export type FileRow = {
   origin: 'local' | 'center';
   added_at: string;
   uploaded_at: string | null;
+  lost_at: string | null;
 };
 
 export function fileRow(db: Db, sha256: string): FileRow | undefined {
   return sql(db, 'SELECT * FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
 }
 
-/** Records a file whose bytes are already stored; a file held before keeps its row. */
-export function recordFile(db: Db, row: Omit<FileRow, 'uploaded_at'>): void {
+/**
+ * Records a file whose bytes are already stored; a file held before keeps its row, and is no
+ * longer lost (its bytes are here again).
+ */
+export function recordFile(db: Db, row: Omit<FileRow, 'uploaded_at' | 'lost_at'>): void {
   sql(
     db,
     `INSERT INTO files (sha256, media_type, bytes, width, height, origin, added_at, uploaded_at)
      VALUES (@sha256, @media_type, @bytes, @width, @height, @origin, @added_at,
        CASE WHEN @origin = 'center' THEN @added_at END)
-     ON CONFLICT (sha256) DO NOTHING`,
+     ON CONFLICT (sha256) DO UPDATE SET lost_at = NULL`,
   ).run(row);
 }
 
@@ -42,7 +46,7 @@ export function owedFiles(db: Db, limit: number): FileRow[] {
   return sql(
     db,
     `SELECT f.* FROM files f
-     WHERE f.uploaded_at IS NULL AND ${attachedByAnEvent}
+     WHERE f.uploaded_at IS NULL AND f.lost_at IS NULL AND ${attachedByAnEvent}
      ORDER BY f.added_at, f.sha256 LIMIT ?`,
   ).all(limit) as FileRow[];
 }
@@ -52,12 +56,6 @@ export function markUploaded(db: Db, sha256: string, at: string): void {
     at,
     sha256,
   );
-}
-
-export function countOwedFiles(db: Db): number {
-  return (
-    sql(db, 'SELECT count(*) AS n FROM files WHERE uploaded_at IS NULL').get() as { n: number }
-  ).n;
 }
 
 /**
@@ -76,4 +74,9 @@ export function forgetUnattached(db: Db, before: string): string[] {
   const drop = sql(db, 'DELETE FROM files WHERE sha256 = ?');
   for (const sha256 of gone) drop.run(sha256);
   return gone;
+}
+
+/** The bytes of a file the center is owed are gone or damaged here: it is not sent. */
+export function markLost(db: Db, sha256: string, at: string): void {
+  sql(db, 'UPDATE files SET lost_at = ? WHERE sha256 = ? AND uploaded_at IS NULL').run(at, sha256);
 }

@@ -6,7 +6,7 @@ import type { Terminal } from '../services/context';
 import { fileStore } from '../services/attachments';
 import { openSecret } from '../store/device';
 import { inTransaction } from '../store/db';
-import { fileRow, markUploaded, owedFiles, recordFile } from '../store/files';
+import { fileRow, markLost, markUploaded, owedFiles, recordFile } from '../store/files';
 import { getSetting } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { sniff } from '../../node-shared/files/sniff';
@@ -33,13 +33,15 @@ export async function uploadOwedFiles(t: Terminal, client: SyncClient): Promise<
   for (const state of states) {
     let offset = state.offset;
     if (state.state !== 'stored') {
-      const bytes = await store.read(state.sha256);
-      if (sha256Of(bytes) !== state.sha256) {
-        // never send what the center would refuse anyway; the clerk sees it when opening the case
+      const bytes = await store.read(state.sha256).catch(() => null);
+      if (bytes === null || sha256Of(bytes) !== state.sha256) {
+        // never send what the center would refuse anyway, and never let one lost page hold up
+        // the others: it is marked, and the clerk is told when the case is opened
         t.log.error(
-          { sha256: state.sha256 },
-          'a material file to upload no longer matches its hash',
+          { sha256: state.sha256, missing: bytes === null },
+          'a material file owed to the center is gone or damaged on this PC',
         );
+        inTransaction(t.db, () => markLost(t.db, state.sha256, t.now().toISOString()));
         continue;
       }
       while (offset < bytes.length) {
@@ -82,6 +84,12 @@ export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buff
     bytes = await deviceClient(t).fetchFile(sha256);
   } catch (error) {
     if (!(error instanceof CenterFailure)) throw error;
+    if (error.status === 404 && fileRow(t.db, sha256)?.origin === 'local') {
+      throw new ApiFailure(
+        'not_found',
+        '本机的这个扫描件已丢失或损坏，且尚未上传到中心：请重新扫描这一页',
+      );
+    }
     if (error.status === 404) {
       throw new ApiFailure(
         'not_found',
@@ -99,7 +107,10 @@ export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buff
     throw new ApiFailure('unavailable', '从中心收到的材料文件类型不符，已丢弃');
   }
   await fileStore(t).put(bytes, sha256);
-  if (!fileRow(t.db, sha256)) {
+  const held = fileRow(t.db, sha256);
+  // this PC's own page, damaged here, comes back from the center: it has it, nothing is owed
+  if (held) inTransaction(t.db, () => markUploaded(t.db, sha256, t.now().toISOString()));
+  else {
     inTransaction(t.db, () =>
       recordFile(t.db, {
         sha256,

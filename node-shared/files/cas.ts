@@ -39,15 +39,25 @@ export class ContentStore {
     );
   }
 
+  /** Whether the file is here and its bytes still hash to its name. */
+  async intact(sha256: string): Promise<boolean> {
+    const bytes = await readFile(this.path(sha256)).catch(() => null);
+    return bytes !== null && sha256Of(bytes) === sha256;
+  }
+
   async read(sha256: string): Promise<Buffer> {
     return readFile(this.path(sha256));
   }
 
-  /** Stores bytes whose hash the caller may already know; returns the hash. Idempotent. */
+  /**
+   * Stores bytes whose hash the caller may already know; returns the hash. Idempotent: a file
+   * already held is kept — unless its bytes no longer match its name (a damaged disk), then the
+   * good bytes replace it.
+   */
   async put(bytes: Uint8Array, knownSha256?: string): Promise<string> {
     const sha256 = knownSha256 ?? sha256Of(bytes);
     const target = this.path(sha256);
-    if (await this.has(sha256)) return sha256;
+    if (await this.intact(sha256)) return sha256;
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.${randomUUID()}.tmp`;
     const handle = await open(temp, 'wx');

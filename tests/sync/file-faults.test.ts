@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Of } from '../../node-shared/files/cas';
@@ -11,6 +11,7 @@ import { getSetting } from '../../electron/store/reference';
 import { syncKeys } from '../../electron/store/sync-state';
 import { cleanupAfterEach } from '../support/cleanups';
 import { callAs } from '../support/sync';
+import { attempt } from '../support/terminal-api';
 import {
   openHall,
   receiveChecked,
@@ -140,6 +141,44 @@ describe('materials’ files under faults', () => {
     }
     expect(attached).toHaveLength(40);
   }, 600_000);
+
+  it('a page lost or damaged on a PC holds up nothing, and a damaged copy comes back from the center', async () => {
+    const hall = await openHall();
+    defer(() => hall.dispose());
+    const sj1 = await windowTerminal(hall, 'SJ01', defer);
+    const sj2 = await windowTerminal(hall, 'SJ02', defer);
+    const caseId = await receiveChecked(sj1, 2);
+    const pages = await attach(
+      sj1,
+      caseId,
+      [scannedPdf(200_000), scannedPdf(210_000), scannedPdf(220_000)],
+      [],
+    );
+    // the first (oldest owed) page's bytes vanish from the scanning PC before it was sent
+    const store = fileStore(sj1.t);
+    rmSync(store.path(pages[0]!.sha256));
+    await syncUntilQuiet([sj1.t, sj2.t]);
+    expect(sj1.t.sync.status()).toMatchObject({ state: 'idle', lastError: null });
+    // the others arrived; the lost one is marked, and its own PC says what to do
+    const open = (h: HallTerminal, sha256: string) =>
+      attempt(h.t, h.clerk, 'attachments.page', { sha256, size: 'full' });
+    expect(await open(sj2, pages[1]!.sha256)).toMatchObject({ ok: true });
+    expect(await open(sj2, pages[2]!.sha256)).toMatchObject({ ok: true });
+    expect(await open(sj1, pages[0]!.sha256)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/请重新扫描这一页/) },
+    });
+    // a copy damaged on the other PC is fetched again and repaired
+    const fetched = fileStore(sj2.t).path(pages[1]!.sha256);
+    const bytes = readFileSync(fetched);
+    bytes[100] = (bytes[100]! + 1) % 256;
+    writeFileSync(fetched, bytes);
+    const again = await open(sj2, pages[1]!.sha256);
+    expect(
+      again.ok && sha256Of(Buffer.from((again.value as { data: string }).data, 'base64')),
+    ).toBe(pages[1]!.sha256);
+    expect(sha256Of(readFileSync(fetched))).toBe(pages[1]!.sha256);
+  }, 300_000);
 
   it('refuses a file whose bytes do not match its hash, over the wire', async () => {
     const hall = await openHall();

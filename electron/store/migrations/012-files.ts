@@ -18,9 +18,12 @@ export const m012Files: Migration = {
         height INTEGER,
         origin TEXT NOT NULL CHECK (origin IN ('local', 'center')),
         added_at TEXT NOT NULL,
-        uploaded_at TEXT
+        uploaded_at TEXT,
+        -- the bytes were gone or damaged on this PC while the center was still owed them: never
+        -- sent, and no longer in the way of the files after it (the clerk scans the page again)
+        lost_at TEXT
       ) STRICT;
-      CREATE INDEX files_owed ON files(added_at) WHERE uploaded_at IS NULL;
+      CREATE INDEX files_owed ON files(added_at) WHERE uploaded_at IS NULL AND lost_at IS NULL;
     `);
   },
 };
