@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -142,6 +142,48 @@ eachDialect('center: the materials’ files', (t) => {
     expect((await upload(sj1, sha256Of(scan), 0, 10, scan)).statusCode).toBe(400);
     const big = Buffer.alloc(fileChunkBytes + 1);
     expect((await upload(sj1, sha256Of(big), 0, big.length, big)).statusCode).toBe(413);
+  });
+
+  it('tells a device only of files its department’s cases name or it sent, and bounds its unfinished uploads', async () => {
+    const { sj1, zj1, upload, have, dataDir } = await setup();
+    const scan = await aScan(7);
+    const sha256 = sha256Of(scan);
+    await upload(sj1, sha256, 0, scan.length, scan);
+    expect((await have(sj1, [{ sha256, bytes: scan.length }])).json()).toMatchObject({
+      files: [{ state: 'stored' }],
+    });
+    // another department's terminal cannot learn that the center holds this scan
+    expect((await have(zj1, [{ sha256, bytes: scan.length }])).json()).toMatchObject({
+      files: [{ state: 'absent', offset: 0 }],
+    });
+    // and sending it anyway is taken and kept once
+    expect((await upload(zj1, sha256, 0, scan.length, scan)).json()).toMatchObject({
+      state: 'stored',
+    });
+    expect(await t().db.selectFrom('files').select('device_id').execute()).toEqual([
+      { device_id: sj1.id },
+    ]);
+    // eight unfinished uploads of one device at once; the ninth is refused with a sentence
+    for (let i = 0; i < 8; i++) {
+      const big = Buffer.alloc(2 * fileChunkBytes, i + 1);
+      const res = await upload(zj1, sha256Of(big), 0, big.length, big.subarray(0, 10));
+      expect(res.json()).toMatchObject({ state: 'partial' });
+    }
+    const ninth = Buffer.alloc(2 * fileChunkBytes, 99);
+    const refused = await upload(zj1, sha256Of(ninth), 0, ninth.length, ninth.subarray(0, 10));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { message: expect.stringMatching(/未完成的上传/) },
+    });
+    // an upload abandoned for days is removed when the device starts another
+    for (const name of readdirSync(join(dataDir, 'uploads'))) {
+      const old = new Date(Date.now() - 4 * 86_400_000);
+      utimesSync(join(dataDir, 'uploads', name), old, old);
+    }
+    expect(
+      (await upload(zj1, sha256Of(ninth), 0, ninth.length, ninth.subarray(0, 10))).statusCode,
+    ).toBe(200);
+    expect(readdirSync(join(dataDir, 'uploads'))).toHaveLength(1);
   });
 
   it('gives a file to the department whose case names it, and to nobody else', async () => {

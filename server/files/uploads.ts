@@ -1,4 +1,4 @@
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { FileState } from '../../shared/center-api/files-contract';
@@ -35,14 +35,65 @@ async function sizeOf(path: string): Promise<number> {
   );
 }
 
-async function isStored(db: Kysely<ServerDb>, sha256: string): Promise<boolean> {
-  return (
-    (await db
-      .selectFrom('files')
-      .select('sha256')
-      .where('sha256', '=', sha256)
-      .executeTakeFirst()) !== undefined
-  );
+/**
+ * The stored files among `shas` this device may know the center holds: those a case of its
+ * department names, or that it uploaded itself. For any other the center says 'absent' and takes
+ * the upload again (kept once all the same): otherwise any terminal could ask whether the
+ * center holds a given scan of another department's applicant.
+ */
+async function storedFor(
+  db: Kysely<ServerDb>,
+  device: AuthDevice,
+  shas: readonly string[],
+): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select('files.sha256')
+    .where('files.sha256', 'in', shas)
+    .where((eb) =>
+      eb.or([
+        eb('files.device_id', '=', device.id),
+        eb.exists(
+          eb
+            .selectFrom('file_refs')
+            .select('file_refs.sha256')
+            .whereRef('file_refs.sha256', '=', 'files.sha256')
+            .where('file_refs.department_code', '=', device.departmentCode),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
+}
+
+/** A device's unfinished uploads at once: the terminal sends one file at a time. */
+const maxPartsPerDevice = 8;
+/** An upload untouched this long was abandoned (a PC replaced, a page lost): its copy goes. */
+const abandonedAfterMs = 3 * 86_400_000;
+
+/** Removes abandoned copies, and refuses a ninth unfinished upload of one device. */
+async function makeRoomFor(backend: FileBackend, device: AuthDevice, now: Date): Promise<void> {
+  const names = await readdir(backend.uploadsDir).catch(() => [] as string[]);
+  let mine = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const path = join(backend.uploadsDir, name);
+    const modified = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+    if (modified === null) continue;
+    if (now.getTime() - modified > abandonedAfterMs) await rm(path, { force: true });
+    else if (name.endsWith(`.${device.id}.part`)) mine++;
+  }
+  if (mine >= maxPartsPerDevice) {
+    throw new HttpError(
+      409,
+      'conflict',
+      `本终端已有 ${mine} 个未完成的上传，请先完成这些上传再开始新的`,
+    );
+  }
 }
 
 export async function filesHave(
@@ -51,11 +102,10 @@ export async function filesHave(
   files: readonly { sha256: string; bytes: number }[],
 ): Promise<FileState[]> {
   const backend = backendOf(ctx);
-  const shas = files.map((f) => f.sha256);
-  const stored = new Set(
-    (await ctx.db.selectFrom('files').select('sha256').where('sha256', 'in', shas).execute()).map(
-      (r) => r.sha256,
-    ),
+  const stored = await storedFor(
+    ctx.db,
+    device,
+    files.map((f) => f.sha256),
   );
   return Promise.all(
     files.map(async (f): Promise<FileState> => {
@@ -79,13 +129,17 @@ export async function uploadChunk(
   chunk: Uint8Array,
 ): Promise<FileState> {
   const backend = backendOf(ctx);
-  if (await isStored(ctx.db, sha256)) return { sha256, state: 'stored', offset: at.total };
+  if ((await storedFor(ctx.db, device, [sha256])).has(sha256)) {
+    return { sha256, state: 'stored', offset: at.total };
+  }
   if (at.offset + chunk.length > at.total) {
     throw new HttpError(400, 'invalid_input', '这一段超出了文件的总长度');
   }
   await mkdir(backend.uploadsDir, { recursive: true });
   const part = partOf(backend, sha256, device);
   const held = await sizeOf(part);
+  // ages of files on disk by the disk's clock: the business clock may be fixed (--now)
+  if (held === 0) await makeRoomFor(backend, device, new Date());
   // not where the center's copy ends: say where it does, and the terminal sends from there
   if (at.offset !== held) return { sha256, state: held > 0 ? 'partial' : 'absent', offset: held };
   const handle = await open(part, 'a');
