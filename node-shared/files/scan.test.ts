@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { prepareFiles, pageLongEdge, pageShortEdge, ScanRefusal } from './scan';
 import { sniff } from './sniff';
+import { pdfFrame } from '../../tests/support/pdf-frame';
 
 /** A page of text as a 300 dpi scanner gives it: A4, 2480×3508, lines of dark text on white. */
 async function scannedA4(format: 'png' | 'jpeg' | 'tiff'): Promise<Buffer> {
@@ -84,7 +85,7 @@ describe('a page as it is kept', () => {
   });
 
   it('keeps a PDF as it came, byte for byte', async () => {
-    const pdf = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const pdf = pdfFrame('1 0 obj<<>>endobj');
     const [file] = await prepareFiles(pdf);
     expect(file?.mediaType).toBe('application/pdf');
     expect(file?.bytes.equals(pdf)).toBe(true);
@@ -101,8 +102,24 @@ describe('a page as it is kept', () => {
     expect(await refused(Buffer.from('PK\x03\x04 word document'))).toMatch(/Word/);
     expect(await refused(Buffer.alloc(0))).toMatch(/空/);
     expect(await refused(Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\n'))).toMatch(/不完整/);
+    // other bytes wrapped between a PDF header and %%EOF: no cross-reference where it points
+    const wrapped = Buffer.from('%PDF-1.7\nMZ<script>alert(1)</script>\nstartxref\n9\n%%EOF\n');
+    expect(await refused(wrapped)).toMatch(/不是有效的 PDF/);
     const jpeg = await scannedA4('jpeg');
     expect(await refused(jpeg.subarray(0, 2000))).toMatch(/无法读取|损坏/);
     expect(await refused(Buffer.alloc(41 * 1024 * 1024, 0xff))).toMatch(/超过/);
+    // a small PNG of a huge picture: imported uncropped, never decoded whole for a crop
+    const poster = await sharp({
+      create: { width: 8000, height: 6000, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    const corners = [
+      { x: 10, y: 10 },
+      { x: 7990, y: 10 },
+      { x: 7990, y: 5990 },
+      { x: 10, y: 5990 },
+    ] as const;
+    await expect(prepareFiles(poster, corners)).rejects.toThrow(/画面过大/);
   });
 });

@@ -16,6 +16,9 @@ export const pageShortEdge = 1654;
 const jpegQuality = 72;
 /** A frame larger than this is not a photograph of a page: refused before it is decoded. */
 const maxInputPixels = 120_000_000;
+const maxCropPixels = 40_000_000;
+/** all pages of one file together: 60 A4 pages at 600 dpi (35 MP each) fit */
+const maxFilePixels = 2_200_000_000;
 
 export class ScanRefusal extends Error {}
 
@@ -106,16 +109,30 @@ export async function prepareFiles(input: Buffer, quad?: Quad): Promise<Prepared
   if (!sniffed.ok) throw new ScanRefusal(sniffed.message);
   if (sniffed.type === 'application/pdf') {
     if (quad) throw new ScanRefusal('PDF 文件不能裁切');
-    if (!pdfComplete(input)) throw new ScanRefusal('PDF 文件不完整（可能下载或拷贝未完成）');
+    if (!pdfComplete(input))
+      throw new ScanRefusal('PDF 文件不完整或不是有效的 PDF（可能下载或拷贝未完成）');
     return [{ bytes: input, mediaType: 'application/pdf', width: null, height: null }];
   }
   let pages: number;
+  let pixels: number;
   try {
-    pages = (await sharp(input, { limitInputPixels: maxInputPixels }).metadata()).pages ?? 1;
+    const meta = await sharp(input, { limitInputPixels: maxInputPixels }).metadata();
+    pages = meta.pages ?? 1;
+    pixels = meta.width * (meta.pageHeight ?? meta.height);
   } catch (error) {
     throw new ScanRefusal(`图片无法读取（文件可能已损坏）：${(error as Error).message}`);
   }
   if (quad && pages > 1) throw new ScanRefusal('多页文件不能裁切');
+  // a crop decodes the whole frame into memory (3 bytes a pixel): a document camera gives at
+  // most some 24 MP; a poster-sized picture is imported uncropped instead
+  if (quad && pixels > maxCropPixels) {
+    throw new ScanRefusal('画面过大（超过4000万像素），不能裁切；请不裁切直接导入');
+  }
+  if (pages * pixels > maxFilePixels) {
+    throw new ScanRefusal(
+      '文件的总像素过大（各页合计超过22亿像素），请降低扫描分辨率或分成几个文件',
+    );
+  }
   if (pages > maxFilesPerMaterial) {
     throw new ScanRefusal(`文件有 ${pages} 页，一项材料最多 ${maxFilesPerMaterial} 页`);
   }

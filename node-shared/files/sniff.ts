@@ -31,8 +31,20 @@ export function sniff(bytes: Uint8Array): Sniffed {
   return { ok: false, message: `不支持的文件类型：${what}。只能附 PDF、JPEG、PNG、TIFF 文件` };
 }
 
-/** A PDF that ends where a PDF ends: a download cut short is refused, not archived half. */
+/**
+ * A PDF's frame, checked: a version header, and a last `startxref` whose offset lands on a cross-
+ * reference table or stream — so a download cut short, or other bytes wrapped between `%PDF-`
+ * and `%%EOF`, are refused rather than archived as an original. Not a full parse: a PDF built
+ * to deceive a parser can still pass (the page is seen by whoever opens it).
+ */
 export function pdfComplete(bytes: Uint8Array): boolean {
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
-  return tail.includes('%%EOF');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (!/^%PDF-(1\.[0-7]|2\.0)[\r\n]/.test(buffer.subarray(0, 16).toString('latin1'))) return false;
+  const tail = buffer.subarray(Math.max(0, buffer.length - 1024)).toString('latin1');
+  const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!end) return false;
+  const offset = Number(end[1]);
+  if (!Number.isSafeInteger(offset) || offset <= 8 || offset >= buffer.length) return false;
+  const at = buffer.subarray(offset, offset + 32).toString('latin1');
+  return /^(xref\b|\d+\s+\d+\s+obj\b)/.test(at);
 }

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { pdfFrame } from '../support/pdf-frame';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
@@ -42,10 +43,10 @@ const staff = {
 const scanned = { id: 'm2', name: '经营者居民身份证' };
 const form = { id: 'm1', name: '个体工商户登记（备案）申请书' };
 
-/** A one-page PDF as a scanner's folder holds it (main checks the header and the %%EOF). */
-const tinyPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+/** A one-page PDF as a scanner's folder holds it (main checks its header and cross-reference). */
+const tinyPdf = pdfFrame(
+  '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj',
 );
 
 /** A blank A4-shaped PNG, as a flatbed scanner might save a page. */

@@ -11,6 +11,7 @@ import { getSetting } from '../../electron/store/reference';
 import { syncKeys } from '../../electron/store/sync-state';
 import { cleanupAfterEach } from '../support/cleanups';
 import { callAs } from '../support/sync';
+import { pdfFrame } from '../support/pdf-frame';
 import { attempt } from '../support/terminal-api';
 import {
   openHall,
@@ -30,11 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A PDF as a scanner writes it, `size` bytes of which most are the page images. */
 function scannedPdf(size: number): Buffer {
-  return Buffer.concat([
-    Buffer.from('%PDF-1.4\n'),
-    randomBytes(size - 16),
-    Buffer.from('\n%%EOF\n'),
-  ]);
+  return pdfFrame(randomBytes(size - 80));
 }
 
 type Attached = { sha256: string; bytes: number };
