@@ -39,9 +39,18 @@ console.log(
 console.log(
   `已核验 / checked: ${files} 个文件 files (${materialFiles} 个材料扫描件 scans), ${events} 个事件 events, ${devices} 台设备 devices`,
 );
+// What the check cannot know offline, said every time: whose keys these are, and whether events
+// were left out. A court compares the fingerprints with the keys the center registered.
+for (const d of verdict.deviceKeys) {
+  console.log(`设备 / device ${d.id}  公钥指纹 / key fingerprint ${d.fingerprint}`);
+}
 if (verdict.problems.length === 0) {
   console.log(
     '✓ 核验通过：文件、事件签名与哈希链均完好 / VERIFIED: every file, signature and chain holds',
+  );
+  console.log(
+    '  注意：公钥取自档案本身，须与中心登记的设备公钥核对；本核验不证明档案所含事件齐全。\n' +
+      '  Note: the keys come from the archive itself and must be compared with the keys the center registered; this check does not prove that no event was left out.',
   );
   process.exit(0);
 }

@@ -108,6 +108,26 @@ describe('verifyArchive', () => {
     );
   });
 
+  it('gives the keys it checked with, to compare with the center’s, and refuses an archive of no events', () => {
+    const { manifest, files } = goodArchive();
+    const verdict = verifyArchive(archiveZip(manifest, files));
+    expect(verdict.deviceKeys).toEqual(
+      manifest.devices.map((d) => ({
+        id: d.id,
+        fingerprint: sha(Buffer.from(d.publicKey)).slice(0, 16),
+      })),
+    );
+    const emptied = rezipped((a) => {
+      a.manifest.events = [];
+      a.manifest.files = [];
+      a.manifest.devices = [];
+      a.files.clear();
+    });
+    expect(problems(emptied)).toEqual([
+      'manifest.json: 档案中没有任何事件 / the archive holds no event',
+    ]);
+  });
+
   it('names a scan one byte of which was changed', () => {
     let path = '';
     const found = problems(

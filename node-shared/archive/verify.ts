@@ -24,6 +24,11 @@ export type ArchiveVerdict = {
   /** what was checked, for the report's summary line */
   checked: { files: number; events: number; devices: number; materialFiles: number };
   caseNumber: string | null;
+  /**
+   * The keys the signatures were checked with, as the archive itself gives them: each must be
+   * compared with the key the center registered for that device (the check cannot do it offline)
+   */
+  deviceKeys: { id: string; fingerprint: string }[];
 };
 
 const empty = { files: 0, events: 0, devices: 0, materialFiles: 0 };
@@ -48,6 +53,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       ],
       checked: empty,
       caseNumber: null,
+      deviceKeys: [],
     };
   }
   const manifestBytes = entries.get(manifestName);
@@ -56,6 +62,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       problems: [{ subject: manifestName, zh: '缺少清单文件', en: 'the manifest is missing' }],
       checked: empty,
       caseNumber: null,
+      deviceKeys: [],
     };
   let manifest: ArchiveManifest;
   try {
@@ -75,6 +82,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
         ],
         checked: empty,
         caseNumber: null,
+        deviceKeys: [],
       };
     }
     manifest = parsed.data;
@@ -85,9 +93,13 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       ],
       checked: empty,
       caseNumber: null,
+      deviceKeys: [],
     };
   }
   const problems = [
+    ...(manifest.events.length === 0
+      ? [{ subject: 'manifest.json', zh: '档案中没有任何事件', en: 'the archive holds no event' }]
+      : []),
     ...fileProblems(manifest, entries),
     ...eventProblems(manifest),
     ...chainProblems(manifest.events),
@@ -102,6 +114,10 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       materialFiles: manifest.files.filter((f) => f.kind === 'material').length,
     },
     caseNumber: manifest.case.caseNumber,
+    deviceKeys: manifest.devices.map((d) => ({
+      id: d.id,
+      fingerprint: sha256(Buffer.from(d.publicKey)).slice(0, 16),
+    })),
   };
 }
 
