@@ -20,6 +20,8 @@ const maxCropPixels = 40_000_000;
 /** all pages of one file together: 60 A4 pages at 600 dpi (35 MP each) fit */
 const maxFilePixels = 2_200_000_000;
 
+const maxAttachmentMb = maxAttachmentBytes / (1024 * 1024);
+
 export class ScanRefusal extends Error {}
 
 export type PreparedFile = {
@@ -101,9 +103,7 @@ async function preparePage(
 export async function prepareFiles(input: Buffer, quad?: Quad): Promise<PreparedFile[]> {
   if (input.length === 0) throw new ScanRefusal('文件是空的');
   if (input.length > maxAttachmentBytes) {
-    throw new ScanRefusal(
-      `文件超过 ${maxAttachmentBytes / 1024 / 1024} MB，请分成几个文件或降低扫描分辨率`,
-    );
+    throw new ScanRefusal(`文件超过 ${maxAttachmentMb} MB，请分成几个文件或降低扫描分辨率`);
   }
   const sniffed = sniff(input);
   if (!sniffed.ok) throw new ScanRefusal(sniffed.message);
