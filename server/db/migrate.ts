@@ -32,6 +32,7 @@ import { smsOutbox } from './migrations/0024-sms-outbox';
 import { ratings } from './migrations/0025-ratings';
 import { ratingReview } from './migrations/0026-rating-review';
 import { files } from './migrations/0027-files';
+import { centerKeys } from './migrations/0028-center-keys';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -71,6 +72,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0026-rating-review': ratingReview(),
     // issue 18: the materials' files, and which department's case names which
     '0027-files': files(),
+    // review of issue 18: the center's key for the receipts of case archives
+    '0028-center-keys': centerKeys(),
   };
 }
 

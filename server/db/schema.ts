@@ -157,6 +157,8 @@ export type ServerDb = {
     device_id: string;
     stored_at: string;
   };
+  /** review of issue 18 (0028): the center's own keys, one a purpose ('receipt') */
+  center_keys: { purpose: string; public_key: string; private_key: string; created_at: string };
   /** issue 18 (0027): which department's case names which file (its `materialsAttached`) */
   file_refs: { sha256: string; case_id: string; department_code: string };
   events: {

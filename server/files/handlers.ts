@@ -1,6 +1,7 @@
 import { authenticatedDevice } from '../admin/access';
 import type { CenterHandlers } from '../http/spec';
 import { fileForDevice, filesHave, uploadChunk } from './uploads';
+import { caseReceipt, publishedReceiptKey } from './receipt';
 
 export const filesHandlers = {
   'files.have': async ({ device, body }, ctx) => ({
@@ -13,4 +14,11 @@ export const filesHandlers = {
     const file = await fileForDevice(ctx, authenticatedDevice(device), params.sha256);
     return { file: { type: file.mediaType, name: params.sha256, bytes: file.bytes } };
   },
-} satisfies Pick<CenterHandlers, 'files.have' | 'files.upload' | 'files.get'>;
+  'cases.receipt': async ({ device, params }, ctx) => ({
+    body: await caseReceipt(ctx, authenticatedDevice(device), params.caseId),
+  }),
+  'center.receiptKey': async (_input, ctx) => ({ body: await publishedReceiptKey(ctx) }),
+} satisfies Pick<
+  CenterHandlers,
+  'files.have' | 'files.upload' | 'files.get' | 'cases.receipt' | 'center.receiptKey'
+>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxAttachmentBytes, sha256Schema } from '../case/attachments';
-import { terminal } from './auth';
+import { anyone, terminal } from './auth';
+import { centerKeySchema, signedReceiptSchema } from '../archive/receipt';
 import type { CenterContract } from './call';
 
 // Issue 18: the materials' files travel apart from the events — a page is a few hundred
@@ -80,5 +81,26 @@ export const filesContract = {
     params: fileParams,
     response: z.never(),
     file: true,
+  },
+  // review of issue 18: the center as the archive's witness (shared/archive/receipt.ts)
+  'cases.receipt': {
+    method: 'GET',
+    path: '/api/cases/:caseId/receipt',
+    summary:
+      '中心对办件所存事件与文件的签名回执（用于办件档案）/ the center’s signed receipt of a case’s events and files, for its archive',
+    tag: 'files',
+    auth: terminal,
+    protocol: true,
+    params: z.strictObject({ caseId: z.string().min(1).max(64) }),
+    response: signedReceiptSchema,
+  },
+  'center.receiptKey': {
+    method: 'GET',
+    path: '/api/center/receipt-key',
+    summary:
+      '中心回执公钥及其指纹（公开，供核验档案时比对）/ the center’s receipt key and its fingerprint, public',
+    tag: 'files',
+    auth: anyone,
+    response: centerKeySchema,
   },
 } as const satisfies CenterContract;

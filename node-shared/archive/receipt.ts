@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/sync/canonical';
+import type { CaseReceipt } from '../../shared/archive/receipt';
+
+// The bytes a center receipt's signature covers, and the fingerprint a key is shown by: one
+// recipe for the center that signs and the command that checks, years apart.
+
+export function receiptHash(receipt: CaseReceipt): string {
+  return createHash('sha256').update(canonicalJson(receipt), 'utf8').digest('hex');
+}
+
+/** A key as people compare it: 16 hex of the SHA-256 of its PEM text. */
+export function keyFingerprint(publicKeyPem: string): string {
+  return createHash('sha256').update(publicKeyPem, 'utf8').digest('hex').slice(0, 16);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { sha256Schema } from '../case';
+
+// Review of issue 18: the center as the archive's witness. A case archive alone can prove only
+// that its events were signed by the keys it lists and its files match its hashes — whoever
+// re-signs everything with keys of their own, or leaves a decision out, passes. The receipt is
+// the center's word, signed with its own key, on what it holds of the case at the export: every
+// event (id, device, place in the device's chain, hash), each device's key as the center
+// registered it, and the files the case names. `verify-archive` then checks the archive against
+// it, and prints the center key's fingerprint to compare with the one the center publishes.
+
+export const receiptFormat = 'onewindow-case-receipt/1';
+export const receiptName = 'center-receipt.json';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const caseReceiptSchema = z.strictObject({
+  format: z.literal(receiptFormat),
+  centerName: z.string(),
+  issuedAt: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  /** in the center's order (server_seq) */
+  events: z.array(
+    z.strictObject({
+      id: z.string(),
+      deviceId: z.string(),
+      deviceSeq: z.number().int().positive(),
+      hash: hex64,
+      serverSeq: z.number().int().positive(),
+      status: z.enum(['accepted', 'conflicted']),
+    }),
+  ),
+  devices: z.array(z.strictObject({ id: z.string(), publicKey: z.string() })),
+  /** the files the case's events name that the center holds */
+  files: z.array(sha256Schema),
+});
+export type CaseReceipt = z.infer<typeof caseReceiptSchema>;
+
+export const signedReceiptSchema = z.strictObject({
+  receipt: caseReceiptSchema,
+  /** the center's Ed25519 public key (SPKI PEM) */
+  centerKey: z.string(),
+  /** base64 Ed25519 signature over receiptHash(receipt) */
+  signature: z.string(),
+});
+export type SignedReceipt = z.infer<typeof signedReceiptSchema>;
+
+export const centerKeySchema = z.strictObject({
+  publicKey: z.string(),
+  /** the first 16 hex of the SHA-256 of the PEM text, as verify-archive prints it */
+  fingerprint: z.string(),
+});
