@@ -33,7 +33,7 @@ import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { attachmentPage, importAttachment } from '../services/attachments';
 import { archiveSheet, exportArchive } from '../services/archive';
-import { fetchFromCenter } from '../sync/files';
+import { centerReceipt, fetchFromCenter } from '../sync/files';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { earlierName, findApplicant } from '../store/cases';
 import type { Terminal } from '../services/context';
@@ -187,7 +187,13 @@ export const handlers: Handlers = {
   'attachments.page': (input, { terminal }) =>
     attachmentPage(terminal, input, (sha256) => fetchFromCenter(terminal, sha256)),
   'cases.exportArchive': (input, { terminal, session }) =>
-    exportArchive(terminal, session, input, (sha256) => fetchFromCenter(terminal, sha256)),
+    exportArchive(
+      terminal,
+      session,
+      input,
+      (sha256) => fetchFromCenter(terminal, sha256),
+      (caseId) => centerReceipt(terminal, caseId),
+    ),
   'documents.archiveSheet': (input, { terminal }) => archiveSheet(terminal, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),

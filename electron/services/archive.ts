@@ -5,6 +5,7 @@ import {
   type ArchivedFile,
   type ArchiveManifest,
 } from '../../shared/archive/manifest';
+import { receiptName, type SignedReceipt } from '../../shared/archive/receipt';
 import { maskName } from '../../shared/ids';
 import type { Attachment, CaseEventPayload, OpenCase } from '../../shared/case';
 import { documentOfEvent, type CaseDocument } from '../../shared/documents';
@@ -82,6 +83,7 @@ export async function exportArchive(
   session: SessionRecord,
   input: ParsedInput<'cases.exportArchive'>,
   fetchMissing: (sha256: string) => Promise<Buffer>,
+  fetchReceipt: (caseId: string) => Promise<SignedReceipt>,
 ): Promise<CallOutput<'cases.exportArchive'>> {
   const stored = caseEvents(t.db, input.caseId);
   if (stored.length === 0) throw new ApiFailure('not_found', '办件不存在');
@@ -148,6 +150,16 @@ export async function exportArchive(
     });
   }
 
+  // the center's word on what it holds of the case: without it the archive still goes out (the
+  // papers are needed today), says why, and does not verify until exported again online
+  let receiptMissing: string | null = null;
+  try {
+    const receipt = await fetchReceipt(input.caseId);
+    contents.set(receiptName, new TextEncoder().encode(`${JSON.stringify(receipt, null, 2)}\n`));
+  } catch (error) {
+    receiptMissing = error instanceof Error ? error.message : String(error);
+  }
+
   const keys = peerKeys(t.db);
   keys.set(t.device.id, t.device.publicKey);
   const deviceIds = [...new Set(stored.map((e) => e.deviceId))];
@@ -170,6 +182,7 @@ export async function exportArchive(
     events: stored.map(signedPart),
     files,
     missing,
+    ...(receiptMissing ? { receiptMissing } : {}),
   };
   return {
     fileName: `办件档案-${state.caseNumber}.zip`,
@@ -177,6 +190,7 @@ export async function exportArchive(
     documents: issuing.length,
     materialFiles: files.length - issuing.length,
     missing,
+    receiptMissing,
   };
 }
 

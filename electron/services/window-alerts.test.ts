@@ -77,6 +77,7 @@ function centerServing(feed: () => Promise<WindowSupervision>): SyncClient {
     filesHave: unused,
     uploadChunk: unused,
     fetchFile: unused,
+    receipt: unused,
   };
 }
 

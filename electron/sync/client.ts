@@ -13,6 +13,7 @@ import type {
 } from '../../shared/sync';
 import { download, jsonClient, type TerminalClock } from '../../node-shared/http/client';
 import type { FileState } from '../../shared/center-api/files-contract';
+import type { SignedReceipt } from '../../shared/archive/receipt';
 
 export { CenterFailure } from '../../node-shared/http/client';
 
@@ -31,6 +32,8 @@ export type SyncClient = {
   filesHave(files: { sha256: string; bytes: number }[]): Promise<FileState[]>;
   uploadChunk(sha256: string, offset: number, total: number, chunk: Uint8Array): Promise<FileState>;
   fetchFile(sha256: string): Promise<Buffer>;
+  /** review of issue 18: the center's signed receipt of a case, for its archive */
+  receipt(caseId: string): Promise<SignedReceipt>;
 };
 
 export type ClientOptions = {
@@ -72,6 +75,7 @@ export function syncClient(opts: ClientOptions): SyncClient {
     filesHave: async (files) => (await center.call('files.have', { body: { files } })).files,
     uploadChunk: (sha256, offset, total, chunk) =>
       center.call('files.upload', { params: { sha256 }, query: { offset, total }, body: chunk }),
+    receipt: (caseId) => center.call('cases.receipt', { params: { caseId } }),
     fetchFile: (sha256) =>
       download(centerContract['files.get'], { params: { sha256 } }, clientOpts),
   };

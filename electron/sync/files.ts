@@ -11,6 +11,7 @@ import { getSetting } from '../store/reference';
 import { isEnrolled, syncKeys } from '../store/sync-state';
 import { sniff } from '../../node-shared/files/sniff';
 import { CenterFailure, syncClient, type SyncClient } from './client';
+import type { SignedReceipt } from '../../shared/archive/receipt';
 
 // Issue 18: the materials' files between this PC and the center, apart from the events. Upload
 // runs at the end of each sync round, after the events and the pull, so a scan never holds up
@@ -124,4 +125,22 @@ export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buff
     );
   }
   return bytes;
+}
+
+/**
+ * The center's signed receipt of a case, after a sync round, so that the receipt covers what
+ * this PC recorded (review of issue 18). Throws ApiFailure with the reason when it cannot be had.
+ */
+export async function centerReceipt(t: Terminal, caseId: string): Promise<SignedReceipt> {
+  const client = deviceClient(t);
+  const status = await t.sync.syncNow();
+  if (status.pending > 0) {
+    throw new ApiFailure('unavailable', `本机还有 ${status.pending} 个环节未同步到中心`);
+  }
+  try {
+    return await client.receipt(caseId);
+  } catch (error) {
+    if (!(error instanceof CenterFailure)) throw error;
+    throw new ApiFailure('unavailable', `中心回执获取失败：${error.message}`);
+  }
 }

@@ -319,6 +319,7 @@ function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: Pul
       filesHave: unused,
       uploadChunk: unused,
       fetchFile: unused,
+      receipt: unused,
       pull: (request) => {
         requests.push(request);
         const served = pages[request.cursor];

@@ -5,9 +5,17 @@ import { archiveFormat, type ArchiveManifest } from '../../shared/archive/manife
 import { genesisHash, type EventEnvelope, type SignedEvent } from '../../shared/sync';
 import { eventHash, hashSigner, newKeyPair } from '../events/crypto';
 import { verifyArchive } from './verify';
+import { receiptHash, keyFingerprint } from './receipt';
+import {
+  receiptFormat,
+  receiptName,
+  type CaseReceipt,
+  type SignedReceipt,
+} from '../../shared/archive/receipt';
 import { archiveZip, zipEntries } from './zip';
 
 const caseId = '0190c0de-0000-7000-8000-000000000001';
+const caseEventId = (i: number) => `0190c0de-0000-7000-8000-${String(i + 10).padStart(12, '0')}`;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** A device's chain of signed events, made with the product's own hash and signature. */
@@ -17,7 +25,7 @@ function chain(deviceId: string, bodies: { type: string; payload: unknown }[]) {
   let prev = genesisHash;
   const events = bodies.map((b, i): SignedEvent => {
     const envelope: EventEnvelope = {
-      id: `0190c0de-0000-7000-8000-${String(i + 10).padStart(12, '0')}`,
+      id: caseEventId(i),
       caseId,
       type: b.type,
       payload: b.payload,
@@ -32,7 +40,7 @@ function chain(deviceId: string, bodies: { type: string; payload: unknown }[]) {
     prev = hash;
     return { ...envelope, hash, signature: sign(hash) };
   });
-  return { events, publicKey: keys.publicKey };
+  return { events, publicKey: keys.publicKey, sign };
 }
 
 function goodArchive() {
@@ -44,7 +52,11 @@ function goodArchive() {
     bytes: s.length,
     source: 'camera',
   }));
-  const { events, publicKey } = chain('dev-1', [
+  const {
+    events,
+    publicKey,
+    sign: deviceSigner,
+  } = chain('dev-1', [
     { type: 'received', payload: { applicant: { kind: 'person', name: '李四' } } },
     { type: 'materialsAttached', payload: { materials: [{ materialId: 'm1', files: attached }] } },
     { type: 'accepted', payload: {} },
@@ -76,7 +88,44 @@ function goodArchive() {
     })),
     missing: [],
   };
-  return { manifest, files };
+  // the center's signed word on what it holds: every event, the device's key, both scans
+  const receipt = signedReceipt(centerKeys, {
+    format: receiptFormat,
+    centerName: '示范区政务服务中心',
+    issuedAt: '2026-03-03T10:00:00+08:00',
+    caseId,
+    caseNumber: manifest.case.caseNumber,
+    events: events.map((e, i) => ({
+      id: e.id,
+      deviceId: e.deviceId,
+      deviceSeq: e.deviceSeq,
+      hash: e.hash,
+      serverSeq: i + 1,
+      status: 'accepted',
+    })),
+    devices: [{ id: 'dev-1', publicKey }],
+    files: attached.map((a) => a.sha256).sort(),
+  });
+  files.set(receiptName, receiptBytes(receipt));
+  return { manifest, files, receipt, keys: { publicKey, sign: deviceSigner } };
+}
+
+/** The center's receipt key of these tests (the one its console would publish). */
+const centerKeys = newKeyPair();
+
+function signedReceipt(
+  keys: { publicKey: string; privateKey: string },
+  receipt: CaseReceipt,
+): SignedReceipt {
+  return {
+    receipt,
+    centerKey: keys.publicKey,
+    signature: hashSigner(keys.privateKey)(receiptHash(receipt)),
+  };
+}
+
+function receiptBytes(r: SignedReceipt): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(r));
 }
 
 /** The archive again after `change` edited its manifest or files (a fresh, valid ZIP around them). */
@@ -125,6 +174,7 @@ describe('verifyArchive', () => {
     });
     expect(problems(emptied)).toEqual([
       'manifest.json: 档案中没有任何事件 / the archive holds no event',
+      'center-receipt.json: 档案没有中心回执：不能证明事件齐全、设备公钥属实 / the archive has no center receipt: neither the completeness of its events nor its device keys can be shown',
     ]);
   });
 
@@ -177,6 +227,7 @@ describe('verifyArchive', () => {
     expect(found).toEqual([
       '事件/event dev-1#1 received: 签名无效 / the signature does not verify under its device key',
       '设备/device dev-1#2: 哈希链断开：prev_hash 不是 #1 的哈希 / chain broken: prev_hash is not the hash of #1',
+      `event ${caseEventId(0)}: 事件与中心持有的不一致 / the event differs from the one the center holds`,
     ]);
   });
 
@@ -212,10 +263,12 @@ describe('verifyArchive', () => {
         manifest.files = manifest.files.filter((f) => f.path !== path);
       }),
     );
-    expect(unlisted).toHaveLength(1);
+    expect(unlisted).toHaveLength(2);
     expect(unlisted[0]).toMatch(
       /^材料文件\/material file [0-9a-f]{12}…: 已签名的附材料事件所列文件不在档案中/,
     );
+    // and the center, which holds it, says so too
+    expect(unlisted[1]).toMatch(/^file [0-9a-f]{64}: 中心持有的材料文件不在档案中/);
   });
 
   it('names an extra file', () => {
@@ -236,8 +289,56 @@ describe('verifyArchive', () => {
         manifest.missing = [{ sha256: f.sha256, reason: '本机没有，中心也无法取得' }];
       }),
     );
-    expect(found).toHaveLength(1);
+    expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/导出时未能取得（本机没有，中心也无法取得）/);
+    expect(found[1]).toMatch(/中心持有的材料文件不在档案中/);
+  });
+
+  it('catches the review’s forgeries: events re-signed with other keys, events left out', () => {
+    // C: page 2 replaced, its event edited and every event re-signed with a new key, listed
+    const other = newKeyPair();
+    const resign = hashSigner(other.privateKey);
+    const rekeyed = rezipped(({ manifest }) => {
+      let prev = manifest.events[0]!.prevHash;
+      for (const e of manifest.events) {
+        e.prevHash = prev;
+        e.hash = eventHash(e);
+        e.signature = resign(e.hash);
+        prev = e.hash;
+      }
+      manifest.devices = [{ id: 'dev-1', publicKey: other.publicKey }];
+    });
+    expect(problems(rekeyed)).toContain(
+      'device dev-1: 设备公钥与中心登记的不一致 / the device key differs from the one the center registered',
+    );
+    // A: the last event dropped (its chain still holds: nothing follows it on this device)
+    const dropped = problems(rezipped(({ manifest }) => void manifest.events.pop()));
+    expect(dropped).toEqual([
+      `event ${caseEventId(2)}: 中心持有的事件不在档案中（被删去） / an event the center holds is missing from the archive`,
+    ]);
+    // a receipt forged with a center key of the forger's own: only the published key tells
+    const forgedCenter = newKeyPair();
+    const forged = rezipped(({ files, receipt }) =>
+      files.set(receiptName, receiptBytes(signedReceipt(forgedCenter, receipt.receipt))),
+    );
+    expect(verifyArchive(forged).problems).toEqual([]);
+    expect(verifyArchive(forged).centerKey).toBe(keyFingerprint(forgedCenter.publicKey));
+    expect(
+      verifyArchive(forged, keyFingerprint(centerKeys.publicKey)).problems.map((p) => p.zh),
+    ).toEqual([`回执不是由指定的中心公钥（${keyFingerprint(centerKeys.publicKey)}）签发`]);
+    // a receipt edited after signing
+    const edited = rezipped(({ files, receipt }) =>
+      files.set(
+        receiptName,
+        receiptBytes({
+          ...receipt,
+          receipt: { ...receipt.receipt, events: receipt.receipt.events.slice(0, 2) },
+        }),
+      ),
+    );
+    expect(problems(edited)).toEqual([
+      'center-receipt.json: 中心回执的签名无效 / the center receipt’s signature does not hold',
+    ]);
   });
 
   it('refuses what is not an archive', () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { receiptName, signedReceiptSchema, type SignedReceipt } from '../../shared/archive/receipt';
+import { keyFingerprint, receiptHash } from './receipt';
 import {
   archiveManifestSchema,
   manifestName,
@@ -6,7 +8,7 @@ import {
 } from '../../shared/archive/manifest';
 import { materialFilesSchema } from '../../shared/case';
 import type { SignedEvent } from '../../shared/sync';
-import { eventFault } from '../events/crypto';
+import { eventFault, signatureValid } from '../events/crypto';
 import { zipEntries } from './zip';
 
 // The offline check of a case archive (`npm run verify-archive -- file.zip`). It trusts nothing
@@ -29,6 +31,8 @@ export type ArchiveVerdict = {
    * compared with the key the center registered for that device (the check cannot do it offline)
    */
   deviceKeys: { id: string; fingerprint: string }[];
+  /** the fingerprint of the key the center receipt is signed with; null: no receipt */
+  centerKey: string | null;
 };
 
 const empty = { files: 0, events: 0, devices: 0, materialFiles: 0 };
@@ -37,7 +41,12 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
+/**
+ * `expectedCenterKey`: the fingerprint the center publishes (its console, `center.receiptKey`);
+ * given, a receipt signed by any other key fails. Without it the report prints the fingerprint
+ * for whoever relies on the archive to compare.
+ */
+export function verifyArchive(zip: Uint8Array, expectedCenterKey?: string): ArchiveVerdict {
   let entries: Map<string, Uint8Array>;
   try {
     entries = zipEntries(zip);
@@ -54,6 +63,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       checked: empty,
       caseNumber: null,
       deviceKeys: [],
+      centerKey: null,
     };
   }
   const manifestBytes = entries.get(manifestName);
@@ -63,6 +73,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       checked: empty,
       caseNumber: null,
       deviceKeys: [],
+      centerKey: null,
     };
   let manifest: ArchiveManifest;
   try {
@@ -83,6 +94,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
         checked: empty,
         caseNumber: null,
         deviceKeys: [],
+        centerKey: null,
       };
     }
     manifest = parsed.data;
@@ -94,6 +106,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
       checked: empty,
       caseNumber: null,
       deviceKeys: [],
+      centerKey: null,
     };
   }
   const problems = [
@@ -104,6 +117,7 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
     ...eventProblems(manifest),
     ...chainProblems(manifest.events),
     ...attachedProblems(manifest),
+    ...receiptProblems(manifest, entries.get(receiptName), expectedCenterKey),
   ];
   return {
     problems,
@@ -116,9 +130,119 @@ export function verifyArchive(zip: Uint8Array): ArchiveVerdict {
     caseNumber: manifest.case.caseNumber,
     deviceKeys: manifest.devices.map((d) => ({
       id: d.id,
-      fingerprint: sha256(Buffer.from(d.publicKey)).slice(0, 16),
+      fingerprint: keyFingerprint(d.publicKey),
     })),
+    centerKey: centerKeyOf(entries.get(receiptName)),
   };
+}
+
+function parsedReceipt(bytes: Uint8Array | undefined): SignedReceipt | null {
+  if (!bytes) return null;
+  try {
+    const parsed = signedReceiptSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function centerKeyOf(bytes: Uint8Array | undefined): string | null {
+  const receipt = parsedReceipt(bytes);
+  return receipt ? keyFingerprint(receipt.centerKey) : null;
+}
+
+/**
+ * The archive against the center's signed receipt: the same events (none left out, none the
+ * center never took), the devices' keys as the center registered them, every file the center
+ * holds for the case present. Without a receipt nothing ties the archive to the center.
+ */
+function receiptProblems(
+  manifest: ArchiveManifest,
+  bytes: Uint8Array | undefined,
+  expectedCenterKey: string | undefined,
+): ArchiveProblem[] {
+  const subject = receiptName;
+  if (!bytes) {
+    const why = manifest.receiptMissing ? `（${manifest.receiptMissing}）` : '';
+    return [
+      {
+        subject,
+        zh: `档案没有中心回执${why}：不能证明事件齐全、设备公钥属实`,
+        en: 'the archive has no center receipt: neither the completeness of its events nor its device keys can be shown',
+      },
+    ];
+  }
+  const signed = parsedReceipt(bytes);
+  if (!signed) return [{ subject, zh: '中心回执格式无效', en: 'the center receipt is malformed' }];
+  const { receipt } = signed;
+  if (!signatureValid(signed.centerKey, receiptHash(receipt), signed.signature)) {
+    return [
+      { subject, zh: '中心回执的签名无效', en: 'the center receipt’s signature does not hold' },
+    ];
+  }
+  const problems: ArchiveProblem[] = [];
+  if (expectedCenterKey && keyFingerprint(signed.centerKey) !== expectedCenterKey.toLowerCase()) {
+    problems.push({
+      subject,
+      zh: `回执不是由指定的中心公钥（${expectedCenterKey}）签发`,
+      en: `the receipt was not signed by the given center key (${expectedCenterKey})`,
+    });
+  }
+  if (receipt.caseId !== manifest.case.id) {
+    problems.push({ subject, zh: '回执属于另一个办件', en: 'the receipt is of another case' });
+  }
+  const archived = new Map(manifest.events.map((e) => [e.id, e]));
+  for (const e of receipt.events) {
+    const held = archived.get(e.id);
+    if (!held) {
+      problems.push({
+        subject: `event ${e.id}`,
+        zh: '中心持有的事件不在档案中（被删去）',
+        en: 'an event the center holds is missing from the archive',
+      });
+    } else if (
+      held.hash !== e.hash ||
+      held.deviceId !== e.deviceId ||
+      held.deviceSeq !== e.deviceSeq
+    ) {
+      problems.push({
+        subject: `event ${e.id}`,
+        zh: '事件与中心持有的不一致',
+        en: 'the event differs from the one the center holds',
+      });
+    }
+  }
+  const witnessed = new Set(receipt.events.map((e) => e.id));
+  for (const e of manifest.events) {
+    if (!witnessed.has(e.id)) {
+      problems.push({
+        subject: `event ${e.id}`,
+        zh: '事件未经中心确认（中心没有这个事件）',
+        en: 'the center does not hold this event',
+      });
+    }
+  }
+  const registered = new Map(receipt.devices.map((d) => [d.id, d.publicKey]));
+  for (const d of manifest.devices) {
+    if (registered.has(d.id) && registered.get(d.id) !== d.publicKey) {
+      problems.push({
+        subject: `device ${d.id}`,
+        zh: '设备公钥与中心登记的不一致',
+        en: 'the device key differs from the one the center registered',
+      });
+    }
+  }
+  const present = new Set(manifest.files.map((f) => f.sha256));
+  for (const sha of receipt.files) {
+    if (!present.has(sha)) {
+      problems.push({
+        subject: `file ${sha}`,
+        zh: '中心持有的材料文件不在档案中',
+        en: 'a file the center holds for the case is missing from the archive',
+      });
+    }
+  }
+  return problems;
 }
 
 /** Every listed file present with its size and hash; nothing in the ZIP that is not listed. */
@@ -127,7 +251,7 @@ function fileProblems(
   entries: Map<string, Uint8Array>,
 ): ArchiveProblem[] {
   const problems: ArchiveProblem[] = [];
-  const listed = new Set<string>([manifestName]);
+  const listed = new Set<string>([manifestName, receiptName]);
   for (const f of manifest.files) {
     listed.add(f.path);
     const bytes = entries.get(f.path);

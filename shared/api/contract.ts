@@ -750,6 +750,8 @@ export const contract = {
       documents: z.number(),
       materialFiles: z.number(),
       missing: z.array(z.object({ sha256: z.string(), reason: z.string() })),
+      /** why the center's signed receipt is not in the archive (it will not verify); null: it is */
+      receiptMissing: z.string().nullable(),
     }),
     access: ['clerk', 'chief'],
   }),

@@ -49,5 +49,10 @@ export const archiveManifestSchema = z.strictObject({
   files: z.array(archivedFileSchema),
   /** material files the exporting PC could not get (neither here nor from the center) */
   missing: z.array(z.strictObject({ sha256: sha256Schema, reason: z.string() })),
+  /**
+   * why the center's signed receipt (center-receipt.json) is not in the ZIP; absent when it is.
+   * Optional: archives exported before the receipt existed still parse, and fail for lacking it.
+   */
+  receiptMissing: z.string().optional(),
 });
 export type ArchiveManifest = z.infer<typeof archiveManifestSchema>;
