@@ -60,17 +60,13 @@ export async function uploadOwedFiles(t: Terminal, client: SyncClient): Promise<
 }
 
 /** The device's client for a call outside the sync round (a file asked for by the screen). */
-function deviceClient(t: Terminal): SyncClient {
+function deviceClient(t: Terminal, what: string): SyncClient {
   const serverUrl = getSetting<string>(t.db, syncKeys.server);
   const sealed = getSetting<string>(t.db, syncKeys.deviceToken);
   if (!isEnrolled(t.db) || !serverUrl || !sealed) {
-    throw new ApiFailure(
-      'not_allowed',
-      `${ruleMessages['terminal.notEnrolled']}，无法从中心获取材料文件`,
-      {
-        rule: 'terminal.notEnrolled',
-      },
-    );
+    throw new ApiFailure('not_allowed', `${ruleMessages['terminal.notEnrolled']}，${what}`, {
+      rule: 'terminal.notEnrolled',
+    });
   }
   return syncClient({ serverUrl, token: openSecret(sealed, t.keyProtector), timeoutMs: 60_000 });
 }
@@ -82,7 +78,7 @@ function deviceClient(t: Terminal): SyncClient {
 export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    bytes = await deviceClient(t).fetchFile(sha256);
+    bytes = await deviceClient(t, '无法从中心获取材料文件').fetchFile(sha256);
   } catch (error) {
     if (!(error instanceof CenterFailure)) throw error;
     if (error.status === 404 && fileRow(t.db, sha256)?.origin === 'local') {
@@ -132,7 +128,7 @@ export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buff
  * this PC recorded (review of issue 18). Throws ApiFailure with the reason when it cannot be had.
  */
 export async function centerReceipt(t: Terminal, caseId: string): Promise<SignedReceipt> {
-  const client = deviceClient(t);
+  const client = deviceClient(t, '无法取得中心回执');
   const status = await t.sync.syncNow();
   if (status.pending > 0) {
     throw new ApiFailure('unavailable', `本机还有 ${status.pending} 个环节未同步到中心`);
