@@ -1,4 +1,7 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
+import { testBrowserCommand } from '../support/test-browser';
+import { verifyArchiveCommand } from '../support/verify-archive-command';
 import { pdfFrame } from '../support/pdf-frame';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +78,8 @@ test.beforeAll(async () => {
       { code: 'SJ02', name: '市场监管二号窗', departmentCode: 'SJ' },
     ],
     Object.values(staff),
+    // the archive's notices are printed by a Chromium of the terminal's own
+    { terminalArgs: ['--chromium', testBrowserCommand()] },
   );
 });
 
@@ -231,5 +236,32 @@ test('two pages scanned at the window, cropped and saved; the notice names page 
     await formPages.thumbnailsDrawn(1);
     await formPages.locators.tiles.first().getByRole('button').click();
     await expect(formPages.locators.viewer).toHaveAttribute('data-media-type', 'application/pdf');
+    await b.page.keyboard.press('Escape');
+    await expect(formPages.locators.viewer).toBeHidden();
+  });
+
+  await test.step('the chief exports the archive: it verifies against the center’s key, and fails after one byte of a scan changed', async () => {
+    const downloaded = b.page.waitForEvent('download');
+    await b.page.getByTestId('export-archive').click();
+    const download = await downloaded;
+    await expect(b.page.getByText(/已导出 办件档案-/)).toBeVisible();
+    const zipFile = join(artifacts, 'attachments-archive.zip');
+    await download.saveAs(zipFile);
+    const key = (await (await fetch(`${hall.center.url}/api/center/receipt-key`)).json()) as {
+      fingerprint: string;
+    };
+    const good = verifyArchiveCommand(zipFile, '--center-key', key.fingerprint);
+    expect(good.out).toContain('核验通过');
+    expect(good.status).toBe(0);
+    const entries = unzipSync(readFileSync(zipFile));
+    const scanPath = Object.keys(entries).find((p) => /^materials\/.*\.jpg$/.test(p))!;
+    const changed = Uint8Array.from(entries[scanPath]!);
+    const middle = Math.floor(changed.length / 2);
+    changed[middle] = changed[middle]! ^ 0xff;
+    const tampered = join(artifacts, 'attachments-archive-tampered.zip');
+    writeFileSync(tampered, zipSync({ ...entries, [scanPath]: changed }));
+    const bad = verifyArchiveCommand(tampered, '--center-key', key.fingerprint);
+    expect(bad.out).toContain(`✗ ${scanPath}: SHA-256 与清单不符`);
+    expect(bad.status).toBe(1);
   });
 });

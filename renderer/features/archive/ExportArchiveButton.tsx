@@ -10,12 +10,15 @@ const useArchiveMessages = defineMessages({
     exported: '已导出 {file}：{documents} 份文书，{files} 个材料文件',
     incomplete:
       '档案已导出但不完整：{n} 个材料文件本机没有、也无法从中心取得（已在清单中列明），此档案核验不会通过',
+    noReceipt: '档案没有中心回执（{why}），核验不会通过；请联网同步后重新导出',
   },
   en: {
     export: 'Export archive',
     exported: 'Exported {file}: {documents} documents, {files} material files',
     incomplete:
       'Archive exported but incomplete: {n} material files are neither here nor at the center (listed in the manifest); it will not verify',
+    noReceipt:
+      'The archive has no center receipt ({why}) and will not verify: export it again once synced with the center',
   },
 });
 
@@ -52,8 +55,11 @@ export function ExportArchiveButton({ caseId }: { caseId: string }) {
       documents: r.value.documents,
       files: r.value.materialFiles,
     });
-    if (r.value.missing.length > 0)
-      void message.warning(`${done}。${m('incomplete', { n: r.value.missing.length })}`, 10);
+    const warnings = [
+      ...(r.value.missing.length > 0 ? [m('incomplete', { n: r.value.missing.length })] : []),
+      ...(r.value.receiptMissing ? [m('noReceipt', { why: r.value.receiptMissing })] : []),
+    ];
+    if (warnings.length > 0) void message.warning([done, ...warnings].join('。'), 10);
     else void message.success(done);
   };
   return (
