@@ -41,6 +41,7 @@ import {
   storedServiceItemSchema,
 } from '../catalog';
 import { alertSchema, complaintSchema, windowSchema, type AlertSummary } from '../sync';
+import { centerKeySchema } from '../archive/receipt';
 import type { AdminCallName } from './admin-names';
 
 // The center manager's calls. Main relays each to the center's administration API with the
@@ -270,6 +271,8 @@ export const adminContract = {
     output: storedCenterSettingsSchema,
     access: manager,
   },
+  /** the key the center signs case receipts with (issue 18): its fingerprint, to compare with verify-archive's */
+  'admin.receiptKey': { input: none, output: centerKeySchema, access: manager },
   'admin.devices.list': { input: none, output: z.array(deviceSummarySchema), access: manager },
   'admin.devices.revoke': { input: z.object({ id }), output: deviceSummarySchema, access: manager },
   /** The center's day at a glance: every department's card, the 30-day trend, red and yellow. */

@@ -36,6 +36,7 @@ export const adminCallNames = [
   'admin.calendarChanges',
   'admin.settings.get',
   'admin.settings.set',
+  'admin.receiptKey',
   'admin.devices.list',
   'admin.devices.revoke',
   'admin.reports.dashboard',

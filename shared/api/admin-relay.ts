@@ -123,6 +123,7 @@ export const adminRelays: { [K in RelayedAdminCall]: (input: Input<K>) => Relay<
     relayTo('complaints.close', { params: { id }, body: body as ComplaintCloseSent }),
   'admin.settings.get': () => relayTo('settings.get', {}),
   'admin.settings.set': (body) => relayTo('settings.set', { body }),
+  'admin.receiptKey': () => relayTo('center.receiptKey', {}),
   'admin.devices.list': () => relayTo('devices.list', {}),
   'admin.devices.revoke': ({ id }) => relayTo('devices.revoke', { params: { id } }),
   'admin.reports.dashboard': ({ date }) => relayTo('reports.dashboard', { query: { date } }),

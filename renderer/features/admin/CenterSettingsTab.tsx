@@ -6,6 +6,31 @@ import { adminCall, showAtField, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
 import { SaveError, TabFrame } from './TabFrame';
 
+/** The receipt key's fingerprint, so whoever checks an archive can tell this center's receipts. */
+function ReceiptKeyCard() {
+  const m = useAdminMessages();
+  const key = useCenterQuery('admin.receiptKey', {});
+  return (
+    <Card
+      title={m('receiptKey')}
+      style={{ maxWidth: 560, marginTop: 16 }}
+      loading={key.loading}
+      data-testid="receipt-key"
+    >
+      <Typography.Paragraph type="secondary">{m('receiptKeyHint')}</Typography.Paragraph>
+      {key.error && <Typography.Text type="danger">{key.error.message}</Typography.Text>}
+      {key.data && (
+        <Typography.Text>
+          {m('receiptFingerprint')}：
+          <Typography.Text code copyable data-testid="receipt-fingerprint">
+            {key.data.fingerprint}
+          </Typography.Text>
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 export function CenterSettingsTab() {
   const m = useAdminMessages();
   const { message } = App.useApp();
@@ -71,6 +96,7 @@ export function CenterSettingsTab() {
           </Button>
         </Form>
       </Card>
+      <ReceiptKeyCard />
     </TabFrame>
   );
 }

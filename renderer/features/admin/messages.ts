@@ -127,6 +127,10 @@ export const useAdminMessages = defineMessages({
     warningDays: '预警（剩余工作日）',
     yellowDays: '黄牌（剩余工作日）',
     thresholdsHint: '办件剩余的工作日不多于此数时分别亮预警、黄牌。',
+    receiptKey: '档案回执公钥',
+    receiptKeyHint:
+      '中心以此密钥签署办件档案中的中心回执。核验档案时，将此指纹与 npm run verify-archive 打印的中心公钥指纹比对，或以 --center-key 指定。',
+    receiptFingerprint: '指纹',
     terminalNumber: '终端序号',
     label: '计算机名',
     lastSeq: '已收事件序号',
@@ -317,6 +321,10 @@ export const useAdminMessages = defineMessages({
     yellowDays: 'Yellow card (working days left)',
     thresholdsHint:
       'A case shows the warning or yellow card when no more working days than this are left.',
+    receiptKey: 'Archive receipt key',
+    receiptKeyHint:
+      'The center signs the receipt inside each case archive with this key. When verifying an archive, compare this fingerprint with the center key fingerprint npm run verify-archive prints, or pass it with --center-key.',
+    receiptFingerprint: 'Fingerprint',
     terminalNumber: 'Terminal no.',
     label: 'Computer',
     lastSeq: 'Last event seq',
