@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchCalendar } from './calendar';
 import { benchIntake } from './intake';
+import { benchIdlePull } from './pull-idle';
 import { benchQueue } from './queue';
 import { benchScans } from './scans';
 import { benchReports } from './reports';
@@ -11,7 +12,7 @@ import type { BenchResult } from './types';
 type Bench = { group: string; run: () => Promise<BenchResult | BenchResult[]> };
 
 // `npm run bench`: each target is a ratio against a peer or ceiling measured in the same run,
-// or a fixed goal. `npx tsx bench/run.ts sync` (or store, calendar, intake, reports, search, queue, scans) runs only
+// or a fixed goal. `npx tsx bench/run.ts sync` (or store, calendar, intake, reports, search, queue, scans, pull) runs only
 // those groups: the sync benches alone take a minute on a busy machine, the reports bench (a
 // million cases written on each dialect) several; BENCH_REPORT_CASES=20000 makes it quick.
 const benches: Bench[] = [
@@ -27,6 +28,8 @@ const benches: Bench[] = [
   { group: 'queue', run: () => benchQueue() },
   // issue 18: materials as files
   { group: 'scans', run: () => benchScans() },
+  // issue 19: the center at city scale
+  { group: 'pull', run: () => benchIdlePull() },
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((g) => !benches.some((b) => b.group === g));

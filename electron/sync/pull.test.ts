@@ -273,6 +273,27 @@ describe('applying a pull page', () => {
   });
 });
 
+describe('a cursor at this PC’s own event (issue 19)', () => {
+  it('is stored with the id the center names, and the next page is asked from there', async () => {
+    const { a, b } = twoTerminals();
+    await receive(b.t, await b.as('clerk'), 10);
+    const [first] = asPulled(b.t, eventIds(b.t), 1);
+    // the center answers B's event, then moves the cursor past two events of A's own
+    const client = pagesClient([
+      { ...page([first!], { staff: staffOf(a.t, b.t) }, true), cursor: 3, cursorEventId: 'own-3' },
+    ]);
+    client.served[3] = { ...page([], {}, false), cursor: 3 };
+    await pullAll(a.t, client.client);
+    expect(client.requests.map((r) => [r.cursor, r.cursorEventId])).toEqual([
+      [0, undefined],
+      [3, 'own-3'],
+    ]);
+    expect(getSetting(a.t.db, syncKeys.cursor)).toBe(3);
+    expect(getSetting(a.t.db, syncKeys.cursorEventId)).toBe('own-3');
+    expect(eventIds(a.t)).toEqual([first!.event.id]);
+  });
+});
+
 function sequence(t: Terminal): number {
   const row = t.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as
     { seq: number } | undefined;
@@ -304,11 +325,17 @@ function staffOf(to: Terminal, from: Terminal): NonNullable<Reference['staff']> 
 }
 
 /** A center that serves `pages` by cursor (page i after cursor i), recording what was asked. */
-function pagesClient(pages: PullResponse[]): { client: SyncClient; requests: PullRequest[] } {
+/** Serves `pages[cursor]`; `served` is that table, for a page at a cursor past the list's end. */
+function pagesClient(pages: PullResponse[]): {
+  client: SyncClient;
+  requests: PullRequest[];
+  served: PullResponse[];
+} {
   const requests: PullRequest[] = [];
   const unused = () => Promise.reject(new Error('not in this test'));
   return {
     requests,
+    served: pages,
     client: {
       enroll: unused,
       device: unused,

@@ -85,12 +85,17 @@ function storedRequest(t: Terminal): PullRequest {
 /** The request that applying `page` (asked for with `request`) will leave the terminal making. */
 function requestAfter(request: PullRequest, page: PullResponse): PullRequest {
   const r = page.reference;
-  return pullRequest(page.cursor, page.events.at(-1)?.event.id ?? request.cursorEventId, {
+  return pullRequest(page.cursor, cursorEventOf(page) ?? request.cursorEventId, {
     catalog: r.catalog?.version ?? request.versions.catalog,
     calendar: r.calendar?.version ?? request.versions.calendar,
     staff: r.staff?.version ?? request.versions.staff,
     settings: r.settings?.version ?? request.versions.settings,
   });
+}
+
+/** The event the page's cursor stands at: named apart when it is one of this PC's own. */
+function cursorEventOf(page: PullResponse): string | undefined {
+  return page.cursorEventId ?? page.events.at(-1)?.event.id;
 }
 
 function sameRequest(a: PullRequest, b: PullRequest): boolean {
@@ -184,8 +189,8 @@ export function applyPullPage(
     }
     setSetting(t.db, syncKeys.lastAckSeq, ownAck);
     setSetting(t.db, syncKeys.cursor, page.cursor);
-    const last = page.events.at(-1);
-    if (last) setSetting(t.db, syncKeys.cursorEventId, last.event.id);
+    const atCursor = cursorEventOf(page);
+    if (atCursor) setSetting(t.db, syncKeys.cursorEventId, atCursor);
     refoldCases(t, touched);
   });
 }

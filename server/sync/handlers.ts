@@ -15,8 +15,8 @@ export const syncHandlers = {
   'sync.push': async ({ body, device }, ctx) => ({
     body: await pushEvents(ctx, authenticatedDevice(device), body.events),
   }),
-  'sync.pull': async ({ body, device }, ctx) => ({
-    body: await pullEvents(ctx, authenticatedDevice(device), body),
+  'sync.pull': async ({ body, device, protocol }, ctx) => ({
+    body: await pullEvents(ctx, authenticatedDevice(device), body, protocol ?? 0),
   }),
   // part A of issue 15 (recovery)
   'sync.readmit': async ({ body }, ctx) => ({ body: await readmit(ctx, body) }),

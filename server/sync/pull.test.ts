@@ -87,6 +87,54 @@ eachDialect('sync: pull', (t) => {
     expect(end).toMatchObject({ events: [], cursor, more: false });
   });
 
+  it('moves the cursor past the PC’s own events, so that an idle pull starts after them (issue 19)', async () => {
+    const h = await setup();
+    const alone = await h.enroll('w-sj-1');
+    const mine = alone.sign(reviewedCase().events);
+    const pushed = await alone.pushOk(mine);
+    const newest = Math.max(...pushed.results.map((r) => r.serverSeq ?? 0));
+    // nothing of others: the cursor stands at its own newest event, named so a restore shows
+    const first = await alone.pull(0);
+    expect(first).toMatchObject({ events: [], cursor: newest, more: false });
+    expect(first.cursorEventId).toBe(mine.at(-1)!.id);
+    const idle = await alone.pull(newest, { cursorEventId: first.cursorEventId! });
+    expect(idle).toMatchObject({ events: [], cursor: newest, more: false });
+    expect(idle.cursorEventId).toBeUndefined();
+
+    // a colleague's event between two of its own comes, and the cursor goes past both
+    const colleague = await h.enroll('w-sj-2');
+    const theirs = colleague.sign(reviewedCase({ windowId: 'w-sj-2' }).events.slice(0, 1));
+    await colleague.pushOk(theirs);
+    const later = alone.sign(reviewedCase().events.slice(0, 1));
+    const after = await alone.pushOk(later);
+    const page = await alone.pull(newest, { cursorEventId: first.cursorEventId! });
+    expect(page.events.map((e) => e.event.id)).toEqual(theirs.map((e) => e.id));
+    expect(page.cursor).toBe(after.results[0]!.serverSeq);
+    expect(page.cursorEventId).toBe(later[0]!.id);
+
+    // a page full of others' events stops at the last it carries: its own come after the rest
+    const many = colleague.sign(reviewedCase({ windowId: 'w-sj-2' }).events);
+    await colleague.pushOk(many);
+    await alone.pushOk(alone.sign(reviewedCase().events.slice(0, 1)));
+    const full = await alone.pull(page.cursor, { limit: 2, cursorEventId: page.cursorEventId! });
+    expect(full.events.map((e) => e.event.id)).toEqual(many.slice(0, 2).map((e) => e.id));
+    expect(full).toMatchObject({ cursor: full.events[1]!.serverSeq, more: true });
+    expect(full.cursorEventId).toBeUndefined();
+
+    // a cursor at its own event that names another event is a restored center's: from the start
+    const wrong = await alone.pull(newest, { cursorEventId: theirs[0]!.id });
+    expect(wrong).toMatchObject({ restart: true, cursor: 0 });
+  });
+
+  it('keeps a terminal of protocol 1 at the last event it received: it could not store the id', async () => {
+    const h = await setup();
+    const alone = await h.enroll('w-sj-1');
+    await alone.pushOk(alone.sign(reviewedCase().events));
+    const old = await alone.pull(0, { protocol: 1 });
+    expect(old).toMatchObject({ events: [], cursor: 0, more: false });
+    expect(old.cursorEventId).toBeUndefined();
+  });
+
   it('sends a reference kind only when its version moved, scoped to the department', async () => {
     const h = await setup(false);
     const db = t().db;

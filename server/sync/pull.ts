@@ -7,13 +7,15 @@ import { restoreDetected } from '../admin/terminal-numbers';
 /**
  * The department's events of other PCs after the terminal's cursor in server order — accepted
  * and conflicted alike, so both windows see a conflict — plus the reference data whose version
- * moved. The
- * (department_code, server_seq) index makes each page one range scan.
+ * moved. The (department_code, server_seq) index makes each page one range scan, and the cursor
+ * moves past the terminal's own events too (protocol 2), so that a PC alone in its department
+ * does not scan all it ever sent on every idle pull (issue 19).
  */
 export async function pullEvents(
   ctx: ServerContext,
   device: AuthDevice,
   input: PullRequest,
+  protocol: number,
 ): Promise<PullResponse> {
   if (input.cursor > 0 && !(await cursorHolds(ctx, input))) {
     // part A of issue 15: the center was restored without the restore command (or the command
@@ -38,25 +40,49 @@ export async function pullEvents(
     };
   }
   const limit = Math.min(input.limit ?? pullPageLimit, pullPageLimit);
+  // Read before the page, and the page kept to it: an event committed between the two reads is
+  // past `newest`, so moving the cursor to `newest` skips nothing. (A push holds the event log's
+  // lock from its first insert to its commit, so every number below a visible one is committed.)
+  const newest =
+    protocol >= 2
+      ? await ctx.db
+          .selectFrom('events')
+          .select(['id', 'server_seq'])
+          .where('department_code', '=', device.departmentCode)
+          .where('server_seq', '>', input.cursor)
+          .orderBy('server_seq', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
   // One row beyond the page tells whether more wait, without a count.
-  const rows = await ctx.db
+  let query = ctx.db
     .selectFrom('events')
     .selectAll()
     .where('department_code', '=', device.departmentCode)
     .where('server_seq', '>', input.cursor)
     // its own events the terminal already knows from the push answers (number, status, conflict);
     // sending them back would double a fresh sync's traffic for nothing
-    .where('device_id', '!=', device.id)
+    .where('device_id', '!=', device.id);
+  if (newest) query = query.where('server_seq', '<=', newest.server_seq);
+  const rows = await query
     .orderBy('server_seq')
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit).map(pulledEventOf);
-  return {
-    events: page,
-    cursor: page.at(-1)?.serverSeq ?? input.cursor,
-    more: rows.length > limit,
-    reference: await referenceFor(ctx.db, device.departmentCode, input.versions),
-  };
+  const more = rows.length > limit;
+  const reference = await referenceFor(ctx.db, device.departmentCode, input.versions);
+  const last = page.at(-1);
+  if (!more && newest && Number(newest.server_seq) > (last?.serverSeq ?? input.cursor)) {
+    // all of the others' events up to `newest` are on this page: the rest are this PC's own
+    return {
+      events: page,
+      cursor: Number(newest.server_seq),
+      cursorEventId: newest.id,
+      more,
+      reference,
+    };
+  }
+  return { events: page, cursor: last?.serverSeq ?? input.cursor, more, reference };
 }
 
 /**

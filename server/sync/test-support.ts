@@ -544,7 +544,13 @@ export type TestDevice = {
   pushOk(events: readonly WireEvent[]): Promise<PushResponse>;
   pull(
     cursor: number,
-    opts?: { limit?: number; versions?: ReferenceVersions },
+    opts?: {
+      limit?: number;
+      versions?: ReferenceVersions;
+      cursorEventId?: string;
+      /** the terminal's protocol version; the current one when not given */
+      protocol?: number;
+    },
   ): Promise<PullResponse>;
 };
 
@@ -597,7 +603,9 @@ function testDevice(
           cursor,
           versions: opts.versions ?? noVersions,
           ...(opts.limit ? { limit: opts.limit } : {}),
+          ...(opts.cursorEventId ? { cursorEventId: opts.cursorEventId } : {}),
         },
+        ...(opts.protocol ? { protocol: opts.protocol } : {}),
       });
       if (res.statusCode !== 200) throw new Error(`pull failed ${res.statusCode}: ${res.body}`);
       return pullResponseSchema.parse(res.json());

@@ -17,8 +17,10 @@ import { isLocalDate } from '../calendar';
  * Travels with every request as the `x-onewindow-protocol` header. The server answers the
  * current and the previous version and refuses others with 426, so a terminal one release
  * behind keeps syncing while it waits for its update, and an older one keeps queueing.
+ * 2 (issue 19): a pull cursor may stand at the terminal's own event, named in the answer's
+ * `cursorEventId`; a terminal of 1 would not store that id, so its cursor stays where it was.
  */
-export const protocolVersion = 1;
+export const protocolVersion = 2;
 export const protocolHeader = 'x-onewindow-protocol';
 export function protocolAccepted(version: number): boolean {
   return version === protocolVersion || version === protocolVersion - 1;
@@ -306,6 +308,11 @@ export const pullResponseSchema = z.object({
   events: z.array(pulledEventSchema),
   /** the cursor to send next time */
   cursor: z.number().int().nonnegative(),
+  /**
+   * the id of the event at `cursor` when it is none of `events`: the cursor moved past this
+   * terminal's own events (protocol 2), so that an idle pull does not scan them again
+   */
+  cursorEventId: z.string().min(1).optional(),
   /** more events wait beyond this page */
   more: z.boolean(),
   /** the cursor does not name the event the terminal holds there: pull again from 0 */
