@@ -33,7 +33,7 @@ import { readmit } from '../services/readmission';
 import { conflicts } from '../services/conflicts';
 import { attachmentPage, importAttachment } from '../services/attachments';
 import { archiveSheet, exportArchive } from '../services/archive';
-import { centerReceipt, fetchFromCenter } from '../sync/files';
+import { centerReceipt, syncForArchive, fetchFromCenter } from '../sync/files';
 import { mySupervision, replyToComplaint } from '../services/window-alerts';
 import { earlierName, findApplicant } from '../store/cases';
 import type { Terminal } from '../services/context';
@@ -187,13 +187,11 @@ export const handlers: Handlers = {
   'attachments.page': (input, { terminal }) =>
     attachmentPage(terminal, input, (sha256) => fetchFromCenter(terminal, sha256)),
   'cases.exportArchive': (input, { terminal, session }) =>
-    exportArchive(
-      terminal,
-      session,
-      input,
-      (sha256) => fetchFromCenter(terminal, sha256),
-      (caseId) => centerReceipt(terminal, caseId),
-    ),
+    exportArchive(terminal, session, input, {
+      fetchFile: (sha256) => fetchFromCenter(terminal, sha256),
+      sync: () => syncForArchive(terminal),
+      receipt: (caseId, manifestSha256) => centerReceipt(terminal, caseId, manifestSha256),
+    }),
   'documents.archiveSheet': (input, { terminal }) => archiveSheet(terminal, input),
   'sync.status': (_input, { terminal }) => terminal.sync.status(),
   'sync.now': (_input, { terminal }) => terminal.sync.syncNow(),

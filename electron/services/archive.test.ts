@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { zipEntries } from '../../node-shared/archive/zip';
+import { readZip } from '../../node-shared/archive/zip';
 import { verifyArchive } from '../../node-shared/archive/verify';
 import { maskName } from '../../shared/ids';
 import { personApplicant } from '../../tests/support/applicants';
@@ -63,7 +63,9 @@ describe('cases.exportArchive', () => {
     expect(r.receiptMissing).toBe('本终端尚未注册到中心，无法取得中心回执');
     const zip = Buffer.from(r.data as string, 'base64');
     expect(verifyArchive(zip).problems.map((p) => p.subject)).toEqual(['center-receipt.json']);
-    const manifest = JSON.parse(new TextDecoder().decode(zipEntries(zip).get('manifest.json'))) as {
+    const manifest = JSON.parse(
+      new TextDecoder().decode(readZip(zip).entries.get('manifest.json')),
+    ) as {
       case: { applicant: { name: string } };
       files: { sha256: string }[];
     };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CallOutput, ParsedInput } from '../../shared/api';
 import {
   archiveFormat,
+  materialPath,
   type ArchivedFile,
   type ArchiveManifest,
 } from '../../shared/archive/manifest';
@@ -10,7 +11,7 @@ import { maskName } from '../../shared/ids';
 import type { Attachment, CaseEventPayload, OpenCase } from '../../shared/case';
 import { documentOfEvent, type CaseDocument } from '../../shared/documents';
 import { hashedFields, type SignedEvent } from '../../shared/sync';
-import { archiveZip } from '../../node-shared/archive/zip';
+import { archiveJson, archiveZip } from '../../node-shared/archive/zip';
 import { sha256Of } from '../../node-shared/files/cas';
 import { ApiFailure } from '../api/errors';
 import { foldCase } from '../projections/cases';
@@ -25,12 +26,6 @@ import type { SessionRecord } from './sessions';
 // Issue 18 part 4: a case as one ZIP for the records office — its notices and decisions as the
 // window printed them, its material files, and a manifest from which `npm run verify-archive`
 // proves offline that nothing was changed (node-shared/archive/verify.ts).
-
-const extension: Record<Attachment['mediaType'], string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'application/pdf': 'pdf',
-};
 
 // One-time tokens of the sheets an export is printing, in main's memory only: the printing
 // browser has no session, so each token carries the exporting session's right to read that one
@@ -78,20 +73,88 @@ function attachedFiles(
   return files;
 }
 
-export async function exportArchive(
-  t: Terminal,
-  session: SessionRecord,
-  input: ParsedInput<'cases.exportArchive'>,
-  fetchMissing: (sha256: string) => Promise<Buffer>,
-  fetchReceipt: (caseId: string) => Promise<SignedReceipt>,
-): Promise<CallOutput<'cases.exportArchive'>> {
-  const stored = caseEvents(t.db, input.caseId);
+/** What an export asks of the center (electron/sync/files.ts); a PC off the center has none. */
+export type ArchiveCenter = {
+  fetchFile: (sha256: string) => Promise<Buffer>;
+  /** a sync round: the reason no receipt can follow it, or null */
+  sync: () => Promise<string | null>;
+  receipt: (caseId: string, manifestSha256: string) => Promise<SignedReceipt>;
+};
+
+/** The case's events and folded state, once the session may read it. */
+function readableCase(t: Terminal, session: SessionRecord, caseId: string) {
+  const stored = caseEvents(t.db, caseId);
   if (stored.length === 0) throw new ApiFailure('not_found', '办件不存在');
   const state = foldCase(stored) as OpenCase;
   checkCaseScope(t, session, 'read', {
     windowId: stored[0]!.windowId,
     departmentCode: state.item.departmentCode,
   });
+  return { stored, state };
+}
+
+/** The events as the receipt lists them and as the archive holds them are the same ones. */
+function sameEvents(receipt: SignedReceipt, manifest: ArchiveManifest): boolean {
+  const held = new Set(manifest.events.map((e) => e.id));
+  return (
+    receipt.receipt.events.length === held.size &&
+    receipt.receipt.events.every((e) => held.has(e.id))
+  );
+}
+
+export async function exportArchive(
+  t: Terminal,
+  session: SessionRecord,
+  input: ParsedInput<'cases.exportArchive'>,
+  center: ArchiveCenter,
+): Promise<CallOutput<'cases.exportArchive'>> {
+  readableCase(t, session, input.caseId);
+  // synced first, then read: the archive holds what the center holds (a colleague's re-scan a
+  // moment ago included), and the center what this PC recorded
+  let receiptMissing = await center.sync();
+  let built = await buildArchive(t, session, input.caseId, center.fetchFile);
+  let receipt: SignedReceipt | null = null;
+  for (let attempt = 1; !receiptMissing; attempt += 1) {
+    try {
+      receipt = await center.receipt(input.caseId, sha256Of(built.manifestBytes));
+    } catch (error) {
+      receiptMissing = error instanceof Error ? error.message : String(error);
+      break;
+    }
+    if (sameEvents(receipt, built.manifest)) break;
+    // an event reached the center (or was recorded here) between the sync and the receipt: the
+    // receipt would call this honest archive incomplete, so once more from the sync
+    receipt = null;
+    if (attempt === 2) {
+      receiptMissing = '此办件正在其他窗口办理，中心所存环节与本机不一致，请稍后重新导出';
+      break;
+    }
+    receiptMissing = await center.sync();
+    if (!receiptMissing) built = await buildArchive(t, session, input.caseId, center.fetchFile);
+  }
+  const manifestBytes = receiptMissing
+    ? archiveJson({ ...built.manifest, receiptMissing })
+    : built.manifestBytes;
+  if (receipt) built.contents.set(receiptName, archiveJson(receipt));
+  return {
+    fileName: `办件档案-${built.manifest.case.caseNumber}.zip`,
+    data: Buffer.from(archiveZip(manifestBytes, built.contents)).toString('base64'),
+    documents: built.documents,
+    materialFiles: built.manifest.files.length - built.documents,
+    missing: built.manifest.missing,
+    receiptMissing,
+  };
+}
+
+/** The archive's files and its manifest (as written), from what this PC holds now. */
+async function buildArchive(
+  t: Terminal,
+  session: SessionRecord,
+  caseId: string,
+  fetchMissing: (sha256: string) => Promise<Buffer>,
+) {
+  const { stored, state } = readableCase(t, session, caseId);
+  const input = { caseId };
   const contents = new Map<string, Uint8Array>();
   const files: ArchivedFile[] = [];
   const missing: ArchiveManifest['missing'] = [];
@@ -104,7 +167,7 @@ export async function exportArchive(
       missing.push({ sha256, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const path = `materials/${sha256}.${extension[file.mediaType]}`;
+    const path = materialPath(sha256, file.mediaType);
     contents.set(path, bytes);
     files.push({
       path,
@@ -150,16 +213,6 @@ export async function exportArchive(
     });
   }
 
-  // the center's word on what it holds of the case: without it the archive still goes out (the
-  // papers are needed today), says why, and does not verify until exported again online
-  let receiptMissing: string | null = null;
-  try {
-    const receipt = await fetchReceipt(input.caseId);
-    contents.set(receiptName, new TextEncoder().encode(`${JSON.stringify(receipt, null, 2)}\n`));
-  } catch (error) {
-    receiptMissing = error instanceof Error ? error.message : String(error);
-  }
-
   const keys = peerKeys(t.db);
   keys.set(t.device.id, t.device.publicKey);
   const deviceIds = [...new Set(stored.map((e) => e.deviceId))];
@@ -182,16 +235,8 @@ export async function exportArchive(
     events: stored.map(signedPart),
     files,
     missing,
-    ...(receiptMissing ? { receiptMissing } : {}),
   };
-  return {
-    fileName: `办件档案-${state.caseNumber}.zip`,
-    data: Buffer.from(archiveZip(manifest, contents)).toString('base64'),
-    documents: issuing.length,
-    materialFiles: files.length - issuing.length,
-    missing,
-    receiptMissing,
-  };
+  return { manifest, manifestBytes: archiveJson(manifest), contents, documents: issuing.length };
 }
 
 /** The event exactly as its device signed it, without this PC's sync bookkeeping. */

@@ -33,7 +33,7 @@ export type SyncClient = {
   uploadChunk(sha256: string, offset: number, total: number, chunk: Uint8Array): Promise<FileState>;
   fetchFile(sha256: string): Promise<Buffer>;
   /** review of issue 18: the center's signed receipt of a case, for its archive */
-  receipt(caseId: string): Promise<SignedReceipt>;
+  receipt(caseId: string, manifestSha256: string): Promise<SignedReceipt>;
 };
 
 export type ClientOptions = {
@@ -75,7 +75,8 @@ export function syncClient(opts: ClientOptions): SyncClient {
     filesHave: async (files) => (await center.call('files.have', { body: { files } })).files,
     uploadChunk: (sha256, offset, total, chunk) =>
       center.call('files.upload', { params: { sha256 }, query: { offset, total }, body: chunk }),
-    receipt: (caseId) => center.call('cases.receipt', { params: { caseId } }),
+    receipt: (caseId, manifest) =>
+      center.call('cases.receipt', { params: { caseId }, query: { manifest } }),
     fetchFile: (sha256) =>
       download(centerContract['files.get'], { params: { sha256 } }, clientOpts),
   };

@@ -124,17 +124,28 @@ export async function fetchFromCenter(t: Terminal, sha256: string): Promise<Buff
 }
 
 /**
- * The center's signed receipt of a case, after a sync round, so that the receipt covers what
- * this PC recorded (review of issue 18). Throws ApiFailure with the reason when it cannot be had.
+ * A sync round before an archive is made, so that it holds what the center holds and the center
+ * what this PC recorded (review of issue 18). The reason a receipt cannot follow, or null.
  */
-export async function centerReceipt(t: Terminal, caseId: string): Promise<SignedReceipt> {
-  const client = deviceClient(t, '无法取得中心回执');
+export async function syncForArchive(t: Terminal): Promise<string | null> {
+  if (!isEnrolled(t.db)) return `${ruleMessages['terminal.notEnrolled']}，无法取得中心回执`;
   const status = await t.sync.syncNow();
-  if (status.pending > 0) {
-    throw new ApiFailure('unavailable', `本机还有 ${status.pending} 个环节未同步到中心`);
-  }
+  if (status.pending > 0) return `本机还有 ${status.pending} 个环节未同步到中心`;
+  return null;
+}
+
+/**
+ * The center's signed receipt of a case and of the manifest this PC will put beside it. Throws
+ * ApiFailure with the reason when it cannot be had.
+ */
+export async function centerReceipt(
+  t: Terminal,
+  caseId: string,
+  manifestSha256: string,
+): Promise<SignedReceipt> {
+  const client = deviceClient(t, '无法取得中心回执');
   try {
-    return await client.receipt(caseId);
+    return await client.receipt(caseId, manifestSha256);
   } catch (error) {
     if (!(error instanceof CenterFailure)) throw error;
     throw new ApiFailure('unavailable', `中心回执获取失败：${error.message}`);

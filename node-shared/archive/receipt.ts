@@ -9,7 +9,11 @@ export function receiptHash(receipt: CaseReceipt): string {
   return createHash('sha256').update(canonicalJson(receipt), 'utf8').digest('hex');
 }
 
-/** A key as people compare it: 16 hex of the SHA-256 of its PEM text. */
+/**
+ * A key as people compare it: the whole SHA-256 of its PEM text. Not a prefix: an archive is
+ * relied on for decades, and a 64-bit prefix is within reach of whoever wants a second key that
+ * shows the same (the review of issue 18).
+ */
 export function keyFingerprint(publicKeyPem: string): string {
-  return createHash('sha256').update(publicKeyPem, 'utf8').digest('hex').slice(0, 16);
+  return createHash('sha256').update(publicKeyPem, 'utf8').digest('hex');
 }

@@ -1,18 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { zipSync } from 'fflate';
+import { Zip, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { archiveFormat, type ArchiveManifest } from '../../shared/archive/manifest';
 import { genesisHash, type EventEnvelope, type SignedEvent } from '../../shared/sync';
 import { eventHash, hashSigner, newKeyPair } from '../events/crypto';
 import { verifyArchive } from './verify';
-import { receiptHash, keyFingerprint } from './receipt';
+import { keyFingerprint, receiptHash } from './receipt';
+import { groupedFingerprint, parseFingerprint } from '../../shared/archive/receipt';
 import {
   receiptFormat,
   receiptName,
   type CaseReceipt,
   type SignedReceipt,
 } from '../../shared/archive/receipt';
-import { archiveZip, zipEntries } from './zip';
+import { archiveJson, archiveZip, readZip } from './zip';
 
 const caseId = '0190c0de-0000-7000-8000-000000000001';
 const caseEventId = (i: number) => `0190c0de-0000-7000-8000-${String(i + 10).padStart(12, '0')}`;
@@ -66,6 +67,7 @@ function goodArchive() {
     [`materials/${attached[1]!.sha256}.jpg`, scans[1]!],
     ['documents/01-acceptance.pdf', pdf],
   ]);
+  const accepted = events[2]!;
   const manifest: ArchiveManifest = {
     format: archiveFormat,
     exportedAt: '2026-03-03T10:00:00+08:00',
@@ -83,13 +85,20 @@ function goodArchive() {
       path,
       sha256: sha(bytes),
       bytes: bytes.length,
-      mediaType: path.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
-      kind: path.startsWith('materials/') ? 'material' : 'document',
+      ...(path.startsWith('materials/')
+        ? { mediaType: 'image/jpeg', kind: 'material', materialIds: ['m1'] }
+        : {
+            mediaType: 'application/pdf',
+            kind: 'document',
+            eventId: accepted.id,
+            documentKind: 'acceptance',
+          }),
     })),
     missing: [],
   };
-  // the center's signed word on what it holds: every event, the device's key, both scans
-  const receipt = signedReceipt(centerKeys, {
+  // the center's word on what it holds: every event, the device's key, both scans (signed over
+  // the manifest the PC shows it when the ZIP is made: `exported`)
+  const held: Omit<CaseReceipt, 'manifestSha256'> = {
     format: receiptFormat,
     centerName: '示范区政务服务中心',
     issuedAt: '2026-03-03T10:00:00+08:00',
@@ -105,9 +114,21 @@ function goodArchive() {
     })),
     devices: [{ id: 'dev-1', publicKey }],
     files: attached.map((a) => a.sha256).sort(),
-  });
-  files.set(receiptName, receiptBytes(receipt));
-  return { manifest, files, receipt, keys: { publicKey, sign: deviceSigner } };
+  };
+  return { manifest, files, held, keys: { publicKey, sign: deviceSigner } };
+}
+
+type Archive = ReturnType<typeof goodArchive>;
+/** How the center's receipt is written into the ZIP; null: none */
+type Witness = ((r: CaseReceipt) => Uint8Array) | null;
+const honestCenter = (r: CaseReceipt) => receiptBytes(signedReceipt(centerKeys, r));
+
+/** The ZIP as the export makes it: the center's receipt over the manifest the PC shows it. */
+function exported(a: Archive, witness: Witness = honestCenter): Uint8Array {
+  const manifest = archiveJson(a.manifest);
+  const files = new Map(a.files);
+  if (witness) files.set(receiptName, witness({ ...a.held, manifestSha256: sha(manifest) }));
+  return archiveZip(manifest, files);
 }
 
 /** The center's receipt key of these tests (the one its console would publish). */
@@ -125,14 +146,25 @@ function signedReceipt(
 }
 
 function receiptBytes(r: SignedReceipt): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(r));
+  return archiveJson(r);
 }
 
-/** The archive again after `change` edited its manifest or files (a fresh, valid ZIP around them). */
-function rezipped(change: (a: ReturnType<typeof goodArchive>) => void): Uint8Array {
+/**
+ * An archive whose exporting PC lied: `change` edited its manifest or files before the ZIP was
+ * made and shown to the center, which can only witness what it was shown.
+ */
+function rezipped(change: (a: Archive) => void, witness: Witness = honestCenter): Uint8Array {
   const a = goodArchive();
   change(a);
-  return archiveZip(a.manifest, a.files);
+  return exported(a, witness);
+}
+
+/** An archive changed after the export: the receipt saw the manifest as it was. */
+function changedAfter(change: (a: Archive) => void): Uint8Array {
+  const a = goodArchive();
+  const shown = sha(archiveJson(a.manifest));
+  change(a);
+  return exported(a, (r) => honestCenter({ ...r, manifestSha256: shown }));
 }
 
 function flipByte(bytes: Uint8Array, at: number): Uint8Array {
@@ -147,31 +179,34 @@ function problems(zip: Uint8Array): string[] {
 
 describe('verifyArchive', () => {
   it('verifies an archive as exported', () => {
-    const { manifest, files } = goodArchive();
-    const verdict = verifyArchive(archiveZip(manifest, files));
+    const a = goodArchive();
+    const verdict = verifyArchive(exported(a));
     expect(verdict.problems).toEqual([]);
     expect(verdict.checked).toEqual({ files: 3, events: 3, devices: 1, materialFiles: 2 });
-    // the ZIP as written holds exactly the manifest and the files
-    expect([...zipEntries(archiveZip(manifest, files)).keys()].sort()).toEqual(
-      ['manifest.json', ...files.keys()].sort(),
+    expect(verdict.receipt).toEqual({
+      centerName: '示范区政务服务中心',
+      issuedAt: '2026-03-03T10:00:00+08:00',
+      conflicted: 0,
+    });
+    // the ZIP as written holds exactly the manifest, the files and the receipt
+    expect([...readZip(exported(a)).entries.keys()].sort()).toEqual(
+      ['manifest.json', receiptName, ...a.files.keys()].sort(),
     );
   });
 
   it('gives the keys it checked with, to compare with the center’s, and refuses an archive of no events', () => {
-    const { manifest, files } = goodArchive();
-    const verdict = verifyArchive(archiveZip(manifest, files));
+    const a = goodArchive();
+    const verdict = verifyArchive(exported(a));
+    // the whole SHA-256: a prefix could be matched by a second key made for the purpose
     expect(verdict.deviceKeys).toEqual(
-      manifest.devices.map((d) => ({
-        id: d.id,
-        fingerprint: sha(Buffer.from(d.publicKey)).slice(0, 16),
-      })),
+      a.manifest.devices.map((d) => ({ id: d.id, fingerprint: sha(Buffer.from(d.publicKey)) })),
     );
     const emptied = rezipped((a) => {
       a.manifest.events = [];
       a.manifest.files = [];
       a.manifest.devices = [];
       a.files.clear();
-    });
+    }, null);
     expect(problems(emptied)).toEqual([
       'manifest.json: 档案中没有任何事件 / the archive holds no event',
       'center-receipt.json: 档案没有中心回执：不能证明事件齐全、设备公钥属实 / the archive has no center receipt: neither the completeness of its events nor its device keys can be shown',
@@ -314,12 +349,15 @@ describe('verifyArchive', () => {
     // A: the last event dropped (its chain still holds: nothing follows it on this device)
     const dropped = problems(rezipped(({ manifest }) => void manifest.events.pop()));
     expect(dropped).toEqual([
+      // the acceptance notice's event is gone, so the notice is nobody's
+      'documents/01-acceptance.pdf: 文书不对应本办件中签发该种文书的事件 / the document is not of an event of the case that issues that kind',
       `event ${caseEventId(2)}: 中心持有的事件不在档案中（被删去） / an event the center holds is missing from the archive`,
     ]);
     // a receipt forged with a center key of the forger's own: only the published key tells
     const forgedCenter = newKeyPair();
-    const forged = rezipped(({ files, receipt }) =>
-      files.set(receiptName, receiptBytes(signedReceipt(forgedCenter, receipt.receipt))),
+    const forged = rezipped(
+      () => undefined,
+      (r) => receiptBytes(signedReceipt(forgedCenter, r)),
     );
     expect(verifyArchive(forged).problems).toEqual([]);
     expect(verifyArchive(forged).centerKey).toBe(keyFingerprint(forgedCenter.publicKey));
@@ -327,18 +365,151 @@ describe('verifyArchive', () => {
       verifyArchive(forged, keyFingerprint(centerKeys.publicKey)).problems.map((p) => p.zh),
     ).toEqual([`回执不是由指定的中心公钥（${keyFingerprint(centerKeys.publicKey)}）签发`]);
     // a receipt edited after signing
-    const edited = rezipped(({ files, receipt }) =>
-      files.set(
-        receiptName,
+    const edited = rezipped(
+      () => undefined,
+      (r) =>
         receiptBytes({
-          ...receipt,
-          receipt: { ...receipt.receipt, events: receipt.receipt.events.slice(0, 2) },
+          ...signedReceipt(centerKeys, r),
+          receipt: { ...r, events: r.events.slice(0, 2) },
         }),
-      ),
     );
     expect(problems(edited)).toEqual([
       'center-receipt.json: 中心回执的签名无效 / the center receipt’s signature does not hold',
     ]);
+  });
+
+  it('catches the second review’s forgeries: documents and papers the signed events do not back', () => {
+    const zh = (zip: Uint8Array) => verifyArchive(zip).problems.map((p) => `${p.subject}: ${p.zh}`);
+    // a decision added for a case never decided, pinned on an event that issues no decision
+    const decision = Buffer.from('%PDF-1.7\n行政许可决定书\n%%EOF\n');
+    const added = rezipped(({ manifest, files }) => {
+      files.set('documents/02-decision.pdf', decision);
+      manifest.files.push({
+        path: 'documents/02-decision.pdf',
+        sha256: sha(decision),
+        bytes: decision.length,
+        mediaType: 'application/pdf',
+        kind: 'document',
+        eventId: manifest.events[0]!.id,
+        documentKind: 'decision',
+      });
+    });
+    expect(zh(added)).toEqual(['documents/02-decision.pdf: 文书不对应本办件中签发该种文书的事件']);
+    // the acceptance notice left out, with its manifest line
+    const removed = rezipped(({ manifest, files }) => {
+      files.delete('documents/01-acceptance.pdf');
+      manifest.files = manifest.files.filter((f) => f.kind !== 'document');
+    });
+    expect(zh(removed)).toEqual(['事件/event dev-1#3 accepted: 该事件签发的文书不在档案中']);
+    // a paper never submitted, listed as if it were one of the material's
+    const paper = randomBytes(500);
+    const slipped = rezipped(({ manifest, files }) => {
+      const path = `materials/${sha(paper)}.jpg`;
+      files.set(path, paper);
+      manifest.files.push({
+        path,
+        sha256: sha(paper),
+        bytes: paper.length,
+        mediaType: 'image/jpeg',
+        kind: 'material',
+        materialIds: ['m1'],
+      });
+    });
+    expect(zh(slipped)).toEqual([
+      `materials/${sha(paper)}.jpg: 没有任何已签名的附材料事件列有此文件（不是申请人交来的材料）`,
+    ]);
+    // a scan moved to another material; two scans' paths swapped
+    const moved = rezipped(({ manifest }) => {
+      manifest.files.find((f) => f.kind === 'material')!.materialIds = ['m2'];
+    });
+    expect(zh(moved)).toEqual([
+      expect.stringMatching(/^materials\/.*: 所属材料与已签名的附材料事件不符$/),
+    ]);
+    const swapped = rezipped(({ manifest, files }) => {
+      const [one, two] = manifest.files.filter((f) => f.kind === 'material');
+      const [p1, p2] = [one!.path, two!.path];
+      const [b1, b2] = [files.get(p1)!, files.get(p2)!];
+      files.set(p1, b2);
+      files.set(p2, b1);
+      [one!.path, two!.path] = [p2, p1];
+    });
+    expect(zh(swapped)).toEqual([
+      expect.stringMatching(/: 路径须为 materials\/[0-9a-f]{64}\.jpg$/),
+      expect.stringMatching(/: 路径须为 materials\/[0-9a-f]{64}\.jpg$/),
+    ]);
+  });
+
+  it('holds the manifest to the one the center saw, the ZIP to one entry per name, the JSON to how it was written', () => {
+    const zh = (zip: Uint8Array) => verifyArchive(zip).problems.map((p) => `${p.subject}: ${p.zh}`);
+    // the case summary and who exported it rewritten after the export
+    const rewritten = changedAfter(({ manifest }) => {
+      manifest.case.item.name = '危险化学品经营许可';
+      manifest.exportedBy = { userId: 'u9', name: '赵六', role: 'chief' };
+    });
+    expect(zh(rewritten)).toEqual(['manifest.json: 清单与中心回执所见的不一致（导出后被改动）']);
+    // the case number changed, even when the PC showed the center that manifest
+    const renumbered = rezipped(
+      ({ manifest }) => void (manifest.case.caseNumber = 'SJ-20250101-XX99-T9-0999'),
+    );
+    expect(zh(renumbered)).toEqual(['center-receipt.json: 回执属于另一个办件']);
+
+    // a forged scan first under the genuine one's name: fflate reads the last, `unzip` the first
+    const a = goodArchive();
+    const genuine = readZip(exported(a)).entries;
+    const scanPath = [...genuine.keys()].find((p) => p.startsWith('materials/'))!;
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    const add = (name: string, bytes: Uint8Array) => {
+      const entry = new ZipPassThrough(name);
+      zip.add(entry);
+      entry.push(bytes, true);
+    };
+    add(scanPath, randomBytes(100));
+    for (const [name, bytes] of genuine) add(name, bytes);
+    zip.end();
+    const twice = Buffer.concat(chunks);
+    expect(zh(twice)).toEqual([
+      `${scanPath}: 压缩包中同名文件不止一个（不同工具取出的内容可能不同）`,
+    ]);
+
+    // a name that leaves the folder it is extracted to
+    const escaping = rezipped(({ manifest, files }) => {
+      const pdf = manifest.files.find((f) => f.kind === 'document')!;
+      files.set('../../evil.pdf', files.get(pdf.path)!);
+      files.delete(pdf.path);
+      pdf.path = '../../evil.pdf';
+    });
+    expect(zh(escaping)).toEqual([
+      '"../../evil.pdf": 文件路径不安全（跳出解压目录、绝对路径、反斜杠或控制字符）',
+    ]);
+
+    // a key written twice: a reader sees the first value, a parser keeps the last
+    const manifestText = new TextDecoder().decode(archiveJson(a.manifest));
+    const doubled = manifestText.replace('"name": "李*"', '"name": "王*",\n      "name": "李*"');
+    expect(doubled).not.toBe(manifestText);
+    const files = new Map(readZip(exported(a)).entries);
+    files.delete('manifest.json');
+    expect(zh(archiveZip(new TextEncoder().encode(doubled), files))).toEqual([
+      'manifest.json: 不是导出时写出的原样（有重复的键或被重新编写）',
+    ]);
+  });
+
+  it('says when the center gave its receipt and which events it set aside', () => {
+    const a = goodArchive();
+    a.held.events[1]!.status = 'conflicted';
+    expect(verifyArchive(exported(a)).receipt?.conflicted).toBe(1);
+  });
+
+  it('takes a fingerprint whole, in any grouping, and nothing less', () => {
+    const fp = keyFingerprint(centerKeys.publicKey);
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseFingerprint(groupedFingerprint(fp).toUpperCase())).toBe(fp);
+    expect(parseFingerprint(fp.replace(/(..)(?=.)/g, '$1:'))).toBe(fp);
+    expect(parseFingerprint(fp.slice(0, 16))).toBeNull();
+    expect(parseFingerprint('')).toBeNull();
   });
 
   it('refuses what is not an archive', () => {

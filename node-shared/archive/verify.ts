@@ -4,12 +4,14 @@ import { keyFingerprint, receiptHash } from './receipt';
 import {
   archiveManifestSchema,
   manifestName,
+  materialPath,
   type ArchiveManifest,
 } from '../../shared/archive/manifest';
+import { documentOfEvent } from '../../shared/documents';
 import { materialFilesSchema } from '../../shared/case';
 import type { SignedEvent } from '../../shared/sync';
 import { eventFault, signatureValid } from '../events/crypto';
-import { zipEntries } from './zip';
+import { archiveJson, readZip, type ZipContents } from './zip';
 
 // The offline check of a case archive (`npm run verify-archive -- file.zip`). It trusts nothing
 // of the exporting PC but the device keys in the manifest: each event must re-hash to its hash
@@ -33,6 +35,11 @@ export type ArchiveVerdict = {
   deviceKeys: { id: string; fingerprint: string }[];
   /** the fingerprint of the key the center receipt is signed with; null: no receipt */
   centerKey: string | null;
+  /**
+   * When the center said so, and how many of the events it holds it set aside as conflicted
+   * (stored, never in effect): the receipt speaks for the case as of `issuedAt`, not after
+   */
+  receipt: { centerName: string; issuedAt: string; conflicted: number } | null;
 };
 
 const empty = { files: 0, events: 0, devices: 0, materialFiles: 0 };
@@ -41,83 +48,95 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The verdict of an archive the check could not read as far as its manifest. */
+function unreadable(problem: ArchiveProblem): ArchiveVerdict {
+  return {
+    problems: [problem],
+    checked: empty,
+    caseNumber: null,
+    deviceKeys: [],
+    centerKey: null,
+    receipt: null,
+  };
+}
+
+/** The JSON of one of the archive's own files, only as the export writes it (`archiveJson`). */
+function exportedJson(
+  bytes: Uint8Array,
+): { value: unknown; problem: null } | { value: null; problem: 'json' | 'respelled' } {
+  const text = new TextDecoder().decode(bytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { value: null, problem: 'json' };
+  }
+  // a key written twice, or the file written again by hand: what a person reads there may not
+  // be what was checked
+  if (new TextDecoder().decode(archiveJson(value)) !== text)
+    return { value: null, problem: 'respelled' };
+  return { value, problem: null };
+}
+
+const respelled = (subject: string): ArchiveProblem => ({
+  subject,
+  zh: '不是导出时写出的原样（有重复的键或被重新编写）',
+  en: 'not as the export wrote it (a key twice, or written again)',
+});
+
 /**
- * `expectedCenterKey`: the fingerprint the center publishes (its console, `center.receiptKey`);
- * given, a receipt signed by any other key fails. Without it the report prints the fingerprint
- * for whoever relies on the archive to compare.
+ * `expectedCenterKey`: the fingerprint the center publishes (its console, `center.receiptKey`),
+ * whole (`parseFingerprint`); given, a receipt signed by any other key fails. Without it the
+ * report prints the fingerprint for whoever relies on the archive to compare.
  */
 export function verifyArchive(zip: Uint8Array, expectedCenterKey?: string): ArchiveVerdict {
-  let entries: Map<string, Uint8Array>;
+  let contents: ZipContents;
   try {
-    entries = zipEntries(zip);
+    contents = readZip(zip);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return {
-      problems: [
-        {
-          subject: 'ZIP',
-          zh: `不是可读取的 ZIP 文件（${why}）`,
-          en: `not a readable ZIP (${why})`,
-        },
-      ],
-      checked: empty,
-      caseNumber: null,
-      deviceKeys: [],
-      centerKey: null,
-    };
+    return unreadable({
+      subject: 'ZIP',
+      zh: `不是可读取的 ZIP 文件（${why}）`,
+      en: `not a readable ZIP (${why})`,
+    });
   }
+  const { entries } = contents;
   const manifestBytes = entries.get(manifestName);
   if (!manifestBytes)
-    return {
-      problems: [{ subject: manifestName, zh: '缺少清单文件', en: 'the manifest is missing' }],
-      checked: empty,
-      caseNumber: null,
-      deviceKeys: [],
-      centerKey: null,
-    };
-  let manifest: ArchiveManifest;
-  try {
-    const parsed = archiveManifestSchema.safeParse(
-      JSON.parse(new TextDecoder().decode(manifestBytes)),
-    );
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join('.') ?? '';
-      return {
-        problems: [
-          {
-            subject: manifestName,
-            zh: `清单格式不符：${where} ${issue?.message ?? ''}`,
-            en: `the manifest does not match its format at ${where}`,
-          },
-        ],
-        checked: empty,
-        caseNumber: null,
-        deviceKeys: [],
-        centerKey: null,
-      };
-    }
-    manifest = parsed.data;
-  } catch {
-    return {
-      problems: [
-        { subject: manifestName, zh: '清单不是有效的 JSON', en: 'the manifest is not valid JSON' },
-      ],
-      checked: empty,
-      caseNumber: null,
-      deviceKeys: [],
-      centerKey: null,
-    };
+    return unreadable({ subject: manifestName, zh: '缺少清单文件', en: 'the manifest is missing' });
+  const json = exportedJson(manifestBytes);
+  if (json.problem === 'json')
+    return unreadable({
+      subject: manifestName,
+      zh: '清单不是有效的 JSON',
+      en: 'the manifest is not valid JSON',
+    });
+  if (json.problem === 'respelled') return unreadable(respelled(manifestName));
+  const parsed = archiveManifestSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    return unreadable({
+      subject: manifestName,
+      zh: `清单格式不符：${where} ${issue?.message ?? ''}`,
+      en: `the manifest does not match its format at ${where}`,
+    });
   }
+  const manifest = parsed.data;
+  const receipt = readReceipt(entries.get(receiptName));
   const problems = [
     ...(manifest.events.length === 0
       ? [{ subject: 'manifest.json', zh: '档案中没有任何事件', en: 'the archive holds no event' }]
       : []),
+    ...nameProblems(contents),
     ...fileProblems(manifest, entries),
     ...eventProblems(manifest),
     ...chainProblems(manifest.events),
     ...attachedProblems(manifest),
-    ...receiptProblems(manifest, entries.get(receiptName), expectedCenterKey),
+    ...materialProblems(manifest),
+    ...documentProblems(manifest, receipt.signed),
+    ...receiptProblems(manifest, manifestBytes, receipt, expectedCenterKey),
   ];
   return {
     problems,
@@ -132,23 +151,54 @@ export function verifyArchive(zip: Uint8Array, expectedCenterKey?: string): Arch
       id: d.id,
       fingerprint: keyFingerprint(d.publicKey),
     })),
-    centerKey: centerKeyOf(entries.get(receiptName)),
+    centerKey: receipt.signed ? keyFingerprint(receipt.signed.centerKey) : null,
+    receipt: receipt.signed
+      ? {
+          centerName: receipt.signed.receipt.centerName,
+          issuedAt: receipt.signed.receipt.issuedAt,
+          conflicted: receipt.signed.receipt.events.filter((e) => e.status === 'conflicted').length,
+        }
+      : null,
   };
 }
 
-function parsedReceipt(bytes: Uint8Array | undefined): SignedReceipt | null {
-  if (!bytes) return null;
-  try {
-    const parsed = signedReceiptSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+type ReadReceipt = {
+  /** the receipt as the center signed it; null: none, or not readable (`problem` says) */
+  signed: SignedReceipt | null;
+  problem: ArchiveProblem | null;
+  present: boolean;
+};
 
-function centerKeyOf(bytes: Uint8Array | undefined): string | null {
-  const receipt = parsedReceipt(bytes);
-  return receipt ? keyFingerprint(receipt.centerKey) : null;
+function readReceipt(bytes: Uint8Array | undefined): ReadReceipt {
+  if (!bytes) return { signed: null, problem: null, present: false };
+  const malformed = {
+    signed: null,
+    present: true,
+    problem: {
+      subject: receiptName,
+      zh: '中心回执格式无效',
+      en: 'the center receipt is malformed',
+    },
+  };
+  const json = exportedJson(bytes);
+  if (json.problem === 'json') return malformed;
+  if (json.problem === 'respelled')
+    return { signed: null, present: true, problem: respelled(receiptName) };
+  const parsed = signedReceiptSchema.safeParse(json.value);
+  if (!parsed.success) return malformed;
+  if (
+    !signatureValid(parsed.data.centerKey, receiptHash(parsed.data.receipt), parsed.data.signature)
+  )
+    return {
+      signed: null,
+      present: true,
+      problem: {
+        subject: receiptName,
+        zh: '中心回执的签名无效',
+        en: 'the center receipt’s signature does not hold',
+      },
+    };
+  return { signed: parsed.data, problem: null, present: true };
 }
 
 /**
@@ -158,11 +208,12 @@ function centerKeyOf(bytes: Uint8Array | undefined): string | null {
  */
 function receiptProblems(
   manifest: ArchiveManifest,
-  bytes: Uint8Array | undefined,
+  manifestBytes: Uint8Array,
+  read: ReadReceipt,
   expectedCenterKey: string | undefined,
 ): ArchiveProblem[] {
   const subject = receiptName;
-  if (!bytes) {
+  if (!read.present) {
     const why = manifest.receiptMissing ? `（${manifest.receiptMissing}）` : '';
     return [
       {
@@ -172,24 +223,28 @@ function receiptProblems(
       },
     ];
   }
-  const signed = parsedReceipt(bytes);
-  if (!signed) return [{ subject, zh: '中心回执格式无效', en: 'the center receipt is malformed' }];
-  const { receipt } = signed;
-  if (!signatureValid(signed.centerKey, receiptHash(receipt), signed.signature)) {
-    return [
-      { subject, zh: '中心回执的签名无效', en: 'the center receipt’s signature does not hold' },
-    ];
-  }
+  if (!read.signed) return [read.problem!];
+  const { receipt } = read.signed;
+  const signed = read.signed;
   const problems: ArchiveProblem[] = [];
-  if (expectedCenterKey && keyFingerprint(signed.centerKey) !== expectedCenterKey.toLowerCase()) {
+  if (expectedCenterKey && keyFingerprint(signed.centerKey) !== expectedCenterKey) {
     problems.push({
       subject,
       zh: `回执不是由指定的中心公钥（${expectedCenterKey}）签发`,
       en: `the receipt was not signed by the given center key (${expectedCenterKey})`,
     });
   }
-  if (receipt.caseId !== manifest.case.id) {
+  if (receipt.caseId !== manifest.case.id || receipt.caseNumber !== manifest.case.caseNumber) {
     problems.push({ subject, zh: '回执属于另一个办件', en: 'the receipt is of another case' });
+  }
+  // everything the manifest claims (which PDF an event issued, which scan is which material, the
+  // case summary, who exported it) is as the exporting PC showed it to the center
+  if (receipt.manifestSha256 !== sha256(manifestBytes)) {
+    problems.push({
+      subject: manifestName,
+      zh: '清单与中心回执所见的不一致（导出后被改动）',
+      en: 'the manifest is not the one the center receipt saw (changed after the export)',
+    });
   }
   const archived = new Map(manifest.events.map((e) => [e.id, e]));
   for (const e of receipt.events) {
@@ -241,6 +296,102 @@ function receiptProblems(
         en: 'a file the center holds for the case is missing from the archive',
       });
     }
+  }
+  return problems;
+}
+
+/** No name twice, none that leaves its folder: a tool must extract what was checked. */
+function nameProblems({ duplicates, unsafe }: ZipContents): ArchiveProblem[] {
+  return [
+    ...duplicates.map((name) => ({
+      subject: name,
+      zh: '压缩包中同名文件不止一个（不同工具取出的内容可能不同）',
+      en: 'more than one entry by this name (tools may extract different bytes)',
+    })),
+    ...unsafe.map((name) => ({
+      subject: JSON.stringify(name),
+      zh: '文件路径不安全（跳出解压目录、绝对路径、反斜杠或控制字符）',
+      en: 'unsafe path (leaves the folder, absolute, backslash or control character)',
+    })),
+  ];
+}
+
+/**
+ * Each material file is one a signed `materialsAttached` named, under its own hash's name, listed
+ * with exactly the materials the signed events attached it to: no paper slipped in, none moved.
+ */
+function materialProblems(manifest: ArchiveManifest): ArchiveProblem[] {
+  const attachedTo = signedAttachments(manifest);
+  const problems: ArchiveProblem[] = [];
+  for (const f of manifest.files) {
+    if (f.kind !== 'material') continue;
+    const ids = attachedTo.get(f.sha256);
+    if (!ids) {
+      problems.push({
+        subject: f.path,
+        zh: '没有任何已签名的附材料事件列有此文件（不是申请人交来的材料）',
+        en: 'no signed materialsAttached names this file',
+      });
+      continue;
+    }
+    if (f.path !== materialPath(f.sha256, f.mediaType))
+      problems.push({
+        subject: f.path,
+        zh: `路径须为 ${materialPath(f.sha256, f.mediaType)}`,
+        en: 'a material file must be named by its hash',
+      });
+    const listed = [...(f.materialIds ?? [])].sort();
+    if (listed.join('\n') !== [...ids].sort().join('\n'))
+      problems.push({
+        subject: f.path,
+        zh: '所属材料与已签名的附材料事件不符',
+        en: 'the materials it is listed under differ from the signed events',
+      });
+  }
+  return problems;
+}
+
+/**
+ * Each PDF is the document of an event of the case that issues that kind of document, one per
+ * event; and each such event the center holds in effect has its PDF: no decision added, no
+ * notice left out. (What a PDF says is bound by its hash in the manifest, which the center's
+ * receipt binds in turn.)
+ */
+function documentProblems(
+  manifest: ArchiveManifest,
+  signed: SignedReceipt | null,
+): ArchiveProblem[] {
+  const events = new Map(manifest.events.map((e) => [e.id, e]));
+  const problems: ArchiveProblem[] = [];
+  const printed = new Set<string>();
+  for (const f of manifest.files) {
+    if (f.kind !== 'document') continue;
+    const e = f.eventId ? events.get(f.eventId) : undefined;
+    if (!e || !f.documentKind || documentOfEvent[e.type] !== f.documentKind) {
+      problems.push({
+        subject: f.path,
+        zh: '文书不对应本办件中签发该种文书的事件',
+        en: 'the document is not of an event of the case that issues that kind',
+      });
+      continue;
+    }
+    if (printed.has(e.id))
+      problems.push({
+        subject: f.path,
+        zh: '同一事件的文书不止一份',
+        en: 'more than one document for the same event',
+      });
+    printed.add(e.id);
+  }
+  if (!signed) return problems;
+  for (const held of signed.receipt.events) {
+    const e = events.get(held.id);
+    if (held.status !== 'accepted' || !e || !documentOfEvent[e.type] || printed.has(e.id)) continue;
+    problems.push({
+      subject: `事件/event ${e.deviceId}#${e.deviceSeq} ${e.type}`,
+      zh: '该事件签发的文书不在档案中',
+      en: 'the document this event issued is missing from the archive',
+    });
   }
   return problems;
 }
@@ -344,23 +495,33 @@ function chainProblems(events: readonly SignedEvent[]): ArchiveProblem[] {
   return problems;
 }
 
+/** Each file any `materialsAttached` of the archive names, with the materials it was attached to. */
+function signedAttachments(manifest: ArchiveManifest): Map<string, Set<string>> {
+  const attachedTo = new Map<string, Set<string>>();
+  for (const e of manifest.events) {
+    if (e.type !== 'materialsAttached') continue;
+    const materials = (e.payload as { materials?: unknown }).materials;
+    for (const m of Array.isArray(materials) ? materials : []) {
+      const parsed = materialFilesSchema.safeParse(m);
+      if (!parsed.success) continue;
+      for (const f of parsed.data.files) {
+        const ids = attachedTo.get(f.sha256) ?? new Set<string>();
+        ids.add(parsed.data.materialId);
+        attachedTo.set(f.sha256, ids);
+      }
+    }
+  }
+  return attachedTo;
+}
+
 /** Every file a signed `materialsAttached` names is in the archive under that hash. */
 function attachedProblems(manifest: ArchiveManifest): ArchiveProblem[] {
   const archived = new Set(
     manifest.files.filter((f) => f.kind === 'material').map((f) => f.sha256),
   );
   const missing = new Map(manifest.missing.map((m) => [m.sha256, m.reason]));
-  const named = new Set<string>();
-  for (const e of manifest.events) {
-    if (e.type !== 'materialsAttached') continue;
-    const materials = (e.payload as { materials?: unknown }).materials;
-    for (const m of Array.isArray(materials) ? materials : []) {
-      const parsed = materialFilesSchema.safeParse(m);
-      if (parsed.success) for (const f of parsed.data.files) named.add(f.sha256);
-    }
-  }
   const problems: ArchiveProblem[] = [];
-  for (const hash of named) {
+  for (const hash of signedAttachments(manifest).keys()) {
     if (archived.has(hash)) continue;
     const reason = missing.get(hash);
     problems.push({

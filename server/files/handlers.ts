@@ -14,8 +14,8 @@ export const filesHandlers = {
     const file = await fileForDevice(ctx, authenticatedDevice(device), params.sha256);
     return { file: { type: file.mediaType, name: params.sha256, bytes: file.bytes } };
   },
-  'cases.receipt': async ({ device, params }, ctx) => ({
-    body: await caseReceipt(ctx, authenticatedDevice(device), params.caseId),
+  'cases.receipt': async ({ device, params, query }, ctx) => ({
+    body: await caseReceipt(ctx, authenticatedDevice(device), params.caseId, query.manifest),
   }),
   'center.receiptKey': async (_input, ctx) => ({ body: await publishedReceiptKey(ctx) }),
 } satisfies Pick<

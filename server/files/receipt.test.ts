@@ -19,12 +19,20 @@ eachDialect('center: the receipt of a case for its archive', (t) => {
     const c = caseScript();
     const pushed = await sj1.pushOk(sj1.sign([c.received(), c.checked()]));
     const more = await sj2.pushOk(sj2.sign([c.accepted()]));
-    const path = callPath(centerContract['cases.receipt'], { caseId: c.caseId });
+    const manifest = 'c'.repeat(64);
+    const base = callPath(centerContract['cases.receipt'], { caseId: c.caseId });
+    const path = `${base}?manifest=${manifest}`;
     const res = await h.call('GET', path, { token: sj2.token });
     expect(res.statusCode, res.body).toBe(200);
     const signed = res.json<SignedReceipt>();
     const { receipt } = signed;
-    expect(receipt).toMatchObject({ caseId: c.caseId, caseNumber: c.caseNumber, files: [] });
+    // the manifest the PC showed, witnessed: the archive's own claims as they were then
+    expect(receipt).toMatchObject({
+      caseId: c.caseId,
+      caseNumber: c.caseNumber,
+      files: [],
+      manifestSha256: manifest,
+    });
     expect(receipt.events.map((e) => [e.id, e.deviceId, e.status])).toEqual(
       [...pushed.results, ...more.results].map((r) => [
         r.id,
@@ -50,5 +58,10 @@ eachDialect('center: the receipt of a case for its archive', (t) => {
     // another department's PC learns nothing of the case
     const other = await h.call('GET', path, { token: zj1.token });
     expect(other.statusCode).toBe(404);
+    // no receipt without the manifest it is for
+    for (const bad of [base, `${base}?manifest=${'C'.repeat(64)}`, `${base}?manifest=abc`]) {
+      const refused = await h.call('GET', bad, { token: sj2.token });
+      expect(refused.statusCode, bad).toBe(400);
+    }
   });
 });

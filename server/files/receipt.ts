@@ -48,6 +48,8 @@ export async function caseReceipt(
   ctx: ServerContext,
   device: AuthDevice,
   caseId: string,
+  /** the manifest the PC showed: the center cannot judge it, only witness that it was this one */
+  manifestSha256: string,
 ): Promise<SignedReceipt> {
   const kase = await ctx.db
     .selectFrom('cases')
@@ -97,6 +99,7 @@ export async function caseReceipt(
     })),
     devices: devices.map((d) => ({ id: d.id, publicKey: d.public_key })),
     files: files.map((f) => f.sha256),
+    manifestSha256,
   };
   const key = await receiptKey(ctx.db, ctx.now());
   return {

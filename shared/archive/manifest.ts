@@ -10,6 +10,20 @@ import { signedEventSchema } from '../sync';
 export const archiveFormat = 'onewindow-case-archive/1';
 export const manifestName = 'manifest.json';
 
+const extension: Record<(typeof attachmentMediaTypes)[number], string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+};
+
+/** Where a material file sits in the ZIP: named by its hash, so a path cannot name another file. */
+export function materialPath(
+  sha256: string,
+  mediaType: (typeof attachmentMediaTypes)[number],
+): string {
+  return `materials/${sha256}.${extension[mediaType]}`;
+}
+
 export const archivedFileSchema = z.strictObject({
   /** the file's path inside the ZIP */
   path: z.string().min(1).max(300),

@@ -6,8 +6,9 @@ import { sha256Schema } from '../case';
 // re-signs everything with keys of their own, or leaves a decision out, passes. The receipt is
 // the center's word, signed with its own key, on what it holds of the case at the export: every
 // event (id, device, place in the device's chain, hash), each device's key as the center
-// registered it, and the files the case names. `verify-archive` then checks the archive against
-// it, and prints the center key's fingerprint to compare with the one the center publishes.
+// registered it, the files the case names, and the hash of the manifest the PC showed it. The
+// `verify-archive` then checks the archive against it, and prints the center key's fingerprint to
+// compare with the one the center publishes.
 
 export const receiptFormat = 'onewindow-case-receipt/1';
 export const receiptName = 'center-receipt.json';
@@ -34,6 +35,11 @@ export const caseReceiptSchema = z.strictObject({
   devices: z.array(z.strictObject({ id: z.string(), publicKey: z.string() })),
   /** the files the case's events name that the center holds */
   files: z.array(sha256Schema),
+  /**
+   * the SHA-256 of the manifest.json the exporting PC showed the center: the archive's own
+   * claims (which PDF an event issued, the case summary, who exported it) as they were then
+   */
+  manifestSha256: hex64,
 });
 export type CaseReceipt = z.infer<typeof caseReceiptSchema>;
 
@@ -48,6 +54,20 @@ export type SignedReceipt = z.infer<typeof signedReceiptSchema>;
 
 export const centerKeySchema = z.strictObject({
   publicKey: z.string(),
-  /** the first 16 hex of the SHA-256 of the PEM text, as verify-archive prints it */
+  /** the SHA-256 of the PEM text (64 hex), as verify-archive prints it */
   fingerprint: z.string(),
 });
+
+/** The fingerprint in groups of four, as it is read aloud or compared by eye. */
+export function groupedFingerprint(fingerprint: string): string {
+  return fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * A fingerprint as a person typed or pasted it (groups, colons, capitals), or null when it is not
+ * a whole one: a prefix or a blank must never stand for a check that was asked for.
+ */
+export function parseFingerprint(typed: string): string | null {
+  const hex = typed.replace(/[\s:]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}

@@ -92,6 +92,10 @@ export const filesContract = {
     auth: terminal,
     protocol: true,
     params: z.strictObject({ caseId: z.string().min(1).max(64) }),
+    /** the SHA-256 of the manifest the PC will put in the archive: the receipt binds it */
+    query: z.strictObject({
+      manifest: z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256'),
+    }),
     response: signedReceiptSchema,
   },
   'center.receiptKey': {

@@ -1,12 +1,12 @@
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyArchive } from '../../node-shared/archive/verify';
-import { zipEntries } from '../../node-shared/archive/zip';
+import { archiveJson, readZip } from '../../node-shared/archive/zip';
 import { centerContract } from '../../shared/center-api';
 import { cleanupAfterEach } from '../support/cleanups';
 import { pdfFrame } from '../support/pdf-frame';
 import { callAs } from '../support/sync';
-import { openHall, receiveChecked, windowTerminal } from './world';
+import { openHall, receiveChecked, syncUntilQuiet, windowTerminal } from './world';
 
 // Review of issue 18: an archive exported at an enrolled PC carries the center's signed receipt,
 // verifies against the key the center publishes, and fails once an event is left out. The
@@ -47,7 +47,7 @@ describe('the center’s receipt in a case archive', () => {
     expect(verdict.problems).toEqual([]);
     expect(verdict.centerKey).toBe(published.fingerprint);
     // the last event (the scan) left out, the manifest rewritten around it: the receipt tells
-    const entries = zipEntries(zip);
+    const entries = readZip(zip).entries;
     const manifest = JSON.parse(new TextDecoder().decode(entries.get('manifest.json'))) as {
       events: { id: string }[];
       files: { path: string; kind: string }[];
@@ -55,8 +55,43 @@ describe('the center’s receipt in a case archive', () => {
     const dropped = manifest.events.pop()!;
     const rest: Zippable = {};
     for (const [path, bytes] of entries) rest[path] = bytes;
-    rest['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+    rest['manifest.json'] = archiveJson(manifest);
     const forged = verifyArchive(zipSync(rest), published.fingerprint);
-    expect(forged.problems.map((p) => p.subject)).toContain(`event ${dropped.id}`);
+    expect(forged.problems.map((p) => p.subject)).toEqual(
+      expect.arrayContaining([`event ${dropped.id}`, 'manifest.json']),
+    );
+  }, 180_000);
+
+  it('holds what a colleague recorded a moment before the export: synced first, then read', async () => {
+    const hall = await openHall();
+    defer(() => hall.dispose());
+    const sj1 = await windowTerminal(hall, 'SJ01', defer);
+    const sj2 = await windowTerminal(hall, 'SJ02', defer);
+    const caseId = await receiveChecked(sj1, 4);
+    await syncUntilQuiet([sj1.t, sj2.t]);
+    // the chief at the other window scans a page and it reaches the center; this PC has not
+    // pulled since
+    const { files } = (await callAs(sj2.t, sj2.chief, 'attachments.import', {
+      data: pdfFrame('2 0 obj<<>>endobj').toString('base64'),
+      source: 'file',
+      name: '补交材料.pdf',
+    })) as { files: unknown[] };
+    const got = (await callAs(sj2.t, sj2.chief, 'cases.get', { caseId })) as {
+      state: { materials: { materialId: string }[] };
+    };
+    await callAs(sj2.t, sj2.chief, 'cases.record', {
+      caseId,
+      type: 'materialsAttached',
+      payload: { materials: [{ materialId: got.state.materials[0]!.materialId, files }] },
+    });
+    await syncUntilQuiet([sj2.t]);
+    const r = (await callAs(sj1.t, sj1.clerk, 'cases.exportArchive', { caseId })) as {
+      data: string;
+      receiptMissing: string | null;
+      materialFiles: number;
+    };
+    expect(r.receiptMissing).toBeNull();
+    expect(r.materialFiles).toBe(1);
+    expect(verifyArchive(Buffer.from(r.data, 'base64')).problems).toEqual([]);
   }, 180_000);
 });

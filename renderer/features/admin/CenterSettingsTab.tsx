@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import type { CenterSettings } from '../../../shared/api/admin-contract';
+import { groupedFingerprint } from '../../../shared/archive/receipt';
 import { adminCall, showAtField, useCenterQuery } from './center';
 import { useAdminMessages } from './messages';
 import { SaveError, TabFrame } from './TabFrame';
@@ -22,8 +23,12 @@ function ReceiptKeyCard() {
       {key.data && (
         <Typography.Text>
           {m('receiptFingerprint')}：
-          <Typography.Text code copyable data-testid="receipt-fingerprint">
-            {key.data.fingerprint}
+          <Typography.Text
+            code
+            copyable={{ text: key.data.fingerprint }}
+            data-testid="receipt-fingerprint"
+          >
+            {groupedFingerprint(key.data.fingerprint)}
           </Typography.Text>
         </Typography.Text>
       )}
