@@ -73,7 +73,7 @@ if (verdict.centerKey) {
 if (verdict.receipt) {
   // the receipt vouches for the case as the center held it then, not for what came after
   console.log(
-    `中心回执 / center receipt: ${verdict.receipt.centerName}，签发于 / issued at ${verdict.receipt.issuedAt}（此后的办理环节不在其内 / later events are not covered）`,
+    `中心回执 / center receipt: ${verdict.receipt.centerName}，签发于 / issued at ${verdict.receipt.issuedAt}，应终端 / for PC ${verdict.receipt.requestedBy} 的请求（此后的办理环节不在其内 / later events are not covered）`,
   );
   if (verdict.receipt.conflicted > 0)
     console.log(

@@ -114,6 +114,7 @@ function goodArchive() {
     })),
     devices: [{ id: 'dev-1', publicKey }],
     files: attached.map((a) => a.sha256).sort(),
+    requestedBy: 'dev-1',
   };
   return { manifest, files, held, keys: { publicKey, sign: deviceSigner } };
 }
@@ -186,6 +187,7 @@ describe('verifyArchive', () => {
     expect(verdict.receipt).toEqual({
       centerName: '示范区政务服务中心',
       issuedAt: '2026-03-03T10:00:00+08:00',
+      requestedBy: 'dev-1',
       conflicted: 0,
     });
     // the ZIP as written holds exactly the manifest, the files and the receipt
@@ -440,6 +442,7 @@ describe('verifyArchive', () => {
   });
 
   it('holds the manifest to the one the center saw, the ZIP to one entry per name, the JSON to how it was written', () => {
+    const decisionPdf = Buffer.from('%PDF-1.7\n行政许可决定书：准予许可\n%%EOF\n');
     const zh = (zip: Uint8Array) => verifyArchive(zip).problems.map((p) => `${p.subject}: ${p.zh}`);
     // the case summary and who exported it rewritten after the export
     const rewritten = changedAfter(({ manifest }) => {
@@ -475,6 +478,29 @@ describe('verifyArchive', () => {
       `${scanPath}: 压缩包中同名文件不止一个（不同工具取出的内容可能不同）`,
     ]);
 
+    // a decision hidden before the real entries, in no directory record: `unzip` and this check's
+    // reader skip it, a reader walking the file from its first byte extracts it
+    const hiddenPdf = zipSync({ 'documents/02-decision.pdf': [decisionPdf, { level: 0 }] });
+    const hiddenView = new DataView(hiddenPdf.buffer, hiddenPdf.byteOffset);
+    const record = hiddenPdf.subarray(0, hiddenView.getUint32(hiddenPdf.length - 22 + 16, true));
+    const shifted = Buffer.concat([record, exported(a)]);
+    const view = new DataView(shifted.buffer, shifted.byteOffset, shifted.length);
+    const endAt = shifted.length - 22;
+    const directory = view.getUint32(endAt + 16, true) + record.length;
+    view.setUint32(endAt + 16, directory, true);
+    for (let at = directory; at < endAt;) {
+      view.setUint32(at + 42, view.getUint32(at + 42, true) + record.length, true);
+      at +=
+        46 +
+        view.getUint16(at + 28, true) +
+        view.getUint16(at + 30, true) +
+        view.getUint16(at + 32, true);
+    }
+    expect(readZip(shifted).entries.has('documents/02-decision.pdf')).toBe(false);
+    expect(zh(shifted)).toEqual([
+      'ZIP: 第 0 字节起有目录未列的内容（某些解压工具会取出未经核验的内容）',
+    ]);
+
     // a name that leaves the folder it is extracted to
     const escaping = rezipped(({ manifest, files }) => {
       const pdf = manifest.files.find((f) => f.kind === 'document')!;
@@ -501,6 +527,28 @@ describe('verifyArchive', () => {
     const a = goodArchive();
     a.held.events[1]!.status = 'conflicted';
     expect(verifyArchive(exported(a)).receipt?.conflicted).toBe(1);
+    // a notice printed for an event the center set aside
+    a.held.events[2]!.status = 'conflicted';
+    expect(verifyArchive(exported(a)).problems.map((p) => p.zh)).toEqual([
+      '该事件被中心列为冲突、未生效，不应有文书',
+    ]);
+  });
+
+  it('refuses a receipt a colleague’s PC asked for later, for a rewritten archive (third review)', () => {
+    const zh = (zip: Uint8Array) => verifyArchive(zip).problems.map((p) => p.zh);
+    // the receipt asked for with another PC's token: the manifest names dev-1 as its exporter
+    const a = goodArchive();
+    a.held.requestedBy = 'dev-2';
+    expect(zh(exported(a))).toEqual([
+      '清单所称的导出终端与向中心索取回执的终端（dev-2）不是同一台',
+    ]);
+    // the export time set back eleven months before the receipt
+    const backdated = rezipped(
+      ({ manifest }) => void (manifest.exportedAt = '2025-04-05T10:00:00+08:00'),
+    );
+    expect(zh(backdated)).toEqual([
+      '清单的导出时间（2025-04-05T10:00:00+08:00）与回执签发时间相差超过 15 分钟',
+    ]);
   });
 
   it('takes a fingerprint whole, in any grouping, and nothing less', () => {

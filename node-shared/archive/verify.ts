@@ -39,7 +39,13 @@ export type ArchiveVerdict = {
    * When the center said so, and how many of the events it holds it set aside as conflicted
    * (stored, never in effect): the receipt speaks for the case as of `issuedAt`, not after
    */
-  receipt: { centerName: string; issuedAt: string; conflicted: number } | null;
+  receipt: {
+    centerName: string;
+    issuedAt: string;
+    /** the PC that asked for it: the exporter */
+    requestedBy: string;
+    conflicted: number;
+  } | null;
 };
 
 const empty = { files: 0, events: 0, devices: 0, materialFiles: 0 };
@@ -47,6 +53,12 @@ const empty = { files: 0, events: 0, devices: 0, materialFiles: 0 };
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/**
+ * How far the manifest's export time may be from the receipt's: the export asks right after it
+ * writes the manifest, and a PC's clock is held to minutes of the center's (its clock banner).
+ */
+const exportReceiptSkewMs = 15 * 60_000;
 
 /** The verdict of an archive the check could not read as far as its manifest. */
 function unreadable(problem: ArchiveProblem): ArchiveVerdict {
@@ -156,6 +168,7 @@ export function verifyArchive(zip: Uint8Array, expectedCenterKey?: string): Arch
       ? {
           centerName: receipt.signed.receipt.centerName,
           issuedAt: receipt.signed.receipt.issuedAt,
+          requestedBy: receipt.signed.receipt.requestedBy,
           conflicted: receipt.signed.receipt.events.filter((e) => e.status === 'conflicted').length,
         }
       : null,
@@ -246,6 +259,23 @@ function receiptProblems(
       en: 'the manifest is not the one the center receipt saw (changed after the export)',
     });
   }
+  // the receipt goes with the export it was asked for: by the PC the manifest names, at its time
+  // (not by a colleague's PC, months later, for a rewritten archive)
+  if (receipt.requestedBy !== manifest.exportedOn) {
+    problems.push({
+      subject: manifestName,
+      zh: `清单所称的导出终端与向中心索取回执的终端（${receipt.requestedBy}）不是同一台`,
+      en: 'the manifest names another PC as its exporter than the one that asked for the receipt',
+    });
+  }
+  const apart = Math.abs(Date.parse(manifest.exportedAt) - Date.parse(receipt.issuedAt));
+  if (!(apart <= exportReceiptSkewMs)) {
+    problems.push({
+      subject: manifestName,
+      zh: `清单的导出时间（${manifest.exportedAt}）与回执签发时间相差超过 ${exportReceiptSkewMs / 60_000} 分钟`,
+      en: 'the export time is not close to when the receipt was issued',
+    });
+  }
   const archived = new Map(manifest.events.map((e) => [e.id, e]));
   for (const e of receipt.events) {
     const held = archived.get(e.id);
@@ -300,9 +330,14 @@ function receiptProblems(
   return problems;
 }
 
-/** No name twice, none that leaves its folder: a tool must extract what was checked. */
-function nameProblems({ duplicates, unsafe }: ZipContents): ArchiveProblem[] {
+/** No name twice, none that leaves its folder, nothing unlisted: a tool extracts what was checked. */
+function nameProblems({ duplicates, unsafe, hidden }: ZipContents): ArchiveProblem[] {
   return [
+    ...hidden.map((what) => ({
+      subject: 'ZIP',
+      zh: `${what}（某些解压工具会取出未经核验的内容）`,
+      en: 'bytes the ZIP directory does not list (some tools would extract unchecked content)',
+    })),
     ...duplicates.map((name) => ({
       subject: name,
       zh: '压缩包中同名文件不止一个（不同工具取出的内容可能不同）',
@@ -364,6 +399,9 @@ function documentProblems(
   const events = new Map(manifest.events.map((e) => [e.id, e]));
   const problems: ArchiveProblem[] = [];
   const printed = new Set<string>();
+  const setAside = new Set(
+    signed?.receipt.events.filter((e) => e.status === 'conflicted').map((e) => e.id),
+  );
   for (const f of manifest.files) {
     if (f.kind !== 'document') continue;
     const e = f.eventId ? events.get(f.eventId) : undefined;
@@ -380,6 +418,12 @@ function documentProblems(
         subject: f.path,
         zh: '同一事件的文书不止一份',
         en: 'more than one document for the same event',
+      });
+    if (setAside.has(e.id))
+      problems.push({
+        subject: f.path,
+        zh: '该事件被中心列为冲突、未生效，不应有文书',
+        en: 'the center set this event aside as conflicted: it issued nothing',
       });
     printed.add(e.id);
   }

@@ -33,6 +33,7 @@ import { ratings } from './migrations/0025-ratings';
 import { ratingReview } from './migrations/0026-rating-review';
 import { files } from './migrations/0027-files';
 import { centerKeys } from './migrations/0028-center-keys';
+import { witnessedManifests } from './migrations/0029-witnessed-manifests';
 import type { ServerDb } from './schema';
 
 /** Every migration in order; the names are stored in kysely_migration, so never rename one. */
@@ -74,6 +75,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0027-files': files(),
     // review of issue 18: the center's key for the receipts of case archives
     '0028-center-keys': centerKeys(),
+    // second review of issue 18: which PC had the center witness which manifest, and when
+    '0029-witnessed-manifests': witnessedManifests(),
   };
 }
 

@@ -159,6 +159,13 @@ export type ServerDb = {
   };
   /** review of issue 18 (0028): the center's own keys, one a purpose ('receipt') */
   center_keys: { purpose: string; public_key: string; private_key: string; created_at: string };
+  /** second review of issue 18 (0029): each manifest a receipt was given for, by which PC */
+  witnessed_manifests: {
+    case_id: string;
+    manifest_sha256: string;
+    device_id: string;
+    issued_at: string;
+  };
   /** issue 18 (0027): which department's case names which file (its `materialsAttached`) */
   file_refs: { sha256: string; case_id: string; department_code: string };
   events: {

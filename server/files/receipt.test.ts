@@ -32,7 +32,15 @@ eachDialect('center: the receipt of a case for its archive', (t) => {
       caseNumber: c.caseNumber,
       files: [],
       manifestSha256: manifest,
+      requestedBy: sj2.id,
     });
+    // and the center keeps which PC had which manifest witnessed, for an auditor
+    expect(
+      await t()
+        .db.selectFrom('witnessed_manifests')
+        .select(['case_id', 'manifest_sha256', 'device_id'])
+        .execute(),
+    ).toEqual([{ case_id: c.caseId, manifest_sha256: manifest, device_id: sj2.id }]);
     expect(receipt.events.map((e) => [e.id, e.deviceId, e.status])).toEqual(
       [...pushed.results, ...more.results].map((r) => [
         r.id,

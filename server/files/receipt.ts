@@ -100,7 +100,17 @@ export async function caseReceipt(
     devices: devices.map((d) => ({ id: d.id, publicKey: d.public_key })),
     files: files.map((f) => f.sha256),
     manifestSha256,
+    requestedBy: device.id,
   };
+  await ctx.db
+    .insertInto('witnessed_manifests')
+    .values({
+      case_id: caseId,
+      manifest_sha256: manifestSha256,
+      device_id: device.id,
+      issued_at: receipt.issuedAt,
+    })
+    .execute();
   const key = await receiptKey(ctx.db, ctx.now());
   return {
     receipt,

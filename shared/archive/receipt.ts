@@ -40,6 +40,8 @@ export const caseReceiptSchema = z.strictObject({
    * claims (which PDF an event issued, the case summary, who exported it) as they were then
    */
   manifestSha256: hex64,
+  /** the PC that asked, which the manifest must name as its exporter (the center knows it) */
+  requestedBy: z.string(),
 });
 export type CaseReceipt = z.infer<typeof caseReceiptSchema>;
 

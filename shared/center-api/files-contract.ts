@@ -94,7 +94,9 @@ export const filesContract = {
     params: z.strictObject({ caseId: z.string().min(1).max(64) }),
     /** the SHA-256 of the manifest the PC will put in the archive: the receipt binds it */
     query: z.strictObject({
-      manifest: z.string().regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256'),
+      manifest: z
+        .string({ error: '须给出档案清单的 SHA-256（manifest）；请更新一窗通终端' })
+        .regex(/^[0-9a-f]{64}$/, '须为64位十六进制 SHA-256'),
     }),
     response: signedReceiptSchema,
   },

@@ -842,4 +842,26 @@ describe.each(dialects)('each center migration on the one before (%s)', (dialect
         { sha256: file.sha256, bytes: 250_000 },
       ]);
     }));
+
+  it('0028 keeps one center key a purpose; 0029 keeps every manifest witnessed, again included', () =>
+    withDatabase(async (t) => {
+      await upTo(t, '0029-witnessed-manifests');
+      const key = { purpose: 'receipt', public_key: 'P', private_key: 'S', created_at: 'now' };
+      await t.db.insertInto('center_keys').values(key).execute();
+      await expect(t.db.insertInto('center_keys').values(key).execute()).rejects.toThrow();
+      const seen = {
+        case_id: 'c1',
+        manifest_sha256: 'b'.repeat(64),
+        device_id: 'd1',
+        issued_at: '2026-12-06T02:00:00.000Z',
+      };
+      await t.db.insertInto('witnessed_manifests').values([seen, seen]).execute();
+      expect(
+        await t.db
+          .selectFrom('witnessed_manifests')
+          .select('device_id')
+          .where('case_id', '=', 'c1')
+          .execute(),
+      ).toEqual([{ device_id: 'd1' }, { device_id: 'd1' }]);
+    }));
 });
