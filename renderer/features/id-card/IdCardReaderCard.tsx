@@ -12,51 +12,26 @@ import {
   Select,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
 import { readerAddress, type IdCardReaderSettings } from '../../../shared/id-card';
 import { call } from '../../api';
+import { useSettingForm } from '../settings/useSettingForm';
 import { useIdCardMessages } from './messages';
-
-const fields = new Set(['vendor', 'host', 'port', 'path']);
 
 /** The manager says where this PC's ID card reader service listens (终端设置). */
 export function IdCardReaderCard() {
   const m = useIdCardMessages();
   const { message } = App.useApp();
   const [form] = Form.useForm<IdCardReaderSettings>();
-  const [current, setCurrent] = useState<IdCardReaderSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void call('idCard.settings.get', {}).then((r) => {
-      if (!r.ok) return;
-      setCurrent(r.value);
-      form.setFieldsValue(r.value);
-    });
-  }, [form]);
-
+  const { current, error, busy, ...setting } = useSettingForm({
+    form,
+    load: () => call('idCard.settings.get', {}),
+    store: (values: IdCardReaderSettings) => call('idCard.settings.set', values),
+    fields: ['vendor', 'host', 'port', 'path'],
+    shown: (v) => v,
+  });
   const save = async (values: IdCardReaderSettings) => {
-    setBusy(true);
-    const r = await call('idCard.settings.set', values);
-    setBusy(false);
-    if (!r.ok) {
-      // main checks with the very schema of shared/id-card.ts; its refusal stands at the field
-      const field = r.error.field;
-      if (field && fields.has(field)) {
-        form.setFields([{ name: field as keyof IdCardReaderSettings, errors: [r.error.message] }]);
-        setError(null);
-      } else setError(r.error.message);
-      return;
-    }
-    setError(null);
-    setCurrent(r.value);
-    // main's earlier refusal at a field no longer holds
-    form.setFields(
-      [...fields].map((name) => ({ name: name as keyof IdCardReaderSettings, errors: [] })),
-    );
-    form.setFieldsValue(r.value);
-    void message.success(m('saved', { address: readerAddress(r.value) }));
+    const saved = await setting.save(values);
+    if (saved) void message.success(m('saved', { address: readerAddress(saved) }));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Flex, Form, InputNumber, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { screenLockMinutes, type ScreenLockSettings } from '../../../shared/screen-lock';
 import { call } from '../../api';
+import { useSettingForm } from '../settings/useSettingForm';
 import { useScreenLockMessages } from './messages';
 
 /** The manager sets after how many idle minutes this PC locks its screen (终端设置). */
@@ -9,35 +9,19 @@ export function ScreenLockCard() {
   const m = useScreenLockMessages();
   const { message } = App.useApp();
   const [form] = Form.useForm<ScreenLockSettings>();
-  const [current, setCurrent] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void call('screenLock.get', {}).then((r) => {
-      if (!r.ok) return;
-      setCurrent(r.value.idleMinutes);
-      form.setFieldsValue({ idleMinutes: r.value.idleMinutes });
-    });
-  }, [form]);
-
+  const setting = useSettingForm({
+    form,
+    load: () => call('screenLock.get', {}),
+    store: (values: ScreenLockSettings) => call('screenLock.set', values),
+    fields: ['idleMinutes'],
+    shown: (v) => v,
+  });
+  const current = setting.current?.idleMinutes ?? null;
+  const error = setting.error;
+  const busy = setting.busy;
   const save = async (values: ScreenLockSettings) => {
-    setBusy(true);
-    const r = await call('screenLock.set', values);
-    setBusy(false);
-    if (!r.ok) {
-      // main's refusal (the very schema the field is checked with) stands next to the field
-      if (r.error.field === 'idleMinutes') {
-        form.setFields([{ name: 'idleMinutes', errors: [r.error.message] }]);
-        setError(null);
-      } else {
-        setError(r.error.message);
-      }
-      return;
-    }
-    setError(null);
-    setCurrent(r.value.idleMinutes);
-    void message.success(m('saved', { n: r.value.idleMinutes }));
+    const saved = await setting.save(values);
+    if (saved) void message.success(m('saved', { n: saved.idleMinutes }));
   };
 
   return (

@@ -1,9 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Switch, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReportSchedule, ReportScheduleInput } from '../../../shared/reports/schedule';
 import { call } from '../../api';
 import { shanghaiMinute } from '../../format';
 import { useReportScheduleMessages } from './messages';
+import { useSettingForm } from './useSettingForm';
 
 // The main process writes the report on its own timer; the card looks again now and then so the
 // manager sees the day's write (or its failure) without leaving the page.
@@ -41,42 +42,22 @@ export function ScheduledReportCard() {
   const m = useReportScheduleMessages();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportScheduleInput>();
-  const [schedule, setSchedule] = useState<ReportSchedule | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const r = await call('reports.schedule.get', {});
-    if (r.ok) setSchedule(r.value);
-  }, []);
+  // no `shown`: the form starts from the first reading, and a later one must not overwrite what
+  // the manager is typing
+  const setting = useSettingForm({
+    form,
+    load: () => call('reports.schedule.get', {}),
+    store: (values: ReportScheduleInput) => call('reports.schedule.set', values),
+    fields: ['folder', 'time'],
+  });
+  const { current: schedule, error, busy, reload } = setting;
   useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), refreshMs);
+    const timer = setInterval(() => void reload(), refreshMs);
     return () => clearInterval(timer);
-  }, [load]);
-
-  // main's refusal of a field stands until that field is changed or the form is sent again
-  const clearRefusals = (names: readonly ('folder' | 'time')[]) =>
-    form.setFields(names.map((name) => ({ name, errors: [] })));
+  }, [reload]);
 
   const save = async (values: ReportScheduleInput) => {
-    clearRefusals(['folder', 'time']);
-    setBusy(true);
-    const r = await call('reports.schedule.set', values);
-    setBusy(false);
-    if (!r.ok) {
-      const field = r.error.field;
-      if (field === 'folder' || field === 'time') {
-        form.setFields([{ name: field, errors: [r.error.message] }]);
-        setError(null);
-      } else {
-        setError(r.error.message);
-      }
-      return;
-    }
-    setError(null);
-    setSchedule(r.value);
-    void message.success(m('saved'));
+    if (await setting.save(values)) void message.success(m('saved'));
   };
 
   return (
@@ -103,9 +84,7 @@ export function ScheduledReportCard() {
               time: schedule.time,
             }}
             onFinish={(v) => void save(v)}
-            onValuesChange={(changed: Partial<ReportScheduleInput>) =>
-              clearRefusals((['folder', 'time'] as const).filter((k) => k in changed))
-            }
+            onValuesChange={setting.onValuesChange}
           >
             <Form.Item name="enabled" label={m('enabled')} valuePropName="checked">
               <Switch />
