@@ -85,10 +85,13 @@ export function casePage(page: Page) {
     },
     async resume() {
       await locators.resumeButton.click();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: /确\s*定/ })
-        .click();
+      // The confirmation zooms in: for a few frames first it sits in place at full size but
+      // transparent, then shrinks to nothing as the zoom starts. A click pressed in those frames
+      // and released after them misses 确定 (the confirmation stays open, nothing is recorded).
+      // A clerk clicks what they can see: wait until it is fully shown.
+      const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
+      await expect(confirm).toHaveCSS('opacity', '1');
+      await confirm.getByRole('button', { name: /确\s*定/ }).click();
     },
     async requestExtension(e: {
       days: number;
