@@ -118,6 +118,23 @@ async function screenshots(page: Page, name: string, visible: Locator) {
   }
 }
 
+/**
+ * Confirms the restore once the dialog has zoomed in. Before its zoom starts antd holds the dialog
+ * at full size with opacity 0 for a few frames: its 恢复 button is then visible, stable and hit to
+ * Playwright, and on a busy machine a click sent then lands as the zoom starts from 0.2 scale at
+ * the first button — the press on 恢复, the release elsewhere, no click, the dialog left open.
+ * The dialog is settled when it is opaque and none of its animations remain.
+ */
+async function confirmRestore(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('当前文件不会删除');
+  await expect(dialog).toHaveCSS('opacity', '1');
+  await expect
+    .poll(() => dialog.evaluate((d) => d.getAnimations({ subtree: true }).length))
+    .toBe(0);
+  await dialog.getByRole('button', { name: /恢\s*复/ }).click();
+}
+
 const damage: Record<'empty' | 'truncated', (file: string) => void> = {
   empty: (file) => {
     writeFileSync(file, '');
@@ -144,9 +161,7 @@ for (const kind of ['empty', 'truncated'] as const) {
     expect(readFileSync(accountsFile(pc.dataDir)).equals(pc.accounts)).toBe(true);
 
     await restore.click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('当前文件不会删除');
-    await dialog.getByRole('button', { name: /恢\s*复/ }).click();
+    await confirmRestore(page);
 
     // the page reloads on the reopened terminal: the login page, and the old accounts sign in
     await expectCasesBack(page, pc);
@@ -220,9 +235,7 @@ test('the manager’s 备份与恢复 card: back up now, integrity check, restor
 
   // the older backup: the two cases were received before it
   await card.getByRole('button', { name: '恢复此备份' }).last().click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('当前文件不会删除');
-  await dialog.getByRole('button', { name: /恢\s*复/ }).click();
+  await confirmRestore(page);
   // the file moved aside (SQLite's own -wal/-shm/-journal may sit beside it a moment): the state
   // the restore ends in, waited for — the login page is on screen before the reopened terminal
   const aside = () =>
