@@ -1,4 +1,5 @@
 import { diskBackend, type FileBackend } from './files/backend';
+import { Admission, BusyError, defaultPushAdmission, type AdmissionLimits } from './sync/admission';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -43,6 +44,8 @@ export type AppConfig = {
   consoleDir?: string | null;
   /** issue 18: an S3-compatible store for the materials' files; absent: `<dataDir>/files` */
   files?: FileBackend;
+  /** issue 19: how many pushes this process runs at once and lines up; absent: the defaults */
+  pushAdmission?: AdmissionLimits;
 };
 
 /** A contract and its handlers; tests of the app's own machinery bind probes of their own. */
@@ -83,6 +86,7 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
     ...(config.passwordCost !== undefined ? { passwordCost: config.passwordCost } : {}),
     dataDir: config.dataDir ?? null,
     files: config.files ?? (config.dataDir ? diskBackend(config.dataDir) : null),
+    pushes: new Admission(config.pushAdmission ?? defaultPushAdmission),
   };
 
   // Every answer carries the center's time, refusals and 404s too: the terminals measure their
@@ -127,6 +131,8 @@ export function buildApp<C extends CenterContract = typeof centerContract>(
   app.setErrorHandler((error, request, reply) => {
     const { status, body, unexpected } = errorReply(error);
     if (unexpected) request.log.error({ err: error }, 'request failed');
+    if (error instanceof BusyError)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>

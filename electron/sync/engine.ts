@@ -8,7 +8,7 @@ import type { TerminalClock } from '../../node-shared/http/client';
 import { CenterFailure, syncClient } from './client';
 import { pullAll } from './pull';
 import { checkDevice, pushPending } from './push';
-import { RoundScheduler } from './schedule';
+import { RoundScheduler, type RoundResult } from './schedule';
 import { clearUnknown, markUnknown, unknownReason, unknownToCenter } from './unknown';
 import { fetchSupervision } from './supervision';
 import { uploadOwedFiles } from './files';
@@ -16,7 +16,7 @@ import { reportHeaders } from '../operations/report';
 
 type SyncStateName = SyncStatus['state'];
 
-type Round = { retry: boolean; state: SyncStateName; online: boolean };
+type Round = RoundResult & { state: SyncStateName; online: boolean };
 
 export type SyncOptions = { intervalMs: number } | false;
 
@@ -170,7 +170,10 @@ function classify(failure: unknown): { result: Round; error: string } {
       error: `终端版本过旧，中心已不再接受：请升级一窗通终端（办件照常保存，升级后上传）(${message})`,
     };
   }
-  if (failure.kind === 'malformed' || failure.kind === 'unavailable')
-    return { result: { retry: true, state: 'offline', online: true }, error: message };
+  if (failure.kind === 'malformed' || failure.kind === 'unavailable') {
+    // a busy center says when to come back (issue 19): the scheduler waits that long, jittered
+    const later = failure.retryAfterMs === null ? {} : { retryAfterMs: failure.retryAfterMs };
+    return { result: { retry: true, state: 'offline', online: true, ...later }, error: message };
+  }
   return { result: { retry: false, state: 'blocked', online: true }, error: message };
 }

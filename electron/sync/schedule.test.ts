@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { backoffDelay, RoundScheduler } from './schedule';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay, retryAfterDelay, RoundScheduler } from './schedule';
 
 describe('backoff', () => {
   it('is bounded by the exponential ceiling and the cap', () => {
@@ -74,4 +74,26 @@ describe('the round scheduler', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(rounds).toBe(seen);
   });
+
+  it('waits as long as a busy center asked, and spreads the PCs over as long again (issue 19)', async () => {
+    vi.useFakeTimers();
+    const answers = [{ retry: true, retryAfterMs: 2000 }, { retry: false }];
+    let rounds = 0;
+    const scheduler = new RoundScheduler(
+      () => Promise.resolve(answers[Math.min(rounds++, 1)]!),
+      // the shortest wait the jitter can give: the backoff alone would retry at once
+      { intervalMs: 60_000, random: () => 0 },
+    );
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(rounds).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rounds).toBe(2);
+    scheduler.close();
+    expect(retryAfterDelay(2000, () => 0.999999)).toBe(3999);
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

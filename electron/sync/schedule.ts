@@ -13,7 +13,19 @@ export function backoffDelay(
   return Math.floor(random() * ceiling);
 }
 
-export type RoundResult = { retry: boolean };
+export type RoundResult = {
+  retry: boolean;
+  /** how long the center asked to be left alone (Retry-After); absent: the backoff decides */
+  retryAfterMs?: number;
+};
+
+/**
+ * The wait after a busy center's Retry-After: at least that long, and spread over as long again,
+ * so that the PCs it turned away together do not come back together.
+ */
+export function retryAfterDelay(retryAfterMs: number, random: () => number = Math.random): number {
+  return retryAfterMs + Math.floor(random() * retryAfterMs);
+}
 
 /**
  * Runs sync rounds one at a time: every `intervalMs`, sooner after a failure (backoff), and on
@@ -70,17 +82,21 @@ export class RoundScheduler<R extends RoundResult> {
       .finally(() => (this.inFlight = null))
       .then((result) => {
         this.failures = result.retry ? this.failures + 1 : 0;
-        this.schedule();
+        this.schedule(result.retry ? result.retryAfterMs : undefined);
         return result;
       });
     this.inFlight = run;
     return run;
   }
 
-  private schedule(): void {
+  private schedule(retryAfterMs?: number): void {
     if (!this.started || this.closed || this.queued) return;
     const delay =
-      this.failures > 0 ? backoffDelay(this.failures, this.opts.random) : this.opts.intervalMs;
+      retryAfterMs !== undefined
+        ? retryAfterDelay(retryAfterMs, this.opts.random)
+        : this.failures > 0
+          ? backoffDelay(this.failures, this.opts.random)
+          : this.opts.intervalMs;
     this.timer = setTimeout(() => void this.now(), delay);
     // a pending round must not keep a closing process alive
     this.timer.unref?.();

@@ -36,9 +36,20 @@ export class CenterFailure extends Error {
     message: string,
     readonly status: number | null = null,
     readonly body: ErrorBody['error'] | null = null,
+    /** issue 19: a busy center's Retry-After, in milliseconds; null: none said */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3), capped at ten minutes. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : null;
+  const at = seconds === null ? Date.parse(header) : NaN;
+  const ms = seconds ?? (Number.isNaN(at) ? null : Math.max(0, at - now));
+  return ms === null ? null : Math.min(ms, 10 * 60_000);
 }
 
 // part U (issue 16): the request's type lives with the contract, so the center's console can
@@ -145,6 +156,7 @@ function refusal(res: Response, json: unknown): CenterFailure {
     error?.message ?? `中心返回错误 HTTP ${res.status}`,
     res.status,
     error,
+    retryAfterMs(res.headers.get('retry-after')),
   );
 }
 

@@ -159,6 +159,7 @@ export function registerCall(
           ...(context.passwordCost !== undefined ? { passwordCost: context.passwordCost } : {}),
           dataDir: context.dataDir ?? null,
           files: context.files ?? null,
+          ...(context.pushes ? { pushes: context.pushes } : {}),
         },
       ).catch(async (error: unknown) => {
         // a push re-checks revocation under its lock: a revocation since auth lands here

@@ -1,3 +1,4 @@
+import type { Admission } from '../sync/admission';
 import type { FileBackend } from '../files/backend';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -34,6 +35,8 @@ export type ServerContext = {
   dataDir?: string | null;
   /** issue 18: where the materials' files are kept; null: no data folder and no S3 configured */
   files?: FileBackend | null;
+  /** issue 19: this process's pushes at once and in line; absent: none held back */
+  pushes?: Admission;
 };
 
 /** The enrolled terminal behind a device bearer token. */

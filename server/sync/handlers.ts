@@ -12,9 +12,10 @@ export const syncHandlers = {
   'sync.device': async ({ device }, ctx) => ({
     body: await deviceStatus(ctx, authenticatedDevice(device)),
   }),
-  'sync.push': async ({ body, device }, ctx) => ({
-    body: await pushEvents(ctx, authenticatedDevice(device), body.events),
-  }),
+  'sync.push': async ({ body, device }, ctx) => {
+    const push = () => pushEvents(ctx, authenticatedDevice(device), body.events);
+    return { body: await (ctx.pushes ? ctx.pushes.run(push) : push()) };
+  },
   'sync.pull': async ({ body, device, protocol }, ctx) => ({
     body: await pullEvents(ctx, authenticatedDevice(device), body, protocol ?? 0),
   }),

@@ -1,3 +1,4 @@
+import type { AdmissionLimits } from './admission';
 import type { FileBackend } from '../files/backend';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -424,7 +425,7 @@ export function syncHarness(
   t: TestDatabase,
   now: () => Date = () => testNow,
   /** issue 18: where the center keeps the materials' files (none: files calls answer 503) */
-  opts: { dataDir?: string; files?: FileBackend } = {},
+  opts: { dataDir?: string; files?: FileBackend; pushAdmission?: AdmissionLimits } = {},
 ): SyncHarness {
   const app = buildApp({
     db: t.db,
