@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import type { CenterSettings } from '../../../shared/api/admin-contract';
@@ -11,6 +11,7 @@ import { SaveError, TabFrame } from './TabFrame';
 function ReceiptKeyCard() {
   const m = useAdminMessages();
   const key = useCenterQuery('admin.receiptKey', {});
+  const fingerprint = key.data?.fingerprint;
   return (
     <Card
       title={m('receiptKey')}
@@ -20,17 +21,24 @@ function ReceiptKeyCard() {
     >
       <Typography.Paragraph type="secondary">{m('receiptKeyHint')}</Typography.Paragraph>
       {key.error && <Typography.Text type="danger">{key.error.message}</Typography.Text>}
-      {key.data && (
-        <Typography.Text>
-          {m('receiptFingerprint')}：
-          <Typography.Text
-            code
-            copyable={{ text: key.data.fingerprint }}
-            data-testid="receipt-fingerprint"
-          >
-            {groupedFingerprint(key.data.fingerprint)}
+      {fingerprint && (
+        <Flex gap={8} align="flex-start">
+          <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+            {m('receiptFingerprint')}：
           </Typography.Text>
-        </Typography.Text>
+          {/* 64 hex in groups of four, two lines of eight groups: compared by eye, read aloud */}
+          <Flex vertical data-testid="receipt-fingerprint">
+            {[0, 32].map((from) => (
+              <Typography.Text
+                key={from}
+                code
+                {...(from > 0 ? { copyable: { text: fingerprint } } : {})}
+              >
+                {groupedFingerprint(fingerprint.slice(from, from + 32))}
+              </Typography.Text>
+            ))}
+          </Flex>
+        </Flex>
       )}
     </Card>
   );
