@@ -6,7 +6,7 @@ import { centerContract } from '../../shared/center-api';
 import { cleanupAfterEach } from '../support/cleanups';
 import { pdfFrame } from '../support/pdf-frame';
 import { callAs } from '../support/sync';
-import { openHall, receiveChecked, syncUntilQuiet, windowTerminal } from './world';
+import { attach, openHall, receiveChecked, syncUntilQuiet, windowTerminal } from './world';
 
 // Review of issue 18: an archive exported at an enrolled PC carries the center's signed receipt,
 // verifies against the key the center publishes, and fails once an event is left out. The
@@ -20,19 +20,7 @@ describe('the center’s receipt in a case archive', () => {
     defer(() => hall.dispose());
     const sj1 = await windowTerminal(hall, 'SJ01', defer);
     const caseId = await receiveChecked(sj1, 3);
-    const { files } = (await callAs(sj1.t, sj1.clerk, 'attachments.import', {
-      data: pdfFrame('1 0 obj<<>>endobj').toString('base64'),
-      source: 'file',
-      name: '营业执照.pdf',
-    })) as { files: { sha256: string; mediaType: string; bytes: number; source: string }[] };
-    const got = (await callAs(sj1.t, sj1.clerk, 'cases.get', { caseId })) as {
-      state: { materials: { materialId: string }[] };
-    };
-    await callAs(sj1.t, sj1.clerk, 'cases.record', {
-      caseId,
-      type: 'materialsAttached',
-      payload: { materials: [{ materialId: got.state.materials[0]!.materialId, files }] },
-    });
+    await attach(sj1, caseId, [pdfFrame('1 0 obj<<>>endobj')]);
     // the export syncs first, so the receipt covers what this PC recorded
     const r = (await callAs(sj1.t, sj1.clerk, 'cases.exportArchive', { caseId })) as {
       data: string;
@@ -71,19 +59,7 @@ describe('the center’s receipt in a case archive', () => {
     await syncUntilQuiet([sj1.t, sj2.t]);
     // the chief at the other window scans a page and it reaches the center; this PC has not
     // pulled since
-    const { files } = (await callAs(sj2.t, sj2.chief, 'attachments.import', {
-      data: pdfFrame('2 0 obj<<>>endobj').toString('base64'),
-      source: 'file',
-      name: '补交材料.pdf',
-    })) as { files: unknown[] };
-    const got = (await callAs(sj2.t, sj2.chief, 'cases.get', { caseId })) as {
-      state: { materials: { materialId: string }[] };
-    };
-    await callAs(sj2.t, sj2.chief, 'cases.record', {
-      caseId,
-      type: 'materialsAttached',
-      payload: { materials: [{ materialId: got.state.materials[0]!.materialId, files }] },
-    });
+    await attach(sj2, caseId, [pdfFrame('2 0 obj<<>>endobj')], [], sj2.chief);
     await syncUntilQuiet([sj2.t]);
     const r = (await callAs(sj1.t, sj1.clerk, 'cases.exportArchive', { caseId })) as {
       data: string;

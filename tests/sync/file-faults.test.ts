@@ -16,8 +16,10 @@ import { attempt } from '../support/terminal-api';
 import {
   openHall,
   receiveChecked,
+  attach,
   syncUntilQuiet,
   windowTerminal,
+  type Attached,
   type HallTerminal,
 } from './world';
 
@@ -32,44 +34,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A PDF as a scanner writes it, `size` bytes of which most are the page images. */
 function scannedPdf(size: number): Buffer {
   return pdfFrame(randomBytes(size - 80));
-}
-
-type Attached = { sha256: string; bytes: number };
-
-/** Imports `files` at the terminal and attaches them, all, to the case's first material. */
-async function attach(h: HallTerminal, caseId: string, files: Buffer[], before: Attached[]) {
-  const added: Attached[] = [];
-  for (const [i, file] of files.entries()) {
-    const r = (await callAs(h.t, h.clerk, 'attachments.import', {
-      data: file.toString('base64'),
-      name: `扫描件-${before.length + i + 1}.pdf`,
-      source: 'scanner',
-    })) as { files: (Attached & { mediaType: string; source: string; name: string })[] };
-    added.push(...r.files);
-  }
-  const all = [...before, ...added];
-  const got = (await callAs(h.t, h.clerk, 'cases.get', { caseId })) as {
-    state: { materials: { materialId: string; files: unknown[] }[] };
-  };
-  await callAs(h.t, h.clerk, 'cases.record', {
-    caseId,
-    type: 'materialsAttached',
-    payload: {
-      materials: [
-        {
-          materialId: got.state.materials[0]!.materialId,
-          files: all.map((f, i) => ({
-            sha256: f.sha256,
-            mediaType: 'application/pdf',
-            bytes: f.bytes,
-            source: 'scanner',
-            name: `扫描件-${i + 1}.pdf`,
-          })),
-        },
-      ],
-    },
-  });
-  return all;
 }
 
 /** The upload copies in the center's data folder with bytes in them: an upload in flight. */

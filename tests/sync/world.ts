@@ -308,3 +308,50 @@ export function expectDepartmentScope(all: readonly HallTerminal[]): void {
     );
   }
 }
+
+export type Attached = { sha256: string; bytes: number };
+
+/**
+ * Imports `files` (PDFs) at the terminal and attaches them, with `before`, to the case's first
+ * material, as `token`'s staff (the clerk when not given).
+ */
+export async function attach(
+  h: HallTerminal,
+  caseId: string,
+  files: Buffer[],
+  before: Attached[] = [],
+  token = h.clerk,
+) {
+  const added: Attached[] = [];
+  for (const [i, file] of files.entries()) {
+    const r = (await callAs(h.t, token, 'attachments.import', {
+      data: file.toString('base64'),
+      name: `扫描件-${before.length + i + 1}.pdf`,
+      source: 'scanner',
+    })) as { files: (Attached & { mediaType: string; source: string; name: string })[] };
+    added.push(...r.files);
+  }
+  const all = [...before, ...added];
+  const got = (await callAs(h.t, token, 'cases.get', { caseId })) as {
+    state: { materials: { materialId: string; files: unknown[] }[] };
+  };
+  await callAs(h.t, token, 'cases.record', {
+    caseId,
+    type: 'materialsAttached',
+    payload: {
+      materials: [
+        {
+          materialId: got.state.materials[0]!.materialId,
+          files: all.map((f, i) => ({
+            sha256: f.sha256,
+            mediaType: 'application/pdf',
+            bytes: f.bytes,
+            source: 'scanner',
+            name: `扫描件-${i + 1}.pdf`,
+          })),
+        },
+      ],
+    },
+  });
+  return all;
+}
